@@ -1,0 +1,29 @@
+using CchcSite.Content.Categories;
+using CchcSite.Content.Media;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Data;
+
+/// <summary>The one model of the site. Provider-neutral: the provider is chosen where the context is registered.</summary>
+public class CchcDbContext(DbContextOptions<CchcDbContext> options) : DbContext(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CchcDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; reading one back must not turn it into Unspecified.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

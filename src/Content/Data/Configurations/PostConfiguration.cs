@@ -1,0 +1,48 @@
+using CchcSite.Content.Posts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CchcSite.Content.Data.Configurations;
+
+internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> post)
+    {
+        post.HasIndex(p => new { p.UnitId, p.Slug }).IsUnique();
+        // The public lists filter by status and order by publication time.
+        post.HasIndex(p => new { p.Status, p.PublishAt });
+        post.Property(p => p.Slug).HasMaxLength(200);
+        post.Property(p => p.Title).HasMaxLength(400);
+        post.Property(p => p.Summary).HasMaxLength(1000);
+        post.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+        post.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        post.Property(p => p.Audience).HasConversion<string>().HasMaxLength(30);
+        post.Property(p => p.Version).IsConcurrencyToken();
+
+        post.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
+        post.HasOne(p => p.CoverImage).WithMany().HasForeignKey(p => p.CoverImageId).OnDelete(DeleteBehavior.SetNull);
+        post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
+        post.HasMany(p => p.Attachments).WithOne().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
+        post.HasMany(p => p.Relations).WithOne().HasForeignKey(r => r.FromPostId).OnDelete(DeleteBehavior.Cascade);
+
+        post.OwnsOne(p => p.Document, document =>
+        {
+            document.Property(d => d.Number).HasMaxLength(60);
+            document.Property(d => d.Type).HasConversion<string>().HasMaxLength(30);
+            document.Property(d => d.Issuer).HasMaxLength(200);
+            document.Property(d => d.Signer).HasMaxLength(200);
+            document.Property(d => d.Abstract).HasMaxLength(1000);
+            document.HasIndex(d => d.Number);
+        });
+        // A video part has no required column, so it gets its own table: a row means "this post has a video".
+        post.OwnsOne(p => p.Video, video =>
+        {
+            video.ToTable("PostVideos");
+            video.Property(v => v.ExternalUrl).HasMaxLength(500);
+            video.HasOne(v => v.File).WithMany().HasForeignKey(v => v.FileId).OnDelete(DeleteBehavior.SetNull);
+            video.HasOne(v => v.Poster).WithMany().HasForeignKey(v => v.PosterId).OnDelete(DeleteBehavior.SetNull);
+            video.HasOne(v => v.Captions).WithMany().HasForeignKey(v => v.CaptionsId).OnDelete(DeleteBehavior.SetNull);
+        });
+    }
+}

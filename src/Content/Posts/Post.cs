@@ -1,0 +1,92 @@
+using CchcSite.Content.Categories;
+using CchcSite.Content.Media;
+using CchcSite.Content.Units;
+
+namespace CchcSite.Content.Posts;
+
+/// <summary>The publishable item. One table for every kind; kind-specific data lives in owned parts.</summary>
+public class Post
+{
+    public int Id { get; set; }
+    public int UnitId { get; set; }
+    public Unit Unit { get; set; } = null!;
+    public PostKind Kind { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public string BodyMarkdown { get; set; } = "";
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+    public Audience Audience { get; set; }
+    public List<Tag> Tags { get; set; } = [];
+    public int? CoverImageId { get; set; }
+    public MediaAsset? CoverImage { get; set; }
+    public PostStatus Status { get; set; }
+    /// <summary>UTC. The post is public from this moment when its status is Published.</summary>
+    public DateTime? PublishAt { get; set; }
+    /// <summary>UTC. The post stops being public at this moment.</summary>
+    public DateTime? UnpublishAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Optimistic concurrency token, renewed on every save (portable across SQLite and PostgreSQL).</summary>
+    public Guid Version { get; set; }
+    public DocumentInfo? Document { get; set; }
+    public VideoInfo? Video { get; set; }
+    public List<Attachment> Attachments { get; set; } = [];
+    public List<DocumentRelation> Relations { get; set; } = [];
+}
+
+/// <summary>Metadata of a directive document (văn bản chỉ đạo, điều hành).</summary>
+public class DocumentInfo
+{
+    /// <summary>Số ký hiệu, e.g. "21/KH-UBND".</summary>
+    public string? Number { get; set; }
+    public DocumentType Type { get; set; }
+    public DateOnly? IssuedOn { get; set; }
+    public string? Issuer { get; set; }
+    public string? Signer { get; set; }
+    public DateOnly? EffectiveOn { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
+    /// <summary>Trích yếu.</summary>
+    public string? Abstract { get; set; }
+}
+
+public class VideoInfo
+{
+    public int? FileId { get; set; }
+    public MediaAsset? File { get; set; }
+    public string? ExternalUrl { get; set; }
+    public int? PosterId { get; set; }
+    public MediaAsset? Poster { get; set; }
+    public int? CaptionsId { get; set; }
+    public MediaAsset? Captions { get; set; }
+    public int? DurationSeconds { get; set; }
+}
+
+public class Attachment
+{
+    public int Id { get; set; }
+    public int PostId { get; set; }
+    public int MediaAssetId { get; set; }
+    public MediaAsset MediaAsset { get; set; } = null!;
+    public required string Title { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// <summary>A directed link between two documents: <see cref="FromPostId"/> implements, replaces or amends <see cref="ToPostId"/>.</summary>
+public class DocumentRelation
+{
+    public int Id { get; set; }
+    public int FromPostId { get; set; }
+    public int ToPostId { get; set; }
+    public Post To { get; set; } = null!;
+    public DocumentRelationKind Kind { get; set; }
+}
+
+public class Tag
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public List<Post> Posts { get; set; } = [];
+}

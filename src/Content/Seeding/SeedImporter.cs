@@ -1,0 +1,191 @@
+using System.Text;
+using CchcSite.Content.Categories;
+using CchcSite.Content.Data;
+using CchcSite.Content.Media;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Text;
+using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CchcSite.Content.Seeding;
+
+/// <summary>
+/// Fills an empty database from the seed folder in one transaction. A database that already has units
+/// is left alone, so a restart never seeds twice and never overwrites what editors changed.
+/// </summary>
+public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvider clock, ILogger<SeedImporter> logger)
+{
+    public async Task<bool> ImportAsync(string seedDirectory, CancellationToken ct)
+    {
+        if (await db.Units.AnyAsync(ct))
+        {
+            logger.LogInformation("Database already has content; seeding skipped.");
+            return false;
+        }
+        var root = Path.GetFullPath(seedDirectory);
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException($"Seed folder not found: {root}");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var categories = SeedFileReader.ReadJson<CategorySeed>(Path.Combine(root, "categories.json"))
+            .Select(c => new Category { Slug = c.Slug, Name = c.Name, Description = c.Description, SortOrder = c.Order })
+            .ToDictionary(c => c.Slug);
+        db.Categories.AddRange(categories.Values);
+
+        var units = new Dictionary<string, Unit>(StringComparer.Ordinal);
+        var order = 0;
+        foreach (var seed in SeedFileReader.ReadJson<UnitSeed>(Path.Combine(root, "units.json")))
+        {
+            Unit? parent = null;
+            if (seed.Parent is not null && !units.TryGetValue(seed.Parent, out parent))
+                throw new InvalidDataException($"units.json: unit '{seed.Slug}' names parent '{seed.Parent}', which is not listed before it.");
+            if (ReservedSlugs.Contains(seed.Slug))
+                throw new InvalidDataException($"units.json: '{seed.Slug}' is a word the site itself uses and cannot be a unit's address.");
+            units[seed.Slug] = new Unit
+            {
+                Slug = seed.Slug, Name = seed.Name, ShortName = seed.ShortName, Kind = seed.Kind, Parent = parent,
+                Description = seed.Description, SortOrder = order++,
+                Contact = new UnitContact { Address = seed.Address, Phone = seed.Phone, Hotline = seed.Hotline, Email = seed.Email },
+            };
+        }
+        db.Units.AddRange(units.Values);
+        await db.SaveChangesAsync(ct);
+
+        var postsRoot = Path.Combine(root, "posts");
+        var seeds = Directory.EnumerateDirectories(postsRoot).Order(StringComparer.Ordinal)
+            .SelectMany(dir => Directory.EnumerateFiles(dir, "*.md").Order(StringComparer.Ordinal)
+                .Select(file => SeedFileReader.ReadPost(Path.GetFileName(dir), file)))
+            .ToList();
+
+        var files = new FileImporter(db, media, Path.Combine(root, "files"), now);
+        var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
+        var posts = new List<(PostSeed Seed, Post Post)>();
+        foreach (var seed in seeds)
+        {
+            if (!units.TryGetValue(seed.UnitSlug, out var unit))
+                throw new InvalidDataException($"{seed.SourcePath}: folder '{seed.UnitSlug}' is not a unit in units.json.");
+            var post = await ToPostAsync(seed, unit, categories, tags, files, now, ct);
+            post.Slug = Slug.Unique(post.Slug, s => posts.Any(p => p.Post.UnitId == unit.Id && p.Post.Slug == s));
+            posts.Add((seed, post));
+            db.Posts.Add(post);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var byAddress = posts.ToDictionary(p => $"{p.Seed.UnitSlug}/{p.Post.Slug}", p => p.Post, StringComparer.Ordinal);
+        foreach (var (seed, post) in posts)
+        {
+            foreach (var related in seed.Meta.Document?.Related ?? [])
+            {
+                if (!byAddress.TryGetValue(related.Target, out var target))
+                    throw new InvalidDataException($"{seed.SourcePath}: related document '{related.Target}' does not exist.");
+                post.Relations.Add(new DocumentRelation { ToPostId = target.Id, Kind = related.Relation });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Seeded {Units} units, {Categories} categories and {Posts} posts from {Root}.", units.Count, categories.Count, posts.Count, root);
+        return true;
+    }
+
+    private static async Task<Post> ToPostAsync(PostSeed seed, Unit unit, Dictionary<string, Category> categories,
+        Dictionary<string, Tag> tags, FileImporter files, DateTime now, CancellationToken ct)
+    {
+        var meta = seed.Meta;
+        Category? category = null;
+        if (meta.Category is not null && !categories.TryGetValue(meta.Category, out category))
+            throw new InvalidDataException($"{seed.SourcePath}: category '{meta.Category}' is not in categories.json.");
+        if (meta.Status == PostStatus.Published && meta.PublishAt is null)
+            throw new InvalidDataException($"{seed.SourcePath}: a published post needs 'publishAt'.");
+
+        var title = meta.Title.Normalize(NormalizationForm.FormC);
+        var post = new Post
+        {
+            Unit = unit,
+            UnitId = unit.Id,
+            Kind = meta.Kind,
+            Slug = Slug.From(meta.Slug ?? title),
+            Title = title,
+            Summary = meta.Summary?.Normalize(NormalizationForm.FormC),
+            BodyMarkdown = seed.Body.Normalize(NormalizationForm.FormC),
+            Category = category,
+            Audience = meta.Audience,
+            Status = meta.Status,
+            PublishAt = meta.PublishAt?.UtcDateTime,
+            UnpublishAt = meta.UnpublishAt?.UtcDateTime,
+            CreatedAt = meta.PublishAt?.UtcDateTime ?? now,
+            UpdatedAt = meta.PublishAt?.UtcDateTime ?? now,
+            Version = Guid.NewGuid(),
+        };
+        foreach (var name in meta.Tags.Select(t => t.Trim().Normalize(NormalizationForm.FormC)).Where(t => t.Length > 0).Distinct())
+        {
+            var slug = Slug.From(name);
+            if (!tags.TryGetValue(slug, out var tag))
+                tags[slug] = tag = new Tag { Slug = slug, Name = name };
+            post.Tags.Add(tag);
+        }
+        if (meta.Cover is not null)
+        {
+            if (string.IsNullOrWhiteSpace(meta.CoverAlt))
+                throw new InvalidDataException($"{seed.SourcePath}: 'coverAlt' is required with 'cover'.");
+            post.CoverImage = await files.ImportAsync(seed, unit, meta.Cover, meta.CoverAlt, ct);
+        }
+        if (meta.Document is { } document)
+        {
+            post.Document = new DocumentInfo
+            {
+                Number = document.Number, Type = document.Type, IssuedOn = document.IssuedOn, Issuer = document.Issuer,
+                Signer = document.Signer, EffectiveOn = document.EffectiveOn, ExpiresOn = document.ExpiresOn, Abstract = document.Abstract,
+            };
+            var sort = 0;
+            foreach (var attachment in document.Attachments)
+                post.Attachments.Add(new Attachment
+                {
+                    Title = attachment.Title,
+                    SortOrder = sort++,
+                    MediaAsset = await files.ImportAsync(seed, unit, attachment.File, null, ct),
+                });
+        }
+        if (meta.Video is { } video)
+        {
+            post.Video = new VideoInfo
+            {
+                ExternalUrl = video.Url,
+                DurationSeconds = video.DurationSeconds,
+                File = video.File is null ? null : await files.ImportAsync(seed, unit, video.File, null, ct),
+                Poster = video.Poster is null ? null : await files.ImportAsync(seed, unit, video.Poster, $"Ảnh đại diện video: {title}", ct),
+                Captions = video.Captions is null ? null : await files.ImportAsync(seed, unit, video.Captions, null, ct),
+            };
+        }
+        return post;
+    }
+
+    /// <summary>Copies each referenced seed file into the media store once, however many posts use it.</summary>
+    private sealed class FileImporter(CchcDbContext db, MediaStore media, string filesRoot, DateTime now)
+    {
+        private readonly Dictionary<string, MediaAsset> _imported = new(StringComparer.Ordinal);
+
+        public async Task<MediaAsset> ImportAsync(PostSeed seed, Unit unit, string relativePath, string? alt, CancellationToken ct)
+        {
+            if (_imported.TryGetValue(relativePath, out var existing))
+                return existing;
+            var path = Path.GetFullPath(Path.Combine(filesRoot, relativePath));
+            if (!path.StartsWith(Path.GetFullPath(filesRoot), StringComparison.Ordinal) || !File.Exists(path))
+                throw new InvalidDataException($"{seed.SourcePath}: file '{relativePath}' does not exist under seed/files.");
+            if (!AllowedFileTypes.TryGetContentType(path, out var contentType))
+                throw new InvalidDataException($"{seed.SourcePath}: file type of '{relativePath}' is not allowed.");
+            await using var source = File.OpenRead(path);
+            var (storagePath, length) = await media.SaveAsync(source, path, ct);
+            var asset = new MediaAsset
+            {
+                UnitId = unit.Id, FileName = Path.GetFileName(path), ContentType = contentType, Length = length,
+                StoragePath = storagePath, AltText = alt, CreatedAt = now,
+            };
+            db.MediaAssets.Add(asset);
+            _imported[relativePath] = asset;
+            return asset;
+        }
+    }
+}

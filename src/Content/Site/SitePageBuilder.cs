@@ -1,0 +1,74 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Site;
+
+/// <summary>Builds each public page's read model from the published content.</summary>
+public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, PublishedPosts posts)
+{
+    public const int HomeListSize = 6;
+    public const int PreviewSize = 4;
+
+    public async Task<HomePage> HomeAsync(CancellationToken ct) => new(
+        await LatestAsync(new PostFilter(Kind: PostKind.Article), HomeListSize, ct),
+        await LatestAsync(new PostFilter(Kind: PostKind.Document), HomeListSize, ct),
+        await LatestAsync(new PostFilter(Kind: PostKind.Video), 3, ct),
+        await units.RootsAsync(ct),
+        await CategoriesAsync(ct));
+
+    public async Task<UnitSectionPage?> UnitSectionAsync(string unitSlug, PostKindSegments.KindInfo? tab, int page, CancellationToken ct)
+    {
+        var unit = await units.FindAsync(unitSlug, ct);
+        if (unit is null)
+            return null;
+        var trail = await UnitTrailAsync(unitSlug, ct);
+        if (tab is null)
+        {
+            var overview = new List<KindPreview>();
+            foreach (var kind in PostKindSegments.All)
+                overview.Add(new KindPreview(kind, await LatestAsync(new PostFilter(unit.Unit.Id, Kind: kind.Kind), PreviewSize, ct)));
+            var empty = new PagedResult<PostCard>([], 1, PageRequest.DefaultSize, 0);
+            return new UnitSectionPage(unit, [.. trail[..^1], new(unit.Unit.ShortName, null)], null, empty, overview);
+        }
+        var list = await posts.ListAsync(new PostFilter(unit.Unit.Id, Kind: tab.Kind) { Page = new PageRequest(page) }, ct);
+        return new UnitSectionPage(unit, [.. trail, new(tab.TabName, null)], tab, list, []);
+    }
+
+    public async Task<PostPage?> PostAsync(string unitSlug, PostKind kind, string slug, CancellationToken ct)
+    {
+        var post = await posts.FindAsync(unitSlug, slug, ct);
+        if (post is null || post.Card.Kind != kind)
+            return null;
+        var info = PostKindSegments.Of(kind);
+        var trail = await UnitTrailAsync(unitSlug, ct);
+        return new PostPage(post, [.. trail, new(info.TabName, $"/{unitSlug}/{info.Segment}"), new(post.Card.Title, null)]);
+    }
+
+    public async Task<CategoryPage?> CategoryAsync(string slug, int page, CancellationToken ct)
+    {
+        var all = await CategoriesAsync(ct);
+        var category = all.FirstOrDefault(c => c.Slug == slug);
+        if (category is null)
+            return null;
+        var list = await posts.ListAsync(new PostFilter(CategorySlug: slug) { Page = new PageRequest(page) }, ct);
+        return new CategoryPage(category, list, all, [new("Trang chủ", "/"), new("Lĩnh vực CCHC", "/linh-vuc"), new(category.Name, null)]);
+    }
+
+    public async Task<CategoryIndexPage> CategoryIndexAsync(CancellationToken ct) => new(await CategoriesAsync(ct));
+
+    private async Task<IReadOnlyList<PostCard>> LatestAsync(PostFilter filter, int count, CancellationToken ct) =>
+        (await posts.ListAsync(filter with { Page = new PageRequest(1, count) }, ct)).Items;
+
+    private async Task<IReadOnlyList<CategoryRef>> CategoriesAsync(CancellationToken ct) =>
+        await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new CategoryRef(c.Slug, c.Name)).ToListAsync(ct);
+
+    /// <summary>Home, then each unit from the root down to this one, all linked.</summary>
+    private async Task<List<Breadcrumb>> UnitTrailAsync(string unitSlug, CancellationToken ct) =>
+    [
+        new("Trang chủ", "/"),
+        .. (await units.AncestryAsync(unitSlug, ct)).Select(u => new Breadcrumb(u.ShortName, $"/{u.Slug}")),
+    ];
+}

@@ -1,0 +1,73 @@
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Units;
+
+namespace CchcSite.Content.Site;
+
+// The read models a theme renders, one per public page. Plain records: a theme never sees the database.
+
+public sealed record Breadcrumb(string Name, string? Url);
+
+public abstract record SitePage(string Title, IReadOnlyList<Breadcrumb> Breadcrumbs)
+{
+    public string? Description { get; init; }
+}
+
+public sealed record HomePage(
+    IReadOnlyList<PostCard> News,
+    IReadOnlyList<PostCard> Documents,
+    IReadOnlyList<PostCard> Videos,
+    IReadOnlyList<UnitNode> Units,
+    IReadOnlyList<CategoryRef> Categories)
+    : SitePage("Trang chủ", []);
+
+/// <summary>A unit's CCHC section: the overview when <see cref="Tab"/> is null, else one tab's paged list.</summary>
+public sealed record UnitSectionPage(
+    UnitNode Unit,
+    IReadOnlyList<Breadcrumb> Trail,
+    PostKindSegments.KindInfo? Tab,
+    PagedResult<PostCard> Posts,
+    IReadOnlyList<KindPreview> Overview)
+    : SitePage(Tab is null ? $"Chuyên trang CCHC – {Unit.Unit.Name}" : $"{Tab.TabName} – {Unit.Unit.ShortName}", Trail)
+{
+    public string BaseUrl => Tab is null ? $"/{Unit.Unit.Slug}" : $"/{Unit.Unit.Slug}/{Tab.Segment}";
+}
+
+public sealed record KindPreview(PostKindSegments.KindInfo Kind, IReadOnlyList<PostCard> Latest);
+
+public sealed record PostPage(PostDetail Post, IReadOnlyList<Breadcrumb> Trail) : SitePage(Post.Card.Title, Trail);
+
+public sealed record CategoryPage(CategoryRef Category, PagedResult<PostCard> Posts, IReadOnlyList<CategoryRef> All, IReadOnlyList<Breadcrumb> Trail)
+    : SitePage($"Lĩnh vực: {Category.Name}", Trail)
+{
+    public string BaseUrl => $"/linh-vuc/{Category.Slug}";
+}
+
+public sealed record CategoryIndexPage(IReadOnlyList<CategoryRef> All)
+    : SitePage("Lĩnh vực cải cách hành chính", [new("Trang chủ", "/"), new("Lĩnh vực CCHC", null)]);
+
+public sealed record ErrorPage(string Heading, string Message) : SitePage(Heading, [new("Trang chủ", "/"), new(Heading, null)]);
+
+/// <summary>What the layout shows on every page; configured by the host.</summary>
+public sealed record SiteIdentity(string Name);
+
+/// <summary>Page links for a list at <see cref="BaseUrl"/>, the page number in the "trang" query value.</summary>
+public sealed record Pager(string BaseUrl, int Page, int TotalPages)
+{
+    public string UrlFor(int page) => page == 1 ? BaseUrl : $"{BaseUrl}?trang={page}";
+
+    /// <summary>The first, the last and the pages near the current one; null marks a gap.</summary>
+    public IEnumerable<int?> Links()
+    {
+        int? previous = null;
+        for (var p = 1; p <= TotalPages; p++)
+        {
+            if (p != 1 && p != TotalPages && Math.Abs(p - Page) > 2)
+                continue;
+            if (previous is { } last && p - last > 1)
+                yield return null;
+            yield return p;
+            previous = p;
+        }
+    }
+}

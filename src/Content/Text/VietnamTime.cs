@@ -1,0 +1,18 @@
+namespace CchcSite.Content.Text;
+
+/// <summary>Vietnam keeps UTC+7 all year, so a fixed offset is exact and needs no time-zone database.</summary>
+public static class VietnamTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+
+    public static DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc + Offset, DateTimeKind.Unspecified);
+
+    /// <summary>The UTC instant at which the given Vietnamese calendar day begins.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
+
+    public static string FormatDate(DateTime utc) => ToLocal(utc).ToString("dd/MM/yyyy");
+
+    public static string FormatDateTime(DateTime utc) => ToLocal(utc).ToString("HH:mm dd/MM/yyyy");
+
+    public static string FormatDate(DateOnly date) => date.ToString("dd/MM/yyyy");
+}

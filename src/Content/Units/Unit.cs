@@ -1,0 +1,37 @@
+namespace CchcSite.Content.Units;
+
+/// <summary>A government unit with its own CCHC section at <c>/{Slug}</c>.</summary>
+public class Unit
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public required string ShortName { get; set; }
+    public UnitKind Kind { get; set; }
+    public int? ParentId { get; set; }
+    public Unit? Parent { get; set; }
+    public List<Unit> Children { get; set; } = [];
+    public string? Description { get; set; }
+    public UnitContact Contact { get; set; } = new();
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+}
+
+public class UnitContact
+{
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Hotline { get; set; }
+    public string? Email { get; set; }
+}
+
+public enum UnitKind
+{
+    Province,
+    Department,
+    District,
+    Office,
+    Ward,
+    School,
+    Other,
+}

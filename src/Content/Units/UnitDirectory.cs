@@ -1,0 +1,68 @@
+using CchcSite.Content.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Units;
+
+public sealed record UnitRef(int Id, string Slug, string Name, string ShortName, UnitKind Kind);
+
+public sealed record UnitNode(UnitRef Unit, UnitContact Contact, string? Description, IReadOnlyList<UnitNode> Children)
+{
+    public IEnumerable<UnitNode> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
+}
+
+/// <summary>The unit tree, read whole: a province has tens of units, so one query beats recursive SQL on both providers.</summary>
+public sealed class UnitDirectory(CchcDbContext db)
+{
+    private IReadOnlyList<UnitNode>? _roots;
+    private Dictionary<string, UnitNode> _bySlug = [];
+    private Dictionary<string, UnitNode> _parentOf = [];
+
+    public async Task<IReadOnlyList<UnitNode>> RootsAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return _roots!;
+    }
+
+    public async Task<UnitNode?> FindAsync(string slug, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return _bySlug.GetValueOrDefault(slug);
+    }
+
+    public async Task<UnitNode?> FindAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return _bySlug.Values.FirstOrDefault(n => n.Unit.Id == id);
+    }
+
+    /// <summary>From the root down to the unit itself.</summary>
+    public async Task<IReadOnlyList<UnitRef>> AncestryAsync(string slug, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var chain = new List<UnitRef>();
+        for (var node = _bySlug.GetValueOrDefault(slug); node is not null; node = _parentOf.GetValueOrDefault(node.Unit.Slug))
+            chain.Insert(0, node.Unit);
+        return chain;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (_roots is not null)
+            return;
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
+        var childrenOf = units.ToLookup(u => u.ParentId);
+
+        UnitNode Build(Unit unit) => new(new UnitRef(unit.Id, unit.Slug, unit.Name, unit.ShortName, unit.Kind),
+            unit.Contact, unit.Description, childrenOf[unit.Id].Select(Build).ToList());
+
+        var activeIds = units.Select(u => u.Id).ToHashSet();
+        _roots = units.Where(u => u.ParentId is null || !activeIds.Contains(u.ParentId.Value)).Select(Build).ToList();
+        foreach (var parent in _roots.SelectMany(r => r.SelfAndDescendants()))
+        {
+            _bySlug[parent.Unit.Slug] = parent;
+            foreach (var child in parent.Children)
+                _parentOf[child.Unit.Slug] = parent;
+        }
+    }
+}

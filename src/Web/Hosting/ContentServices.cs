@@ -1,0 +1,46 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Media;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Rendering;
+using CchcSite.Content.Seeding;
+using CchcSite.Content.Site;
+using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CchcSite.Web.Hosting;
+
+public static class ContentServices
+{
+    public static IServiceCollection AddCchcContent(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = configuration.GetConnectionString("Cchc")
+            ?? throw new InvalidOperationException("ConnectionStrings:Cchc is not set.");
+        services.AddDbContext<CchcDbContext>(options => options.UseSqlite(SqliteInContentRoot(connectionString, environment)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(sp =>
+        {
+            var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
+            return new MediaStore(Path.Combine(environment.ContentRootPath, site.MediaPath));
+        });
+        services.AddSingleton(sp => new SiteIdentity(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Name));
+        services.AddScoped<UnitDirectory>();
+        services.AddScoped<PublishedPosts>();
+        services.AddScoped<SitePageBuilder>();
+        services.AddScoped<SeedImporter>();
+        return services;
+    }
+
+    /// <summary>A relative SQLite file path is taken from the content root, and its folder is created.</summary>
+    private static string SqliteInContentRoot(string connectionString, IHostEnvironment environment)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            builder.DataSource = Path.Combine(environment.ContentRootPath, source);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+}

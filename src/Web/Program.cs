@@ -1,0 +1,46 @@
+using System.Text.Json.Serialization;
+using CchcSite.Content.Data;
+using CchcSite.Web.Api;
+using CchcSite.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+// Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+
+builder.Services.AddCchcContent(builder.Configuration, builder.Environment);
+builder.Services.AddControllersWithViews().UseConfiguredTheme(site.Theme);
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
+
+var app = builder.Build();
+
+if (args.Contains("--migrate-only"))
+{
+    await app.Services.MigrateAndSeedAsync();
+    return;
+}
+await app.Services.MigrateAndSeedAsync();
+
+app.UseExceptionHandler();
+app.UseSecurityHeaders();
+// Pages get the theme's Vietnamese error page; the API gets ProblemDetails.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages());
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapHealthChecks("/healthz");
+app.MapGroup("/api/v1").MapUnitsApi().MapPostsApi();
+app.MapControllers();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

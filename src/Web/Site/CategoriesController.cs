@@ -1,0 +1,19 @@
+using CchcSite.Content.Site;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcSite.Web.Site;
+
+public sealed class CategoriesController(SitePageBuilder pages) : Controller
+{
+    [HttpGet("/linh-vuc")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await pages.CategoryIndexAsync(ct));
+
+    [HttpGet("/linh-vuc/{slug}")]
+    public async Task<IActionResult> Show(string slug, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+    {
+        if (trang < 1)
+            return NotFound();
+        var page = await pages.CategoryAsync(slug, trang, ct);
+        return page is null || trang > page.Posts.TotalPages ? NotFound() : View("Show", page);
+    }
+}

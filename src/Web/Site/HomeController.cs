@@ -1,0 +1,21 @@
+using CchcSite.Content.Site;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcSite.Web.Site;
+
+public sealed class HomeController(SitePageBuilder pages) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await pages.HomeAsync(ct));
+
+    /// <summary>Re-executed by the status-code pages middleware for every page that ends in an error status.</summary>
+    [HttpGet("/loi/{code:int}")]
+    public IActionResult Error(int code)
+    {
+        Response.StatusCode = code;
+        var page = code == StatusCodes.Status404NotFound
+            ? new ErrorPage("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Vui lòng kiểm tra lại địa chỉ hoặc quay về trang chủ.")
+            : new ErrorPage("Có lỗi xảy ra", "Hệ thống chưa xử lý được yêu cầu. Vui lòng thử lại sau ít phút.");
+        return View("Error", page);
+    }
+}
