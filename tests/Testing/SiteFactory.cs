@@ -9,9 +9,14 @@ namespace CchcSite.Testing;
 /// Runs the real site on its own SQLite file and media folder in a temporary directory, seeded from the
 /// repository's seed/ folder, exactly as a first start does. Each factory is an independent site.
 /// </summary>
-public class SiteFactory : WebApplicationFactory<Program>
+public class SiteFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("cchc-test-").FullName;
+    private readonly bool _ownsDirectory = dataDirectory is null;
+
+    public SiteFactory() : this(null) { }
+
+    /// <summary>Pass the directory of an earlier factory to start the same site again.</summary>
+    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("cchc-test-").FullName;
 
     public string DatabasePath => Path.Combine(DataDirectory, "cchc.db");
 
@@ -27,20 +32,26 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
-    /// <summary>A scope over the site's own services, to arrange data the way the site stores it.</summary>
-    public async Task WithDbAsync(Func<CchcDbContext, Task> action)
+    /// <summary>Runs a query or change on the site's own database, in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<CchcDbContext, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<CchcDbContext>());
+        return await action(scope.ServiceProvider.GetRequiredService<CchcDbContext>());
+    }
+
+    /// <summary>Removes the data directory of a factory that did not own it, once every user is done.</summary>
+    public static void DeleteDirectory(string path)
+    {
+        try { Directory.Delete(path, recursive: true); }
+        catch (IOException) { /* a file still open on a slow runner; the OS cleans temp */ }
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsDirectory)
         {
-            try { Directory.Delete(DataDirectory, recursive: true); }
-            catch (IOException) { /* a file still open on a slow runner; the OS cleans temp */ }
+            DeleteDirectory(DataDirectory);
         }
     }
 }
