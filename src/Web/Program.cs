@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using CchcSite.Content.Data;
 using CchcSite.Web.Api;
 using CchcSite.Web.Hosting;
@@ -11,7 +13,11 @@ builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOpt
 var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
 
 builder.Services.AddCchcContent(builder.Configuration, builder.Environment);
+builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 builder.Services.AddControllersWithViews().UseConfiguredTheme(site.Theme);
+// Vietnamese letters go out as themselves, not as numeric entities; markup characters are still encoded.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
@@ -33,6 +39,8 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages());
+// Routing after the status-code pages, so that a re-executed error page is routed afresh.
+app.UseRouting();
 
 app.MapStaticAssets();
 app.MapOpenApi();

@@ -9,14 +9,22 @@ namespace CchcSite.Testing;
 /// Runs the real site on its own SQLite file and media folder in a temporary directory, seeded from the
 /// repository's seed/ folder, exactly as a first start does. Each factory is an independent site.
 /// </summary>
-public class SiteFactory(string? dataDirectory = null) : WebApplicationFactory<Program>
+public class SiteFactory : WebApplicationFactory<Program>
 {
-    private readonly bool _ownsDirectory = dataDirectory is null;
+    private readonly bool _ownsDirectory;
 
-    public SiteFactory() : this(null) { }
+    public SiteFactory()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("cchc-test-").FullName;
+        _ownsDirectory = true;
+    }
 
-    /// <summary>Pass the directory of an earlier factory to start the same site again.</summary>
-    public string DataDirectory { get; } = dataDirectory ?? Directory.CreateTempSubdirectory("cchc-test-").FullName;
+    private SiteFactory(string dataDirectory) => DataDirectory = dataDirectory;
+
+    /// <summary>A site on a directory the caller owns and deletes, so that it can be started again on the same data.</summary>
+    public static SiteFactory OnDirectory(string dataDirectory) => new(dataDirectory);
+
+    public string DataDirectory { get; }
 
     public string DatabasePath => Path.Combine(DataDirectory, "cchc.db");
 

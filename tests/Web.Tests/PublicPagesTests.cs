@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.RegularExpressions;
 using CchcSite.Content.Posts;
 using CchcSite.Testing;
@@ -40,10 +42,10 @@ public partial class PublicPagesTests(SiteFactory site)
         foreach (var unit in units)
         {
             var section = await GetPageAsync($"/{unit.Slug}");
-            Assert.Contains(WebUtility.HtmlEncode(unit.Name), section);
+            Assert.Contains(Html(unit.Name), section);
             Assert.Contains("Chuyên trang cải cách hành chính", section);
             foreach (var tab in PostKindSegments.All)
-                Assert.Contains(WebUtility.HtmlEncode(tab.TabName), await GetPageAsync($"/{unit.Slug}/{tab.Segment}"));
+                Assert.Contains(Html(tab.TabName), await GetPageAsync($"/{unit.Slug}/{tab.Segment}"));
         }
     }
 
@@ -56,11 +58,11 @@ public partial class PublicPagesTests(SiteFactory site)
                 .Select(p => new { Unit = p.Unit.Slug, p.Slug, p.Title }).FirstAsync());
             var url = PostKindSegments.PostUrl(post.Unit, kind, post.Slug);
             var html = await GetPageAsync(url);
-            Assert.Contains($"<h1>{WebUtility.HtmlEncode(post.Title)}</h1>", html);
+            Assert.Contains($"<h1>{Html(post.Title)}</h1>", html);
             Assert.Contains("Trang chủ", html); // breadcrumbs
             Assert.Contains("In bài viết", html);
 
-            Assert.Contains(WebUtility.HtmlEncode(post.Title), await GetPageAsync(url + "/in"));
+            Assert.Contains(Html(post.Title), await GetPageAsync(url + "/in"));
             var download = await _client.GetAsync(url + "/tai-ve");
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
@@ -165,12 +167,27 @@ public partial class PublicPagesTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task The_theme_stylesheet_and_script_are_served_from_the_site_itself()
+    {
+        var html = await GetPageAsync("/");
+        foreach (Match asset in Regex.Matches(html, "(?:href|src)=\"(/_content/CchcSite.Themes.Default/[^\"]+)\""))
+        {
+            var response = await _client.GetAsync(asset.Groups[1].Value);
+            Assert.True(response.IsSuccessStatusCode, $"{asset.Groups[1].Value} answered {(int)response.StatusCode}");
+        }
+        Assert.Matches("/_content/CchcSite.Themes.Default/site.css", html);
+    }
+
+    [Fact]
     public async Task Health_check_reports_the_database_reachable()
     {
         var response = await _client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>Text as the site encodes it: markup characters escaped, Vietnamese letters as they are.</summary>
+    private static string Html(string text) => HtmlEncoder.Create(UnicodeRanges.All).Encode(text);
 
     private Task<T> QueryAsync<T>(Func<Content.Data.CchcDbContext, Task<T>> query) => site.WithDbAsync(query);
 

@@ -8,11 +8,10 @@ public class RestartTests
     [Fact]
     public async Task A_second_start_keeps_the_data_and_does_not_seed_twice()
     {
-        string directory;
+        var directory = Directory.CreateTempSubdirectory("cchc-restart-").FullName;
         int posts, units, files;
-        using (var first = new SiteFactory())
+        using (var first = SiteFactory.OnDirectory(directory))
         {
-            directory = first.DataDirectory;
             first.CreateClient();
             await first.WithDbAsync(async db =>
             {
@@ -26,7 +25,7 @@ public class RestartTests
         }
         try
         {
-            using var second = new SiteFactory(directory);
+            using var second = SiteFactory.OnDirectory(directory);
             second.CreateClient();
             Assert.Equal(posts, await second.WithDbAsync(db => db.Posts.CountAsync()));
             Assert.Equal(units, await second.WithDbAsync(db => db.Units.CountAsync()));

@@ -7,14 +7,14 @@ namespace CchcSite.Web.Site;
 /// <summary>A unit's CCHC section: <c>/{unit}</c>, its tabs and its posts.</summary>
 public sealed class UnitsController(SitePageBuilder pages) : Controller
 {
-    [HttpGet("/{unit}")]
+    [HttpGet("/{unit:unit}")]
     public async Task<IActionResult> Section(string unit, CancellationToken ct)
     {
         var page = await pages.UnitSectionAsync(unit, null, 1, ct);
         return page is null ? NotFound() : View("Section", page);
     }
 
-    [HttpGet("/{unit}/{segment}")]
+    [HttpGet("/{unit:unit}/{segment}")]
     public async Task<IActionResult> Tab(string unit, string segment, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
     {
         if (PostKindSegments.FromSegment(segment) is not { } tab || trang < 1)
@@ -23,17 +23,17 @@ public sealed class UnitsController(SitePageBuilder pages) : Controller
         return page is null || trang > page.Posts.TotalPages ? NotFound() : View("Section", page);
     }
 
-    [HttpGet("/{unit}/{segment}/{slug}")]
+    [HttpGet("/{unit:unit}/{segment}/{slug}")]
     public Task<IActionResult> Post(string unit, string segment, string slug, CancellationToken ct) =>
         RenderPostAsync(unit, segment, slug, "Post", ct);
 
     /// <summary>The print view the state-portal rules require for every post.</summary>
-    [HttpGet("/{unit}/{segment}/{slug}/in")]
+    [HttpGet("/{unit:unit}/{segment}/{slug}/in")]
     public Task<IActionResult> Print(string unit, string segment, string slug, CancellationToken ct) =>
         RenderPostAsync(unit, segment, slug, "Print", ct);
 
     /// <summary>"Lưu" (save): the print view as a self-contained HTML file to download.</summary>
-    [HttpGet("/{unit}/{segment}/{slug}/tai-ve")]
+    [HttpGet("/{unit:unit}/{segment}/{slug}/tai-ve")]
     public async Task<IActionResult> Save(string unit, string segment, string slug, CancellationToken ct)
     {
         var result = await RenderPostAsync(unit, segment, slug, "Print", ct);
