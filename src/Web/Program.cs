@@ -19,6 +19,7 @@ builder.Services.AddControllersWithViews().UseConfiguredTheme(site.Theme);
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
+builder.Services.AddPublicCaching();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
@@ -41,11 +42,12 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages());
 // Routing after the status-code pages, so that a re-executed error page is routed afresh.
 app.UseRouting();
+app.UsePublicCaching();
 
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
-app.MapGroup("/api/v1").MapUnitsApi().MapPostsApi();
+app.MapGroup("/api/v1").CacheOutput(PublicCaching.Api).MapUnitsApi().MapPostsApi();
 app.MapControllers();
 
 app.Run();

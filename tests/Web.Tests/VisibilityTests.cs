@@ -70,6 +70,20 @@ public sealed class VisibilityTests : IClassFixture<SiteFactory>
     }
 
     [Fact]
+    public async Task Cached_pages_and_api_answers_show_a_new_post_at_once()
+    {
+        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync("/so-gddt-soc-trang/tin-tuc"));
+        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync("/api/v1/posts?unit=so-gddt-soc-trang&kind=article"));
+        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync("/"));
+
+        await AddPostAsync("moi-dang-kiem-thu", PostStatus.Published, DateTime.UtcNow.AddMinutes(-1));
+
+        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync("/so-gddt-soc-trang/tin-tuc"));
+        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync("/api/v1/posts?unit=so-gddt-soc-trang&kind=article"));
+        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task Files_used_only_by_a_draft_are_not_served()
     {
         var fileId = await _site.WithDbAsync(async db =>

@@ -16,7 +16,11 @@ public static class ContentServices
     {
         var connectionString = configuration.GetConnectionString("Cchc")
             ?? throw new InvalidOperationException("ConnectionStrings:Cchc is not set.");
-        services.AddDbContext<CchcDbContext>(options => options.UseSqlite(SqliteInContentRoot(connectionString, environment)));
+        services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton<ContentChangeInterceptor>();
+        services.AddDbContext<CchcDbContext>((sp, options) => options
+            .UseSqlite(SqliteInContentRoot(connectionString, environment))
+            .AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp =>

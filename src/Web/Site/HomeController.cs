@@ -1,8 +1,11 @@
 using CchcSite.Content.Site;
+using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CchcSite.Web.Site;
 
+[OutputCache(PolicyName = PublicCaching.Pages)]
 public sealed class HomeController(SitePageBuilder pages) : Controller
 {
     [HttpGet("/")]

@@ -1,10 +1,13 @@
 using CchcSite.Content.Posts;
 using CchcSite.Content.Site;
+using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CchcSite.Web.Site;
 
 /// <summary>A unit's CCHC section: <c>/{unit}</c>, its tabs and its posts.</summary>
+[OutputCache(PolicyName = PublicCaching.Pages)]
 public sealed class UnitsController(SitePageBuilder pages) : Controller
 {
     [HttpGet("/{unit:unit}")]
