@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CchcSite.Content.Data;
 using CchcSite.Web.Api;
+using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,18 +21,18 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.AddPublicCaching();
+builder.Services.AddEditorAccounts();
+builder.Services.AddEditorRateLimits(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
 
 var app = builder.Build();
 
-if (args.Contains("--migrate-only"))
-{
-    await app.Services.MigrateAndSeedAsync();
-    return;
-}
 await app.Services.MigrateAndSeedAsync();
+await app.Services.EnsureAdministratorAsync(app.Configuration);
+if (args.Contains("--migrate-only"))
+    return;
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
@@ -42,6 +43,9 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages());
 // Routing after the status-code pages, so that a re-executed error page is routed afresh.
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UsePublicCaching();
 
 app.MapStaticAssets();

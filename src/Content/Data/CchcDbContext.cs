@@ -1,13 +1,18 @@
+using CchcSite.Content.Accounts;
 using CchcSite.Content.Categories;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Units;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Data;
 
-/// <summary>The one model of the site. Provider-neutral: the provider is chosen where the context is registered.</summary>
-public class CchcDbContext(DbContextOptions<CchcDbContext> options) : DbContext(options)
+/// <summary>
+/// The one model of the site, accounts included, so that content and who changed it commit together.
+/// Provider-neutral: the provider is chosen where the context is registered.
+/// </summary>
+public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUserContext<EditorUser>(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Category> Categories => Set<Category>();
@@ -16,9 +21,13 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : DbContext(
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+    public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CchcDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -31,6 +31,7 @@ public static class ContentServices
         services.AddSingleton(sp => new SiteIdentity(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Name));
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PublishedPosts>();
+        services.AddScoped<EditorPosts>();
         services.AddScoped<SitePageBuilder>();
         services.AddScoped<SeedImporter>();
         return services;

@@ -12,7 +12,8 @@ public sealed class HomeController(SitePageBuilder pages) : Controller
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await pages.HomeAsync(ct));
 
     /// <summary>Re-executed by the status-code pages middleware for every page that ends in an error status.</summary>
-    [HttpGet("/loi/{code:int}")]
+    // Any method: a failed POST is re-executed here as a POST.
+    [Route("/loi/{code:int}")]
     public IActionResult Error(int code)
     {
         Response.StatusCode = code;

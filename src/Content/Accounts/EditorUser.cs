@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CchcSite.Content.Accounts;
+
+/// <summary>A person who works in the editor area. What they may do comes from their unit memberships.</summary>
+public class EditorUser : IdentityUser
+{
+    public required string FullName { get; set; }
+    public bool IsActive { get; set; } = true;
+    /// <summary>Administrators manage everything; everyone else acts only through <see cref="Memberships"/>.</summary>
+    public bool IsAdministrator { get; set; }
+    public List<UnitMembership> Memberships { get; set; } = [];
+}
+
+/// <summary>A role a user holds in one unit. A user may hold different roles in different units.</summary>
+public class UnitMembership
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public int UnitId { get; set; }
+    public UnitRole Role { get; set; }
+}
+
+public enum UnitRole
+{
+    /// <summary>Biên tập viên.</summary>
+    Editor,
+    /// <summary>Lãnh đạo duyệt.</summary>
+    Approver,
+    /// <summary>Cán bộ tiếp nhận.</summary>
+    HotlineOfficer,
+}

@@ -1,0 +1,58 @@
+namespace CchcSite.Content.Accounts;
+
+/// <summary>What a user asks to do to an item of a unit.</summary>
+public enum EditorAction
+{
+    ReadDraft,
+    Edit,
+    Submit,
+    Publish,
+    Unpublish,
+    Upload,
+    Answer,
+    ManageUnit,
+}
+
+/// <summary>
+/// The one table of who may do what. Pages, API endpoints and background jobs all ask it; nothing else
+/// decides. A membership counts only in its own unit: holding a role in a parent unit gives nothing in its
+/// children, so that a province approver never publishes for a department by accident.
+/// </summary>
+public static class Permissions
+{
+    private static readonly Dictionary<UnitRole, HashSet<EditorAction>> Allowed = new()
+    {
+        [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload],
+        [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
+            EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer],
+        [UnitRole.HotlineOfficer] = [EditorAction.Answer],
+    };
+
+    public static bool RoleAllows(UnitRole role, EditorAction action) => Allowed[role].Contains(action);
+
+    /// <summary>The decision for a user, an action and the unit the item belongs to.</summary>
+    public static bool Allows(UserGrants user, EditorAction action, int unitId) =>
+        user.IsActive && (user.IsAdministrator || user.Roles.Any(r => r.UnitId == unitId && RoleAllows(r.Role, action)));
+
+    /// <summary>The units in which the user may take the action at all (administrators: every unit, shown as null).</summary>
+    public static IReadOnlySet<int>? UnitsAllowing(UserGrants user, EditorAction action) =>
+        !user.IsActive ? new HashSet<int>()
+        : user.IsAdministrator ? null
+        : user.Roles.Where(r => RoleAllows(r.Role, action)).Select(r => r.UnitId).ToHashSet();
+}
+
+/// <summary>What the authorization table needs to know of a user.</summary>
+public sealed record UserGrants(string UserId, bool IsActive, bool IsAdministrator, IReadOnlyList<(int UnitId, UnitRole Role)> Roles)
+{
+    public static readonly UserGrants Nobody = new("", false, false, []);
+}
+
+public static class UnitRoleNames
+{
+    public static string Vietnamese(this UnitRole role) => role switch
+    {
+        UnitRole.Editor => "Biên tập viên",
+        UnitRole.Approver => "Lãnh đạo duyệt",
+        _ => "Cán bộ tiếp nhận",
+    };
+}

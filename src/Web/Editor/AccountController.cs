@@ -1,0 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using CchcSite.Content.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CchcSite.Web.Editor;
+
+[Area(EditorArea.Name)]
+[AutoValidateAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AccountController(SignInManager<EditorUser> signIn, UserManager<EditorUser> users) : Controller
+{
+    public sealed class LoginForm
+    {
+        [Required(ErrorMessage = "Vui lòng nhập địa chỉ thư điện tử.")]
+        [EmailAddress(ErrorMessage = "Địa chỉ thư điện tử không hợp lệ.")]
+        [Display(Name = "Thư điện tử")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Vui lòng nhập mật khẩu.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Mật khẩu")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Ghi nhớ đăng nhập trên máy này")]
+        public bool RememberMe { get; set; }
+
+        public string? ReturnUrl { get; set; }
+    }
+
+    public sealed class ChangePasswordForm
+    {
+        [Required(ErrorMessage = "Vui lòng nhập mật khẩu hiện tại.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Mật khẩu hiện tại")]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Vui lòng nhập mật khẩu mới.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Mật khẩu mới (ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số)")]
+        public string NewPassword { get; set; } = "";
+
+        [Compare(nameof(NewPassword), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Nhập lại mật khẩu mới")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    [HttpGet("/quan-tri/dang-nhap")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [HttpPost("/quan-tri/dang-nhap")]
+    [EnableRateLimiting(EditorArea.LoginRateLimit)]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        var user = await users.FindByEmailAsync(form.Email);
+        if (user is { IsActive: false })
+        {
+            ModelState.AddModelError("", "Tài khoản đã bị khóa bởi quản trị. Vui lòng liên hệ quản trị hệ thống.");
+            return View(form);
+        }
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+            return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/quan-tri");
+        ModelState.AddModelError("", result.IsLockedOut
+            ? "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút."
+            : "Thư điện tử hoặc mật khẩu không đúng.");
+        return View(form);
+    }
+
+    [HttpPost("/quan-tri/dang-xuat")]
+    [Authorize(Policy = EditorPolicies.Editor)]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/quan-tri/dang-nhap");
+    }
+
+    [HttpGet("/quan-tri/doi-mat-khau")]
+    [Authorize(Policy = EditorPolicies.Editor)]
+    public IActionResult ChangePassword() => View(new ChangePasswordForm());
+
+    [HttpPost("/quan-tri/doi-mat-khau")]
+    [Authorize(Policy = EditorPolicies.Editor)]
+    public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
+    {
+        if (!ModelState.IsValid)
+            return View(form);
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+            return Challenge();
+        var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError("", error.Description);
+            return View(form);
+        }
+        await signIn.RefreshSignInAsync(user);
+        TempData["Message"] = "Đã đổi mật khẩu.";
+        return LocalRedirect("/quan-tri");
+    }
+
+    [HttpGet("/quan-tri/khong-co-quyen")]
+    public IActionResult Denied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+}

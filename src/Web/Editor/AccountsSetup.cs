@@ -1,0 +1,75 @@
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace CchcSite.Web.Editor;
+
+public static class AccountsSetup
+{
+    public const string AdminEmailKey = "CCHC_ADMIN_EMAIL";
+    public const string AdminPasswordKey = "CCHC_ADMIN_PASSWORD";
+
+    public static IServiceCollection AddEditorAccounts(this IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<EditorUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<CchcDbContext>()
+            .AddSignInManager()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/quan-tri/dang-nhap";
+            cookie.LogoutPath = "/quan-tri/dang-xuat";
+            cookie.AccessDeniedPath = "/quan-tri/khong-co-quyen";
+            cookie.Cookie.Name = "cchc.editor";
+            cookie.Cookie.HttpOnly = true;
+            // Secure whenever the request is HTTPS (always, behind the production proxy); plain HTTP only on localhost.
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+        });
+        services.AddHttpContextAccessor();
+        services.AddScoped<UserGrantsReader>();
+        services.AddScoped<CurrentEditor>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, UnitActionHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActiveEditorHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(EditorPolicies.Editor, EditorPolicies.ActiveEditor);
+        return services;
+    }
+
+    /// <summary>
+    /// There is no default password: the first administrator comes from configuration, once. Without it the
+    /// public site still runs and the log says how to create one.
+    /// </summary>
+    public static async Task EnsureAdministratorAsync(this IServiceProvider services, IConfiguration configuration)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("CchcSite.Accounts");
+        var email = configuration[AdminEmailKey];
+        var password = configuration[AdminPasswordKey];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            if (!users.Users.Any(u => u.IsAdministrator))
+                logger.LogWarning("No administrator exists. Create one by starting once with {EmailKey} and {PasswordKey} set, e.g. " +
+                    "{EmailKey}=admin@example.gov.vn {PasswordKey}='…' dotnet run --project src/Web -- --migrate-only", AdminEmailKey, AdminPasswordKey, AdminEmailKey, AdminPasswordKey);
+            return;
+        }
+        if (await users.FindByEmailAsync(email) is not null)
+            return;
+        var admin = new EditorUser { UserName = email, Email = email, EmailConfirmed = true, FullName = "Quản trị hệ thống", IsAdministrator = true };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"The administrator {email} could not be created: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        logger.LogInformation("Administrator {Email} created from configuration.", email);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using CchcSite.Content.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CchcSite.Web.Editor;
+
+/// <summary>"May this user take this action on an item of that unit?" The resource is the unit's id.</summary>
+public sealed record UnitActionRequirement(EditorAction Action) : IAuthorizationRequirement;
+
+/// <summary>Answers every <see cref="UnitActionRequirement"/> from the one rule table, <see cref="Permissions"/>.</summary>
+public sealed class UnitActionHandler(CurrentEditor editor) : AuthorizationHandler<UnitActionRequirement, int>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, UnitActionRequirement requirement, int unitId)
+    {
+        if (Permissions.Allows(await editor.GrantsAsync(), requirement.Action, unitId))
+            context.Succeed(requirement);
+    }
+}
+
+/// <summary>The signed-in user's grants, read once per request.</summary>
+public sealed class CurrentEditor(IHttpContextAccessor http, UserGrantsReader reader)
+{
+    private UserGrants? _grants;
+
+    public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public async Task<UserGrants> GrantsAsync() =>
+        _grants ??= await reader.ReadAsync(UserId, http.HttpContext?.RequestAborted ?? CancellationToken.None);
+}
+
+public static class EditorPolicies
+{
+    /// <summary>Signed in and still active: the door of the editor area. Each action then asks the unit table.</summary>
+    public const string Editor = "editor";
+
+    public static AuthorizationPolicy ActiveEditor { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .AddRequirements(new ActiveEditorRequirement())
+        .Build();
+}
+
+public sealed class ActiveEditorRequirement : IAuthorizationRequirement;
+
+public sealed class ActiveEditorHandler(CurrentEditor editor) : AuthorizationHandler<ActiveEditorRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveEditorRequirement requirement)
+    {
+        if ((await editor.GrantsAsync()).IsActive)
+            context.Succeed(requirement);
+    }
+}
