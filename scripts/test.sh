@@ -17,19 +17,20 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core
 fi
 
-results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+# Each test project writes its own TestResults/results.trx; one shared folder would let two projects
+# that finish in the same second overwrite each other's file. Old ones go first so none is counted twice.
+find tests -path '*/TestResults/results.trx' -delete
 
 # Keep going after a failure so that the counts below are always printed.
 status=0
-dotnet test CchcSite.sln -c Release --logger trx --results-directory "$results" || status=$?
+dotnet test CchcSite.sln -c Release --logger "trx;LogFileName=results.trx" || status=$?
 
 # One .trx per test project; add up their counters. Errors, time-outs and aborts count as failures.
-summary="$(python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+summary="$(python3 - <<'PY'
+import glob, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for trx in glob.glob(f"{sys.argv[1]}/**/*.trx", recursive=True):
+for trx in glob.glob("tests/*/TestResults/results.trx"):
     c = ET.parse(trx).find(".//t:ResultSummary/t:Counters", ns)
     n = lambda name: int(c.get(name, 0))
     passed += n("passed")
