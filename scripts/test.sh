@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The one command that runs the whole test suite (unit, web and browser tests) on a fresh Debian
+# machine that has only the .NET 10 SDK:   bash scripts/test.sh
+# Ends with one line "N passed, M failed[, K skipped]" and exits non-zero if the build or any test failed.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# No telemetry or first-run banners: the machines reach nothing but the package registries.
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The browser tests drive Debian's chromium. Playwright's own browser download cannot work here
+# (no internet), so the system package is the browser; DejaVu gives it Vietnamese glyphs.
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+fi
+
+# Each test project writes its own TestResults/results.trx; one shared folder would let two projects
+# that finish in the same second overwrite each other's file. Old ones go first so none is counted twice.
+find tests -path '*/TestResults/results.trx' -delete
+
+# Keep going after a failure so that the counts below are always printed.
+status=0
+dotnet test CchcSite.sln -c Release --logger "trx;LogFileName=results.trx" || status=$?
+
+# One .trx per test project; add up their counters. Errors, time-outs and aborts count as failures.
+summary="$(python3 - <<'PY'
+import glob, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for trx in glob.glob("tests/*/TestResults/results.trx"):
+    c = ET.parse(trx).find(".//t:ResultSummary/t:Counters", ns)
+    n = lambda name: int(c.get(name, 0))
+    passed += n("passed")
+    failed += n("failed") + n("error") + n("timeout") + n("aborted")
+    skipped += n("notExecuted")
+print(f"{passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+PY
+)"
+
+if [ "$status" -ne 0 ]; then
+  echo "dotnet test exited with $status: a build error, a failed test or a crashed test host (see above)."
+fi
+echo "$summary"
+exit "$status"

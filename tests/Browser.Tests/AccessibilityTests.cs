@@ -1,0 +1,43 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace CchcSite.Browser.Tests;
+
+/// <summary>
+/// State portals must be usable with assistive technology. axe-core finds the machine-checkable part;
+/// every serious or critical violation fails, with enough detail in the message to fix it.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class AccessibilityTests(SiteFixture site)
+{
+    private static readonly string[] Blocking = ["serious", "critical"];
+
+    [Theory]
+    [InlineData(SamplePage.Home)]
+    [InlineData(SamplePage.Unit)]
+    [InlineData(SamplePage.Article)]
+    [InlineData(SamplePage.Document)]
+    [InlineData(SamplePage.Video)]
+    public async Task Page_has_no_serious_or_critical_axe_violations(SamplePage sample)
+    {
+        var path = await site.PathOfAsync(sample);
+        var page = await site.NewPageAsync();
+        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}.");
+
+        AxeResult result = await page.RunAxe();
+
+        var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
+        Assert.True(blocking.Count == 0, $"axe-core found {blocking.Count} serious/critical violation(s) on {path}:\n{Describe(blocking)}");
+    }
+
+    private static string Describe(IEnumerable<AxeResultItem> violations) => string.Join("\n", violations.Select(v =>
+        $"- {v.Id} ({v.Impact}): {v.Help} [{v.HelpUrl}]\n" +
+        string.Join("\n", v.Nodes.Select(n => $"    target {n.Target}: {Why(n)} | {n.Html}"))));
+
+    /// <summary>axe's check messages for one node: what made it fail.</summary>
+    private static string Why(AxeResultNode node) => string.Join("; ",
+        new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks!)
+            .Select(check => check.Message).Where(message => !string.IsNullOrEmpty(message)).Distinct());
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using CchcSite.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CchcSite.Browser.Tests;
+
+/// <summary>All browser tests share one seeded site on a real Kestrel port and one chromium.</summary>
+[CollectionDefinition(Name)]
+public sealed class SiteCollection : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "Site in a browser";
+}
+
+/// <summary>
+/// Starts the real site (seeded from seed/) on Kestrel at a free loopback port, and one headless chromium.
+/// Each test opens its own browser context, so cookies, cache and viewport never leak between tests.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    /// <summary>The unit whose section has every kind of post in the seed; the citizen flow starts from it.</summary>
+    public const string UnitSlug = "so-gddt-soc-trang";
+
+    private readonly SiteFactory _site = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _samples = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>The server's origin, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string Origin { get; private set; } = "";
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async Task InitializeAsync()
+    {
+        // Fail before anything slow when the browser is missing: the message says what to do.
+        var chromium = Chromium.FindOnPath();
+
+        _site.UseKestrel(0);
+        _site.StartServer();
+        var addresses = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Kestrel has no http address: {string.Join(", ", addresses)}");
+        // Kestrel may report the wildcard it bound; the browser needs a host it can connect to.
+        Origin = new UriBuilder(address) { Host = "127.0.0.1" }.Uri.GetLeftPart(UriPartial.Authority);
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = Chromium.Args,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+            await _browser.CloseAsync();
+        _playwright?.Dispose();
+        await _site.DisposeAsync();
+    }
+
+    public string Url(string path) => Origin + path;
+
+    /// <summary>A fresh context and page; viewport defaults to a desktop screen.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Origin,
+            Locale = "vi-VN",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            BypassCSP = bypassCsp,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// The address of a page of the given kind, found the way a visitor finds it (the first post listed
+    /// in the unit's tab), so the tests do not depend on post slugs in the seed.
+    /// </summary>
+    public Task<string> PathOfAsync(SamplePage sample) => sample switch
+    {
+        SamplePage.Home => Task.FromResult("/"),
+        SamplePage.Unit => Task.FromResult("/" + UnitSlug),
+        SamplePage.Article => FirstPostInTabAsync("tin-tuc"),
+        SamplePage.Document => FirstPostInTabAsync("van-ban"),
+        SamplePage.Video => FirstPostInTabAsync("video"),
+        _ => throw new ArgumentOutOfRangeException(nameof(sample), sample, null),
+    };
+
+    private Task<string> FirstPostInTabAsync(string segment) =>
+        _samples.GetOrAdd(segment, s => new Lazy<Task<string>>(() => FindFirstPostAsync(s))).Value;
+
+    private async Task<string> FindFirstPostAsync(string segment)
+    {
+        var page = await NewPageAsync();
+        try
+        {
+            var tab = $"/{UnitSlug}/{segment}";
+            var response = await page.GotoAsync(tab);
+            Assert.True(response is { Ok: true }, $"{tab} answered {response?.Status}.");
+            var link = page.Locator("main .card__title a").First;
+            Assert.True(await link.CountAsync() > 0, $"{tab} lists no post; the seed should give {UnitSlug} at least one.");
+            return await link.GetAttributeAsync("href") ?? throw new InvalidOperationException($"The first post link on {tab} has no href.");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+}
+
+/// <summary>The kinds of page the layout, request and accessibility checks visit.</summary>
+public enum SamplePage
+{
+    Home,
+    Unit,
+    Article,
+    Document,
+    Video,
+}
