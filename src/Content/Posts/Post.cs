@@ -26,6 +26,12 @@ public class Post
     public DateTime? PublishAt { get; set; }
     /// <summary>UTC. The post stops being public at this moment.</summary>
     public DateTime? UnpublishAt { get; set; }
+    /// <summary>Who wrote it, who saved it last and who published it: the two-person rule reads these.</summary>
+    public string? AuthorId { get; set; }
+    public string? LastEditorId { get; set; }
+    public string? ApproverId { get; set; }
+    /// <summary>The approver's comment when sending back, or the reason for unpublishing.</summary>
+    public string? ReviewNote { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency token, renewed on every save (portable across SQLite and PostgreSQL).</summary>
@@ -34,6 +40,7 @@ public class Post
     public VideoInfo? Video { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
     public List<DocumentRelation> Relations { get; set; } = [];
+    public List<PostRevision> Revisions { get; set; } = [];
 }
 
 /// <summary>Metadata of a directive document (văn bản chỉ đạo, điều hành).</summary>

@@ -15,6 +15,8 @@ public class Unit
     public UnitContact Contact { get; set; } = new();
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>A ward with one officer may publish its own posts; everywhere else review needs a second person.</summary>
+    public bool AllowSelfPublishing { get; set; }
 }
 
 public class UnitContact

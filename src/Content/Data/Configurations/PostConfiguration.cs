@@ -18,6 +18,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         post.Property(p => p.Audience).HasConversion<string>().HasMaxLength(30);
         post.Property(p => p.Version).IsConcurrencyToken();
+        post.Property(p => p.AuthorId).HasMaxLength(450);
+        post.Property(p => p.LastEditorId).HasMaxLength(450);
+        post.Property(p => p.ApproverId).HasMaxLength(450);
+        post.Property(p => p.ReviewNote).HasMaxLength(2000);
 
         post.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
@@ -25,6 +29,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasMany(p => p.Tags).WithMany(t => t.Posts).UsingEntity("PostTags");
         post.HasMany(p => p.Attachments).WithOne().HasForeignKey(a => a.PostId).OnDelete(DeleteBehavior.Cascade);
         post.HasMany(p => p.Relations).WithOne().HasForeignKey(r => r.FromPostId).OnDelete(DeleteBehavior.Cascade);
+        post.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.PostId).OnDelete(DeleteBehavior.Cascade);
 
         post.OwnsOne(p => p.Document, document =>
         {

@@ -6,11 +6,46 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CchcSite.Content.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Accounts : Migration
+    public partial class EditorAccountsAndWorkflow : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AllowSelfPublishing",
+                table: "Units",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ApproverId",
+                table: "Posts",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AuthorId",
+                table: "Posts",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LastEditorId",
+                table: "Posts",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewNote",
+                table: "Posts",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
@@ -37,6 +72,32 @@ namespace CchcSite.Content.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostRevision",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    FieldsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostRevision_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -149,6 +210,12 @@ namespace CchcSite.Content.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PostRevision_PostId_Number",
+                table: "PostRevision",
+                columns: new[] { "PostId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UnitMemberships_UnitId",
                 table: "UnitMemberships",
                 column: "UnitId");
@@ -173,10 +240,33 @@ namespace CchcSite.Content.Data.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "PostRevision");
+
+            migrationBuilder.DropTable(
                 name: "UnitMemberships");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "AllowSelfPublishing",
+                table: "Units");
+
+            migrationBuilder.DropColumn(
+                name: "ApproverId",
+                table: "Posts");
+
+            migrationBuilder.DropColumn(
+                name: "AuthorId",
+                table: "Posts");
+
+            migrationBuilder.DropColumn(
+                name: "LastEditorId",
+                table: "Posts");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewNote",
+                table: "Posts");
         }
     }
 }

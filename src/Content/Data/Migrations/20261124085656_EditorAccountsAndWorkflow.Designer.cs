@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CchcSite.Content.Data.Migrations
 {
     [DbContext(typeof(CchcDbContext))]
-    [Migration("20261124084528_Accounts")]
-    partial class Accounts
+    [Migration("20261124085656_EditorAccountsAndWorkflow")]
+    partial class EditorAccountsAndWorkflow
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -256,9 +256,17 @@ namespace CchcSite.Content.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BodyMarkdown")
@@ -279,7 +287,15 @@ namespace CchcSite.Content.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastEditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -328,6 +344,50 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("Posts");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PostRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PostRevision");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Tag", b =>
                 {
                     b.Property<int>("Id")
@@ -356,6 +416,9 @@ namespace CchcSite.Content.Data.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowSelfPublishing")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
@@ -667,6 +730,15 @@ namespace CchcSite.Content.Data.Migrations
                     b.Navigation("Video");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PostRevision", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
                 {
                     b.HasOne("CchcSite.Content.Units.Unit", "Parent")
@@ -761,6 +833,8 @@ namespace CchcSite.Content.Data.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Relations");
+
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>

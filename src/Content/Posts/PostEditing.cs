@@ -1,0 +1,132 @@
+using System.Text;
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Data;
+using CchcSite.Content.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Posts;
+
+public abstract record SaveOutcome
+{
+    public sealed record Saved(Post Post) : SaveOutcome;
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveOutcome;
+    /// <summary>Someone else saved first; <see cref="Current"/> is their version, and nothing of ours was written.</summary>
+    public sealed record Conflict(Post Current) : SaveOutcome;
+    public sealed record Refused(string Reason) : SaveOutcome;
+}
+
+/// <summary>
+/// Every change an editor makes to a post. Each save writes the post and its revision in one transaction;
+/// the caller has already checked the user's permission for the post's unit.
+/// </summary>
+public sealed class PostEditing(CchcDbContext db, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Post?> FindAsync(int id, CancellationToken ct) =>
+        db.Posts.Include(p => p.Tags).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, string userId, CancellationToken ct)
+    {
+        var errors = draft.Validate(kind);
+        if (errors.Count > 0)
+            return new SaveOutcome.Invalid(errors);
+        var post = new Post
+        {
+            UnitId = unitId, Kind = kind, Slug = "", Title = "", Status = PostStatus.Draft,
+            AuthorId = userId, CreatedAt = Now,
+        };
+        db.Posts.Add(post);
+        return await WriteAsync(post, kind, draft, userId, ct);
+    }
+
+    public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, string userId, CancellationToken ct)
+    {
+        var errors = draft.Validate(post.Kind);
+        if (errors.Count > 0)
+            return new SaveOutcome.Invalid(errors);
+        // The version the editor started from decides: a save based on an older one is a conflict.
+        db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
+        return await WriteAsync(post, post.Kind, draft, userId, ct);
+    }
+
+    public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, string? note, CancellationToken ct)
+    {
+        var decision = PostWorkflow.Check(post, step, user, post.Unit.AllowSelfPublishing);
+        if (!decision.Allowed)
+            return new SaveOutcome.Refused(decision.Reason!);
+        db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
+        PostWorkflow.Apply(post, step, user.UserId, Now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        post.Version = Guid.NewGuid();
+        return await SaveAsync(post, ct);
+    }
+
+    public Task<List<PostRevision>> RevisionsAsync(int postId, CancellationToken ct) =>
+        db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == postId).OrderByDescending(r => r.Number).ToListAsync(ct);
+
+    private async Task<SaveOutcome> WriteAsync(Post post, PostKind kind, PostDraft draft, string userId, CancellationToken ct)
+    {
+        post.Title = draft.Title.Trim().Normalize(NormalizationForm.FormC);
+        post.Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim().Normalize(NormalizationForm.FormC);
+        post.BodyMarkdown = draft.BodyMarkdown.Normalize(NormalizationForm.FormC);
+        post.CategoryId = draft.CategoryId;
+        post.Audience = draft.Audience;
+        post.PublishAt = draft.PublishAt;
+        post.UnpublishAt = draft.UnpublishAt;
+        post.Document = kind == PostKind.Document ? draft.Document ?? new DocumentInfo() : null;
+        if (kind == PostKind.Video)
+        {
+            post.Video ??= new VideoInfo();
+            post.Video.ExternalUrl = string.IsNullOrWhiteSpace(draft.VideoUrl) ? null : draft.VideoUrl.Trim();
+            post.Video.DurationSeconds = draft.VideoDurationSeconds;
+        }
+        var wanted = Slug.From(string.IsNullOrWhiteSpace(draft.Slug) ? post.Title : draft.Slug);
+        if (wanted.Length == 0)
+            wanted = "bai-viet";
+        if (wanted != post.Slug)
+        {
+            var taken = await db.Posts.Where(p => p.UnitId == post.UnitId && p.Id != post.Id && p.Slug.StartsWith(wanted))
+                .Select(p => p.Slug).ToListAsync(ct);
+            post.Slug = Slug.Unique(wanted, taken.Contains);
+        }
+        await SetTagsAsync(post, draft.Tags, ct);
+        post.LastEditorId = userId;
+        post.UpdatedAt = Now;
+        post.Version = Guid.NewGuid();
+
+        var number = post.Id == 0 ? 1 : await db.Set<PostRevision>().Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
+        var revision = new PostRevision
+        {
+            Number = number, CreatedAt = Now, UserId = userId, Title = post.Title, Summary = post.Summary,
+            BodyMarkdown = post.BodyMarkdown, FieldsJson = draft.FieldsJson(),
+        };
+        post.Revisions.Add(revision);
+        return await SaveAsync(post, ct);
+    }
+
+    private async Task<SaveOutcome> SaveAsync(Post post, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveOutcome.Saved(post);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var current = await FindAsync(post.Id, ct);
+            return current is null ? new SaveOutcome.Refused("Bài viết đã bị xóa.") : new SaveOutcome.Conflict(current);
+        }
+    }
+
+    private async Task SetTagsAsync(Post post, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var wanted = names.Select(n => n.Trim().Normalize(NormalizationForm.FormC)).Where(n => n.Length > 0)
+            .DistinctBy(Slug.From).ToDictionary(Slug.From);
+        post.Tags.RemoveAll(t => !wanted.ContainsKey(t.Slug));
+        var missing = wanted.Keys.Except(post.Tags.Select(t => t.Slug)).ToList();
+        var existing = await db.Tags.Where(t => missing.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, ct);
+        foreach (var slug in missing)
+            post.Tags.Add(existing.GetValueOrDefault(slug) ?? new Tag { Slug = slug, Name = wanted[slug] });
+    }
+}

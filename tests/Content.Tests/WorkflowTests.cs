@@ -1,0 +1,192 @@
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Tests;
+
+public class WorkflowTests
+{
+    private const int Unit = 7;
+    private static readonly UserGrants Writer = new("writer", true, false, [(Unit, UnitRole.Editor)]);
+    private static readonly UserGrants Approver = new("approver", true, false, [(Unit, UnitRole.Approver)]);
+    private static readonly DateTime Now = new(2022, 6, 15, 3, 0, 0, DateTimeKind.Utc);
+
+    private static Post PostIn(PostStatus status, string author = "writer") =>
+        new() { UnitId = Unit, Slug = "bai", Title = "Bài", Status = status, AuthorId = author, LastEditorId = author };
+
+    [Theory]
+    [InlineData(PostStatus.Draft, WorkflowStep.Submit, true)]
+    [InlineData(PostStatus.InReview, WorkflowStep.Submit, false)]
+    [InlineData(PostStatus.Published, WorkflowStep.Submit, false)]
+    [InlineData(PostStatus.Draft, WorkflowStep.Publish, false)]
+    [InlineData(PostStatus.InReview, WorkflowStep.Publish, true)]
+    [InlineData(PostStatus.InReview, WorkflowStep.SendBack, true)]
+    [InlineData(PostStatus.Published, WorkflowStep.Unpublish, true)]
+    [InlineData(PostStatus.Scheduled, WorkflowStep.Unpublish, true)]
+    [InlineData(PostStatus.Draft, WorkflowStep.Unpublish, false)]
+    [InlineData(PostStatus.Unpublished, WorkflowStep.Archive, true)]
+    [InlineData(PostStatus.Unpublished, WorkflowStep.BackToDraft, true)]
+    [InlineData(PostStatus.Archived, WorkflowStep.Publish, false)]
+    public void Steps_are_taken_only_from_their_states(PostStatus from, WorkflowStep step, bool allowed)
+    {
+        var admin = new UserGrants("admin", true, true, []);
+        Assert.Equal(allowed, PostWorkflow.Check(PostIn(from), step, admin, unitAllowsSelfPublishing: false).Allowed);
+    }
+
+    [Fact]
+    public void An_editor_submits_but_cannot_publish()
+    {
+        Assert.True(PostWorkflow.Check(PostIn(PostStatus.Draft), WorkflowStep.Submit, Writer, false).Allowed);
+        var refused = PostWorkflow.Check(PostIn(PostStatus.InReview), WorkflowStep.Publish, Writer, false);
+        Assert.False(refused.Allowed);
+        Assert.Contains("không có quyền", refused.Reason);
+    }
+
+    [Fact]
+    public void Two_person_review_stops_an_approver_publishing_their_own_or_last_edited_work()
+    {
+        Assert.True(PostWorkflow.Check(PostIn(PostStatus.InReview), WorkflowStep.Publish, Approver, false).Allowed);
+        Assert.False(PostWorkflow.Check(PostIn(PostStatus.InReview, author: "approver"), WorkflowStep.Publish, Approver, false).Allowed);
+        var lastEdited = PostIn(PostStatus.InReview);
+        lastEdited.LastEditorId = "approver";
+        var refused = PostWorkflow.Check(lastEdited, WorkflowStep.Publish, Approver, false);
+        Assert.False(refused.Allowed);
+        Assert.Contains("hai người", refused.Reason);
+        Assert.True(PostWorkflow.Check(lastEdited, WorkflowStep.Publish, Approver, unitAllowsSelfPublishing: true).Allowed);
+    }
+
+    [Fact]
+    public void Another_units_approver_can_do_nothing()
+    {
+        var stranger = new UserGrants("x", true, false, [(Unit + 1, UnitRole.Approver)]);
+        Assert.All(Enum.GetValues<WorkflowStep>(), step =>
+            Assert.False(PostWorkflow.Check(PostIn(PostStatus.InReview), step, stranger, true).Allowed));
+    }
+
+    [Fact]
+    public void Publishing_with_a_future_time_schedules_and_without_one_publishes_now()
+    {
+        var now = PostIn(PostStatus.InReview);
+        PostWorkflow.Apply(now, WorkflowStep.Publish, "approver", Now, null);
+        Assert.Equal((PostStatus.Published, Now, "approver"), (now.Status, now.PublishAt!.Value, now.ApproverId));
+
+        var later = PostIn(PostStatus.InReview);
+        later.PublishAt = Now.AddDays(2);
+        PostWorkflow.Apply(later, WorkflowStep.Publish, "approver", Now, null);
+        Assert.Equal(PostStatus.Scheduled, later.Status);
+    }
+
+    [Fact]
+    public void Sending_back_keeps_the_approvers_comment()
+    {
+        var post = PostIn(PostStatus.InReview);
+        PostWorkflow.Apply(post, WorkflowStep.SendBack, "approver", Now, "Bổ sung số liệu tháng 6.");
+        Assert.Equal((PostStatus.Draft, "Bổ sung số liệu tháng 6."), (post.Status, post.ReviewNote));
+    }
+}
+
+public class PostEditingTests
+{
+    private static PostDraft Draft(string title, string body = "Nội dung.") =>
+        new(title, null, "Tóm tắt", body, null, Audience.All, ["tuyên truyền", "CCHC"], null, null, null, null, null);
+
+    [Fact]
+    public async Task Creating_stores_a_draft_with_a_unique_slug_and_a_first_revision()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        await database.AddPostAsync(unit, "duong-day-nong", PostStatus.Published, null);
+
+        await using var db = database.NewContext();
+        var editing = new PostEditing(db, database.Clock);
+        var saved = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Đường dây nóng"), "writer", CancellationToken.None));
+
+        Assert.Equal("duong-day-nong-2", saved.Post.Slug);
+        Assert.Equal((PostStatus.Draft, "writer", "writer"), (saved.Post.Status, saved.Post.AuthorId, saved.Post.LastEditorId));
+        var revision = Assert.Single(await editing.RevisionsAsync(saved.Post.Id, CancellationToken.None));
+        Assert.Equal((1, "Đường dây nóng"), (revision.Number, revision.Title));
+        Assert.Equal(2, await db.Tags.CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_save_adds_a_revision()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        int id;
+        await using (var db = database.NewContext())
+            id = ((SaveOutcome.Saved)await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, Draft("Bản 1"), "writer", CancellationToken.None)).Post.Id;
+        for (var n = 2; n <= 3; n++)
+        {
+            await using var db = database.NewContext();
+            var editing = new PostEditing(db, database.Clock);
+            var post = (await editing.FindAsync(id, CancellationToken.None))!;
+            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), "writer", CancellationToken.None));
+        }
+        await using var check = database.NewContext();
+        var revisions = await new PostEditing(check, database.Clock).RevisionsAsync(id, CancellationToken.None);
+        Assert.Equal(["Bản 3", "Bản 2", "Bản 1"], revisions.Select(r => r.Title));
+        Assert.Equal([3, 2, 1], revisions.Select(r => r.Number));
+    }
+
+    [Fact]
+    public async Task The_second_of_two_concurrent_saves_gets_a_conflict_and_writes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        int id;
+        await using (var db = database.NewContext())
+            id = ((SaveOutcome.Saved)await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, Draft("Gốc"), "a", CancellationToken.None)).Post.Id;
+
+        await using var first = database.NewContext();
+        await using var second = database.NewContext();
+        var editA = new PostEditing(first, database.Clock);
+        var editB = new PostEditing(second, database.Clock);
+        var postA = (await editA.FindAsync(id, CancellationToken.None))!;
+        var postB = (await editB.FindAsync(id, CancellationToken.None))!;
+        var startedFrom = postB.Version;
+
+        Assert.IsType<SaveOutcome.Saved>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), "a", CancellationToken.None));
+        var conflict = Assert.IsType<SaveOutcome.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), "b", CancellationToken.None));
+
+        Assert.Equal("Bản của A", conflict.Current.Title);
+        await using var check = database.NewContext();
+        Assert.Equal("Bản của A", (await check.Posts.SingleAsync(p => p.Id == id)).Title);
+        Assert.Equal(2, await check.Set<PostRevision>().CountAsync(r => r.PostId == id));
+    }
+
+    [Fact]
+    public async Task Invalid_drafts_are_refused_with_vietnamese_messages_and_nothing_is_stored()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        await using var db = database.NewContext();
+        var draft = Draft("") with { Slug = "Có Dấu", PublishAt = new DateTime(2022, 1, 2), UnpublishAt = new DateTime(2022, 1, 1) };
+        var invalid = Assert.IsType<SaveOutcome.Invalid>(await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, draft, "a", CancellationToken.None));
+        Assert.Equal(["Slug", "Title", "UnpublishAt"], invalid.Errors.Keys.Order());
+        Assert.Equal(0, await db.Posts.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_submitted_post_published_by_a_second_person_becomes_public()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        var writer = new UserGrants("writer", true, false, [(unit.Id, UnitRole.Editor)]);
+        var approver = new UserGrants("approver", true, false, [(unit.Id, UnitRole.Approver)]);
+        int id;
+        await using (var db = database.NewContext())
+            id = ((SaveOutcome.Saved)await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, Draft("Bài mới"), "writer", CancellationToken.None)).Post.Id;
+
+        await using (var db = database.NewContext())
+        {
+            var editing = new PostEditing(db, database.Clock);
+            var post = (await editing.FindAsync(id, CancellationToken.None))!;
+            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Submit, writer, null, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Refused>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, writer, null, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, approver, null, CancellationToken.None));
+        }
+        await using var check = database.NewContext();
+        Assert.NotNull(await database.NewPublishedPosts(check).FindAsync("so-a", "bai-moi", CancellationToken.None));
+    }
+}
