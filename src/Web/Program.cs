@@ -15,7 +15,9 @@ var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions
 
 builder.Services.AddCchcContent(builder.Configuration, builder.Environment);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
-builder.Services.AddControllersWithViews().UseConfiguredTheme(site.Theme);
+// Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
+builder.Services.AddControllersWithViews(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+    .UseConfiguredTheme(site.Theme);
 // Vietnamese letters go out as themselves, not as numeric entities; markup characters are still encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -16,7 +16,7 @@ namespace CchcSite.Content.Posts;
 public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, TimeProvider clock)
 {
     private static readonly Expression<Func<Post, PostCard>> ToCard = p => new PostCard(
-        p.Id, p.Kind, p.Slug, p.Title, p.Summary, p.PublishAt!.Value,
+        p.Id, p.Kind, p.Slug, p.Title, p.Summary, p.PublishAt ?? p.UpdatedAt,
         new UnitRef(p.Unit.Id, p.Unit.Slug, p.Unit.Name, p.Unit.ShortName, p.Unit.Kind),
         p.Category == null ? null : new CategoryRef(p.Category.Slug, p.Category.Name),
         p.CoverImage == null ? null : new ImageRef(MediaUrls.Prefix + "/" + p.CoverImage.Id + "/" + p.CoverImage.FileName, p.CoverImage.AltText ?? ""),
@@ -62,6 +62,9 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
 
     public Task<PostDetail?> FindAsync(int id, CancellationToken ct) => DetailAsync(Visible.Where(p => p.Id == id), ct);
 
+    /// <summary>A post in any state, exactly as its public page would show it. Only for the editor area, after an authorization check.</summary>
+    public Task<PostDetail?> PreviewAsync(int id, CancellationToken ct) => DetailAsync(db.Posts.AsNoTracking().Where(p => p.Id == id), ct);
+
     /// <summary>True when a visible post uses the asset, so that files of drafts are never served.</summary>
     public Task<bool> IsMediaPublicAsync(int assetId, CancellationToken ct) =>
         Visible.AnyAsync(p => p.CoverImageId == assetId
@@ -79,7 +82,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         if (post is null)
             return null;
 
-        var card = await Visible.Where(p => p.Id == post.Id).Select(ToCard).SingleAsync(ct);
+        var card = await db.Posts.AsNoTracking().Where(p => p.Id == post.Id).Select(ToCard).SingleAsync(ct);
         return new PostDetail(
             card,
             markdown.ToHtml(post.BodyMarkdown),

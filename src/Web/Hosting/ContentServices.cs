@@ -32,6 +32,7 @@ public static class ContentServices
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PublishedPosts>();
         services.AddScoped<EditorPosts>();
+        services.AddScoped<PostEditing>();
         services.AddScoped<SitePageBuilder>();
         services.AddScoped<SeedImporter>();
         return services;

@@ -1,0 +1,149 @@
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Data;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Rendering;
+using CchcSite.Content.Site;
+using CchcSite.Content.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Web.Editor;
+
+public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status, string UnitName, string? ReviewNote,
+    IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<WorkflowStep> Steps, IReadOnlyList<PostRevision> Revisions,
+    string? PublicUrl, bool Conflict);
+
+[Area(EditorArea.Name)]
+[Authorize(Policy = EditorPolicies.Editor)]
+[AutoValidateAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class EditorPostsController(PostEditing editing, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
+    CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown) : Controller
+{
+    [HttpGet("/quan-tri/bai-viet/moi")]
+    public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
+    {
+        if (await UnitAllowingAsync(donVi, EditorAction.Edit, ct) is not { } unit)
+            return Forbid();
+        return View("Edit", await PageAsync(new PostForm { Kind = loai, Unit = unit.Slug }, null, ct));
+    }
+
+    [HttpPost("/quan-tri/bai-viet/moi")]
+    public async Task<IActionResult> Create(PostForm form, CancellationToken ct)
+    {
+        if (await UnitAllowingAsync(form.Unit, EditorAction.Edit, ct) is not { } unit)
+            return Forbid();
+        var outcome = await editing.CreateAsync(unit.Id, form.Kind, form.ToDraft(), editor.UserId!, ct);
+        return await AfterSaveAsync(outcome, form, null, "Đã lưu bản nháp.", ct);
+    }
+
+    [HttpGet("/quan-tri/bai-viet/{id:int}")]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var post = await editing.FindAsync(id, ct);
+        if (post is null)
+            return NotFound();
+        if (!await MayAsync(post.UnitId, EditorAction.ReadDraft))
+            return Forbid();
+        return View("Edit", await PageAsync(PostForm.From(post), post, ct));
+    }
+
+    [HttpPost("/quan-tri/bai-viet/{id:int}")]
+    public async Task<IActionResult> Update(int id, PostForm form, CancellationToken ct)
+    {
+        var post = await editing.FindAsync(id, ct);
+        if (post is null)
+            return NotFound();
+        if (!await MayAsync(post.UnitId, EditorAction.Edit))
+            return Forbid();
+        form.Kind = post.Kind;
+        form.Unit = post.Unit.Slug;
+        return await AfterSaveAsync(await editing.UpdateAsync(post, form.Version, form.ToDraft(), editor.UserId!, ct), form, post, "Đã lưu.", ct);
+    }
+
+    [HttpPost("/quan-tri/bai-viet/{id:int}/buoc/{step}")]
+    public async Task<IActionResult> Step(int id, WorkflowStep step, Guid version, string? note, CancellationToken ct)
+    {
+        var post = await editing.FindAsync(id, ct);
+        if (post is null)
+            return NotFound();
+        if (!await MayAsync(post.UnitId, PostWorkflow.ActionFor(step)))
+            return Forbid();
+        var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), note, ct);
+        switch (outcome)
+        {
+            case SaveOutcome.Saved saved:
+                TempData["Message"] = $"Bài viết đã chuyển sang trạng thái \"{saved.Post.Status.Vietnamese()}\".";
+                return Redirect($"/quan-tri/bai-viet/{id}");
+            case SaveOutcome.Refused refused:
+                TempData["Message"] = refused.Reason;
+                return Redirect($"/quan-tri/bai-viet/{id}");
+            default:
+                TempData["Message"] = "Bài viết vừa được người khác thay đổi. Vui lòng xem lại rồi thực hiện lại thao tác.";
+                return Redirect($"/quan-tri/bai-viet/{id}");
+        }
+    }
+
+    /// <summary>The whole public page, drawn by the active theme, before the post is public.</summary>
+    [HttpGet("/quan-tri/bai-viet/{id:int}/xem-truoc")]
+    public async Task<IActionResult> Preview(int id, CancellationToken ct)
+    {
+        var unitId = await db.Posts.Where(p => p.Id == id).Select(p => (int?)p.UnitId).FirstOrDefaultAsync(ct);
+        if (unitId is null)
+            return NotFound();
+        if (!await MayAsync(unitId.Value, EditorAction.ReadDraft))
+            return Forbid();
+        var post = (await published.PreviewAsync(id, ct))!;
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        return View("/Views/Units/Post.cshtml", new PostPage(post, [new("Xem trước – chưa công khai", null)]));
+    }
+
+    /// <summary>The body rendered by the public pipeline, for the side-by-side preview while typing.</summary>
+    [HttpPost("/quan-tri/xem-truoc-noi-dung")]
+    public IActionResult RenderBody([FromForm] string? markdownText) =>
+        Content(markdown.ToHtml(markdownText ?? ""), "text/html; charset=utf-8");
+
+    private async Task<IActionResult> AfterSaveAsync(SaveOutcome outcome, PostForm form, Post? post, string message, CancellationToken ct)
+    {
+        switch (outcome)
+        {
+            case SaveOutcome.Saved saved:
+                TempData["Message"] = message;
+                return Redirect($"/quan-tri/bai-viet/{saved.Post.Id}");
+            case SaveOutcome.Invalid invalid:
+                foreach (var (field, error) in invalid.Errors)
+                    ModelState.AddModelError(field, error);
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return View("Edit", await PageAsync(form, post, ct));
+            case SaveOutcome.Conflict conflict:
+                // Their text stays in the form; the current version number lets them save over it once they have looked.
+                ModelState.AddModelError("", "Bài viết vừa được người khác lưu trong lúc bạn sửa. Nội dung của bạn vẫn ở dưới đây; hãy so với bản hiện tại (mở trong thẻ mới) rồi lưu lại.");
+                form.Version = conflict.Current.Version;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View("Edit", await PageAsync(form, conflict.Current, ct) with { Conflict = true });
+            default:
+                ModelState.AddModelError("", ((SaveOutcome.Refused)outcome).Reason);
+                return View("Edit", await PageAsync(form, post, ct));
+        }
+    }
+
+    private async Task<PostEditPage> PageAsync(PostForm form, Post? post, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var grants = await editor.GrantsAsync();
+        var steps = post is null ? [] : Enum.GetValues<WorkflowStep>()
+            .Where(step => PostWorkflow.Check(post, step, grants, post.Unit.AllowSelfPublishing).Allowed).ToList();
+        var unitName = (await units.FindAsync(form.Unit ?? "", ct))?.Unit.Name ?? "";
+        return new PostEditPage(form, post?.Id, post?.Status ?? PostStatus.Draft, unitName, post?.ReviewNote,
+            categories.Select(c => (c.Id, c.Name)).ToList(), steps,
+            post is null ? [] : await editing.RevisionsAsync(post.Id, ct),
+            post is { Status: PostStatus.Published } ? PostKindSegments.PostUrl(post.Unit.Slug, post.Kind, post.Slug) : null, false);
+    }
+
+    private async Task<UnitRef?> UnitAllowingAsync(string? slug, EditorAction action, CancellationToken ct) =>
+        await units.FindAsync(slug ?? "", ct) is { } unit && await MayAsync(unit.Unit.Id, action) ? unit.Unit : null;
+
+    private async Task<bool> MayAsync(int unitId, EditorAction action) =>
+        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(action))).Succeeded;
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Text;
+
+namespace CchcSite.Web.Editor;
+
+/// <summary>The post form as the browser sends it; times are Vietnamese local time, as editors think of them.</summary>
+public sealed class PostForm
+{
+    public PostKind Kind { get; set; }
+    public string? Unit { get; set; }
+    public Guid Version { get; set; }
+    public string Title { get; set; } = "";
+    public string? Slug { get; set; }
+    public string? Summary { get; set; }
+    public string BodyMarkdown { get; set; } = "";
+    public int? CategoryId { get; set; }
+    public Audience Audience { get; set; }
+    public string? Tags { get; set; }
+    public DateTime? PublishAt { get; set; }
+    public DateTime? UnpublishAt { get; set; }
+    public string? DocumentNumber { get; set; }
+    public DocumentType DocumentType { get; set; }
+    public DateOnly? IssuedOn { get; set; }
+    public string? Issuer { get; set; }
+    public string? Signer { get; set; }
+    public DateOnly? EffectiveOn { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
+    public string? Abstract { get; set; }
+    public string? VideoUrl { get; set; }
+    public int? VideoDurationSeconds { get; set; }
+
+    public PostDraft ToDraft() => new(
+        Title ?? "", Slug, Summary, BodyMarkdown ?? "", CategoryId, Audience,
+        (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+        ToUtc(PublishAt), ToUtc(UnpublishAt),
+        Kind == PostKind.Document
+            ? new DocumentInfo { Number = Blank(DocumentNumber), Type = DocumentType, IssuedOn = IssuedOn, Issuer = Blank(Issuer), Signer = Blank(Signer), EffectiveOn = EffectiveOn, ExpiresOn = ExpiresOn, Abstract = Blank(Abstract) }
+            : null,
+        Blank(VideoUrl), VideoDurationSeconds);
+
+    public static PostForm From(Post post)
+    {
+        var draft = PostDraft.Of(post);
+        return new PostForm
+        {
+            Kind = post.Kind, Unit = post.Unit.Slug, Version = post.Version, Title = draft.Title, Slug = draft.Slug, Summary = draft.Summary,
+            BodyMarkdown = draft.BodyMarkdown, CategoryId = draft.CategoryId, Audience = draft.Audience, Tags = string.Join(", ", draft.Tags),
+            PublishAt = ToLocal(draft.PublishAt), UnpublishAt = ToLocal(draft.UnpublishAt),
+            DocumentNumber = draft.Document?.Number, DocumentType = draft.Document?.Type ?? DocumentType.Plan, IssuedOn = draft.Document?.IssuedOn,
+            Issuer = draft.Document?.Issuer, Signer = draft.Document?.Signer, EffectiveOn = draft.Document?.EffectiveOn,
+            ExpiresOn = draft.Document?.ExpiresOn, Abstract = draft.Document?.Abstract,
+            VideoUrl = draft.VideoUrl, VideoDurationSeconds = draft.VideoDurationSeconds,
+        };
+    }
+
+    /// <summary>The value a datetime-local input shows.</summary>
+    public static string? InputValue(DateTime? local) => local?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    private static DateTime? ToUtc(DateTime? local) => local is { } value ? DateTime.SpecifyKind(value - VietnamTime.Offset, DateTimeKind.Utc) : null;
+
+    private static DateTime? ToLocal(DateTime? utc) => utc is { } value ? VietnamTime.ToLocal(value) : null;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Web.Tests.Editor;
+
+/// <summary>
+/// Every editor endpoint × every kind of user, against a post of the unit "phong-gddt-nga-nam".
+/// "Other" users hold the same role in another unit and must get nothing.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(EditorSite site) : IClassFixture<EditorSite>
+{
+    private const string Unit = "phong-gddt-nga-nam";
+    private const string OtherUnit = "so-ldtbxh-binh-dinh";
+
+    public enum Who { Anonymous, Administrator, Editor, Approver, HotlineOfficer, OtherEditor, OtherApprover }
+
+    public enum Outcome { Allowed, Forbidden, Login }
+
+    public enum Endpoint { NewForm, Create, EditForm, Update, Submit, Publish, Preview, RenderBody, List }
+
+    // The expected outcome for each endpoint, by who asks.
+    private static readonly Dictionary<Endpoint, Who[]> AllowedFor = new()
+    {
+        [Endpoint.NewForm] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.Create] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.EditForm] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.Update] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.Submit] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.Publish] = [Who.Administrator, Who.Approver],
+        [Endpoint.Preview] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.RenderBody] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover],
+        [Endpoint.List] = [Who.Administrator, Who.Editor, Who.Approver],
+    };
+
+    public static TheoryData<Endpoint, Who> Cases()
+    {
+        var data = new TheoryData<Endpoint, Who>();
+        foreach (var endpoint in Enum.GetValues<Endpoint>())
+            foreach (var who in Enum.GetValues<Who>())
+                data.Add(endpoint, who);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_user_gets_exactly_the_allowed_outcome(Endpoint endpoint, Who who)
+    {
+        var expected = who == Who.Anonymous ? Outcome.Login : AllowedFor[endpoint].Contains(who) ? Outcome.Allowed : Outcome.Forbidden;
+        var browser = await BrowserForAsync(who, $"{endpoint}-{who}".ToLowerInvariant());
+        var postId = await DraftOfUnitAsync();
+        var response = await RequestAsync(browser, endpoint, postId);
+        Assert.Equal(expected, Classify(response));
+    }
+
+    private async Task<HttpResponseMessage> RequestAsync(HttpClient browser, Endpoint endpoint, int postId)
+    {
+        var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync("/quan-tri/dang-nhap"));
+        var version = await site.WithDbAsync(db => db.Posts.Where(p => p.Id == postId).Select(p => p.Version).SingleAsync());
+        FormUrlEncodedContent Form(params (string, string)[] fields) =>
+            new(fields.Append(("__RequestVerificationToken", token)).ToDictionary(f => f.Item1, f => f.Item2));
+        return endpoint switch
+        {
+            Endpoint.NewForm => await browser.GetAsync($"/quan-tri/bai-viet/moi?don-vi={Unit}"),
+            Endpoint.Create => await browser.PostAsync("/quan-tri/bai-viet/moi", Form(("Unit", Unit), ("Kind", "Article"), ("Title", "Bài thử quyền"), ("BodyMarkdown", "Nội dung"))),
+            Endpoint.EditForm => await browser.GetAsync($"/quan-tri/bai-viet/{postId}"),
+            Endpoint.Update => await browser.PostAsync($"/quan-tri/bai-viet/{postId}", Form(("Version", version.ToString()), ("Title", "Bản nháp đã sửa"), ("BodyMarkdown", "Nội dung"))),
+            Endpoint.Submit => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Submit", Form(("version", version.ToString()))),
+            Endpoint.Publish => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Publish", Form(("version", version.ToString()))),
+            Endpoint.Preview => await browser.GetAsync($"/quan-tri/bai-viet/{postId}/xem-truoc"),
+            Endpoint.RenderBody => await browser.PostAsync("/quan-tri/xem-truoc-noi-dung", Form(("markdownText", "**Đậm**"))),
+            _ => await browser.GetAsync($"/quan-tri?don-vi={Unit}"),
+        };
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => Outcome.Allowed,
+            HttpStatusCode.Redirect when location.StartsWith("/quan-tri/bai-viet/") => Outcome.Allowed,
+            HttpStatusCode.Redirect when location.Contains("/quan-tri/khong-co-quyen") => Outcome.Forbidden,
+            HttpStatusCode.Redirect when location.Contains("/quan-tri/dang-nhap") => Outcome.Login,
+            _ => throw new Xunit.Sdk.XunitException($"Unexpected answer {(int)response.StatusCode} {location}"),
+        };
+    }
+
+    private async Task<HttpClient> BrowserForAsync(Who who, string name)
+    {
+        var email = $"{name}@cchc.test";
+        switch (who)
+        {
+            case Who.Anonymous: return site.NewBrowser();
+            case Who.Administrator: return await site.SignedInAsync(EditorSite.AdminEmail);
+            case Who.Editor: await site.AddUserAsync(email, (Unit, UnitRole.Editor)); break;
+            case Who.Approver: await site.AddUserAsync(email, (Unit, UnitRole.Approver)); break;
+            case Who.HotlineOfficer: await site.AddUserAsync(email, (Unit, UnitRole.HotlineOfficer)); break;
+            case Who.OtherEditor: await site.AddUserAsync(email, (OtherUnit, UnitRole.Editor)); break;
+            case Who.OtherApprover: await site.AddUserAsync(email, (OtherUnit, UnitRole.Approver)); break;
+        }
+        return await site.SignedInAsync(email);
+    }
+
+    /// <summary>A fresh draft per case, so that one case's step never changes another's starting point.</summary>
+    private Task<int> DraftOfUnitAsync() => site.WithDbAsync(async db =>
+    {
+        var unit = await db.Units.SingleAsync(u => u.Slug == Unit);
+        var post = new Post
+        {
+            UnitId = unit.Id, Kind = PostKind.Article, Slug = $"nhap-{Guid.NewGuid():N}", Title = "Bản nháp kiểm thử quyền",
+            Status = PostStatus.InReview, AuthorId = "someone-else", LastEditorId = "someone-else",
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, Version = Guid.NewGuid(),
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync();
+        return post.Id;
+    });
+}

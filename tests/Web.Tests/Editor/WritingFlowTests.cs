@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CchcSite.Content.Accounts;
+
+namespace CchcSite.Web.Tests.Editor;
+
+public sealed partial class WritingFlowTests(EditorSite site) : IClassFixture<EditorSite>
+{
+    private static async Task<(string Token, string Version)> FormStateAsync(HttpClient browser, string url)
+    {
+        var html = await browser.GetStringAsync(url);
+        return (EditorSite.AntiforgeryToken(html), VersionField().Match(html).Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task An_editor_writes_and_submits_an_approver_publishes_and_citizens_see_it()
+    {
+        await site.AddUserAsync("viet@cchc.test", ("ubnd-phuong-thac-mo", UnitRole.Editor));
+        await site.AddUserAsync("duyet@cchc.test", ("ubnd-phuong-thac-mo", UnitRole.Approver));
+        var writer = await site.SignedInAsync("viet@cchc.test");
+
+        var (token, _) = await FormStateAsync(writer, "/quan-tri/bai-viet/moi?don-vi=ubnd-phuong-thac-mo");
+        var created = await writer.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Unit"] = "ubnd-phuong-thac-mo", ["Kind"] = "Article", ["Title"] = "Phường Thác Mơ ra mắt tổ công nghệ số cộng đồng",
+            ["Summary"] = "Tổ hỗ trợ người dân nộp hồ sơ trực tuyến.", ["BodyMarkdown"] = "Tổ **công nghệ số** cộng đồng đã ra mắt.",
+            ["Tags"] = "chuyển đổi số, dịch vụ công", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var editUrl = created.Headers.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync("/ubnd-phuong-thac-mo/tin-tuc/phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong")).StatusCode);
+
+        (token, var version) = await FormStateAsync(writer, editUrl);
+        Assert.Equal(HttpStatusCode.Redirect, (await writer.PostAsync($"{editUrl}/buoc/Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version, ["__RequestVerificationToken"] = token,
+        }))).StatusCode);
+        Assert.Contains("Chờ duyệt", await writer.GetStringAsync(editUrl));
+
+        var approver = await site.SignedInAsync("duyet@cchc.test");
+        (token, version) = await FormStateAsync(approver, editUrl);
+        await approver.PostAsync($"{editUrl}/buoc/Publish", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Contains("Đã đăng", await approver.GetStringAsync(editUrl));
+
+        var citizen = site.CreateClient();
+        var page = await citizen.GetStringAsync("/ubnd-phuong-thac-mo/tin-tuc/phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong");
+        Assert.Contains("<strong>công nghệ số</strong>", page);
+        Assert.Contains("phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong", await citizen.GetStringAsync("/ubnd-phuong-thac-mo/tin-tuc"));
+    }
+
+    [Fact]
+    public async Task A_stale_save_keeps_the_editors_text_and_says_why()
+    {
+        await site.AddUserAsync("a@cchc.test", ("so-gddt-soc-trang", UnitRole.Editor));
+        var a = await site.SignedInAsync("a@cchc.test");
+        var (token, _) = await FormStateAsync(a, "/quan-tri/bai-viet/moi?don-vi=so-gddt-soc-trang");
+        var created = await a.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Unit"] = "so-gddt-soc-trang", ["Kind"] = "Announcement", ["Title"] = "Thông báo gốc", ["BodyMarkdown"] = "Gốc", ["__RequestVerificationToken"] = token,
+        }));
+        var editUrl = created.Headers.Location!.OriginalString;
+        var (tokenA, staleVersion) = await FormStateAsync(a, editUrl);
+
+        // Someone else saves first.
+        await a.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = staleVersion, ["Title"] = "Bản của người kia", ["BodyMarkdown"] = "Khác", ["__RequestVerificationToken"] = tokenA,
+        }));
+        var conflict = await a.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = staleVersion, ["Title"] = "Bản của tôi", ["BodyMarkdown"] = "Nội dung tôi vừa gõ", ["__RequestVerificationToken"] = tokenA,
+        }));
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var html = await conflict.Content.ReadAsStringAsync();
+        Assert.Contains("vừa được người khác lưu", html);
+        Assert.Contains("Nội dung tôi vừa gõ", html);
+        Assert.Contains("value=\"Bản của tôi\"", html);
+        Assert.Contains("Bản của người kia", await a.GetStringAsync(editUrl));
+    }
+
+    [Fact]
+    public async Task A_title_left_empty_gets_a_vietnamese_message_and_nothing_is_saved()
+    {
+        await site.AddUserAsync("trong@cchc.test", ("so-gddt-soc-trang", UnitRole.Editor));
+        var browser = await site.SignedInAsync("trong@cchc.test");
+        var (token, _) = await FormStateAsync(browser, "/quan-tri/bai-viet/moi?don-vi=so-gddt-soc-trang");
+        var response = await browser.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Unit"] = "so-gddt-soc-trang", ["Kind"] = "Article", ["Title"] = "", ["BodyMarkdown"] = "Nội dung không mất", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Vui lòng nhập tiêu đề.", html);
+        Assert.Contains("Nội dung không mất", html);
+    }
+
+    [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
+    private static partial Regex VersionField();
+}
