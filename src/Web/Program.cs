@@ -25,6 +25,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddPublicCaching();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits(builder.Configuration);
+builder.Services.AddHostedService<ScheduledPublishingJob>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");

@@ -1,0 +1,29 @@
+using CchcSite.Content.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Posts;
+
+/// <summary>
+/// Carries out what approvers scheduled: Scheduled posts whose time has come become Published, and published
+/// posts whose unpublish time has passed become Unpublished. All state is in the database, so a restart
+/// loses nothing: the first run after it catches up.
+/// </summary>
+public sealed class ScheduledPublishing(CchcDbContext db, TimeProvider clock)
+{
+    public async Task<(int Published, int Unpublished)> RunDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Posts
+            .Where(p => (p.Status == PostStatus.Scheduled && p.PublishAt <= now)
+                        || (p.Status == PostStatus.Published && p.UnpublishAt <= now))
+            .ToListAsync(ct);
+        foreach (var post in due)
+        {
+            post.Status = post.Status == PostStatus.Scheduled ? PostStatus.Published : PostStatus.Unpublished;
+            post.UpdatedAt = now;
+            post.Version = Guid.NewGuid();
+        }
+        await db.SaveChangesAsync(ct);
+        return (due.Count(p => p.Status == PostStatus.Published), due.Count(p => p.Status == PostStatus.Unpublished));
+    }
+}
