@@ -26,8 +26,30 @@ public sealed class AccessibilityTests(SiteFixture site)
         var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}.");
 
-        AxeResult result = await page.RunAxe();
+        await AssertNoBlockingViolationsAsync(page, path);
+    }
 
+    [Fact]
+    public async Task The_editor_login_and_post_form_have_no_serious_or_critical_axe_violations()
+    {
+        await site.AddUserAsync("axe@cchc.test", (SiteFixture.UnitSlug, Content.Accounts.UnitRole.Editor));
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/quan-tri/dang-nhap");
+        await AssertNoBlockingViolationsAsync(page, "/quan-tri/dang-nhap");
+
+        await page.GetByLabel("Thư điện tử").FillAsync("axe@cchc.test");
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync("**/quan-tri");
+        await AssertNoBlockingViolationsAsync(page, "/quan-tri");
+        var form = $"/quan-tri/bai-viet/moi?don-vi={SiteFixture.UnitSlug}&loai=Document";
+        await page.GotoAsync(form);
+        await AssertNoBlockingViolationsAsync(page, form);
+    }
+
+    private static async Task AssertNoBlockingViolationsAsync(IPage page, string path)
+    {
+        AxeResult result = await page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
         Assert.True(blocking.Count == 0, $"axe-core found {blocking.Count} serious/critical violation(s) on {path}:\n{Describe(blocking)}");
     }

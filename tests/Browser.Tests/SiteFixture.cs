@@ -66,6 +66,12 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string Url(string path) => Origin + path;
 
+    public const string Password = "MatKhau2026Manh";
+
+    /// <summary>An editor-area account for a browser flow, with one role in each named unit.</summary>
+    public Task<string> AddUserAsync(string email, params (string UnitSlug, Content.Accounts.UnitRole Role)[] roles) =>
+        _site.AddUserAsync(email, Password, roles);
+
     /// <summary>A fresh context and page; viewport defaults to a desktop screen.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool bypassCsp = false)
     {

@@ -1,4 +1,7 @@
+using CchcSite.Content.Accounts;
 using CchcSite.Content.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +55,21 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         try { Directory.Delete(path, recursive: true); }
         catch (IOException) { /* a file still open on a slow runner; the OS cleans temp */ }
+    }
+
+    /// <summary>Creates an active account holding one role in each named unit, through the site's own user manager.</summary>
+    public async Task<string> AddUserAsync(string email, string password, params (string UnitSlug, UnitRole Role)[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+        var user = new EditorUser { UserName = email, Email = email, FullName = $"Cán bộ {email}" };
+        foreach (var (slug, role) in roles)
+            user.Memberships.Add(new UnitMembership { UserId = user.Id, UnitId = (await db.Units.SingleAsync(u => u.Slug == slug)).Id, Role = role });
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user.Id;
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,55 @@
+using CchcSite.Content.Accounts;
+using Microsoft.Playwright;
+
+namespace CchcSite.Browser.Tests;
+
+/// <summary>The editors' main flow, as two people do it in two browsers: write and submit, then review and publish.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class EditorFlowTests(SiteFixture site)
+{
+    private const string Unit = "ubnd-phuong-thac-mo";
+
+    private async Task<IPage> SignInAsync(string email)
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync("/quan-tri");
+        await page.GetByLabel("Thư điện tử").FillAsync(email);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync("**/quan-tri");
+        return page;
+    }
+
+    [Fact]
+    public async Task An_editor_writes_and_submits_and_an_approver_publishes_to_the_units_page()
+    {
+        await site.AddUserAsync("bien-tap@thacmo.test", (Unit, UnitRole.Editor));
+        await site.AddUserAsync("lanh-dao@thacmo.test", (Unit, UnitRole.Approver));
+        const string title = "Phường Thác Mơ tập huấn kỹ năng dịch vụ công trực tuyến cho tổ công nghệ số";
+
+        var writer = await SignInAsync("bien-tap@thacmo.test");
+        await writer.GetByRole(AriaRole.Link, new() { Name = "+ Tin, bài" }).ClickAsync();
+        await writer.GetByLabel("Tiêu đề (bắt buộc)").FillAsync(title);
+        await writer.GetByLabel("Nội dung (Markdown)").FillAsync("Buổi tập huấn hướng dẫn **nộp hồ sơ trực tuyến** cho người dân.");
+        // The side-by-side preview is rendered by the public pipeline while typing.
+        await Assertions.Expect(writer.Locator("#xem-truoc-noi-dung strong")).ToHaveTextAsync("nộp hồ sơ trực tuyến");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
+        await Assertions.Expect(writer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu bản nháp.");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt" }).ClickAsync();
+        await Assertions.Expect(writer.Locator(".meta")).ToContainTextAsync("Chờ duyệt");
+        // The writer cannot publish: the button is not offered.
+        await Assertions.Expect(writer.GetByRole(AriaRole.Button, new() { Name = "Duyệt và đăng" })).ToHaveCountAsync(0);
+        var editUrl = writer.Url;
+
+        var approver = await SignInAsync("lanh-dao@thacmo.test");
+        await approver.GotoAsync(editUrl);
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Duyệt và đăng" }).ClickAsync();
+        await Assertions.Expect(approver.Locator(".meta")).ToContainTextAsync("Đã đăng");
+
+        var citizen = await site.NewPageAsync();
+        await citizen.GotoAsync($"/{Unit}/tin-tuc");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await Assertions.Expect(citizen.Locator(".post__body strong")).ToHaveTextAsync("nộp hồ sơ trực tuyến");
+    }
+}
