@@ -28,6 +28,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public CchcDbContext NewContext() => new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(_connection).Options);
 
+    public PostEditing NewPostEditing(CchcDbContext db) => new(db, Clock, new Audit.AuditLog(db, Clock));
+
     public PublishedPosts NewPublishedPosts(CchcDbContext db) => new(db, new UnitDirectory(db), new MarkdownRenderer(), Clock);
 
     public async Task<Unit> AddUnitAsync(string slug, Unit? parent = null)

@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Audit;
 using CchcSite.Content.Posts;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,6 +88,8 @@ public class WorkflowTests
 
 public class PostEditingTests
 {
+    private static readonly Actor Writer = new("writer", "writer@cchc.test", "127.0.0.1");
+
     private static PostDraft Draft(string title, string body = "Nội dung.") =>
         new(title, null, "Tóm tắt", body, null, Audience.All, ["tuyên truyền", "CCHC"], null, null, null, null, null);
 
@@ -98,8 +101,8 @@ public class PostEditingTests
         await database.AddPostAsync(unit, "duong-day-nong", PostStatus.Published, null);
 
         await using var db = database.NewContext();
-        var editing = new PostEditing(db, database.Clock);
-        var saved = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Đường dây nóng"), "writer", CancellationToken.None));
+        var editing = database.NewPostEditing(db);
+        var saved = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Đường dây nóng"), Writer, CancellationToken.None));
 
         Assert.Equal("duong-day-nong-2", saved.Post.Slug);
         Assert.Equal((PostStatus.Draft, "writer", "writer"), (saved.Post.Status, saved.Post.AuthorId, saved.Post.LastEditorId));
@@ -115,16 +118,16 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, Draft("Bản 1"), "writer", CancellationToken.None)).Post.Id;
+            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bản 1"), Writer, CancellationToken.None)).Post.Id;
         for (var n = 2; n <= 3; n++)
         {
             await using var db = database.NewContext();
-            var editing = new PostEditing(db, database.Clock);
+            var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), "writer", CancellationToken.None));
+            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), Writer, CancellationToken.None));
         }
         await using var check = database.NewContext();
-        var revisions = await new PostEditing(check, database.Clock).RevisionsAsync(id, CancellationToken.None);
+        var revisions = await database.NewPostEditing(check).RevisionsAsync(id, CancellationToken.None);
         Assert.Equal(["Bản 3", "Bản 2", "Bản 1"], revisions.Select(r => r.Title));
         Assert.Equal([3, 2, 1], revisions.Select(r => r.Number));
     }
@@ -136,18 +139,18 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, Draft("Gốc"), "a", CancellationToken.None)).Post.Id;
+            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Gốc"), new Actor("a", "a@cchc.test", null), CancellationToken.None)).Post.Id;
 
         await using var first = database.NewContext();
         await using var second = database.NewContext();
-        var editA = new PostEditing(first, database.Clock);
-        var editB = new PostEditing(second, database.Clock);
+        var editA = database.NewPostEditing(first);
+        var editB = database.NewPostEditing(second);
         var postA = (await editA.FindAsync(id, CancellationToken.None))!;
         var postB = (await editB.FindAsync(id, CancellationToken.None))!;
         var startedFrom = postB.Version;
 
-        Assert.IsType<SaveOutcome.Saved>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), "a", CancellationToken.None));
-        var conflict = Assert.IsType<SaveOutcome.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), "b", CancellationToken.None));
+        Assert.IsType<SaveOutcome.Saved>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), new Actor("a", "a@cchc.test", null), CancellationToken.None));
+        var conflict = Assert.IsType<SaveOutcome.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), new Actor("b", "b@cchc.test", null), CancellationToken.None));
 
         Assert.Equal("Bản của A", conflict.Current.Title);
         await using var check = database.NewContext();
@@ -162,7 +165,7 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         await using var db = database.NewContext();
         var draft = Draft("") with { Slug = "Có Dấu", PublishAt = new DateTime(2022, 1, 2), UnpublishAt = new DateTime(2022, 1, 1) };
-        var invalid = Assert.IsType<SaveOutcome.Invalid>(await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, draft, "a", CancellationToken.None));
+        var invalid = Assert.IsType<SaveOutcome.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, draft, new Actor("a", "a@cchc.test", null), CancellationToken.None));
         Assert.Equal(["Slug", "Title", "UnpublishAt"], invalid.Errors.Keys.Order());
         Assert.Equal(0, await db.Posts.CountAsync());
     }
@@ -176,17 +179,36 @@ public class PostEditingTests
         var approver = new UserGrants("approver", true, false, [(unit.Id, UnitRole.Approver)]);
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await new PostEditing(db, database.Clock).CreateAsync(unit.Id, PostKind.Article, Draft("Bài mới"), "writer", CancellationToken.None)).Post.Id;
+            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bài mới"), Writer, CancellationToken.None)).Post.Id;
 
         await using (var db = database.NewContext())
         {
-            var editing = new PostEditing(db, database.Clock);
+            var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
-            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Submit, writer, null, CancellationToken.None));
-            Assert.IsType<SaveOutcome.Refused>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, writer, null, CancellationToken.None));
-            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, approver, null, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Submit, writer, Writer, null, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Refused>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, writer, Writer, null, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, approver, new Actor("approver", "approver@cchc.test", null), null, CancellationToken.None));
         }
         await using var check = database.NewContext();
         Assert.NotNull(await database.NewPublishedPosts(check).FindAsync("so-a", "bai-moi", CancellationToken.None));
+        var log = await check.AuditEntries.OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([AuditActions.PostCreated, AuditActions.PostStep, AuditActions.PostStep], log.Select(e => e.Action));
+        Assert.Equal(("writer", "127.0.0.1", id.ToString(), unit.Id), (log[0].UserId, log[0].Address, log[0].ItemId, log[0].UnitId!.Value));
+        Assert.Contains("Chờ duyệt → Đã đăng", log[2].Summary);
+        Assert.Equal("approver", log[2].UserId);
+    }
+
+    [Fact]
+    public async Task A_refused_or_conflicting_change_leaves_no_audit_entry()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        await using var db = database.NewContext();
+        var editing = database.NewPostEditing(db);
+        Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(""), Writer, CancellationToken.None));
+        var post = ((SaveOutcome.Saved)await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Bài"), Writer, CancellationToken.None)).Post;
+        Assert.IsType<SaveOutcome.Conflict>(await editing.UpdateAsync(post, Guid.NewGuid(), Draft("Bài sửa"), Writer, CancellationToken.None));
+        await using var check = database.NewContext();
+        Assert.Equal([AuditActions.PostCreated], await check.AuditEntries.Select(e => e.Action).ToListAsync());
     }
 }

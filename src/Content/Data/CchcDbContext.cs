@@ -22,6 +22,7 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUs
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

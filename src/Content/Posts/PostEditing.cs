@@ -1,5 +1,6 @@
 using System.Text;
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
@@ -19,14 +20,14 @@ public abstract record SaveOutcome
 /// Every change an editor makes to a post. Each save writes the post and its revision in one transaction;
 /// the caller has already checked the user's permission for the post's unit.
 /// </summary>
-public sealed class PostEditing(CchcDbContext db, TimeProvider clock)
+public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog audit)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Post?> FindAsync(int id, CancellationToken ct) =>
         db.Posts.Include(p => p.Tags).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, string userId, CancellationToken ct)
+    public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, Actor actor, CancellationToken ct)
     {
         var errors = draft.Validate(kind);
         if (errors.Count > 0)
@@ -34,37 +35,41 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock)
         var post = new Post
         {
             UnitId = unitId, Kind = kind, Slug = "", Title = "", Status = PostStatus.Draft,
-            AuthorId = userId, CreatedAt = Now,
+            AuthorId = actor.UserId, CreatedAt = Now,
         };
         db.Posts.Add(post);
-        return await WriteAsync(post, kind, draft, userId, ct);
+        return await WriteAsync(post, kind, draft, actor, AuditActions.PostCreated, ct);
     }
 
-    public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, string userId, CancellationToken ct)
+    public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, Actor actor, CancellationToken ct)
     {
         var errors = draft.Validate(post.Kind);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
         // The version the editor started from decides: a save based on an older one is a conflict.
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
-        return await WriteAsync(post, post.Kind, draft, userId, ct);
+        return await WriteAsync(post, post.Kind, draft, actor, AuditActions.PostEdited, ct);
     }
 
-    public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, string? note, CancellationToken ct)
+    public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, Actor actor, string? note, CancellationToken ct)
     {
         var decision = PostWorkflow.Check(post, step, user, post.Unit.AllowSelfPublishing);
         if (!decision.Allowed)
             return new SaveOutcome.Refused(decision.Reason!);
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
+        var from = post.Status;
         PostWorkflow.Apply(post, step, user.UserId, Now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
         post.Version = Guid.NewGuid();
+        audit.Record(actor, AuditActions.PostStep,
+            $"\"{post.Title}\": {from.Vietnamese()} → {post.Status.Vietnamese()}{(post.ReviewNote is null ? "" : $" ({post.ReviewNote})")}",
+            nameof(Post), post.Id.ToString(), post.UnitId);
         return await SaveAsync(post, ct);
     }
 
     public Task<List<PostRevision>> RevisionsAsync(int postId, CancellationToken ct) =>
         db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == postId).OrderByDescending(r => r.Number).ToListAsync(ct);
 
-    private async Task<SaveOutcome> WriteAsync(Post post, PostKind kind, PostDraft draft, string userId, CancellationToken ct)
+    private async Task<SaveOutcome> WriteAsync(Post post, PostKind kind, PostDraft draft, Actor actor, string action, CancellationToken ct)
     {
         post.Title = draft.Title.Trim().Normalize(NormalizationForm.FormC);
         post.Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim().Normalize(NormalizationForm.FormC);
@@ -90,18 +95,27 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock)
             post.Slug = Slug.Unique(wanted, taken.Contains);
         }
         await SetTagsAsync(post, draft.Tags, ct);
-        post.LastEditorId = userId;
+        post.LastEditorId = actor.UserId;
         post.UpdatedAt = Now;
         post.Version = Guid.NewGuid();
 
         var number = post.Id == 0 ? 1 : await db.Set<PostRevision>().Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
         var revision = new PostRevision
         {
-            Number = number, CreatedAt = Now, UserId = userId, Title = post.Title, Summary = post.Summary,
+            Number = number, CreatedAt = Now, UserId = actor.UserId, Title = post.Title, Summary = post.Summary,
             BodyMarkdown = post.BodyMarkdown, FieldsJson = draft.FieldsJson(),
         };
         post.Revisions.Add(revision);
-        return await SaveAsync(post, ct);
+        // A new post's id exists only after the first save; the audit entry naming it commits in the same transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await SaveAsync(post, ct);
+        if (outcome is SaveOutcome.Saved)
+        {
+            audit.Record(actor, action, $"\"{post.Title}\" – phiên bản {number}", nameof(Post), post.Id.ToString(), post.UnitId);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        return outcome;
     }
 
     private async Task<SaveOutcome> SaveAsync(Post post, CancellationToken ct)

@@ -1,3 +1,4 @@
+using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace CchcSite.Content.Posts;
 /// posts whose unpublish time has passed become Unpublished. All state is in the database, so a restart
 /// loses nothing: the first run after it catches up.
 /// </summary>
-public sealed class ScheduledPublishing(CchcDbContext db, TimeProvider clock)
+public sealed class ScheduledPublishing(CchcDbContext db, TimeProvider clock, AuditLog audit)
 {
     public async Task<(int Published, int Unpublished)> RunDueAsync(CancellationToken ct)
     {
@@ -22,6 +23,7 @@ public sealed class ScheduledPublishing(CchcDbContext db, TimeProvider clock)
             post.Status = post.Status == PostStatus.Scheduled ? PostStatus.Published : PostStatus.Unpublished;
             post.UpdatedAt = now;
             post.Version = Guid.NewGuid();
+            audit.Record(null, AuditActions.PostScheduled, $"\"{post.Title}\": {post.Status.Vietnamese()} theo lịch", nameof(Post), post.Id.ToString(), post.UnitId);
         }
         await db.SaveChangesAsync(ct);
         return (due.Count(p => p.Status == PostStatus.Published), due.Count(p => p.Status == PostStatus.Unpublished));

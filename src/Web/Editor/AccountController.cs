@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace CchcSite.Web.Editor;
 [Area(EditorArea.Name)]
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<EditorUser> signIn, UserManager<EditorUser> users) : Controller
+public sealed class AccountController(SignInManager<EditorUser> signIn, UserManager<EditorUser> users, AuditLog audit) : Controller
 {
     public sealed class LoginForm
     {
@@ -65,8 +66,14 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
         }
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
+        var actor = new Actor(user?.Id ?? "", form.Email, CurrentEditor.AddressOf(HttpContext));
         if (result.Succeeded)
+        {
+            await audit.RecordNowAsync(actor, AuditActions.SignedIn, "Đăng nhập thành công", HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/quan-tri");
+        }
+        await audit.RecordNowAsync(actor, AuditActions.SignInFailed,
+            result.IsLockedOut ? "Đăng nhập sai – tài khoản tạm khóa" : "Đăng nhập sai", HttpContext.RequestAborted);
         ModelState.AddModelError("", result.IsLockedOut
             ? "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút."
             : "Thư điện tử hoặc mật khẩu không đúng.");
@@ -75,8 +82,9 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
 
     [HttpPost("/quan-tri/dang-xuat")]
     [Authorize(Policy = EditorPolicies.Editor)]
-    public async Task<IActionResult> Logout()
+    public async Task<IActionResult> Logout([FromServices] CurrentEditor editor)
     {
+        await audit.RecordNowAsync(editor.Actor, AuditActions.SignedOut, "Đăng xuất", HttpContext.RequestAborted);
         await signIn.SignOutAsync();
         return LocalRedirect("/quan-tri/dang-nhap");
     }
@@ -102,6 +110,7 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
             return View(form);
         }
         await signIn.RefreshSignInAsync(user);
+        await audit.RecordNowAsync(new Actor(user.Id, user.Email, CurrentEditor.AddressOf(HttpContext)), AuditActions.PasswordChanged, "Đổi mật khẩu", HttpContext.RequestAborted);
         TempData["Message"] = "Đã đổi mật khẩu.";
         return LocalRedirect("/quan-tri");
     }

@@ -34,7 +34,7 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     {
         if (await UnitAllowingAsync(form.Unit, EditorAction.Edit, ct) is not { } unit)
             return Forbid();
-        var outcome = await editing.CreateAsync(unit.Id, form.Kind, form.ToDraft(), editor.UserId!, ct);
+        var outcome = await editing.CreateAsync(unit.Id, form.Kind, form.ToDraft(), editor.Actor, ct);
         return await AfterSaveAsync(outcome, form, null, "Đã lưu bản nháp.", ct);
     }
 
@@ -59,7 +59,7 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             return Forbid();
         form.Kind = post.Kind;
         form.Unit = post.Unit.Slug;
-        return await AfterSaveAsync(await editing.UpdateAsync(post, form.Version, form.ToDraft(), editor.UserId!, ct), form, post, "Đã lưu.", ct);
+        return await AfterSaveAsync(await editing.UpdateAsync(post, form.Version, form.ToDraft(), editor.Actor, ct), form, post, "Đã lưu.", ct);
     }
 
     [HttpPost("/quan-tri/bai-viet/{id:int}/buoc/{step}")]
@@ -70,7 +70,7 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             return NotFound();
         if (!await MayAsync(post.UnitId, PostWorkflow.ActionFor(step)))
             return Forbid();
-        var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), note, ct);
+        var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:

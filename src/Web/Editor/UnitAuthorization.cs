@@ -24,6 +24,11 @@ public sealed class CurrentEditor(IHttpContextAccessor http, UserGrantsReader re
 
     public string? UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
+    /// <summary>The signed-in user as the audit log names them, with the address of this request.</summary>
+    public Content.Audit.Actor Actor => new(UserId ?? "", http.HttpContext?.User.Identity?.Name, AddressOf(http.HttpContext));
+
+    public static string? AddressOf(HttpContext? context) => context?.Connection.RemoteIpAddress?.ToString();
+
     public async Task<UserGrants> GrantsAsync() =>
         _grants ??= await reader.ReadAsync(UserId, http.HttpContext?.RequestAborted ?? CancellationToken.None);
 }

@@ -33,6 +33,7 @@ public static class ContentServices
         services.AddScoped<PublishedPosts>();
         services.AddScoped<EditorPosts>();
         services.AddScoped<PostEditing>();
+        services.AddScoped<Content.Audit.AuditLog>();
         services.AddScoped<ScheduledPublishing>();
         services.AddScoped<SitePageBuilder>();
         services.AddScoped<SeedImporter>();

@@ -1,0 +1,45 @@
+namespace CchcSite.Content.Audit;
+
+/// <summary>One thing somebody did: who, when, what, to which item of which unit, and from where.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    /// <summary>The user's e-mail at the time, so the entry still reads right after the account changes.</summary>
+    public string? UserName { get; set; }
+    public required string Action { get; set; }
+    public string? ItemType { get; set; }
+    public string? ItemId { get; set; }
+    public int? UnitId { get; set; }
+    public required string Summary { get; set; }
+    public string? Address { get; set; }
+}
+
+/// <summary>Who is acting: the signed-in user and the address the request came from.</summary>
+public sealed record Actor(string UserId, string? UserName, string? Address);
+
+public static class AuditActions
+{
+    public const string PostCreated = "post.create";
+    public const string PostEdited = "post.edit";
+    public const string PostStep = "post.step";
+    public const string PostScheduled = "post.schedule";
+    public const string SignedIn = "account.sign-in";
+    public const string SignInFailed = "account.sign-in-failed";
+    public const string SignedOut = "account.sign-out";
+    public const string PasswordChanged = "account.password";
+
+    public static string Vietnamese(string action) => action switch
+    {
+        PostCreated => "Tạo bài viết",
+        PostEdited => "Sửa bài viết",
+        PostStep => "Chuyển trạng thái",
+        PostScheduled => "Đăng, gỡ theo lịch",
+        SignedIn => "Đăng nhập",
+        SignInFailed => "Đăng nhập sai",
+        SignedOut => "Đăng xuất",
+        PasswordChanged => "Đổi mật khẩu",
+        _ => action,
+    };
+}

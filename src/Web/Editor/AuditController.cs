@@ -1,0 +1,33 @@
+using CchcSite.Content.Audit;
+using CchcSite.Content.Paging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcSite.Web.Editor;
+
+public sealed record AuditPage(PagedResult<AuditEntry> Entries, string? Who, string? Action, DateOnly? From, DateOnly? To)
+{
+    public string UrlFor(int page) => "/quan-tri/nhat-ky" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["nguoi"] = Who, ["thao-tac"] = Action, ["tu-ngay"] = From?.ToString("yyyy-MM-dd"), ["den-ngay"] = To?.ToString("yyyy-MM-dd"),
+        ["trang"] = page.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
+}
+
+/// <summary>The audit log, for administrators only.</summary>
+[Area(EditorArea.Name)]
+[Authorize(Policy = EditorPolicies.Editor)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AuditController(AuditLog audit, CurrentEditor editor) : Controller
+{
+    [HttpGet("/quan-tri/nhat-ky")]
+    public async Task<IActionResult> Index([FromQuery(Name = "nguoi")] string? who, [FromQuery(Name = "thao-tac")] string? action,
+        [FromQuery(Name = "tu-ngay")] DateOnly? from, [FromQuery(Name = "den-ngay")] DateOnly? to, [FromQuery(Name = "trang")] int trang = 1,
+        CancellationToken ct = default)
+    {
+        if (!(await editor.GrantsAsync()).IsAdministrator)
+            return Forbid();
+        var entries = await audit.ListAsync(new AuditFilter(who, action, from, to) { Page = new PageRequest(Math.Max(1, trang), 50) }, ct);
+        return View(new AuditPage(entries, who, action, from, to));
+    }
+}
