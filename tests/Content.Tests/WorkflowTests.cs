@@ -212,3 +212,25 @@ public class PostEditingTests
         Assert.Equal([AuditActions.PostCreated], await check.AuditEntries.Select(e => e.Action).ToListAsync());
     }
 }
+
+public class LivePostEditingTests
+{
+    [Fact]
+    public async Task Saving_a_live_post_with_an_empty_publish_time_keeps_it_public()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        var unit = await database.AddUnitAsync("so-a");
+        var live = await database.AddPostAsync(unit, "dang-cong-khai", PostStatus.Published, now.AddDays(-1));
+
+        await using (var db = database.NewContext())
+        {
+            var editing = database.NewPostEditing(db);
+            var post = (await editing.FindAsync(live.Id, CancellationToken.None))!;
+            var draft = PostDraft.Of(post) with { PublishAt = null, Title = "Tiêu đề mới" };
+            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, draft, new Audit.Actor("u", null, null), CancellationToken.None));
+        }
+        await using var check = database.NewContext();
+        Assert.Equal("Tiêu đề mới", (await database.NewPublishedPosts(check).FindAsync(live.Id, CancellationToken.None))?.Card.Title);
+    }
+}

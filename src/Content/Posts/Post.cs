@@ -32,6 +32,9 @@ public class Post
     public string? ApproverId { get; set; }
     /// <summary>The approver's comment when sending back, or the reason for unpublishing.</summary>
     public string? ReviewNote { get; set; }
+    /// <summary>Set when the post is taken down; with <see cref="ReviewNote"/> as the explanation.</summary>
+    public RetirementReason? Retirement { get; set; }
+    public int? ReplacedByPostId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency token, renewed on every save (portable across SQLite and PostgreSQL).</summary>

@@ -51,19 +51,38 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         return await WriteAsync(post, post.Kind, draft, actor, AuditActions.PostEdited, ct);
     }
 
-    public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, Actor actor, string? note, CancellationToken ct)
+    public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, Actor actor, string? note,
+        CancellationToken ct, RetirementReason? retirement = null, int? replacedBy = null)
     {
         var decision = PostWorkflow.Check(post, step, user, post.Unit.AllowSelfPublishing);
         if (!decision.Allowed)
             return new SaveOutcome.Refused(decision.Reason!);
+        if (step == WorkflowStep.Unpublish && await RetirementProblemAsync(post, retirement, replacedBy, note, ct) is { } problem)
+            return new SaveOutcome.Refused(problem);
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
         var from = post.Status;
         PostWorkflow.Apply(post, step, user.UserId, Now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        post.Retirement = step == WorkflowStep.Unpublish ? retirement : step == WorkflowStep.BackToDraft ? null : post.Retirement;
+        post.ReplacedByPostId = step == WorkflowStep.Unpublish && retirement == RetirementReason.Replaced ? replacedBy : post.ReplacedByPostId;
         post.Version = Guid.NewGuid();
         audit.Record(actor, AuditActions.PostStep,
             $"\"{post.Title}\": {from.Vietnamese()} → {post.Status.Vietnamese()}{(post.ReviewNote is null ? "" : $" ({post.ReviewNote})")}",
             nameof(Post), post.Id.ToString(), post.UnitId);
         return await SaveAsync(post, ct);
+    }
+
+    /// <summary>Taking a post down needs a reason; "replaced" needs a public replacement, "withdrawn" an explanation for readers.</summary>
+    private async Task<string?> RetirementProblemAsync(Post post, RetirementReason? retirement, int? replacedBy, string? note, CancellationToken ct)
+    {
+        var now = Now;
+        return retirement switch
+        {
+            null => "Vui lòng chọn lý do gỡ bài.",
+            RetirementReason.Replaced when replacedBy is null || replacedBy == post.Id
+                || !await db.Posts.VisibleAt(now).AnyAsync(p => p.Id == replacedBy, ct) => "Vui lòng nhập số của một bài đang đăng để thay thế.",
+            RetirementReason.Withdrawn when string.IsNullOrWhiteSpace(note) => "Vui lòng nhập lời giải thích hiện cho người đọc.",
+            _ => null,
+        };
     }
 
     public Task<List<PostRevision>> RevisionsAsync(int postId, CancellationToken ct) =>
@@ -76,7 +95,8 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         post.BodyMarkdown = draft.BodyMarkdown.Normalize(NormalizationForm.FormC);
         post.CategoryId = draft.CategoryId;
         post.Audience = draft.Audience;
-        post.PublishAt = draft.PublishAt;
+        // An empty "publish at" on a live post means "unchanged", never "take it down".
+        post.PublishAt = draft.PublishAt ?? (post.Status is PostStatus.Published or PostStatus.Scheduled ? post.PublishAt : null);
         post.UnpublishAt = draft.UnpublishAt;
         post.Document = kind == PostKind.Document ? draft.Document ?? new DocumentInfo() : null;
         if (kind == PostKind.Video)
@@ -90,6 +110,9 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             wanted = "bai-viet";
         if (wanted != post.Slug)
         {
+            // The old address keeps working: it will answer 301 to the new one.
+            if (post.Id != 0 && post.Slug.Length > 0)
+                db.Set<PostSlugHistory>().Add(new PostSlugHistory { PostId = post.Id, UnitId = post.UnitId, Slug = post.Slug });
             var taken = await db.Posts.Where(p => p.UnitId == post.UnitId && p.Id != post.Id && p.Slug.StartsWith(wanted))
                 .Select(p => p.Slug).ToListAsync(ct);
             post.Slug = Slug.Unique(wanted, taken.Contains);

@@ -65,6 +65,40 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
     /// <summary>A post in any state, exactly as its public page would show it. Only for the editor area, after an authorization check.</summary>
     public Task<PostDetail?> PreviewAsync(int id, CancellationToken ct) => DetailAsync(db.Posts.AsNoTracking().Where(p => p.Id == id), ct);
 
+    /// <summary>
+    /// What an address answers when no live post has it: a post taken down with a reason, or an old slug of a
+    /// live post. Null when the address never was a post's.
+    /// </summary>
+    public async Task<RetiredAnswer?> FindRetiredAsync(string unitSlug, string slug, CancellationToken ct)
+    {
+        var retired = await db.Posts.AsNoTracking()
+            .Where(p => p.Unit.Slug == unitSlug && p.Slug == slug && p.Retirement != null
+                        && (p.Status == PostStatus.Unpublished || p.Status == PostStatus.Archived))
+            .Select(p => new { p.Id, p.Retirement, p.ReplacedByPostId, p.ReviewNote })
+            .FirstOrDefaultAsync(ct);
+        if (retired is not null)
+        {
+            return retired.Retirement switch
+            {
+                RetirementReason.Replaced when await UrlOfVisibleAsync(retired.ReplacedByPostId, ct) is { } url => new RetiredAnswer.MovedTo(url),
+                RetirementReason.Withdrawn => new RetiredAnswer.WithdrawnNotice((await PreviewAsync(retired.Id, ct))!, retired.ReviewNote ?? ""),
+                _ => new RetiredAnswer.Gone(),
+            };
+        }
+        var renamed = await db.Set<PostSlugHistory>().AsNoTracking()
+            .Where(h => h.Slug == slug && db.Units.Any(u => u.Id == h.UnitId && u.Slug == unitSlug))
+            .OrderByDescending(h => h.Id).Select(h => (int?)h.PostId).FirstOrDefaultAsync(ct);
+        return await UrlOfVisibleAsync(renamed, ct) is { } current ? new RetiredAnswer.MovedTo(current) : null;
+    }
+
+    private async Task<string?> UrlOfVisibleAsync(int? postId, CancellationToken ct)
+    {
+        if (postId is null)
+            return null;
+        var post = await Visible.Where(p => p.Id == postId).Select(p => new { UnitSlug = p.Unit.Slug, p.Kind, p.Slug }).FirstOrDefaultAsync(ct);
+        return post is null ? null : PostKindSegments.PostUrl(post.UnitSlug, post.Kind, post.Slug);
+    }
+
     /// <summary>True when a visible post uses the asset, so that files of drafts are never served.</summary>
     public Task<bool> IsMediaPublicAsync(int assetId, CancellationToken ct) =>
         Visible.AnyAsync(p => p.CoverImageId == assetId

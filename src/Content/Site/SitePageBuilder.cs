@@ -40,9 +40,13 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
     public async Task<PostPage?> PostAsync(string unitSlug, PostKind kind, string slug, CancellationToken ct)
     {
         var post = await posts.FindAsync(unitSlug, slug, ct);
-        if (post is null || post.Card.Kind != kind)
-            return null;
-        var info = PostKindSegments.Of(kind);
+        return post is null || post.Card.Kind != kind ? null : await PostPageAsync(post, ct);
+    }
+
+    public async Task<PostPage> PostPageAsync(PostDetail post, CancellationToken ct)
+    {
+        var unitSlug = post.Card.Unit.Slug;
+        var info = PostKindSegments.Of(post.Card.Kind);
         var trail = await UnitTrailAsync(unitSlug, ct);
         return new PostPage(post, [.. trail, new(info.TabName, $"/{unitSlug}/{info.Segment}"), new(post.Card.Title, null)]);
     }

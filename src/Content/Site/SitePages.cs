@@ -35,7 +35,11 @@ public sealed record UnitSectionPage(
 
 public sealed record KindPreview(PostKindSegments.KindInfo Kind, IReadOnlyList<PostCard> Latest);
 
-public sealed record PostPage(PostDetail Post, IReadOnlyList<Breadcrumb> Trail) : SitePage(Post.Card.Title, Trail);
+public sealed record PostPage(PostDetail Post, IReadOnlyList<Breadcrumb> Trail) : SitePage(Post.Card.Title, Trail)
+{
+    /// <summary>Shown above a post that was withdrawn: the page stays, with the unit's explanation.</summary>
+    public string? WithdrawnNotice { get; init; }
+}
 
 public sealed record CategoryPage(CategoryRef Category, PagedResult<PostCard> Posts, IReadOnlyList<CategoryRef> All, IReadOnlyList<Breadcrumb> Trail)
     : SitePage($"Lĩnh vực: {Category.Name}", Trail)

@@ -63,14 +63,14 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     }
 
     [HttpPost("/quan-tri/bai-viet/{id:int}/buoc/{step}")]
-    public async Task<IActionResult> Step(int id, WorkflowStep step, Guid version, string? note, CancellationToken ct)
+    public async Task<IActionResult> Step(int id, WorkflowStep step, Guid version, string? note, RetirementReason? reason, int? replacedBy, CancellationToken ct)
     {
         var post = await editing.FindAsync(id, ct);
         if (post is null)
             return NotFound();
         if (!await MayAsync(post.UnitId, PostWorkflow.ActionFor(step)))
             return Forbid();
-        var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct);
+        var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct, reason, replacedBy);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:

@@ -17,9 +17,12 @@ public sealed class HomeController(SitePageBuilder pages) : Controller
     public IActionResult Error(int code)
     {
         Response.StatusCode = code;
-        var page = code == StatusCodes.Status404NotFound
-            ? new ErrorPage("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Vui lòng kiểm tra lại địa chỉ hoặc quay về trang chủ.")
-            : new ErrorPage("Có lỗi xảy ra", "Hệ thống chưa xử lý được yêu cầu. Vui lòng thử lại sau ít phút.");
+        var page = code switch
+        {
+            StatusCodes.Status404NotFound => new ErrorPage("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Vui lòng kiểm tra lại địa chỉ hoặc quay về trang chủ."),
+            StatusCodes.Status410Gone => new ErrorPage("Bài viết đã được gỡ", "Bài viết này đã được đơn vị gỡ khỏi chuyên trang và không còn được cung cấp."),
+            _ => new ErrorPage("Có lỗi xảy ra", "Hệ thống chưa xử lý được yêu cầu. Vui lòng thử lại sau ít phút."),
+        };
         return View("Error", page);
     }
 }

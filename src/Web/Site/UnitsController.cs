@@ -8,7 +8,7 @@ namespace CchcSite.Web.Site;
 
 /// <summary>A unit's CCHC section: <c>/{unit}</c>, its tabs and its posts.</summary>
 [OutputCache(PolicyName = PublicCaching.Pages)]
-public sealed class UnitsController(SitePageBuilder pages) : Controller
+public sealed class UnitsController(SitePageBuilder pages, PublishedPosts published) : Controller
 {
     [HttpGet("/{unit:unit}")]
     public async Task<IActionResult> Section(string unit, CancellationToken ct)
@@ -49,7 +49,15 @@ public sealed class UnitsController(SitePageBuilder pages) : Controller
     {
         if (PostKindSegments.FromSegment(segment) is not { } kind)
             return NotFound();
-        var page = await pages.PostAsync(unit, kind.Kind, slug, ct);
-        return page is null ? NotFound() : View(view, page);
+        if (await pages.PostAsync(unit, kind.Kind, slug, ct) is { } page)
+            return View(view, page);
+        // Taken down or renamed: answer as the unit decided when it took the post down.
+        return await published.FindRetiredAsync(unit, slug, ct) switch
+        {
+            RetiredAnswer.MovedTo moved => RedirectPermanent(moved.Url),
+            RetiredAnswer.Gone => StatusCode(StatusCodes.Status410Gone),
+            RetiredAnswer.WithdrawnNotice withdrawn => View(view, await pages.PostPageAsync(withdrawn.Post, ct) with { WithdrawnNotice = withdrawn.Explanation }),
+            _ => NotFound(),
+        };
     }
 }

@@ -22,6 +22,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.LastEditorId).HasMaxLength(450);
         post.Property(p => p.ApproverId).HasMaxLength(450);
         post.Property(p => p.ReviewNote).HasMaxLength(2000);
+        post.Property(p => p.Retirement).HasConversion<string>().HasMaxLength(30);
+        post.HasOne<Post>().WithMany().HasForeignKey(p => p.ReplacedByPostId).OnDelete(DeleteBehavior.SetNull);
 
         post.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);

@@ -342,6 +342,13 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReplacedByPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Retirement")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewNote")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -383,6 +390,8 @@ namespace CchcSite.Content.Data.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("CoverImageId");
+
+                    b.HasIndex("ReplacedByPostId");
 
                     b.HasIndex("Status", "PublishAt");
 
@@ -434,6 +443,32 @@ namespace CchcSite.Content.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("PostRevision");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Posts.PostSlugHistory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("UnitId", "Slug");
+
+                    b.ToTable("PostSlugHistory");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Posts.Tag", b =>
@@ -660,6 +695,11 @@ namespace CchcSite.Content.Data.Migrations
                         .HasForeignKey("CoverImageId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("CchcSite.Content.Posts.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -782,6 +822,15 @@ namespace CchcSite.Content.Data.Migrations
                 {
                     b.HasOne("CchcSite.Content.Posts.Post", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Posts.PostSlugHistory", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", null)
+                        .WithMany()
                         .HasForeignKey("PostId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
