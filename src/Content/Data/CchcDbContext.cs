@@ -1,6 +1,7 @@
 using CchcSite.Content.Categories;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,11 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : DbContext(
     public DbSet<MediaAsset> MediaAssets => Set<MediaAsset>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+
+    // Here rather than at registration, so that every context — site, tools, tests — enqueues index changes.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SearchOutboxInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CchcDbContext).Assembly);

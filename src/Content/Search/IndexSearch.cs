@@ -1,0 +1,88 @@
+using System.Globalization;
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Text;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>What the index is asked, with units already expanded to their sub-units.</summary>
+public sealed record IndexCriteria(
+    UserQuery Query,
+    DateTime UtcNow,
+    IReadOnlyCollection<int>? UnitIds = null,
+    PostKind? Kind = null,
+    string? CategorySlug = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    SearchSort Sort = SearchSort.Relevance)
+{
+    public PageRequest Page { get; init; } = new();
+}
+
+public sealed record IndexHit(int PostId, string SnippetHtml);
+
+public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units);
+
+/// <summary>Runs one search on the index alone: matching, filtering, counting, one page and its snippets.</summary>
+public static class IndexSearch
+{
+    /// <summary>Deeper pages than this are not served: nobody reads them, and each costs a larger priority queue.</summary>
+    public const int MaxDepth = 1000;
+
+    private static readonly Sort Newest = new(new SortField(SearchFields.PublishAt, SortFieldType.INT64, true), SortField.FIELD_SCORE);
+
+    public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
+    {
+        var query = SearchQueryBuilder.Build(criteria.Query);
+        var filter = new QueryWrapperFilter(FilterQuery(criteria));
+        var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
+        var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
+        var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
+
+        return index.Search(searcher =>
+        {
+            ITopDocsCollector top = criteria.Sort == SearchSort.Newest
+                ? TopFieldCollector.Create(Newest, depth, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
+                : TopScoreDocCollector.Create(depth, docsScoredInOrder: false);
+            var counts = new CountsCollector();
+            searcher.Search(query, filter, MultiCollector.Wrap(top, counts));
+            var topDocs = top.GetTopDocs(skip, criteria.Page.PageSize);
+            var hits = topDocs.ScoreDocs.Select(scoreDoc =>
+            {
+                var document = searcher.Doc(scoreDoc.Doc);
+                var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
+                return new IndexHit(int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture), snippet);
+            }).ToList();
+            return new IndexMatches(hits, top.TotalHits, counts.Kinds, counts.Units);
+        });
+    }
+
+    /// <summary>The visibility window against "now", then the citizen's filters; none of them scores.</summary>
+    private static BooleanQuery FilterQuery(IndexCriteria criteria)
+    {
+        var now = criteria.UtcNow.Ticks;
+        var filter = new BooleanQuery
+        {
+            { NumericRangeQuery.NewInt64Range(SearchFields.PublishAt, null, now, true, true), Occur.MUST },
+            { NumericRangeQuery.NewInt64Range(SearchFields.UnpublishAt, now, null, false, true), Occur.MUST },
+        };
+        if (criteria.UnitIds is { } unitIds)
+        {
+            var anyUnit = new BooleanQuery();
+            foreach (var id in unitIds)
+                anyUnit.Add(new TermQuery(new Term(SearchFields.Unit, id.ToString(CultureInfo.InvariantCulture))), Occur.SHOULD);
+            filter.Add(anyUnit, Occur.MUST);
+        }
+        if (criteria.Kind is { } kind)
+            filter.Add(new TermQuery(new Term(SearchFields.Kind, kind.ToString())), Occur.MUST);
+        if (criteria.CategorySlug is { } category)
+            filter.Add(new TermQuery(new Term(SearchFields.Category, category)), Occur.MUST);
+        if (criteria.From is not null || criteria.To is not null)
+            filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.PublishAt,
+                criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : null,
+                criteria.To is { } to ? VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks : null, true, false), Occur.MUST);
+        return filter;
+    }
+}
