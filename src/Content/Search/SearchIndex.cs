@@ -43,9 +43,22 @@ public sealed class SearchIndex : IDisposable
     {
         if (TryReadCursor(directory) is { } cursor)
             return new SearchIndex(directory, create: false, cursor);
-        foreach (var file in directory.ListAll())
+        foreach (var file in FilesIn(directory))
             directory.DeleteFile(file);
         return new SearchIndex(directory, create: true, 0);
+    }
+
+    /// <summary>The files left in the directory; none if the folder itself was deleted (the writer creates it again).</summary>
+    private static string[] FilesIn(LuceneDirectory directory)
+    {
+        try
+        {
+            return directory.ListAll();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
     }
 
     public static SearchIndex Open(string path) => Open(FSDirectory.Open(path));
