@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CchcSite.Content.Data;
 using CchcSite.Web.Api;
 using CchcSite.Web.Hosting;
+using CchcSite.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 // Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
@@ -31,6 +32,11 @@ if (args.Contains("--migrate-only"))
     return;
 }
 await app.Services.MigrateAndSeedAsync();
+if (args.Contains(SearchServices.RebuildCommand))
+{
+    await app.Services.RebuildSearchIndexAsync(Console.Out);
+    return;
+}
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
@@ -45,7 +51,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
-app.MapGroup("/api/v1").MapUnitsApi().MapPostsApi();
+app.MapGroup("/api/v1").MapUnitsApi().MapPostsApi().MapSearchApi();
 app.MapControllers();
 
 app.Run();
