@@ -25,7 +25,8 @@ public static class SnippetBuilder
         {
             if (string.IsNullOrWhiteSpace(text))
                 continue;
-            var passage = BestPassage(text, foldedTerms);
+            // Line breaks become spaces one for one, so the token offsets still fit the text.
+            var passage = BestPassage(text.Replace('\n', ' ').Replace('\r', ' '), foldedTerms);
             if (best is null || passage.Score > best.Score)
                 best = passage;
         }
@@ -92,6 +93,6 @@ public static class SnippetBuilder
         html.Append(Html.Encode(passage.Text[at..passage.End]));
         if (passage.End < passage.Text.Length)
             html.Append(" …");
-        return html.ToString().Replace('\n', ' ');
+        return html.ToString();
     }
 }

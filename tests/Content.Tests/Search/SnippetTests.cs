@@ -13,12 +13,13 @@ public class SnippetTests
     [Fact]
     public void Marks_the_accented_words_a_folded_query_found_and_escapes_the_rest()
     {
-        var html = SnippetBuilder.Build(Terms("cai cach"), null, "Bài <script>alert(1)</script> về cải cách & đổi mới.");
+        var html = SnippetBuilder.Build(Terms("cai cach"), null, "Bài <script>alert(1)</script>\nvề cải cách & đổi mới.");
 
         Assert.Contains("<mark>cải</mark> <mark>cách</mark>", html);
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&lt;script&gt;", html);
         Assert.Contains("&amp;", html);
+        Assert.Contains("</script> về", html.Replace("&lt;/script&gt;", "</script>"));
     }
 
     [Fact]
