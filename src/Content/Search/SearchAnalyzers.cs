@@ -8,10 +8,12 @@ using Lucene.Net.Util;
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// The three ways text is analysed. None drops stop words: "không" in "không thu phí" carries the meaning.
+/// The ways text is analysed. None drops stop words: "không" in "không thu phí" carries the meaning.
 /// <list type="bullet">
 /// <item><see cref="Exact"/>: words as written, lower-cased (ranks "hà" above "hạ" for a query typed with diacritics).</item>
 /// <item><see cref="Folded"/>: diacritics removed and đ → d, so "cai cach" finds "cải cách".</item>
+/// <item><see cref="Text"/>, for indexing: both at once — the folded word, and the exact one stacked at the same
+/// position when it differs — so one pass and one field serve exact, folded and phrase queries alike.</item>
 /// <item><see cref="Shingles"/>: folded two-word shingles; most Vietnamese words are two syllables, so adjacent syllables rank higher.</item>
 /// </list>
 /// </summary>
@@ -31,6 +33,12 @@ public static class SearchAnalyzers
         return new TokenStreamComponents(source, new ASCIIFoldingFilter(ExactChain(source)));
     });
 
+    public static Analyzer Text { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source, new ASCIIFoldingFilter(ExactChain(source), preserveOriginal: true));
+    });
+
     public static Analyzer Shingles { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new StandardTokenizer(Version, reader);
@@ -40,13 +48,8 @@ public static class SearchAnalyzers
     });
 
     /// <summary>Picks the analyzer from the field name's variant, so one writer serves every field.</summary>
-    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Exact, SearchFields.AnalyzedFields()
-        .ToDictionary(f => f.Name, f => f.Variant switch
-        {
-            FieldVariant.Folded => Folded,
-            FieldVariant.Shingles => Shingles,
-            _ => Exact,
-        }));
+    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Text, SearchFields.AnalyzedFields()
+        .ToDictionary(f => f.Name, f => f.Variant == FieldVariant.Shingles ? Shingles : Text));
 
     private static TokenStream ExactChain(Tokenizer source) =>
         new LowerCaseFilter(Version, new VietnameseNormalizationFilter(source));

@@ -61,8 +61,7 @@ public sealed record SearchDocument(
     {
         if (string.IsNullOrWhiteSpace(text))
             return;
-        document.Add(new TextField(source.Exact, text, Field.Store.NO));
-        document.Add(new TextField(source.Folded, text, Field.Store.NO));
+        document.Add(new TextField(source.Text, text, Field.Store.NO));
         if (source.HasShingles)
             document.Add(new TextField(source.Shingles, text, Field.Store.NO));
     }

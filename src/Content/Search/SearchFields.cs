@@ -2,16 +2,15 @@ namespace CchcSite.Content.Search;
 
 public enum FieldVariant
 {
-    Exact,
-    Folded,
+    /// <summary>Folded words with the exact (diacritic) form stacked at the same position when it differs.</summary>
+    Text,
     Shingles,
 }
 
 /// <summary>One indexed text of a post, with how much a match in it weighs.</summary>
 public sealed record TextSource(string Name, float Weight, bool HasShingles)
 {
-    public string Exact => $"{Name}.exact";
-    public string Folded => $"{Name}.folded";
+    public string Text => $"{Name}.text";
     public string Shingles => $"{Name}.shingles";
 }
 
@@ -47,8 +46,7 @@ public static class SearchFields
     {
         foreach (var text in Texts)
         {
-            yield return (text.Exact, FieldVariant.Exact);
-            yield return (text.Folded, FieldVariant.Folded);
+            yield return (text.Text, FieldVariant.Text);
             if (text.HasShingles)
                 yield return (text.Shingles, FieldVariant.Shingles);
         }

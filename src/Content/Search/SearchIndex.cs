@@ -14,6 +14,9 @@ namespace CchcSite.Content.Search;
 public sealed class SearchIndex : IDisposable
 {
     private const string CursorKey = "outboxCursor";
+    private const string SchemaKey = "schema";
+    /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
+    private const string Schema = "2";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -63,7 +66,7 @@ public sealed class SearchIndex : IDisposable
 
     public static SearchIndex Open(string path) => Open(FSDirectory.Open(path));
 
-    /// <summary>The committed cursor, or null when there is no readable index or it was never committed by us.</summary>
+    /// <summary>The committed cursor, or null when there is no readable index of the current schema.</summary>
     private static long? TryReadCursor(LuceneDirectory directory)
     {
         try
@@ -71,7 +74,9 @@ public sealed class SearchIndex : IDisposable
             if (!DirectoryReader.IndexExists(directory))
                 return null;
             using var reader = DirectoryReader.Open(directory);
-            return reader.IndexCommit.UserData.TryGetValue(CursorKey, out var value)
+            var data = reader.IndexCommit.UserData;
+            return data.TryGetValue(SchemaKey, out var schema) && schema == Schema
+                   && data.TryGetValue(CursorKey, out var value)
                    && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor)
                 ? cursor : null;
         }
@@ -93,7 +98,11 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Makes the changes durable together with the cursor, then visible to new searches.</summary>
     public void Commit(long appliedOutboxId)
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [CursorKey] = appliedOutboxId.ToString(CultureInfo.InvariantCulture) });
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [CursorKey] = appliedOutboxId.ToString(CultureInfo.InvariantCulture),
+            [SchemaKey] = Schema,
+        });
         _writer.Commit();
         AppliedOutboxId = appliedOutboxId;
         NeedsRebuild = false;

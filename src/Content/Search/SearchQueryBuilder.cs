@@ -57,9 +57,9 @@ public static class SearchQueryBuilder
         var anyField = new BooleanQuery();
         foreach (var source in SearchFields.Texts)
         {
-            anyField.Add(Boosted(Sequence(source.Folded, folded), source.Weight), Occur.SHOULD);
+            anyField.Add(Boosted(Sequence(source.Text, folded), source.Weight), Occur.SHOULD);
             if (hasDiacritics)
-                anyField.Add(Boosted(Sequence(source.Exact, exact), source.Weight * ExactBonus), Occur.SHOULD);
+                anyField.Add(Boosted(Sequence(source.Text, exact), source.Weight * ExactBonus), Occur.SHOULD);
         }
         if (!isTypedPhrase && folded.Count > 1)
             anyField.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
