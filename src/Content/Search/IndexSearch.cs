@@ -35,8 +35,8 @@ public static class IndexSearch
 
     public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
     {
-        var query = SearchQueryBuilder.Build(criteria.Query);
-        var filter = new QueryWrapperFilter(FilterQuery(criteria));
+        var query = Visible(SearchQueryBuilder.Build(criteria.Query), criteria);
+        var filter = ChoicesFilter(criteria);
         var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
         var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
         var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
@@ -59,15 +59,24 @@ public static class IndexSearch
         });
     }
 
-    /// <summary>The visibility window against "now", then the citizen's filters; none of them scores.</summary>
-    private static BooleanQuery FilterQuery(IndexCriteria criteria)
+    /// <summary>
+    /// The visibility window against "now", and the date range, checked from doc values on the documents that
+    /// match only: a range over terms would enumerate every distinct timestamp on every search.
+    /// </summary>
+    private static Query Visible(Query query, IndexCriteria criteria)
     {
         var now = criteria.UtcNow.Ticks;
-        var filter = new BooleanQuery
-        {
-            { NumericRangeQuery.NewInt64Range(SearchFields.PublishAt, null, now, true, true), Occur.MUST },
-            { NumericRangeQuery.NewInt64Range(SearchFields.UnpublishAt, now, null, false, true), Occur.MUST },
-        };
+        var latest = criteria.To is { } to ? Math.Min(now, VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks - 1) : now;
+        var earliest = criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : (long?)null;
+        return new FilteredQuery(
+            new FilteredQuery(query, FieldCacheRangeFilter.NewInt64Range(SearchFields.PublishAt, earliest, latest, true, true)),
+            FieldCacheRangeFilter.NewInt64Range(SearchFields.UnpublishAt, now, null, false, true));
+    }
+
+    /// <summary>The citizen's unit, kind and category choices, or null when none was made; none of them scores.</summary>
+    private static Filter? ChoicesFilter(IndexCriteria criteria)
+    {
+        var filter = new BooleanQuery();
         if (criteria.UnitIds is { } unitIds)
         {
             var anyUnit = new BooleanQuery();
@@ -79,10 +88,6 @@ public static class IndexSearch
             filter.Add(new TermQuery(new Term(SearchFields.Kind, kind.ToString())), Occur.MUST);
         if (criteria.CategorySlug is { } category)
             filter.Add(new TermQuery(new Term(SearchFields.Category, category)), Occur.MUST);
-        if (criteria.From is not null || criteria.To is not null)
-            filter.Add(NumericRangeQuery.NewInt64Range(SearchFields.PublishAt,
-                criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : null,
-                criteria.To is { } to ? VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks : null, true, false), Occur.MUST);
-        return filter;
+        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
     }
 }

@@ -35,9 +35,8 @@ public sealed record SearchDocument(
             new NumericDocValuesField(SearchFields.Kind, (long)Kind),
             new StringField(SearchFields.Unit, UnitId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(SearchFields.Unit, UnitId),
-            new Int64Field(SearchFields.PublishAt, PublishAt.Ticks, Field.Store.NO),
             new NumericDocValuesField(SearchFields.PublishAt, PublishAt.Ticks),
-            new Int64Field(SearchFields.UnpublishAt, UnpublishAt?.Ticks ?? long.MaxValue, Field.Store.NO),
+            new NumericDocValuesField(SearchFields.UnpublishAt, UnpublishAt?.Ticks ?? long.MaxValue),
             new StoredField(SearchFields.StoredBody, Body),
         };
         if (CategorySlug is not null)

@@ -32,9 +32,9 @@ public static class SearchFields
     public const string Kind = "kind";
     public const string Unit = "unit";
     public const string Category = "category";
-    /// <summary>UTC ticks; indexed for the visibility and date filters, doc values for sorting.</summary>
+    /// <summary>UTC ticks, as doc values: for the visibility and date filters and for sorting.</summary>
     public const string PublishAt = "publishAt";
-    /// <summary>UTC ticks, <see cref="long.MaxValue"/> when the post never expires.</summary>
+    /// <summary>UTC ticks as doc values, <see cref="long.MaxValue"/> when the post never expires.</summary>
     public const string UnpublishAt = "unpublishAt";
     /// <summary>The document number as one lower-cased, folded keyword, so "21/KH-UBND" matches as typed.</summary>
     public const string NumberKey = "numberKey";

@@ -46,7 +46,11 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         }
     }
 
-    /// <summary>Applies the next outbox rows past the index's cursor; returns how many were applied.</summary>
+    /// <summary>
+    /// Applies the next outbox rows past the index's cursor; returns how many were applied. A cursor over ids is
+    /// exact on SQLite, where writers are serialised; on PostgreSQL a later id can commit before an earlier one,
+    /// so the worker there must re-read a short window behind the cursor (applying twice is harmless).
+    /// </summary>
     public async Task<int> ApplyOutboxAsync(CchcDbContext db, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
