@@ -5,6 +5,7 @@ using CchcSite.Content.Data;
 using CchcSite.Web.Api;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
+using CchcSite.Web.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 // Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
@@ -36,6 +37,11 @@ await app.Services.MigrateAndSeedAsync();
 await app.Services.EnsureAdministratorAsync(app.Configuration);
 if (args.Contains("--migrate-only"))
     return;
+if (args.Contains(SearchServices.RebuildCommand))
+{
+    await app.Services.RebuildSearchIndexAsync(Console.Out);
+    return;
+}
 
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
@@ -55,6 +61,8 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthChecks("/healthz");
 app.MapGroup("/api/v1").CacheOutput(PublicCaching.Api).MapUnitsApi().MapPostsApi();
+// Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
+app.MapGroup("/api/v1").MapSearchApi();
 app.MapControllers();
 
 app.Run();

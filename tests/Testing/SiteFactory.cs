@@ -39,6 +39,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Cchc", $"Data Source={DatabasePath};Pooling=False");
         builder.UseSetting("Site:MediaPath", Path.Combine(DataDirectory, "media"));
+        builder.UseSetting("Search:IndexPath", Path.Combine(DataDirectory, "search-index"));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

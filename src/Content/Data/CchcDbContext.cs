@@ -2,6 +2,7 @@ using CchcSite.Content.Accounts;
 using CchcSite.Content.Categories;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,11 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUs
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+
+    // Here rather than at registration, so that every context — site, tools, tests — enqueues index changes.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(SearchOutboxInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

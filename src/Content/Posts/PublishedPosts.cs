@@ -57,6 +57,13 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             .Select(ToCard).ToPageAsync(filter.Page, ct);
     }
 
+    /// <summary>The cards of the visible posts among <paramref name="ids"/>, in the order given (search results come ranked).</summary>
+    public async Task<IReadOnlyList<PostCard>> CardsAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var cards = await Visible.Where(p => ids.Contains(p.Id)).Select(ToCard).ToDictionaryAsync(c => c.Id, ct);
+        return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
+    }
+
     public Task<PostDetail?> FindAsync(string unitSlug, string slug, CancellationToken ct) =>
         DetailAsync(Visible.Where(p => p.Unit.Slug == unitSlug && p.Slug == slug), ct);
 

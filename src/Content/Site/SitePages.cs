@@ -58,7 +58,7 @@ public sealed record SiteIdentity(string Name);
 /// <summary>Page links for a list at <see cref="BaseUrl"/>, the page number in the "trang" query value.</summary>
 public sealed record Pager(string BaseUrl, int Page, int TotalPages)
 {
-    public string UrlFor(int page) => page == 1 ? BaseUrl : $"{BaseUrl}?trang={page}";
+    public string UrlFor(int page) => page == 1 ? BaseUrl : $"{BaseUrl}{(BaseUrl.Contains('?') ? '&' : '?')}trang={page}";
 
     /// <summary>The first, the last and the pages near the current one; null marks a gap.</summary>
     public IEnumerable<int?> Links()

@@ -36,14 +36,7 @@ public static class PostsApi
         foreach (var (key, messages) in paging.Validate())
             errors.TryAdd(key, messages);
 
-        PostKind? kind = null;
-        if (query.Kind is not null)
-        {
-            if (Enum.TryParse<PostKind>(query.Kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-                kind = parsed;
-            else
-                errors["kind"] = [$"Loại bài viết phải là một trong: {string.Join(", ", Enum.GetNames<PostKind>().Select(n => n.ToLowerInvariant()))}."];
-        }
+        var kind = ParseKind(query.Kind, errors);
         var from = ParseDate(query.From, "from", errors);
         var to = ParseDate(query.To, "to", errors);
         if (from > to)
@@ -65,7 +58,17 @@ public static class PostsApi
         return TypedResults.Ok(await published.ListAsync(filter, ct));
     }
 
-    private static int ParseInt(string? value, int fallback, string key, string label, Dictionary<string, string[]> errors)
+    internal static PostKind? ParseKind(string? value, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+            return null;
+        if (Enum.TryParse<PostKind>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            return parsed;
+        errors["kind"] = [$"Loại bài viết phải là một trong: {string.Join(", ", Enum.GetNames<PostKind>().Select(n => n.ToLowerInvariant()))}."];
+        return null;
+    }
+
+    internal static int ParseInt(string? value, int fallback, string key, string label, Dictionary<string, string[]> errors)
     {
         if (value is null)
             return fallback;
@@ -75,7 +78,7 @@ public static class PostsApi
         return fallback;
     }
 
-    private static DateOnly? ParseDate(string? value, string key, Dictionary<string, string[]> errors)
+    internal static DateOnly? ParseDate(string? value, string key, Dictionary<string, string[]> errors)
     {
         if (value is null)
             return null;

@@ -495,6 +495,23 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Search.SearchOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnqueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchOutbox", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
                 {
                     b.Property<int>("Id")

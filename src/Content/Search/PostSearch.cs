@@ -1,0 +1,37 @@
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Units;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>Site-wide search for the public site and the API: the index finds, the database supplies the cards.</summary>
+public sealed class PostSearch(SearchIndex index, PublishedPosts published, UnitDirectory units, TimeProvider clock)
+{
+    /// <summary>Searches within <paramref name="filter"/>; its unit always includes the sub-units.</summary>
+    public async Task<SearchResults> SearchAsync(UserQuery query, PostFilter filter, SearchSort sort, CancellationToken ct)
+    {
+        IReadOnlyCollection<int>? unitIds = null;
+        if (filter.UnitId is { } unitId)
+            unitIds = await units.FindAsync(unitId, ct) is { } unit ? unit.SelfAndDescendants().Select(n => n.Unit.Id).ToList() : [unitId];
+
+        var matches = IndexSearch.Find(index, new IndexCriteria(query, clock.GetUtcNow().UtcDateTime, unitIds,
+            filter.Kind, filter.CategorySlug, filter.From, filter.To, sort) { Page = filter.Page });
+
+        // The database has the last word on visibility: a change the outbox has not applied yet drops out here.
+        var cards = await published.CardsAsync(matches.Hits.Select(h => h.PostId).ToList(), ct);
+        var snippets = matches.Hits.ToDictionary(h => h.PostId, h => h.SnippetHtml);
+        var hits = cards.Select(card => new SearchHit(card, snippets[card.Id])).ToList();
+
+        var kinds = PostKindSegments.All
+            .Where(k => matches.Kinds.ContainsKey((long)k.Kind))
+            .Select(k => new KindCount(k.Kind, k.TabName, matches.Kinds[(long)k.Kind])).ToList();
+        var unitCounts = new List<UnitCount>();
+        foreach (var root in await units.RootsAsync(ct))
+            foreach (var node in root.SelfAndDescendants())
+                if (matches.Units.TryGetValue(node.Unit.Id, out var count))
+                    unitCounts.Add(new UnitCount(node.Unit, count));
+
+        return new SearchResults(new PagedResult<SearchHit>(hits, filter.Page.Page, filter.Page.PageSize, matches.TotalCount),
+            kinds, unitCounts.OrderByDescending(u => u.Count).ToList());
+    }
+}

@@ -1,0 +1,72 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Shingle;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// The ways text is analysed. None drops stop words: "không" in "không thu phí" carries the meaning.
+/// <list type="bullet">
+/// <item><see cref="Exact"/>: words as written, lower-cased (ranks "hà" above "hạ" for a query typed with diacritics).</item>
+/// <item><see cref="Folded"/>: diacritics removed and đ → d, so "cai cach" finds "cải cách".</item>
+/// <item><see cref="Text"/>, for indexing: both at once — the folded word, and the exact one stacked at the same
+/// position when it differs — so one pass and one field serve exact, folded and phrase queries alike.</item>
+/// <item><see cref="Shingles"/>: folded two-word shingles; most Vietnamese words are two syllables, so adjacent syllables rank higher.</item>
+/// </list>
+/// </summary>
+public static class SearchAnalyzers
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public static Analyzer Exact { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source, ExactChain(source));
+    });
+
+    public static Analyzer Folded { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source, new ASCIIFoldingFilter(ExactChain(source)));
+    });
+
+    public static Analyzer Text { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        return new TokenStreamComponents(source, new ASCIIFoldingFilter(ExactChain(source), preserveOriginal: true));
+    });
+
+    public static Analyzer Shingles { get; } = Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new StandardTokenizer(Version, reader);
+        var shingles = new ShingleFilter(new ASCIIFoldingFilter(ExactChain(source)), 2, 2);
+        shingles.SetOutputUnigrams(false);
+        return new TokenStreamComponents(source, shingles);
+    });
+
+    /// <summary>Picks the analyzer from the field name's variant, so one writer serves every field.</summary>
+    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Text, SearchFields.AnalyzedFields()
+        .ToDictionary(f => f.Name, f => f.Variant == FieldVariant.Shingles ? Shingles : Text));
+
+    private static TokenStream ExactChain(Tokenizer source) =>
+        new LowerCaseFilter(Version, new VietnameseNormalizationFilter(source));
+
+    /// <summary>The tokens of a text with their offsets in it.</summary>
+    public static List<AnalyzedToken> Tokens(Analyzer analyzer, string text)
+    {
+        var tokens = new List<AnalyzedToken>();
+        using var stream = analyzer.GetTokenStream("", text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return tokens;
+    }
+}
+
+public readonly record struct AnalyzedToken(string Term, int Start, int End);

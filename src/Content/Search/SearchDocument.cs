@@ -1,0 +1,67 @@
+using System.Globalization;
+using CchcSite.Content.Posts;
+using Lucene.Net.Documents;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>What the index knows of one post: plain text and the values the filters need.</summary>
+public sealed record SearchDocument(
+    int PostId,
+    PostKind Kind,
+    int UnitId,
+    string? CategorySlug,
+    DateTime PublishAt,
+    DateTime? UnpublishAt,
+    string Title,
+    string? Summary,
+    string Body,
+    IReadOnlyList<string> Tags,
+    string? Number,
+    string? Issuer,
+    string AttachmentText)
+{
+    public static string IdOf(int postId) => postId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The document number as one keyword whatever its separators: "21/KH-UBND", "21 kh ubnd" → "21 kh ubnd".</summary>
+    public static string NumberKey(string number) =>
+        string.Join(' ', SearchAnalyzers.Tokens(SearchAnalyzers.Folded, number).Select(t => t.Term));
+
+    public Document ToLucene()
+    {
+        var document = new Document
+        {
+            new StringField(SearchFields.Id, IdOf(PostId), Field.Store.YES),
+            new StringField(SearchFields.Kind, Kind.ToString(), Field.Store.NO),
+            new NumericDocValuesField(SearchFields.Kind, (long)Kind),
+            new StringField(SearchFields.Unit, UnitId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
+            new NumericDocValuesField(SearchFields.Unit, UnitId),
+            new NumericDocValuesField(SearchFields.PublishAt, PublishAt.Ticks),
+            new NumericDocValuesField(SearchFields.UnpublishAt, UnpublishAt?.Ticks ?? long.MaxValue),
+            new StoredField(SearchFields.StoredBody, Body),
+        };
+        if (CategorySlug is not null)
+            document.Add(new StringField(SearchFields.Category, CategorySlug, Field.Store.NO));
+        if (Summary is not null)
+            document.Add(new StoredField(SearchFields.StoredSummary, Summary));
+        if (!string.IsNullOrWhiteSpace(Number))
+            document.Add(new StringField(SearchFields.NumberKey, NumberKey(Number), Field.Store.NO));
+
+        AddText(document, SearchFields.Title, Title);
+        AddText(document, SearchFields.Summary, Summary);
+        AddText(document, SearchFields.Body, Body);
+        AddText(document, SearchFields.Tags, string.Join(" . ", Tags));
+        AddText(document, SearchFields.Number, Number);
+        AddText(document, SearchFields.Issuer, Issuer);
+        AddText(document, SearchFields.Attachments, AttachmentText);
+        return document;
+    }
+
+    private static void AddText(Document document, TextSource source, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return;
+        document.Add(new TextField(source.Text, text, Field.Store.NO));
+        if (source.HasShingles)
+            document.Add(new TextField(source.Shingles, text, Field.Store.NO));
+    }
+}

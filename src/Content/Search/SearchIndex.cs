@@ -1,0 +1,132 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// The one <see cref="IndexWriter"/> and <see cref="SearcherManager"/> over an index directory. Each commit
+/// records how far the outbox has been applied, in the commit itself, so the index and its cursor can never
+/// disagree after a crash, and every node of a farm keeps its own cursor.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    private const string CursorKey = "outboxCursor";
+    private const string SchemaKey = "schema";
+    /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
+    private const string Schema = "3";
+
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+
+    private SearchIndex(LuceneDirectory directory, bool create, long appliedOutboxId)
+    {
+        _directory = directory;
+        AppliedOutboxId = appliedOutboxId;
+        NeedsRebuild = create;
+        _writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
+        {
+            OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+            RAMBufferSizeMB = 64,
+        });
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+    }
+
+    /// <summary>The last outbox row whose change is in the committed index.</summary>
+    public long AppliedOutboxId { get; private set; }
+
+    /// <summary>True when the directory was missing, empty or unreadable and the index was started empty.</summary>
+    public bool NeedsRebuild { get; private set; }
+
+    /// <summary>Opens the index in the directory, or starts an empty one (to be rebuilt) if it cannot be read.</summary>
+    public static SearchIndex Open(LuceneDirectory directory)
+    {
+        if (TryReadCursor(directory) is { } cursor)
+            return new SearchIndex(directory, create: false, cursor);
+        foreach (var file in FilesIn(directory))
+            directory.DeleteFile(file);
+        return new SearchIndex(directory, create: true, 0);
+    }
+
+    /// <summary>The files left in the directory; none if the folder itself was deleted (the writer creates it again).</summary>
+    private static string[] FilesIn(LuceneDirectory directory)
+    {
+        try
+        {
+            return directory.ListAll();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    public static SearchIndex Open(string path) => Open(FSDirectory.Open(path));
+
+    /// <summary>The committed cursor, or null when there is no readable index of the current schema.</summary>
+    private static long? TryReadCursor(LuceneDirectory directory)
+    {
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+                return null;
+            using var reader = DirectoryReader.Open(directory);
+            var data = reader.IndexCommit.UserData;
+            return data.TryGetValue(SchemaKey, out var schema) && schema == Schema
+                   && data.TryGetValue(CursorKey, out var value)
+                   && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor)
+                ? cursor : null;
+        }
+        // Lucene reports a damaged index in many ways (corrupt segments, truncated files, unknown formats);
+        // whatever the cause, the index is derived data and is rebuilt from the database.
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    public void Upsert(SearchDocument document) =>
+        _writer.UpdateDocument(new Term(SearchFields.Id, SearchDocument.IdOf(document.PostId)), document.ToLucene());
+
+    public void Delete(int postId) => _writer.DeleteDocuments(new Term(SearchFields.Id, SearchDocument.IdOf(postId)));
+
+    public void DeleteAll() => _writer.DeleteAll();
+
+    /// <summary>Makes the changes durable together with the cursor, then visible to new searches.</summary>
+    public void Commit(long appliedOutboxId)
+    {
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [CursorKey] = appliedOutboxId.ToString(CultureInfo.InvariantCulture),
+            [SchemaKey] = Schema,
+        });
+        _writer.Commit();
+        AppliedOutboxId = appliedOutboxId;
+        NeedsRebuild = false;
+        _searchers.MaybeRefresh();
+    }
+
+    public T Search<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        // Uncommitted changes are rolled back: the cursor was not moved for them, so the outbox replays them.
+        _writer.Rollback();
+        _directory.Dispose();
+    }
+}

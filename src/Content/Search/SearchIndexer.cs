@@ -1,0 +1,107 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Media;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Search;
+
+public sealed record RebuildProgress(int Indexed, int Total);
+
+/// <summary>
+/// Keeps the index true to the database: applies the outbox in order, or rebuilds everything. One at a time,
+/// so that a rebuild and the outbox never interleave their commits.
+/// </summary>
+public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownRenderer markdown)
+{
+    private const int BatchSize = 200;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public SearchIndex Index => index;
+
+    /// <summary>
+    /// Indexes every published post again. The outbox position is read first: changes made during the rebuild
+    /// are then applied again afterwards, which is harmless because applying a change is idempotent.
+    /// </summary>
+    public async Task RebuildAsync(CchcDbContext db, IProgress<RebuildProgress>? progress, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var cursor = await db.SearchOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
+            var ids = await Indexable(db).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+            index.DeleteAll();
+            progress?.Report(new RebuildProgress(0, ids.Count));
+            for (var done = 0; done < ids.Count; done += BatchSize)
+            {
+                foreach (var document in await LoadAsync(db, ids.Skip(done).Take(BatchSize).ToList(), ct))
+                    index.Upsert(document);
+                progress?.Report(new RebuildProgress(Math.Min(done + BatchSize, ids.Count), ids.Count));
+            }
+            index.Commit(cursor);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Applies the next outbox rows past the index's cursor; returns how many were applied. A cursor over ids is
+    /// exact on SQLite, where writers are serialised; on PostgreSQL a later id can commit before an earlier one,
+    /// so the worker there must re-read a short window behind the cursor (applying twice is harmless).
+    /// </summary>
+    public async Task<int> ApplyOutboxAsync(CchcDbContext db, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var cursor = index.AppliedOutboxId;
+            var rows = await db.SearchOutbox.AsNoTracking().Where(o => o.Id > cursor).OrderBy(o => o.Id).Take(BatchSize * 5)
+                .Select(o => new { o.Id, o.PostId }).ToListAsync(ct);
+            if (rows.Count == 0)
+                return 0;
+            var postIds = rows.Select(r => r.PostId).Distinct().ToList();
+            var documents = (await LoadAsync(db, postIds, ct)).ToDictionary(d => d.PostId);
+            foreach (var postId in postIds)
+            {
+                if (documents.TryGetValue(postId, out var document))
+                    index.Upsert(document);
+                else
+                    index.Delete(postId);
+            }
+            index.Commit(rows[^1].Id);
+            return rows.Count;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Published posts are indexed whatever their window: the window is checked at query time against "now",
+    /// so a scheduled post appears and an expired one disappears without touching the index.
+    /// </summary>
+    private static IQueryable<Post> Indexable(CchcDbContext db) =>
+        db.Posts.Where(p => p.Status == PostStatus.Published && p.PublishAt != null);
+
+    private async Task<List<SearchDocument>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var posts = await Indexable(db).AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Include(p => p.Category).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
+            .AsSplitQuery().ToListAsync(ct);
+        return posts.Select(ToDocument).ToList();
+    }
+
+    private SearchDocument ToDocument(Post post) => new(
+        post.Id, post.Kind, post.UnitId, post.Category?.Slug, post.PublishAt!.Value, post.UnpublishAt,
+        post.Title,
+        string.Join("\n", new[] { post.Summary, post.Document?.Abstract }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } summary ? summary : null,
+        markdown.ToPlainText(post.BodyMarkdown),
+        post.Tags.Select(t => t.Name).ToList(),
+        post.Document?.Number,
+        post.Document?.Issuer,
+        string.Join("\n", post.Attachments.OrderBy(a => a.SortOrder)
+            .Select(a => a.Title + "\n" + AttachmentText.Extract(media.FullPath(a.MediaAsset)))));
+}

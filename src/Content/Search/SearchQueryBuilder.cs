@@ -1,0 +1,84 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// Turns a <see cref="UserQuery"/> into a Lucene query. Every word must match its folded form in some field
+/// (most words, for long queries); scoring then prefers, in this order of weight: the field (title over summary
+/// over body), the exact diacritics over the folded form, and adjacent syllables (shingles, phrases) over scattered ones.
+/// </summary>
+public static class SearchQueryBuilder
+{
+    /// <summary>How much more an exact-diacritic match weighs than a folded one in the same field.</summary>
+    private const float ExactBonus = 1.5f;
+    /// <summary>An adjacent pair of syllables weighs this much more than the two syllables alone.</summary>
+    private const float ShingleBonus = 2f;
+    /// <summary>A document number typed as written is almost certainly the document wanted.</summary>
+    private const float NumberKeyBoost = 20f;
+
+    /// <summary>The folded terms of the query, for highlighting snippets.</summary>
+    public static IReadOnlySet<string> FoldedTerms(UserQuery query) =>
+        query.Phrases.Concat(query.Words)
+            .SelectMany(part => SearchAnalyzers.Tokens(SearchAnalyzers.Folded, part))
+            .Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+
+    public static Query Build(UserQuery query)
+    {
+        var matching = new BooleanQuery();
+        foreach (var phrase in query.Phrases)
+            if (PartQuery(phrase, isTypedPhrase: true) is { } clause)
+                matching.Add(clause, Occur.MUST);
+
+        var wordClauses = query.Words.Select(word => PartQuery(word, isTypedPhrase: false)).OfType<Query>().ToList();
+        foreach (var clause in wordClauses)
+            matching.Add(clause, Occur.SHOULD);
+        // Short queries need every word ("không thu phí" must not find "thu phí"); long ones most of them.
+        matching.MinimumNumberShouldMatch = wordClauses.Count <= 3 ? wordClauses.Count : wordClauses.Count - wordClauses.Count / 4;
+
+        var ranked = new BooleanQuery { { matching, Occur.MUST } };
+        foreach (var shingle in SearchAnalyzers.Tokens(SearchAnalyzers.Shingles, string.Join(' ', query.Words)).Select(t => t.Term).Distinct())
+            foreach (var source in SearchFields.Texts.Where(s => s.HasShingles))
+                ranked.Add(Boosted(new TermQuery(new Term(source.Shingles, shingle)), source.Weight * ShingleBonus), Occur.SHOULD);
+        return ranked;
+    }
+
+    /// <summary>
+    /// One word or quoted phrase, matched in any field. A single typed word that splits into several tokens
+    /// ("21/KH-UBND", "Hòa-Bình") is matched as a phrase, and as a whole document number.
+    /// </summary>
+    private static BooleanQuery? PartQuery(string part, bool isTypedPhrase)
+    {
+        var exact = SearchAnalyzers.Tokens(SearchAnalyzers.Exact, part).Select(t => t.Term).ToList();
+        var folded = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, part).Select(t => t.Term).ToList();
+        if (folded.Count == 0)
+            return null;
+        var hasDiacritics = !exact.SequenceEqual(folded, StringComparer.Ordinal);
+        var anyField = new BooleanQuery();
+        foreach (var source in SearchFields.Texts)
+        {
+            anyField.Add(Boosted(Sequence(source.Text, folded), source.Weight), Occur.SHOULD);
+            if (hasDiacritics)
+                anyField.Add(Boosted(Sequence(source.Text, exact), source.Weight * ExactBonus), Occur.SHOULD);
+        }
+        if (!isTypedPhrase && folded.Count > 1)
+            anyField.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
+        return anyField;
+    }
+
+    private static Query Sequence(string field, IReadOnlyList<string> terms)
+    {
+        if (terms.Count == 1)
+            return new TermQuery(new Term(field, terms[0]));
+        var phrase = new PhraseQuery();
+        foreach (var term in terms)
+            phrase.Add(new Term(field, term));
+        return phrase;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+}

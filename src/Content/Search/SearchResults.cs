@@ -1,0 +1,21 @@
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Units;
+
+namespace CchcSite.Content.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Newest,
+}
+
+/// <summary>A found post with the passage that matched, as HTML in which only &lt;mark&gt; is markup.</summary>
+public sealed record SearchHit(PostCard Post, string SnippetHtml);
+
+public sealed record KindCount(PostKind Kind, string Name, int Count);
+
+public sealed record UnitCount(UnitRef Unit, int Count);
+
+/// <summary>One page of hits, and how the whole match set divides by kind and by unit.</summary>
+public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units);

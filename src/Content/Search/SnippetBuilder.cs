@@ -1,0 +1,98 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// Cuts the passage of a text that best matches the query and marks the matched words. Built on the analyzer's
+/// token offsets (the Lucene Highlighter is not available), so a folded query marks the accented words it found.
+/// Everything but the &lt;mark&gt; tags is HTML-escaped.
+/// </summary>
+public static class SnippetBuilder
+{
+    public const int MaxLength = 240;
+    /// <summary>How much text to keep before the first match, so the passage does not start mid-thought.</summary>
+    private const int Lead = 40;
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The best passage among the texts (earlier texts win ties), or the start of the first non-empty one.</summary>
+    public static string Build(IReadOnlySet<string> foldedTerms, params string?[] texts)
+    {
+        Passage? best = null;
+        foreach (var text in texts)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+                continue;
+            // Line breaks become spaces one for one, so the token offsets still fit the text.
+            var passage = BestPassage(text.Replace('\n', ' ').Replace('\r', ' '), foldedTerms);
+            if (best is null || passage.Score > best.Score)
+                best = passage;
+        }
+        return best is null ? "" : Render(best);
+    }
+
+    private sealed record Passage(string Text, int Start, int End, IReadOnlyList<AnalyzedToken> Marks, int Score);
+
+    private static Passage BestPassage(string text, IReadOnlySet<string> terms)
+    {
+        var matches = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text).Where(t => terms.Contains(t.Term)).ToList();
+        if (matches.Count == 0)
+            return new Passage(text, 0, CutAt(text, MaxLength), [], 0);
+
+        var (bestFirst, bestLast, bestScore) = (0, 0, -1);
+        for (var first = 0; first < matches.Count; first++)
+        {
+            var last = first;
+            while (last + 1 < matches.Count && matches[last + 1].End - matches[first].Start <= MaxLength - Lead)
+                last++;
+            // Different query words count most, then adjacent matches (a phrase), then repeats.
+            var window = matches.Skip(first).Take(last - first + 1).ToList();
+            var distinct = window.Select(m => m.Term).Distinct().Count();
+            var adjacent = window.Zip(window.Skip(1)).Count(pair => pair.Second.Start - pair.First.End <= 2);
+            var score = distinct * 100 + adjacent * 10 + window.Count;
+            if (score > bestScore)
+                (bestFirst, bestLast, bestScore) = (first, last, score);
+        }
+        var start = StartNear(text, matches[bestFirst].Start - Lead);
+        var end = CutAt(text, start + MaxLength);
+        return new Passage(text, start, end, matches.Skip(bestFirst).Take(bestLast - bestFirst + 1).ToList(), bestScore);
+    }
+
+    /// <summary>A word boundary at or after the position, so the passage starts with a whole word.</summary>
+    private static int StartNear(string text, int position)
+    {
+        if (position <= 0)
+            return 0;
+        var space = text.IndexOf(' ', position);
+        return space < 0 ? position : space + 1;
+    }
+
+    /// <summary>A word boundary at or before the position.</summary>
+    private static int CutAt(string text, int position)
+    {
+        if (position >= text.Length)
+            return text.Length;
+        var space = text.LastIndexOf(' ', position);
+        return space <= 0 ? position : space;
+    }
+
+    private static string Render(Passage passage)
+    {
+        var html = new StringBuilder();
+        if (passage.Start > 0)
+            html.Append("… ");
+        var at = passage.Start;
+        foreach (var mark in passage.Marks.Where(m => m.End <= passage.End))
+        {
+            html.Append(Html.Encode(passage.Text[at..mark.Start]));
+            html.Append("<mark>").Append(Html.Encode(passage.Text[mark.Start..mark.End])).Append("</mark>");
+            at = mark.End;
+        }
+        html.Append(Html.Encode(passage.Text[at..passage.End]));
+        if (passage.End < passage.Text.Length)
+            html.Append(" …");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,48 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Search;
+
+namespace CchcSite.Web.Search;
+
+/// <summary>
+/// Keeps the index true: before the site serves, rebuilds a missing or damaged index and catches up with the
+/// outbox (changes committed before a crash); then applies new outbox rows every half second.
+/// </summary>
+public sealed class SearchIndexWorker(SearchIndexer indexer, IServiceScopeFactory scopes, ILogger<SearchIndexWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+            if (indexer.Index.NeedsRebuild)
+            {
+                logger.LogWarning("Search index missing or unreadable; rebuilding it from the database.");
+                await indexer.RebuildAsync(db, null, cancellationToken);
+            }
+            while (await indexer.ApplyOutboxAsync(db, cancellationToken) > 0)
+            {
+            }
+        }
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await indexer.ApplyOutboxAsync(scope.ServiceProvider.GetRequiredService<CchcDbContext>(), stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A busy database or a bad row must not stop the worker; the cursor did not move, so it retries.
+                logger.LogError(e, "Applying the search outbox failed; retrying.");
+            }
+        }
+    }
+}

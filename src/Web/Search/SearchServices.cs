@@ -1,0 +1,49 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Search;
+using Microsoft.Extensions.Options;
+
+namespace CchcSite.Web.Search;
+
+public static class SearchServices
+{
+    public const string RebuildCommand = "--rebuild-search-index";
+
+    public static IServiceCollection AddCchcSearch(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
+        // One index, one writer per process: opening it twice on the same folder would fail on Lucene's write lock.
+        services.AddSingleton(sp => SearchIndex.Open(Path.Combine(environment.ContentRootPath, sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath)));
+        services.AddSingleton<SearchIndexer>();
+        services.AddScoped<PostSearch>();
+        services.AddHostedService<SearchIndexWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// The rebuild command: indexes every published post again and prints progress. The running site holds the
+    /// index's write lock, so this runs with the site stopped; the editor area's button (issue 3) will call
+    /// <see cref="SearchIndexer.RebuildAsync"/> inside the running site instead.
+    /// </summary>
+    public static async Task RebuildSearchIndexAsync(this IServiceProvider services, TextWriter output, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+        var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
+        var lastPercent = -1;
+        await indexer.RebuildAsync(db, new Progress(report =>
+        {
+            var percent = report.Total == 0 ? 100 : report.Indexed * 100 / report.Total;
+            if (percent == lastPercent)
+                return;
+            lastPercent = percent;
+            output.WriteLine($"Đã lập chỉ mục {report.Indexed}/{report.Total} bài viết ({percent}%).");
+        }), ct);
+        output.WriteLine("Xong: chỉ mục tìm kiếm đã được xây dựng lại.");
+    }
+
+    /// <summary>Reports on the caller's thread, in order (System.Progress posts to the thread pool).</summary>
+    private sealed class Progress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value) => report(value);
+    }
+}

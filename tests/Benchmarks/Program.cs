@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using CchcSite.Benchmarks;
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
+
+// Search benchmark: indexing throughput, index size and query latency over a generated corpus.
+// Usage: dotnet run -c Release --project tests/Benchmarks [-- <documents> <iterations per query>]
+var documents = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+var iterations = args.Length > 1 ? int.Parse(args[1]) : 100;
+const int Batch = 5_000;
+
+var root = FindRepositoryRoot();
+var generator = new CorpusGenerator(Path.Combine(root, "seed"), seed: 2026);
+var indexPath = Directory.CreateTempSubdirectory("cchc-bench-index-").FullName;
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
+Console.WriteLine($"Indexing {documents:N0} generated posts into {indexPath} …");
+
+try
+{
+    using var index = SearchIndex.Open(indexPath);
+    var indexing = new Stopwatch();
+    var bytes = 0L;
+    for (var start = 0; start < documents; start += Batch)
+    {
+        var batch = Enumerable.Range(start + 1, Math.Min(Batch, documents - start)).Select(generator.Next).ToList();
+        bytes += batch.Sum(d => (long)d.Title.Length + (d.Summary?.Length ?? 0) + d.Body.Length);
+        indexing.Start();
+        Parallel.ForEach(batch, index.Upsert);
+        indexing.Stop();
+    }
+    indexing.Start();
+    index.Commit(0);
+    indexing.Stop();
+    var size = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
+    Console.WriteLine($"Indexed {documents:N0} posts ({bytes / documents:N0} characters each on average) in {indexing.Elapsed.TotalSeconds:N1} s: " +
+                      $"{documents / indexing.Elapsed.TotalSeconds:N0} docs/s; index size {size / 1024.0 / 1024.0:N1} MiB.");
+
+    var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    var cases = QueryCases.All(now);
+    Console.WriteLine($"Querying: {cases.Count} queries × {iterations} iterations (after a warm-up), page of 12 with snippets and counts …");
+    foreach (var (_, criteria) in cases)
+        for (var i = 0; i < 5; i++)
+            IndexSearch.Find(index, criteria);
+
+    var all = new List<double>();
+    var rows = new List<(string Name, double P50, double P99, int Hits)>();
+    foreach (var (name, criteria) in cases)
+    {
+        var times = new List<double>(iterations);
+        var hits = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            hits = IndexSearch.Find(index, criteria).TotalCount;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        all.AddRange(times);
+        rows.Add((name, Percentile(times, 50), Percentile(times, 99), hits));
+    }
+    Console.WriteLine();
+    Console.WriteLine("| query | hits | p50 ms | p99 ms |");
+    Console.WriteLine("| --- | ---: | ---: | ---: |");
+    foreach (var row in rows)
+        Console.WriteLine($"| {row.Name} | {row.Hits:N0} | {row.P50:N2} | {row.P99:N2} |");
+    Console.WriteLine();
+    Console.WriteLine($"All {all.Count:N0} searches: p50 {Percentile(all, 50):N2} ms, p95 {Percentile(all, 95):N2} ms, p99 {Percentile(all, 99):N2} ms, max {all.Max():N2} ms.");
+}
+finally
+{
+    Directory.Delete(indexPath, recursive: true);
+}
+
+static double Percentile(List<double> values, int percent)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1)];
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "CchcSite.sln")))
+            return dir.FullName;
+    throw new InvalidOperationException("Run from inside the repository: CchcSite.sln not found above " + AppContext.BaseDirectory);
+}
+
+/// <summary>The fixed query list: single syllables, two-syllable words, phrases, folded and diacritic forms, numbers, filters.</summary>
+internal static class QueryCases
+{
+    public static List<(string Name, IndexCriteria Criteria)> All(DateTime now)
+    {
+        var cases = new List<(string, IndexCriteria)>();
+        void Add(string text, Func<IndexCriteria, IndexCriteria>? refine = null, string? label = null)
+        {
+            if (!UserQuery.TryParse(text, out var query, out var error))
+                throw new InvalidOperationException($"{text}: {error}");
+            var criteria = new IndexCriteria(query, now) { Page = new PageRequest(1, PageRequest.DefaultSize) };
+            cases.Add((label ?? text.Replace("|", "\\|"), refine is null ? criteria : refine(criteria)));
+        }
+
+        foreach (var single in new[] { "hành", "chính", "cải", "công", "dân", "tuyên", "giáo", "hồ", "hanh", "cong" })
+            Add(single);
+        foreach (var word in new[] { "cải cách", "hành chính", "tuyên truyền", "dịch vụ", "một cửa", "văn hóa", "thủ tục", "trực tuyến", "hài lòng" })
+            Add(word);
+        foreach (var folded in new[] { "cai cach", "hanh chinh", "tuyen truyen", "dich vu cong", "mot cua", "thu tuc hanh chinh", "van hoa cong vu", "hai long nguoi dan" })
+            Add(folded);
+        foreach (var phrase in new[] { "\"cải cách hành chính\"", "\"dịch vụ công trực tuyến\"", "\"một cửa liên thông\"", "\"tiep nhan ho so\"" })
+            Add(phrase);
+        Add("21/KH-UBND");
+        Add("86/KH-SGDĐT");
+        Add("kế hoạch tuyên truyền cải cách hành chính năm 2022");
+        Add("cải cách hành chính", c => c with { UnitIds = [1, 2, 3] }, "cải cách hành chính + unit with sub-units");
+        Add("tuyên truyền", c => c with { Kind = PostKind.Document }, "tuyên truyền + kind");
+        Add("dich vu cong", c => c with { From = new DateOnly(2022, 1, 1), To = new DateOnly(2022, 12, 31) }, "dich vu cong + year 2022");
+        Add("hành chính", c => c with { Sort = SearchSort.Newest }, "hành chính, newest first");
+        Add("cai cach", c => c with { Page = new PageRequest(5, PageRequest.DefaultSize) }, "cai cach, page 5");
+        return cases;
+    }
+}

@@ -1,0 +1,164 @@
+using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
+using Lucene.Net.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Tests.Search;
+
+public class IndexMaintenanceTests
+{
+    [Fact]
+    public async Task Adding_editing_attaching_tagging_and_deleting_each_write_an_outbox_row_in_the_same_save()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        var post = await site.AddPostAsync(unit, "Bài đầu tiên");
+        await using var db = site.Database.NewContext();
+        async Task<List<int>> NewRowsAsync(long after) =>
+            await db.SearchOutbox.Where(o => o.Id > after).Select(o => o.PostId).ToListAsync();
+        var last = await db.SearchOutbox.MaxAsync(o => o.Id);
+        Assert.Equal([post.Id], await db.SearchOutbox.Select(o => o.PostId).ToListAsync());
+
+        var tracked = await db.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == post.Id);
+        tracked.Title = "Bài đã sửa";
+        await db.SaveChangesAsync();
+        Assert.Equal([post.Id], await NewRowsAsync(last));
+        last = await db.SearchOutbox.MaxAsync(o => o.Id);
+
+        tracked.Tags.Add(new Tag { Slug = "moi", Name = "mới" });
+        await db.SaveChangesAsync();
+        Assert.Equal([post.Id], await NewRowsAsync(last));
+        last = await db.SearchOutbox.MaxAsync(o => o.Id);
+
+        db.Units.Single(u => u.Id == unit.Id).Name = "Đổi tên đơn vị";
+        await db.SaveChangesAsync();
+        Assert.Empty(await NewRowsAsync(last));
+
+        db.Posts.Remove(tracked);
+        db.SaveChanges();
+        Assert.Equal([post.Id], await NewRowsAsync(last));
+    }
+
+    [Fact]
+    public async Task A_failed_save_writes_no_outbox_row()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        await using var db = site.Database.NewContext();
+        db.Posts.Add(new Post { UnitId = 999, Slug = "x", Title = "Không có đơn vị", Version = Guid.NewGuid() });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        await using var fresh = site.Database.NewContext();
+        Assert.Empty(await fresh.SearchOutbox.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Applying_the_outbox_adds_updates_and_removes_documents()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        var post = await site.AddPostAsync(unit, "Niêm yết thủ tục hành chính");
+        await site.ApplyOutboxAsync();
+        Assert.Single(await site.TitlesAsync("niêm yết"));
+
+        await using (var db = site.Database.NewContext())
+        {
+            (await db.Posts.FindAsync(post.Id))!.Status = PostStatus.Unpublished;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await site.ApplyOutboxAsync());
+        Assert.Empty(await site.TitlesAsync("niêm yết"));
+
+        await using (var db = site.Database.NewContext())
+        {
+            db.Posts.Remove((await db.Posts.FindAsync(post.Id))!);
+            await db.SaveChangesAsync();
+        }
+        await site.ApplyOutboxAsync();
+        Assert.Equal(0, await site.ApplyOutboxAsync());
+    }
+
+    [Fact]
+    public async Task After_a_crash_a_new_process_catches_up_from_the_outbox()
+    {
+        var path = System.IO.Directory.CreateTempSubdirectory("cchc-index-").FullName;
+        try
+        {
+            await using var site = await SearchTestSite.CreateAsync(FSDirectory.Open(path));
+            var unit = await site.AddUnitAsync("so-a");
+            await site.AddPostAsync(unit, "Đường dây nóng tiếp nhận phản ánh");
+            await site.ApplyOutboxAsync();
+            var applied = site.Index.AppliedOutboxId;
+
+            // The process dies after these commits to the database and before the worker applies them.
+            await site.AddPostAsync(unit, "Đường dây nóng của sở");
+            site.Index.Dispose();
+
+            site.OpenIndex(FSDirectory.Open(path));
+            Assert.False(site.Index.NeedsRebuild);
+            Assert.Equal(applied, site.Index.AppliedOutboxId);
+            Assert.Single(await site.TitlesAsync("đường dây nóng"));
+            Assert.Equal(1, await site.ApplyOutboxAsync());
+            Assert.Equal(2, (await site.TitlesAsync("đường dây nóng")).Count);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("deleted")]
+    [InlineData("emptied")]
+    [InlineData("corrupt")]
+    public async Task A_missing_or_corrupt_index_is_rebuilt_from_the_database(string damage)
+    {
+        var path = System.IO.Directory.CreateTempSubdirectory("cchc-index-").FullName;
+        try
+        {
+            await using var site = await SearchTestSite.CreateAsync(FSDirectory.Open(path));
+            var unit = await site.AddUnitAsync("so-a");
+            await site.AddPostAsync(unit, "Chỉ số hài lòng SIPAS");
+            await site.AddPostAsync(unit, "Chỉ số PAPI", status: PostStatus.Draft);
+            await site.ApplyOutboxAsync();
+            site.Index.Dispose();
+
+            switch (damage)
+            {
+                case "deleted":
+                    System.IO.Directory.Delete(path, recursive: true);
+                    break;
+                case "emptied":
+                    foreach (var file in System.IO.Directory.GetFiles(path))
+                        File.Delete(file);
+                    break;
+                default:
+                    foreach (var file in System.IO.Directory.GetFiles(path))
+                        await File.WriteAllBytesAsync(file, [1, 2, 3, 4, 5, 6, 7, 8]);
+                    break;
+            }
+
+            site.OpenIndex(FSDirectory.Open(path));
+            Assert.True(site.Index.NeedsRebuild);
+            Assert.Empty(await site.TitlesAsync("chỉ số"));
+
+            var reports = new List<RebuildProgress>();
+            await using (var db = site.Database.NewContext())
+                await site.Indexer.RebuildAsync(db, new SynchronousProgress(reports), CancellationToken.None);
+
+            Assert.False(site.Index.NeedsRebuild);
+            Assert.Equal(new RebuildProgress(1, 1), reports[^1]);
+            Assert.Equal(["Chỉ số hài lòng SIPAS"], await site.TitlesAsync("chỉ số"));
+            Assert.Equal(0, await site.ApplyOutboxAsync());
+        }
+        finally
+        {
+            if (System.IO.Directory.Exists(path))
+                System.IO.Directory.Delete(path, recursive: true);
+        }
+    }
+
+    private sealed class SynchronousProgress(List<RebuildProgress> reports) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value) => reports.Add(value);
+    }
+}

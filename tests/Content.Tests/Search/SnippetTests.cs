@@ -1,0 +1,44 @@
+using CchcSite.Content.Search;
+
+namespace CchcSite.Content.Tests.Search;
+
+public class SnippetTests
+{
+    private static IReadOnlySet<string> Terms(string query)
+    {
+        Assert.True(UserQuery.TryParse(query, out var parsed, out _));
+        return SearchQueryBuilder.FoldedTerms(parsed);
+    }
+
+    [Fact]
+    public void Marks_the_accented_words_a_folded_query_found_and_escapes_the_rest()
+    {
+        var html = SnippetBuilder.Build(Terms("cai cach"), null, "Bài <script>alert(1)</script>\nvề cải cách & đổi mới.");
+
+        Assert.Contains("<mark>cải</mark> <mark>cách</mark>", html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.Contains("&amp;", html);
+        Assert.Contains("</script> về", html.Replace("&lt;/script&gt;", "</script>"));
+    }
+
+    [Fact]
+    public void Picks_the_passage_with_the_most_query_words()
+    {
+        var filler = string.Concat(Enumerable.Repeat("Nội dung khác không liên quan gì đến chủ đề. ", 20));
+        var body = "Dịch vụ ở đầu bài. " + filler + "Đăng ký dịch vụ công trực tuyến tại đây. " + filler;
+
+        var html = SnippetBuilder.Build(Terms("dịch vụ công trực tuyến"), null, body);
+
+        Assert.Contains("<mark>dịch</mark> <mark>vụ</mark> <mark>công</mark> <mark>trực</mark> <mark>tuyến</mark>", html);
+        Assert.StartsWith("… ", html);
+        Assert.True(html.Length < SnippetBuilder.MaxLength * 2);
+    }
+
+    [Fact]
+    public void Without_a_match_the_snippet_is_the_start_of_the_summary()
+    {
+        var html = SnippetBuilder.Build(Terms("không có"), "Tóm tắt ngắn.", "Thân bài.");
+        Assert.Equal("Tóm tắt ngắn.", html);
+    }
+}
