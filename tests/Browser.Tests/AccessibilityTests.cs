@@ -47,7 +47,7 @@ public sealed class AccessibilityTests(SiteFixture site)
         await AssertNoBlockingViolationsAsync(page, form);
     }
 
-    private static async Task AssertNoBlockingViolationsAsync(IPage page, string path)
+    internal static async Task AssertNoBlockingViolationsAsync(IPage page, string path)
     {
         AxeResult result = await page.RunAxe();
         var blocking = result.Violations.Where(v => Blocking.Contains(v.Impact)).ToList();
