@@ -18,45 +18,25 @@ public static class SearchApi
         return api;
     }
 
-    /// <summary>Query values arrive as text so that every bad value gets a clear message, not a bare 400.</summary>
-    public sealed record SearchQuery(
-        string? Q, string? Unit, string? Kind, string? Category, string? From, string? To, string? Sort, string? Page, string? PageSize);
-
     private static async Task<Results<Ok<SearchResults>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        [AsParameters] SearchQuery query, PostSearch search, UnitDirectory units, CancellationToken ct)
+        string? q, string? sort, [AsParameters] FilterQuery query, PostSearch search, UnitDirectory units, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!UserQuery.TryParse(query.Q, out var text, out var error))
+        if (!UserQuery.TryParse(q, out var text, out var error))
             errors["q"] = [error];
-        var paging = new PageRequest(
-            PostsApi.ParseInt(query.Page, 1, "page", "Số trang", errors),
-            PostsApi.ParseInt(query.PageSize, PageRequest.DefaultSize, "pageSize", "Số mục mỗi trang", errors));
-        foreach (var (key, messages) in paging.Validate())
-            errors.TryAdd(key, messages);
-        var kind = PostsApi.ParseKind(query.Kind, errors);
-        var from = PostsApi.ParseDate(query.From, "from", errors);
-        var to = PostsApi.ParseDate(query.To, "to", errors);
-        if (from > to)
-            errors["to"] = ["Ngày kết thúc phải không sớm hơn ngày bắt đầu."];
-        var sort = query.Sort?.ToLowerInvariant() switch
+        var order = sort?.ToLowerInvariant() switch
         {
             null or "relevance" => SearchSort.Relevance,
             "newest" => SearchSort.Newest,
             _ => (SearchSort?)null,
         };
-        if (sort is null)
+        if (order is null)
             errors["sort"] = ["Cách sắp xếp phải là relevance hoặc newest."];
+        var (filter, unknownUnit) = await query.ToFilterAsync(units, errors, ct);
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors);
-
-        int? unitId = null;
-        if (query.Unit is not null)
-        {
-            if (await units.FindAsync(query.Unit, ct) is not { } unit)
-                return ApiProblems.NotFound($"Không có đơn vị '{query.Unit}'.");
-            unitId = unit.Unit.Id;
-        }
-        var filter = new PostFilter(unitId, IncludeSubUnits: true, kind, query.Category, from, to) { Page = paging };
-        return TypedResults.Ok(await search.SearchAsync(text, filter, sort!.Value, ct));
+        if (unknownUnit is not null)
+            return unknownUnit;
+        return TypedResults.Ok(await search.SearchAsync(text, filter, order!.Value, ct));
     }
 }
