@@ -167,6 +167,8 @@ public class PostEditingTests
         var draft = Draft("") with { Slug = "Có Dấu", PublishAt = new DateTime(2022, 1, 2), UnpublishAt = new DateTime(2022, 1, 1) };
         var invalid = Assert.IsType<SaveOutcome.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, draft, new Actor("a", "a@cchc.test", null), CancellationToken.None));
         Assert.Equal(["Slug", "Title", "UnpublishAt"], invalid.Errors.Keys.Order());
+        var unknownCategory = Assert.IsType<SaveOutcome.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bài") with { CategoryId = 999 }, Writer, CancellationToken.None));
+        Assert.Equal(["CategoryId"], unknownCategory.Errors.Keys);
         Assert.Equal(0, await db.Posts.CountAsync());
     }
 
@@ -232,5 +234,60 @@ public class LivePostEditingTests
         }
         await using var check = database.NewContext();
         Assert.Equal("Tiêu đề mới", (await database.NewPublishedPosts(check).FindAsync(live.Id, CancellationToken.None))?.Card.Title);
+    }
+}
+
+public class RevisionComparisonTests
+{
+    private static PostRevision Revision(int number, string title, string body, PostDraft fields) =>
+        new() { Number = number, Title = title, BodyMarkdown = body, FieldsJson = System.Text.Json.JsonSerializer.Serialize(fields) };
+
+    private static readonly PostDraft Fields = new("", null, null, "", null, Audience.All, ["a"], null, null,
+        new DocumentInfo { Number = "21/KH-UBND", Type = DocumentType.Plan }, null, null);
+
+    [Fact]
+    public void Changed_lines_show_as_removed_and_added_and_unchanged_fields_are_left_out()
+    {
+        var older = Revision(1, "Kế hoạch", "Dòng một\nDòng hai\n", Fields);
+        var newer = Revision(2, "Kế hoạch", "Dòng một\nDòng hai đã sửa\n", Fields with { Document = new DocumentInfo { Number = "22/KH-UBND", Type = DocumentType.Plan } });
+
+        var diff = RevisionComparison.Compare(older, newer);
+
+        Assert.Equal(["Thông tin khác", "Nội dung"], diff.Select(f => f.Field));
+        var body = diff.Single(f => f.Field == "Nội dung").Lines;
+        Assert.Contains(new DiffLine(LineChange.Same, "Dòng một"), body);
+        Assert.Contains(new DiffLine(LineChange.Removed, "Dòng hai"), body);
+        Assert.Contains(new DiffLine(LineChange.Added, "Dòng hai đã sửa"), body);
+        Assert.Contains(diff[0].Lines, l => l.Change == LineChange.Added && l.Text.Contains("22/KH-UBND"));
+    }
+
+    [Fact]
+    public async Task Restoring_an_old_revision_saves_it_as_the_newest_and_keeps_the_history()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        var actor = new Audit.Actor("u", null, null);
+        int id;
+        await using (var db = database.NewContext())
+            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Document,
+                Fields with { Title = "Bản đầu", BodyMarkdown = "Nội dung đầu" }, actor, CancellationToken.None)).Post.Id;
+        await using (var db = database.NewContext())
+        {
+            var editing = database.NewPostEditing(db);
+            var post = (await editing.FindAsync(id, CancellationToken.None))!;
+            await editing.UpdateAsync(post, post.Version, Fields with { Title = "Bản sau", BodyMarkdown = "Nội dung sau", Tags = ["b"] }, actor, CancellationToken.None);
+        }
+        await using (var db = database.NewContext())
+        {
+            var editing = database.NewPostEditing(db);
+            var post = (await editing.FindAsync(id, CancellationToken.None))!;
+            var first = (await editing.RevisionsAsync(id, CancellationToken.None)).Single(r => r.Number == 1);
+            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(first), actor, CancellationToken.None));
+        }
+        await using var check = database.NewContext();
+        var restored = await check.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == id);
+        Assert.Equal(("Bản đầu", "Nội dung đầu", "21/KH-UBND"), (restored.Title, restored.BodyMarkdown, restored.Document!.Number));
+        Assert.Equal(["a"], restored.Tags.Select(t => t.Name));
+        Assert.Equal(3, await check.Set<PostRevision>().CountAsync(r => r.PostId == id));
     }
 }

@@ -29,7 +29,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
 
     public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, Actor actor, CancellationToken ct)
     {
-        var errors = draft.Validate(kind);
+        var errors = await ValidateAsync(draft, kind, ct);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
         var post = new Post
@@ -43,7 +43,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
 
     public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, Actor actor, CancellationToken ct)
     {
-        var errors = draft.Validate(post.Kind);
+        var errors = await ValidateAsync(draft, post.Kind, ct);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
         // The version the editor started from decides: a save based on an older one is a conflict.
@@ -69,6 +69,15 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             $"\"{post.Title}\": {from.Vietnamese()} → {post.Status.Vietnamese()}{(post.ReviewNote is null ? "" : $" ({post.ReviewNote})")}",
             nameof(Post), post.Id.ToString(), post.UnitId);
         return await SaveAsync(post, ct);
+    }
+
+    /// <summary>The draft's own rules, and references that must exist (a stale or tampered category id is a message, not a crash).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(PostDraft draft, PostKind kind, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>(draft.Validate(kind));
+        if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
+            errors[nameof(PostDraft.CategoryId)] = "Lĩnh vực đã chọn không còn. Vui lòng chọn lại.";
+        return errors;
     }
 
     /// <summary>Taking a post down needs a reason; "replaced" needs a public replacement, "withdrawn" an explanation for readers.</summary>

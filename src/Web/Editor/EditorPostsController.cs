@@ -14,6 +14,8 @@ public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status,
     IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<WorkflowStep> Steps, IReadOnlyList<PostRevision> Revisions,
     string? PublicUrl, bool Conflict);
 
+public sealed record RevisionComparePage(int PostId, string Title, PostRevision Older, PostRevision Newer, IReadOnlyList<FieldDiff> Fields);
+
 [Area(EditorArea.Name)]
 [Authorize(Policy = EditorPolicies.Editor)]
 [AutoValidateAntiforgeryToken]
@@ -83,6 +85,39 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
                 TempData["Message"] = "Bài viết vừa được người khác thay đổi. Vui lòng xem lại rồi thực hiện lại thao tác.";
                 return Redirect($"/quan-tri/bai-viet/{id}");
         }
+    }
+
+    /// <summary>Two revisions side by side, line by line: what changed in the title, the fields and the body.</summary>
+    [HttpGet("/quan-tri/bai-viet/{id:int}/so-sanh")]
+    public async Task<IActionResult> Compare(int id, [FromQuery(Name = "tu")] int from, [FromQuery(Name = "den")] int to, CancellationToken ct)
+    {
+        var post = await editing.FindAsync(id, ct);
+        if (post is null)
+            return NotFound();
+        if (!await MayAsync(post.UnitId, EditorAction.ReadDraft))
+            return Forbid();
+        var revisions = await editing.RevisionsAsync(id, ct);
+        if (revisions.FirstOrDefault(r => r.Number == from) is not { } older || revisions.FirstOrDefault(r => r.Number == to) is not { } newer)
+            return NotFound();
+        return View(new RevisionComparePage(id, post.Title, older, newer, RevisionComparison.Compare(older, newer)));
+    }
+
+    /// <summary>Saves an old revision again as the newest one; nothing is lost, the restore is itself a revision.</summary>
+    [HttpPost("/quan-tri/bai-viet/{id:int}/phien-ban/{number:int}/khoi-phuc")]
+    public async Task<IActionResult> Restore(int id, int number, Guid version, CancellationToken ct)
+    {
+        var post = await editing.FindAsync(id, ct);
+        if (post is null)
+            return NotFound();
+        if (!await MayAsync(post.UnitId, EditorAction.Edit))
+            return Forbid();
+        if ((await editing.RevisionsAsync(id, ct)).FirstOrDefault(r => r.Number == number) is not { } revision)
+            return NotFound();
+        var outcome = await editing.UpdateAsync(post, version, RevisionComparison.ToDraft(revision), editor.Actor, ct);
+        TempData["Message"] = outcome is SaveOutcome.Saved
+            ? $"Đã khôi phục phiên bản {number} thành phiên bản mới nhất."
+            : "Chưa khôi phục được: bài viết vừa được người khác thay đổi. Vui lòng thử lại.";
+        return Redirect($"/quan-tri/bai-viet/{id}");
     }
 
     /// <summary>The whole public page, drawn by the active theme, before the post is public.</summary>

@@ -98,6 +98,38 @@ public sealed partial class WritingFlowTests(EditorSite site) : IClassFixture<Ed
         Assert.Contains("Nội dung không mất", html);
     }
 
+    [Fact]
+    public async Task Revisions_can_be_compared_and_an_old_one_restored()
+    {
+        await site.AddUserAsync("phien-ban@cchc.test", ("so-gddt-soc-trang", UnitRole.Editor));
+        var browser = await site.SignedInAsync("phien-ban@cchc.test");
+        var (token, _) = await FormStateAsync(browser, "/quan-tri/bai-viet/moi?don-vi=so-gddt-soc-trang");
+        var created = await browser.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Unit"] = "so-gddt-soc-trang", ["Kind"] = "Article", ["Title"] = "Tiêu đề ban đầu", ["BodyMarkdown"] = "Câu thứ nhất.", ["__RequestVerificationToken"] = token,
+        }));
+        var editUrl = created.Headers.Location!.OriginalString;
+        (token, var version) = await FormStateAsync(browser, editUrl);
+        await browser.PostAsync(editUrl, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = version, ["Title"] = "Tiêu đề đã sửa", ["BodyMarkdown"] = "Câu thứ hai.", ["__RequestVerificationToken"] = token,
+        }));
+
+        var compare = await browser.GetStringAsync($"{editUrl}/so-sanh?tu=1&den=2");
+        Assert.Contains("<del class=\"diff-removed\"><span class=\"visually-hidden\">Đã xóa: </span>Tiêu đề ban đầu</del>", compare);
+        Assert.Contains("<ins class=\"diff-added\"><span class=\"visually-hidden\">Thêm mới: </span>Tiêu đề đã sửa</ins>", compare);
+
+        (token, version) = await FormStateAsync(browser, editUrl);
+        var restored = await browser.PostAsync($"{editUrl}/phien-ban/1/khoi-phuc", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["version"] = version, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        var page = await browser.GetStringAsync(editUrl);
+        Assert.Contains("value=\"Tiêu đề ban đầu\"", page);
+        Assert.Contains("Phiên bản 3", page);
+    }
+
     [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
     private static partial Regex VersionField();
 }

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using DiffPlex;
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
+namespace CchcSite.Content.Posts;
+
+public enum LineChange
+{
+    Same,
+    Removed,
+    Added,
+}
+
+public sealed record DiffLine(LineChange Change, string Text);
+
+/// <summary>One field of two revisions: its lines side by side, or null when unchanged.</summary>
+public sealed record FieldDiff(string Field, IReadOnlyList<DiffLine> Lines);
+
+/// <summary>A readable line-by-line comparison of two revisions: title, summary, other fields and body.</summary>
+public static class RevisionComparison
+{
+    private static readonly InlineDiffBuilder Builder = new(new Differ());
+
+    public static IReadOnlyList<FieldDiff> Compare(PostRevision older, PostRevision newer)
+    {
+        var fields = new List<FieldDiff>();
+        void Add(string name, string? before, string? after)
+        {
+            if (before == after)
+                return;
+            var diff = Builder.BuildDiffModel(before ?? "", after ?? "", ignoreWhitespace: false);
+            fields.Add(new FieldDiff(name, diff.Lines.Select(line => new DiffLine(line.Type switch
+            {
+                ChangeType.Deleted => LineChange.Removed,
+                ChangeType.Inserted => LineChange.Added,
+                _ => LineChange.Same,
+            }, line.Text)).ToList()));
+        }
+        Add("Tiêu đề", older.Title, newer.Title);
+        Add("Tóm tắt", older.Summary, newer.Summary);
+        Add("Thông tin khác", Readable(older.FieldsJson), Readable(newer.FieldsJson));
+        Add("Nội dung", older.BodyMarkdown, newer.BodyMarkdown);
+        return fields;
+    }
+
+    /// <summary>The stored fields one per line, so that a change shows as the one line it is.</summary>
+    private static string Readable(string json) =>
+        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    /// <summary>The draft a revision holds, to save again as the newest version.</summary>
+    public static PostDraft ToDraft(PostRevision revision) =>
+        (JsonSerializer.Deserialize<PostDraft>(revision.FieldsJson) ?? throw new InvalidDataException($"Revision {revision.Id} holds no fields."))
+        with { Title = revision.Title, Summary = revision.Summary, BodyMarkdown = revision.BodyMarkdown };
+}
