@@ -88,7 +88,17 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits
         {
             return MediaUploadResult.Refused(FileField, rejected.Message);
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // The database refused the row: the files written for it would belong to nothing.
+            foreach (var path in asset.Variants.Select(v => v.StoragePath).Append(asset.StoragePath).Distinct())
+                store.Delete(path);
+            throw;
+        }
         return new MediaUploadResult(asset, new Dictionary<string, string>());
     }
 

@@ -85,6 +85,16 @@ public sealed partial class MediaLibraryTests(MediaSite site) : IClassFixture<Me
     }
 
     [Fact]
+    public async Task A_request_over_the_ceiling_gets_413_with_a_message()
+    {
+        var browser = await EditorAsync("bt-qua-tran");
+        var response = await UploadAsync(browser, "lon.pdf", new byte[Content.Media.MediaLimits.RequestCeiling + 1], null);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Tệp gửi lên quá lớn nên không được nhận", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await site.WithDbAsync(db => db.MediaAssets.CountAsync(a => a.FileName == "lon.pdf")));
+    }
+
+    [Fact]
     public async Task An_image_without_alt_text_is_refused_and_the_form_says_why()
     {
         var browser = await EditorAsync("bt-khong-mo-ta");
