@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CchcSite.Content.Units;
 
 namespace CchcSite.Content.Posts;
@@ -20,6 +21,7 @@ public sealed record ImageRef(string Url, string Alt, int? Width = null, int? He
     }
 
     /// <summary>The format of <see cref="Url"/> and of the variants that are not WebP.</summary>
+    [JsonIgnore]
     public string? FallbackType => Sources?.FirstOrDefault(s => s.ContentType != WebP)?.ContentType;
 
     /// <summary>The smallest variant at least <paramref name="width"/> pixels wide in the fallback format, else <see cref="Url"/>.</summary>
