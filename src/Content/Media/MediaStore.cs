@@ -7,19 +7,42 @@ public sealed class MediaStore(string root)
 
     public async Task<(string StoragePath, long Length)> SaveAsync(Stream content, string fileName, CancellationToken ct)
     {
-        var relative = Path.Combine(DateTime.UtcNow.ToString("yyyy/MM"), $"{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}");
-        var full = Path.Combine(Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var (relative, full) = NewPath(Path.GetExtension(fileName));
         await using var file = File.Create(full);
         await content.CopyToAsync(file, ct);
-        return (relative.Replace('\\', '/'), file.Length);
+        return (relative, file.Length);
     }
 
-    public string FullPath(MediaAsset asset)
+    public async Task<(string StoragePath, long Length)> SaveAsync(byte[] content, string extension, CancellationToken ct)
     {
-        var full = Path.GetFullPath(Path.Combine(Root, asset.StoragePath));
+        var (relative, full) = NewPath(extension);
+        await File.WriteAllBytesAsync(full, content, ct);
+        return (relative, content.LongLength);
+    }
+
+    public string FullPath(MediaAsset asset) => FullPath(asset.StoragePath);
+
+    public string FullPath(string storagePath)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, storagePath));
         if (!full.StartsWith(Root, StringComparison.Ordinal))
-            throw new InvalidOperationException($"Media path escapes the media root: {asset.StoragePath}");
+            throw new InvalidOperationException($"Media path escapes the media root: {storagePath}");
         return full;
+    }
+
+    /// <summary>Removes a stored file, e.g. one written before the database refused the rest.</summary>
+    public void Delete(string storagePath)
+    {
+        var full = FullPath(storagePath);
+        if (File.Exists(full))
+            File.Delete(full);
+    }
+
+    private (string Relative, string Full) NewPath(string extension)
+    {
+        var relative = Path.Combine(DateTime.UtcNow.ToString("yyyy/MM"), $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}");
+        var full = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return (relative.Replace('\\', '/'), full);
     }
 }

@@ -7,4 +7,7 @@ public static class MediaUrls
     public static string For(MediaAsset asset) => For(asset.Id, asset.FileName);
 
     public static string For(int id, string fileName) => $"{Prefix}/{id}/{Uri.EscapeDataString(fileName)}";
+
+    /// <summary>One variant of an image: /tep/{id}/{nho|vua|lon}/{file}.</summary>
+    public static string For(int id, ImageSize size, string fileName) => $"{Prefix}/{id}/{size.Segment()}/{Uri.EscapeDataString(fileName)}";
 }

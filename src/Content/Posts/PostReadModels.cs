@@ -1,8 +1,36 @@
+using System.Text.Json.Serialization;
 using CchcSite.Content.Units;
 
 namespace CchcSite.Content.Posts;
 
-public sealed record ImageRef(string Url, string Alt);
+/// <summary>
+/// An image as pages show it: <see cref="Url"/> is the full-size image in its fallback format; <see cref="Sources"/> are
+/// the re-encoded variants (each size in the fallback format and in WebP) for <c>srcset</c>. Sources may be empty
+/// (a file stored before variants existed); then only <see cref="Url"/> is used.
+/// </summary>
+public sealed record ImageRef(string Url, string Alt, int? Width = null, int? Height = null, IReadOnlyList<ImageSource>? Sources = null)
+{
+    public const string WebP = "image/webp";
+
+    /// <summary>"url 320w, url 640w, …" for one format, smallest first, one entry per width; null when there is no such variant.</summary>
+    public string? SrcSet(string contentType)
+    {
+        var entries = (Sources ?? []).Where(s => s.ContentType == contentType).OrderBy(s => s.Width)
+            .DistinctBy(s => s.Width).Select(s => $"{s.Url} {s.Width}w").ToList();
+        return entries.Count == 0 ? null : string.Join(", ", entries);
+    }
+
+    /// <summary>The format of <see cref="Url"/> and of the variants that are not WebP.</summary>
+    [JsonIgnore]
+    public string? FallbackType => Sources?.FirstOrDefault(s => s.ContentType != WebP)?.ContentType;
+
+    /// <summary>The smallest variant at least <paramref name="width"/> pixels wide in the fallback format, else <see cref="Url"/>.</summary>
+    public string UrlFor(int width) =>
+        Sources?.Where(s => s.ContentType != WebP && s.Width >= width).OrderBy(s => s.Width).FirstOrDefault()?.Url ?? Url;
+}
+
+/// <summary>One variant of an image: its address, format and pixel width.</summary>
+public sealed record ImageSource(string Url, string ContentType, int Width, int Height);
 
 public sealed record CategoryRef(string Slug, string Name);
 

@@ -19,7 +19,9 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.Id, p.Kind, p.Slug, p.Title, p.Summary, p.PublishAt ?? p.UpdatedAt,
         new UnitRef(p.Unit.Id, p.Unit.Slug, p.Unit.Name, p.Unit.ShortName, p.Unit.Kind),
         p.Category == null ? null : new CategoryRef(p.Category.Slug, p.Category.Name),
-        p.CoverImage == null ? null : new ImageRef(MediaUrls.Prefix + "/" + p.CoverImage.Id + "/" + p.CoverImage.FileName, p.CoverImage.AltText ?? ""),
+        p.CoverImage == null ? null : new ImageRef(MediaUrls.Prefix + "/" + p.CoverImage.Id + "/" + p.CoverImage.FileName, p.CoverImage.AltText ?? "",
+            p.CoverImage.Width, p.CoverImage.Height,
+            p.CoverImage.Variants.Select(v => new ImageSource(MediaUrls.For(v.MediaAssetId, v.Size, v.FileName), v.ContentType, v.Width, v.Height)).ToList()),
         p.Document == null ? null : p.Document.Number,
         p.Document == null ? null : p.Document.Type,
         p.Document == null ? null : p.Document.IssuedOn);

@@ -60,7 +60,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
                 .Select(file => SeedFileReader.ReadPost(Path.GetFileName(dir), file)))
             .ToList();
 
-        var files = new FileImporter(db, media, Path.Combine(root, "files"), now);
+        var files = new FileImporter(db, media, new MediaLibrary(db, media, new MediaLimits(), clock), Path.Combine(root, "files"), now);
         var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
         var posts = new List<(PostSeed Seed, Post Post)>();
         foreach (var seed in seeds)
@@ -162,8 +162,11 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
         return post;
     }
 
-    /// <summary>Copies each referenced seed file into the media store once, however many posts use it.</summary>
-    private sealed class FileImporter(CchcDbContext db, MediaStore media, string filesRoot, DateTime now)
+    /// <summary>
+    /// Copies each referenced seed file into the media store once, however many posts use it. Images go through
+    /// the media library's pipeline, so they get the same variants as uploaded ones.
+    /// </summary>
+    private sealed class FileImporter(CchcDbContext db, MediaStore media, MediaLibrary library, string filesRoot, DateTime now)
     {
         private readonly Dictionary<string, MediaAsset> _imported = new(StringComparer.Ordinal);
 
@@ -176,6 +179,13 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
                 throw new InvalidDataException($"{seed.SourcePath}: file '{relativePath}' does not exist under seed/files.");
             if (!AllowedFileTypes.TryGetContentType(path, out var contentType))
                 throw new InvalidDataException($"{seed.SourcePath}: file type of '{relativePath}' is not allowed.");
+            if (alt is not null && contentType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                var bytes = await File.ReadAllBytesAsync(path, ct);
+                if (FileSniffer.Detect(bytes) != contentType)
+                    throw new InvalidDataException($"{seed.SourcePath}: '{relativePath}' is not the image its name says.");
+                return _imported[relativePath] = await library.AddImageAsync(unit.Id, Path.GetFileName(path), bytes, contentType, alt, ct);
+            }
             await using var source = File.OpenRead(path);
             var (storagePath, length) = await media.SaveAsync(source, path, ct);
             var asset = new MediaAsset

@@ -29,6 +29,8 @@ public static class ContentServices
             var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
             return new MediaStore(Path.Combine(environment.ContentRootPath, site.MediaPath));
         });
+        services.AddSingleton(configuration.GetSection(MediaLimits.Section).Get<MediaLimits>() ?? new MediaLimits());
+        services.AddScoped<MediaLibrary>();
         services.AddSingleton(sp => new SiteIdentity(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Name));
         services.AddScoped<UnitDirectory>();
         services.AddScoped<PublishedPosts>();

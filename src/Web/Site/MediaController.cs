@@ -1,27 +1,31 @@
-using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Site;
 
-/// <summary>Serves stored files, but only those a public post uses.</summary>
-public sealed class MediaController(CchcDbContext db, PublishedPosts posts, MediaStore store) : Controller
+/// <summary>Serves stored files and image variants, but only those a public post uses.</summary>
+public sealed class MediaController(MediaLibrary library, PublishedPosts posts, MediaStore store) : Controller
 {
     [HttpGet(MediaUrls.Prefix + "/{id:int}/{fileName}")]
-    public async Task<IActionResult> Get(int id, string fileName, CancellationToken ct)
+    public Task<IActionResult> Get(int id, string fileName, CancellationToken ct) => ServeAsync(id, null, fileName, ct);
+
+    /// <summary>One re-encoded variant of an image: /tep/{id}/{nho|vua|lon}/{file}.</summary>
+    [HttpGet(MediaUrls.Prefix + "/{id:int}/{size}/{fileName}")]
+    public Task<IActionResult> Variant(int id, string size, string fileName, CancellationToken ct) =>
+        ImageSizes.FromSegment(size) is { } imageSize ? ServeAsync(id, imageSize, fileName, ct) : Task.FromResult<IActionResult>(NotFound());
+
+    private async Task<IActionResult> ServeAsync(int id, ImageSize? size, string fileName, CancellationToken ct)
     {
-        var asset = await db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (asset is null || asset.FileName != fileName || !await posts.IsMediaPublicAsync(id, ct))
+        if (await library.FindFileAsync(id, size, fileName, ct) is not { } found || !await posts.IsMediaPublicAsync(id, ct))
             return NotFound();
-        var path = store.FullPath(asset);
+        var path = store.FullPath(found.StoragePath);
         if (!System.IO.File.Exists(path))
             return NotFound();
         Response.Headers.CacheControl = "public, max-age=86400";
         // Documents download under their own name; images, video and captions display in the page.
-        return asset.ContentType.StartsWith("application/", StringComparison.Ordinal)
-            ? PhysicalFile(path, asset.ContentType, asset.FileName, enableRangeProcessing: true)
-            : PhysicalFile(path, asset.ContentType, enableRangeProcessing: true);
+        return found.ContentType.StartsWith("application/", StringComparison.Ordinal)
+            ? PhysicalFile(path, found.ContentType, found.Asset.FileName, enableRangeProcessing: true)
+            : PhysicalFile(path, found.ContentType, enableRangeProcessing: true);
     }
 }

@@ -224,6 +224,9 @@ namespace CchcSite.Content.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
@@ -235,11 +238,58 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("UnitId");
+                    b.HasIndex("UnitId", "CreatedAt");
 
                     b.ToTable("MediaAssets");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAssetId", "Size", "ContentType")
+                        .IsUnique();
+
+                    b.ToTable("MediaVariants", (string)null);
                 });
 
             modelBuilder.Entity("CchcSite.Content.Posts.Attachment", b =>
@@ -666,6 +716,15 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Media.MediaVariant", b =>
+                {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Attachment", b =>
                 {
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
@@ -940,6 +999,11 @@ namespace CchcSite.Content.Data.Migrations
             modelBuilder.Entity("CchcSite.Content.Accounts.EditorUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
+                {
+                    b.Navigation("Variants");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>

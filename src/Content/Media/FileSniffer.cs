@@ -1,0 +1,68 @@
+using System.IO.Compression;
+
+namespace CchcSite.Content.Media;
+
+/// <summary>What a file really is, told from its bytes (magic numbers and, for Office files, the package inside), never from its name.</summary>
+public static class FileSniffer
+{
+    public const string Jpeg = "image/jpeg";
+    public const string Png = "image/png";
+    public const string Gif = "image/gif";
+    public const string WebP = "image/webp";
+    public const string Pdf = "application/pdf";
+    public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>The content type of the bytes, or null when they are none of the types an editor may upload.</summary>
+    public static string? Detect(byte[] content)
+    {
+        ReadOnlySpan<byte> head = content;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
+            return Jpeg;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+            return Png;
+        if (head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8))
+            return Gif;
+        if (head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8))
+            return WebP;
+        if (head.StartsWith("%PDF-"u8))
+            return Pdf;
+        if (head.StartsWith("PK\x03\x04"u8))
+            return OfficePackage(content);
+        return null;
+    }
+
+    /// <summary>DOCX and XLSX are ZIP packages; the part names say which. Macro-enabled packages are not accepted.</summary>
+    private static string? OfficePackage(byte[] content)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            if (!names.Contains("[Content_Types].xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
+                return null;
+            if (names.Contains("word/document.xml"))
+                return Docx;
+            if (names.Contains("xl/workbook.xml"))
+                return Xlsx;
+            return null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The type's name as an editor knows it, for messages.</summary>
+    public static string DisplayName(string contentType) => contentType switch
+    {
+        Jpeg => "ảnh JPEG",
+        Png => "ảnh PNG",
+        Gif => "ảnh GIF",
+        WebP => "ảnh WebP",
+        Pdf => "tệp PDF",
+        Docx => "tài liệu Word (DOCX)",
+        Xlsx => "bảng tính Excel (XLSX)",
+        _ => contentType,
+    };
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text;
+using CchcSite.Content.Data;
+using CchcSite.Content.Paging;
+using CchcSite.Content.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Media;
+
+/// <summary>What an upload came to: the stored asset, or the Vietnamese reasons it was refused, by form field.</summary>
+public sealed record MediaUploadResult(MediaAsset? Asset, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool Succeeded => Asset is not null;
+
+    public static MediaUploadResult Refused(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
+}
+
+/// <summary>A row of a unit's library.</summary>
+public sealed record MediaLibraryItem(int Id, string FileName, string ContentType, long Length, string? AltText, int? Width, int? Height,
+    DateTime CreatedAt, string? ThumbnailFileName)
+{
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// A unit's media library: checks an upload by its bytes, re-encodes images into their variants and stores
+/// documents as they are. Whoever calls it has already asked the authorization table (EditorAction.Upload).
+/// </summary>
+public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits limits, TimeProvider clock)
+{
+    public const string FileField = "File";
+    public const string AltField = "AltText";
+    public const int MaxAltLength = 300;
+
+    private static readonly Dictionary<string, string[]> Extensions = new()
+    {
+        [FileSniffer.Jpeg] = [".jpg", ".jpeg"],
+        [FileSniffer.Png] = [".png"],
+        [FileSniffer.Gif] = [".gif"],
+        [FileSniffer.WebP] = [".webp"],
+        [FileSniffer.Pdf] = [".pdf"],
+        [FileSniffer.Docx] = [".docx"],
+        [FileSniffer.Xlsx] = [".xlsx"],
+    };
+
+    private const string AcceptedTypes = "Chỉ nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX.";
+
+    public async Task<MediaUploadResult> UploadAsync(int unitId, string? fileName, Stream content, string? altText, CancellationToken ct)
+    {
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        if (name.Length == 0)
+            return MediaUploadResult.Refused(FileField, "Vui lòng chọn tệp cần tải lên.");
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var claimed = Extensions.FirstOrDefault(e => e.Value.Contains(extension)).Key;
+        if (claimed is null)
+            return MediaUploadResult.Refused(FileField, $"Không nhận tệp có đuôi \"{extension}\". {AcceptedTypes}");
+
+        var isImage = claimed.StartsWith("image/", StringComparison.Ordinal);
+        var max = isImage ? limits.MaxImageBytes : limits.MaxFileBytes;
+        var bytes = await ReadAtMostAsync(content, max, ct);
+        if (bytes is null)
+            return MediaUploadResult.Refused(FileField, $"Tệp quá lớn. {(isImage ? "Ảnh" : "Tệp tài liệu")} tối đa {FormatSize(max)}.");
+        if (bytes.Length == 0)
+            return MediaUploadResult.Refused(FileField, "Tệp rỗng, không có nội dung.");
+
+        var actual = FileSniffer.Detect(bytes);
+        if (actual is null)
+            return MediaUploadResult.Refused(FileField,
+                $"Nội dung tệp không phải là {FileSniffer.DisplayName(claimed)} như đuôi \"{extension}\" cho biết. Tệp bị từ chối. {AcceptedTypes}");
+        if (actual != claimed)
+            return MediaUploadResult.Refused(FileField,
+                $"Tệp có đuôi \"{extension}\" nhưng nội dung là {FileSniffer.DisplayName(actual)}. Vui lòng kiểm tra lại tệp.");
+
+        var alt = altText?.Trim().Normalize(NormalizationForm.FormC);
+        if (isImage && string.IsNullOrEmpty(alt))
+            return MediaUploadResult.Refused(AltField, "Vui lòng nhập mô tả ảnh (văn bản thay thế) cho người không xem được ảnh.");
+        if (alt is { Length: > MaxAltLength })
+            return MediaUploadResult.Refused(AltField, $"Mô tả ảnh tối đa {MaxAltLength} ký tự.");
+
+        MediaAsset asset;
+        try
+        {
+            asset = isImage
+                ? await AddImageAsync(unitId, name, bytes, actual, alt!, ct)
+                : await AddFileAsync(unitId, name, bytes, actual, string.IsNullOrEmpty(alt) ? null : alt, ct);
+        }
+        catch (ImageRejectedException rejected)
+        {
+            return MediaUploadResult.Refused(FileField, rejected.Message);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // The database refused the row: the files written for it would belong to nothing.
+            foreach (var path in asset.Variants.Select(v => v.StoragePath).Append(asset.StoragePath).Distinct())
+                store.Delete(path);
+            throw;
+        }
+        return new MediaUploadResult(asset, new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Re-encodes an image into every variant and adds the asset (not yet saved). The seed importer uses this too,
+    /// so seeded covers have the same variants as uploaded ones.
+    /// </summary>
+    public async Task<MediaAsset> AddImageAsync(int unitId, string fileName, byte[] bytes, string sourceType, string altText, CancellationToken ct)
+    {
+        var encoded = ImageEncoder.Encode(bytes, sourceType, limits.MaxImagePixels);
+        var baseName = BaseName(fileName);
+        var variants = new List<MediaVariant>();
+        foreach (var image in encoded)
+        {
+            var (path, length) = await store.SaveAsync(image.Bytes, image.Extension, ct);
+            variants.Add(new MediaVariant
+            {
+                Size = image.Size, ContentType = image.ContentType, FileName = baseName + image.Extension,
+                Width = image.Width, Height = image.Height, Length = length, StoragePath = path,
+            });
+        }
+        var full = variants.First(v => v.Size == ImageSize.Full && v.ContentType != FileSniffer.WebP);
+        var asset = new MediaAsset
+        {
+            UnitId = unitId, FileName = full.FileName, ContentType = full.ContentType, Length = full.Length,
+            StoragePath = full.StoragePath, AltText = altText, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Width = full.Width, Height = full.Height, Variants = variants,
+        };
+        db.MediaAssets.Add(asset);
+        return asset;
+    }
+
+    private async Task<MediaAsset> AddFileAsync(int unitId, string fileName, byte[] bytes, string contentType, string? title, CancellationToken ct)
+    {
+        var extension = Extensions[contentType][0];
+        var (path, length) = await store.SaveAsync(bytes, extension, ct);
+        var asset = new MediaAsset
+        {
+            UnitId = unitId, FileName = BaseName(fileName) + extension, ContentType = contentType, Length = length,
+            StoragePath = path, AltText = title, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.MediaAssets.Add(asset);
+        return asset;
+    }
+
+    /// <summary>The unit's files, newest first.</summary>
+    public Task<PagedResult<MediaLibraryItem>> ListAsync(int unitId, PageRequest page, CancellationToken ct) =>
+        db.MediaAssets.AsNoTracking().Where(a => a.UnitId == unitId)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
+            .Select(a => new MediaLibraryItem(a.Id, a.FileName, a.ContentType, a.Length, a.AltText, a.Width, a.Height, a.CreatedAt,
+                a.Variants.Where(v => v.Size == ImageSize.Thumbnail && v.ContentType == a.ContentType).Select(v => v.FileName).FirstOrDefault()))
+            .ToPageAsync(page, ct);
+
+    /// <summary>The stored path of an asset or one of its variants, for serving; null when there is none.</summary>
+    public async Task<(MediaAsset Asset, string StoragePath, string ContentType)?> FindFileAsync(int id, ImageSize? size, string fileName, CancellationToken ct)
+    {
+        var asset = await db.MediaAssets.AsNoTracking().Include(a => a.Variants).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (asset is null)
+            return null;
+        if (size is null)
+            return asset.FileName == fileName ? (asset, asset.StoragePath, asset.ContentType) : null;
+        var variant = asset.Variants.FirstOrDefault(v => v.Size == size && v.FileName == fileName);
+        return variant is null ? null : (asset, variant.StoragePath, variant.ContentType);
+    }
+
+    /// <summary>A readable, safe name: Vietnamese letters folded, no path, at most 80 characters.</summary>
+    private static string BaseName(string fileName)
+    {
+        var slug = Slug.From(Path.GetFileNameWithoutExtension(fileName));
+        if (slug.Length > 80)
+            slug = slug[..80].TrimEnd('-');
+        return slug.Length == 0 ? "tep" : slug;
+    }
+
+    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max)
+                return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    public static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture).Replace('.', ',') + " MB",
+        >= 1024 => (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB",
+        _ => $"{bytes} byte",
+    };
+}

@@ -1,0 +1,149 @@
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Media;
+using CchcSite.Content.Paging;
+using CchcSite.Content.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace CchcSite.Web.Editor;
+
+public sealed record MediaLibraryPage(UnitRef Unit, PagedResult<MediaLibraryItem> Items, MediaLimits Limits, string? AltText)
+{
+    public string UrlFor(int page) => $"/quan-tri/thu-vien?don-vi={Unit.Slug}" + (page == 1 ? "" : $"&trang={page}");
+
+    public string FileUrl(MediaLibraryItem item, ImageSize? size = null) =>
+        size is { } s && item.ThumbnailFileName is { } thumb
+            ? $"/quan-tri/thu-vien/{item.Id}/{s.Segment()}/{Uri.EscapeDataString(thumb)}"
+            : $"/quan-tri/thu-vien/{item.Id}/{Uri.EscapeDataString(item.FileName)}";
+}
+
+public sealed record MediaLibraryUnits(IReadOnlyList<UnitRef> Units);
+
+public sealed class MediaUploadForm
+{
+    public IFormFile? File { get; set; }
+    public string? AltText { get; set; }
+}
+
+/// <summary>
+/// A unit's media library: the list and the upload form. Seeing a library and uploading to it are one right,
+/// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
+/// </summary>
+[Area(EditorArea.Name)]
+[Authorize(Policy = EditorPolicies.Editor)]
+[AutoValidateAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, MediaLimits limits, UnitDirectory units,
+    CurrentEditor editor, IAuthorizationService authorization) : Controller
+{
+    private const int PageSize = 24;
+
+    [HttpGet("/quan-tri/thu-vien")]
+    public async Task<IActionResult> Index([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(donVi))
+            return View("Units", new MediaLibraryUnits(await UploadUnitsAsync(ct)));
+        if (await units.FindAsync(donVi, ct) is not { } unit)
+            return NotFound();
+        if (!await MayUploadAsync(unit.Unit.Id))
+            return Forbid();
+        return View(await PageAsync(unit.Unit, Math.Max(trang, 1), null, ct));
+    }
+
+    [HttpPost("/quan-tri/thu-vien")]
+    [RequestSizeLimit(MediaLimits.RequestCeiling)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MediaLimits.RequestCeiling)]
+    [UploadTooLarge]
+    public async Task<IActionResult> Upload([FromQuery(Name = "don-vi")] string? donVi, MediaUploadForm form, CancellationToken ct)
+    {
+        if (await units.FindAsync(donVi ?? "", ct) is not { } unit)
+            return NotFound();
+        if (!await MayUploadAsync(unit.Unit.Id))
+            return Forbid();
+        MediaUploadResult result;
+        if (form.File is null || form.File.Length == 0)
+            result = MediaUploadResult.Refused(MediaLibrary.FileField, "Vui lòng chọn tệp cần tải lên.");
+        else
+        {
+            await using var content = form.File.OpenReadStream();
+            result = await library.UploadAsync(unit.Unit.Id, form.File.FileName, content, form.AltText, ct);
+        }
+        if (result.Succeeded)
+        {
+            TempData["Message"] = $"Đã tải lên “{result.Asset!.FileName}”.";
+            return Redirect($"/quan-tri/thu-vien?don-vi={unit.Unit.Slug}");
+        }
+        foreach (var (field, message) in result.Errors)
+            ModelState.AddModelError(field, message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Index", await PageAsync(unit.Unit, 1, form.AltText, ct));
+    }
+
+    /// <summary>A file of the library, for editors of its unit, whether or not a public post uses it yet.</summary>
+    [HttpGet("/quan-tri/thu-vien/{id:int}/{fileName}")]
+    public Task<IActionResult> File(int id, string fileName, CancellationToken ct) => ServeAsync(id, null, fileName, ct);
+
+    [HttpGet("/quan-tri/thu-vien/{id:int}/{size}/{fileName}")]
+    public Task<IActionResult> Variant(int id, string size, string fileName, CancellationToken ct) =>
+        ImageSizes.FromSegment(size) is { } imageSize ? ServeAsync(id, imageSize, fileName, ct) : Task.FromResult<IActionResult>(NotFound());
+
+    private async Task<IActionResult> ServeAsync(int id, ImageSize? size, string fileName, CancellationToken ct)
+    {
+        if (await library.FindFileAsync(id, size, fileName, ct) is not { } found)
+            return NotFound();
+        if (!await MayUploadAsync(found.Asset.UnitId))
+            return Forbid();
+        var path = store.FullPath(found.StoragePath);
+        if (!System.IO.File.Exists(path))
+            return NotFound();
+        return found.ContentType.StartsWith("application/", StringComparison.Ordinal)
+            ? PhysicalFile(path, found.ContentType, found.Asset.FileName)
+            : PhysicalFile(path, found.ContentType);
+    }
+
+    private async Task<MediaLibraryPage> PageAsync(UnitRef unit, int page, string? altText, CancellationToken ct) =>
+        new(unit, await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct), limits, altText);
+
+    private async Task<IReadOnlyList<UnitRef>> UploadUnitsAsync(CancellationToken ct)
+    {
+        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.Upload);
+        var all = (await units.RootsAsync(ct)).SelectMany(r => r.SelfAndDescendants()).Select(n => n.Unit);
+        return all.Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
+    }
+
+    private async Task<bool> MayUploadAsync(int unitId) =>
+        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(EditorAction.Upload))).Succeeded;
+}
+
+/// <summary>
+/// Reads the upload form after the size limits are set and before the antiforgery check reads it, so that a body over
+/// <see cref="MediaLimits.RequestCeiling"/> gets a 413 page in Vietnamese instead of an error.
+/// </summary>
+public sealed class UploadTooLargeAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+{
+    /// <summary>After the request size filters (900), before the antiforgery filter (1000).</summary>
+    public int Order => 950;
+
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
+    {
+        if (context.Result is not null || !context.HttpContext.Request.HasFormContentType)
+            return;
+        try
+        {
+            await context.HttpContext.Request.ReadFormAsync(context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            var metadata = context.HttpContext.RequestServices.GetRequiredService<IModelMetadataProvider>();
+            context.Result = new ViewResult
+            {
+                ViewName = "TooLarge",
+                StatusCode = StatusCodes.Status413PayloadTooLarge,
+                ViewData = new ViewDataDictionary(metadata, context.ModelState) { Model = context.HttpContext.Request.Query["don-vi"].ToString() },
+            };
+        }
+    }
+}

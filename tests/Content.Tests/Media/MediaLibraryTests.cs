@@ -1,0 +1,227 @@
+using CchcSite.Content.Media;
+using CchcSite.Content.Paging;
+using Microsoft.EntityFrameworkCore;
+using NetVips;
+
+namespace CchcSite.Content.Tests.Media;
+
+public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
+{
+    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cchc-media-");
+    private TestDatabase _database = null!;
+    private int _unitId;
+    private int _otherUnitId;
+
+    private MediaStore Store => new(Path.Combine(_work.FullName, "media"));
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _unitId = (await _database.AddUnitAsync("so-noi-vu")).Id;
+        _otherUnitId = (await _database.AddUnitAsync("so-tu-phap")).Id;
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    public void Dispose() => _work.Delete(recursive: true);
+
+    private async Task<MediaUploadResult> UploadAsync(string fileName, byte[] content, string? alt = "Ảnh hội nghị cải cách hành chính",
+        MediaLimits? limits = null, int? unitId = null)
+    {
+        await using var db = _database.NewContext();
+        var library = new MediaLibrary(db, Store, limits ?? new MediaLimits(), _database.Clock);
+        return await library.UploadAsync(unitId ?? _unitId, fileName, new MemoryStream(content), alt, CancellationToken.None);
+    }
+
+    private int StoredFiles => Directory.Exists(Store.Root) ? Directory.GetFiles(Store.Root, "*", SearchOption.AllDirectories).Length : 0;
+
+    [Theory]
+    [InlineData("jpeg", FileSniffer.Jpeg)]
+    [InlineData("png", FileSniffer.Png)]
+    [InlineData("gif", FileSniffer.Gif)]
+    [InlineData("webp", FileSniffer.WebP)]
+    [InlineData("pdf", FileSniffer.Pdf)]
+    [InlineData("docx", FileSniffer.Docx)]
+    [InlineData("xlsx", FileSniffer.Xlsx)]
+    public void Sniffing_tells_the_type_from_the_bytes(string kind, string expected)
+    {
+        var bytes = kind switch
+        {
+            "jpeg" => TestFiles.Jpeg(), "png" => TestFiles.Png(), "gif" => TestFiles.Gif(), "webp" => TestFiles.WebP(),
+            "pdf" => TestFiles.Pdf(), "docx" => TestFiles.Docx(), _ => TestFiles.Xlsx(),
+        };
+        Assert.Equal(expected, FileSniffer.Detect(bytes));
+    }
+
+    [Fact]
+    public void Sniffing_refuses_scripts_plain_zips_and_macro_packages()
+    {
+        Assert.Null(FileSniffer.Detect(TestFiles.Php()));
+        Assert.Null(FileSniffer.Detect(TestFiles.Package(("readme.txt", "xin chào"))));
+        Assert.Null(FileSniffer.Detect(TestFiles.Package(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>"), ("word/vbaProject.bin", "x"))));
+        Assert.Null(FileSniffer.Detect("PK\x03\x04 not really a zip"u8.ToArray()));
+        Assert.Null(FileSniffer.Detect([]));
+    }
+
+    [Fact]
+    public async Task A_php_file_renamed_jpg_is_refused_and_nothing_is_stored()
+    {
+        var result = await UploadAsync("anh-dep.jpg", TestFiles.Php());
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("không phải là ảnh JPEG", result.Errors[MediaLibrary.FileField]);
+        Assert.Equal(0, StoredFiles);
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.MediaAssets.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_name_that_disagrees_with_the_content_is_refused()
+    {
+        var png = await UploadAsync("anh.jpg", TestFiles.Png());
+        Assert.Contains("nội dung là ảnh PNG", png.Errors[MediaLibrary.FileField]);
+
+        var docx = await UploadAsync("bang-tinh.xlsx", TestFiles.Docx());
+        Assert.Contains("nội dung là tài liệu Word (DOCX)", docx.Errors[MediaLibrary.FileField]);
+    }
+
+    [Theory]
+    [InlineData("chuong-trinh.php")]
+    [InlineData("video.mp4")]
+    [InlineData("khong-duoi")]
+    public async Task Other_extensions_are_refused(string fileName)
+    {
+        var result = await UploadAsync(fileName, TestFiles.Jpeg());
+        Assert.Contains("Không nhận tệp có đuôi", result.Errors[MediaLibrary.FileField]);
+    }
+
+    [Fact]
+    public async Task A_broken_image_with_a_valid_signature_is_refused()
+    {
+        var result = await UploadAsync("hong.jpg", [0xFF, 0xD8, 0xFF, 0xE0, .. "rubbish that is not a jpeg"u8.ToArray()]);
+        Assert.Contains("Không đọc được ảnh", result.Errors[MediaLibrary.FileField]);
+        Assert.Equal(0, StoredFiles);
+    }
+
+    [Fact]
+    public async Task Oversized_files_are_refused_with_the_limit_in_the_message()
+    {
+        var limits = new MediaLimits { MaxImageBytes = 1024 * 1024, MaxFileBytes = 2 * 1024 * 1024 };
+        var image = await UploadAsync("lon.png", new byte[1024 * 1024 + 1], limits: limits);
+        Assert.Equal("Tệp quá lớn. Ảnh tối đa 1 MB.", image.Errors[MediaLibrary.FileField]);
+
+        var file = await UploadAsync("lon.pdf", new byte[2 * 1024 * 1024 + 1], limits: limits);
+        Assert.Equal("Tệp quá lớn. Tệp tài liệu tối đa 2 MB.", file.Errors[MediaLibrary.FileField]);
+        Assert.Equal(0, StoredFiles);
+    }
+
+    [Fact]
+    public async Task Images_with_too_many_pixels_are_refused_before_decoding()
+    {
+        var result = await UploadAsync("rong.png", TestFiles.Png(2000, 1000), limits: new MediaLimits { MaxImagePixels = 1_000_000 });
+        Assert.Contains("Ảnh quá lớn (2000 × 1000 điểm ảnh)", result.Errors[MediaLibrary.FileField]);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public async Task Images_need_alt_text(string? alt)
+    {
+        var result = await UploadAsync("anh.jpg", TestFiles.Jpeg(), alt);
+        Assert.Contains("mô tả ảnh", result.Errors[MediaLibrary.AltField]);
+        Assert.Equal(0, StoredFiles);
+    }
+
+    [Fact]
+    public async Task A_photo_with_gps_exif_is_re_encoded_into_variants_without_any_metadata()
+    {
+        var original = TestFiles.JpegWithGps(2400, 1600);
+        using (var check = Image.NewFromBuffer(original))
+            Assert.Contains(check.GetFields(), f => f.StartsWith("exif-ifd3-GPSLatitude", StringComparison.Ordinal)); // the fixture really has GPS
+
+        var result = await UploadAsync("Ảnh Hội nghị CCHC.JPG", original);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        var asset = result.Asset!;
+        Assert.Equal("anh-hoi-nghi-cchc.jpg", asset.FileName);
+        Assert.Equal("image/jpeg", asset.ContentType);
+        Assert.Equal((1600, 1067), (asset.Width, asset.Height));
+        await using var db = _database.NewContext();
+        var variants = await db.Set<MediaVariant>().Where(v => v.MediaAssetId == asset.Id).ToListAsync();
+        Assert.Equal(6, variants.Count);
+        Assert.Equal([320, 320, 640, 640, 1600, 1600], variants.OrderBy(v => v.Width).Select(v => v.Width));
+        Assert.Equal(3, variants.Count(v => v.ContentType == "image/webp" && v.FileName == "anh-hoi-nghi-cchc.webp"));
+        foreach (var variant in variants)
+        {
+            var path = Store.FullPath(variant.StoragePath);
+            Assert.Equal(variant.Length, new FileInfo(path).Length);
+            Assert.Equal(variant.ContentType, FileSniffer.Detect(File.ReadAllBytes(path)));
+            var fields = TestFiles.MetadataFields(path);
+            Assert.DoesNotContain(fields, f => f.StartsWith("exif", StringComparison.Ordinal) || f.Contains("gps", StringComparison.OrdinalIgnoreCase)
+                                               || f is "xmp-data" or "iptc-data" or "icc-profile-data");
+        }
+        // Never stored as uploaded: no stored file holds the original bytes.
+        Assert.DoesNotContain(Directory.GetFiles(Store.Root, "*", SearchOption.AllDirectories), f => File.ReadAllBytes(f).SequenceEqual(original));
+    }
+
+    [Fact]
+    public async Task Small_images_are_never_upscaled()
+    {
+        var result = await UploadAsync("nho.png", TestFiles.Png(400, 300));
+        await using var db = _database.NewContext();
+        var variants = await db.Set<MediaVariant>().Where(v => v.MediaAssetId == result.Asset!.Id).ToListAsync();
+        Assert.Equal(400, variants.Where(v => v.Size == ImageSize.Full).Select(v => v.Width).Distinct().Single());
+        Assert.Equal(400, variants.Where(v => v.Size == ImageSize.Card).Select(v => v.Width).Distinct().Single());
+        Assert.Equal(320, variants.Where(v => v.Size == ImageSize.Thumbnail).Select(v => v.Width).Distinct().Single());
+    }
+
+    [Theory]
+    [InlineData("trong-suot.png", true, "image/png")]
+    [InlineData("bieu-do.png", false, "image/png")]
+    [InlineData("anh-dong.gif", false, "image/png")]
+    [InlineData("anh.webp", false, "image/jpeg")]
+    public async Task The_fallback_format_keeps_transparency_and_line_art(string fileName, bool alpha, string expected)
+    {
+        var bytes = Path.GetExtension(fileName) switch
+        {
+            ".png" => TestFiles.Png(alpha: alpha), ".gif" => TestFiles.Gif(), _ => TestFiles.WebP(),
+        };
+        var result = await UploadAsync(fileName, bytes);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        Assert.Equal(expected, result.Asset!.ContentType);
+        Assert.Equal(expected, FileSniffer.Detect(File.ReadAllBytes(Store.FullPath(result.Asset))));
+    }
+
+    [Theory]
+    [InlineData("Kế hoạch số 21.pdf", "pdf", "ke-hoach-so-21.pdf")]
+    [InlineData("Du thao.docx", "docx", "du-thao.docx")]
+    [InlineData("Bang diem.XLSX", "xlsx", "bang-diem.xlsx")]
+    public async Task Documents_are_stored_as_uploaded_and_need_no_alt_text(string fileName, string kind, string storedName)
+    {
+        var bytes = kind switch { "pdf" => TestFiles.Pdf(), "docx" => TestFiles.Docx(), _ => TestFiles.Xlsx() };
+        var result = await UploadAsync(fileName, bytes, alt: null);
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        Assert.Equal(storedName, result.Asset!.FileName);
+        Assert.Equal(bytes, File.ReadAllBytes(Store.FullPath(result.Asset)));
+        Assert.Equal(bytes.Length, result.Asset.Length);
+        Assert.Empty(result.Asset.Variants);
+    }
+
+    [Fact]
+    public async Task The_library_lists_one_unit_only_newest_first_with_thumbnails()
+    {
+        await UploadAsync("mot.jpg", TestFiles.Jpeg());
+        _database.Clock.Advance(TimeSpan.FromMinutes(1));
+        await UploadAsync("hai.pdf", TestFiles.Pdf(), alt: null);
+        await UploadAsync("khac.jpg", TestFiles.Jpeg(), unitId: _otherUnitId);
+
+        await using var db = _database.NewContext();
+        var page = await new MediaLibrary(db, Store, new MediaLimits(), _database.Clock).ListAsync(_unitId, new PageRequest(1, 10), CancellationToken.None);
+
+        Assert.Equal(2, page.TotalCount);
+        Assert.Equal(["hai.pdf", "mot.jpg"], page.Items.Select(i => i.FileName));
+        Assert.Null(page.Items[0].ThumbnailFileName);
+        Assert.Equal("mot.jpg", page.Items[1].ThumbnailFileName);
+    }
+}
