@@ -12,6 +12,55 @@ namespace CchcSite.Content.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsAdministrator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ItemType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ItemId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Categories",
                 columns: table => new
                 {
@@ -25,6 +74,20 @@ namespace CchcSite.Content.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnqueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchOutbox", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -58,7 +121,8 @@ namespace CchcSite.Content.Data.Migrations
                     Contact_Hotline = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Contact_Email = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AllowSelfPublishing = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,6 +133,67 @@ namespace CchcSite.Content.Data.Migrations
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -83,7 +208,9 @@ namespace CchcSite.Content.Data.Migrations
                     Length = table.Column<long>(type: "INTEGER", nullable: false),
                     StoragePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     AltText = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: true),
+                    Height = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -94,6 +221,59 @@ namespace CchcSite.Content.Data.Migrations
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitMemberships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitMemberships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnitMemberships_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UnitMemberships_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MediaVariants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MediaAssetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaVariants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MediaVariants_MediaAssets_MediaAssetId",
+                        column: x => x.MediaAssetId,
+                        principalTable: "MediaAssets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,6 +294,12 @@ namespace CchcSite.Content.Data.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     PublishAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UnpublishAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    LastEditorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ApproverId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Retirement = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ReplacedByPostId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -139,6 +325,12 @@ namespace CchcSite.Content.Data.Migrations
                         name: "FK_Posts_MediaAssets_CoverImageId",
                         column: x => x.CoverImageId,
                         principalTable: "MediaAssets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Posts_Posts_ReplacedByPostId",
+                        column: x => x.ReplacedByPostId,
+                        principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
@@ -199,6 +391,53 @@ namespace CchcSite.Content.Data.Migrations
                     table.ForeignKey(
                         name: "FK_DocumentRelations_Posts_ToPostId",
                         column: x => x.ToPostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostRevision",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    FieldsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostRevision_Posts_PostId",
+                        column: x => x.PostId,
+                        principalTable: "Posts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PostSlugHistory",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PostSlugHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PostSlugHistory_Posts_PostId",
+                        column: x => x.PostId,
                         principalTable: "Posts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -269,6 +508,27 @@ namespace CchcSite.Content.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attachments_MediaAssetId",
                 table: "Attachments",
                 column: "MediaAssetId");
@@ -277,6 +537,16 @@ namespace CchcSite.Content.Data.Migrations
                 name: "IX_Attachments_PostId",
                 table: "Attachments",
                 column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId",
+                table: "AuditEntries",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Categories_Slug",
@@ -296,9 +566,21 @@ namespace CchcSite.Content.Data.Migrations
                 column: "ToPostId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_MediaAssets_UnitId",
+                name: "IX_MediaAssets_UnitId_CreatedAt",
                 table: "MediaAssets",
-                column: "UnitId");
+                columns: new[] { "UnitId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaVariants_MediaAssetId_Size_ContentType",
+                table: "MediaVariants",
+                columns: new[] { "MediaAssetId", "Size", "ContentType" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostRevision_PostId_Number",
+                table: "PostRevision",
+                columns: new[] { "PostId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_CategoryId",
@@ -316,6 +598,11 @@ namespace CchcSite.Content.Data.Migrations
                 column: "Document_Number");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Posts_ReplacedByPostId",
+                table: "Posts",
+                column: "ReplacedByPostId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Posts_Status_PublishAt",
                 table: "Posts",
                 columns: new[] { "Status", "PublishAt" });
@@ -325,6 +612,16 @@ namespace CchcSite.Content.Data.Migrations
                 table: "Posts",
                 columns: new[] { "UnitId", "Slug" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostSlugHistory_PostId",
+                table: "PostSlugHistory",
+                column: "PostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PostSlugHistory_UnitId_Slug",
+                table: "PostSlugHistory",
+                columns: new[] { "UnitId", "Slug" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PostTags_TagsId",
@@ -353,6 +650,17 @@ namespace CchcSite.Content.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnitMemberships_UnitId",
+                table: "UnitMemberships",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitMemberships_UserId_UnitId_Role",
+                table: "UnitMemberships",
+                columns: new[] { "UserId", "UnitId", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_ParentId",
                 table: "Units",
                 column: "ParentId");
@@ -368,10 +676,31 @@ namespace CchcSite.Content.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "DocumentRelations");
+
+            migrationBuilder.DropTable(
+                name: "MediaVariants");
+
+            migrationBuilder.DropTable(
+                name: "PostRevision");
+
+            migrationBuilder.DropTable(
+                name: "PostSlugHistory");
 
             migrationBuilder.DropTable(
                 name: "PostTags");
@@ -380,10 +709,19 @@ namespace CchcSite.Content.Data.Migrations
                 name: "PostVideos");
 
             migrationBuilder.DropTable(
+                name: "SearchOutbox");
+
+            migrationBuilder.DropTable(
+                name: "UnitMemberships");
+
+            migrationBuilder.DropTable(
                 name: "Tags");
 
             migrationBuilder.DropTable(
                 name: "Posts");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Categories");
