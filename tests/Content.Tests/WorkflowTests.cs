@@ -291,3 +291,43 @@ public class RevisionComparisonTests
         Assert.Equal(3, await check.Set<PostRevision>().CountAsync(r => r.PostId == id));
     }
 }
+
+public class PostMediaTests
+{
+    private static PostDraft Document(int? cover, params AttachmentDraft[] files) =>
+        new("Kế hoạch có tệp", null, null, "Nội dung", null, Audience.All, [], null, null,
+            new DocumentInfo { Type = DocumentType.Plan }, null, null, cover, files);
+
+    [Fact]
+    public async Task Covers_and_attachments_come_only_from_the_posts_own_unit_and_of_the_right_type()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var a = await database.AddUnitAsync("so-a");
+        var b = await database.AddUnitAsync("so-b");
+        int imageA, fileA, imageB;
+        await using (var db = database.NewContext())
+        {
+            Content.Media.MediaAsset Asset(int unit, string name, string type) =>
+                new() { UnitId = unit, FileName = name, ContentType = type, StoragePath = name, CreatedAt = DateTime.UtcNow };
+            var assets = new[] { Asset(a.Id, "anh.jpg", "image/jpeg"), Asset(a.Id, "ke-hoach.pdf", "application/pdf"), Asset(b.Id, "anh-b.jpg", "image/jpeg") };
+            db.MediaAssets.AddRange(assets);
+            await db.SaveChangesAsync();
+            (imageA, fileA, imageB) = (assets[0].Id, assets[1].Id, assets[2].Id);
+        }
+        var actor = new Audit.Actor("u", null, null);
+        await using var work = database.NewContext();
+        var editing = database.NewPostEditing(work);
+
+        var foreignCover = Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(a.Id, PostKind.Document, Document(imageB), actor, CancellationToken.None));
+        Assert.Equal(["CoverImageId"], foreignCover.Errors.Keys);
+        var imageAsAttachment = Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(a.Id, PostKind.Document, Document(null, new AttachmentDraft(imageA, "Ảnh")), actor, CancellationToken.None));
+        Assert.Equal(["Attachments"], imageAsAttachment.Errors.Keys);
+
+        var saved = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(a.Id, PostKind.Document,
+            Document(imageA, new AttachmentDraft(fileA, "Toàn văn kế hoạch")), actor, CancellationToken.None));
+        await using var check = database.NewContext();
+        var post = await check.Posts.Include(p => p.Attachments).SingleAsync(p => p.Id == saved.Post.Id);
+        Assert.Equal(imageA, post.CoverImageId);
+        Assert.Equal((fileA, "Toàn văn kế hoạch"), (post.Attachments.Single().MediaAssetId, post.Attachments.Single().Title));
+    }
+}

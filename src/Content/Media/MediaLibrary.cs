@@ -144,13 +144,24 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits
         return asset;
     }
 
+    private static readonly System.Linq.Expressions.Expression<Func<MediaAsset, MediaLibraryItem>> ToItem =
+        a => new MediaLibraryItem(a.Id, a.FileName, a.ContentType, a.Length, a.AltText, a.Width, a.Height, a.CreatedAt,
+            a.Variants.Where(v => v.Size == ImageSize.Thumbnail && v.ContentType == a.ContentType).Select(v => v.FileName).FirstOrDefault());
+
+    private IOrderedQueryable<MediaAsset> OfUnit(int unitId) =>
+        db.MediaAssets.AsNoTracking().Where(a => a.UnitId == unitId).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+
     /// <summary>The unit's files, newest first.</summary>
     public Task<PagedResult<MediaLibraryItem>> ListAsync(int unitId, PageRequest page, CancellationToken ct) =>
-        db.MediaAssets.AsNoTracking().Where(a => a.UnitId == unitId)
-            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Select(a => new MediaLibraryItem(a.Id, a.FileName, a.ContentType, a.Length, a.AltText, a.Width, a.Height, a.CreatedAt,
-                a.Variants.Where(v => v.Size == ImageSize.Thumbnail && v.ContentType == a.ContentType).Select(v => v.FileName).FirstOrDefault()))
-            .ToPageAsync(page, ct);
+        OfUnit(unitId).Select(ToItem).ToPageAsync(page, ct);
+
+    /// <summary>What a post form offers: the files already chosen, however old, and the newest others.</summary>
+    public async Task<IReadOnlyList<MediaLibraryItem>> ChoicesAsync(int unitId, IReadOnlyCollection<int> chosen, CancellationToken ct)
+    {
+        var picked = await OfUnit(unitId).Where(a => chosen.Contains(a.Id)).Select(ToItem).ToListAsync(ct);
+        var newest = await OfUnit(unitId).Where(a => !chosen.Contains(a.Id)).Take(PageRequest.MaxSize).Select(ToItem).ToListAsync(ct);
+        return [.. picked, .. newest];
+    }
 
     /// <summary>The stored path of an asset or one of its variants, for serving; null when there is none.</summary>
     public async Task<(MediaAsset Asset, string StoragePath, string ContentType)?> FindFileAsync(int id, ImageSize? size, string fileName, CancellationToken ct)

@@ -2,6 +2,9 @@ using System.Text.Json;
 
 namespace CchcSite.Content.Posts;
 
+/// <summary>A file from the unit's library attached to a document, under the title readers see.</summary>
+public sealed record AttachmentDraft(int MediaAssetId, string Title);
+
 /// <summary>Everything an editor types into a post, whatever its kind. Dates are UTC.</summary>
 public sealed record PostDraft(
     string Title,
@@ -15,7 +18,9 @@ public sealed record PostDraft(
     DateTime? UnpublishAt,
     DocumentInfo? Document,
     string? VideoUrl,
-    int? VideoDurationSeconds)
+    int? VideoDurationSeconds,
+    int? CoverImageId = null,
+    IReadOnlyList<AttachmentDraft>? Attachments = null)
 {
     public static PostDraft Of(Post post) => new(
         post.Title, post.Slug, post.Summary, post.BodyMarkdown, post.CategoryId, post.Audience,
@@ -25,7 +30,8 @@ public sealed record PostDraft(
             Number = post.Document.Number, Type = post.Document.Type, IssuedOn = post.Document.IssuedOn, Issuer = post.Document.Issuer,
             Signer = post.Document.Signer, EffectiveOn = post.Document.EffectiveOn, ExpiresOn = post.Document.ExpiresOn, Abstract = post.Document.Abstract,
         },
-        post.Video?.ExternalUrl, post.Video?.DurationSeconds);
+        post.Video?.ExternalUrl, post.Video?.DurationSeconds, post.CoverImageId,
+        post.Attachments.OrderBy(a => a.SortOrder).Select(a => new AttachmentDraft(a.MediaAssetId, a.Title)).ToList());
 
     /// <summary>Vietnamese messages for each invalid field, empty when the draft can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(PostKind kind)

@@ -25,11 +25,11 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Post?> FindAsync(int id, CancellationToken ct) =>
-        db.Posts.Include(p => p.Tags).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
+        db.Posts.Include(p => p.Tags).Include(p => p.Unit).Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
 
     public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, Actor actor, CancellationToken ct)
     {
-        var errors = await ValidateAsync(draft, kind, ct);
+        var errors = await ValidateAsync(draft, kind, unitId, ct);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
         var post = new Post
@@ -43,7 +43,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
 
     public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, Actor actor, CancellationToken ct)
     {
-        var errors = await ValidateAsync(draft, post.Kind, ct);
+        var errors = await ValidateAsync(draft, post.Kind, post.UnitId, ct);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
         // The version the editor started from decides: a save based on an older one is a conflict.
@@ -72,11 +72,19 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     }
 
     /// <summary>The draft's own rules, and references that must exist (a stale or tampered category id is a message, not a crash).</summary>
-    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(PostDraft draft, PostKind kind, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(PostDraft draft, PostKind kind, int unitId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>(draft.Validate(kind));
         if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
             errors[nameof(PostDraft.CategoryId)] = "Lĩnh vực đã chọn không còn. Vui lòng chọn lại.";
+        // Files come only from the post's own unit: an editor cannot pull another unit's media into a post.
+        if (draft.CoverImageId is { } coverId
+            && !await db.MediaAssets.AnyAsync(a => a.Id == coverId && a.UnitId == unitId && a.ContentType.StartsWith("image/"), ct))
+            errors[nameof(PostDraft.CoverImageId)] = "Ảnh đại diện phải là một ảnh trong thư viện của đơn vị.";
+        var attachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).Distinct().ToList();
+        if (attachmentIds.Count > 0
+            && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && !a.ContentType.StartsWith("image/"), ct) != attachmentIds.Count)
+            errors[nameof(PostDraft.Attachments)] = "Tệp đính kèm phải là tệp (PDF, DOCX, XLSX) trong thư viện của đơn vị.";
         return errors;
     }
 
@@ -108,6 +116,13 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         post.PublishAt = draft.PublishAt ?? (post.Status is PostStatus.Published or PostStatus.Scheduled ? post.PublishAt : null);
         post.UnpublishAt = draft.UnpublishAt;
         post.Document = kind == PostKind.Document ? draft.Document ?? new DocumentInfo() : null;
+        post.CoverImageId = draft.CoverImageId;
+        var attachments = kind == PostKind.Document ? draft.Attachments ?? [] : [];
+        post.Attachments.Clear();
+        post.Attachments.AddRange(attachments.DistinctBy(a => a.MediaAssetId).Select((a, i) => new Attachment
+        {
+            MediaAssetId = a.MediaAssetId, Title = string.IsNullOrWhiteSpace(a.Title) ? "Tệp đính kèm" : a.Title.Trim(), SortOrder = i,
+        }));
         if (kind == PostKind.Video)
         {
             post.Video ??= new VideoInfo();

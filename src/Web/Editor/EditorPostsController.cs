@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcSite.Web.Editor;
 
 public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status, string UnitName, string? ReviewNote,
+    IReadOnlyList<Content.Media.MediaLibraryItem> Library,
     IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<WorkflowStep> Steps, IReadOnlyList<PostRevision> Revisions,
     string? PublicUrl, bool Conflict);
 
@@ -21,7 +22,7 @@ public sealed record RevisionComparePage(int PostId, string Title, PostRevision 
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EditorPostsController(PostEditing editing, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
-    CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown) : Controller
+    CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown, Content.Media.MediaLibrary library) : Controller
 {
     [HttpGet("/quan-tri/bai-viet/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
@@ -169,8 +170,10 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         var grants = await editor.GrantsAsync();
         var steps = post is null ? [] : Enum.GetValues<WorkflowStep>()
             .Where(step => PostWorkflow.Check(post, step, grants, post.Unit.AllowSelfPublishing).Allowed).ToList();
-        var unitName = (await units.FindAsync(form.Unit ?? "", ct))?.Unit.Name ?? "";
-        return new PostEditPage(form, post?.Id, post?.Status ?? PostStatus.Draft, unitName, post?.ReviewNote,
+        var unit = (await units.FindAsync(form.Unit ?? "", ct))?.Unit;
+        var chosen = form.AttachmentIds.Concat(form.CoverImageId is { } cover ? [cover] : []).ToList();
+        var media = unit is null ? [] : await library.ChoicesAsync(unit.Id, chosen, ct);
+        return new PostEditPage(form, post?.Id, post?.Status ?? PostStatus.Draft, unit?.Name ?? "", post?.ReviewNote, media,
             categories.Select(c => (c.Id, c.Name)).ToList(), steps,
             post is null ? [] : await editing.RevisionsAsync(post.Id, ct),
             post is { Status: PostStatus.Published } ? PostKindSegments.PostUrl(post.Unit.Slug, post.Kind, post.Slug) : null, false);

@@ -29,6 +29,10 @@ public sealed class PostForm
     public string? Abstract { get; set; }
     public string? VideoUrl { get; set; }
     public int? VideoDurationSeconds { get; set; }
+    public int? CoverImageId { get; set; }
+    /// <summary>The library files ticked as attachments, and the title typed for each.</summary>
+    public List<int> AttachmentIds { get; set; } = [];
+    public Dictionary<int, string> AttachmentTitles { get; set; } = [];
 
     public PostDraft ToDraft() => new(
         Title ?? "", Slug, Summary, BodyMarkdown ?? "", CategoryId, Audience,
@@ -37,7 +41,8 @@ public sealed class PostForm
         Kind == PostKind.Document
             ? new DocumentInfo { Number = Blank(DocumentNumber), Type = DocumentType, IssuedOn = IssuedOn, Issuer = Blank(Issuer), Signer = Blank(Signer), EffectiveOn = EffectiveOn, ExpiresOn = ExpiresOn, Abstract = Blank(Abstract) }
             : null,
-        Blank(VideoUrl), VideoDurationSeconds);
+        Blank(VideoUrl), VideoDurationSeconds, CoverImageId,
+        AttachmentIds.Select(id => new AttachmentDraft(id, AttachmentTitles.GetValueOrDefault(id) ?? "")).ToList());
 
     public static PostForm From(Post post)
     {
@@ -50,7 +55,9 @@ public sealed class PostForm
             DocumentNumber = draft.Document?.Number, DocumentType = draft.Document?.Type ?? DocumentType.Plan, IssuedOn = draft.Document?.IssuedOn,
             Issuer = draft.Document?.Issuer, Signer = draft.Document?.Signer, EffectiveOn = draft.Document?.EffectiveOn,
             ExpiresOn = draft.Document?.ExpiresOn, Abstract = draft.Document?.Abstract,
-            VideoUrl = draft.VideoUrl, VideoDurationSeconds = draft.VideoDurationSeconds,
+            VideoUrl = draft.VideoUrl, VideoDurationSeconds = draft.VideoDurationSeconds, CoverImageId = draft.CoverImageId,
+            AttachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).ToList(),
+            AttachmentTitles = (draft.Attachments ?? []).ToDictionary(a => a.MediaAssetId, a => a.Title),
         };
     }
 
