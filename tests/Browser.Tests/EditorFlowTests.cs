@@ -28,8 +28,17 @@ public sealed class EditorFlowTests(SiteFixture site)
         const string title = "Phường Thác Mơ tập huấn kỹ năng dịch vụ công trực tuyến cho tổ công nghệ số";
 
         var writer = await SignInAsync("bien-tap@thacmo.test");
+        // The image goes into the unit's library first; its metadata is stripped and variants made on upload.
+        await writer.GotoAsync($"/quan-tri/thu-vien?don-vi={Unit}");
+        await writer.GetByLabel("Tệp (bắt buộc)").SetInputFilesAsync(SeedImage());
+        await writer.GetByLabel("Mô tả ảnh", new() { Exact = false }).FillAsync("Cán bộ phường hướng dẫn người dân nộp hồ sơ trực tuyến");
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Tải lên" }).ClickAsync();
+        await Assertions.Expect(writer.GetByText("Cán bộ phường hướng dẫn người dân nộp hồ sơ trực tuyến").First).ToBeVisibleAsync();
+
+        await writer.GotoAsync("/quan-tri");
         await writer.GetByRole(AriaRole.Link, new() { Name = "+ Tin, bài" }).ClickAsync();
         await writer.GetByLabel("Tiêu đề (bắt buộc)").FillAsync(title);
+        await writer.GetByLabel("Ảnh đại diện (từ thư viện của đơn vị)").SelectOptionAsync(new SelectOptionValue { Label = "Cán bộ phường hướng dẫn người dân nộp hồ sơ trực tuyến (dich-vu-cong-truc-tuyen.jpg)" });
         await writer.GetByLabel("Nội dung (Markdown)").FillAsync("Buổi tập huấn hướng dẫn **nộp hồ sơ trực tuyến** cho người dân.");
         // The side-by-side preview is rendered by the public pipeline while typing.
         await Assertions.Expect(writer.Locator("#xem-truoc-noi-dung strong")).ToHaveTextAsync("nộp hồ sơ trực tuyến");
@@ -51,5 +60,17 @@ public sealed class EditorFlowTests(SiteFixture site)
         await citizen.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
         await Assertions.Expect(citizen.Locator(".post__body strong")).ToHaveTextAsync("nộp hồ sơ trực tuyến");
+        var cover = citizen.GetByAltText("Cán bộ phường hướng dẫn người dân nộp hồ sơ trực tuyến");
+        await Assertions.Expect(cover).ToBeVisibleAsync();
+        Assert.True(await cover.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the cover image loads");
+    }
+
+    /// <summary>A real photo-sized JPEG from the repository's seed, as an editor would pick from their disk.</summary>
+    private static string SeedImage()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CchcSite.sln")))
+                return Path.Combine(dir.FullName, "seed", "files", "images", "dich-vu-cong-truc-tuyen.jpg");
+        throw new DirectoryNotFoundException("The repository root (CchcSite.sln) was not found above the test output.");
     }
 }
