@@ -14,6 +14,7 @@ public static class SearchServices
         // One index, one writer per process: opening it twice on the same folder would fail on Lucene's write lock.
         services.AddSingleton(sp => SearchIndex.Open(Path.Combine(environment.ContentRootPath, sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath)));
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<IndexRebuild>();
         services.AddScoped<PostSearch>();
         services.AddHostedService<SearchIndexWorker>();
         return services;
@@ -30,7 +31,7 @@ public static class SearchServices
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
         var indexer = scope.ServiceProvider.GetRequiredService<SearchIndexer>();
         var lastPercent = -1;
-        await indexer.RebuildAsync(db, new Progress(report =>
+        await indexer.RebuildAsync(db, new ImmediateProgress(report =>
         {
             var percent = report.Total == 0 ? 100 : report.Indexed * 100 / report.Total;
             if (percent == lastPercent)
@@ -40,10 +41,10 @@ public static class SearchServices
         }), ct);
         output.WriteLine("Xong: chỉ mục tìm kiếm đã được xây dựng lại.");
     }
+}
 
-    /// <summary>Reports on the caller's thread, in order (System.Progress posts to the thread pool).</summary>
-    private sealed class Progress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
-    {
-        public void Report(RebuildProgress value) => report(value);
-    }
+/// <summary>Reports on the caller's thread, in order (System.Progress posts to the thread pool and may report late).</summary>
+internal sealed class ImmediateProgress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+{
+    public void Report(RebuildProgress value) => report(value);
 }

@@ -15,3 +15,20 @@ if (source) {
   source.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(render, 300); });
   render();
 }
+
+// Rebuild progress: poll while the server says a rebuild runs, then reload to show the result.
+const progressBox = document.getElementById("tien-do");
+if (progressBox && progressBox.dataset.running === "true") {
+  const bar = document.getElementById("tien-do-thanh");
+  const text = document.getElementById("tien-do-chu");
+  const poll = async () => {
+    const response = await fetch("/quan-tri/tim-kiem/tien-do", { credentials: "same-origin" });
+    if (!response.ok) return;
+    const status = await response.json();
+    bar.max = Math.max(status.total, 1);
+    bar.value = status.indexed;
+    text.textContent = `Đang xây dựng lại: ${status.indexed}/${status.total} bài viết.`;
+    if (status.running) setTimeout(poll, 500); else location.reload();
+  };
+  setTimeout(poll, 500);
+}
