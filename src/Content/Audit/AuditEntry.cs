@@ -29,6 +29,8 @@ public static class AuditActions
     public const string SignInFailed = "account.sign-in-failed";
     public const string SignedOut = "account.sign-out";
     public const string PasswordChanged = "account.password";
+    public const string AccountCreated = "account.create";
+    public const string PermissionChanged = "account.permission";
 
     public static string Vietnamese(string action) => action switch
     {
@@ -40,6 +42,8 @@ public static class AuditActions
         SignInFailed => "Đăng nhập sai",
         SignedOut => "Đăng xuất",
         PasswordChanged => "Đổi mật khẩu",
+        AccountCreated => "Tạo tài khoản",
+        PermissionChanged => "Thay đổi quyền",
         _ => action,
     };
 }

@@ -37,6 +37,7 @@ public static class ContentServices
         services.AddScoped<EditorPosts>();
         services.AddScoped<PostEditing>();
         services.AddScoped<Content.Audit.AuditLog>();
+        services.AddScoped<Content.Accounts.AccountAdministration>();
         services.AddScoped<ScheduledPublishing>();
         services.AddScoped<SitePageBuilder>();
         services.AddScoped<SeedImporter>();

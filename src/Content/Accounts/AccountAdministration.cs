@@ -1,0 +1,62 @@
+using CchcSite.Content.Audit;
+using CchcSite.Content.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Accounts;
+
+public sealed record AccountRow(string Id, string Email, string FullName, bool IsActive, bool IsAdministrator,
+    IReadOnlyList<(int MembershipId, string UnitName, UnitRole Role)> Roles);
+
+/// <summary>
+/// What administrators change about accounts: unit roles and whether an account may sign in. Every change
+/// is audited in the same save.
+/// </summary>
+public sealed class AccountAdministration(CchcDbContext db, AuditLog audit)
+{
+    public async Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email, u.FullName, u.IsActive, u.IsAdministrator }).ToListAsync(ct);
+        var roles = await db.UnitMemberships.AsNoTracking()
+            .Join(db.Units, m => m.UnitId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.Name, m.Role }).ToListAsync(ct);
+        var byUser = roles.ToLookup(r => r.UserId);
+        return users.Select(u => new AccountRow(u.Id, u.Email ?? "", u.FullName, u.IsActive, u.IsAdministrator,
+            byUser[u.Id].OrderBy(r => r.Name).Select(r => (r.Id, r.Name, r.Role)).ToList())).ToList();
+    }
+
+    public async Task<string?> GrantAsync(string userId, int unitId, UnitRole role, Actor actor, CancellationToken ct)
+    {
+        var user = await db.Users.FindAsync([userId], ct);
+        var unit = await db.Units.FindAsync([unitId], ct);
+        if (user is null || unit is null)
+            return "Không tìm thấy tài khoản hoặc đơn vị.";
+        if (await db.UnitMemberships.AnyAsync(m => m.UserId == userId && m.UnitId == unitId && m.Role == role, ct))
+            return $"{user.Email} đã là {role.Vietnamese()} của {unit.ShortName}.";
+        db.UnitMemberships.Add(new UnitMembership { UserId = userId, UnitId = unitId, Role = role });
+        audit.Record(actor, AuditActions.PermissionChanged, $"Giao {user.Email} vai trò {role.Vietnamese()} của {unit.ShortName}", "Account", userId, unitId);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task RevokeAsync(int membershipId, Actor actor, CancellationToken ct)
+    {
+        var membership = await db.UnitMemberships.FindAsync([membershipId], ct);
+        if (membership is null)
+            return;
+        var email = await db.Users.Where(u => u.Id == membership.UserId).Select(u => u.Email).FirstAsync(ct);
+        var unit = await db.Units.Where(u => u.Id == membership.UnitId).Select(u => u.ShortName).FirstAsync(ct);
+        db.UnitMemberships.Remove(membership);
+        audit.Record(actor, AuditActions.PermissionChanged, $"Thu hồi vai trò {membership.Role.Vietnamese()} của {email} tại {unit}", "Account", membership.UserId, membership.UnitId);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetActiveAsync(string userId, bool active, Actor actor, CancellationToken ct)
+    {
+        var user = await db.Users.FindAsync([userId], ct);
+        if (user is null || user.IsActive == active)
+            return;
+        user.IsActive = active;
+        audit.Record(actor, AuditActions.PermissionChanged, $"{(active ? "Mở khóa" : "Khóa")} tài khoản {user.Email}", "Account", userId);
+        await db.SaveChangesAsync(ct);
+    }
+}
