@@ -4,9 +4,10 @@ using Lucene.Net.Search;
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// Turns a <see cref="UserQuery"/> into a Lucene query. Every word must match its folded form in some field
-/// (most words, for long queries); scoring then prefers, in this order of weight: the field (title over summary
-/// over body), the exact diacritics over the folded form, and adjacent syllables (shingles, phrases) over scattered ones.
+/// Turns a <see cref="UserQuery"/> into a Lucene query. Every word must match its folded form in the catch-all
+/// field (most words, for long queries); scoring then prefers, in this order of weight: a match in the title,
+/// the exact diacritics over the folded form, and adjacent syllables (shingles, phrases) over scattered ones.
+/// A word costs two postings lists (three with diacritics, four with exact and title), not one per field.
 /// </summary>
 public static class SearchQueryBuilder
 {
@@ -16,6 +17,8 @@ public static class SearchQueryBuilder
     private const float ShingleBonus = 2f;
     /// <summary>A document number typed as written is almost certainly the document wanted.</summary>
     private const float NumberKeyBoost = 20f;
+    /// <summary>A match in the title adds this much to the same match anywhere in the post.</summary>
+    private const float TitleBoost = 5f;
 
     /// <summary>The folded terms of the query, for highlighting snippets.</summary>
     public static IReadOnlySet<string> FoldedTerms(UserQuery query) =>
@@ -38,13 +41,12 @@ public static class SearchQueryBuilder
 
         var ranked = new BooleanQuery { { matching, Occur.MUST } };
         foreach (var shingle in SearchAnalyzers.Tokens(SearchAnalyzers.Shingles, string.Join(' ', query.Words)).Select(t => t.Term).Distinct())
-            foreach (var source in SearchFields.Texts.Where(s => s.HasShingles))
-                ranked.Add(Boosted(new TermQuery(new Term(source.Shingles, shingle)), source.Weight * ShingleBonus), Occur.SHOULD);
+            ranked.Add(Boosted(new TermQuery(new Term(SearchFields.All, shingle)), ShingleBonus), Occur.SHOULD);
         return ranked;
     }
 
     /// <summary>
-    /// One word or quoted phrase, matched in any field. A single typed word that splits into several tokens
+    /// One word or quoted phrase, matched in the catch-all field, with the title as a boost. A single typed word that splits into several tokens
     /// ("21/KH-UBND", "Hòa-Bình") is matched as a phrase, and as a whole document number.
     /// </summary>
     private static BooleanQuery? PartQuery(string part, bool isTypedPhrase)
@@ -55,11 +57,11 @@ public static class SearchQueryBuilder
             return null;
         var hasDiacritics = !exact.SequenceEqual(folded, StringComparer.Ordinal);
         var anyField = new BooleanQuery();
-        foreach (var source in SearchFields.Texts)
+        foreach (var (field, weight) in new[] { (SearchFields.All, 1f), (SearchFields.Title, TitleBoost) })
         {
-            anyField.Add(Boosted(Sequence(source.Text, folded), source.Weight), Occur.SHOULD);
+            anyField.Add(Boosted(Sequence(field, folded), weight), Occur.SHOULD);
             if (hasDiacritics)
-                anyField.Add(Boosted(Sequence(source.Text, exact), source.Weight * ExactBonus), Occur.SHOULD);
+                anyField.Add(Boosted(Sequence(field, exact), weight * ExactBonus), Occur.SHOULD);
         }
         if (!isTypedPhrase && folded.Count > 1)
             anyField.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
