@@ -26,7 +26,7 @@ try
         var batch = Enumerable.Range(start + 1, Math.Min(Batch, documents - start)).Select(generator.Next).ToList();
         bytes += batch.Sum(d => (long)d.Title.Length + (d.Summary?.Length ?? 0) + d.Body.Length);
         indexing.Start();
-        Parallel.ForEach(batch, index.Upsert);
+        Parallel.ForEach(batch, index.Add);
         indexing.Stop();
     }
     indexing.Start();

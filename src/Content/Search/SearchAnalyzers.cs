@@ -36,7 +36,7 @@ public static class SearchAnalyzers
     public static Analyzer Text { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new StandardTokenizer(Version, reader);
-        return new TokenStreamComponents(source, new ASCIIFoldingFilter(ExactChain(source), preserveOriginal: true));
+        return new TokenStreamComponents(source, new FoldStackShingleFilter(ExactChain(source), shingles: false));
     });
 
     public static Analyzer Shingles { get; } = Analyzer.NewAnonymous((_, reader) =>
@@ -47,9 +47,31 @@ public static class SearchAnalyzers
         return new TokenStreamComponents(source, shingles);
     });
 
-    /// <summary>Picks the analyzer from the field name's variant, so one writer serves every field.</summary>
-    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Text, SearchFields.AnalyzedFields()
-        .ToDictionary(f => f.Name, f => f.Variant == FieldVariant.Shingles ? Shingles : Text));
+    /// <summary>
+    /// For indexing <see cref="SearchFields.All"/>: folded words, exact forms and folded shingles stacked, from one
+    /// tokenisation; the values of the field are <see cref="ValueGap"/> positions apart.
+    /// </summary>
+    public static Analyzer CatchAll { get; } = new CatchAllAnalyzer();
+
+    /// <summary>Positions between two values of a multi-valued field, so a phrase or shingle never joins them.</summary>
+    public const int ValueGap = 100;
+
+    /// <summary>Picks the analyzer from the field name, so one writer serves every field.</summary>
+    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Text, new Dictionary<string, Analyzer>
+    {
+        [SearchFields.All] = CatchAll,
+    });
+
+    private sealed class CatchAllAnalyzer : Analyzer
+    {
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var source = new StandardTokenizer(Version, reader);
+            return new TokenStreamComponents(source, new FoldStackShingleFilter(ExactChain(source), shingles: true));
+        }
+
+        public override int GetPositionIncrementGap(string fieldName) => ValueGap;
+    }
 
     private static TokenStream ExactChain(Tokenizer source) =>
         new LowerCaseFilter(Version, new VietnameseNormalizationFilter(source));

@@ -46,22 +46,21 @@ public sealed record SearchDocument(
         if (!string.IsNullOrWhiteSpace(Number))
             document.Add(new StringField(SearchFields.NumberKey, NumberKey(Number), Field.Store.NO));
 
-        AddText(document, SearchFields.Title, Title);
-        AddText(document, SearchFields.Summary, Summary);
-        AddText(document, SearchFields.Body, Body);
-        AddText(document, SearchFields.Tags, string.Join(" . ", Tags));
-        AddText(document, SearchFields.Number, Number);
-        AddText(document, SearchFields.Issuer, Issuer);
-        AddText(document, SearchFields.Attachments, AttachmentText);
+        document.Add(new TextField(SearchFields.Title, Title, Field.Store.NO));
+        AddText(document, Title);
+        AddText(document, Summary);
+        AddText(document, Body);
+        AddText(document, string.Join(" . ", Tags));
+        AddText(document, Number);
+        AddText(document, Issuer);
+        AddText(document, AttachmentText);
         return document;
     }
 
-    private static void AddText(Document document, TextSource source, string? text)
+    /// <summary>One more value of the catch-all field; the analyzer keeps values apart.</summary>
+    private static void AddText(Document document, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
-            return;
-        document.Add(new TextField(source.Text, text, Field.Store.NO));
-        if (source.HasShingles)
-            document.Add(new TextField(source.Shingles, text, Field.Store.NO));
+        if (!string.IsNullOrWhiteSpace(text))
+            document.Add(new TextField(SearchFields.All, text, Field.Store.NO));
     }
 }

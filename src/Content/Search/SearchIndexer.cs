@@ -35,7 +35,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             for (var done = 0; done < ids.Count; done += BatchSize)
             {
                 foreach (var document in await LoadAsync(db, ids.Skip(done).Take(BatchSize).ToList(), ct))
-                    index.Upsert(document);
+                    index.Add(document);
                 progress?.Report(new RebuildProgress(Math.Min(done + BatchSize, ids.Count), ids.Count));
             }
             index.Commit(cursor);

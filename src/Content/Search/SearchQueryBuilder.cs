@@ -4,9 +4,10 @@ using Lucene.Net.Search;
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// Turns a <see cref="UserQuery"/> into a Lucene query. Every word must match its folded form in some field
-/// (most words, for long queries); scoring then prefers, in this order of weight: the field (title over summary
-/// over body), the exact diacritics over the folded form, and adjacent syllables (shingles, phrases) over scattered ones.
+/// Turns a <see cref="UserQuery"/> into a Lucene query. Every word must match its folded form in the catch-all
+/// field (most words, for long queries); scoring then prefers, in this order of weight: a match in the title,
+/// the exact diacritics over the folded form, and adjacent syllables (shingles, phrases) over scattered ones.
+/// A word costs two postings lists (three with diacritics, four with exact and title), not one per field.
 /// </summary>
 public static class SearchQueryBuilder
 {
@@ -16,6 +17,8 @@ public static class SearchQueryBuilder
     private const float ShingleBonus = 2f;
     /// <summary>A document number typed as written is almost certainly the document wanted.</summary>
     private const float NumberKeyBoost = 20f;
+    /// <summary>A match in the title adds this much to the same match anywhere in the post.</summary>
+    private const float TitleBoost = 5f;
 
     /// <summary>The folded terms of the query, for highlighting snippets.</summary>
     public static IReadOnlySet<string> FoldedTerms(UserQuery query) =>
@@ -25,45 +28,45 @@ public static class SearchQueryBuilder
 
     public static Query Build(UserQuery query)
     {
+        // Matching reads one postings list per word (the folded form in the catch-all field); everything that only
+        // ranks — exact form, title, document number, shingles — is optional beside it, read on matching documents only.
         var matching = new BooleanQuery();
+        var ranked = new BooleanQuery { { matching, Occur.MUST } };
         foreach (var phrase in query.Phrases)
-            if (PartQuery(phrase, isTypedPhrase: true) is { } clause)
+            if (PartQuery(phrase, isTypedPhrase: true, ranked) is { } clause)
                 matching.Add(clause, Occur.MUST);
 
-        var wordClauses = query.Words.Select(word => PartQuery(word, isTypedPhrase: false)).OfType<Query>().ToList();
+        var wordClauses = query.Words.Select(word => PartQuery(word, isTypedPhrase: false, ranked)).OfType<Query>().ToList();
         foreach (var clause in wordClauses)
             matching.Add(clause, Occur.SHOULD);
         // Short queries need every word ("không thu phí" must not find "thu phí"); long ones most of them.
         matching.MinimumNumberShouldMatch = wordClauses.Count <= 3 ? wordClauses.Count : wordClauses.Count - wordClauses.Count / 4;
 
-        var ranked = new BooleanQuery { { matching, Occur.MUST } };
         foreach (var shingle in SearchAnalyzers.Tokens(SearchAnalyzers.Shingles, string.Join(' ', query.Words)).Select(t => t.Term).Distinct())
-            foreach (var source in SearchFields.Texts.Where(s => s.HasShingles))
-                ranked.Add(Boosted(new TermQuery(new Term(source.Shingles, shingle)), source.Weight * ShingleBonus), Occur.SHOULD);
+            ranked.Add(Boosted(new TermQuery(new Term(SearchFields.All, shingle)), ShingleBonus), Occur.SHOULD);
         return ranked;
     }
 
     /// <summary>
-    /// One word or quoted phrase, matched in any field. A single typed word that splits into several tokens
-    /// ("21/KH-UBND", "Hòa-Bình") is matched as a phrase, and as a whole document number.
+    /// One word or quoted phrase: returns its folded form in the catch-all field, which must match, and adds to
+    /// <paramref name="ranked"/> what only ranks: the exact form, the title, and — for a single typed word that
+    /// splits into several tokens ("21/KH-UBND", "Hòa-Bình") — the whole document number.
     /// </summary>
-    private static BooleanQuery? PartQuery(string part, bool isTypedPhrase)
+    private static Query? PartQuery(string part, bool isTypedPhrase, BooleanQuery ranked)
     {
         var exact = SearchAnalyzers.Tokens(SearchAnalyzers.Exact, part).Select(t => t.Term).ToList();
         var folded = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, part).Select(t => t.Term).ToList();
         if (folded.Count == 0)
             return null;
         var hasDiacritics = !exact.SequenceEqual(folded, StringComparer.Ordinal);
-        var anyField = new BooleanQuery();
-        foreach (var source in SearchFields.Texts)
-        {
-            anyField.Add(Boosted(Sequence(source.Text, folded), source.Weight), Occur.SHOULD);
-            if (hasDiacritics)
-                anyField.Add(Boosted(Sequence(source.Text, exact), source.Weight * ExactBonus), Occur.SHOULD);
-        }
+        if (hasDiacritics)
+            ranked.Add(Boosted(Sequence(SearchFields.All, exact), ExactBonus), Occur.SHOULD);
+        ranked.Add(Boosted(Sequence(SearchFields.Title, folded), TitleBoost), Occur.SHOULD);
+        if (hasDiacritics)
+            ranked.Add(Boosted(Sequence(SearchFields.Title, exact), TitleBoost * ExactBonus), Occur.SHOULD);
         if (!isTypedPhrase && folded.Count > 1)
-            anyField.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
-        return anyField;
+            ranked.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
+        return Sequence(SearchFields.All, folded);
     }
 
     private static Query Sequence(string field, IReadOnlyList<string> terms)
