@@ -12,7 +12,7 @@ public sealed record AccountsPage(IReadOnlyList<AccountRow> Accounts, IReadOnlyL
 
 /// <summary>Administrators create accounts, grant and revoke unit roles, and lock or unlock accounts.</summary>
 [Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
+[Authorize(Policy = EditorPolicies.Administrator)]
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountsAdminController(AccountAdministration accounts, UserManager<EditorUser> users, UnitDirectory units,
@@ -43,14 +43,11 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
     }
 
     [HttpGet("/quan-tri/nguoi-dung")]
-    public async Task<IActionResult> Index(CancellationToken ct) =>
-        await IsAdministratorAsync() ? View(await PageAsync(new NewAccountForm(), ct)) : Forbid();
+    public async Task<IActionResult> Index(CancellationToken ct) => View(await PageAsync(new NewAccountForm(), ct));
 
     [HttpPost("/quan-tri/nguoi-dung")]
     public async Task<IActionResult> Create(NewAccountForm form, CancellationToken ct)
     {
-        if (!await IsAdministratorAsync())
-            return Forbid();
         if (ModelState.IsValid)
         {
             var user = new EditorUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), FullName = form.FullName.Trim(), EmailConfirmed = true };
@@ -73,8 +70,6 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
     [HttpPost("/quan-tri/nguoi-dung/{id}/vai-tro")]
     public async Task<IActionResult> Grant(string id, int unitId, UnitRole role, CancellationToken ct)
     {
-        if (!await IsAdministratorAsync())
-            return Forbid();
         TempData["Message"] = await accounts.GrantAsync(id, unitId, role, editor.Actor, ct) ?? "Đã giao vai trò.";
         return Redirect("/quan-tri/nguoi-dung");
     }
@@ -82,8 +77,6 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
     [HttpPost("/quan-tri/nguoi-dung/vai-tro/{membershipId:int}/thu-hoi")]
     public async Task<IActionResult> Revoke(int membershipId, CancellationToken ct)
     {
-        if (!await IsAdministratorAsync())
-            return Forbid();
         await accounts.RevokeAsync(membershipId, editor.Actor, ct);
         TempData["Message"] = "Đã thu hồi vai trò.";
         return Redirect("/quan-tri/nguoi-dung");
@@ -92,8 +85,6 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
     [HttpPost("/quan-tri/nguoi-dung/{id}/kich-hoat")]
     public async Task<IActionResult> SetActive(string id, bool active, CancellationToken ct)
     {
-        if (!await IsAdministratorAsync())
-            return Forbid();
         if (id == editor.UserId && !active)
         {
             TempData["Message"] = "Không thể tự khóa tài khoản của chính mình.";
@@ -109,5 +100,4 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
         (await units.RootsAsync(ct)).SelectMany(r => r.SelfAndDescendants()).Select(n => n.Unit).ToList(),
         form);
 
-    private async Task<bool> IsAdministratorAsync() => (await editor.GrantsAsync()).IsAdministrator;
 }

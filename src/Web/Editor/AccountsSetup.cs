@@ -42,7 +42,9 @@ public static class AccountsSetup
         services.AddScoped<CurrentEditor>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, UnitActionHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActiveEditorHandler>();
-        services.AddAuthorizationBuilder().AddPolicy(EditorPolicies.Editor, EditorPolicies.ActiveEditor);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(EditorPolicies.Editor, EditorPolicies.ActiveEditor)
+            .AddPolicy(EditorPolicies.Administrator, EditorPolicies.ActiveAdministrator);
         return services;
     }
 

@@ -38,19 +38,28 @@ public static class EditorPolicies
     /// <summary>Signed in and still active: the door of the editor area. Each action then asks the unit table.</summary>
     public const string Editor = "editor";
 
+    /// <summary>Active and an administrator: users, the audit log, the search index.</summary>
+    public const string Administrator = "administrator";
+
     public static AuthorizationPolicy ActiveEditor { get; } = new AuthorizationPolicyBuilder()
         .RequireAuthenticatedUser()
-        .AddRequirements(new ActiveEditorRequirement())
+        .AddRequirements(new ActiveEditorRequirement(AdministratorOnly: false))
+        .Build();
+
+    public static AuthorizationPolicy ActiveAdministrator { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .AddRequirements(new ActiveEditorRequirement(AdministratorOnly: true))
         .Build();
 }
 
-public sealed class ActiveEditorRequirement : IAuthorizationRequirement;
+public sealed record ActiveEditorRequirement(bool AdministratorOnly) : IAuthorizationRequirement;
 
 public sealed class ActiveEditorHandler(CurrentEditor editor) : AuthorizationHandler<ActiveEditorRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ActiveEditorRequirement requirement)
     {
-        if ((await editor.GrantsAsync()).IsActive)
+        var grants = await editor.GrantsAsync();
+        if (grants.IsActive && (grants.IsAdministrator || !requirement.AdministratorOnly))
             context.Succeed(requirement);
     }
 }
