@@ -28,15 +28,15 @@ public static class SearchQueryBuilder
 
     public static Query Build(UserQuery query)
     {
-        // Matching reads one postings list per word (the folded form in the catch-all field); what only ranks is
-        // optional beside it: per word the exact form, title and number, read only where the word matched; shingles.
+        // Matching reads one postings list per word (the folded form in the catch-all field); everything that only
+        // ranks — exact form, title, document number, shingles — is optional beside it, read on matching documents only.
         var matching = new BooleanQuery();
         var ranked = new BooleanQuery { { matching, Occur.MUST } };
         foreach (var phrase in query.Phrases)
-            if (PartQuery(phrase, isTypedPhrase: true) is { } clause)
+            if (PartQuery(phrase, isTypedPhrase: true, ranked) is { } clause)
                 matching.Add(clause, Occur.MUST);
 
-        var wordClauses = query.Words.Select(word => PartQuery(word, isTypedPhrase: false)).OfType<Query>().ToList();
+        var wordClauses = query.Words.Select(word => PartQuery(word, isTypedPhrase: false, ranked)).OfType<Query>().ToList();
         foreach (var clause in wordClauses)
             matching.Add(clause, Occur.SHOULD);
         // Short queries need every word ("không thu phí" must not find "thu phí"); long ones most of them.
@@ -48,26 +48,25 @@ public static class SearchQueryBuilder
     }
 
     /// <summary>
-    /// One word or quoted phrase: its folded form in the catch-all field must match; beside it, optional clauses
-    /// that only rank: the exact form, the title, and — for a single typed word that splits into several tokens
-    /// ("21/KH-UBND", "Hòa-Bình") — the whole document number.
+    /// One word or quoted phrase: returns its folded form in the catch-all field, which must match, and adds to
+    /// <paramref name="ranked"/> what only ranks: the exact form, the title, and — for a single typed word that
+    /// splits into several tokens ("21/KH-UBND", "Hòa-Bình") — the whole document number.
     /// </summary>
-    private static Query? PartQuery(string part, bool isTypedPhrase)
+    private static Query? PartQuery(string part, bool isTypedPhrase, BooleanQuery ranked)
     {
         var exact = SearchAnalyzers.Tokens(SearchAnalyzers.Exact, part).Select(t => t.Term).ToList();
         var folded = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, part).Select(t => t.Term).ToList();
         if (folded.Count == 0)
             return null;
         var hasDiacritics = !exact.SequenceEqual(folded, StringComparer.Ordinal);
-        var word = new BooleanQuery { { Sequence(SearchFields.All, folded), Occur.MUST } };
         if (hasDiacritics)
-            word.Add(Boosted(Sequence(SearchFields.All, exact), ExactBonus), Occur.SHOULD);
-        word.Add(Boosted(Sequence(SearchFields.Title, folded), TitleBoost), Occur.SHOULD);
+            ranked.Add(Boosted(Sequence(SearchFields.All, exact), ExactBonus), Occur.SHOULD);
+        ranked.Add(Boosted(Sequence(SearchFields.Title, folded), TitleBoost), Occur.SHOULD);
         if (hasDiacritics)
-            word.Add(Boosted(Sequence(SearchFields.Title, exact), TitleBoost * ExactBonus), Occur.SHOULD);
+            ranked.Add(Boosted(Sequence(SearchFields.Title, exact), TitleBoost * ExactBonus), Occur.SHOULD);
         if (!isTypedPhrase && folded.Count > 1)
-            word.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
-        return word;
+            ranked.Add(Boosted(new TermQuery(new Term(SearchFields.NumberKey, string.Join(' ', folded))), NumberKeyBoost), Occur.SHOULD);
+        return Sequence(SearchFields.All, folded);
     }
 
     private static Query Sequence(string field, IReadOnlyList<string> terms)
