@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using CchcSite.Content.Accounts;
 using CchcSite.Content.Posts;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,14 +7,9 @@ namespace CchcSite.Web.Tests.Editor;
 /// Every editor endpoint × every kind of user, against a post of the unit "phong-gddt-nga-nam".
 /// "Other" users hold the same role in another unit and must get nothing.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(EditorSite site) : IClassFixture<EditorSite>
+public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    private const string Unit = "phong-gddt-nga-nam";
-    private const string OtherUnit = "so-ldtbxh-binh-dinh";
-
-    public enum Who { Anonymous, Administrator, Editor, Approver, HotlineOfficer, OtherEditor, OtherApprover }
-
-    public enum Outcome { Allowed, Forbidden, Login }
+    private const string Unit = AuthorizationMatrix.Unit;
 
     public enum Endpoint { NewForm, Create, EditForm, Update, Submit, Publish, Preview, RenderBody, List }
 
@@ -35,24 +27,17 @@ public sealed partial class AuthorizationMatrixTests(EditorSite site) : IClassFi
         [Endpoint.List] = [Who.Administrator, Who.Editor, Who.Approver],
     };
 
-    public static TheoryData<Endpoint, Who> Cases()
-    {
-        var data = new TheoryData<Endpoint, Who>();
-        foreach (var endpoint in Enum.GetValues<Endpoint>())
-            foreach (var who in Enum.GetValues<Who>())
-                data.Add(endpoint, who);
-        return data;
-    }
+    public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Each_user_gets_exactly_the_allowed_outcome(Endpoint endpoint, Who who)
     {
         var expected = who == Who.Anonymous ? Outcome.Login : AllowedFor[endpoint].Contains(who) ? Outcome.Allowed : Outcome.Forbidden;
-        var browser = await BrowserForAsync(who, $"{endpoint}-{who}".ToLowerInvariant());
+        var browser = await AuthorizationMatrix.BrowserForAsync(site, who, $"{endpoint}-{who}".ToLowerInvariant());
         var postId = await DraftOfUnitAsync();
         var response = await RequestAsync(browser, endpoint, postId);
-        Assert.Equal(expected, Classify(response));
+        Assert.Equal(expected, AuthorizationMatrix.Classify(response, "/quan-tri/bai-viet/"));
     }
 
     private async Task<HttpResponseMessage> RequestAsync(HttpClient browser, Endpoint endpoint, int postId)
@@ -73,35 +58,6 @@ public sealed partial class AuthorizationMatrixTests(EditorSite site) : IClassFi
             Endpoint.RenderBody => await browser.PostAsync("/quan-tri/xem-truoc-noi-dung", Form(("markdownText", "**Đậm**"))),
             _ => await browser.GetAsync($"/quan-tri?don-vi={Unit}"),
         };
-    }
-
-    private static Outcome Classify(HttpResponseMessage response)
-    {
-        var location = response.Headers.Location?.OriginalString ?? "";
-        return response.StatusCode switch
-        {
-            HttpStatusCode.OK => Outcome.Allowed,
-            HttpStatusCode.Redirect when location.StartsWith("/quan-tri/bai-viet/") => Outcome.Allowed,
-            HttpStatusCode.Redirect when location.Contains("/quan-tri/khong-co-quyen") => Outcome.Forbidden,
-            HttpStatusCode.Redirect when location.Contains("/quan-tri/dang-nhap") => Outcome.Login,
-            _ => throw new Xunit.Sdk.XunitException($"Unexpected answer {(int)response.StatusCode} {location}"),
-        };
-    }
-
-    private async Task<HttpClient> BrowserForAsync(Who who, string name)
-    {
-        var email = $"{name}@cchc.test";
-        switch (who)
-        {
-            case Who.Anonymous: return site.NewBrowser();
-            case Who.Administrator: return await site.SignedInAsync(EditorSite.AdminEmail);
-            case Who.Editor: await site.AddUserAsync(email, (Unit, UnitRole.Editor)); break;
-            case Who.Approver: await site.AddUserAsync(email, (Unit, UnitRole.Approver)); break;
-            case Who.HotlineOfficer: await site.AddUserAsync(email, (Unit, UnitRole.HotlineOfficer)); break;
-            case Who.OtherEditor: await site.AddUserAsync(email, (OtherUnit, UnitRole.Editor)); break;
-            case Who.OtherApprover: await site.AddUserAsync(email, (OtherUnit, UnitRole.Approver)); break;
-        }
-        return await site.SignedInAsync(email);
     }
 
     /// <summary>A fresh draft per case, so that one case's step never changes another's starting point.</summary>
