@@ -6,6 +6,7 @@ using CchcSite.Web.Api;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Search;
+using CchcSite.Web.Site;
 
 var builder = WebApplication.CreateBuilder(args);
 // Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
@@ -17,7 +18,11 @@ var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions
 builder.Services.AddCchcContent(builder.Configuration, builder.Environment);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
-builder.Services.AddControllersWithViews(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+builder.Services.AddControllersWithViews(options =>
+    {
+        options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.Filters.Add<MergedUnitRedirect>();
+    })
     .UseConfiguredTheme(site.Theme);
 // Vietnamese letters go out as themselves, not as numeric entities; markup characters are still encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>

@@ -31,6 +31,15 @@ public static class AuditActions
     public const string PasswordChanged = "account.password";
     public const string AccountCreated = "account.create";
     public const string PermissionChanged = "account.permission";
+    public const string UnitChanged = "unit.change";
+    public const string UnitMerged = "unit.merge";
+
+    /// <summary>Every action, in the order the audit filter offers them.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
+        AccountCreated, PermissionChanged, UnitChanged, UnitMerged,
+    ];
 
     public static string Vietnamese(string action) => action switch
     {
@@ -44,6 +53,8 @@ public static class AuditActions
         PasswordChanged => "Đổi mật khẩu",
         AccountCreated => "Tạo tài khoản",
         PermissionChanged => "Thay đổi quyền",
+        UnitChanged => "Thay đổi đơn vị",
+        UnitMerged => "Sáp nhập đơn vị",
         _ => action,
     };
 }

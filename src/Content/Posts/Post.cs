@@ -10,6 +10,11 @@ public class Post
     public int Id { get; set; }
     public int UnitId { get; set; }
     public Unit Unit { get; set; } = null!;
+    /// <summary>
+    /// The name of the unit that issued the post, kept when the post moved to another unit in a merger; null while
+    /// the post is still with its issuer, whose current name is then the right one to show.
+    /// </summary>
+    public string? IssuingUnitName { get; set; }
     public PostKind Kind { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }

@@ -47,8 +47,15 @@ public sealed record PostCard(
     ImageRef? Cover,
     string? DocumentNumber,
     DocumentType? DocumentType,
-    DateOnly? IssuedOn)
+    DateOnly? IssuedOn,
+    string? FormerUnitName = null)
 {
+    /// <summary>The unit that issued the post, named as it was then: a merged unit's posts keep its name.</summary>
+    public string IssuingUnitName => FormerUnitName ?? Unit.Name;
+
+    /// <summary>The short form lists use; a merged unit's full name, since its short name may be taken by the new unit.</summary>
+    public string IssuingUnitShortName => FormerUnitName ?? Unit.ShortName;
+
     public string Url => PostKindSegments.PostUrl(Unit.Slug, Kind, Slug);
 }
 

@@ -24,7 +24,8 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             p.CoverImage.Variants.Select(v => new ImageSource(MediaUrls.For(v.MediaAssetId, v.Size, v.FileName), v.ContentType, v.Width, v.Height)).ToList()),
         p.Document == null ? null : p.Document.Number,
         p.Document == null ? null : p.Document.Type,
-        p.Document == null ? null : p.Document.IssuedOn);
+        p.Document == null ? null : p.Document.IssuedOn,
+        p.IssuingUnitName);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

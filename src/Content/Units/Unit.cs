@@ -17,6 +17,9 @@ public class Unit
     public bool IsActive { get; set; } = true;
     /// <summary>A ward with one officer may publish its own posts; everywhere else review needs a second person.</summary>
     public bool AllowSelfPublishing { get; set; }
+    /// <summary>Set when the unit was merged into another: its addresses answer 301 to that unit's.</summary>
+    public int? MergedIntoId { get; set; }
+    public DateTime? MergedAt { get; set; }
 }
 
 public class UnitContact

@@ -35,6 +35,23 @@ public sealed class UnitDirectory(CchcDbContext db)
         return _bySlug.Values.FirstOrDefault(n => n.Unit.Id == id);
     }
 
+    /// <summary>
+    /// The active unit that took over a merged unit's section, following mergers of mergers; null when
+    /// <paramref name="slug"/> is not a merged unit. Asked only for addresses that found nothing, so it reads the database itself.
+    /// </summary>
+    public async Task<string?> SuccessorOfMergedAsync(string slug, CancellationToken ct)
+    {
+        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Slug, u.IsActive, u.MergedIntoId }).ToListAsync(ct);
+        var byId = units.ToDictionary(u => u.Id);
+        var unit = units.FirstOrDefault(u => u.Slug == slug);
+        if (unit?.MergedIntoId is null)
+            return null;
+        // Each merger makes its unit inactive and points at an active one, so the chain ends; the bound guards bad data.
+        for (var step = 0; unit is { MergedIntoId: { } next } && step < units.Count; step++)
+            unit = byId.GetValueOrDefault(next);
+        return unit is { IsActive: true } ? unit.Slug : null;
+    }
+
     /// <summary>From the root down to the unit itself.</summary>
     public async Task<IReadOnlyList<UnitRef>> AncestryAsync(string slug, CancellationToken ct)
     {

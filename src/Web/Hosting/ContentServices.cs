@@ -33,6 +33,7 @@ public static class ContentServices
         services.AddScoped<MediaLibrary>();
         services.AddSingleton(sp => new SiteIdentity(sp.GetRequiredService<IOptions<SiteOptions>>().Value.Name));
         services.AddScoped<UnitDirectory>();
+        services.AddScoped<UnitAdministration>();
         services.AddScoped<PublishedPosts>();
         services.AddScoped<EditorPosts>();
         services.AddScoped<PostEditing>();

@@ -13,6 +13,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Status, p.PublishAt });
         post.Property(p => p.Slug).HasMaxLength(200);
         post.Property(p => p.Title).HasMaxLength(400);
+        post.Property(p => p.IssuingUnitName).HasMaxLength(200);
         post.Property(p => p.Summary).HasMaxLength(1000);
         post.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         post.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);

@@ -14,6 +14,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         unit.Property(u => u.ShortName).HasMaxLength(100);
         unit.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         unit.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+        unit.HasOne<Unit>().WithMany().HasForeignKey(u => u.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        unit.Property(u => u.Description).HasMaxLength(1000);
         unit.OwnsOne(u => u.Contact, contact =>
         {
             contact.Property(c => c.Address).HasMaxLength(300);
