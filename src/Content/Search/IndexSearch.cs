@@ -36,7 +36,7 @@ public static class IndexSearch
     public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
     {
         var query = Visible(SearchQueryBuilder.Build(criteria.Query), criteria);
-        var filter = ChoicesFilter(criteria);
+        var filter = CategoryFilter(criteria);
         var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
         var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
         var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
@@ -59,35 +59,19 @@ public static class IndexSearch
         });
     }
 
-    /// <summary>
-    /// The visibility window against "now", and the date range, checked from doc values on the documents that
-    /// match only: a range over terms would enumerate every distinct timestamp on every search.
-    /// </summary>
+    /// <summary>The visibility window against "now", the date range, and the unit and kind choices; none of them scores.</summary>
     private static Query Visible(Query query, IndexCriteria criteria)
     {
         var now = criteria.UtcNow.Ticks;
         var latest = criteria.To is { } to ? Math.Min(now, VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks - 1) : now;
         var earliest = criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : (long?)null;
-        return new FilteredQuery(
-            new FilteredQuery(query, FieldCacheRangeFilter.NewInt64Range(SearchFields.PublishAt, earliest, latest, true, true)),
-            FieldCacheRangeFilter.NewInt64Range(SearchFields.UnpublishAt, now, null, false, true));
+        return new FilteredQuery(query, new VisibleFilter(now, earliest, latest,
+            criteria.UnitIds?.ToHashSet(), criteria.Kind is { } kind ? (int)kind : null));
     }
 
-    /// <summary>The citizen's unit, kind and category choices, or null when none was made; none of them scores.</summary>
-    private static Filter? ChoicesFilter(IndexCriteria criteria)
-    {
-        var filter = new BooleanQuery();
-        if (criteria.UnitIds is { } unitIds)
-        {
-            var anyUnit = new BooleanQuery();
-            foreach (var id in unitIds)
-                anyUnit.Add(new TermQuery(new Term(SearchFields.Unit, id.ToString(CultureInfo.InvariantCulture))), Occur.SHOULD);
-            filter.Add(anyUnit, Occur.MUST);
-        }
-        if (criteria.Kind is { } kind)
-            filter.Add(new TermQuery(new Term(SearchFields.Kind, kind.ToString())), Occur.MUST);
-        if (criteria.CategorySlug is { } category)
-            filter.Add(new TermQuery(new Term(SearchFields.Category, category)), Occur.MUST);
-        return filter.Clauses.Count == 0 ? null : new QueryWrapperFilter(filter);
-    }
+    /// <summary>The category choice, or null when none was made.</summary>
+    private static Filter? CategoryFilter(IndexCriteria criteria) =>
+        criteria.CategorySlug is { } category
+            ? new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Category, category)))
+            : null;
 }

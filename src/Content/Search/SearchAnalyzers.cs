@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
@@ -73,8 +72,7 @@ public static class SearchAnalyzers
         public override int GetPositionIncrementGap(string fieldName) => ValueGap;
     }
 
-    private static TokenStream ExactChain(Tokenizer source) =>
-        new LowerCaseFilter(Version, new VietnameseNormalizationFilter(source));
+    private static TokenStream ExactChain(Tokenizer source) => new VietnameseNormalizationFilter(source);
 
     /// <summary>The tokens of a text with their offsets in it.</summary>
     public static List<AnalyzedToken> Tokens(Analyzer analyzer, string text)

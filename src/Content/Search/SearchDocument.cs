@@ -31,9 +31,7 @@ public sealed record SearchDocument(
         var document = new Document
         {
             new StringField(SearchFields.Id, IdOf(PostId), Field.Store.YES),
-            new StringField(SearchFields.Kind, Kind.ToString(), Field.Store.NO),
             new NumericDocValuesField(SearchFields.Kind, (long)Kind),
-            new StringField(SearchFields.Unit, UnitId.ToString(CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(SearchFields.Unit, UnitId),
             new NumericDocValuesField(SearchFields.PublishAt, PublishAt.Ticks),
             new NumericDocValuesField(SearchFields.UnpublishAt, UnpublishAt?.Ticks ?? long.MaxValue),

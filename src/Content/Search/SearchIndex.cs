@@ -16,7 +16,7 @@ public sealed class SearchIndex : IDisposable
     private const string CursorKey = "outboxCursor";
     private const string SchemaKey = "schema";
     /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
-    private const string Schema = "4";
+    private const string Schema = "5";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
