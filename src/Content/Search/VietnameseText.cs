@@ -73,16 +73,15 @@ public static class VietnameseText
         var (tone, plain) = ToneOf(last);
         if (tone < 0)
             return;
+        // Plain comparisons, not char.ToLowerInvariant: this runs on every indexed word.
         var capitalFirst = first is 'O' or 'U';
-        var fits = char.ToLowerInvariant(first) switch
-        {
-            'o' => char.ToLowerInvariant(plain) is 'a' or 'e',
-            'u' => char.ToLowerInvariant(plain) is 'y' && !(word.Length >= 3 && char.ToLowerInvariant(word[^3]) == 'q'),
-            _ => false,
-        };
+        var isO = first is 'o' or 'O';
+        var fits = isO
+            ? plain is 'a' or 'A' or 'e' or 'E'
+            : first is 'u' or 'U' && plain is 'y' or 'Y' && !(word.Length >= 3 && word[^3] is 'q' or 'Q');
         if (!fits)
             return;
-        word[^2] = char.ToLowerInvariant(first) == 'o'
+        word[^2] = isO
             ? (capitalFirst ? ToneOCap : ToneO)[tone]
             : (capitalFirst ? ToneUCap : ToneU)[tone];
         word[^1] = plain;
