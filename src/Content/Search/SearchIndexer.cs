@@ -80,6 +80,17 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     }
 
     /// <summary>
+    /// Deletes the outbox rows this index has applied that were written before <paramref name="writtenBeforeUtc"/>.
+    /// Rows are kept a while rather than deleted once applied, because other web nodes tail the same table with
+    /// indexes of their own (DESIGN §7) and may be behind this one.
+    /// </summary>
+    public Task<int> PruneOutboxAsync(CchcDbContext db, DateTime writtenBeforeUtc, CancellationToken ct)
+    {
+        var cursor = index.AppliedOutboxId;
+        return db.SearchOutbox.Where(o => o.Id <= cursor && o.EnqueuedAt < writtenBeforeUtc).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>
     /// Published posts are indexed whatever their window: the window is checked at query time against "now",
     /// so a scheduled post appears and an expired one disappears without touching the index.
     /// </summary>

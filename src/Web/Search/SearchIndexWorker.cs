@@ -7,9 +7,13 @@ namespace CchcSite.Web.Search;
 /// Keeps the index true: before the site serves, rebuilds a missing or damaged index and catches up with the
 /// outbox (changes committed before a crash); then applies new outbox rows every half second.
 /// </summary>
-public sealed class SearchIndexWorker(SearchIndexer indexer, IServiceScopeFactory scopes, ILogger<SearchIndexWorker> logger) : BackgroundService
+public sealed class SearchIndexWorker(SearchIndexer indexer, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    /// <summary>Applied outbox rows are kept this long, then deleted (checked hourly), so the table stays small.</summary>
+    private static readonly TimeSpan OutboxRetention = TimeSpan.FromDays(1);
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,12 +35,20 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IServiceScopeFactor
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(PollInterval);
+        var nextPrune = DateTime.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await indexer.ApplyOutboxAsync(scope.ServiceProvider.GetRequiredService<CchcDbContext>(), stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+                await indexer.ApplyOutboxAsync(db, stoppingToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                if (now >= nextPrune)
+                {
+                    await indexer.PruneOutboxAsync(db, now - OutboxRetention, stoppingToken);
+                    nextPrune = now + PruneInterval;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

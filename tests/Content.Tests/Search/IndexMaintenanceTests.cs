@@ -161,4 +161,21 @@ public class IndexMaintenanceTests
     {
         public void Report(RebuildProgress value) => reports.Add(value);
     }
+
+    [Fact]
+    public async Task Pruning_deletes_only_outbox_rows_the_index_has_applied_and_that_are_old_enough()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        var applied = await site.AddPostAsync(unit, "Bài đã vào chỉ mục");
+        await site.ApplyOutboxAsync();
+        var pending = await site.AddPostAsync(unit, "Bài chưa vào chỉ mục");
+        await using var db = site.Database.NewContext();
+
+        Assert.Equal(0, await site.Indexer.PruneOutboxAsync(db, DateTime.UtcNow.AddDays(-1), default));
+        Assert.Equal(1, await site.Indexer.PruneOutboxAsync(db, DateTime.UtcNow.AddMinutes(1), default));
+
+        Assert.Equal([pending.Id], await db.SearchOutbox.Select(o => o.PostId).ToListAsync());
+        Assert.NotEqual(applied.Id, pending.Id);
+    }
 }
