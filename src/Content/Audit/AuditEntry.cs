@@ -31,6 +31,7 @@ public static class AuditActions
     public const string PasswordChanged = "account.password";
     public const string AccountCreated = "account.create";
     public const string PermissionChanged = "account.permission";
+    public const string SubmissionStep = "submission.step";
 
     public static string Vietnamese(string action) => action switch
     {
@@ -44,6 +45,7 @@ public static class AuditActions
         PasswordChanged => "Đổi mật khẩu",
         AccountCreated => "Tạo tài khoản",
         PermissionChanged => "Thay đổi quyền",
+        SubmissionStep => "Xử lý hỏi đáp, phản ánh",
         _ => action,
     };
 }

@@ -61,5 +61,5 @@ public sealed class ContentChangeInterceptor(ContentChangeSignal signal) : SaveC
     }
 
     private static bool IsPublicContent(object entity) => entity is Post or DocumentInfo or VideoInfo or Attachment or DocumentRelation
-        or Tag or Unit or UnitContact or Category or MediaAsset;
+        or Tag or Unit or UnitContact or Category or MediaAsset or Questions.Submission { Status: Questions.SubmissionStatus.Published };
 }

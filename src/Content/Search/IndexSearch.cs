@@ -7,7 +7,7 @@ using Lucene.Net.Search;
 
 namespace CchcSite.Content.Search;
 
-/// <summary>What the index is asked, with units already expanded to their sub-units.</summary>
+/// <summary>What the index is asked, with units already expanded to their sub-units; posts, or published questions when <c>Questions</c>.</summary>
 public sealed record IndexCriteria(
     UserQuery Query,
     DateTime UtcNow,
@@ -16,12 +16,14 @@ public sealed record IndexCriteria(
     string? CategorySlug = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    SearchSort Sort = SearchSort.Relevance)
+    SearchSort Sort = SearchSort.Relevance,
+    bool Questions = false)
 {
     public PageRequest Page { get; init; } = new();
 }
 
-public sealed record IndexHit(int PostId, string SnippetHtml);
+/// <summary>A post's id, or a question's when questions were asked for.</summary>
+public sealed record IndexHit(int Id, string SnippetHtml);
 
 public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units);
 
@@ -35,7 +37,7 @@ public static class IndexSearch
 
     public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
     {
-        var query = Visible(SearchQueryBuilder.Build(criteria.Query), criteria);
+        var query = Visible(OfType(SearchQueryBuilder.Build(criteria.Query), criteria.Questions), criteria);
         var filter = ChoicesFilter(criteria);
         var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
         var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
@@ -53,11 +55,25 @@ public static class IndexSearch
             {
                 var document = searcher.Doc(scoreDoc.Doc);
                 var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
-                return new IndexHit(int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture), snippet);
+                return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
             return new IndexMatches(hits, top.TotalHits, counts.Kinds, counts.Units);
         });
     }
+
+    private static readonly Term QuestionType = new(SearchFields.Type, QuestionSearchDocument.Type);
+
+    /// <summary>
+    /// Posts have no type value, so a post search excludes the questions (reading their short postings list) rather
+    /// than requiring a value on every post.
+    /// </summary>
+    private static Query OfType(Query query, bool questions) => new BooleanQuery
+    {
+        { query, Occur.MUST },
+        questions
+            ? new BooleanClause(new ConstantScoreQuery(new TermQuery(QuestionType)) { Boost = 0 }, Occur.MUST)
+            : new BooleanClause(new TermQuery(QuestionType), Occur.MUST_NOT),
+    };
 
     /// <summary>
     /// The visibility window against "now", and the date range, checked from doc values on the documents that

@@ -14,6 +14,8 @@ public static class SearchFields
 
     public const string Id = "id";
     public const string Kind = "kind";
+    /// <summary>"question" on published questions; posts have no value, so their documents stay as they were.</summary>
+    public const string Type = "type";
     public const string Unit = "unit";
     public const string Category = "category";
     /// <summary>UTC ticks, as doc values: for the visibility and date filters and for sorting.</summary>
