@@ -25,10 +25,13 @@ public sealed record SubmissionInput
 /// <summary>An attached file as uploaded: its name and its bytes, read at most once.</summary>
 public sealed record SubmittedFile(string FileName, Stream Content);
 
-/// <summary>The stored submission's code and where the receipt goes, or the Vietnamese reasons it was refused, by field.</summary>
-public sealed record SubmissionResult(string? TrackingCode, string? Email, IReadOnlyDictionary<string, string> Errors)
+/// <summary>A stored submission as its receipt tells it; <see cref="Email"/> is where the receipt goes, if anywhere.</summary>
+public sealed record Submitted(SubmissionKind Kind, string TrackingCode, string Title, string UnitName, DateOnly DueOn, string? Email);
+
+/// <summary>The stored submission, or the Vietnamese reasons it was refused, by field.</summary>
+public sealed record SubmissionResult(Submitted? Receipt, IReadOnlyDictionary<string, string> Errors)
 {
-    public bool Succeeded => TrackingCode is not null;
+    public bool Succeeded => Receipt is not null;
 }
 
 /// <summary>Receives citizens' questions and feedback: checks them, stores them with a tracking code and a deadline.</summary>
@@ -61,7 +64,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Submi
         var location = Clean(input.Location);
 
         var unit = string.IsNullOrEmpty(input.Unit) ? null
-            : await db.Units.AsNoTracking().Where(u => u.Slug == input.Unit && u.IsActive).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+            : await db.Units.AsNoTracking().Where(u => u.Slug == input.Unit && u.IsActive).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct);
         if (unit is null)
             errors[nameof(input.Unit)] = "Vui lòng chọn đơn vị nhận.";
         Require(errors, nameof(input.Name), name, MaxName, "họ và tên");
@@ -86,18 +89,18 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Submi
 
         var attachment = file is null ? null : await ReadAttachmentAsync(file, errors, ct);
         if (errors.Count > 0)
-            return new SubmissionResult(null, null, errors);
+            return new SubmissionResult(null, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var submission = new Submission
         {
-            Kind = kind, TrackingCode = TrackingCode.New(), UnitId = unit!.Value, CategoryId = category,
+            Kind = kind, TrackingCode = TrackingCode.New(), UnitId = unit!.Id, CategoryId = category,
             Name = name!, Email = email, Phone = phone, Title = title!, Text = text!,
             PublishConsent = kind == SubmissionKind.Question && input.PublishConsent,
             Location = kind == SubmissionKind.Feedback ? location : null,
             FeedbackType = kind == SubmissionKind.Feedback ? input.FeedbackType : null,
             Status = SubmissionStatus.Received, ReceivedAt = now, DueOn = DueOn(now), Version = Guid.NewGuid(),
-            History = [new SubmissionEvent { At = now, Step = SubmissionStep.Received, UnitId = unit }],
+            History = [new SubmissionEvent { At = now, Step = SubmissionStep.Received, UnitId = unit.Id }],
         };
         if (attachment is { } stored)
             (submission.AttachmentPath, submission.AttachmentName, submission.AttachmentType) = stored;
@@ -112,7 +115,8 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Submi
                 store.Delete(path);
             throw;
         }
-        return new SubmissionResult(submission.TrackingCode, email, errors);
+        return new SubmissionResult(
+            new Submitted(kind, submission.TrackingCode, submission.Title, unit.Name, submission.DueOn, email), errors);
     }
 
     /// <summary>The deadline for something received at <paramref name="receivedAtUtc"/>, counted in Vietnamese working days.</summary>
