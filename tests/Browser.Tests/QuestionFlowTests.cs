@@ -13,17 +13,6 @@ public sealed partial class QuestionFlowTests(SiteFixture site)
 {
     private const string Unit = "so-tai-chinh-soc-trang";
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/quan-tri");
-        await page.GetByLabel("Thư điện tử").FillAsync(email);
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(SiteFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/quan-tri");
-        return page;
-    }
-
     [Fact]
     public async Task A_citizen_asks_an_officer_answers_an_approver_publishes_and_the_citizen_reads_the_answer()
     {
@@ -52,7 +41,7 @@ public sealed partial class QuestionFlowTests(SiteFixture site)
         Assert.Matches(CodePattern(), code);
         await AccessibilityTests.AssertNoBlockingViolationsAsync(citizen, "the receipt");
 
-        var officer = await SignInAsync("tiep-nhan@stc.test");
+        var officer = await site.SignInAsync("tiep-nhan@stc.test");
         await officer.GetByRole(AriaRole.Link, new() { Name = "Hỏi – đáp, phản ánh, kiến nghị" }).ClickAsync();
         await AccessibilityTests.AssertNoBlockingViolationsAsync(officer, "the inbox");
         await officer.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
@@ -66,7 +55,7 @@ public sealed partial class QuestionFlowTests(SiteFixture site)
         await Assertions.Expect(officer.GetByRole(AriaRole.Button, new() { Name = "Duyệt và công khai trên Hỏi – đáp" })).ToHaveCountAsync(0);
         var itemUrl = officer.Url;
 
-        var approver = await SignInAsync("lanh-dao@stc.test");
+        var approver = await site.SignInAsync("lanh-dao@stc.test");
         await approver.GotoAsync(itemUrl);
         await approver.GetByRole(AriaRole.Button, new() { Name = "Duyệt và công khai trên Hỏi – đáp" }).ClickAsync();
         await Assertions.Expect(approver.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã trả lời và công khai");

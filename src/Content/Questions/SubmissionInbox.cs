@@ -136,6 +136,8 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
             return new StepOutcome.Refused(refusal);
 
         var (step, note) = Describe(command);
+        if (command is SubmissionCommand.Assign assign)
+            note = (await OfficersAsync(submission.UnitId, ct)).First(o => o.UserId == assign.UserId).FullName;
         submission.History.Add(new SubmissionEvent
         {
             At = now, Step = step, UserId = actor.UserId, UserName = actor.UserName, UnitId = submission.UnitId, Note = note,

@@ -71,29 +71,28 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             if (rows.Count == 0)
                 return 0;
             var postIds = rows.Where(r => r.PostId is not null).Select(r => r.PostId!.Value).Distinct().ToList();
-            var documents = (await LoadAsync(db, postIds, ct)).ToDictionary(d => d.PostId);
-            foreach (var postId in postIds)
-            {
-                if (documents.TryGetValue(postId, out var document))
-                    index.Upsert(document);
-                else
-                    index.Delete(SearchDocument.IdOf(postId));
-            }
+            Apply(postIds.Select(SearchDocument.IdOf), await LoadAsync(db, postIds, ct));
             var questionIds = rows.Where(r => r.QuestionId is not null).Select(r => r.QuestionId!.Value).Distinct().ToList();
-            var questions = (await LoadQuestionsAsync(db, questionIds, ct)).ToDictionary(d => d.QuestionId);
-            foreach (var questionId in questionIds)
-            {
-                if (questions.TryGetValue(questionId, out var document))
-                    index.Upsert(document);
-                else
-                    index.Delete(QuestionSearchDocument.KeyOf(questionId));
-            }
+            Apply(questionIds.Select(QuestionSearchDocument.KeyOf), await LoadQuestionsAsync(db, questionIds, ct));
             index.Commit(rows[^1].Id);
             return rows.Count;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Writes the documents that are still indexable and deletes the other keys: they were unpublished or deleted.</summary>
+    private void Apply(IEnumerable<string> keys, IEnumerable<IIndexedDocument> documents)
+    {
+        var byKey = documents.ToDictionary(d => d.Key);
+        foreach (var key in keys)
+        {
+            if (byKey.TryGetValue(key, out var document))
+                index.Upsert(document);
+            else
+                index.Delete(key);
         }
     }
 

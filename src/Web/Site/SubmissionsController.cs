@@ -33,6 +33,8 @@ public sealed class SubmissionForm
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[RequestSizeLimit(RequestCeiling)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
 public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionIntake intake, SubmissionLimiter limiter) : Controller
 {
     /// <summary>Above the largest attachment the options allow, plus the text fields.</summary>
@@ -48,15 +50,11 @@ public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionI
 
     [HttpPost("/" + SubmissionAddresses.QuestionSegment)]
     [HttpPost("/{unit:unit}/" + SubmissionAddresses.QuestionSegment)]
-    [RequestSizeLimit(RequestCeiling)]
-    [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
     public Task<IActionResult> SubmitQuestion(string? unit, SubmissionForm form, CancellationToken ct) =>
         SubmitAsync(SubmissionKind.Question, unit, form, ct);
 
     [HttpPost("/" + SubmissionAddresses.FeedbackSegment)]
     [HttpPost("/{unit:unit}/" + SubmissionAddresses.FeedbackSegment)]
-    [RequestSizeLimit(RequestCeiling)]
-    [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
     public Task<IActionResult> SubmitFeedback(string? unit, SubmissionForm form, CancellationToken ct) =>
         SubmitAsync(SubmissionKind.Feedback, unit, form, ct);
 
