@@ -88,7 +88,8 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var text = filter.Text.Trim();
-            query = query.Where(s => s.Title.Contains(text) || s.TrackingCode == text.ToUpper());
+            var code = TrackingCode.Normalize(text);
+            query = query.Where(s => s.Title.Contains(text) || s.TrackingCode == code);
         }
         var today = Today;
         var open = new[] { SubmissionStatus.Received, SubmissionStatus.Assigned, SubmissionStatus.Answered };

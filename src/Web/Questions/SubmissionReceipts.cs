@@ -1,5 +1,6 @@
 using CchcSite.Content.Questions;
 using CchcSite.Content.Site;
+using CchcSite.Content.Text;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,8 @@ public sealed class SmtpReceiptSender(IOptions<SmtpOptions> options, SiteIdentit
         };
         message.From.Add(new MailboxAddress(site.Name, smtp.From));
         message.To.Add(MailboxAddress.Parse(email));
-        using var client = new SmtpClient();
+        // The citizen waits on the form while this runs: a mail server that does not answer must fail fast.
+        using var client = new SmtpClient { Timeout = 15_000 };
         await client.ConnectAsync(host, smtp.Port, SecureSocketOptions.Auto, ct);
         if (!string.IsNullOrEmpty(smtp.UserName))
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
@@ -51,7 +53,7 @@ public sealed class SmtpReceiptSender(IOptions<SmtpOptions> options, SiteIdentit
         “{receipt.Title}”.
 
         Mã tra cứu: {receipt.TrackingCode}
-        Hạn trả lời: {receipt.DueOn:dd/MM/yyyy}
+        Hạn trả lời: {VietnamTime.FormatDate(receipt.DueOn)}
 
         Xem tình trạng xử lý và nội dung trả lời tại: {trackingUrl}
 

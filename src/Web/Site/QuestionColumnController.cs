@@ -16,6 +16,10 @@ public sealed class QuestionColumnController(QuestionPageBuilder pages) : Contro
     {
         if (trang < 1)
             return NotFound();
+        // A search is answered from the index, which follows a commit by a second or so: a page cached in between
+        // would keep stale hits for the cache's lifetime, so searches are not stored (the lists are).
+        if (!string.IsNullOrWhiteSpace(q) && HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
+            cache.Context.AllowCacheStorage = false;
         return await pages.ColumnAsync(unit, linhVuc, q, trang, ct) is { } page ? View("Column", page) : NotFound();
     }
 
