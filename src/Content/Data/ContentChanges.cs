@@ -50,7 +50,8 @@ public sealed class ContentChangeInterceptor(ContentChangeSignal signal) : SaveC
 
     private void Remember(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsPublicContent(e.Entity)))
+        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && (IsPublicContent(e.Entity) || Questions.QuestionColumnChanges.Touches(e))))
             _pending.AddOrUpdate(context, this);
     }
 
@@ -61,5 +62,5 @@ public sealed class ContentChangeInterceptor(ContentChangeSignal signal) : SaveC
     }
 
     private static bool IsPublicContent(object entity) => entity is Post or DocumentInfo or VideoInfo or Attachment or DocumentRelation
-        or Tag or Unit or UnitContact or Category or MediaAsset or Questions.Submission { Status: Questions.SubmissionStatus.Published };
+        or Tag or Unit or UnitContact or Category or MediaAsset;
 }

@@ -110,6 +110,8 @@ public enum SubmissionStep
     Closed,
     Rejected,
     Merged,
+    /// <summary>Taken out of the Q&amp;A column; the citizen still sees the answer by the tracking code.</summary>
+    Unpublished,
 }
 
 public static class SubmissionNames
@@ -140,6 +142,7 @@ public static class SubmissionNames
         SubmissionStep.Published => "Công khai",
         SubmissionStep.Closed => "Gửi trả lời, kết thúc",
         SubmissionStep.Rejected => "Từ chối",
+        SubmissionStep.Unpublished => "Gỡ khỏi Hỏi – đáp",
         _ => "Gộp nội dung trùng",
     };
 

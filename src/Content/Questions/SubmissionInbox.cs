@@ -44,6 +44,8 @@ public abstract record SubmissionCommand
     public sealed record Answer(string Markdown) : SubmissionCommand;
     public sealed record Publish : SubmissionCommand;
     public sealed record Close : SubmissionCommand;
+    /// <summary>Takes a published question out of the Q&amp;A column (and the search index); the citizen keeps the answer.</summary>
+    public sealed record Unpublish(string Reason) : SubmissionCommand;
     public sealed record Reject(RejectionKind Kind, string Reason) : SubmissionCommand;
     public sealed record Merge(string IntoCode) : SubmissionCommand;
 
@@ -51,7 +53,7 @@ public abstract record SubmissionCommand
     public EditorAction Action => this switch
     {
         Answer => EditorAction.Answer,
-        Publish or Close => EditorAction.PublishAnswer,
+        Publish or Close or Unpublish => EditorAction.PublishAnswer,
         _ => EditorAction.HandleSubmission,
     };
 }
@@ -214,6 +216,13 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
                 s.Status = SubmissionStatus.Closed;
                 s.AnsweredAt = now;
                 return null;
+            case SubmissionCommand.Unpublish unpublish:
+                if (s.Status != SubmissionStatus.Published)
+                    return "Chỉ gỡ được câu hỏi đang công khai.";
+                if (string.IsNullOrWhiteSpace(unpublish.Reason) || unpublish.Reason.Length > MaxReason)
+                    return $"Vui lòng nêu lý do gỡ (tối đa {MaxReason} ký tự).";
+                s.Status = SubmissionStatus.Closed;
+                return null;
             case SubmissionCommand.Reject reject:
                 if (!open)
                     return "Nội dung này đã được xử lý xong.";
@@ -246,6 +255,7 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         SubmissionCommand.Publish => (SubmissionStep.Published, null),
         SubmissionCommand.Close => (SubmissionStep.Closed, null),
         SubmissionCommand.Reject reject => (SubmissionStep.Rejected, reject.Reason.Trim()),
+        SubmissionCommand.Unpublish unpublish => (SubmissionStep.Unpublished, unpublish.Reason.Trim()),
         SubmissionCommand.Merge merge => (SubmissionStep.Merged, TrackingCode.Normalize(merge.IntoCode)),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };

@@ -117,7 +117,7 @@ public sealed class SearchOutboxInterceptor(TimeProvider clock) : SaveChangesInt
                 else
                     changed.PostIds.Add(post.Id);
             }
-            if (entry.Entity is Submission { Kind: SubmissionKind.Question } question && InQuestionColumn(entry))
+            if (entry.Entity is Submission { Kind: SubmissionKind.Question } question && QuestionColumnChanges.Touches(entry))
             {
                 if (entry.State == EntityState.Added)
                     changed.AddedQuestions.Add(question);
@@ -130,13 +130,6 @@ public sealed class SearchOutboxInterceptor(TimeProvider clock) : SaveChangesInt
         return changed;
     }
 
-    /// <summary>Only questions that are or were published concern the index: the hundreds merely received do not.</summary>
-    private static bool InQuestionColumn(EntityEntry entry)
-    {
-        var status = entry.Property(nameof(Submission.Status));
-        return status.CurrentValue is SubmissionStatus.Published
-               || (entry.State != EntityState.Added && status.OriginalValue is SubmissionStatus.Published);
-    }
 
     /// <summary>A dependent row names its post; a temporary value means that post is new and collected itself.</summary>
     private static void AddReferencedPost(PropertyEntry reference, EntityState state, HashSet<int> ids)

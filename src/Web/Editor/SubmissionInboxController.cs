@@ -97,6 +97,7 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
             "tra-loi" => new SubmissionCommand.Answer(answer ?? ""),
             "cong-khai" => new SubmissionCommand.Publish(),
             "gui-tra-loi" => new SubmissionCommand.Close(),
+            "go-cong-khai" => new SubmissionCommand.Unpublish(reason ?? ""),
             "tu-choi" => new SubmissionCommand.Reject(rejection ?? RejectionKind.OutOfScope, reason ?? ""),
             "gop" => new SubmissionCommand.Merge(intoCode ?? ""),
             _ => null,

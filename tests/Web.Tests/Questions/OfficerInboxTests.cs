@@ -96,6 +96,13 @@ public sealed class OfficerInboxTests(QuestionSite site) : IClassFixture<Questio
         }
         Assert.True(found, "the published question was not found by the column's search");
         Assert.DoesNotContain("Thời gian chuyển trường giữa năm học", await citizen.GetStringAsync("/tim-kiem?q=xuyen+suot"));
+
+        // Taken down, it leaves the cached column at once; the citizen still reads the answer by the code.
+        Assert.Equal(HttpStatusCode.Redirect, (await QuestionSite.StepAsync(approver, id, "go-cong-khai",
+            new Dictionary<string, string> { ["reason"] = "Quy định đã thay đổi" })).StatusCode);
+        Assert.DoesNotContain("Thời gian chuyển trường giữa năm học xuyên suốt", await citizen.GetStringAsync($"/{QuestionSite.Unit}/hoi-dap"));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/hoi-dap/{id}")).StatusCode);
+        Assert.Contains("<strong>chuyển trường</strong>", await citizen.GetStringAsync($"/tra-cuu?ma={code}"));
     }
 
     [Fact]
