@@ -29,6 +29,20 @@ public sealed class AccessibilityTests(SiteFixture site)
         await AssertNoBlockingViolationsAsync(page, path);
     }
 
+    [Theory]
+    [InlineData("/gui-cau-hoi")]
+    [InlineData("/so-gddt-soc-trang/phan-anh-kien-nghi")]
+    [InlineData("/hoi-dap")]
+    [InlineData("/so-gddt-soc-trang/hoi-dap")]
+    [InlineData("/tra-cuu")]
+    public async Task Question_page_has_no_serious_or_critical_axe_violations(string path)
+    {
+        var page = await site.NewPageAsync();
+        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}.");
+        await AssertNoBlockingViolationsAsync(page, path);
+    }
+
     [Fact]
     public async Task The_editor_login_and_post_form_have_no_serious_or_critical_axe_violations()
     {

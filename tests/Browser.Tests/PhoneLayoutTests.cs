@@ -12,9 +12,18 @@ public sealed class PhoneLayoutTests(SiteFixture site)
     [InlineData(SamplePage.Article)]
     [InlineData(SamplePage.Document)]
     [InlineData(SamplePage.Video)]
-    public async Task Page_fits_a_360px_phone_without_horizontal_scrolling(SamplePage sample)
+    public async Task Page_fits_a_360px_phone_without_horizontal_scrolling(SamplePage sample) =>
+        await AssertFitsAsync(await site.PathOfAsync(sample));
+
+    [Theory]
+    [InlineData("/gui-cau-hoi")]
+    [InlineData("/so-gddt-soc-trang/phan-anh-kien-nghi")]
+    [InlineData("/so-gddt-soc-trang/hoi-dap")]
+    [InlineData("/tra-cuu")]
+    public Task Question_page_fits_a_360px_phone_without_horizontal_scrolling(string path) => AssertFitsAsync(path);
+
+    private async Task AssertFitsAsync(string path)
     {
-        var path = await site.PathOfAsync(sample);
         var page = await site.NewPageAsync(width: 360, height: 740);
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
 

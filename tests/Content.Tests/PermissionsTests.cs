@@ -14,8 +14,8 @@ public class PermissionsTests
         var allowed = new Dictionary<UnitRole, EditorAction[]>
         {
             [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload],
-            [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer],
-            [UnitRole.HotlineOfficer] = [EditorAction.Answer],
+            [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer],
+            [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         };
         var data = new TheoryData<UnitRole, EditorAction, bool>();
         foreach (var role in Enum.GetValues<UnitRole>())

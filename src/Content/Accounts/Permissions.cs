@@ -9,8 +9,13 @@ public enum EditorAction
     Publish,
     Unpublish,
     Upload,
+    /// <summary>Write the answer to a citizen's question or feedback.</summary>
     Answer,
     ManageUnit,
+    /// <summary>See a unit's inbox of questions and feedback with the citizens' contact details; assign, forward, reject, merge.</summary>
+    HandleSubmission,
+    /// <summary>Release an answer: publish it in the Q&amp;A column or send it to the citizen.</summary>
+    PublishAnswer,
 }
 
 /// <summary>
@@ -24,8 +29,8 @@ public static class Permissions
     {
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
-            EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer],
-        [UnitRole.HotlineOfficer] = [EditorAction.Answer],
+            EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer],
+        [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 
     public static bool RoleAllows(UnitRole role, EditorAction action) => Allowed[role].Contains(action);

@@ -33,12 +33,13 @@ public static class AuditActions
     public const string PermissionChanged = "account.permission";
     public const string UnitChanged = "unit.change";
     public const string UnitMerged = "unit.merge";
+    public const string SubmissionStep = "submission.step";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
-        AccountCreated, PermissionChanged, UnitChanged, UnitMerged,
+        AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -55,6 +56,7 @@ public static class AuditActions
         PermissionChanged => "Thay đổi quyền",
         UnitChanged => "Thay đổi đơn vị",
         UnitMerged => "Sáp nhập đơn vị",
+        SubmissionStep => "Xử lý hỏi đáp, phản ánh",
         _ => action,
     };
 }

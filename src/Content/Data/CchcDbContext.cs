@@ -25,6 +25,7 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUs
     public DbSet<UnitMembership> UnitMemberships => Set<UnitMembership>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+    public DbSet<Questions.Submission> Submissions => Set<Questions.Submission>();
 
     // Here rather than at registration, so that every context — site, tools, tests — enqueues index changes.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -50,7 +50,8 @@ public sealed class ContentChangeInterceptor(ContentChangeSignal signal) : SaveC
 
     private void Remember(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsPublicContent(e.Entity)))
+        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && (IsPublicContent(e.Entity) || Questions.QuestionColumnChanges.Touches(e))))
             _pending.AddOrUpdate(context, this);
     }
 

@@ -184,7 +184,8 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits
         return slug.Length == 0 ? "tep" : slug;
     }
 
-    private static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
+    /// <summary>The whole stream, or null as soon as it is longer than <paramref name="max"/>: never more than that is held.</summary>
+    public static async Task<byte[]?> ReadAtMostAsync(Stream content, long max, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -7,7 +7,7 @@ using Lucene.Net.Search;
 
 namespace CchcSite.Content.Search;
 
-/// <summary>What the index is asked, with units already expanded to their sub-units.</summary>
+/// <summary>What the index is asked, with units already expanded to their sub-units; posts, or published questions when <c>Questions</c>.</summary>
 public sealed record IndexCriteria(
     UserQuery Query,
     DateTime UtcNow,
@@ -16,12 +16,14 @@ public sealed record IndexCriteria(
     string? CategorySlug = null,
     DateOnly? From = null,
     DateOnly? To = null,
-    SearchSort Sort = SearchSort.Relevance)
+    SearchSort Sort = SearchSort.Relevance,
+    bool Questions = false)
 {
     public PageRequest Page { get; init; } = new();
 }
 
-public sealed record IndexHit(int PostId, string SnippetHtml);
+/// <summary>A post's id, or a question's when questions were asked for.</summary>
+public sealed record IndexHit(int Id, string SnippetHtml);
 
 public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units);
 
@@ -53,7 +55,7 @@ public static class IndexSearch
             {
                 var document = searcher.Doc(scoreDoc.Doc);
                 var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
-                return new IndexHit(int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture), snippet);
+                return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
             return new IndexMatches(hits, top.TotalHits, counts.Kinds, counts.Units);
         });
@@ -66,7 +68,7 @@ public static class IndexSearch
         var latest = criteria.To is { } to ? Math.Min(now, VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks - 1) : now;
         var earliest = criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : (long?)null;
         return new FilteredQuery(query, new VisibleFilter(now, earliest, latest,
-            criteria.UnitIds?.ToHashSet(), criteria.Kind is { } kind ? (int)kind : null));
+            criteria.UnitIds?.ToHashSet(), criteria.Kind is { } kind ? (int)kind : null, criteria.Questions));
     }
 
     /// <summary>The category choice, or null when none was made.</summary>

@@ -18,8 +18,8 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
             filter.Kind, filter.CategorySlug, filter.From, filter.To, sort) { Page = filter.Page });
 
         // The database has the last word on visibility: a change the outbox has not applied yet drops out here.
-        var cards = await published.CardsAsync(matches.Hits.Select(h => h.PostId).ToList(), ct);
-        var snippets = matches.Hits.ToDictionary(h => h.PostId, h => h.SnippetHtml);
+        var cards = await published.CardsAsync(matches.Hits.Select(h => h.Id).ToList(), ct);
+        var snippets = matches.Hits.ToDictionary(h => h.Id, h => h.SnippetHtml);
         var hits = cards.Select(card => new SearchHit(card, snippets[card.Id])).ToList();
 
         var kinds = PostKindSegments.All

@@ -4,6 +4,13 @@ using Lucene.Net.Documents;
 
 namespace CchcSite.Content.Search;
 
+/// <summary>Anything the index holds: its unique key and its Lucene document.</summary>
+public interface IIndexedDocument
+{
+    string Key { get; }
+    Document ToLucene();
+}
+
 /// <summary>What the index knows of one post: plain text and the values the filters need.</summary>
 public sealed record SearchDocument(
     int PostId,
@@ -18,9 +25,11 @@ public sealed record SearchDocument(
     IReadOnlyList<string> Tags,
     string? Number,
     string? Issuer,
-    string AttachmentText)
+    string AttachmentText) : IIndexedDocument
 {
     public static string IdOf(int postId) => postId.ToString(CultureInfo.InvariantCulture);
+
+    public string Key => IdOf(PostId);
 
     /// <summary>The document number as one keyword whatever its separators: "21/KH-UBND", "21 kh ubnd" → "21 kh ubnd".</summary>
     public static string NumberKey(string number) =>
@@ -56,7 +65,7 @@ public sealed record SearchDocument(
     }
 
     /// <summary>One more value of the catch-all field; the analyzer keeps values apart.</summary>
-    private static void AddText(Document document, string? text)
+    internal static void AddText(Document document, string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
             document.Add(new TextField(SearchFields.All, text, Field.Store.NO));

@@ -89,13 +89,13 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    public void Upsert(SearchDocument document) =>
-        _writer.UpdateDocument(new Term(SearchFields.Id, SearchDocument.IdOf(document.PostId)), document.ToLucene());
+    public void Upsert(IIndexedDocument document) =>
+        _writer.UpdateDocument(new Term(SearchFields.Id, document.Key), document.ToLucene());
 
-    /// <summary>Adds a post known not to be in the index (a rebuild after <see cref="DeleteAll"/>): no delete by id to buffer and apply.</summary>
-    public void Add(SearchDocument document) => _writer.AddDocument(document.ToLucene());
+    /// <summary>Adds a document known not to be in the index (a rebuild after <see cref="DeleteAll"/>): no delete by id to buffer and apply.</summary>
+    public void Add(IIndexedDocument document) => _writer.AddDocument(document.ToLucene());
 
-    public void Delete(int postId) => _writer.DeleteDocuments(new Term(SearchFields.Id, SearchDocument.IdOf(postId)));
+    public void Delete(string key) => _writer.DeleteDocuments(new Term(SearchFields.Id, key));
 
     public void DeleteAll() => _writer.DeleteAll();
 

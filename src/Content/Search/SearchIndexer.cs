@@ -1,6 +1,7 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     public SearchIndex Index => index;
 
     /// <summary>
-    /// Indexes every published post again. The outbox position is read first: changes made during the rebuild
+    /// Indexes every published post and question again. The outbox position is read first: changes made during the rebuild
     /// are then applied again afterwards, which is harmless because applying a change is idempotent.
     /// </summary>
     public async Task RebuildAsync(CchcDbContext db, IProgress<RebuildProgress>? progress, CancellationToken ct)
@@ -30,13 +31,21 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         {
             var cursor = await db.SearchOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
             var ids = await Indexable(db).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+            var questionIds = await IndexableQuestions(db).OrderBy(q => q.Id).Select(q => q.Id).ToListAsync(ct);
+            var total = ids.Count + questionIds.Count;
             index.DeleteAll();
-            progress?.Report(new RebuildProgress(0, ids.Count));
+            progress?.Report(new RebuildProgress(0, total));
             for (var done = 0; done < ids.Count; done += BatchSize)
             {
                 foreach (var document in await LoadAsync(db, ids.Skip(done).Take(BatchSize).ToList(), ct))
                     index.Add(document);
-                progress?.Report(new RebuildProgress(Math.Min(done + BatchSize, ids.Count), ids.Count));
+                progress?.Report(new RebuildProgress(Math.Min(done + BatchSize, ids.Count), total));
+            }
+            for (var done = 0; done < questionIds.Count; done += BatchSize)
+            {
+                foreach (var document in await LoadQuestionsAsync(db, questionIds.Skip(done).Take(BatchSize).ToList(), ct))
+                    index.Add(document);
+                progress?.Report(new RebuildProgress(ids.Count + Math.Min(done + BatchSize, questionIds.Count), total));
             }
             index.Commit(cursor);
         }
@@ -58,24 +67,32 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         {
             var cursor = index.AppliedOutboxId;
             var rows = await db.SearchOutbox.AsNoTracking().Where(o => o.Id > cursor).OrderBy(o => o.Id).Take(BatchSize * 5)
-                .Select(o => new { o.Id, o.PostId }).ToListAsync(ct);
+                .Select(o => new { o.Id, o.PostId, o.QuestionId }).ToListAsync(ct);
             if (rows.Count == 0)
                 return 0;
-            var postIds = rows.Select(r => r.PostId).Distinct().ToList();
-            var documents = (await LoadAsync(db, postIds, ct)).ToDictionary(d => d.PostId);
-            foreach (var postId in postIds)
-            {
-                if (documents.TryGetValue(postId, out var document))
-                    index.Upsert(document);
-                else
-                    index.Delete(postId);
-            }
+            var postIds = rows.Where(r => r.PostId is not null).Select(r => r.PostId!.Value).Distinct().ToList();
+            Apply(postIds.Select(SearchDocument.IdOf), await LoadAsync(db, postIds, ct));
+            var questionIds = rows.Where(r => r.QuestionId is not null).Select(r => r.QuestionId!.Value).Distinct().ToList();
+            Apply(questionIds.Select(QuestionSearchDocument.KeyOf), await LoadQuestionsAsync(db, questionIds, ct));
             index.Commit(rows[^1].Id);
             return rows.Count;
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Writes the documents that are still indexable and deletes the other keys: they were unpublished or deleted.</summary>
+    private void Apply(IEnumerable<string> keys, IEnumerable<IIndexedDocument> documents)
+    {
+        var byKey = documents.ToDictionary(d => d.Key);
+        foreach (var key in keys)
+        {
+            if (byKey.TryGetValue(key, out var document))
+                index.Upsert(document);
+            else
+                index.Delete(key);
         }
     }
 
@@ -96,6 +113,20 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     /// </summary>
     private static IQueryable<Post> Indexable(CchcDbContext db) =>
         db.Posts.Where(p => p.Status == PostStatus.Published && p.PublishAt != null);
+
+    /// <summary>Questions in the Q&amp;A column; one taken out of it is deleted from the index when its outbox row is applied.</summary>
+    private static IQueryable<Submission> IndexableQuestions(CchcDbContext db) =>
+        db.Submissions.Where(s => s.Kind == SubmissionKind.Question && s.Status == SubmissionStatus.Published && s.AnsweredAt != null);
+
+    private async Task<List<QuestionSearchDocument>> LoadQuestionsAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var questions = await IndexableQuestions(db).AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.UnitId, Category = s.Category!.Slug, s.AnsweredAt, s.Title, s.Text, s.AnswerMarkdown }).ToListAsync(ct);
+        return questions.Select(q => new QuestionSearchDocument(q.Id, q.UnitId, q.Category, q.AnsweredAt!.Value, q.Title, q.Text,
+            markdown.ToPlainText(q.AnswerMarkdown ?? ""))).ToList();
+    }
 
     private async Task<List<SearchDocument>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {

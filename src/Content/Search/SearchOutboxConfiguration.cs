@@ -5,6 +5,6 @@ namespace CchcSite.Content.Search;
 
 internal sealed class SearchOutboxConfiguration : IEntityTypeConfiguration<SearchOutboxEntry>
 {
-    // No foreign key to Post on purpose: a row must outlive the post it reports deleted.
+    // No foreign keys on purpose: a row must outlive the post or question it reports deleted.
     public void Configure(EntityTypeBuilder<SearchOutboxEntry> entry) => entry.ToTable("SearchOutbox");
 }

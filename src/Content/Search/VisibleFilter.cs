@@ -6,10 +6,10 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// Keeps the documents public at <c>now</c> (published at or before it, not yet unpublished), inside the date range,
-/// and of the chosen units and kind — checked from <see cref="SegmentValues"/> on matching documents only, as
+/// of the chosen units and kind, and either posts or questions (a question's kind is <see cref="QuestionSearchDocument.KindValue"/>) — checked from <see cref="SegmentValues"/> on matching documents only, as
 /// random-access bits: a range over terms would enumerate every distinct timestamp on every search.
 /// </summary>
-internal sealed class VisibleFilter(long now, long? earliest, long latest, IReadOnlySet<int>? units, int? kind) : Filter
+internal sealed class VisibleFilter(long now, long? earliest, long latest, IReadOnlySet<int>? units, int? kind, bool questions) : Filter
 {
     public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
     {
@@ -22,7 +22,8 @@ internal sealed class VisibleFilter(long now, long? earliest, long latest, IRead
         var publishAt = values.PublishAt[doc];
         return publishAt <= latest && (earliest is not { } from || publishAt >= from)
             && values.UnpublishAt[doc] > now
-            && (kind is not { } k || values.Kind[doc] == k)
+            && values.Kind[doc] is var docKind && (questions ? docKind == QuestionSearchDocument.KindValue : docKind >= 0)
+            && (kind is not { } k || docKind == k)
             && (units is null || units.Contains(values.Unit[doc]));
     }
 

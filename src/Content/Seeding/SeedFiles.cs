@@ -68,6 +68,9 @@ internal sealed class VideoSeed
     public string? Captions { get; set; }
 }
 
+/// <summary>A published question of <c>questions.json</c>: asked and answered on the given dates.</summary>
+internal sealed record QuestionSeed(string Unit, string Category, DateTimeOffset AskedAt, DateTimeOffset AnsweredAt, string Title, string Question, string Answer);
+
 internal sealed record PostSeed(string UnitSlug, string SourcePath, PostFrontMatter Meta, string Body);
 
 internal static class SeedFileReader

@@ -3,6 +3,7 @@ using CchcSite.Content.Categories;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
@@ -85,9 +86,43 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
             }
         }
         await db.SaveChangesAsync(ct);
+
+        var questionsFile = Path.Combine(root, "questions.json");
+        var questions = File.Exists(questionsFile) ? SeedFileReader.ReadJson<QuestionSeed>(questionsFile) : [];
+        foreach (var seed in questions)
+            db.Submissions.Add(ToQuestion(seed, units, categories));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Seeded {Units} units, {Categories} categories and {Posts} posts from {Root}.", units.Count, categories.Count, posts.Count, root);
+        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts and {Questions} questions from {Root}.",
+            units.Count, categories.Count, posts.Count, questions.Count, root);
         return true;
+    }
+
+    /// <summary>A question already answered and published in the Q&amp;A column, with the history it would have had.</summary>
+    private static Submission ToQuestion(QuestionSeed seed, Dictionary<string, Unit> units, Dictionary<string, Category> categories)
+    {
+        if (!units.TryGetValue(seed.Unit, out var unit))
+            throw new InvalidDataException($"questions.json: '{seed.Title}' names unit '{seed.Unit}', which is not in units.json.");
+        if (!categories.TryGetValue(seed.Category, out var category))
+            throw new InvalidDataException($"questions.json: '{seed.Title}' names category '{seed.Category}', which is not in categories.json.");
+        var asked = seed.AskedAt.UtcDateTime;
+        var answered = seed.AnsweredAt.UtcDateTime;
+        return new Submission
+        {
+            Kind = SubmissionKind.Question, TrackingCode = TrackingCode.New(), Unit = unit, Category = category,
+            // Seeded questions have no real asker; the name is never shown publicly.
+            Name = "Người hỏi (dữ liệu mẫu)", Title = seed.Title.Normalize(NormalizationForm.FormC), Text = seed.Question.Normalize(NormalizationForm.FormC),
+            PublishConsent = true, Status = SubmissionStatus.Published, ReceivedAt = asked,
+            DueOn = WorkingDays.Add(DateOnly.FromDateTime(VietnamTime.ToLocal(asked)), new SubmissionOptions().ResponseWorkingDays),
+            AnswerMarkdown = seed.Answer.Normalize(NormalizationForm.FormC), AnsweredByUnit = unit, AnsweredAt = answered, PublishedAt = answered,
+            Version = Guid.NewGuid(),
+            History =
+            [
+                new SubmissionEvent { At = asked, Step = SubmissionStep.Received },
+                new SubmissionEvent { At = answered, Step = SubmissionStep.Answered },
+                new SubmissionEvent { At = answered, Step = SubmissionStep.Published },
+            ],
+        };
     }
 
     private static async Task<Post> ToPostAsync(PostSeed seed, Unit unit, Dictionary<string, Category> categories,

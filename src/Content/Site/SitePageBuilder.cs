@@ -66,11 +66,11 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
     private async Task<IReadOnlyList<PostCard>> LatestAsync(PostFilter filter, int count, CancellationToken ct) =>
         (await posts.ListAsync(filter with { Page = new PageRequest(1, count) }, ct)).Items;
 
-    private async Task<IReadOnlyList<CategoryRef>> CategoriesAsync(CancellationToken ct) =>
+    public async Task<IReadOnlyList<CategoryRef>> CategoriesAsync(CancellationToken ct) =>
         await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new CategoryRef(c.Slug, c.Name)).ToListAsync(ct);
 
     /// <summary>Home, then each unit from the root down to this one, all linked.</summary>
-    private async Task<List<Breadcrumb>> UnitTrailAsync(string unitSlug, CancellationToken ct) =>
+    public async Task<List<Breadcrumb>> UnitTrailAsync(string unitSlug, CancellationToken ct) =>
     [
         new("Trang chủ", "/"),
         .. (await units.AncestryAsync(unitSlug, ct)).Select(u => new Breadcrumb(u.ShortName, $"/{u.Slug}")),

@@ -33,6 +33,9 @@ public sealed record UnitSectionPage(
     public string BaseUrl => Tab is null ? $"/{Unit.Unit.Slug}" : $"/{Unit.Unit.Slug}/{Tab.Segment}";
 }
 
+/// <summary>A unit's header and tabs; <see cref="Current"/> is the segment of the tab shown, null for the overview.</summary>
+public sealed record UnitTabs(UnitNode Unit, string? Current);
+
 public sealed record KindPreview(PostKindSegments.KindInfo Kind, IReadOnlyList<PostCard> Latest);
 
 public sealed record PostPage(PostDetail Post, IReadOnlyList<Breadcrumb> Trail) : SitePage(Post.Card.Title, Trail)

@@ -8,6 +8,10 @@ public sealed record UnitRef(int Id, string Slug, string Name, string ShortName,
 public sealed record UnitNode(UnitRef Unit, UnitContact Contact, string? Description, IReadOnlyList<UnitNode> Children)
 {
     public IEnumerable<UnitNode> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
+
+    /// <summary>The subtree in reading order, each unit with its depth below this one, for indented choice lists.</summary>
+    public IEnumerable<(UnitNode Node, int Depth)> SelfAndDescendantsWithDepth(int depth = 0) =>
+        Children.SelectMany(c => c.SelfAndDescendantsWithDepth(depth + 1)).Prepend((this, depth));
 }
 
 /// <summary>The unit tree, read whole: a province has tens of units, so one query beats recursive SQL on both providers.</summary>

@@ -12,7 +12,11 @@ public sealed record DashboardPage(
     bool IsAdministrator,
     IReadOnlyList<(UnitRef Unit, IReadOnlyList<UnitRole> Roles)> Units,
     PagedResult<EditorPostRow> Posts,
-    DashboardQuery Query);
+    DashboardQuery Query)
+{
+    /// <summary>Whether the inbox of questions and feedback is any use to this user.</summary>
+    public bool HandlesSubmissions => IsAdministrator || Units.Any(u => u.Roles.Any(r => Permissions.RoleAllows(r, EditorAction.HandleSubmission)));
+}
 
 public sealed record DashboardQuery(string? DonVi, PostKind? Loai, PostStatus? TrangThai, string? Q, int Trang = 1)
 {

@@ -5,6 +5,7 @@ using CchcSite.Content.Rendering;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Site;
 using CchcSite.Content.Units;
+using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,7 @@ public static class ContentServices
         services.AddScoped<SitePageBuilder>();
         services.AddScoped<SeedImporter>();
         services.AddCchcSearch(configuration, environment);
+        services.AddCchcQuestions(configuration);
         return services;
     }
 

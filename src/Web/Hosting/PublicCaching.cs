@@ -17,7 +17,7 @@ public static class PublicCaching
     public static IServiceCollection AddPublicCaching(this IServiceCollection services) =>
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(Pages, policy => policy.Expire(Lifetime).Tag(ContentTag).SetVaryByQuery("trang"));
+            options.AddPolicy(Pages, policy => policy.Expire(Lifetime).Tag(ContentTag).SetVaryByQuery("trang", "linh-vuc"));
             options.AddPolicy(Api, policy => policy.Expire(Lifetime).Tag(ContentTag).SetVaryByQuery("*"));
         });
 

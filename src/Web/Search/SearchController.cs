@@ -35,7 +35,8 @@ public sealed class SearchController(PostSearch search, UnitDirectory units, Tim
 
         var form = new SearchForm(q?.Trim() ?? "", unitNode?.Unit.Slug, kindInfo?.Segment, categorySlug, yearValue, sort == "moi-nhat");
         var choices = new SearchChoices(
-            (await units.RootsAsync(ct)).SelectMany(root => Flatten(root, 0)).ToList(),
+            (await units.RootsAsync(ct)).SelectMany(root => root.SelfAndDescendantsWithDepth())
+                .Select(u => new UnitChoice(u.Node.Unit.Slug, u.Node.Unit.Name, u.Depth)).ToList(),
             PostKindSegments.All,
             Enumerable.Range(FirstYear, thisYear - FirstYear + 1).Reverse().ToList());
 
@@ -51,7 +52,4 @@ public sealed class SearchController(PostSearch search, UnitDirectory units, Tim
         var results = await search.SearchAsync(query, filter, form.Newest ? SearchSort.Newest : SearchSort.Relevance, ct);
         return View("Index", new SearchPage(form, choices, null, results));
     }
-
-    private static IEnumerable<UnitChoice> Flatten(UnitNode node, int depth) =>
-        node.Children.SelectMany(child => Flatten(child, depth + 1)).Prepend(new UnitChoice(node.Unit.Slug, node.Unit.Name, depth));
 }

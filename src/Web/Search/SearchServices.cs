@@ -37,7 +37,7 @@ public static class SearchServices
             if (percent == lastPercent)
                 return;
             lastPercent = percent;
-            output.WriteLine($"Đã lập chỉ mục {report.Indexed}/{report.Total} bài viết ({percent}%).");
+            output.WriteLine($"Đã lập chỉ mục {report.Indexed}/{report.Total} bài viết và câu hỏi ({percent}%).");
         }), ct);
         output.WriteLine("Xong: chỉ mục tìm kiếm đã được xây dựng lại.");
     }

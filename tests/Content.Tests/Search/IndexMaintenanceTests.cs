@@ -15,9 +15,9 @@ public class IndexMaintenanceTests
         var post = await site.AddPostAsync(unit, "Bài đầu tiên");
         await using var db = site.Database.NewContext();
         async Task<List<int>> NewRowsAsync(long after) =>
-            await db.SearchOutbox.Where(o => o.Id > after).Select(o => o.PostId).ToListAsync();
+            await db.SearchOutbox.Where(o => o.Id > after).Select(o => o.PostId!.Value).ToListAsync();
         var last = await db.SearchOutbox.MaxAsync(o => o.Id);
-        Assert.Equal([post.Id], await db.SearchOutbox.Select(o => o.PostId).ToListAsync());
+        Assert.Equal([post.Id], await db.SearchOutbox.Select(o => o.PostId!.Value).ToListAsync());
 
         var tracked = await db.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == post.Id);
         tracked.Title = "Bài đã sửa";

@@ -1,0 +1,68 @@
+using CchcSite.Content.Paging;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
+using CchcSite.Content.Site;
+using CchcSite.Content.Units;
+
+namespace CchcSite.Content.Questions;
+
+/// <summary>Builds the public pages of questions and feedback: the forms, the tracking lookup and the Q&amp;A column.</summary>
+public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pages, PublicSubmissions submissions,
+    SearchIndex index, SubmissionOptions options, TimeProvider clock)
+{
+    /// <summary>The form for a unit (null: the province-level form, where the citizen picks the unit); null when the unit is unknown.</summary>
+    public async Task<SubmissionFormPage?> FormAsync(SubmissionKind kind, string? unitSlug, SubmissionInput input,
+        IReadOnlyDictionary<string, string> errors, CancellationToken ct)
+    {
+        UnitNode? unit = null;
+        if (unitSlug is not null && (unit = await units.FindAsync(unitSlug, ct)) is null)
+            return null;
+        var choices = unit is null
+            ? (await units.RootsAsync(ct)).SelectMany(root => root.SelfAndDescendantsWithDepth())
+                .Select(u => new UnitChoice(u.Node.Unit.Slug, u.Node.Unit.Name, u.Depth)).ToList()
+            : [];
+        return new SubmissionFormPage(kind, unit?.Unit, choices, await pages.CategoriesAsync(ct),
+            unit is null ? input : input with { Unit = unit.Unit.Slug }, errors, options.MaxAttachmentBytes,
+            await TrailAsync(unit, SubmissionAddresses.FormTitle(kind, null), ct));
+    }
+
+    public async Task<TrackingPage> TrackingAsync(string? code, CancellationToken ct) =>
+        new(code?.Trim(), string.IsNullOrWhiteSpace(code) ? null : await submissions.TrackAsync(code, ct));
+
+    /// <summary>The column of a unit (null: every unit); null when the unit or the page does not exist.</summary>
+    public async Task<QuestionColumnPage?> ColumnAsync(string? unitSlug, string? categorySlug, string? q, int page, CancellationToken ct)
+    {
+        UnitNode? unit = null;
+        if (unitSlug is not null && (unit = await units.FindAsync(unitSlug, ct)) is null)
+            return null;
+        var categories = await pages.CategoriesAsync(ct);
+        var category = categories.FirstOrDefault(c => c.Slug == categorySlug)?.Slug;
+        IReadOnlyList<int>? unitIds = unit is null ? null : [unit.Unit.Id];
+        var paging = new PageRequest(page);
+        string? message = null;
+        PagedResult<QuestionCard> list;
+        if (string.IsNullOrWhiteSpace(q))
+            list = await submissions.ColumnAsync(unitIds, category, paging, ct);
+        else if (!UserQuery.TryParse(q, out var query, out message))
+            list = new PagedResult<QuestionCard>([], 1, paging.PageSize, 0);
+        else
+        {
+            var matches = IndexSearch.Find(index, new IndexCriteria(query, clock.GetUtcNow().UtcDateTime, unitIds, CategorySlug: category,
+                Questions: true) { Page = paging });
+            list = new PagedResult<QuestionCard>(await submissions.CardsAsync(matches.Hits.Select(h => h.Id).ToList(), ct),
+                paging.Page, paging.PageSize, matches.TotalCount);
+        }
+        if (page > list.TotalPages)
+            return null;
+        return new QuestionColumnPage(unit, list, categories, category, q?.Trim(), message, await TrailAsync(unit, "Hỏi – đáp", ct));
+    }
+
+    public async Task<QuestionPage?> QuestionAsync(int id, CancellationToken ct) =>
+        await submissions.FindAsync(id, ct) is { } question
+            ? new QuestionPage(question, [new("Trang chủ", "/"), new("Hỏi – đáp", PublishedQuestionUrls.Column), new(question.Title, null)])
+            : null;
+
+    /// <summary>Home, the unit's ancestry when there is a unit, then the page itself.</summary>
+    private async Task<IReadOnlyList<Breadcrumb>> TrailAsync(UnitNode? unit, string title, CancellationToken ct) =>
+        unit is null ? [new("Trang chủ", "/"), new(title, null)] : [.. await pages.UnitTrailAsync(unit.Unit.Slug, ct), new(title, null)];
+}

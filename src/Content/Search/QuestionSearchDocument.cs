@@ -1,0 +1,46 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// A published question and its answer in the index, beside the posts and analysed the same way. Its key and its
+/// kind value keep it apart: post searches leave questions out, the Q&amp;A column's search asks for them alone.
+/// </summary>
+public sealed record QuestionSearchDocument(int QuestionId, int UnitId, string? CategorySlug, DateTime AnsweredAt, string Title, string Question, string Answer)
+    : IIndexedDocument
+{
+    /// <summary>The kind doc value of a question: posts have their <c>PostKind</c>, never negative.</summary>
+    public const int KindValue = -1;
+    private const string KeyPrefix = "q";
+
+    public static string KeyOf(int questionId) => KeyPrefix + questionId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The post or question number in an index key.</summary>
+    public static int NumberOf(string key) =>
+        int.Parse(key.StartsWith(KeyPrefix, StringComparison.Ordinal) ? key[KeyPrefix.Length..] : key, CultureInfo.InvariantCulture);
+
+    public string Key => KeyOf(QuestionId);
+
+    public Document ToLucene()
+    {
+        var document = new Document
+        {
+            new StringField(SearchFields.Id, Key, Field.Store.YES),
+            // What keeps questions and posts apart in a search (see VisibleFilter).
+            new NumericDocValuesField(SearchFields.Kind, KindValue),
+            new NumericDocValuesField(SearchFields.Unit, UnitId),
+            new NumericDocValuesField(SearchFields.PublishAt, AnsweredAt.Ticks),
+            new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
+            new StoredField(SearchFields.StoredSummary, Question),
+            new StoredField(SearchFields.StoredBody, Answer),
+            new TextField(SearchFields.Title, Title, Field.Store.NO),
+        };
+        if (CategorySlug is not null)
+            document.Add(new StringField(SearchFields.Category, CategorySlug, Field.Store.NO));
+        SearchDocument.AddText(document, Title);
+        SearchDocument.AddText(document, Question);
+        SearchDocument.AddText(document, Answer);
+        return document;
+    }
+}

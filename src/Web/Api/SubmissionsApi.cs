@@ -1,0 +1,69 @@
+using CchcSite.Content.Paging;
+using CchcSite.Content.Questions;
+using CchcSite.Content.Units;
+using CchcSite.Web.Questions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CchcSite.Web.Api;
+
+/// <summary>Where a submission was stored: the code to follow it by, and its tracking address.</summary>
+public sealed record SubmissionCreated(string TrackingCode, string TrackingUrl, string Unit, DateOnly DueOn, bool Emailed);
+
+/// <summary>Submissions from other front ends, and the tracking lookup. Never output-cached: each answer is one citizen's.</summary>
+public static class SubmissionsApi
+{
+    public static RouteGroupBuilder MapSubmissionsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/questions", (SubmissionInput input, SubmissionIntake intake, SubmissionLimiter limiter, HttpContext context, CancellationToken ct) =>
+                SubmitAsync(SubmissionKind.Question, input, intake, limiter, context, ct))
+            .WithTags("Questions").WithName("SubmitQuestion")
+            .WithSummary("Sends a citizen's question to a unit (unit, name, email and/or phone, category, title, text, publishConsent); returns the tracking code.");
+        api.MapPost("/feedback", (SubmissionInput input, SubmissionIntake intake, SubmissionLimiter limiter, HttpContext context, CancellationToken ct) =>
+                SubmitAsync(SubmissionKind.Feedback, input, intake, limiter, context, ct))
+            .WithTags("Questions").WithName("SubmitFeedback")
+            .WithSummary("Sends hotline feedback to a unit (as a question, plus location and feedbackType Report or Proposal); returns the tracking code.");
+        api.MapGet("/submissions/{code}", async Task<Results<Ok<SubmissionTracking>, ProblemHttpResult>> (string code, PublicSubmissions submissions, CancellationToken ct) =>
+                await submissions.TrackAsync(code, ct) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"Không có câu hỏi, phản ánh nào mang mã '{code}'."))
+            .WithTags("Questions").WithName("TrackSubmission")
+            .WithSummary("Status, dates and the released answer of a question or feedback, by its tracking code; never the citizen's details.");
+        return api;
+    }
+
+    /// <summary>Published questions and answers, newest answer first; filter by unit and category.</summary>
+    public static RouteGroupBuilder MapQuestionsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/questions", async Task<Results<Ok<PagedResult<QuestionCard>>, ValidationProblem, ProblemHttpResult>> (
+                string? unit, string? category, int? page, int? pageSize, PublicSubmissions submissions, UnitDirectory units, CancellationToken ct) =>
+            {
+                var paging = new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize);
+                if (paging.Validate() is { Count: > 0 } errors)
+                    return ApiProblems.Invalid(errors.ToDictionary());
+                int[]? unitIds = null;
+                if (unit is not null)
+                {
+                    if (await units.FindAsync(unit, ct) is not { } found)
+                        return ApiProblems.NotFound($"Không có đơn vị '{unit}'.");
+                    unitIds = [found.Unit.Id];
+                }
+                return TypedResults.Ok(await submissions.ColumnAsync(unitIds, category, paging, ct));
+            })
+            .WithTags("Questions").WithName("ListQuestions").WithSummary("Published questions with their answers (the Q&A column).");
+        return api;
+    }
+
+    private static async Task<Results<Created<SubmissionCreated>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        SubmissionKind kind, SubmissionInput input, SubmissionIntake intake, SubmissionLimiter limiter, HttpContext context, CancellationToken ct)
+    {
+        if (!limiter.TryAcquire(context))
+            return ApiProblems.TooManyRequests(SubmissionLimiter.Message);
+        var (result, emailed) = await intake.SubmitAsync(kind, input, null, context.Request, ct);
+        if (result.Receipt is not { } receipt)
+            return ApiProblems.Invalid(result.Errors.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
+        var url = SubmissionAddresses.Tracking(receipt.TrackingCode);
+        return TypedResults.Created($"/api/v1/submissions/{receipt.TrackingCode}",
+            new SubmissionCreated(receipt.TrackingCode, url, receipt.UnitName, receipt.DueOn, emailed));
+    }
+
+    /// <summary>The JSON property name of a field, as the caller sent it.</summary>
+    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

@@ -1,0 +1,138 @@
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Media;
+using CchcSite.Content.Paging;
+using CchcSite.Content.Questions;
+using CchcSite.Content.Rendering;
+using CchcSite.Content.Units;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcSite.Web.Editor;
+
+public sealed record InboxQuery(string? DonVi, InboxView Xem, SubmissionKind? Loai, string? LinhVuc, string? Q, int Trang = 1)
+{
+    public string UrlFor(int page) =>
+        QueryString.Create(new Dictionary<string, string?>
+        {
+            ["don-vi"] = DonVi, ["xem"] = Xem == InboxView.Open ? null : Xem.ToString(), ["loai"] = Loai?.ToString(),
+            ["linh-vuc"] = LinhVuc, ["q"] = Q, ["trang"] = page == 1 ? null : page.ToString(),
+        }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is { Length: > 0 } query ? SubmissionInboxController.Path + query : SubmissionInboxController.Path;
+}
+
+public sealed record InboxPage(PagedResult<InboxRow> Items, InboxQuery Query, IReadOnlyList<UnitRef> Units,
+    IReadOnlyList<Content.Posts.CategoryRef> Categories, int ResponseWorkingDays);
+
+/// <summary>One item for the officers of its unit: everything the citizen sent, contact details included, and what may be done next.</summary>
+public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string? AssignedTo, IReadOnlyList<Officer> Officers,
+    IReadOnlyList<UnitRef> ForwardTargets, IReadOnlySet<EditorAction> Allowed, string? AnswerHtml)
+{
+    public bool May(EditorAction action) => Allowed.Contains(action);
+}
+
+/// <summary>
+/// The officers' inbox of citizens' questions and feedback. Seeing an item and its contact details is
+/// <see cref="EditorAction.HandleSubmission"/> in the item's unit; each step asks for its own action; all from the one table.
+/// </summary>
+[Area(EditorArea.Name)]
+[Authorize(Policy = EditorPolicies.Editor)]
+[AutoValidateAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
+    Content.Site.SitePageBuilder pages, MarkdownRenderer markdown, MediaStore store, SubmissionOptions options) : Controller
+{
+    public const string Path = "/quan-tri/hoi-dap";
+
+    [HttpGet(Path)]
+    public async Task<IActionResult> Index([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "xem")] InboxView xem = InboxView.Open,
+        [FromQuery(Name = "loai")] SubmissionKind? loai = null, [FromQuery(Name = "linh-vuc")] string? linhVuc = null,
+        [FromQuery(Name = "q")] string? q = null, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+    {
+        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.HandleSubmission);
+        int? unitId = null;
+        if (!string.IsNullOrEmpty(donVi))
+        {
+            if (await units.FindAsync(donVi, ct) is not { } unit)
+                return NotFound();
+            if (!await MayAsync(unit.Unit.Id, EditorAction.HandleSubmission))
+                return Forbid();
+            unitId = unit.Unit.Id;
+        }
+        var query = new InboxQuery(donVi, xem, loai, linhVuc, q, Math.Max(trang, 1));
+        var list = await inbox.ListAsync(new InboxFilter(allowed, unitId, xem, loai, linhVuc, q) { Page = new PageRequest(query.Trang, 20) }, ct);
+        var myUnits = (await AllUnitsAsync(ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
+        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.ResponseWorkingDays));
+    }
+
+    [HttpGet(Path + "/{id:int}")]
+    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    {
+        if (await inbox.FindAsync(id, ct) is not { } item)
+            return NotFound();
+        if (!await MayAsync(item.UnitId, EditorAction.HandleSubmission))
+            return Forbid();
+        return View("Show", await PageAsync(item, ct));
+    }
+
+    /// <summary>The citizen's attachment, for the officers of the handling unit only.</summary>
+    [HttpGet(Path + "/{id:int}/tep")]
+    public async Task<IActionResult> Attachment(int id, CancellationToken ct)
+    {
+        if (await inbox.FindAsync(id, ct) is not { AttachmentPath: { } path } item)
+            return NotFound();
+        if (!await MayAsync(item.UnitId, EditorAction.HandleSubmission))
+            return Forbid();
+        return PhysicalFile(store.FullPath(path), item.AttachmentType!, item.AttachmentName);
+    }
+
+    [HttpPost(Path + "/{id:int}/{step}")]
+    public async Task<IActionResult> Step(int id, string step, Guid version, string? userId, int? toUnitId, string? reason, string? answer,
+        RejectionKind? rejection, string? intoCode, CancellationToken ct)
+    {
+        if (await inbox.FindAsync(id, ct) is not { } item)
+            return NotFound();
+        SubmissionCommand? command = step switch
+        {
+            "phan-cong" => new SubmissionCommand.Assign(userId ?? ""),
+            "chuyen" => new SubmissionCommand.Forward(toUnitId ?? 0, reason ?? ""),
+            "tra-loi" => new SubmissionCommand.Answer(answer ?? ""),
+            "cong-khai" => new SubmissionCommand.Publish(),
+            "gui-tra-loi" => new SubmissionCommand.Close(),
+            "go-cong-khai" => new SubmissionCommand.Unpublish(reason ?? ""),
+            "tu-choi" => new SubmissionCommand.Reject(rejection ?? RejectionKind.OutOfScope, reason ?? ""),
+            "gop" => new SubmissionCommand.Merge(intoCode ?? ""),
+            _ => null,
+        };
+        if (command is null)
+            return NotFound();
+        if (!await MayAsync(item.UnitId, command.Action))
+            return Forbid();
+        var outcome = await inbox.StepAsync(item, version, command, editor.Actor, ct);
+        TempData["Message"] = outcome switch
+        {
+            StepOutcome.Done done => $"Đã ghi nhận: {done.Submission.Status.Vietnamese()}.",
+            StepOutcome.Refused refused => refused.Reason,
+            _ => "Nội dung vừa được người khác xử lý. Vui lòng xem lại rồi thực hiện lại thao tác.",
+        };
+        // Forwarded away, the item is no longer this officer's to see: back to the inbox.
+        return outcome is StepOutcome.Done && command is SubmissionCommand.Forward ? Redirect(Path) : Redirect($"{Path}/{id}");
+    }
+
+    private async Task<SubmissionPage> PageAsync(Submission item, CancellationToken ct)
+    {
+        var officers = await inbox.OfficersAsync(item.UnitId, ct);
+        var allowed = new HashSet<EditorAction>();
+        foreach (var action in new[] { EditorAction.HandleSubmission, EditorAction.Answer, EditorAction.PublishAnswer })
+            if (await MayAsync(item.UnitId, action))
+                allowed.Add(action);
+        var targets = (await AllUnitsAsync(ct)).Where(u => u.Id != item.UnitId).ToList();
+        return new SubmissionPage(item, WorkingDays.Between(inbox.Today, item.DueOn),
+            officers.FirstOrDefault(o => o.UserId == item.AssignedUserId)?.FullName, officers, targets, allowed,
+            item.AnswerMarkdown is { } answer ? markdown.ToHtml(answer) : null);
+    }
+
+    private async Task<IReadOnlyList<UnitRef>> AllUnitsAsync(CancellationToken ct) =>
+        (await units.RootsAsync(ct)).SelectMany(r => r.SelfAndDescendants()).Select(n => n.Unit).ToList();
+
+    private async Task<bool> MayAsync(int unitId, EditorAction action) =>
+        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(action))).Succeeded;
+}

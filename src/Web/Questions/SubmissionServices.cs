@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using CchcSite.Content.Questions;
+using CchcSite.Web.Editor;
+
+namespace CchcSite.Web.Questions;
+
+/// <summary>
+/// One limit per address on submissions, shared by the forms and the API, so that neither is a way around the
+/// other. The form answers with its own Vietnamese message and the citizen's text kept; the API with a 429 problem.
+/// </summary>
+public sealed class SubmissionLimiter(SubmissionOptions options) : IDisposable
+{
+    public const string Message = "Bạn đã gửi quá nhiều câu hỏi, phản ánh trong một giờ. Vui lòng thử lại sau ít phút; nội dung bạn đã nhập vẫn được giữ trên trang.";
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.SubmissionsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+        }));
+
+    public bool TryAcquire(HttpContext context)
+    {
+        using var lease = _limiter.AttemptAcquire(CurrentEditor.AddressOf(context) ?? "unknown");
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+public static class SubmissionServices
+{
+    public static IServiceCollection AddCchcQuestions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection(SubmissionOptions.Section).Get<SubmissionOptions>() ?? new SubmissionOptions());
+        services.AddSingleton<SubmissionLimiter>();
+        services.AddScoped<CitizenSubmissions>();
+        services.AddScoped<PublicSubmissions>();
+        services.AddScoped<QuestionPageBuilder>();
+        services.AddScoped<SubmissionInbox>();
+        services.AddScoped<SubmissionStatistics>();
+        services.AddScoped<SubmissionIntake>();
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        // Without SMTP the site still takes submissions; the code on screen is the citizen's receipt.
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.Host)}"]))
+            services.AddSingleton<ISubmissionReceiptSender, SmtpReceiptSender>();
+        return services;
+    }
+}

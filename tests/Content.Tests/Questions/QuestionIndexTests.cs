@@ -1,0 +1,48 @@
+using CchcSite.Content.Questions;
+using CchcSite.Content.Rendering;
+using CchcSite.Content.Search;
+using Lucene.Net.Store;
+
+namespace CchcSite.Content.Tests.Questions;
+
+/// <summary>Published questions go into the search index through the outbox, apart from the posts, and leave it when taken down.</summary>
+public class QuestionIndexTests
+{
+    [Fact]
+    public async Task Only_published_questions_are_found_and_only_by_a_question_search()
+    {
+        await using var site = await QuestionsTestSite.CreateAsync();
+        using var index = SearchIndex.Open(new RAMDirectory());
+        var indexer = new SearchIndexer(index, site.Media, new MarkdownRenderer());
+        async Task<int> ApplyAsync()
+        {
+            await using var db = site.Database.NewContext();
+            return await indexer.ApplyOutboxAsync(db, CancellationToken.None);
+        }
+        IReadOnlyList<int> Find(string text, bool questions)
+        {
+            Assert.True(UserQuery.TryParse(text, out var query, out _));
+            return IndexSearch.Find(index, new IndexCriteria(query, site.Database.Clock.GetUtcNow().UtcDateTime, Questions: questions)).Hits.Select(h => h.Id).ToList();
+        }
+
+        var item = await site.SubmitAsync(QuestionsTestSite.Valid(title: "Cấp bản sao văn bằng tốt nghiệp"));
+        await site.StepAsync(item.Id, new SubmissionCommand.Answer("Nộp đơn tại **Bộ phận một cửa**."));
+        Assert.Equal(0, await ApplyAsync()); // received and answered, not yet public: nothing for the index
+
+        await site.StepAsync(item.Id, new SubmissionCommand.Publish());
+        Assert.Equal(1, await ApplyAsync());
+        Assert.Equal([item.Id], Find("ban sao van bang", questions: true));
+        Assert.Equal([item.Id], Find("bộ phận một cửa", questions: true)); // the answer is searchable too
+        Assert.Empty(Find("ban sao van bang", questions: false));
+
+        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("")));
+        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("Nội dung đã cũ")));
+        Assert.Equal(1, await ApplyAsync());
+        Assert.Empty(Find("ban sao van bang", questions: true));
+
+        await using var check = site.Database.NewContext();
+        Assert.Contains("Bộ phận một cửa", (await new PublicSubmissions(check, new MarkdownRenderer()).TrackAsync(item.TrackingCode, CancellationToken.None))!.AnswerHtml);
+        await indexer.RebuildAsync(check, null, CancellationToken.None);
+        Assert.Empty(Find("ban sao van bang", questions: true));
+    }
+}

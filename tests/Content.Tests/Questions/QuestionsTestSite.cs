@@ -1,0 +1,78 @@
+using CchcSite.Content.Audit;
+using CchcSite.Content.Categories;
+using CchcSite.Content.Data;
+using CchcSite.Content.Media;
+using CchcSite.Content.Questions;
+using CchcSite.Content.Units;
+
+namespace CchcSite.Content.Tests.Questions;
+
+/// <summary>An in-memory site with two units and one field, and the question services over it, on the test clock.</summary>
+public sealed class QuestionsTestSite : IAsyncDisposable
+{
+    public const string Field = "cai-cach-thu-tuc-hanh-chinh";
+
+    private readonly string _media = Directory.CreateTempSubdirectory("cchc-questions-").FullName;
+
+    private QuestionsTestSite(TestDatabase database, Unit unitA, Unit unitB)
+    {
+        Database = database;
+        UnitA = unitA;
+        UnitB = unitB;
+    }
+
+    public TestDatabase Database { get; }
+    public Unit UnitA { get; }
+    public Unit UnitB { get; }
+    public SubmissionOptions Options { get; } = new();
+    public MediaStore Media => new(_media);
+
+    public static async Task<QuestionsTestSite> CreateAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var a = await database.AddUnitAsync("so-a");
+        var b = await database.AddUnitAsync("so-b");
+        await using (var db = database.NewContext())
+        {
+            db.Categories.Add(new Category { Slug = Field, Name = "Cải cách thủ tục hành chính" });
+            await db.SaveChangesAsync();
+        }
+        return new QuestionsTestSite(database, a, b);
+    }
+
+    public CitizenSubmissions Intake(CchcDbContext db) => new(db, Media, Options, Database.Clock);
+
+    public SubmissionInbox Inbox(CchcDbContext db) => new(db, new AuditLog(db, Database.Clock), Database.Clock);
+
+    public static SubmissionInput Valid(string unitSlug = "so-a", string title = "Hỏi về thủ tục cấp bản sao văn bằng") => new()
+    {
+        Unit = unitSlug, Name = "Nguyễn Văn An", Email = "an@example.vn", Category = Field, Title = title,
+        Text = "Xin hỏi hồ sơ gồm những gì?", PublishConsent = true,
+    };
+
+    /// <summary>Stores a question from a citizen and returns it, tracked by nothing.</summary>
+    public async Task<Submission> SubmitAsync(SubmissionInput? input = null)
+    {
+        await using var db = Database.NewContext();
+        var result = await Intake(db).SubmitAsync(SubmissionKind.Question, input ?? Valid(), null, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        return db.Submissions.Single(s => s.TrackingCode == result.Receipt!.TrackingCode);
+    }
+
+    public static Actor Officer => new("officer", "can-bo@cchc.test", "127.0.0.1");
+
+    /// <summary>Runs one step on a fresh context, as a request would.</summary>
+    public async Task<StepOutcome> StepAsync(int id, SubmissionCommand command)
+    {
+        await using var db = Database.NewContext();
+        var inbox = Inbox(db);
+        var item = (await inbox.FindAsync(id, CancellationToken.None))!;
+        return await inbox.StepAsync(item, item.Version, command, Officer, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        Directory.Delete(_media, recursive: true);
+    }
+}
