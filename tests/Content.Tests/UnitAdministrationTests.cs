@@ -107,7 +107,7 @@ public class UnitAdministrationTests
         var change = await WithAdministrationAsync(database, a => a.MergeAsync(town.Id, province.Id, Admin, default));
 
         Assert.Null(change.Error);
-        Assert.Equal(new MergeOutcome(2, 1, 0, 1, []), change.Merge! with { AccountsLeftBehind = [] });
+        Assert.Equal(new MergeOutcome(2, 1, 0, 1, 0, []), change.Merge! with { AccountsLeftBehind = [] });
         await using var db = database.NewContext();
         var posts = await db.Posts.ToDictionaryAsync(p => p.Id);
         Assert.All([posts[moved.Id], posts[clash.Id]], p => Assert.Equal((province.Id, "Đơn vị thi-xa"), (p.UnitId, p.IssuingUnitName)));

@@ -1,6 +1,7 @@
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public sealed record UnitAdminRow(int Id, string Slug, string Name, string Short
     bool IsActive, bool AllowSelfPublishing, string? MergedIntoName, int PostCount, int MemberCount);
 
 /// <summary>What a merger moved, for the administrator's confirmation and the audit log.</summary>
-public sealed record MergeOutcome(int Posts, int RenamedPosts, int Media, int SubUnits, IReadOnlyList<string> AccountsLeftBehind);
+public sealed record MergeOutcome(int Posts, int RenamedPosts, int Media, int SubUnits, int Submissions, IReadOnlyList<string> AccountsLeftBehind);
 
 /// <summary>The result of an administrative change: the error to show (Vietnamese), or the unit it produced.</summary>
 public sealed record UnitChange(string? Error, int? UnitId = null, MergeOutcome? Merge = null)
@@ -132,7 +133,7 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
 
     /// <summary>
     /// Merges <paramref name="fromId"/> into <paramref name="intoId"/> in one transaction: posts (keeping the issuing
-    /// unit's name as it was), their old addresses, media and sub-units move; the merged unit stays as an inactive
+    /// unit's name as it was), their old addresses, media, citizens' questions and feedback, and sub-units move; the merged unit stays as an inactive
     /// row that redirects. Accounts are not moved: being an editor of the receiving unit is a new grant an
     /// administrator gives on purpose, so the outcome lists who lost their unit.
     /// </summary>
@@ -181,6 +182,21 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
                 db.Remove(old);
         }
 
+        // Citizens' questions and feedback move too: open ones go on at the receiving unit, with the move in their
+        // history; answered ones keep naming the merged unit as the one that answered.
+        var submissions = await db.Submissions.Where(q => q.UnitId == from.Id).ToListAsync(ct);
+        foreach (var submission in submissions)
+        {
+            submission.UnitId = into.Id;
+            submission.Version = Guid.NewGuid();
+            if (submission.Status.IsOpen())
+                db.Add(new SubmissionEvent
+                {
+                    SubmissionId = submission.Id, At = now, Step = SubmissionStep.Forwarded, UserId = actor.UserId, UserName = actor.UserName,
+                    UnitId = into.Id, Note = $"Chuyển do sáp nhập {from.Name} vào {into.Name}",
+                });
+        }
+
         var media = await db.MediaAssets.Where(m => m.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UnitId, into.Id), ct);
         var children = units.Where(u => u.ParentId == from.Id).ToList();
         foreach (var child in children)
@@ -191,9 +207,10 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         from.IsActive = false;
         from.MergedIntoId = into.Id;
         from.MergedAt = now;
-        var outcome = new MergeOutcome(posts.Count, renamed, media, children.Count, leftBehind);
+        var outcome = new MergeOutcome(posts.Count, renamed, media, children.Count, submissions.Count, leftBehind);
         audit.Record(actor, AuditActions.UnitMerged,
-            $"Sáp nhập {from.Name} vào {into.Name}: chuyển {outcome.Posts} bài ({outcome.RenamedPosts} đổi địa chỉ), {outcome.Media} ảnh/tệp, {outcome.SubUnits} đơn vị trực thuộc",
+            $"Sáp nhập {from.Name} vào {into.Name}: chuyển {outcome.Posts} bài ({outcome.RenamedPosts} đổi địa chỉ), {outcome.Media} ảnh/tệp, "
+            + $"{outcome.SubUnits} đơn vị trực thuộc, {outcome.Submissions} câu hỏi và phản ánh",
             "Unit", from.Id.ToString(), into.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

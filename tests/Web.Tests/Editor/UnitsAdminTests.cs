@@ -109,6 +109,13 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.Kind, p.Slug }).FirstAsync());
         var oldUrl = PostKindSegments.PostUrl(ward, post.Kind, post.Slug);
         await site.AddUserAsync("can-bo-thac-mo@cchc.test", (ward, UnitRole.Editor));
+        var asked = await site.NewBrowser().PostAsJsonAsync("/api/v1/questions", new
+        {
+            unit = ward, name = "Trần Thị Hỏi", email = "hoi@example.vn", category = "cai-cach-thu-tuc-hanh-chinh", title = "Hồ sơ đang nộp tại phường có còn hiệu lực?",
+            text = "Tôi đã nộp hồ sơ tại phường trước khi sáp nhập, có phải nộp lại không?",
+        });
+        Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
+        var code = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
 
         var merged = await PostAsync(admin, $"/quan-tri/don-vi/{await UnitIdAsync(ward)}/sap-nhap", new() { ["intoId"] = (await UnitIdAsync(town)).ToString() });
 
@@ -122,6 +129,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
             ($"/{ward}", $"/{town}"),
             ($"/{ward}/tin-tuc?trang=1", $"/{town}/tin-tuc?trang=1"),
             (oldUrl, PostKindSegments.PostUrl(town, post.Kind, post.Slug)),
+            ($"/{ward}/hoi-dap", $"/{town}/hoi-dap"),
         })
         {
             var answer = await citizen.GetAsync(from);
@@ -135,6 +143,14 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
         Assert.Equal(town, api.RootElement.GetProperty("card").GetProperty("unit").GetProperty("slug").GetString());
         Assert.Equal("Ủy ban nhân dân phường Thác Mơ", api.RootElement.GetProperty("card").GetProperty("issuingUnitName").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/{ward}-khong-co")).StatusCode);
+        // The citizen's pending question is now the receiving unit's, and its history says why.
+        var tracking = await citizen.GetStringAsync($"/tra-cuu?ma={code}");
+        Assert.Contains("Ủy ban nhân dân thị xã Phước Long", tracking);
+        Assert.Contains("Chuyển đơn vị", tracking);
+        var moved = await site.WithDbAsync(db => db.Submissions.Where(q => q.TrackingCode == code)
+            .Select(q => new { q.UnitId, Notes = q.History.Select(h => h.Note).ToList() }).SingleAsync());
+        Assert.Equal(await UnitIdAsync(town), moved.UnitId);
+        Assert.Contains("Chuyển do sáp nhập Ủy ban nhân dân phường Thác Mơ vào Ủy ban nhân dân thị xã Phước Long", moved.Notes);
         Assert.Contains("Sáp nhập Ủy ban nhân dân phường Thác Mơ vào Ủy ban nhân dân thị xã Phước Long",
             await admin.GetStringAsync("/quan-tri/nhat-ky?thao-tac=unit.merge"));
     }
