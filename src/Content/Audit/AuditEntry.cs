@@ -31,6 +31,8 @@ public static class AuditActions
     public const string PasswordChanged = "account.password";
     public const string AccountCreated = "account.create";
     public const string PermissionChanged = "account.permission";
+    public const string PlanChanged = "plan.edit";
+    public const string PlanImported = "plan.import";
 
     public static string Vietnamese(string action) => action switch
     {
@@ -44,6 +46,8 @@ public static class AuditActions
         PasswordChanged => "Đổi mật khẩu",
         AccountCreated => "Tạo tài khoản",
         PermissionChanged => "Thay đổi quyền",
+        PlanChanged => "Sửa kế hoạch",
+        PlanImported => "Nhập nhiệm vụ kế hoạch",
         _ => action,
     };
 }

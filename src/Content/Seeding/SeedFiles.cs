@@ -30,6 +30,8 @@ internal sealed class PostFrontMatter
     public string? CoverAlt { get; set; }
     public DocumentSeed? Document { get; set; }
     public VideoSeed? Video { get; set; }
+    /// <summary>"plan-key/order": the plan row this post carries out (see plans.json).</summary>
+    public string? PlanItem { get; set; }
 }
 
 internal sealed class DocumentSeed
@@ -66,6 +68,16 @@ internal sealed class VideoSeed
     public string? Poster { get; set; }
     public int? DurationSeconds { get; set; }
     public string? Captions { get; set; }
+}
+
+internal sealed record PlanSeed(string Key, string Unit, int Year, string? Number, DateOnly? IssuedOn, string Title, string? Document,
+    List<PlanItemSeed> Items);
+
+internal sealed record PlanItemSeed(int Order, string? Group, string Content, string? Form, string Lead, List<string>? Coordinators,
+    string Timing, string? ExpectedOutput)
+{
+    public Plans.PlanItemInput ToInput() =>
+        new(Order, Group, Content, Form, Lead, string.Join("; ", Coordinators ?? []), Timing, ExpectedOutput);
 }
 
 internal sealed record PostSeed(string UnitSlug, string SourcePath, PostFrontMatter Meta, string Body);

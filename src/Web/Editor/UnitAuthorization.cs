@@ -8,11 +8,12 @@ namespace CchcSite.Web.Editor;
 public sealed record UnitActionRequirement(EditorAction Action) : IAuthorizationRequirement;
 
 /// <summary>Answers every <see cref="UnitActionRequirement"/> from the one rule table, <see cref="Permissions"/>.</summary>
-public sealed class UnitActionHandler(CurrentEditor editor) : AuthorizationHandler<UnitActionRequirement, int>
+public sealed class UnitActionHandler(CurrentEditor editor, Content.Units.UnitDirectory units) : AuthorizationHandler<UnitActionRequirement, int>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, UnitActionRequirement requirement, int unitId)
     {
-        if (Permissions.Allows(await editor.GrantsAsync(), requirement.Action, unitId))
+        var ancestors = Permissions.ReachesSubUnits(requirement.Action) ? await units.AncestorIdsAsync(unitId, CancellationToken.None) : [];
+        if (Permissions.Allows(await editor.GrantsAsync(), requirement.Action, unitId, ancestors))
             context.Succeed(requirement);
     }
 }
