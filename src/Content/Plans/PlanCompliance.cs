@@ -13,6 +13,13 @@ public sealed record ItemView(PlanItem Item, IReadOnlyList<ItemOccurrence> Occur
 
 public sealed record PlanView(Plan Plan, string UnitName, IReadOnlyList<ItemView> Items);
 
+public sealed record PlanSummary(int Id, int UnitId, string UnitShortName, int Year, string? Number, string Title, int ItemCount);
+
+public sealed record PlanItemChoice(int Id, int Year, string PlanTitle, int Order, string Content)
+{
+    public string Label => $"{Order}. {(Content.Length > 90 ? Content[..90] + "…" : Content)}";
+}
+
 public sealed record Reminder(int PlanId, string PlanTitle, string UnitShortName, PlanItem Item);
 
 /// <summary>Reads how units keep their plans: the monthly rule per unit and month, and each plan item's status, as of now.</summary>
@@ -51,6 +58,25 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
             .OrderBy(p => p.PublishAt)
             .Select(p => new LinkedPost(p.Id, p.UnitId, p.Title, p.Kind, p.PublishAt!.Value)).ToListAsync(ct);
     }
+
+    /// <summary>The plans of the units (null: every unit), newest year first.</summary>
+    public Task<List<PlanSummary>> ListAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct)
+    {
+        var query = db.Plans.AsNoTracking();
+        if (unitIds is not null)
+        {
+            var ids = unitIds.ToList();
+            query = query.Where(p => ids.Contains(p.UnitId));
+        }
+        return query.OrderByDescending(p => p.Year).ThenBy(p => p.Unit.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.UnitId, p.Unit.ShortName, p.Year, p.Number, p.Title, p.Items.Count)).ToListAsync(ct);
+    }
+
+    /// <summary>The rows the units' posts may carry out (null: every row), for the post form and the post list's filter.</summary>
+    public Task<List<PlanItemChoice>> ChoicesAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct) =>
+        (unitIds is null ? db.PlanItems : db.PlanItems.LinkableBy(unitIds)).AsNoTracking()
+            .OrderByDescending(i => i.Plan.Year).ThenBy(i => i.PlanId).ThenBy(i => i.Order)
+            .Select(i => new PlanItemChoice(i.Id, i.Plan.Year, i.Plan.Title, i.Order, i.Content)).ToListAsync(ct);
 
     public async Task<PlanView?> PlanAsync(int planId, CancellationToken ct) =>
         (await PlansAsync(db.Plans.Where(p => p.Id == planId), ct)).FirstOrDefault();

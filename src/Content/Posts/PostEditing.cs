@@ -86,7 +86,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         if (attachmentIds.Count > 0
             && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && !a.ContentType.StartsWith("image/"), ct) != attachmentIds.Count)
             errors[nameof(PostDraft.Attachments)] = "Tệp đính kèm phải là tệp (PDF, DOCX, XLSX) trong thư viện của đơn vị.";
-        if (draft.PlanItemId is { } itemId && !await db.PlanItems.LinkableBy(unitId).AnyAsync(i => i.Id == itemId, ct))
+        if (draft.PlanItemId is { } itemId && !await db.PlanItems.LinkableBy([unitId]).AnyAsync(i => i.Id == itemId, ct))
             errors[nameof(PostDraft.PlanItemId)] = "Chỉ gắn bài với nhiệm vụ trong kế hoạch của đơn vị, hoặc nhiệm vụ đơn vị chủ trì hay phối hợp.";
         return errors;
     }

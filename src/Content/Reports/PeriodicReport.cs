@@ -31,6 +31,25 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, DateOnly From, DateOnly
     public static ReportPeriod ForDates(DateOnly from, DateOnly to) =>
         new(ReportPeriodKind.Custom, from, to, null, $"Từ {VietnamTime.FormatDate(from)} đến {VietnamTime.FormatDate(to)}");
 
+    /// <summary>The period asked for, or a Vietnamese message saying what is missing or wrong.</summary>
+    public static (ReportPeriod? Period, string? Error) Create(ReportPeriodKind kind, int? year, int? quarter, DateOnly? from, DateOnly? to)
+    {
+        if (kind == ReportPeriodKind.Custom)
+            return from is not { } start || to is not { } end ? (null, "Vui lòng nhập ngày bắt đầu và ngày kết thúc.")
+                : end < start ? (null, "Ngày kết thúc phải sau ngày bắt đầu.")
+                : end.DayNumber - start.DayNumber > 366 * 5 ? (null, "Kỳ báo cáo không quá 5 năm.")
+                : (ForDates(start, end), null);
+        if (year is not (>= 2000 and <= 2100) || year is not { } y)
+            return (null, "Vui lòng nhập năm báo cáo (từ 2000 đến 2100).");
+        return kind switch
+        {
+            ReportPeriodKind.Quarter when quarter is not (>= 1 and <= 4) => (null, "Quý phải từ 1 đến 4."),
+            ReportPeriodKind.Quarter => (ForQuarter(y, quarter!.Value), null),
+            ReportPeriodKind.HalfYear => (ForFirstHalf(y), null),
+            _ => (ForYear(y), null),
+        };
+    }
+
     /// <summary>UTC bounds: from the start of <see cref="From"/> to the start of the day after <see cref="To"/>.</summary>
     public DateTime StartUtc => VietnamTime.StartOfDayUtc(From);
 

@@ -34,6 +34,13 @@ public sealed class CurrentEditor(IHttpContextAccessor http, UserGrantsReader re
         _grants ??= await reader.ReadAsync(UserId, http.HttpContext?.RequestAborted ?? CancellationToken.None);
 }
 
+public static class UnitAuthorization
+{
+    /// <summary>Asks the one rule table, through the authorization service, whether the user may act on an item of the unit.</summary>
+    public static async Task<bool> MayAsync(this IAuthorizationService authorization, ClaimsPrincipal user, int unitId, EditorAction action) =>
+        (await authorization.AuthorizeAsync(user, unitId, new UnitActionRequirement(action))).Succeeded;
+}
+
 public static class EditorPolicies
 {
     /// <summary>Signed in and still active: the door of the editor area. Each action then asks the unit table.</summary>

@@ -35,6 +35,10 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
         item.OwnsMany(i => i.Coordinators, coordinator =>
         {
             coordinator.ToTable("PlanItemCoordinators");
+            // A key of its own, so that SQLite numbers the rows (a composite owned key would not be generated).
+            coordinator.WithOwner().HasForeignKey("PlanItemId");
+            coordinator.Property<int>("Id");
+            coordinator.HasKey("Id");
             coordinator.Property(c => c.Name).HasMaxLength(300);
             coordinator.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.SetNull);
         });

@@ -865,9 +865,6 @@ namespace CchcSite.Content.Data.Migrations
 
                     b.OwnsMany("CchcSite.Content.Plans.PlanItemCoordinator", "Coordinators", b1 =>
                         {
-                            b1.Property<int>("PlanItemId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -877,10 +874,15 @@ namespace CchcSite.Content.Data.Migrations
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("UnitId")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("PlanItemId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId");
 
                             b1.HasIndex("UnitId");
 

@@ -88,14 +88,15 @@ namespace CchcSite.Content.Data.Migrations
                 name: "PlanItemCoordinators",
                 columns: table => new
                 {
-                    PlanItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    UnitId = table.Column<int>(type: "INTEGER", nullable: true)
+                    UnitId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlanItemId = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PlanItemCoordinators", x => new { x.PlanItemId, x.Id });
+                    table.PrimaryKey("PK_PlanItemCoordinators", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PlanItemCoordinators_PlanItems_PlanItemId",
                         column: x => x.PlanItemId,
@@ -113,6 +114,11 @@ namespace CchcSite.Content.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_PlanItemId",
                 table: "Posts",
+                column: "PlanItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanItemCoordinators_PlanItemId",
+                table: "PlanItemCoordinators",
                 column: "PlanItemId");
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CchcSite.Content.Data.Migrations
 {
     [DbContext(typeof(CchcDbContext))]
-    [Migration("20261124112547_Plans")]
+    [Migration("20261124112849_Plans")]
     partial class Plans
     {
         /// <inheritdoc />
@@ -868,9 +868,6 @@ namespace CchcSite.Content.Data.Migrations
 
                     b.OwnsMany("CchcSite.Content.Plans.PlanItemCoordinator", "Coordinators", b1 =>
                         {
-                            b1.Property<int>("PlanItemId")
-                                .HasColumnType("INTEGER");
-
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
@@ -880,10 +877,15 @@ namespace CchcSite.Content.Data.Migrations
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("UnitId")
                                 .HasColumnType("INTEGER");
 
-                            b1.HasKey("PlanItemId", "Id");
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId");
 
                             b1.HasIndex("UnitId");
 
