@@ -94,14 +94,18 @@ public static class PlanItemFile
         return stream.ToArray();
     }
 
-    /// <summary>Lines as the file numbers them: a quoted cell spanning two lines counts from where its record starts.</summary>
+    /// <summary>Lines as a text editor numbers them, each record at the line where it starts.</summary>
     private static List<(int, string[])> CsvLines(Stream file)
     {
         using var reader = new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { DetectDelimiter = true, DetectDelimiterValues = [",", ";", "\t"] });
         var lines = new List<(int, string[])>();
         while (csv.Read())
-            lines.Add((csv.RawRow, csv.Record ?? []));
+        {
+            // RawRow is the record's last line; a quoted cell with line breaks started the record earlier.
+            var breaks = csv.RawRecord.TrimEnd('\r', '\n').Count(c => c == '\n');
+            lines.Add((csv.RawRow - breaks, csv.Record ?? []));
+        }
         return lines;
     }
 
