@@ -9,17 +9,6 @@ public sealed class EditorFlowTests(SiteFixture site)
 {
     private const string Unit = "ubnd-phuong-thac-mo";
 
-    private async Task<IPage> SignInAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/quan-tri");
-        await page.GetByLabel("Thư điện tử").FillAsync(email);
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(SiteFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/quan-tri");
-        return page;
-    }
-
     [Fact]
     public async Task An_editor_writes_and_submits_and_an_approver_publishes_to_the_units_page()
     {
@@ -27,7 +16,7 @@ public sealed class EditorFlowTests(SiteFixture site)
         await site.AddUserAsync("lanh-dao@thacmo.test", (Unit, UnitRole.Approver));
         const string title = "Phường Thác Mơ tập huấn kỹ năng dịch vụ công trực tuyến cho tổ công nghệ số";
 
-        var writer = await SignInAsync("bien-tap@thacmo.test");
+        var writer = await site.SignInAsync("bien-tap@thacmo.test");
         // The image goes into the unit's library first; its metadata is stripped and variants made on upload.
         await writer.GotoAsync($"/quan-tri/thu-vien?don-vi={Unit}");
         await writer.GetByLabel("Tệp (bắt buộc)").SetInputFilesAsync(SeedImage());
@@ -50,7 +39,7 @@ public sealed class EditorFlowTests(SiteFixture site)
         await Assertions.Expect(writer.GetByRole(AriaRole.Button, new() { Name = "Duyệt và đăng" })).ToHaveCountAsync(0);
         var editUrl = writer.Url;
 
-        var approver = await SignInAsync("lanh-dao@thacmo.test");
+        var approver = await site.SignInAsync("lanh-dao@thacmo.test");
         await approver.GotoAsync(editUrl);
         await approver.GetByRole(AriaRole.Button, new() { Name = "Duyệt và đăng" }).ClickAsync();
         await Assertions.Expect(approver.Locator(".meta")).ToContainTextAsync("Đã đăng");

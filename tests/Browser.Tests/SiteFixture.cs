@@ -72,6 +72,21 @@ public sealed class SiteFixture : IAsyncLifetime
     public Task<string> AddUserAsync(string email, params (string UnitSlug, Content.Accounts.UnitRole Role)[] roles) =>
         _site.AddUserAsync(email, Password, roles);
 
+    /// <summary>Runs a query or change on the site's own database, e.g. to set up what a flow starts from.</summary>
+    public Task<T> WithDbAsync<T>(Func<Content.Data.CchcDbContext, Task<T>> action) => _site.WithDbAsync(action);
+
+    /// <summary>A fresh browser signed in to the editor area through its sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/quan-tri");
+        await page.GetByLabel("Thư điện tử").FillAsync(email);
+        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await page.WaitForURLAsync("**/quan-tri");
+        return page;
+    }
+
     /// <summary>A fresh context and page; viewport defaults to a desktop screen.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool bypassCsp = false)
     {
