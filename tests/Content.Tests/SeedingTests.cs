@@ -137,10 +137,7 @@ public sealed class SeedingTests : IDisposable
     [Fact]
     public async Task The_shipped_seed_covers_every_issuing_unit_and_kind()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using (var db = database.NewContext())
-            Assert.True(await Importer(database, db).ImportAsync(RepositorySeed(), CancellationToken.None));
-
+        await using var database = await SeededFromRepositoryAsync();
         await using var check = database.NewContext();
         Assert.True(await check.Units.CountAsync() >= 8);
         Assert.True(await check.Posts.CountAsync() >= 50);
@@ -162,10 +159,7 @@ public sealed class SeedingTests : IDisposable
     [Fact]
     public async Task The_shipped_plans_are_the_appendix_and_the_table_of_the_seed_documents_with_their_posts_linked()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using (var db = database.NewContext())
-            Assert.True(await Importer(database, db).ImportAsync(RepositorySeed(), CancellationToken.None));
-
+        await using var database = await SeededFromRepositoryAsync();
         await using var check = database.NewContext();
         var plans = await check.Plans.Include(p => p.Items).Include(p => p.DocumentPost).OrderBy(p => p.Year).ToListAsync();
         Assert.Equal([(2021, "/KH-SLĐTBXH", 6), (2022, "/KH-SGDĐT", 11)], plans.Select(p => (p.Year, p.Number!, p.Items.Count)));
@@ -192,6 +186,14 @@ public sealed class SeedingTests : IDisposable
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Importer(database, db).ImportAsync(SeedDir, CancellationToken.None));
         Assert.Contains("planItem 'so-a/2022/9'", error.Message);
         Assert.Contains("2-trien-khai.md", error.Message);
+    }
+
+    private async Task<TestDatabase> SeededFromRepositoryAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        Assert.True(await Importer(database, db).ImportAsync(RepositorySeed(), CancellationToken.None));
+        return database;
     }
 
     private static string RepositorySeed()

@@ -69,10 +69,9 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [HttpGet(Base + "/{id:int}/sua")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        if (await editing.FindAsync(id, ct) is not { } plan)
-            return NotFound();
-        if (!await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans))
-            return Forbid();
+        var (plan, refusal) = await ManagedPlanAsync(id, ct);
+        if (plan is null)
+            return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
         return View("Form", new PlanFormPage(id, unit, new PlanInput(plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.DocumentPostId)));
     }
@@ -80,10 +79,9 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [HttpPost(Base + "/{id:int}/sua")]
     public async Task<IActionResult> Update(int id, PlanInput input, CancellationToken ct)
     {
-        if (await editing.FindAsync(id, ct) is not { } plan)
-            return NotFound();
-        if (!await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans))
-            return Forbid();
+        var (plan, refusal) = await ManagedPlanAsync(id, ct);
+        if (plan is null)
+            return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
         return Outcome(await editing.UpdateAsync(plan, input, editor.Actor, ct), "Đã lưu kế hoạch.", () => View("Form", new PlanFormPage(id, unit, input)));
     }
@@ -91,10 +89,11 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [HttpGet(Base + "/{id:int}/nhiem-vu/{itemId:int}")]
     public async Task<IActionResult> EditItem(int id, int itemId, CancellationToken ct)
     {
-        if (await editing.FindAsync(id, ct) is not { } plan || plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+        var (plan, refusal) = await ManagedPlanAsync(id, ct);
+        if (plan is null)
+            return refusal!;
+        if (plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
             return NotFound();
-        if (!await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans))
-            return Forbid();
         return View("Item", new PlanItemPage(id, plan.Title, itemId, PlanItemInput.Of(item)));
     }
 
@@ -102,13 +101,12 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [HttpPost(Base + "/{id:int}/nhiem-vu/{itemId:int?}")]
     public async Task<IActionResult> SaveItem(int id, int? itemId, PlanItemInput input, CancellationToken ct)
     {
-        if (await editing.FindAsync(id, ct) is not { } plan)
-            return NotFound();
+        var (plan, refusal) = await ManagedPlanAsync(id, ct);
+        if (plan is null)
+            return refusal!;
         var item = itemId is null ? null : plan.Items.FirstOrDefault(i => i.Id == itemId);
         if (itemId is not null && item is null)
             return NotFound();
-        if (!await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans))
-            return Forbid();
         var outcome = await editing.SaveItemAsync(plan, item, input, editor.Actor, ct);
         if (outcome is PlanOutcome.Invalid && itemId is null)
         {
@@ -122,10 +120,11 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [HttpPost(Base + "/{id:int}/nhiem-vu/{itemId:int}/xoa")]
     public async Task<IActionResult> DeleteItem(int id, int itemId, CancellationToken ct)
     {
-        if (await editing.FindAsync(id, ct) is not { } plan || plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
+        var (plan, refusal) = await ManagedPlanAsync(id, ct);
+        if (plan is null)
+            return refusal!;
+        if (plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
             return NotFound();
-        if (!await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans))
-            return Forbid();
         return Outcome(await editing.DeleteItemAsync(plan, item, editor.Actor, ct), "Đã xóa nhiệm vụ; các bài đã gắn được giữ nguyên.", () => NotFound());
     }
 
@@ -133,10 +132,9 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [RequestSizeLimit(2 * 1024 * 1024)]
     public async Task<IActionResult> Import(int id, IFormFile? tep, CancellationToken ct)
     {
-        if (await editing.FindAsync(id, ct) is not { } plan)
-            return NotFound();
-        if (!await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans))
-            return Forbid();
+        var (plan, refusal) = await ManagedPlanAsync(id, ct);
+        if (plan is null)
+            return refusal!;
         if (tep is null || tep.Length == 0)
             return await RejectedImportAsync(id, [new ImportError(0, "Vui lòng chọn tệp CSV hoặc XLSX theo mẫu.")], ct);
         await using var stream = tep.OpenReadStream();
@@ -153,6 +151,12 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     [HttpGet(Base + "/mau-nhap.xlsx")]
     public IActionResult XlsxTemplate() =>
         File(PlanItemFile.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhiem-vu-ke-hoach.xlsx");
+
+    /// <summary>The plan when the user may manage its unit; otherwise the refusal (404 or 403).</summary>
+    private async Task<(Plan? Plan, IActionResult? Refusal)> ManagedPlanAsync(int id, CancellationToken ct) =>
+        await editing.FindAsync(id, ct) is not { } plan ? (null, NotFound())
+        : await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans) ? (plan, null)
+        : (null, Forbid());
 
     private static readonly PlanItemInput EmptyItem = new(null, null, "", null, "", null, "", null);
 
