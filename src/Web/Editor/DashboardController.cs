@@ -45,7 +45,7 @@ public sealed class DashboardController(CurrentEditor editor, UnitDirectory unit
             if (await units.FindAsync(donVi, ct) is not { } unit)
                 return NotFound();
             // Asking for another unit's list is refused, not silently emptied.
-            if (!(await authorization.AuthorizeAsync(User, unit.Unit.Id, new UnitActionRequirement(EditorAction.ReadDraft))).Succeeded)
+            if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ReadDraft))
                 return Forbid();
             unitId = unit.Unit.Id;
         }

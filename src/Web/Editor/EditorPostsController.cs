@@ -184,6 +184,5 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     private async Task<UnitRef?> UnitAllowingAsync(string? slug, EditorAction action, CancellationToken ct) =>
         await units.FindAsync(slug ?? "", ct) is { } unit && await MayAsync(unit.Unit.Id, action) ? unit.Unit : null;
 
-    private async Task<bool> MayAsync(int unitId, EditorAction action) =>
-        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(action))).Succeeded;
+    private Task<bool> MayAsync(int unitId, EditorAction action) => authorization.MayAsync(User, unitId, action);
 }
