@@ -72,6 +72,12 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
             .Select(p => new PlanSummary(p.Id, p.UnitId, p.Unit.ShortName, p.Year, p.Number, p.Title, p.Items.Count)).ToListAsync(ct);
     }
 
+    /// <summary>The unit's documents that can hold a plan's text, plans first, newest first.</summary>
+    public Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
+        db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
+            .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt)
+            .Select(p => ValueTuple.Create(p.Id, p.Title)).ToListAsync(ct);
+
     /// <summary>The rows the units' posts may carry out (null: every row), for the post form and the post list's filter.</summary>
     public Task<List<PlanItemChoice>> ChoicesAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct) =>
         (unitIds is null ? db.PlanItems : db.PlanItems.LinkableBy(unitIds)).AsNoTracking()

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Plans;
 
-/// <summary>The plan's own fields as typed in the editor; the document is the number of a Document post of the same unit.</summary>
+/// <summary>The plan's own fields as typed in the editor; the document is a Document post of the same unit.</summary>
 public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId);
 
 public abstract record PlanOutcome
@@ -82,7 +82,7 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             errors[nameof(PlanInput.Year)] = "Năm kế hoạch phải từ 2000 đến 2100.";
         if (input.DocumentPostId is { } postId
             && !await db.Posts.AnyAsync(p => p.Id == postId && p.UnitId == plan.UnitId && p.Kind == PostKind.Document, ct))
-            errors[nameof(PlanInput.DocumentPostId)] = "Văn bản kế hoạch phải là một văn bản của đơn vị (nhập số bài).";
+            errors[nameof(PlanInput.DocumentPostId)] = "Văn bản kế hoạch phải là một văn bản của đơn vị.";
         if (errors.Count > 0)
             return new PlanOutcome.Invalid(errors);
         plan.Year = input.Year;

@@ -8,7 +8,7 @@ namespace CchcSite.Web.Editor;
 
 public sealed record PlansIndexPage(IReadOnlyList<PlanSummary> Plans, IReadOnlyList<UnitRef> ManageableUnits);
 
-public sealed record PlanFormPage(int? PlanId, UnitRef Unit, PlanInput Input);
+public sealed record PlanFormPage(int? PlanId, UnitRef Unit, PlanInput Input, IReadOnlyList<(int Id, string Title)> Documents);
 
 public sealed record PlanPage(PlanView View, bool MayManage, PlanItemInput NewItem, IReadOnlyList<ImportError> ImportErrors, YearMonth Current);
 
@@ -42,7 +42,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
             return NotFound();
         if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ManagePlans))
             return Forbid();
-        return View("Form", new PlanFormPage(null, unit.Unit, new PlanInput(compliance.CurrentMonth.Year, null, null, "", null)));
+        return await FormAsync(null, unit.Unit, new PlanInput(compliance.CurrentMonth.Year, null, null, "", null), ct);
     }
 
     [HttpPost(Base + "/moi")]
@@ -52,8 +52,8 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
             return NotFound();
         if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ManagePlans))
             return Forbid();
-        return Outcome(await editing.CreateAsync(unit.Unit.Id, input, editor.Actor, ct), "Đã tạo kế hoạch.",
-            () => View("Form", new PlanFormPage(null, unit.Unit, input)));
+        var outcome = await editing.CreateAsync(unit.Unit.Id, input, editor.Actor, ct);
+        return outcome is PlanOutcome.Saved ? BackToPlan(outcome, "Đã tạo kế hoạch.") : Invalid(outcome, await FormAsync(null, unit.Unit, input, ct));
     }
 
     [HttpGet(Base + "/{id:int}")]
@@ -73,7 +73,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         if (plan is null)
             return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
-        return View("Form", new PlanFormPage(id, unit, new PlanInput(plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.DocumentPostId)));
+        return await FormAsync(id, unit, new PlanInput(plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.DocumentPostId), ct);
     }
 
     [HttpPost(Base + "/{id:int}/sua")]
@@ -83,7 +83,8 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         if (plan is null)
             return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
-        return Outcome(await editing.UpdateAsync(plan, input, editor.Actor, ct), "Đã lưu kế hoạch.", () => View("Form", new PlanFormPage(id, unit, input)));
+        var outcome = await editing.UpdateAsync(plan, input, editor.Actor, ct);
+        return outcome is PlanOutcome.Saved ? BackToPlan(outcome, "Đã lưu kế hoạch.") : Invalid(outcome, await FormAsync(id, unit, input, ct));
     }
 
     [HttpGet(Base + "/{id:int}/nhiem-vu/{itemId:int}")]
@@ -109,12 +110,8 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
             return NotFound();
         var outcome = await editing.SaveItemAsync(plan, item, input, editor.Actor, ct);
         if (outcome is PlanOutcome.Invalid && itemId is null)
-        {
-            AddErrors(outcome);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return View("Show", await PageAsync((await compliance.PlanAsync(id, ct))!, input, []));
-        }
-        return Outcome(outcome, "Đã lưu nhiệm vụ.", () => View("Item", new PlanItemPage(id, plan.Title, itemId, input)));
+            return Invalid(outcome, View("Show", await PageAsync((await compliance.PlanAsync(id, ct))!, input, [])));
+        return outcome is PlanOutcome.Saved ? BackToPlan(outcome, "Đã lưu nhiệm vụ.") : Invalid(outcome, View("Item", new PlanItemPage(id, plan.Title, itemId, input)));
     }
 
     [HttpPost(Base + "/{id:int}/nhiem-vu/{itemId:int}/xoa")]
@@ -125,7 +122,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
             return refusal!;
         if (plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
             return NotFound();
-        return Outcome(await editing.DeleteItemAsync(plan, item, editor.Actor, ct), "Đã xóa nhiệm vụ; các bài đã gắn được giữ nguyên.", () => NotFound());
+        return BackToPlan(await editing.DeleteItemAsync(plan, item, editor.Actor, ct), "Đã xóa nhiệm vụ; các bài đã gắn được giữ nguyên.");
     }
 
     [HttpPost(Base + "/{id:int}/nhap")]
@@ -169,21 +166,22 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     private async Task<PlanPage> PageAsync(PlanView view, PlanItemInput newItem, IReadOnlyList<ImportError> importErrors) =>
         new(view, await authorization.MayAsync(User, view.Plan.UnitId, EditorAction.ManagePlans), newItem, importErrors, compliance.CurrentMonth);
 
-    private IActionResult Outcome(PlanOutcome outcome, string message, Func<IActionResult> invalid)
+    private async Task<ViewResult> FormAsync(int? planId, UnitRef unit, PlanInput input, CancellationToken ct) =>
+        View("Form", new PlanFormPage(planId, unit, input, await compliance.DocumentChoicesAsync(unit.Id, ct)));
+
+    /// <summary>After a save: back to the plan with a message.</summary>
+    private RedirectResult BackToPlan(PlanOutcome outcome, string message)
     {
-        if (outcome is PlanOutcome.Saved saved)
-        {
-            TempData["Message"] = message;
-            return Redirect($"{Base}/{saved.PlanId}");
-        }
-        AddErrors(outcome);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return invalid();
+        TempData["Message"] = message;
+        return Redirect($"{Base}/{((PlanOutcome.Saved)outcome).PlanId}");
     }
 
-    private void AddErrors(PlanOutcome outcome)
+    /// <summary>A refused save: the form again, with each field's message, as 422.</summary>
+    private ViewResult Invalid(PlanOutcome outcome, ViewResult form)
     {
         foreach (var (field, error) in ((PlanOutcome.Invalid)outcome).Errors)
             ModelState.AddModelError(field, error);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return form;
     }
 }
