@@ -76,9 +76,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public Task<T> WithDbAsync<T>(Func<Content.Data.CchcDbContext, Task<T>> action) => _site.WithDbAsync(action);
 
     /// <summary>A fresh browser signed in to the editor area through its sign-in form.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    public async Task<IPage> SignInAsync(string email, int width = 1280, int height = 800)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width, height);
         await page.GotoAsync("/quan-tri");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);
