@@ -77,6 +77,6 @@ public sealed class MonthlyQuotaSection(PlanCompliance compliance) : IReportSect
              q.Months.Count(m => m.Status == QuotaStatus.Upcoming)])).ToList();
         return new ReportSection("monthly-quota", "Số tháng có ít nhất một tin, bài hoặc văn bản được đăng",
             [new("met", "Số tháng đạt"), new("missing", "Số tháng chưa có bài"), new("upcoming", "Số tháng chưa đến")], rows.WithTotal(3),
-            "Tính cả tháng của các tháng thuộc kỳ báo cáo; thông báo không tính.");
+            "Mỗi tháng có ngày thuộc kỳ báo cáo được xét trọn tháng; tin, bài gồm cả video và mô hình hay, thông báo không được tính.");
     }
 }
