@@ -69,6 +69,8 @@ app.MapGroup("/api/v1").CacheOutput(PublicCaching.Api).MapUnitsApi().MapPostsApi
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
 app.MapGroup("/api/v1").MapSearchApi();
+// Not output-cached either: a report's figures change when a month ends, not only when content changes.
+app.MapGroup("/api/v1").MapReportsApi();
 app.MapControllers();
 
 app.Run();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -59,6 +60,20 @@ public sealed class AccessibilityTests(SiteFixture site)
         var form = $"/quan-tri/bai-viet/moi?don-vi={SiteFixture.UnitSlug}&loai=Document";
         await page.GotoAsync(form);
         await AssertNoBlockingViolationsAsync(page, form);
+    }
+
+    [Fact]
+    public async Task The_plan_dashboard_and_report_pages_have_no_serious_or_critical_axe_violations()
+    {
+        await site.AddUserAsync("axe-ke-hoach@cchc.test", (SiteFixture.UnitSlug, Content.Accounts.UnitRole.Approver));
+        var page = await site.SignInAsync("axe-ke-hoach@cchc.test");
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == SiteFixture.UnitSlug).Select(p => p.Id).SingleAsync());
+        foreach (var path in new[] { "/quan-tri/ke-hoach", $"/quan-tri/ke-hoach/{planId}", "/quan-tri/tuan-thu?nam=2022",
+                     $"/quan-tri/tuan-thu/{SiteFixture.UnitSlug}/2022/3", $"/quan-tri/bao-cao?don-vi={SiteFixture.UnitSlug}&ky=Quarter&nam=2022&quy=1" })
+        {
+            await page.GotoAsync(path);
+            await AssertNoBlockingViolationsAsync(page, path);
+        }
     }
 
     internal static async Task AssertNoBlockingViolationsAsync(IPage page, string path)

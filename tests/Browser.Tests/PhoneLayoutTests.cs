@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CchcSite.Browser.Tests;
@@ -22,11 +23,22 @@ public sealed class PhoneLayoutTests(SiteFixture site)
     [InlineData("/tra-cuu")]
     public Task Question_page_fits_a_360px_phone_without_horizontal_scrolling(string path) => AssertFitsAsync(path);
 
-    private async Task AssertFitsAsync(string path)
-    {
-        var page = await site.NewPageAsync(width: 360, height: 740);
-        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+    private async Task AssertFitsAsync(string path) => await AssertFitsAsync(await site.NewPageAsync(width: 360, height: 740), path);
 
+    [Fact]
+    public async Task The_plan_dashboard_and_report_fit_a_phone_with_their_wide_tables_scrolling_inside_their_box()
+    {
+        await site.AddUserAsync("dien-thoai@cchc.test", (SiteFixture.UnitSlug, Content.Accounts.UnitRole.Approver));
+        var page = await site.SignInAsync("dien-thoai@cchc.test", width: 360, height: 740);
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == SiteFixture.UnitSlug).Select(p => p.Id).SingleAsync());
+        foreach (var path in new[] { "/quan-tri/tuan-thu?nam=2022", $"/quan-tri/bao-cao?don-vi={SiteFixture.UnitSlug}&ky=Year&nam=2022", "/quan-tri/ke-hoach",
+                     $"/quan-tri/ke-hoach/{planId}", $"/quan-tri/bai-viet/moi?don-vi={SiteFixture.UnitSlug}" })
+            await AssertFitsAsync(page, path);
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         var layout = await page.EvaluateAsync<Layout>("""
             () => {
               const width = window.innerWidth;

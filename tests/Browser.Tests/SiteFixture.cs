@@ -72,10 +72,13 @@ public sealed class SiteFixture : IAsyncLifetime
     public Task<string> AddUserAsync(string email, params (string UnitSlug, Content.Accounts.UnitRole Role)[] roles) =>
         _site.AddUserAsync(email, Password, roles);
 
-    /// <summary>A fresh page signed in to the editor area as the account, on its dashboard.</summary>
-    public async Task<IPage> SignInAsync(string email)
+    /// <summary>Runs a query or change on the site's own database, e.g. to set up what a flow starts from.</summary>
+    public Task<T> WithDbAsync<T>(Func<Content.Data.CchcDbContext, Task<T>> action) => _site.WithDbAsync(action);
+
+    /// <summary>A fresh browser signed in to the editor area through its sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string email, int width = 1280, int height = 800)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width, height);
         await page.GotoAsync("/quan-tri");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);

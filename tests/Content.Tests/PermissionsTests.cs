@@ -13,8 +13,9 @@ public class PermissionsTests
     {
         var allowed = new Dictionary<UnitRole, EditorAction[]>
         {
-            [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload],
-            [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer],
+            [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
+            [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer,
+                EditorAction.HandleSubmission, EditorAction.PublishAnswer, EditorAction.ViewPlans, EditorAction.ManagePlans],
             [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         };
         var data = new TheoryData<UnitRole, EditorAction, bool>();
@@ -31,6 +32,16 @@ public class PermissionsTests
         var user = new UserGrants("u", IsActive: true, IsAdministrator: false, [(OwnUnit, role)]);
         Assert.Equal(expected, Permissions.Allows(user, action, OwnUnit));
         Assert.False(Permissions.Allows(user, action, OtherUnit));
+    }
+
+    [Theory]
+    [MemberData(nameof(Table))]
+    public void Only_reading_plans_reaches_from_a_parent_unit_into_its_sub_units(UnitRole role, EditorAction action, bool expected)
+    {
+        var user = new UserGrants("u", IsActive: true, IsAdministrator: false, [(OwnUnit, role)]);
+        // OtherUnit as a child of OwnUnit, then as its parent: a grant never reaches upwards.
+        Assert.Equal(expected && action == EditorAction.ViewPlans, Permissions.Allows(user, action, OtherUnit, [OwnUnit]));
+        Assert.False(Permissions.Allows(user, action, OtherUnit, []));
     }
 
     [Theory]

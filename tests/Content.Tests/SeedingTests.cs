@@ -1,4 +1,5 @@
 using CchcSite.Content.Media;
+using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Units;
@@ -136,10 +137,7 @@ public sealed class SeedingTests : IDisposable
     [Fact]
     public async Task The_shipped_seed_covers_every_issuing_unit_and_kind()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        await using (var db = database.NewContext())
-            Assert.True(await Importer(database, db).ImportAsync(RepositorySeed(), CancellationToken.None));
-
+        await using var database = await SeededFromRepositoryAsync();
         await using var check = database.NewContext();
         Assert.True(await check.Units.CountAsync() >= 8);
         Assert.True(await check.Posts.CountAsync() >= 50);
@@ -156,6 +154,46 @@ public sealed class SeedingTests : IDisposable
         Assert.Contains("Lại Tất Thắng", plan.Document.Signer);
         Assert.True(await check.Units.AllAsync(u => !string.IsNullOrEmpty(u.Name)));
         Assert.DoesNotContain(await check.Units.Select(u => u.Slug).ToListAsync(), ReservedSlugs.Contains);
+    }
+
+    [Fact]
+    public async Task The_shipped_plans_are_the_appendix_and_the_table_of_the_seed_documents_with_their_posts_linked()
+    {
+        await using var database = await SeededFromRepositoryAsync();
+        await using var check = database.NewContext();
+        var plans = await check.Plans.Include(p => p.Items).Include(p => p.DocumentPost).OrderBy(p => p.Year).ToListAsync();
+        Assert.Equal([(2021, "/KH-SLĐTBXH", 6), (2022, "/KH-SGDĐT", 11)], plans.Select(p => (p.Year, p.Number!, p.Items.Count)));
+        Assert.All(plans, p => Assert.Equal(DocumentType.Plan, p.DocumentPost!.Document!.Type));
+        var gddt = plans[1].Items.OrderBy(i => i.Order).ToList();
+        Assert.Equal(Enumerable.Range(1, 11), gddt.Select(i => Assert.Single(i.DueMonths)));
+        Assert.Equal(("Phòng TCCB", "Các đơn vị thuộc và trực thuộc Sở"), (gddt[8].LeadName, gddt[8].Coordinators.Single().Name));
+        Assert.Equal([PlanTiming.Monthly, PlanTiming.Monthly, PlanTiming.Monthly, PlanTiming.WhenArises, PlanTiming.Monthly, PlanTiming.Monthly],
+            plans[0].Items.OrderBy(i => i.Order).Select(i => i.Timing));
+        var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
+        Assert.Equal(20, await check.Posts.CountAsync(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value)));
+    }
+
+    [Fact]
+    public async Task A_post_naming_a_plan_row_that_does_not_exist_is_named_in_the_error()
+    {
+        WriteSeed("---\nkind: article\ntitle: \"Tin\"\npublishAt: 2022-03-01T08:00:00+07:00\nplanItem: \"so-a/2022/9\"\n---\nNội dung.\n");
+        File.WriteAllText(Path.Combine(SeedDir, "plans.json"), """
+            [{"key":"so-a/2022","unit":"so-a","year":2022,"title":"Kế hoạch","document":"so-a/ke-hoach-tuyen-truyen-2022",
+              "items":[{"order":1,"content":"Đăng tin","lead":"Văn phòng","timing":"Tháng 3"}]}]
+            """);
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Importer(database, db).ImportAsync(SeedDir, CancellationToken.None));
+        Assert.Contains("planItem 'so-a/2022/9'", error.Message);
+        Assert.Contains("2-trien-khai.md", error.Message);
+    }
+
+    private async Task<TestDatabase> SeededFromRepositoryAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var db = database.NewContext();
+        Assert.True(await Importer(database, db).ImportAsync(RepositorySeed(), CancellationToken.None));
+        return database;
     }
 
     private static string RepositorySeed()

@@ -1,5 +1,7 @@
 using CchcSite.Content.Audit;
+using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Tests.Plans;
 using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
@@ -98,16 +100,21 @@ public class UnitAdministrationTests
         var moved = await database.AddPostAsync(town, "ke-hoach-2025", PostStatus.Published, database.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
         var clash = await database.AddPostAsync(town, "tin-chung", PostStatus.Draft, null);
         var kept = await database.AddPostAsync(province, "tin-chung", PostStatus.Published, database.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
+        var townPlan = await database.AddPlanAsync(town, 2025, ("Tháng 3", "Tuyên truyền sáp nhập"));
+        var provincePlan = await database.AddPlanAsync(province, 2025, ("Thường xuyên", "Đưa tin"));
         await using (var setup = database.NewContext())
         {
             setup.Add(new PostSlugHistory { PostId = moved.Id, UnitId = town.Id, Slug = "ke-hoach-cu" });
+            var row = await setup.PlanItems.SingleAsync(i => i.PlanId == provincePlan.Id);
+            row.LeadUnitId = town.Id;
+            row.Coordinators.Add(new PlanItemCoordinator { Name = "Đơn vị thi-xa", UnitId = town.Id });
             await setup.SaveChangesAsync();
         }
 
         var change = await WithAdministrationAsync(database, a => a.MergeAsync(town.Id, province.Id, Admin, default));
 
         Assert.Null(change.Error);
-        Assert.Equal(new MergeOutcome(2, 1, 0, 1, 0, []), change.Merge! with { AccountsLeftBehind = [] });
+        Assert.Equal(new MergeOutcome(2, 1, 0, 1, 0, 1, []), change.Merge! with { AccountsLeftBehind = [] });
         await using var db = database.NewContext();
         var posts = await db.Posts.ToDictionaryAsync(p => p.Id);
         Assert.All([posts[moved.Id], posts[clash.Id]], p => Assert.Equal((province.Id, "Đơn vị thi-xa"), (p.UnitId, p.IssuingUnitName)));
@@ -118,6 +125,9 @@ public class UnitAdministrationTests
         var units = await db.Units.ToDictionaryAsync(u => u.Id);
         Assert.Equal((false, province.Id), (units[town.Id].IsActive, units[town.Id].MergedIntoId));
         Assert.Equal(province.Id, units[ward.Id].ParentId);
+        Assert.Equal(province.Id, (await db.Plans.SingleAsync(p => p.Id == townPlan.Id)).UnitId);
+        var provinceRow = await db.PlanItems.SingleAsync(i => i.PlanId == provincePlan.Id);
+        Assert.Equal((province.Id, province.Id, "Đơn vị thi-xa"), (provinceRow.LeadUnitId, provinceRow.Coordinators.Single().UnitId, provinceRow.Coordinators.Single().Name));
         // The moved posts are re-indexed under their new unit.
         Assert.True(await db.SearchOutbox.CountAsync(e => e.PostId == moved.Id || e.PostId == clash.Id) >= 2);
         Assert.Equal("tinh", await new UnitDirectory(db).SuccessorOfMergedAsync("thi-xa", default));

@@ -16,28 +16,43 @@ public enum EditorAction
     HandleSubmission,
     /// <summary>Release an answer: publish it in the Q&amp;A column or send it to the citizen.</summary>
     PublishAnswer,
+    /// <summary>See plans, the compliance dashboard and periodic reports.</summary>
+    ViewPlans,
+    /// <summary>Create and edit plans and their items, import items.</summary>
+    ManagePlans,
 }
 
 /// <summary>
 /// The one table of who may do what. Pages, API endpoints and background jobs all ask it; nothing else
 /// decides. A membership counts only in its own unit: holding a role in a parent unit gives nothing in its
-/// children, so that a province approver never publishes for a department by accident.
+/// children, so that a province approver never publishes for a department by accident. The one exception is
+/// reading plans and reports: a parent unit follows how its sub-units keep their plans.
 /// </summary>
 public static class Permissions
 {
     private static readonly Dictionary<UnitRole, HashSet<EditorAction>> Allowed = new()
     {
-        [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload],
+        [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
-            EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer],
+            EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
+            EditorAction.ViewPlans, EditorAction.ManagePlans],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 
+    private static readonly HashSet<EditorAction> ReachSubUnits = [EditorAction.ViewPlans];
+
     public static bool RoleAllows(UnitRole role, EditorAction action) => Allowed[role].Contains(action);
 
-    /// <summary>The decision for a user, an action and the unit the item belongs to.</summary>
-    public static bool Allows(UserGrants user, EditorAction action, int unitId) =>
-        user.IsActive && (user.IsAdministrator || user.Roles.Any(r => r.UnitId == unitId && RoleAllows(r.Role, action)));
+    /// <summary>Whether a grant of the action in a unit also covers the units below it.</summary>
+    public static bool ReachesSubUnits(EditorAction action) => ReachSubUnits.Contains(action);
+
+    /// <summary>
+    /// The decision for a user, an action and the unit the item belongs to. <paramref name="ancestorIds"/> are the
+    /// unit's parents up to the root; they count only for actions that reach sub-units.
+    /// </summary>
+    public static bool Allows(UserGrants user, EditorAction action, int unitId, IReadOnlyCollection<int>? ancestorIds = null) =>
+        user.IsActive && (user.IsAdministrator || user.Roles.Any(r => RoleAllows(r.Role, action)
+            && (r.UnitId == unitId || (ReachesSubUnits(action) && ancestorIds?.Contains(r.UnitId) == true))));
 
     /// <summary>The units in which the user may take the action at all (administrators: every unit, shown as null).</summary>
     public static IReadOnlySet<int>? UnitsAllowing(UserGrants user, EditorAction action) =>

@@ -34,12 +34,14 @@ public static class AuditActions
     public const string UnitChanged = "unit.change";
     public const string UnitMerged = "unit.merge";
     public const string SubmissionStep = "submission.step";
+    public const string PlanChanged = "plan.edit";
+    public const string PlanImported = "plan.import";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
-        AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep,
+        AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -57,6 +59,8 @@ public static class AuditActions
         UnitChanged => "Thay đổi đơn vị",
         UnitMerged => "Sáp nhập đơn vị",
         SubmissionStep => "Xử lý hỏi đáp, phản ánh",
+        PlanChanged => "Sửa kế hoạch",
+        PlanImported => "Nhập nhiệm vụ kế hoạch",
         _ => action,
     };
 }

@@ -26,6 +26,8 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUs
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<Questions.Submission> Submissions => Set<Questions.Submission>();
+    public DbSet<Plans.Plan> Plans => Set<Plans.Plan>();
+    public DbSet<Plans.PlanItem> PlanItems => Set<Plans.PlanItem>();
 
     // Here rather than at registration, so that every context — site, tools, tests — enqueues index changes.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

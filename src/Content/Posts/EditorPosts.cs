@@ -10,6 +10,9 @@ public sealed record EditorPostRow(int Id, string Title, PostKind Kind, PostStat
 /// <summary>What an editor filters the list of their units' posts by. A null unit set means every unit.</summary>
 public sealed record EditorPostFilter(IReadOnlySet<int>? UnitIds, int? UnitId, PostKind? Kind, PostStatus? Status, string? Title)
 {
+    /// <summary>Only posts carrying out this plan row.</summary>
+    public int? PlanItemId { get; init; }
+
     public PageRequest Page { get; init; } = new();
 }
 
@@ -28,6 +31,8 @@ public sealed class EditorPosts(CchcDbContext db)
             query = query.Where(p => p.UnitId == unitId);
         if (filter.Kind is { } kind)
             query = query.Where(p => p.Kind == kind);
+        if (filter.PlanItemId is { } planItemId)
+            query = query.Where(p => p.PlanItemId == planItemId);
         if (filter.Status is { } status)
             query = query.Where(p => p.Status == status);
         if (!string.IsNullOrWhiteSpace(filter.Title))

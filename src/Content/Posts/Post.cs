@@ -40,6 +40,8 @@ public class Post
     /// <summary>Set when the post is taken down; with <see cref="ReviewNote"/> as the explanation.</summary>
     public RetirementReason? Retirement { get; set; }
     public int? ReplacedByPostId { get; set; }
+    /// <summary>The row of a communication plan this post carries out.</summary>
+    public int? PlanItemId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency token, renewed on every save (portable across SQLite and PostgreSQL).</summary>

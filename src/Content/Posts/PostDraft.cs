@@ -20,7 +20,8 @@ public sealed record PostDraft(
     string? VideoUrl,
     int? VideoDurationSeconds,
     int? CoverImageId = null,
-    IReadOnlyList<AttachmentDraft>? Attachments = null)
+    IReadOnlyList<AttachmentDraft>? Attachments = null,
+    int? PlanItemId = null)
 {
     public static PostDraft Of(Post post) => new(
         post.Title, post.Slug, post.Summary, post.BodyMarkdown, post.CategoryId, post.Audience,
@@ -31,7 +32,8 @@ public sealed record PostDraft(
             Signer = post.Document.Signer, EffectiveOn = post.Document.EffectiveOn, ExpiresOn = post.Document.ExpiresOn, Abstract = post.Document.Abstract,
         },
         post.Video?.ExternalUrl, post.Video?.DurationSeconds, post.CoverImageId,
-        post.Attachments.OrderBy(a => a.SortOrder).Select(a => new AttachmentDraft(a.MediaAssetId, a.Title)).ToList());
+        post.Attachments.OrderBy(a => a.SortOrder).Select(a => new AttachmentDraft(a.MediaAssetId, a.Title)).ToList(),
+        post.PlanItemId);
 
     /// <summary>Vietnamese messages for each invalid field, empty when the draft can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(PostKind kind)

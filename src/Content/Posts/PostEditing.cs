@@ -2,6 +2,7 @@ using System.Text;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Plans;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,6 +86,8 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         if (attachmentIds.Count > 0
             && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && !a.ContentType.StartsWith("image/"), ct) != attachmentIds.Count)
             errors[nameof(PostDraft.Attachments)] = "Tệp đính kèm phải là tệp (PDF, DOCX, XLSX) trong thư viện của đơn vị.";
+        if (draft.PlanItemId is { } itemId && !await db.PlanItems.LinkableBy([unitId]).AnyAsync(i => i.Id == itemId, ct))
+            errors[nameof(PostDraft.PlanItemId)] = "Chỉ gắn bài với nhiệm vụ trong kế hoạch của đơn vị, hoặc nhiệm vụ đơn vị chủ trì hay phối hợp.";
         return errors;
     }
 
@@ -117,6 +120,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         post.UnpublishAt = draft.UnpublishAt;
         post.Document = kind == PostKind.Document ? draft.Document ?? new DocumentInfo() : null;
         post.CoverImageId = draft.CoverImageId;
+        post.PlanItemId = draft.PlanItemId;
         var attachments = kind == PostKind.Document ? draft.Attachments ?? [] : [];
         post.Attachments.Clear();
         post.Attachments.AddRange(attachments.DistinctBy(a => a.MediaAssetId).Select((a, i) => new Attachment

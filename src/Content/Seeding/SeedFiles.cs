@@ -30,6 +30,8 @@ internal sealed class PostFrontMatter
     public string? CoverAlt { get; set; }
     public DocumentSeed? Document { get; set; }
     public VideoSeed? Video { get; set; }
+    /// <summary>"plan-key/order": the plan row this post carries out (see plans.json).</summary>
+    public string? PlanItem { get; set; }
 }
 
 internal sealed class DocumentSeed
@@ -70,6 +72,16 @@ internal sealed class VideoSeed
 
 /// <summary>A published question of <c>questions.json</c>: asked and answered on the given dates.</summary>
 internal sealed record QuestionSeed(string Unit, string Category, DateTimeOffset AskedAt, DateTimeOffset AnsweredAt, string Title, string Question, string Answer);
+
+internal sealed record PlanSeed(string Key, string Unit, int Year, string? Number, DateOnly? IssuedOn, string Title, string? Document,
+    List<PlanItemSeed> Items);
+
+internal sealed record PlanItemSeed(int Order, string? Group, string Content, string? Form, string Lead, List<string>? Coordinators,
+    string Timing, string? ExpectedOutput)
+{
+    public Plans.PlanItemInput ToInput() =>
+        new(Order, Group, Content, Form, Lead, string.Join("; ", Coordinators ?? []), Timing, ExpectedOutput);
+}
 
 internal sealed record PostSeed(string UnitSlug, string SourcePath, PostFrontMatter Meta, string Body);
 

@@ -2,6 +2,7 @@ using System.Text;
 using CchcSite.Content.Categories;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
+using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
@@ -85,6 +86,9 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
                 post.Relations.Add(new DocumentRelation { ToPostId = target.Id, Kind = related.Relation });
             }
         }
+        var plans = await ImportPlansAsync(Path.Combine(root, "plans.json"), units, byAddress, now, ct);
+        foreach (var (seed, post) in posts.Where(p => p.Seed.Meta.PlanItem is not null))
+            post.PlanItemId = PlanItemOf(seed, post, plans).Id;
         await db.SaveChangesAsync(ct);
 
         var questionsFile = Path.Combine(root, "questions.json");
@@ -93,8 +97,8 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
             db.Submissions.Add(ToQuestion(seed, units, categories));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts and {Questions} questions from {Root}.",
-            units.Count, categories.Count, posts.Count, questions.Count, root);
+        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans and {Questions} questions from {Root}.",
+            units.Count, categories.Count, posts.Count, plans.Count, questions.Count, root);
         return true;
     }
 
@@ -123,6 +127,57 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
                 new SubmissionEvent { At = answered, Step = SubmissionStep.Published },
             ],
         };
+    }
+
+    /// <summary>The plans of plans.json (a seed without the file has none), keyed as posts refer to them.</summary>
+    private async Task<Dictionary<string, Plan>> ImportPlansAsync(string path, Dictionary<string, Unit> units, Dictionary<string, Post> posts,
+        DateTime now, CancellationToken ct)
+    {
+        var plans = new Dictionary<string, Plan>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+            return plans;
+        var names = await UnitNames.LoadAsync(db, ct);
+        foreach (var seed in SeedFileReader.ReadJson<PlanSeed>(path))
+        {
+            if (!units.TryGetValue(seed.Unit, out var unit))
+                throw new InvalidDataException($"plans.json: plan '{seed.Key}' names unit '{seed.Unit}', which is not in units.json.");
+            Post? document = null;
+            if (seed.Document is not null && (!posts.TryGetValue(seed.Document, out document) || document.Kind != PostKind.Document || document.UnitId != unit.Id))
+                throw new InvalidDataException($"plans.json: plan '{seed.Key}' names document '{seed.Document}', which is not a document post of its unit.");
+            var plan = new Plan
+            {
+                Unit = unit, Year = seed.Year, Number = seed.Number, IssuedOn = seed.IssuedOn, Title = seed.Title, DocumentPost = document,
+                CreatedAt = now, UpdatedAt = now,
+            };
+            foreach (var row in seed.Items)
+            {
+                var input = row.ToInput();
+                if (input.Validate() is { Count: > 0 } errors)
+                    throw new InvalidDataException($"plans.json: plan '{seed.Key}', row {row.Order}: {string.Join(" ", errors.Values)}");
+                var item = new PlanItem { Content = "", LeadName = "", TimingText = "" };
+                names.Apply(input, item, row.Order);
+                plan.Items.Add(item);
+            }
+            if (!plans.TryAdd(seed.Key, plan))
+                throw new InvalidDataException($"plans.json: plan key '{seed.Key}' is used twice.");
+            db.Plans.Add(plan);
+        }
+        await db.SaveChangesAsync(ct);
+        return plans;
+    }
+
+    /// <summary>The row a post names; a post may carry out only its own unit's rows, or rows its unit leads or coordinates.</summary>
+    private static PlanItem PlanItemOf(PostSeed seed, Post post, Dictionary<string, Plan> plans)
+    {
+        var reference = seed.Meta.PlanItem!;
+        var slash = reference.LastIndexOf('/');
+        var item = slash > 0 && plans.TryGetValue(reference[..slash], out var plan) && int.TryParse(reference[(slash + 1)..], out var order)
+            ? plan.Items.FirstOrDefault(i => i.Order == order) : null;
+        if (item is null)
+            throw new InvalidDataException($"{seed.SourcePath}: planItem '{reference}' is not a row of a plan in plans.json.");
+        if (item.Plan.UnitId != post.UnitId && item.LeadUnitId != post.UnitId && item.Coordinators.All(c => c.UnitId != post.UnitId))
+            throw new InvalidDataException($"{seed.SourcePath}: planItem '{reference}' belongs to another unit's plan.");
+        return item;
     }
 
     private static async Task<Post> ToPostAsync(PostSeed seed, Unit unit, Dictionary<string, Category> categories,

@@ -1,5 +1,6 @@
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
@@ -24,7 +25,7 @@ public sealed record UnitAdminRow(int Id, string Slug, string Name, string Short
     bool IsActive, bool AllowSelfPublishing, string? MergedIntoName, int PostCount, int MemberCount);
 
 /// <summary>What a merger moved, for the administrator's confirmation and the audit log.</summary>
-public sealed record MergeOutcome(int Posts, int RenamedPosts, int Media, int SubUnits, int Submissions, IReadOnlyList<string> AccountsLeftBehind);
+public sealed record MergeOutcome(int Posts, int RenamedPosts, int Media, int SubUnits, int Submissions, int Plans, IReadOnlyList<string> AccountsLeftBehind);
 
 /// <summary>The result of an administrative change: the error to show (Vietnamese), or the unit it produced.</summary>
 public sealed record UnitChange(string? Error, int? UnitId = null, MergeOutcome? Merge = null)
@@ -133,7 +134,7 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
 
     /// <summary>
     /// Merges <paramref name="fromId"/> into <paramref name="intoId"/> in one transaction: posts (keeping the issuing
-    /// unit's name as it was), their old addresses, media, citizens' questions and feedback, and sub-units move; the merged unit stays as an inactive
+    /// unit's name as it was), their old addresses, media, citizens' questions and feedback, plans and sub-units move; the merged unit stays as an inactive
     /// row that redirects. Accounts are not moved: being an editor of the receiving unit is a new grant an
     /// administrator gives on purpose, so the outcome lists who lost their unit.
     /// </summary>
@@ -197,6 +198,17 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
                 });
         }
 
+        // The merged unit's plans become the receiving unit's, and rows it led or coordinated in any plan now name the
+        // receiving unit as that unit, while keeping the name the plan was written with.
+        var plans = await db.Plans.Where(p => p.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.UnitId, into.Id), ct);
+        foreach (var item in await db.PlanItems.Where(i => i.LeadUnitId == from.Id || i.Coordinators.Any(c => c.UnitId == from.Id)).ToListAsync(ct))
+        {
+            if (item.LeadUnitId == from.Id)
+                item.LeadUnitId = into.Id;
+            foreach (var coordinator in item.Coordinators.Where(c => c.UnitId == from.Id))
+                coordinator.UnitId = into.Id;
+        }
+
         var media = await db.MediaAssets.Where(m => m.UnitId == from.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UnitId, into.Id), ct);
         var children = units.Where(u => u.ParentId == from.Id).ToList();
         foreach (var child in children)
@@ -207,10 +219,10 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         from.IsActive = false;
         from.MergedIntoId = into.Id;
         from.MergedAt = now;
-        var outcome = new MergeOutcome(posts.Count, renamed, media, children.Count, submissions.Count, leftBehind);
+        var outcome = new MergeOutcome(posts.Count, renamed, media, children.Count, submissions.Count, plans, leftBehind);
         audit.Record(actor, AuditActions.UnitMerged,
             $"Sáp nhập {from.Name} vào {into.Name}: chuyển {outcome.Posts} bài ({outcome.RenamedPosts} đổi địa chỉ), {outcome.Media} ảnh/tệp, "
-            + $"{outcome.SubUnits} đơn vị trực thuộc, {outcome.Submissions} câu hỏi và phản ánh",
+            + $"{outcome.SubUnits} đơn vị trực thuộc, {outcome.Submissions} câu hỏi và phản ánh, {outcome.Plans} kế hoạch",
             "Unit", from.Id.ToString(), into.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

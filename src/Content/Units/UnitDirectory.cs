@@ -66,6 +66,34 @@ public sealed class UnitDirectory(CchcDbContext db)
         return chain;
     }
 
+    /// <summary>The unit's parents, nearest first, up to the root; empty for an unknown unit.</summary>
+    public async Task<IReadOnlyList<int>> AncestorIdsAsync(int id, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var ids = new List<int>();
+        var node = _bySlug.Values.FirstOrDefault(n => n.Unit.Id == id);
+        while (node is not null && _parentOf.GetValueOrDefault(node.Unit.Slug) is { } parent)
+        {
+            ids.Add(parent.Unit.Id);
+            node = parent;
+        }
+        return ids;
+    }
+
+    /// <summary>
+    /// The given units with every unit below them, each once, in tree order (null: the whole tree). A unit that
+    /// sits below another given unit appears once, inside its parent's subtree.
+    /// </summary>
+    public async Task<IReadOnlyList<UnitRef>> SubtreesAsync(IReadOnlySet<int>? unitIds, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var all = _roots!.SelectMany(r => r.SelfAndDescendants()).ToList();
+        if (unitIds is null)
+            return all.Select(n => n.Unit).ToList();
+        var inside = all.Where(n => unitIds.Contains(n.Unit.Id)).SelectMany(n => n.SelfAndDescendants()).Select(n => n.Unit.Id).ToHashSet();
+        return all.Where(n => inside.Contains(n.Unit.Id)).Select(n => n.Unit).ToList();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         if (_roots is not null)

@@ -13,7 +13,7 @@ namespace CchcSite.Web.Editor;
 public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status, string UnitName, string? ReviewNote,
     IReadOnlyList<Content.Media.MediaLibraryItem> Library,
     IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<WorkflowStep> Steps, IReadOnlyList<PostRevision> Revisions,
-    string? PublicUrl, bool Conflict);
+    string? PublicUrl, bool Conflict, IReadOnlyList<Content.Plans.PlanItemChoice> PlanItems);
 
 public sealed record RevisionComparePage(int PostId, string Title, PostRevision Older, PostRevision Newer, IReadOnlyList<FieldDiff> Fields);
 
@@ -22,7 +22,8 @@ public sealed record RevisionComparePage(int PostId, string Title, PostRevision 
 [AutoValidateAntiforgeryToken]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class EditorPostsController(PostEditing editing, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
-    CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown, Content.Media.MediaLibrary library) : Controller
+    CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown, Content.Media.MediaLibrary library,
+    Content.Plans.PlanCompliance plans) : Controller
 {
     [HttpGet("/quan-tri/bai-viet/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
@@ -176,12 +177,12 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         return new PostEditPage(form, post?.Id, post?.Status ?? PostStatus.Draft, unit?.Name ?? "", post?.ReviewNote, media,
             categories.Select(c => (c.Id, c.Name)).ToList(), steps,
             post is null ? [] : await editing.RevisionsAsync(post.Id, ct),
-            post is { Status: PostStatus.Published } ? PostKindSegments.PostUrl(post.Unit.Slug, post.Kind, post.Slug) : null, false);
+            post is { Status: PostStatus.Published } ? PostKindSegments.PostUrl(post.Unit.Slug, post.Kind, post.Slug) : null, false,
+            unit is null ? [] : await plans.ChoicesAsync([unit.Id], ct));
     }
 
     private async Task<UnitRef?> UnitAllowingAsync(string? slug, EditorAction action, CancellationToken ct) =>
         await units.FindAsync(slug ?? "", ct) is { } unit && await MayAsync(unit.Unit.Id, action) ? unit.Unit : null;
 
-    private async Task<bool> MayAsync(int unitId, EditorAction action) =>
-        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(action))).Succeeded;
+    private Task<bool> MayAsync(int unitId, EditorAction action) => authorization.MayAsync(User, unitId, action);
 }

@@ -114,8 +114,7 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         return all.Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
     }
 
-    private async Task<bool> MayUploadAsync(int unitId) =>
-        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(EditorAction.Upload))).Succeeded;
+    private Task<bool> MayUploadAsync(int unitId) => authorization.MayAsync(User, unitId, EditorAction.Upload);
 }
 
 /// <summary>

@@ -33,6 +33,7 @@ public sealed class PostForm
     /// <summary>The library files ticked as attachments, and the title typed for each.</summary>
     public List<int> AttachmentIds { get; set; } = [];
     public Dictionary<int, string> AttachmentTitles { get; set; } = [];
+    public int? PlanItemId { get; set; }
 
     public PostDraft ToDraft() => new(
         Title ?? "", Slug, Summary, BodyMarkdown ?? "", CategoryId, Audience,
@@ -42,7 +43,8 @@ public sealed class PostForm
             ? new DocumentInfo { Number = Blank(DocumentNumber), Type = DocumentType, IssuedOn = IssuedOn, Issuer = Blank(Issuer), Signer = Blank(Signer), EffectiveOn = EffectiveOn, ExpiresOn = ExpiresOn, Abstract = Blank(Abstract) }
             : null,
         Blank(VideoUrl), VideoDurationSeconds, CoverImageId,
-        AttachmentIds.Select(id => new AttachmentDraft(id, AttachmentTitles.GetValueOrDefault(id) ?? "")).ToList());
+        AttachmentIds.Select(id => new AttachmentDraft(id, AttachmentTitles.GetValueOrDefault(id) ?? "")).ToList(),
+        PlanItemId);
 
     public static PostForm From(Post post)
     {
@@ -58,6 +60,7 @@ public sealed class PostForm
             VideoUrl = draft.VideoUrl, VideoDurationSeconds = draft.VideoDurationSeconds, CoverImageId = draft.CoverImageId,
             AttachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).ToList(),
             AttachmentTitles = (draft.Attachments ?? []).ToDictionary(a => a.MediaAssetId, a => a.Title),
+            PlanItemId = draft.PlanItemId,
         };
     }
 

@@ -8,11 +8,12 @@ namespace CchcSite.Web.Editor;
 public sealed record UnitActionRequirement(EditorAction Action) : IAuthorizationRequirement;
 
 /// <summary>Answers every <see cref="UnitActionRequirement"/> from the one rule table, <see cref="Permissions"/>.</summary>
-public sealed class UnitActionHandler(CurrentEditor editor) : AuthorizationHandler<UnitActionRequirement, int>
+public sealed class UnitActionHandler(CurrentEditor editor, Content.Units.UnitDirectory units) : AuthorizationHandler<UnitActionRequirement, int>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, UnitActionRequirement requirement, int unitId)
     {
-        if (Permissions.Allows(await editor.GrantsAsync(), requirement.Action, unitId))
+        var ancestors = Permissions.ReachesSubUnits(requirement.Action) ? await units.AncestorIdsAsync(unitId, CancellationToken.None) : [];
+        if (Permissions.Allows(await editor.GrantsAsync(), requirement.Action, unitId, ancestors))
             context.Succeed(requirement);
     }
 }
@@ -31,6 +32,13 @@ public sealed class CurrentEditor(IHttpContextAccessor http, UserGrantsReader re
 
     public async Task<UserGrants> GrantsAsync() =>
         _grants ??= await reader.ReadAsync(UserId, http.HttpContext?.RequestAborted ?? CancellationToken.None);
+}
+
+public static class UnitAuthorization
+{
+    /// <summary>Asks the one rule table, through the authorization service, whether the user may act on an item of the unit.</summary>
+    public static async Task<bool> MayAsync(this IAuthorizationService authorization, ClaimsPrincipal user, int unitId, EditorAction action) =>
+        (await authorization.AuthorizeAsync(user, unitId, new UnitActionRequirement(action))).Succeeded;
 }
 
 public static class EditorPolicies

@@ -154,7 +154,7 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
         if (change.Merge is { } outcome)
         {
             TempData["Message"] = $"Đã sáp nhập: chuyển {outcome.Posts} bài viết ({outcome.RenamedPosts} bài đổi địa chỉ vì trùng), "
-                + $"{outcome.Media} ảnh và tệp, {outcome.Submissions} câu hỏi và phản ánh, {outcome.SubUnits} đơn vị trực thuộc. Địa chỉ cũ tự chuyển đến đơn vị mới."
+                + $"{outcome.Media} ảnh và tệp, {outcome.Submissions} câu hỏi và phản ánh, {outcome.Plans} kế hoạch, {outcome.SubUnits} đơn vị trực thuộc. Địa chỉ cũ tự chuyển đến đơn vị mới."
                 + (outcome.AccountsLeftBehind.Count > 0
                     ? $" Tài khoản chưa có vai trò ở đơn vị mới, hãy giao lại nếu cần: {string.Join(", ", outcome.AccountsLeftBehind)}."
                     : "");

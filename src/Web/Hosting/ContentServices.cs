@@ -43,6 +43,15 @@ public static class ContentServices
         services.AddScoped<ScheduledPublishing>();
         services.AddScoped<SitePageBuilder>();
         services.AddScoped<SeedImporter>();
+        services.AddScoped<Content.Plans.PlanCompliance>();
+        services.AddScoped<Content.Plans.PlanEditing>();
+        services.AddScoped<Content.Reports.PeriodicReports>();
+        // The report's sections, in the order the report shows them; a new section is one more line here.
+        services.AddScoped<Content.Reports.IReportSection, Content.Reports.PostsByKindSection>();
+        services.AddScoped<Content.Reports.IReportSection, Content.Reports.PostsByCategorySection>();
+        services.AddScoped<Content.Reports.IReportSection, Content.Reports.PlanItemsSection>();
+        services.AddScoped<Content.Reports.IReportSection, Content.Reports.MonthlyQuotaSection>();
+        services.AddScoped<Content.Reports.IReportSection, Content.Reports.SubmissionsSection>();
         services.AddCchcSearch(configuration, environment);
         services.AddCchcQuestions(configuration);
         return services;

@@ -292,6 +292,108 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DocumentPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentPostId");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Plans.PlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DueMonths")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedOutput")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Timing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimingText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("PlanId", "Order");
+
+                    b.ToTable("PlanItems");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -393,6 +495,9 @@ namespace CchcSite.Content.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
@@ -444,6 +549,8 @@ namespace CchcSite.Content.Data.Migrations
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("CoverImageId");
+
+                    b.HasIndex("PlanItemId");
 
                     b.HasIndex("ReplacedByPostId");
 
@@ -907,6 +1014,76 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", "DocumentPost")
+                        .WithMany()
+                        .HasForeignKey("DocumentPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DocumentPost");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Plans.PlanItem", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Plans.Plan", "Plan")
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CchcSite.Content.Plans.PlanItemCoordinator", "Coordinators", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("PlanItemCoordinators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanItemId");
+
+                            b1.HasOne("CchcSite.Content.Units.Unit", null)
+                                .WithMany()
+                                .HasForeignKey("UnitId")
+                                .OnDelete(DeleteBehavior.SetNull);
+                        });
+
+                    b.Navigation("Coordinators");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Attachment", b =>
                 {
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
@@ -951,6 +1128,11 @@ namespace CchcSite.Content.Data.Migrations
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "CoverImage")
                         .WithMany()
                         .HasForeignKey("CoverImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Plans.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("CchcSite.Content.Posts.Post", null)
@@ -1232,6 +1414,11 @@ namespace CchcSite.Content.Data.Migrations
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
                 {
                     b.Navigation("Variants");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>

@@ -1,0 +1,120 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Plans;
+
+public sealed record QuotaCell(YearMonth Month, QuotaStatus Status, int Count);
+
+public sealed record QuotaRow(UnitRef Unit, IReadOnlyList<QuotaCell> Months);
+
+public sealed record ItemView(PlanItem Item, IReadOnlyList<ItemOccurrence> Occurrences);
+
+public sealed record PlanView(Plan Plan, string UnitName, IReadOnlyList<ItemView> Items);
+
+public sealed record PlanSummary(int Id, int UnitId, string UnitShortName, int Year, string? Number, string Title, int ItemCount);
+
+public sealed record PlanItemChoice(int Id, int Year, string PlanTitle, int Order, string Content)
+{
+    public string Label => $"{Order}. {(Content.Length > 90 ? Content[..90] + "…" : Content)}";
+}
+
+public sealed record Reminder(int PlanId, string PlanTitle, string UnitShortName, PlanItem Item);
+
+/// <summary>Reads how units keep their plans: the monthly rule per unit and month, and each plan item's status, as of now.</summary>
+public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public YearMonth CurrentMonth => YearMonth.Of(Now);
+
+    /// <summary>Units × the months of <paramref name="months"/>: how many counted posts each unit published, and the verdict.</summary>
+    public async Task<IReadOnlyList<QuotaRow>> QuotaAsync(IReadOnlyList<UnitRef> units, IReadOnlyList<YearMonth> months, CancellationToken ct)
+    {
+        if (months.Count == 0)
+            return units.Select(u => new QuotaRow(u, [])).ToList();
+        var ids = units.Select(u => u.Id).ToList();
+        var (from, to) = (months.Min().StartUtc, months.Max().EndUtc);
+        var kinds = PlanRules.QuotaKinds.ToList();
+        var published = await db.Posts.AsNoTracking().PublishedBy(Now)
+            .Where(p => ids.Contains(p.UnitId) && kinds.Contains(p.Kind) && p.PublishAt >= from && p.PublishAt < to)
+            .Select(p => new { p.UnitId, PublishAt = p.PublishAt!.Value }).ToListAsync(ct);
+        var counts = published.CountBy(p => (p.UnitId, YearMonth.Of(p.PublishAt))).ToDictionary();
+        var current = CurrentMonth;
+        return units.Select(unit => new QuotaRow(unit, months.Select(month =>
+        {
+            var count = counts.GetValueOrDefault((unit.Id, month));
+            return new QuotaCell(month, PlanRules.Quota(month, count, current), count);
+        }).ToList())).ToList();
+    }
+
+    /// <summary>The counted posts of a unit in a month: the drill-down behind a grid cell.</summary>
+    public Task<List<LinkedPost>> MonthPostsAsync(int unitId, YearMonth month, CancellationToken ct)
+    {
+        var kinds = PlanRules.QuotaKinds.ToList();
+        return db.Posts.AsNoTracking().PublishedBy(Now)
+            .Where(p => p.UnitId == unitId && kinds.Contains(p.Kind) && p.PublishAt >= month.StartUtc && p.PublishAt < month.EndUtc)
+            .OrderBy(p => p.PublishAt)
+            .Select(p => new LinkedPost(p.Id, p.UnitId, p.Title, p.Kind, p.PublishAt!.Value)).ToListAsync(ct);
+    }
+
+    /// <summary>The plans of the units (null: every unit), newest year first.</summary>
+    public Task<List<PlanSummary>> ListAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct)
+    {
+        var query = db.Plans.AsNoTracking();
+        if (unitIds is not null)
+        {
+            var ids = unitIds.ToList();
+            query = query.Where(p => ids.Contains(p.UnitId));
+        }
+        return query.OrderByDescending(p => p.Year).ThenBy(p => p.Unit.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new PlanSummary(p.Id, p.UnitId, p.Unit.ShortName, p.Year, p.Number, p.Title, p.Items.Count)).ToListAsync(ct);
+    }
+
+    /// <summary>The unit's documents that can hold a plan's text, plans first, newest first.</summary>
+    public Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
+        db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
+            .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt)
+            .Select(p => ValueTuple.Create(p.Id, p.Title)).ToListAsync(ct);
+
+    /// <summary>The rows the units' posts may carry out (null: every row), for the post form and the post list's filter.</summary>
+    public Task<List<PlanItemChoice>> ChoicesAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct) =>
+        (unitIds is null ? db.PlanItems : db.PlanItems.LinkableBy(unitIds)).AsNoTracking()
+            .OrderByDescending(i => i.Plan.Year).ThenBy(i => i.PlanId).ThenBy(i => i.Order)
+            .Select(i => new PlanItemChoice(i.Id, i.Plan.Year, i.Plan.Title, i.Order, i.Content)).ToListAsync(ct);
+
+    public async Task<PlanView?> PlanAsync(int planId, CancellationToken ct) =>
+        (await PlansAsync(db.Plans.Where(p => p.Id == planId), ct)).FirstOrDefault();
+
+    /// <summary>Every plan of the units for the year, with each item's status.</summary>
+    public Task<IReadOnlyList<PlanView>> PlansAsync(IReadOnlyCollection<int> unitIds, int year, CancellationToken ct)
+    {
+        var ids = unitIds.ToList();
+        return PlansAsync(db.Plans.Where(p => ids.Contains(p.UnitId) && p.Year == year), ct);
+    }
+
+    /// <summary>What is due this month and not yet done, in the given units' plans.</summary>
+    public async Task<IReadOnlyList<Reminder>> RemindersAsync(IReadOnlyCollection<int> unitIds, CancellationToken ct)
+    {
+        var plans = await PlansAsync(unitIds, CurrentMonth.Year, ct);
+        return plans.SelectMany(view => view.Items
+                .Where(item => item.Occurrences.Any(o => o.Month == CurrentMonth && o.Status == ItemStatus.DueThisMonth))
+                .Select(item => new Reminder(view.Plan.Id, view.Plan.Title, view.UnitName, item.Item)))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<PlanView>> PlansAsync(IQueryable<Plan> query, CancellationToken ct)
+    {
+        var plans = await query.AsNoTracking().Include(p => p.Items).Include(p => p.Unit).Include(p => p.DocumentPost)
+            .OrderBy(p => p.Year).ThenBy(p => p.UnitId).ThenBy(p => p.Id).ToListAsync(ct);
+        var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
+        var linked = (await db.Posts.AsNoTracking().PublishedBy(Now).Where(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value))
+                .Select(p => new { ItemId = p.PlanItemId!.Value, Post = new LinkedPost(p.Id, p.UnitId, p.Title, p.Kind, p.PublishAt!.Value) })
+                .ToListAsync(ct))
+            .ToLookup(p => p.ItemId, p => p.Post);
+        var current = CurrentMonth;
+        return plans.Select(plan => new PlanView(plan, plan.Unit.ShortName, plan.Items.OrderBy(i => i.Order).Select(item =>
+            new ItemView(item, PlanRules.Evaluate(item.Timing, item.DueMonths, plan.Year, linked[item.Id].ToList(), current))).ToList())).ToList();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text;
+using CchcSite.Content.Audit;
+using CchcSite.Content.Data;
+using CchcSite.Content.Posts;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Plans;
+
+/// <summary>The plan's own fields as typed in the editor; the document is a Document post of the same unit.</summary>
+public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId);
+
+public abstract record PlanOutcome
+{
+    public sealed record Saved(int PlanId) : PlanOutcome;
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PlanOutcome;
+    /// <summary>A file with bad rows: each error names its line, and nothing was stored.</summary>
+    public sealed record Rejected(IReadOnlyList<ImportError> Errors) : PlanOutcome;
+}
+
+/// <summary>Creates and edits plans and their rows. The caller has checked that the user may manage the plan's unit.</summary>
+public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog audit)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public Task<Plan?> FindAsync(int id, CancellationToken ct) =>
+        db.Plans.Include(p => p.Items).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<PlanOutcome> CreateAsync(int unitId, PlanInput input, Actor actor, CancellationToken ct)
+    {
+        var plan = new Plan { UnitId = unitId, Title = "", CreatedAt = Now };
+        return await SavePlanAsync(plan, input, actor, ct);
+    }
+
+    public Task<PlanOutcome> UpdateAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct) => SavePlanAsync(plan, input, actor, ct);
+
+    public async Task<PlanOutcome> SaveItemAsync(Plan plan, PlanItem? item, PlanItemInput input, Actor actor, CancellationToken ct)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0)
+            return new PlanOutcome.Invalid(errors);
+        var names = await UnitNames.LoadAsync(db, ct);
+        if (item is null)
+        {
+            item = new PlanItem { Content = "", LeadName = "", TimingText = "" };
+            plan.Items.Add(item);
+        }
+        names.Apply(input, item, NextOrder(plan));
+        return await CommitAsync(plan, actor, AuditActions.PlanChanged, $"\"{plan.Title}\": nhiệm vụ {item.Order}", ct);
+    }
+
+    public async Task<PlanOutcome> DeleteItemAsync(Plan plan, PlanItem item, Actor actor, CancellationToken ct)
+    {
+        plan.Items.Remove(item);
+        db.PlanItems.Remove(item);
+        return await CommitAsync(plan, actor, AuditActions.PlanChanged, $"\"{plan.Title}\": xóa nhiệm vụ {item.Order}", ct);
+    }
+
+    /// <summary>Adds every row of the file after the plan's rows, or none of them when any row is wrong.</summary>
+    public async Task<PlanOutcome> ImportAsync(Plan plan, Stream file, string fileName, Actor actor, CancellationToken ct)
+    {
+        var (rows, errors) = PlanItemFile.Read(file, fileName);
+        if (errors.Count > 0)
+            return new PlanOutcome.Rejected(errors);
+        var names = await UnitNames.LoadAsync(db, ct);
+        foreach (var row in rows)
+        {
+            var item = new PlanItem { Content = "", LeadName = "", TimingText = "" };
+            names.Apply(row.Input, item, NextOrder(plan));
+            plan.Items.Add(item);
+        }
+        return await CommitAsync(plan, actor, AuditActions.PlanImported, $"\"{plan.Title}\": nhập {rows.Count} nhiệm vụ từ {fileName}", ct);
+    }
+
+    private async Task<PlanOutcome> SavePlanAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+            errors[nameof(PlanInput.Title)] = "Vui lòng nhập tên kế hoạch.";
+        else if (input.Title.Trim().Length > 400)
+            errors[nameof(PlanInput.Title)] = "Tên kế hoạch không quá 400 ký tự.";
+        if (input.Year is < 2000 or > 2100)
+            errors[nameof(PlanInput.Year)] = "Năm kế hoạch phải từ 2000 đến 2100.";
+        if (input.DocumentPostId is { } postId
+            && !await db.Posts.AnyAsync(p => p.Id == postId && p.UnitId == plan.UnitId && p.Kind == PostKind.Document, ct))
+            errors[nameof(PlanInput.DocumentPostId)] = "Văn bản kế hoạch phải là một văn bản của đơn vị.";
+        if (errors.Count > 0)
+            return new PlanOutcome.Invalid(errors);
+        plan.Year = input.Year;
+        plan.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
+        plan.IssuedOn = input.IssuedOn;
+        plan.Title = input.Title.Trim().Normalize(NormalizationForm.FormC);
+        plan.DocumentPostId = input.DocumentPostId;
+        if (plan.Id == 0)
+            db.Plans.Add(plan);
+        return await CommitAsync(plan, actor, AuditActions.PlanChanged, $"\"{plan.Title}\"", ct);
+    }
+
+    /// <summary>One SaveChanges, one transaction: the plan, its rows and the audit entry commit together or not at all.</summary>
+    private async Task<PlanOutcome> CommitAsync(Plan plan, Actor actor, string action, string summary, CancellationToken ct)
+    {
+        plan.UpdatedAt = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        audit.Record(actor, action, summary, nameof(Plan), plan.Id.ToString(), plan.UnitId);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new PlanOutcome.Saved(plan.Id);
+    }
+
+    private static int NextOrder(Plan plan) => plan.Items.Count == 0 ? 1 : plan.Items.Max(i => i.Order) + 1;
+}

@@ -1,0 +1,103 @@
+using CchcSite.Content.Data;
+using CchcSite.Content.Plans;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Questions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Reports;
+
+internal static class Totals
+{
+    /// <summary>The rows followed by their column sums, under the key "total".</summary>
+    public static IReadOnlyList<ReportRow> WithTotal(this IReadOnlyList<ReportRow> rows, int columns) =>
+        [.. rows, new ReportRow("total", "Tổng cộng", Enumerable.Range(0, columns).Select(c => rows.Sum(r => r.Values[c])).ToList())];
+
+    public static IQueryable<Post> PublishedIn(this CchcDbContext db, ReportScope scope)
+    {
+        var ids = scope.UnitIds.ToList();
+        return db.Posts.AsNoTracking().PublishedBy(scope.Now)
+            .Where(p => ids.Contains(p.UnitId) && p.PublishAt >= scope.Period.StartUtc && p.PublishAt < scope.Period.EndUtc);
+    }
+}
+
+/// <summary>Posts published in the period, by kind.</summary>
+public sealed class PostsByKindSection(CchcDbContext db) : IReportSection
+{
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var counts = (await db.PublishedIn(scope).Select(p => p.Kind).ToListAsync(ct)).CountBy(k => k).ToDictionary();
+        var rows = PostKindSegments.All.Select(k => new ReportRow(k.Kind.ToString(), k.SingularName, [counts.GetValueOrDefault(k.Kind)])).ToList();
+        return new ReportSection("posts-by-kind", "Tin, bài, văn bản đã đăng theo loại", [new("count", "Số lượng")], rows.WithTotal(1));
+    }
+}
+
+/// <summary>Posts published in the period, by reform field (lĩnh vực).</summary>
+public sealed class PostsByCategorySection(CchcDbContext db) : IReportSection
+{
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Slug, c.Name }).ToListAsync(ct);
+        var counts = (await db.PublishedIn(scope).Select(p => p.CategoryId).ToListAsync(ct)).CountBy(id => id ?? 0).ToDictionary();
+        var rows = categories.Select(c => new ReportRow(c.Slug, c.Name, [counts.GetValueOrDefault(c.Id)]))
+            .Append(new ReportRow("none", "Chưa xếp lĩnh vực", [counts.GetValueOrDefault(0)])).ToList();
+        return new ReportSection("posts-by-category", "Tin, bài, văn bản đã đăng theo lĩnh vực cải cách hành chính", [new("count", "Số lượng")], rows.WithTotal(1));
+    }
+}
+
+/// <summary>Plan items due in the period's months, by status; an item due in several months counts once per month.</summary>
+public sealed class PlanItemsSection(PlanCompliance compliance) : IReportSection
+{
+    private static readonly ItemStatus[] Counted = [ItemStatus.Done, ItemStatus.Late, ItemStatus.Overdue];
+
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var months = scope.Period.Months().ToHashSet();
+        var rows = new List<ReportRow>();
+        foreach (var year in months.Select(m => m.Year).Distinct().Order())
+            foreach (var view in await compliance.PlansAsync(scope.UnitIds.ToList(), year, ct))
+            {
+                var due = view.Items.SelectMany(i => i.Occurrences).Where(o => o.Month is { } month && months.Contains(month)).ToList();
+                rows.Add(new ReportRow($"plan-{view.Plan.Id}", $"{view.UnitName}: {view.Plan.Title}{(view.Plan.Number is { } n ? $" ({n})" : "")}",
+                    [.. Counted.Select(s => due.Count(o => o.Status == s)), due.Count(o => o.Status is ItemStatus.DueThisMonth or ItemStatus.Upcoming)]));
+            }
+        return new ReportSection("plan-items", "Thực hiện nhiệm vụ theo kế hoạch (lượt nhiệm vụ theo tháng)",
+            [new("done", ItemStatus.Done.Vietnamese()), new("late", ItemStatus.Late.Vietnamese()),
+             new("overdue", ItemStatus.Overdue.Vietnamese()), new("not-due", ItemStatus.Upcoming.Vietnamese())],
+            rows.WithTotal(4), "Nhiệm vụ \"thường xuyên\" được tính mỗi tháng một lượt; nhiệm vụ thực hiện khi phát sinh không tính.");
+    }
+}
+
+/// <summary>The monthly rule per unit: months of the period with at least one article or document published.</summary>
+public sealed class MonthlyQuotaSection(PlanCompliance compliance) : IReportSection
+{
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var quota = await compliance.QuotaAsync(scope.Units, scope.Period.Months(), ct);
+        var rows = quota.Select(q => new ReportRow(q.Unit.Slug, q.Unit.Name,
+            [q.Months.Count(m => m.Status == QuotaStatus.Met), q.Months.Count(m => m.Status == QuotaStatus.Missing),
+             q.Months.Count(m => m.Status == QuotaStatus.Upcoming)])).ToList();
+        return new ReportSection("monthly-quota", "Số tháng có ít nhất một tin, bài hoặc văn bản được đăng",
+            [new("met", "Số tháng đạt"), new("missing", "Số tháng chưa có bài"), new("upcoming", "Số tháng chưa đến")], rows.WithTotal(3),
+            "Mỗi tháng có ngày thuộc kỳ báo cáo được xét trọn tháng; tin, bài gồm cả video và mô hình hay, thông báo không được tính.");
+    }
+}
+
+/// <summary>Citizens' questions and hotline feedback received in the period: how many, answered on time or late, still waiting.</summary>
+public sealed class SubmissionsSection(SubmissionStatistics statistics) : IReportSection
+{
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var rows = new List<ReportRow>();
+        foreach (var kind in Enum.GetValues<SubmissionKind>())
+        {
+            var counts = await statistics.CountAsync(scope.UnitIds, scope.Period.From, scope.Period.To, kind, ct);
+            rows.Add(new ReportRow(kind.ToString(), kind.Vietnamese(),
+                [counts.Received, counts.AnsweredOnTime, counts.AnsweredLate, counts.Pending, counts.Rejected]));
+        }
+        return new ReportSection("submissions", "Hỏi – đáp và phản ánh, kiến nghị của người dân",
+            [new("received", "Tiếp nhận"), new("on-time", "Trả lời đúng hạn"), new("late", "Trả lời quá hạn"),
+             new("pending", "Đang xử lý"), new("rejected", "Không xử lý, gộp trùng")],
+            rows.WithTotal(5),
+            "Tính các câu hỏi, phản ánh tiếp nhận trong kỳ, theo đơn vị đang xử lý; hạn trả lời tính theo ngày làm việc; số đang xử lý tính đến thời điểm lập báo cáo.");
+    }
+}
