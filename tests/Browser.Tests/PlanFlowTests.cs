@@ -26,16 +26,16 @@ public sealed class PlanFlowTests(SiteFixture site)
             db.Plans.Add(plan);
             return await db.SaveChangesAsync();
         });
-        await site.AddUserAsync("bien-tap@stc.test", (Unit, UnitRole.Editor));
-        await site.AddUserAsync("lanh-dao@stc.test", (Unit, UnitRole.Approver));
+        await site.AddUserAsync("bien-tap-ke-hoach@stc.test", (Unit, UnitRole.Editor));
+        await site.AddUserAsync("lanh-dao-ke-hoach@stc.test", (Unit, UnitRole.Approver));
         var cell = $"Sở Tài chính Sóc Trăng, tháng {month.Month}:";
 
-        var approver = await site.SignInAsync("lanh-dao@stc.test");
+        var approver = await site.SignInAsync("lanh-dao-ke-hoach@stc.test");
         await approver.GetByRole(AriaRole.Link, new() { Name = "Theo dõi thực hiện kế hoạch" }).ClickAsync();
         await Assertions.Expect(approver.GetByRole(AriaRole.Link, new() { Name = $"{cell} Chưa có bài, 0 bài" })).ToBeVisibleAsync();
         await Assertions.Expect(approver.Locator(".reminders")).ToContainTextAsync(Row);
 
-        var writer = await site.SignInAsync("bien-tap@stc.test");
+        var writer = await site.SignInAsync("bien-tap-ke-hoach@stc.test");
         await writer.GetByRole(AriaRole.Link, new() { Name = "+ Tin, bài" }).ClickAsync();
         await writer.GetByLabel("Tiêu đề (bắt buộc)").FillAsync("Sở Tài chính công khai quy trình kiểm soát chi qua dịch vụ công trực tuyến");
         await writer.GetByLabel("Nội dung (Markdown)").FillAsync("Sở Tài chính hướng dẫn đơn vị sử dụng ngân sách nộp hồ sơ **trực tuyến**.");

@@ -17,5 +17,8 @@ public sealed record KindCount(PostKind Kind, string Name, int Count);
 
 public sealed record UnitCount(UnitRef Unit, int Count);
 
-/// <summary>One page of hits, and how the whole match set divides by kind and by unit.</summary>
-public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units);
+/// <summary>
+/// One page of hits, and how the whole match set divides by kind and by unit; and how many published questions of
+/// the Q&amp;A column (which has its own search, <c>/hoi-dap?q=</c>) the same words find in the same units.
+/// </summary>
+public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount);

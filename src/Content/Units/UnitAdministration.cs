@@ -90,11 +90,8 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
 
     public async Task<UnitChange> UpdateAsync(int id, UnitDraft draft, Actor actor, CancellationToken ct)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null)
-            return UnitChange.Fail("Không tìm thấy đơn vị.");
-        if (unit.MergedIntoId is not null)
-            return UnitChange.Fail("Đơn vị đã sáp nhập, không sửa được nữa.");
+        if (await UnmergedAsync(id, ct) is not { } unit)
+            return UnitChange.Fail("Không tìm thấy đơn vị, hoặc đơn vị đã sáp nhập.");
         if (await ParentErrorAsync(draft.ParentId, id, ct) is { } parentError)
             return UnitChange.Fail(parentError);
 
@@ -117,11 +114,8 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
     /// <summary>A deactivated unit disappears from the public site and the editor area; its content stays and comes back with it.</summary>
     public async Task<UnitChange> SetActiveAsync(int id, bool active, Actor actor, CancellationToken ct)
     {
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct);
-        if (unit is null)
-            return UnitChange.Fail("Không tìm thấy đơn vị.");
-        if (unit.MergedIntoId is not null)
-            return UnitChange.Fail("Đơn vị đã sáp nhập, không mở lại được.");
+        if (await UnmergedAsync(id, ct) is not { } unit)
+            return UnitChange.Fail("Không tìm thấy đơn vị, hoặc đơn vị đã sáp nhập.");
         if (!active && await db.Units.AnyAsync(u => u.ParentId == id && u.IsActive, ct))
             return UnitChange.Fail("Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc ngừng các đơn vị đó trước.");
         if (active && unit.ParentId is { } parentId && !await db.Units.AnyAsync(u => u.Id == parentId && u.IsActive, ct))
@@ -228,6 +222,9 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         await transaction.CommitAsync(ct);
         return new UnitChange(null, into.Id, outcome);
     }
+
+    /// <summary>The unit to change, tracked; a merged unit is history and stays as the merger left it.</summary>
+    private Task<Unit?> UnmergedAsync(int id, CancellationToken ct) => db.Units.FirstOrDefaultAsync(u => u.Id == id && u.MergedIntoId == null, ct);
 
     private static void Apply(Unit unit, UnitDraft draft)
     {

@@ -52,6 +52,16 @@ public class SearchPageTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task Answered_questions_that_match_are_counted_with_a_link_to_the_qa_column_until_a_post_kind_is_chosen()
+    {
+        // "bưu điện" is in the text of two seeded answered questions.
+        var html = await GetPageAsync("/tim-kiem?q=buu+dien");
+        Assert.Contains("Chuyên mục Hỏi – đáp có 2 câu hỏi đã trả lời khớp với từ khóa", html);
+        Assert.Contains("href=\"/hoi-dap?q=buu%20dien\"", html);
+        Assert.DoesNotContain("Chuyên mục Hỏi – đáp có", await GetPageAsync("/tim-kiem?q=buu+dien&loai=van-ban"));
+    }
+
+    [Fact]
     public async Task No_results_and_no_query_give_vietnamese_guidance()
     {
         Assert.Contains("Không tìm thấy kết quả nào cho “xyzxyz qwerty”", await GetPageAsync("/tim-kiem?q=xyzxyz+qwerty"));
