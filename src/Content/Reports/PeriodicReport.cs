@@ -78,7 +78,8 @@ public sealed record ReportSection(string Key, string Title, IReadOnlyList<Repor
 
 /// <summary>
 /// A periodic report (báo cáo định kỳ) on a unit, built once and rendered as a page, XLSX, CSV and JSON, so the
-/// numbers cannot differ between them. Only published content is counted, so every figure is public information.
+/// numbers cannot differ between them. It counts published content and citizens' questions (numbers only, never
+/// who asked or what), so every figure is public information.
 /// </summary>
 public sealed record PeriodicReport(UnitRef Unit, bool IncludesSubUnits, IReadOnlyList<UnitRef> Units, ReportPeriod Period,
     DateTime GeneratedAt, IReadOnlyList<ReportSection> Sections);

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace CchcSite.Web.Api;
 
 /// <summary>
-/// Periodic reports for the province's aggregation. Public, like the plans that require them: every figure
-/// counts published content only, which anyone can already read on the site.
+/// Periodic reports for the province's aggregation. Public, like the plans that require them: every figure counts
+/// published content, which anyone can already read on the site, or citizens' questions as numbers only.
 /// </summary>
 public static class ReportsApi
 {
