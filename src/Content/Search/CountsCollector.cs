@@ -3,7 +3,7 @@ using Lucene.Net.Search;
 
 namespace CchcSite.Content.Search;
 
-/// <summary>Counts every matching document by kind and by unit (the Facet package is not available).</summary>
+/// <summary>Counts every matching post by kind and by unit, and the matching questions apart (the Facet package is not available).</summary>
 internal sealed class CountsCollector : ICollector
 {
     // Kinds and unit ids are small numbers, so counting into arrays indexed by them beats a dictionary per hit.
@@ -13,6 +13,7 @@ internal sealed class CountsCollector : ICollector
 
     public IReadOnlyDictionary<long, int> Kinds => NonZero(_kinds);
     public IReadOnlyDictionary<long, int> Units => NonZero(_units);
+    public int Questions { get; private set; }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -22,7 +23,12 @@ internal sealed class CountsCollector : ICollector
 
     public void Collect(int doc)
     {
-        Count(ref _kinds, _values!.Kind[doc]);
+        if (_values!.Kind[doc] == QuestionSearchDocument.KindValue)
+        {
+            Questions++;
+            return;
+        }
+        Count(ref _kinds, _values.Kind[doc]);
         Count(ref _units, _values.Unit[doc]);
     }
 
@@ -42,5 +48,27 @@ internal sealed class CountsCollector : ICollector
             if (counts[i] > 0)
                 result[i] = counts[i];
         return result;
+    }
+}
+
+/// <summary>Passes posts on to the hits and leaves out the questions a post search only counts.</summary>
+internal sealed class PostsOnlyCollector(ICollector hits) : ICollector
+{
+    private SegmentValues? _values;
+
+    public bool AcceptsDocsOutOfOrder => hits.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => hits.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        _values = SegmentValues.Of(context.AtomicReader);
+        hits.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        if (_values!.Kind[doc] != QuestionSearchDocument.KindValue)
+            hits.Collect(doc);
     }
 }

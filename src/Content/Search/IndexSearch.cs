@@ -7,7 +7,11 @@ using Lucene.Net.Search;
 
 namespace CchcSite.Content.Search;
 
-/// <summary>What the index is asked, with units already expanded to their sub-units; posts, or published questions when <c>Questions</c>.</summary>
+/// <summary>
+/// What the index is asked, with units already expanded to their sub-units: posts, or published questions when
+/// <c>Questions</c>. A post search with <c>CountQuestions</c> also counts the questions the words find, in the same
+/// pass, without making them hits.
+/// </summary>
 public sealed record IndexCriteria(
     UserQuery Query,
     DateTime UtcNow,
@@ -17,7 +21,8 @@ public sealed record IndexCriteria(
     DateOnly? From = null,
     DateOnly? To = null,
     SearchSort Sort = SearchSort.Relevance,
-    bool Questions = false)
+    bool Questions = false,
+    bool CountQuestions = false)
 {
     public PageRequest Page { get; init; } = new();
 }
@@ -25,7 +30,8 @@ public sealed record IndexCriteria(
 /// <summary>A post's id, or a question's when questions were asked for.</summary>
 public sealed record IndexHit(int Id, string SnippetHtml);
 
-public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units);
+public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units,
+    int QuestionCount);
 
 /// <summary>Runs one search on the index alone: matching, filtering, counting, one page and its snippets.</summary>
 public static class IndexSearch
@@ -49,7 +55,8 @@ public static class IndexSearch
                 ? TopFieldCollector.Create(Newest, depth, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
                 : TopScoreDocCollector.Create(depth, docsScoredInOrder: false);
             var counts = new CountsCollector();
-            searcher.Search(query, filter, MultiCollector.Wrap(top, counts));
+            var countingQuestions = criteria.CountQuestions && !criteria.Questions;
+            searcher.Search(query, filter, MultiCollector.Wrap(countingQuestions ? new PostsOnlyCollector(top) : top, counts));
             var topDocs = top.GetTopDocs(skip, criteria.Page.PageSize);
             var hits = topDocs.ScoreDocs.Select(scoreDoc =>
             {
@@ -57,7 +64,7 @@ public static class IndexSearch
                 var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
                 return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
-            return new IndexMatches(hits, top.TotalHits, counts.Kinds, counts.Units);
+            return new IndexMatches(hits, top.TotalHits, counts.Kinds, counts.Units, counts.Questions);
         });
     }
 
@@ -67,8 +74,9 @@ public static class IndexSearch
         var now = criteria.UtcNow.Ticks;
         var latest = criteria.To is { } to ? Math.Min(now, VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks - 1) : now;
         var earliest = criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : (long?)null;
-        return new FilteredQuery(query, new VisibleFilter(now, earliest, latest,
-            criteria.UnitIds?.ToHashSet(), criteria.Kind is { } kind ? (int)kind : null, criteria.Questions));
+        return new FilteredQuery(query, new VisibleFilter(now, earliest, latest, criteria.UnitIds?.ToHashSet(),
+            criteria.Kind is { } kind ? (int)kind : null,
+            acceptPosts: !criteria.Questions, acceptQuestions: criteria.Questions || criteria.CountQuestions));
     }
 
     /// <summary>The category choice, or null when none was made.</summary>

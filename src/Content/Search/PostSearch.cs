@@ -14,15 +14,12 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
         if (filter.UnitId is { } unitId)
             unitIds = await units.FindAsync(unitId, ct) is { } unit ? unit.SelfAndDescendants().Select(n => n.Unit.Id).ToList() : [unitId];
 
-        var criteria = new IndexCriteria(query, clock.GetUtcNow().UtcDateTime, unitIds, filter.Kind, filter.CategorySlug, filter.From, filter.To, sort)
+        // An unfiltered search also counts the answered questions the words find, for a link to the Q&A column.
+        var matches = IndexSearch.Find(index, new IndexCriteria(query, clock.GetUtcNow().UtcDateTime, unitIds, filter.Kind, filter.CategorySlug,
+            filter.From, filter.To, sort, CountQuestions: unitIds is null && filter is { Kind: null, CategorySlug: null, From: null, To: null })
         {
             Page = filter.Page,
-        };
-        var matches = IndexSearch.Find(index, criteria);
-        // The whole Q&A column, as the link beside the results opens it; not counted once the citizen narrows by post kind or date.
-        var questionCount = criteria is { Kind: null, CategorySlug: null, From: null, To: null }
-            ? IndexSearch.Find(index, criteria with { Questions = true, UnitIds = null, Sort = SearchSort.Newest, Page = new PageRequest(1, 1) }).TotalCount
-            : 0;
+        });
 
         // The database has the last word on visibility: a change the outbox has not applied yet drops out here.
         var cards = await published.CardsAsync(matches.Hits.Select(h => h.Id).ToList(), ct);
@@ -39,6 +36,6 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
                     unitCounts.Add(new UnitCount(node.Unit, count));
 
         return new SearchResults(new PagedResult<SearchHit>(hits, filter.Page.Page, filter.Page.PageSize, matches.TotalCount),
-            kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), questionCount);
+            kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), matches.QuestionCount);
     }
 }

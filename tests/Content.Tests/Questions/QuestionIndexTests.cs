@@ -34,6 +34,11 @@ public class QuestionIndexTests
         Assert.Equal([item.Id], Find("ban sao van bang", questions: true));
         Assert.Equal([item.Id], Find("bộ phận một cửa", questions: true)); // the answer is searchable too
         Assert.Empty(Find("ban sao van bang", questions: false));
+        // A post search may count the question for a link to the column, but never makes it a hit.
+        Assert.True(UserQuery.TryParse("ban sao van bang", out var counted, out _));
+        var counting = IndexSearch.Find(index, new IndexCriteria(counted, site.Database.Clock.GetUtcNow().UtcDateTime, CountQuestions: true));
+        Assert.Equal((0, 1, 0), (counting.Hits.Count, counting.QuestionCount, counting.TotalCount));
+        Assert.Empty(counting.Kinds);
 
         Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("")));
         Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("Nội dung đã cũ")));
