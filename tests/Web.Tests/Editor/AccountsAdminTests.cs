@@ -7,19 +7,13 @@ namespace CchcSite.Web.Tests.Editor;
 
 public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string url, Dictionary<string, string> fields)
-    {
-        fields["__RequestVerificationToken"] = EditorSite.AntiforgeryToken(await browser.GetStringAsync("/quan-tri/doi-mat-khau"));
-        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
     [Fact]
     public async Task An_administrator_creates_an_account_with_a_unit_role_revokes_it_and_locks_the_account_and_all_is_audited()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
         var unitId = await site.WithDbAsync(db => db.Units.Where(u => u.Slug == "ubnd-phuong-thac-mo").Select(u => u.Id).SingleAsync());
 
-        var created = await PostAsync(admin, "/quan-tri/nguoi-dung", new()
+        var created = await EditorSite.PostFormAsync(admin, "/quan-tri/nguoi-dung", new()
         {
             ["Email"] = "can-bo-moi@thacmo.test", ["FullName"] = "Nguyễn Văn Mới", ["Password"] = EditorSite.Password,
             ["UnitId"] = unitId.ToString(), ["Role"] = nameof(UnitRole.Editor),
@@ -30,11 +24,11 @@ public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSi
 
         var membershipId = await site.WithDbAsync(db => db.UnitMemberships.Where(m => m.UnitId == unitId && m.Role == UnitRole.Editor)
             .Join(db.Users.Where(u => u.Email == "can-bo-moi@thacmo.test"), m => m.UserId, u => u.Id, (m, _) => m.Id).SingleAsync());
-        await PostAsync(admin, $"/quan-tri/nguoi-dung/vai-tro/{membershipId}/thu-hoi", new());
+        await EditorSite.PostFormAsync(admin, $"/quan-tri/nguoi-dung/vai-tro/{membershipId}/thu-hoi", new());
         Assert.Contains("chưa được phân công", await newcomer.GetStringAsync("/quan-tri"));
 
         var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "can-bo-moi@thacmo.test").Select(u => u.Id).SingleAsync());
-        await PostAsync(admin, $"/quan-tri/nguoi-dung/{userId}/kich-hoat", new() { ["active"] = "false" });
+        await EditorSite.PostFormAsync(admin, $"/quan-tri/nguoi-dung/{userId}/kich-hoat", new() { ["active"] = "false" });
         Assert.NotEqual(HttpStatusCode.OK, (await newcomer.GetAsync("/quan-tri")).StatusCode);
 
         var log = await admin.GetStringAsync("/quan-tri/nhat-ky?thao-tac=account.permission");
@@ -47,10 +41,10 @@ public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSi
     public async Task A_weak_password_or_a_taken_email_gets_a_vietnamese_message()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
-        var weak = await PostAsync(admin, "/quan-tri/nguoi-dung", new() { ["Email"] = "yeu@cchc.test", ["FullName"] = "Yếu", ["Password"] = "abc" });
+        var weak = await EditorSite.PostFormAsync(admin, "/quan-tri/nguoi-dung", new() { ["Email"] = "yeu@cchc.test", ["FullName"] = "Yếu", ["Password"] = "abc" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, weak.StatusCode);
         Assert.Contains("ít nhất 10 ký tự", await weak.Content.ReadAsStringAsync());
-        var taken = await PostAsync(admin, "/quan-tri/nguoi-dung", new() { ["Email"] = EditorSite.AdminEmail, ["FullName"] = "Trùng", ["Password"] = EditorSite.Password });
+        var taken = await EditorSite.PostFormAsync(admin, "/quan-tri/nguoi-dung", new() { ["Email"] = EditorSite.AdminEmail, ["FullName"] = "Trùng", ["Password"] = EditorSite.Password });
         Assert.Contains("đã được dùng", await taken.Content.ReadAsStringAsync());
     }
 
@@ -61,7 +55,7 @@ public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSi
         var approver = await site.SignedInAsync("duyet-khong-quan-tri@cchc.test");
         Assert.StartsWith("/quan-tri/khong-co-quyen", (await approver.GetAsync("/quan-tri/nguoi-dung")).Headers.Location!.PathAndQuery);
         var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "duyet-khong-quan-tri@cchc.test").Select(u => u.Id).SingleAsync());
-        var selfGrant = await PostAsync(approver, $"/quan-tri/nguoi-dung/{userId}/vai-tro", new() { ["unitId"] = "1", ["role"] = "Approver" });
+        var selfGrant = await EditorSite.PostFormAsync(approver, $"/quan-tri/nguoi-dung/{userId}/vai-tro", new() { ["unitId"] = "1", ["role"] = "Approver" });
         Assert.StartsWith("/quan-tri/khong-co-quyen", selfGrant.Headers.Location!.PathAndQuery);
         Assert.Equal(1, await site.WithDbAsync(db => db.UnitMemberships.CountAsync(m => m.UserId == userId)));
     }

@@ -47,6 +47,18 @@ public partial class EditorSite : SiteFactory
         return browser;
     }
 
+    /// <summary>
+    /// Posts a form as a browser would, with an antiforgery token from a page this browser may open: any editor-area
+    /// form carries one, and the sign-in page is the one an anonymous visitor can open.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string url, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetAsync("/quan-tri/doi-mat-khau");
+        var html = page.IsSuccessStatusCode ? await page.Content.ReadAsStringAsync() : await browser.GetStringAsync("/quan-tri/dang-nhap");
+        fields["__RequestVerificationToken"] = AntiforgeryToken(html);
+        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     public static string AntiforgeryToken(string html) => TokenField().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -13,15 +13,6 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
 
     public static TheoryData<Endpoint, Who> Matrix => AuthorizationMatrix.Cases<Endpoint>();
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string url, Dictionary<string, string> fields)
-    {
-        // Any editor-area form carries a token; the sign-in page is the one an anonymous visitor can open.
-        var page = await browser.GetAsync("/quan-tri/doi-mat-khau");
-        var html = page.IsSuccessStatusCode ? await page.Content.ReadAsStringAsync() : await browser.GetStringAsync("/quan-tri/dang-nhap");
-        fields["__RequestVerificationToken"] = EditorSite.AntiforgeryToken(html);
-        return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
-    }
-
     private Task<int> UnitIdAsync(string slug) => site.WithDbAsync(db => db.Units.Where(u => u.Slug == slug).Select(u => u.Id).SingleAsync());
 
     private static Dictionary<string, string> Form(string name, int? parentId = null, bool selfPublishing = false, string? slug = null) => new()
@@ -49,10 +40,10 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
             Endpoint.EditForm => await browser.GetAsync($"/quan-tri/don-vi/{target}"),
             Endpoint.MergeForm => await browser.GetAsync($"/quan-tri/don-vi/{target}/sap-nhap"),
             // The writes are ones an administrator is refused for content reasons, so only authorization differs.
-            Endpoint.Create => await PostAsync(browser, "/quan-tri/don-vi/moi", Form("", slug: name)),
-            Endpoint.Update => await PostAsync(browser, $"/quan-tri/don-vi/{target}", Form("", other)),
-            Endpoint.Deactivate => await PostAsync(browser, $"/quan-tri/don-vi/{await UnitIdAsync("ubnd-tinh-binh-dinh")}/kich-hoat", new() { ["active"] = "false" }),
-            _ => await PostAsync(browser, $"/quan-tri/don-vi/{target}/sap-nhap", new() { ["intoId"] = target.ToString() }),
+            Endpoint.Create => await EditorSite.PostFormAsync(browser, "/quan-tri/don-vi/moi", Form("", slug: name)),
+            Endpoint.Update => await EditorSite.PostFormAsync(browser, $"/quan-tri/don-vi/{target}", Form("", other)),
+            Endpoint.Deactivate => await EditorSite.PostFormAsync(browser, $"/quan-tri/don-vi/{await UnitIdAsync("ubnd-tinh-binh-dinh")}/kich-hoat", new() { ["active"] = "false" }),
+            _ => await EditorSite.PostFormAsync(browser, $"/quan-tri/don-vi/{target}/sap-nhap", new() { ["intoId"] = target.ToString() }),
         };
 
         var location = response.Headers.Location?.OriginalString ?? "";
@@ -71,13 +62,13 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
         var parent = await UnitIdAsync("ubnd-thi-xa-phuoc-long");
 
-        var empty = await PostAsync(admin, "/quan-tri/don-vi/moi", Form(""));
+        var empty = await EditorSite.PostFormAsync(admin, "/quan-tri/don-vi/moi", Form(""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         Assert.Contains("Vui lòng nhập tên đơn vị.", await empty.Content.ReadAsStringAsync());
-        var reserved = await PostAsync(admin, "/quan-tri/don-vi/moi", Form("Tìm kiếm", slug: "tim-kiem"));
+        var reserved = await EditorSite.PostFormAsync(admin, "/quan-tri/don-vi/moi", Form("Tìm kiếm", slug: "tim-kiem"));
         Assert.Contains("trùng với một trang của hệ thống", await reserved.Content.ReadAsStringAsync());
 
-        var created = await PostAsync(admin, "/quan-tri/don-vi/moi", Form("UBND phường Long Phước", parent));
+        var created = await EditorSite.PostFormAsync(admin, "/quan-tri/don-vi/moi", Form("UBND phường Long Phước", parent));
         Assert.Equal("/quan-tri/don-vi", created.Headers.Location!.OriginalString);
         var section = await site.NewBrowser().GetAsync("/ubnd-phuong-long-phuoc");
         Assert.Equal(HttpStatusCode.OK, section.StatusCode);
@@ -92,7 +83,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
         var ward = await site.WithDbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Slug == "phong-gddt-nga-nam"));
         Assert.False(ward.AllowSelfPublishing);
 
-        var saved = await PostAsync(admin, $"/quan-tri/don-vi/{ward.Id}", Form(ward.Name, ward.ParentId, selfPublishing: true));
+        var saved = await EditorSite.PostFormAsync(admin, $"/quan-tri/don-vi/{ward.Id}", Form(ward.Name, ward.ParentId, selfPublishing: true));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.True(await site.WithDbAsync(db => db.Units.Where(u => u.Id == ward.Id).Select(u => u.AllowSelfPublishing).SingleAsync()));
@@ -117,7 +108,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
         Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
         var code = (await asked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("trackingCode").GetString()!;
 
-        var merged = await PostAsync(admin, $"/quan-tri/don-vi/{await UnitIdAsync(ward)}/sap-nhap", new() { ["intoId"] = (await UnitIdAsync(town)).ToString() });
+        var merged = await EditorSite.PostFormAsync(admin, $"/quan-tri/don-vi/{await UnitIdAsync(ward)}/sap-nhap", new() { ["intoId"] = (await UnitIdAsync(town)).ToString() });
 
         Assert.Equal("/quan-tri/don-vi", merged.Headers.Location!.OriginalString);
         var message = await admin.GetStringAsync("/quan-tri/don-vi");
