@@ -4,6 +4,7 @@ using CchcSite.Content.Posts;
 using CchcSite.Content.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace CchcSite.Content.Search;
 
@@ -33,55 +34,147 @@ public sealed record IndexHit(int Id, string SnippetHtml);
 public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units,
     int QuestionCount);
 
-/// <summary>Runs one search on the index alone: matching, filtering, counting, one page and its snippets.</summary>
+/// <summary>
+/// Runs one search on the index alone: matching, filtering, counting, one page and its snippets.
+/// </summary>
+/// <remarks>
+/// The words citizens type ("cải cách hành chính") are in nearly every reform post, and scoring each of tens of
+/// thousands of matches through Lucene's scorers was most of a search's time. So matching, filtering and counting work
+/// on bitsets (<see cref="MatchPlan"/>), and ranking is in two passes: the first orders every match by the weight of
+/// its signals (title, diacritics as typed, adjacent syllables, document number), newest first among equals; the
+/// second takes the run of <see cref="RescoreWindow"/> hits that holds the page and orders the hits of equal weight
+/// in it by the TF-IDF of the words, so a post about "một cửa" comes before one that names it in passing. Pages always
+/// follow one another, because the runs do not depend on the page asked for.
+/// </remarks>
 public static class IndexSearch
 {
-    /// <summary>Deeper pages than this are not served: nobody reads them, and each costs a larger priority queue.</summary>
+    /// <summary>Deeper pages than this are not served: nobody reads them, and each costs a larger queue.</summary>
     public const int MaxDepth = 1000;
 
-    private static readonly Sort Newest = new(new SortField(SearchFields.PublishAt, SortFieldType.INT64, true), SortField.FIELD_SCORE);
+    /// <summary>How many first-pass hits the second pass orders together: ten pages of twelve.</summary>
+    public const int RescoreWindow = 120;
 
     public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
     {
-        var query = Visible(SearchQueryBuilder.Build(criteria.Query), criteria);
-        var filter = CategoryFilter(criteria);
+        var plan = new MatchPlan(criteria.Query);
+        var visibility = VisibilityOf(criteria);
+        var relevance = criteria.Sort == SearchSort.Relevance;
         var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
         var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
-        var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
+        var kept = relevance ? (depth + RescoreWindow - 1) / RescoreWindow * RescoreWindow : depth;
 
         return index.Search(searcher =>
         {
-            ITopDocsCollector top = criteria.Sort == SearchSort.Newest
-                ? TopFieldCollector.Create(Newest, depth, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false)
-                : TopScoreDocCollector.Create(depth, docsScoredInOrder: false);
-            var counts = new CountsCollector();
-            var countingQuestions = criteria.CountQuestions && !criteria.Questions;
-            searcher.Search(query, filter, MultiCollector.Wrap(countingQuestions ? new PostsOnlyCollector(top) : top, counts));
-            var topDocs = top.GetTopDocs(skip, criteria.Page.PageSize);
-            var hits = topDocs.ScoreDocs.Select(scoreDoc =>
+            var best = new BestHits(kept);
+            var counts = new HitCounts();
+            var total = 0;
+            foreach (var leaf in searcher.IndexReader.Leaves)
             {
-                var document = searcher.Doc(scoreDoc.Doc);
+                if (plan.Match(leaf) is not { } matches)
+                    continue;
+                var reader = leaf.AtomicReader;
+                FixedBitSet? category = null;
+                if (criteria.CategorySlug is { } slug && (category = SegmentBits.Term(reader, SearchFields.Category, slug)) is null)
+                    continue;
+                var values = SegmentValues.Of(reader);
+                var live = reader.LiveDocs;
+                // Filter and count first, so that only the hits are weighed.
+                foreach (var doc in category is null ? MatchPlan.Docs(matches) : MatchPlan.Docs(matches, category))
+                    if (live?.Get(doc) == false || !visibility.Accepts(values, doc) || counts.Count(values, doc) != criteria.Questions)
+                        matches.Clear(doc);
+                if (category is not null)
+                    matches.And(category);
+                if (relevance)
+                {
+                    using var weights = plan.Weigh(leaf, matches);
+                    foreach (var doc in MatchPlan.Docs(matches))
+                        best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
+                }
+                else
+                    foreach (var doc in MatchPlan.Docs(matches))
+                        best.Offer(leaf.DocBase + doc, values.PublishAt[doc], 0);
+                total += matches.Cardinality;
+            }
+
+            var ordered = best.InOrder();
+            if (relevance)
+                Rescore(searcher, SearchQueryBuilder.Words(criteria.Query), ordered, skip, depth);
+            var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
+            var hits = ordered.Skip(skip).Take(criteria.Page.PageSize).Select(hit =>
+            {
+                var document = searcher.Doc(hit.Doc);
                 var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
                 return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
-            return new IndexMatches(hits, top.TotalHits, counts.Kinds, counts.Units, counts.Questions);
+            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions);
         });
     }
 
-    /// <summary>The visibility window against "now", the date range, and the unit and kind choices; none of them scores.</summary>
-    private static Query Visible(Query query, IndexCriteria criteria)
+    /// <summary>
+    /// Orders each window that the page [skip, depth) falls in by weight, then by the TF-IDF of the words; ties keep
+    /// the first-pass order (newest first).
+    /// </summary>
+    private static void Rescore(IndexSearcher searcher, Query words, BestHits.Hit[] ordered, int skip, int depth)
+    {
+        for (var start = skip / RescoreWindow * RescoreWindow; start < Math.Min(depth, ordered.Length); start += RescoreWindow)
+        {
+            var window = ordered.AsSpan(start, Math.Min(RescoreWindow, ordered.Length - start)).ToArray();
+            var firstPass = new TopDocs(window.Length, window.Select(hit => new ScoreDoc(hit.Doc, 0)).ToArray(), 0);
+            var scores = QueryRescorer.Rescore(searcher, firstPass, words, 1, window.Length).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
+            // Ordering is stable: equal weights and scores stay in first-pass order.
+            window.OrderByDescending(hit => hit.Weight).ThenByDescending(hit => scores[hit.Doc]).ToArray().CopyTo(ordered, start);
+        }
+    }
+
+    /// <summary>The visibility window against "now", the date range, and the unit and kind choices.</summary>
+    private static Visibility VisibilityOf(IndexCriteria criteria)
     {
         var now = criteria.UtcNow.Ticks;
         var latest = criteria.To is { } to ? Math.Min(now, VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks - 1) : now;
         var earliest = criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : (long?)null;
-        return new FilteredQuery(query, new VisibleFilter(now, earliest, latest, criteria.UnitIds?.ToHashSet(),
-            criteria.Kind is { } kind ? (int)kind : null,
-            acceptPosts: !criteria.Questions, acceptQuestions: criteria.Questions || criteria.CountQuestions));
+        return new Visibility(now, earliest, latest, criteria.UnitIds?.ToHashSet(), criteria.Kind is { } kind ? (int)kind : null,
+            acceptPosts: !criteria.Questions, acceptQuestions: criteria.Questions || criteria.CountQuestions);
+    }
+}
+
+/// <summary>The best hits seen so far by two keys, higher first, then the lower document number.</summary>
+internal sealed class BestHits(int capacity)
+{
+    private readonly PriorityQueue<int, (long Primary, long Secondary, int Doc)> _worstFirst = new(capacity + 1, Worse.Instance);
+
+    public void Offer(int doc, long primary, long secondary)
+    {
+        var key = (primary, secondary, doc);
+        if (_worstFirst.Count < capacity)
+            _worstFirst.Enqueue(doc, key);
+        else if (capacity > 0 && _worstFirst.TryPeek(out _, out var worst) && Worse.Instance.Compare(worst, key) < 0)
+            _worstFirst.DequeueEnqueue(doc, key);
     }
 
-    /// <summary>The category choice, or null when none was made.</summary>
-    private static Filter? CategoryFilter(IndexCriteria criteria) =>
-        criteria.CategorySlug is { } category
-            ? new QueryWrapperFilter(new TermQuery(new Term(SearchFields.Category, category)))
-            : null;
+    /// <summary>A hit and its first key (the weight, when ranking by relevance).</summary>
+    public readonly record struct Hit(int Doc, long Weight);
+
+    /// <summary>The hits, best first.</summary>
+    public Hit[] InOrder()
+    {
+        var ordered = new Hit[_worstFirst.Count];
+        for (var i = ordered.Length - 1; i >= 0; i--)
+        {
+            _worstFirst.TryDequeue(out var doc, out var key);
+            ordered[i] = new Hit(doc, key.Primary);
+        }
+        return ordered;
+    }
+
+    /// <summary>Orders keys worst first: lower keys, then the higher document number.</summary>
+    private sealed class Worse : IComparer<(long Primary, long Secondary, int Doc)>
+    {
+        public static readonly Worse Instance = new();
+
+        public int Compare((long Primary, long Secondary, int Doc) x, (long Primary, long Secondary, int Doc) y) =>
+            x.Primary != y.Primary ? x.Primary.CompareTo(y.Primary)
+            : x.Secondary != y.Secondary ? x.Secondary.CompareTo(y.Secondary)
+            : y.Doc.CompareTo(x.Doc);
+    }
 }
+

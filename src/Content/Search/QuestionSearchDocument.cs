@@ -27,7 +27,7 @@ public sealed record QuestionSearchDocument(int QuestionId, int UnitId, string? 
         var document = new Document
         {
             new StringField(SearchFields.Id, Key, Field.Store.YES),
-            // What keeps questions and posts apart in a search (see VisibleFilter).
+            // What keeps questions and posts apart in a search (see Visibility).
             new NumericDocValuesField(SearchFields.Kind, KindValue),
             new NumericDocValuesField(SearchFields.Unit, UnitId),
             new NumericDocValuesField(SearchFields.PublishAt, AnsweredAt.Ticks),

@@ -75,15 +75,23 @@ public static class SearchAnalyzers
     private static TokenStream ExactChain(Tokenizer source) => new VietnameseNormalizationFilter(source);
 
     /// <summary>The tokens of a text with their offsets in it.</summary>
-    public static List<AnalyzedToken> Tokens(Analyzer analyzer, string text)
+    public static List<AnalyzedToken> Tokens(Analyzer analyzer, string text) => Tokens(analyzer, text, keep: null);
+
+    /// <summary>
+    /// The tokens of a text that are in <paramref name="keep"/> (all of them when null), with their offsets in it. The
+    /// others are looked up without making a string of them: a snippet keeps a few words of a long body.
+    /// </summary>
+    public static List<AnalyzedToken> Tokens(Analyzer analyzer, string text, HashSet<string>? keep)
     {
         var tokens = new List<AnalyzedToken>();
+        var lookup = keep?.GetAlternateLookup<ReadOnlySpan<char>>();
         using var stream = analyzer.GetTokenStream("", text);
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
+            if (lookup is not { } set || set.TryGetValue(term.Buffer.AsSpan(0, term.Length), out _))
+                tokens.Add(new AnalyzedToken(term.ToString(), offset.StartOffset, offset.EndOffset));
         stream.End();
         return tokens;
     }

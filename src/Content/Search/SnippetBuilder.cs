@@ -18,7 +18,7 @@ public static class SnippetBuilder
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     /// <summary>The best passage among the texts (earlier texts win ties), or the start of the first non-empty one.</summary>
-    public static string Build(IReadOnlySet<string> foldedTerms, params string?[] texts)
+    public static string Build(HashSet<string> foldedTerms, params string?[] texts)
     {
         Passage? best = null;
         foreach (var text in texts)
@@ -35,9 +35,9 @@ public static class SnippetBuilder
 
     private sealed record Passage(string Text, int Start, int End, IReadOnlyList<AnalyzedToken> Marks, int Score);
 
-    private static Passage BestPassage(string text, IReadOnlySet<string> terms)
+    private static Passage BestPassage(string text, HashSet<string> terms)
     {
-        var matches = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text).Where(t => terms.Contains(t.Term)).ToList();
+        var matches = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text, terms);
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, MaxLength), [], 0);
 

@@ -4,7 +4,7 @@ namespace CchcSite.Content.Tests.Search;
 
 public class SnippetTests
 {
-    private static IReadOnlySet<string> Terms(string query)
+    private static HashSet<string> Terms(string query)
     {
         Assert.True(UserQuery.TryParse(query, out var parsed, out _));
         return SearchQueryBuilder.FoldedTerms(parsed);
