@@ -39,20 +39,14 @@ public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, 
 /// </summary>
 /// <remarks>
 /// The words citizens type ("cải cách hành chính") are in nearly every reform post, and scoring each of tens of
-/// thousands of matches through Lucene's scorers was most of a search's time. So matching, filtering and counting work
-/// on bitsets (<see cref="MatchPlan"/>), and ranking is in two passes: the first orders every match by the weight of
-/// its signals (title, diacritics as typed, adjacent syllables, document number), newest first among equals; the
-/// second takes the run of <see cref="RescoreWindow"/> hits that holds the page and orders the hits of equal weight
-/// in it by the TF-IDF of the words, so a post about "một cửa" comes before one that names it in passing. Pages always
-/// follow one another, because the runs do not depend on the page asked for.
+/// thousands of matches through Lucene's scorers was most of a search's time. So matching, filtering, counting and
+/// ranking work on bitsets (<see cref="MatchPlan"/>): hits are ordered by the weight of their signals (document
+/// number, title, diacritics as typed, adjacent syllables, a word found several times), newest first among equals.
 /// </remarks>
 public static class IndexSearch
 {
     /// <summary>Deeper pages than this are not served: nobody reads them, and each costs a larger queue.</summary>
     public const int MaxDepth = 1000;
-
-    /// <summary>How many first-pass hits the second pass orders together: ten pages of twelve.</summary>
-    public const int RescoreWindow = 120;
 
     public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
     {
@@ -61,11 +55,10 @@ public static class IndexSearch
         var relevance = criteria.Sort == SearchSort.Relevance;
         var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
         var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
-        var kept = relevance ? (depth + RescoreWindow - 1) / RescoreWindow * RescoreWindow : depth;
 
         return index.Search(searcher =>
         {
-            var best = new BestHits(kept);
+            var best = new BestHits(depth);
             var counts = new HitCounts();
             var total = 0;
             foreach (var leaf in searcher.IndexReader.Leaves)
@@ -97,33 +90,15 @@ public static class IndexSearch
             }
 
             var ordered = best.InOrder();
-            if (relevance)
-                Rescore(searcher, SearchQueryBuilder.Words(criteria.Query), ordered, skip, depth);
             var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
-            var hits = ordered.Skip(skip).Take(criteria.Page.PageSize).Select(hit =>
+            var hits = ordered.Skip(skip).Take(criteria.Page.PageSize).Select(doc =>
             {
-                var document = searcher.Doc(hit.Doc);
+                var document = searcher.Doc(doc);
                 var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
                 return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
             return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions);
         });
-    }
-
-    /// <summary>
-    /// Orders each window that the page [skip, depth) falls in by weight, then by the TF-IDF of the words; ties keep
-    /// the first-pass order (newest first).
-    /// </summary>
-    private static void Rescore(IndexSearcher searcher, Query words, BestHits.Hit[] ordered, int skip, int depth)
-    {
-        for (var start = skip / RescoreWindow * RescoreWindow; start < Math.Min(depth, ordered.Length); start += RescoreWindow)
-        {
-            var window = ordered.AsSpan(start, Math.Min(RescoreWindow, ordered.Length - start)).ToArray();
-            var firstPass = new TopDocs(window.Length, window.Select(hit => new ScoreDoc(hit.Doc, 0)).ToArray(), 0);
-            var scores = QueryRescorer.Rescore(searcher, firstPass, words, 1, window.Length).ScoreDocs.ToDictionary(d => d.Doc, d => d.Score);
-            // Ordering is stable: equal weights and scores stay in first-pass order.
-            window.OrderByDescending(hit => hit.Weight).ThenByDescending(hit => scores[hit.Doc]).ToArray().CopyTo(ordered, start);
-        }
     }
 
     /// <summary>The visibility window against "now", the date range, and the unit and kind choices.</summary>
@@ -151,18 +126,12 @@ internal sealed class BestHits(int capacity)
             _worstFirst.DequeueEnqueue(doc, key);
     }
 
-    /// <summary>A hit and its first key (the weight, when ranking by relevance).</summary>
-    public readonly record struct Hit(int Doc, long Weight);
-
     /// <summary>The hits, best first.</summary>
-    public Hit[] InOrder()
+    public int[] InOrder()
     {
-        var ordered = new Hit[_worstFirst.Count];
+        var ordered = new int[_worstFirst.Count];
         for (var i = ordered.Length - 1; i >= 0; i--)
-        {
-            _worstFirst.TryDequeue(out var doc, out var key);
-            ordered[i] = new Hit(doc, key.Primary);
-        }
+            ordered[i] = _worstFirst.Dequeue();
         return ordered;
     }
 

@@ -22,6 +22,12 @@ internal sealed class MatchPlan
     private const int TitleWeight = 10;
     private const int PairWeight = 4;
     private const int ExactWeight = 3;
+    /// <summary>
+    /// A word found several times in a post (<see cref="FrequentAt"/>) adds the least: it tells a post about "một cửa"
+    /// from one that names it in passing, where every other signal is equal.
+    /// </summary>
+    private const int FrequentWeight = 1;
+    private const int FrequentAt = 3;
     /// <summary>In a long query, where most words must match, each word found adds this.</summary>
     private const int WordMatchedWeight = 2;
 
@@ -45,6 +51,7 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.NumberKey, [number]), NumberKeyWeight));
         }
         _features.AddRange(SearchQueryBuilder.Shingles(query).Select(pair => (new Clause(SearchFields.All, [pair]), PairWeight)));
+        _features.AddRange(SearchQueryBuilder.FoldedTerms(query).Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
         _requiredWords = SearchQueryBuilder.RequiredWords(_words.Count);
         if (_requiredWords < _words.Count)
             _features.AddRange(_words.Select(word => (word, WordMatchedWeight)));
@@ -120,10 +127,10 @@ internal sealed class MatchPlan
         }
     }
 
-    /// <summary>Terms of one field at consecutive positions: a single term, or a phrase.</summary>
-    private sealed record Clause(string Field, IReadOnlyList<string> Terms)
+    /// <summary>Terms of one field at consecutive positions: a single term (found at least so many times), or a phrase.</summary>
+    private sealed record Clause(string Field, IReadOnlyList<string> Terms, int MinFrequency = 1)
     {
         public FixedBitSet? Bits(AtomicReaderContext leaf) =>
-            Terms.Count == 1 ? SegmentBits.Term(leaf.AtomicReader, Field, Terms[0]) : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
+            Terms.Count == 1 ? SegmentBits.Term(leaf.AtomicReader, Field, Terms[0], MinFrequency) : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
     }
 }

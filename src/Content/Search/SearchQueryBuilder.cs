@@ -1,12 +1,9 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace CchcSite.Content.Search;
 
 /// <summary>
 /// Reads a <see cref="UserQuery"/> the way the index was written: words and quoted phrases as folded and exact
 /// syllables (<see cref="QueryPart"/>), the pairs of adjacent syllables, and how many words must match. From these
-/// <see cref="MatchPlan"/> finds and weighs documents, and <see cref="Words"/> orders those of equal weight.
+/// <see cref="MatchPlan"/> finds and weighs documents.
 /// </summary>
 public static class SearchQueryBuilder
 {
@@ -15,18 +12,6 @@ public static class SearchQueryBuilder
         query.Phrases.Concat(query.Words)
             .SelectMany(part => SearchAnalyzers.Tokens(SearchAnalyzers.Folded, part))
             .Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Every folded syllable of the query in the catch-all field, each optional: scored by TF-IDF, it tells apart
-    /// documents that have the same signals (a post about "một cửa" from one that names it in passing).
-    /// </summary>
-    public static Query Words(UserQuery query)
-    {
-        var words = new BooleanQuery();
-        foreach (var term in FoldedTerms(query))
-            words.Add(new TermQuery(new Term(SearchFields.All, term)), Occur.SHOULD);
-        return words;
-    }
 
     /// <summary>The words and quoted phrases of the query, analysed once for matching and for ranking.</summary>
     internal static IReadOnlyList<QueryPart> Parts(UserQuery query) =>

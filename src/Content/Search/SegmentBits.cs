@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -29,11 +30,14 @@ internal sealed class SegmentBits
 
     private static SegmentBits Of(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => new SegmentBits());
 
-    /// <summary>The documents holding the term; null when none does. The set is shared: never change it.</summary>
-    public static FixedBitSet? Term(AtomicReader reader, string field, string text)
+    /// <summary>
+    /// The documents holding the term (at least <paramref name="minFrequency"/> times); null when none does. The set is
+    /// shared: never change it.
+    /// </summary>
+    public static FixedBitSet? Term(AtomicReader reader, string field, string text, int minFrequency = 1)
     {
         var segment = Of(reader);
-        var key = field + "\u0000" + text;
+        var key = field + "\u0000" + text + "\u0000" + minFrequency.ToString(CultureInfo.InvariantCulture);
         if (segment._kept.TryGetValue(key, out var kept))
             return kept;
         var terms = reader.GetTerms(field)?.GetEnumerator();
@@ -41,9 +45,10 @@ internal sealed class SegmentBits
             return null;
         var dense = IsDense(terms.DocFreq, reader.MaxDoc);
         var bits = new FixedBitSet(reader.MaxDoc);
-        var docs = terms.Docs(null, null, DocsFlags.NONE);
+        var docs = terms.Docs(null, null, minFrequency > 1 ? DocsFlags.FREQS : DocsFlags.NONE);
         for (var doc = docs.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.NextDoc())
-            bits.Set(doc);
+            if (minFrequency == 1 || docs.Freq >= minFrequency)
+                bits.Set(doc);
         return dense ? segment.Keep(key, bits) : bits;
     }
 

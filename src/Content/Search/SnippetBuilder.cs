@@ -41,19 +41,33 @@ public static class SnippetBuilder
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, MaxLength), [], 0);
 
+        // Every window of matches that fits in a passage, slid in one pass: how many different words it holds, how
+        // many of its neighbours are adjacent (a phrase), and how many matches.
+        var adjacentBefore = new int[matches.Count + 1];
+        for (var i = 1; i < matches.Count; i++)
+            adjacentBefore[i + 1] = adjacentBefore[i] + (matches[i].Start - matches[i - 1].End <= 2 ? 1 : 0);
+        var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
         var (bestFirst, bestLast, bestScore) = (0, 0, -1);
+        var last = -1;
         for (var first = 0; first < matches.Count; first++)
         {
-            var last = first;
             while (last + 1 < matches.Count && matches[last + 1].End - matches[first].Start <= MaxLength - Lead)
+            {
                 last++;
+                inWindow[matches[last].Term] = inWindow.GetValueOrDefault(matches[last].Term) + 1;
+            }
+            if (last < first)
+            {
+                // A single match longer than a passage: the window is that match alone.
+                last = first;
+                inWindow[matches[first].Term] = inWindow.GetValueOrDefault(matches[first].Term) + 1;
+            }
             // Different query words count most, then adjacent matches (a phrase), then repeats.
-            var window = matches.Skip(first).Take(last - first + 1).ToList();
-            var distinct = window.Select(m => m.Term).Distinct().Count();
-            var adjacent = window.Zip(window.Skip(1)).Count(pair => pair.Second.Start - pair.First.End <= 2);
-            var score = distinct * 100 + adjacent * 10 + window.Count;
+            var score = inWindow.Count * 100 + (adjacentBefore[last + 1] - adjacentBefore[first + 1]) * 10 + (last - first + 1);
             if (score > bestScore)
                 (bestFirst, bestLast, bestScore) = (first, last, score);
+            if (--inWindow[matches[first].Term] == 0)
+                inWindow.Remove(matches[first].Term);
         }
         var start = StartNear(text, matches[bestFirst].Start - Lead);
         var end = CutAt(text, start + MaxLength);
