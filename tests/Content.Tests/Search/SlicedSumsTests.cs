@@ -3,45 +3,99 @@ using Lucene.Net.Util;
 
 namespace CchcSite.Content.Tests.Search;
 
+/// <summary>The bit-sliced sums agree with a plain array of sums, document by document.</summary>
 public class SlicedSumsTests
 {
-    [Theory]
-    [InlineData(1)]
-    [InlineData(63)]
-    [InlineData(64)]
-    [InlineData(65)]
-    [InlineData(1000)]
-    [InlineData(5000)]
-    public void Sums_and_thresholds_equal_a_plain_count_per_document(int maxDoc)
+    private static readonly int[] Weights = [1, 2, 3, 4, 10, 15, 40];
+
+    public static TheoryData<int, bool> Sizes()
     {
-        var random = new Random(maxDoc);
+        var data = new TheoryData<int, bool>();
+        foreach (var maxDoc in new[] { 1, 63, 64, 65, 1000, 5000 })
+        {
+            data.Add(maxDoc, false);
+            data.Add(maxDoc, true);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Sums_and_minimums_match_a_naive_count(int maxDoc, bool withinSomeSets)
+    {
+        var random = new Random(maxDoc * 2 + (withinSomeSets ? 1 : 0));
         var expected = new int[maxDoc];
         using var sums = new SlicedSums(maxDoc);
-        foreach (var weight in new[] { 1, 2, 3, 4, 10, 15, 40, 40, 15 })
+
+        foreach (var weight in Weights)
         {
-            var bits = RandomSet(random, maxDoc);
-            var within = random.Next(2) == 0 ? RandomSet(random, maxDoc) : null;
+            var bits = RandomSet(random, maxDoc, density: random.NextDouble());
+            // Every other set is limited to a third set, as a search limits its weights to the matching documents.
+            var within = withinSomeSets && weight % 2 == 0 ? RandomSet(random, maxDoc, density: 0.5) : null;
             sums.Add(bits, within, weight);
             for (var doc = 0; doc < maxDoc; doc++)
-                if (bits.Get(doc) && within?.Get(doc) != false)
+                if (bits.Get(doc) && (within is null || within.Get(doc)))
                     expected[doc] += weight;
         }
 
-        Assert.Equal(expected, Enumerable.Range(0, maxDoc).Select(doc => sums[doc]));
-        foreach (var minimum in new[] { 0, 1, 3, 17, 40, 60, expected.Max(), expected.Max() + 1 })
+        for (var doc = 0; doc < maxDoc; doc++)
+            Assert.True(expected[doc] == sums[doc], $"document {doc} of {maxDoc}: expected {expected[doc]}, got {sums[doc]}");
+
+        var largest = expected.Max();
+        foreach (var minimum in new[] { 0, 1, 2, 3, 10, 15, 40, largest, largest + 1, Weights.Sum() + 1, 100 }.Distinct())
         {
             var atLeast = sums.AtLeast(minimum, maxDoc);
-            Assert.Equal(Enumerable.Range(0, maxDoc).Where(doc => expected[doc] >= minimum), Enumerable.Range(0, maxDoc).Where(atLeast.Get));
-            Assert.Equal(expected.Count(sum => sum >= minimum), atLeast.Cardinality);
+            var naive = Enumerable.Range(0, maxDoc).Where(doc => expected[doc] >= minimum).ToList();
+            Assert.Equal(naive, SetDocs(atLeast));
+            Assert.Equal(naive.Count, atLeast.Cardinality);
         }
     }
 
-    private static FixedBitSet RandomSet(Random random, int maxDoc)
+    [Fact]
+    public void Adding_one_set_again_and_again_carries_into_higher_slices()
+    {
+        const int maxDoc = 130;
+        var bits = new FixedBitSet(maxDoc);
+        foreach (var doc in new[] { 0, 63, 64, 127, 129 })
+            bits.Set(doc);
+        using var sums = new SlicedSums(maxDoc);
+
+        for (var i = 0; i < 50; i++)
+            sums.Add(bits, null, 40);
+
+        Assert.Equal(2000, sums[129]);
+        Assert.Equal(0, sums[128]);
+        Assert.Equal([0, 63, 64, 127, 129], SetDocs(sums.AtLeast(2000, maxDoc)));
+        Assert.Empty(SetDocs(sums.AtLeast(2001, maxDoc)));
+    }
+
+    [Fact]
+    public void A_minimum_of_zero_takes_every_document_and_none_past_the_end()
+    {
+        const int maxDoc = 70;
+        using var sums = new SlicedSums(maxDoc);
+        sums.Add(new FixedBitSet(maxDoc), null, 3);
+
+        var all = sums.AtLeast(0, maxDoc);
+
+        Assert.Equal(maxDoc, all.Cardinality);
+        Assert.Equal(Enumerable.Range(0, maxDoc), SetDocs(all));
+    }
+
+    private static FixedBitSet RandomSet(Random random, int maxDoc, double density)
     {
         var bits = new FixedBitSet(maxDoc);
         for (var doc = 0; doc < maxDoc; doc++)
-            if (random.Next(3) != 0)
+            if (random.NextDouble() < density)
                 bits.Set(doc);
         return bits;
+    }
+
+    private static List<int> SetDocs(FixedBitSet bits)
+    {
+        var docs = new List<int>();
+        for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
+            docs.Add(doc);
+        return docs;
     }
 }
