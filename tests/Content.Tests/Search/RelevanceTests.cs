@@ -134,4 +134,36 @@ public class RelevanceTests
         Assert.Equal(["Uỷ ban nhân dân xã họp"], await site.TitlesAsync("ủy ban"));
         Assert.Equal(["Uỷ ban nhân dân xã họp"], await site.TitlesAsync("uỷ ban"));
     }
+
+    [Fact]
+    public async Task Among_equal_signals_a_post_about_the_word_ranks_above_one_that_names_it_once()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        // Neither title has the words and both texts have them as typed and side by side: only how much each text
+        // is about them tells the posts apart. The post about them is the older one, so newest first alone would fail.
+        await site.AddPostAsync(unit, "Hội nghị tổng kết năm",
+            "Cải cách thủ tục, cải cách bộ máy, cải cách tài chính công: năm nay cải cách là việc của mọi cơ quan.",
+            publishAt: site.Now.AddDays(-30));
+        await site.AddPostAsync(unit, "Hội nghị sơ kết quý",
+            "Hội nghị bàn về thi đua, khen thưởng, tài chính, nhân sự, đất đai, xây dựng, giáo dục, y tế, văn hóa và cải cách của đơn vị trong quý tới.",
+            publishAt: site.Now.AddDays(-1));
+        await site.ApplyOutboxAsync();
+
+        Assert.Equal(["Hội nghị tổng kết năm", "Hội nghị sơ kết quý"], await site.TitlesAsync("cải cách"));
+    }
+
+    [Fact]
+    public async Task With_equal_signals_and_equal_word_scores_the_newer_post_ranks_first()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        // The same text and titles of the same length; written in an order that is neither the dates' nor the titles'.
+        await site.AddPostAsync(unit, "Bản tin tuần một", "Tin về cải cách trong tuần.", publishAt: site.Now.AddDays(-9));
+        await site.AddPostAsync(unit, "Bản tin tuần hai", "Tin về cải cách trong tuần.", publishAt: site.Now.AddDays(-2));
+        await site.AddPostAsync(unit, "Bản tin tuần ba", "Tin về cải cách trong tuần.", publishAt: site.Now.AddDays(-5));
+        await site.ApplyOutboxAsync();
+
+        Assert.Equal(["Bản tin tuần hai", "Bản tin tuần ba", "Bản tin tuần một"], await site.TitlesAsync("cải cách"));
+    }
 }
