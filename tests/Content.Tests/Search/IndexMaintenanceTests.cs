@@ -78,6 +78,68 @@ public class IndexMaintenanceTests
     }
 
     [Fact]
+    public async Task Unpublished_and_deleted_posts_leave_the_hits_and_the_counts_of_a_word_already_searched_for()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var first = await site.AddUnitAsync("so-a");
+        var second = await site.AddUnitAsync("so-b");
+        await site.AddPostAsync(first, "Cải cách tại sở A");
+        await site.AddPostAsync(first, "Tin cải cách thứ hai");
+        var practice = await site.AddPostAsync(second, "Mô hình cải cách hay", kind: PostKind.Practice);
+        var other = await site.AddPostAsync(second, "Bản tin cải cách của sở B");
+        await site.ApplyOutboxAsync();
+        // The first search reads the words' documents once and keeps them for the segment, deleted documents included.
+        AssertCounts(await site.SearchAsync("cải cách"), total: 4, articles: 3, practices: 1, inSecond: 2);
+        Assert.Contains(practice.Id, IndexHitIds(site, "cải cách"));
+
+        await SetStatusAsync(site, practice.Id, PostStatus.Unpublished);
+        await site.ApplyOutboxAsync();
+        // The segment that held the post is still there, with the post marked deleted: its kept sets still have it.
+        Assert.Equal(1, site.Index.Search(searcher => searcher.IndexReader.NumDeletedDocs));
+        AssertCounts(await site.SearchAsync("cải cách"), total: 3, articles: 3, practices: 0, inSecond: 1);
+        Assert.DoesNotContain(practice.Id, IndexHitIds(site, "cải cách"));
+        Assert.Equal(0, (await site.SearchAsync("cải cách", new PostFilter(Kind: PostKind.Practice))).Hits.TotalCount);
+
+        await SetStatusAsync(site, practice.Id, PostStatus.Published);
+        await site.ApplyOutboxAsync();
+        AssertCounts(await site.SearchAsync("cải cách"), total: 4, articles: 3, practices: 1, inSecond: 2);
+        Assert.Contains(practice.Id, IndexHitIds(site, "cải cách"));
+
+        await using (var db = site.Database.NewContext())
+        {
+            db.Posts.Remove((await db.Posts.FindAsync(other.Id))!);
+            await db.SaveChangesAsync();
+        }
+        await site.ApplyOutboxAsync();
+        AssertCounts(await site.SearchAsync("cải cách"), total: 3, articles: 2, practices: 1, inSecond: 1);
+        Assert.DoesNotContain(other.Id, IndexHitIds(site, "cải cách"));
+
+        void AssertCounts(SearchResults results, int total, int articles, int practices, int inSecond)
+        {
+            Assert.Equal(total, results.Hits.TotalCount);
+            Assert.Equal(total, results.Hits.Items.Count);
+            Assert.Equal(articles, results.Kinds.SingleOrDefault(k => k.Kind == PostKind.Article)?.Count ?? 0);
+            Assert.Equal(practices, results.Kinds.SingleOrDefault(k => k.Kind == PostKind.Practice)?.Count ?? 0);
+            Assert.Equal(total - inSecond, results.Units.SingleOrDefault(u => u.Unit.Id == first.Id)?.Count ?? 0);
+            Assert.Equal(inSecond, results.Units.SingleOrDefault(u => u.Unit.Id == second.Id)?.Count ?? 0);
+        }
+    }
+
+    /// <summary>The post ids the index alone finds, before the database drops what it no longer shows.</summary>
+    private static List<int> IndexHitIds(SearchTestSite site, string text)
+    {
+        Assert.True(UserQuery.TryParse(text, out var query, out _));
+        return IndexSearch.Find(site.Index, new IndexCriteria(query, site.Now)).Hits.Select(h => h.Id).ToList();
+    }
+
+    private static async Task SetStatusAsync(SearchTestSite site, int postId, PostStatus status)
+    {
+        await using var db = site.Database.NewContext();
+        (await db.Posts.FindAsync(postId))!.Status = status;
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
     public async Task After_a_crash_a_new_process_catches_up_from_the_outbox()
     {
         var path = System.IO.Directory.CreateTempSubdirectory("cchc-index-").FullName;
