@@ -154,7 +154,7 @@ public class RelevanceTests
     }
 
     [Fact]
-    public async Task With_equal_signals_and_equal_word_scores_the_newer_post_ranks_first()
+    public async Task With_equal_signals_the_newer_post_ranks_first()
     {
         await using var site = await SearchTestSite.CreateAsync();
         var unit = await site.AddUnitAsync("so-a");
