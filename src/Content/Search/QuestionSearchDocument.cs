@@ -26,7 +26,7 @@ public sealed record QuestionSearchDocument(int QuestionId, int UnitId, string? 
     {
         var document = new Document
         {
-            new StringField(SearchFields.Id, Key, Field.Store.YES),
+            SearchDocument.Keyword(SearchFields.Id, Key, stored: true),
             // What keeps questions and posts apart in a search (see Visibility).
             new NumericDocValuesField(SearchFields.Kind, KindValue),
             new NumericDocValuesField(SearchFields.Unit, UnitId),
@@ -34,10 +34,10 @@ public sealed record QuestionSearchDocument(int QuestionId, int UnitId, string? 
             new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
             new StoredField(SearchFields.StoredSummary, Question),
             new StoredField(SearchFields.StoredBody, Answer),
-            new TextField(SearchFields.Title, Title, Field.Store.NO),
+            SearchDocument.Text(SearchFields.Title, Title),
         };
         if (CategorySlug is not null)
-            document.Add(new StringField(SearchFields.Category, CategorySlug, Field.Store.NO));
+            document.Add(SearchDocument.Keyword(SearchFields.Category, CategorySlug));
         SearchDocument.AddText(document, Title);
         SearchDocument.AddText(document, Question);
         SearchDocument.AddText(document, Answer);

@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Shingle;
 using Lucene.Net.Analysis.Standard;
@@ -55,10 +56,15 @@ public static class SearchAnalyzers
     /// <summary>Positions between two values of a multi-valued field, so a phrase or shingle never joins them.</summary>
     public const int ValueGap = 100;
 
-    /// <summary>Picks the analyzer from the field name, so one writer serves every field.</summary>
+    private static readonly Analyzer Keyword = new KeywordAnalyzer();
+
+    /// <summary>Picks the analyzer from the field name, so one writer serves every field; keywords stay one term as given.</summary>
     public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Text, new Dictionary<string, Analyzer>
     {
         [SearchFields.All] = CatchAll,
+        [SearchFields.Id] = Keyword,
+        [SearchFields.Category] = Keyword,
+        [SearchFields.NumberKey] = Keyword,
     });
 
     private sealed class CatchAllAnalyzer : Analyzer

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CchcSite.Content.Posts;
 using Lucene.Net.Documents;
+using Lucene.Net.Index;
 
 namespace CchcSite.Content.Search;
 
@@ -39,7 +40,7 @@ public sealed record SearchDocument(
     {
         var document = new Document
         {
-            new StringField(SearchFields.Id, IdOf(PostId), Field.Store.YES),
+            Keyword(SearchFields.Id, IdOf(PostId), stored: true),
             new NumericDocValuesField(SearchFields.Kind, (long)Kind),
             new NumericDocValuesField(SearchFields.Unit, UnitId),
             new NumericDocValuesField(SearchFields.PublishAt, PublishAt.Ticks),
@@ -47,13 +48,13 @@ public sealed record SearchDocument(
             new StoredField(SearchFields.StoredBody, Body),
         };
         if (CategorySlug is not null)
-            document.Add(new StringField(SearchFields.Category, CategorySlug, Field.Store.NO));
+            document.Add(Keyword(SearchFields.Category, CategorySlug));
         if (Summary is not null)
             document.Add(new StoredField(SearchFields.StoredSummary, Summary));
         if (!string.IsNullOrWhiteSpace(Number))
-            document.Add(new StringField(SearchFields.NumberKey, NumberKey(Number), Field.Store.NO));
+            document.Add(Keyword(SearchFields.NumberKey, NumberKey(Number)));
 
-        document.Add(new TextField(SearchFields.Title, Title, Field.Store.NO));
+        document.Add(Text(SearchFields.Title, Title));
         AddText(document, Title);
         AddText(document, Summary);
         AddText(document, Body);
@@ -64,10 +65,36 @@ public sealed record SearchDocument(
         return document;
     }
 
+    private static readonly FieldType KeywordType = new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    }.Freeze();
+
+    private static readonly FieldType StoredKeywordType = new FieldType(KeywordType) { IsStored = true }.Freeze();
+
+    /// <summary>
+    /// Text without norms: searches rank on their own signals (<see cref="MatchPlan"/>), never on Lucene's length
+    /// normalisation, so computing and writing a norm per field and post would be wasted.
+    /// </summary>
+    private static readonly FieldType TextType = new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true }.Freeze();
+
+    internal static Field Text(string name, string value) => new(name, value, TextType);
+
+    /// <summary>
+    /// A value indexed as one term, like a <see cref="StringField"/>, but through the analyzer (a keyword analyzer, see
+    /// <see cref="SearchAnalyzers.PerField"/>): a StringField makes a new token stream per document, and Lucene.Net
+    /// looks up the classes of its attributes by name each time.
+    /// </summary>
+    internal static Field Keyword(string name, string value, bool stored = false) =>
+        new(name, value, stored ? StoredKeywordType : KeywordType);
+
     /// <summary>One more value of the catch-all field; the analyzer keeps values apart.</summary>
     internal static void AddText(Document document, string? text)
     {
         if (!string.IsNullOrWhiteSpace(text))
-            document.Add(new TextField(SearchFields.All, text, Field.Store.NO));
+            document.Add(Text(SearchFields.All, text));
     }
 }
