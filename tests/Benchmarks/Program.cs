@@ -45,12 +45,14 @@ void Build(SearchIndex index)
     var posts = Enumerable.Range(1, documents).Select(generator.Next).ToList();
     var bytes = posts.Sum(d => (long)d.Title.Length + (d.Summary?.Length ?? 0) + d.Body.Length);
     Console.WriteLine($"Indexing them into {indexPath} …");
+    var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
     var indexing = Stopwatch.StartNew();
     Parallel.ForEach(posts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index.Add);
     var added = indexing.Elapsed;
     index.Commit(0);
     indexing.Stop();
-    Console.WriteLine($"Adding took {added.TotalSeconds:N1} s, the commit (last flush and fsync) {(indexing.Elapsed - added).TotalSeconds:N1} s.");
+    Console.WriteLine($"Adding took {added.TotalSeconds:N1} s, the commit (last flush and fsync) {(indexing.Elapsed - added).TotalSeconds:N1} s; collections: " +
+                      string.Join(", ", Enumerable.Range(0, 3).Select(g => $"gen{g} {GC.CollectionCount(g) - collections[g]}")) + ".");
     var size = new DirectoryInfo(indexPath).EnumerateFiles().Sum(f => f.Length);
     Console.WriteLine($"Indexed {documents:N0} posts ({bytes / documents:N0} characters each on average) in {indexing.Elapsed.TotalSeconds:N1} s: " +
                       $"{documents / indexing.Elapsed.TotalSeconds:N0} docs/s; index size {size / 1024.0 / 1024.0:N1} MiB.");
