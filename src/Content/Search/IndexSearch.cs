@@ -90,11 +90,10 @@ public static class IndexSearch
             }
 
             var ordered = best.InOrder();
-            var terms = SearchQueryBuilder.FoldedTerms(criteria.Query);
             var hits = ordered.Skip(skip).Take(criteria.Page.PageSize).Select(doc =>
             {
                 var document = searcher.Doc(doc);
-                var snippet = SnippetBuilder.Build(terms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
+                var snippet = SnippetBuilder.Build(plan.FoldedTerms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
                 return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
             return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions);

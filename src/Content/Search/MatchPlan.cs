@@ -39,7 +39,9 @@ internal sealed class MatchPlan
     public MatchPlan(UserQuery query)
     {
         var longQuery = SearchQueryBuilder.IsLong(query);
-        foreach (var part in SearchQueryBuilder.Parts(query))
+        var parts = SearchQueryBuilder.Parts(query);
+        FoldedTerms = SearchQueryBuilder.FoldedTerms(parts);
+        foreach (var part in parts)
         {
             (part.IsTypedPhrase ? _phrases : _words).Add(new Clause(SearchFields.All, QueryPart.AdjacentTerms(part.Folded)));
             if (part.HasDiacritics && (part.IsTypedPhrase || !longQuery))
@@ -51,11 +53,14 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.NumberKey, [number]), NumberKeyWeight));
         }
         _features.AddRange(SearchQueryBuilder.Shingles(query).Select(pair => (new Clause(SearchFields.All, [pair]), PairWeight)));
-        _features.AddRange(SearchQueryBuilder.FoldedTerms(query).Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
+        _features.AddRange(FoldedTerms.Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
         _requiredWords = SearchQueryBuilder.RequiredWords(_words.Count);
         if (_requiredWords < _words.Count)
             _features.AddRange(_words.Select(word => (word, WordMatchedWeight)));
     }
+
+    /// <summary>The folded syllables of the query, for the snippets.</summary>
+    public HashSet<string> FoldedTerms { get; }
 
     /// <summary>The segment's matching documents (deleted ones included) as a new set the caller may narrow, or null when none matches.</summary>
     public FixedBitSet? Match(AtomicReaderContext leaf)

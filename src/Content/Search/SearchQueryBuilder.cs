@@ -7,11 +7,12 @@ namespace CchcSite.Content.Search;
 /// </summary>
 public static class SearchQueryBuilder
 {
-    /// <summary>The folded terms of the query, for highlighting snippets.</summary>
-    public static HashSet<string> FoldedTerms(UserQuery query) =>
-        query.Phrases.Concat(query.Words)
-            .SelectMany(part => SearchAnalyzers.Tokens(SearchAnalyzers.Folded, part))
-            .Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Queries of up to this many words need every word; longer ones most of them.</summary>
+    private const int ShortQueryWords = 3;
+
+    /// <summary>Every folded syllable of the parts: what a post is ranked on for frequency and highlighted with.</summary>
+    internal static HashSet<string> FoldedTerms(IEnumerable<QueryPart> parts) =>
+        parts.SelectMany(part => part.Folded).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The words and quoted phrases of the query, analysed once for matching and for ranking.</summary>
     internal static IReadOnlyList<QueryPart> Parts(UserQuery query) =>
@@ -28,10 +29,10 @@ public static class SearchQueryBuilder
     /// is not ranked across the whole text: with that many words, the title, the adjacent pairs and the count of words
     /// matched rank well.
     /// </summary>
-    internal static bool IsLong(UserQuery query) => query.Words.Count > 3;
+    internal static bool IsLong(UserQuery query) => query.Words.Count > ShortQueryWords;
 
     /// <summary>How many of the word clauses must match: all of a short query's ("không thu phí" must not find "thu phí").</summary>
-    internal static int RequiredWords(int wordCount) => wordCount <= 3 ? wordCount : wordCount - wordCount / 4;
+    internal static int RequiredWords(int wordCount) => wordCount <= ShortQueryWords ? wordCount : wordCount - wordCount / 4;
 }
 
 /// <summary>One word or quoted phrase as the index sees it: folded and exact syllables.</summary>

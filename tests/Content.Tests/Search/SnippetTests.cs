@@ -7,7 +7,7 @@ public class SnippetTests
     private static HashSet<string> Terms(string query)
     {
         Assert.True(UserQuery.TryParse(query, out var parsed, out _));
-        return SearchQueryBuilder.FoldedTerms(parsed);
+        return SearchQueryBuilder.FoldedTerms(SearchQueryBuilder.Parts(parsed));
     }
 
     [Fact]
