@@ -7,8 +7,8 @@ namespace CchcSite.Content.Search;
 /// <summary>
 /// A query as sets of documents: which documents match, and a weight per matching document from the signals that
 /// rank it. Every quoted phrase must match, and every word (most words of a long query); a word matches its folded
-/// syllables next to each other in the catch-all field, read from the indexed pairs ("cai cach"), so "cai cach"
-/// finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu phí").
+/// syllables next to each other in the catch-all text, read from the indexed pairs ("cai cach") when there are two, so
+/// "cai cach" finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu phí").
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
 /// a word found in every post costs a few thousand machine words, not a postings list scored document by document.
 /// </summary>
@@ -43,21 +43,32 @@ internal sealed class MatchPlan
         FoldedTerms = SearchQueryBuilder.FoldedTerms(parts);
         foreach (var part in parts)
         {
-            (part.IsTypedPhrase ? _phrases : _words).Add(new Clause(SearchFields.All, QueryPart.AdjacentTerms(part.Folded)));
+            (part.IsTypedPhrase ? _phrases : _words).Add(Adjacent(part.Folded));
             if (part.HasDiacritics && (part.IsTypedPhrase || !longQuery))
-                _features.AddRange(part.Exact.Select(exact => (new Clause(SearchFields.All, [exact]), ExactWeight)));
+                _features.AddRange(part.Exact.Zip(part.Folded, (exact, folded) => (Written(exact, folded), ExactWeight)));
             _features.Add((new Clause(SearchFields.Title, part.Folded), TitleWeight));
             if (part.HasDiacritics)
                 _features.Add((new Clause(SearchFields.Title, part.Exact), TitleExactWeight));
             if (part.NumberKey is { } number)
                 _features.Add((new Clause(SearchFields.NumberKey, [number]), NumberKeyWeight));
         }
-        _features.AddRange(SearchQueryBuilder.Shingles(query).Select(pair => (new Clause(SearchFields.All, [pair]), PairWeight)));
+        _features.AddRange(SearchQueryBuilder.Shingles(query).Select(pair => (new Clause(SearchFields.Pairs, [pair]), PairWeight)));
         _features.AddRange(FoldedTerms.Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
         _requiredWords = SearchQueryBuilder.RequiredWords(_words.Count);
         if (_requiredWords < _words.Count)
             _features.AddRange(_words.Select(word => (word, WordMatchedWeight)));
     }
+
+    /// <summary>
+    /// Folded syllables next to each other in the catch-all text: one syllable, the indexed pair of two (most words),
+    /// or the positions of a longer run.
+    /// </summary>
+    private static Clause Adjacent(IReadOnlyList<string> folded) =>
+        folded.Count == 2 ? new Clause(SearchFields.Pairs, [folded[0] + " " + folded[1]]) : new Clause(SearchFields.All, folded);
+
+    /// <summary>A syllable as typed: among the written forms when it has diacritics, else its folded form is the written one.</summary>
+    private static Clause Written(string exact, string folded) =>
+        new(exact == folded ? SearchFields.All : SearchFields.Exact, [exact]);
 
     /// <summary>The folded syllables of the query, for the snippets.</summary>
     public HashSet<string> FoldedTerms { get; }

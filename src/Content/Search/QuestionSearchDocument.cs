@@ -34,13 +34,10 @@ public sealed record QuestionSearchDocument(int QuestionId, int UnitId, string? 
             new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
             new StoredField(SearchFields.StoredSummary, Question),
             new StoredField(SearchFields.StoredBody, Answer),
-            SearchDocument.Text(SearchFields.Title, Title),
         };
         if (CategorySlug is not null)
             document.Add(SearchDocument.Keyword(SearchFields.Category, CategorySlug));
-        SearchDocument.AddText(document, Title);
-        SearchDocument.AddText(document, Question);
-        SearchDocument.AddText(document, Answer);
+        new IndexedText([Title, Question, Answer]).AddTo(document);
         return document;
     }
 }

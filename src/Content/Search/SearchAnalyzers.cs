@@ -12,10 +12,10 @@ namespace CchcSite.Content.Search;
 /// <list type="bullet">
 /// <item><see cref="Exact"/>: words as written, lower-cased (ranks "hà" above "hạ" for a query typed with diacritics).</item>
 /// <item><see cref="Folded"/>: diacritics removed and đ → d, so "cai cach" finds "cải cách".</item>
-/// <item><see cref="Text"/>, for indexing: both at once — the folded word, and the exact one stacked at the same
-/// position when it differs — so one pass and one field serve exact, folded and phrase queries alike.</item>
 /// <item><see cref="Shingles"/>: folded two-word shingles; most Vietnamese words are two syllables, so adjacent syllables rank higher.</item>
 /// </list>
+/// Indexed text is analysed by <see cref="IndexedText"/>: one pass of <see cref="Exact"/> that yields the folded, written
+/// and paired forms of every word at once.
 /// </summary>
 public static class SearchAnalyzers
 {
@@ -33,12 +33,6 @@ public static class SearchAnalyzers
         return new TokenStreamComponents(source, new ASCIIFoldingFilter(ExactChain(source)));
     });
 
-    public static Analyzer Text { get; } = Analyzer.NewAnonymous((_, reader) =>
-    {
-        var source = new StandardTokenizer(Version, reader);
-        return new TokenStreamComponents(source, new FoldStackShingleFilter(ExactChain(source), shingles: false));
-    });
-
     public static Analyzer Shingles { get; } = Analyzer.NewAnonymous((_, reader) =>
     {
         var source = new StandardTokenizer(Version, reader);
@@ -48,35 +42,10 @@ public static class SearchAnalyzers
     });
 
     /// <summary>
-    /// For indexing <see cref="SearchFields.All"/>: folded words, exact forms and folded shingles stacked, from one
-    /// tokenisation; the values of the field are <see cref="ValueGap"/> positions apart.
+    /// The writer's analyzer. Text fields bring their own tokens (<see cref="IndexedText"/>), so every other indexed
+    /// field is a keyword: one term, as given.
     /// </summary>
-    public static Analyzer CatchAll { get; } = new CatchAllAnalyzer();
-
-    /// <summary>Positions between two values of a multi-valued field, so a phrase or shingle never joins them.</summary>
-    public const int ValueGap = 100;
-
-    private static readonly Analyzer Keyword = new KeywordAnalyzer();
-
-    /// <summary>Picks the analyzer from the field name, so one writer serves every field; keywords stay one term as given.</summary>
-    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Text, new Dictionary<string, Analyzer>
-    {
-        [SearchFields.All] = CatchAll,
-        [SearchFields.Id] = Keyword,
-        [SearchFields.Category] = Keyword,
-        [SearchFields.NumberKey] = Keyword,
-    });
-
-    private sealed class CatchAllAnalyzer : Analyzer
-    {
-        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-        {
-            var source = new StandardTokenizer(Version, reader);
-            return new TokenStreamComponents(source, new FoldStackShingleFilter(ExactChain(source), shingles: true));
-        }
-
-        public override int GetPositionIncrementGap(string fieldName) => ValueGap;
-    }
+    public static Analyzer Keywords { get; } = new KeywordAnalyzer();
 
     private static TokenStream ExactChain(Tokenizer source) => new VietnameseNormalizationFilter(source);
 

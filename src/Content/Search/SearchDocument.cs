@@ -54,14 +54,7 @@ public sealed record SearchDocument(
         if (!string.IsNullOrWhiteSpace(Number))
             document.Add(Keyword(SearchFields.NumberKey, NumberKey(Number)));
 
-        document.Add(Text(SearchFields.Title, Title));
-        AddText(document, Title);
-        AddText(document, Summary);
-        AddText(document, Body);
-        AddText(document, string.Join(" . ", Tags));
-        AddText(document, Number);
-        AddText(document, Issuer);
-        AddText(document, AttachmentText);
+        new IndexedText([Title, Summary, Body, string.Join(" . ", Tags), Number, Issuer, AttachmentText]).AddTo(document);
         return document;
     }
 
@@ -76,25 +69,10 @@ public sealed record SearchDocument(
     private static readonly FieldType StoredKeywordType = new FieldType(KeywordType) { IsStored = true }.Freeze();
 
     /// <summary>
-    /// Text without norms: searches rank on their own signals (<see cref="MatchPlan"/>), never on Lucene's length
-    /// normalisation, so computing and writing a norm per field and post would be wasted.
-    /// </summary>
-    private static readonly FieldType TextType = new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true }.Freeze();
-
-    internal static Field Text(string name, string value) => new(name, value, TextType);
-
-    /// <summary>
     /// A value indexed as one term, like a <see cref="StringField"/>, but through the analyzer (a keyword analyzer, see
-    /// <see cref="SearchAnalyzers.PerField"/>): a StringField makes a new token stream per document, and Lucene.Net
+    /// <see cref="SearchAnalyzers.Keywords"/>): a StringField makes a new token stream per document, and Lucene.Net
     /// looks up the classes of its attributes by name each time.
     /// </summary>
     internal static Field Keyword(string name, string value, bool stored = false) =>
         new(name, value, stored ? StoredKeywordType : KeywordType);
-
-    /// <summary>One more value of the catch-all field; the analyzer keeps values apart.</summary>
-    internal static void AddText(Document document, string? text)
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-            document.Add(Text(SearchFields.All, text));
-    }
 }

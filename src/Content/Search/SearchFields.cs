@@ -5,11 +5,17 @@ public static class SearchFields
 {
     /// <summary>
     /// The catch-all field every word is matched in: title, summary, body, tags, document number, issuer and
-    /// attachment text, each value a gap apart so phrases never span two of them. Folded words, with the exact
-    /// (diacritic) form and the folded two-syllable shingle ending there stacked at the same position.
+    /// attachment text, folded, with positions and frequencies; each value a gap apart so phrases never span two of them.
     /// </summary>
     public const string All = "all";
-    /// <summary>The title alone (folded, exact stacked): a match here only adds to the score.</summary>
+    /// <summary>The words of the catch-all text as written, where that differs from the folded form ("hạ", not "ha"): documents only.</summary>
+    public const string Exact = "exact";
+    /// <summary>
+    /// The folded pairs of adjacent words within a value ("cai cach"): documents only. Most Vietnamese words are two
+    /// syllables, so a pair is how a two-syllable word is matched, and how adjacent syllables outrank scattered ones.
+    /// </summary>
+    public const string Pairs = "pairs";
+    /// <summary>The title alone (folded, written form stacked), with positions: a match here only adds to the score.</summary>
     public const string Title = "title";
 
     public const string Id = "id";

@@ -16,7 +16,7 @@ public sealed class SearchIndex : IDisposable
     private const string CursorKey = "outboxCursor";
     private const string SchemaKey = "schema";
     /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
-    private const string Schema = "6";
+    private const string Schema = "7";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -27,7 +27,7 @@ public sealed class SearchIndex : IDisposable
         _directory = directory;
         AppliedOutboxId = appliedOutboxId;
         NeedsRebuild = create;
-        _writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.PerField)
+        _writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
             // A large buffer flushes fewer, larger segments during a rebuild: fewer merges afterwards. Not larger: the

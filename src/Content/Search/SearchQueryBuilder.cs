@@ -49,11 +49,4 @@ internal sealed record QueryPart(IReadOnlyList<string> Folded, IReadOnlyList<str
 
     /// <summary>The whole document number, for a single typed word that splits into several tokens ("21/KH-UBND").</summary>
     public string? NumberKey => !IsTypedPhrase && Folded.Count > 1 ? string.Join(' ', Folded) : null;
-
-    /// <summary>
-    /// The catch-all terms that hold the syllables next to each other, in order: the syllable itself, one indexed
-    /// pair ("cai cach"), or the pairs of a longer run, each at the next position.
-    /// </summary>
-    public static IReadOnlyList<string> AdjacentTerms(IReadOnlyList<string> folded) =>
-        folded.Count == 1 ? folded : folded.Zip(folded.Skip(1), (a, b) => a + " " + b).ToList();
 }

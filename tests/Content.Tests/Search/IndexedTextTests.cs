@@ -1,0 +1,101 @@
+using CchcSite.Content.Search;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+
+namespace CchcSite.Content.Tests.Search;
+
+public class IndexedTextTests
+{
+    private static readonly string?[] TitleAndBody = ["Đăng ký", "Cải cách hành doc"];
+
+    [Fact]
+    public void One_pass_feeds_the_folded_words_with_positions_and_values_a_gap_apart()
+    {
+        Assert.Equal([("dang", 1), ("ky", 1), ("cai", 1 + IndexedText.ValueGap), ("cach", 1), ("hanh", 1), ("doc", 1)],
+            Terms(Document(TitleAndBody), SearchFields.All));
+    }
+
+    [Fact]
+    public void Only_words_written_differently_from_their_folded_form_are_exact_terms() =>
+        Assert.Equal(["đăng", "ký", "cải", "cách", "hành"], Texts(Document(TitleAndBody), SearchFields.Exact));
+
+    [Fact]
+    public void Pairs_join_adjacent_words_of_one_value_only() =>
+        Assert.Equal(["dang ky", "cai cach", "cach hanh", "hanh doc"], Texts(Document(TitleAndBody), SearchFields.Pairs));
+
+    [Fact]
+    public void The_title_field_stacks_the_written_form_on_the_folded_one() =>
+        Assert.Equal([("dang", 1), ("đăng", 0), ("ky", 1), ("ký", 0)], Terms(Document(TitleAndBody), SearchFields.Title));
+
+    [Fact]
+    public void Missing_values_leave_no_gap_and_no_title()
+    {
+        var document = Document([null, " ", "Một cửa"]);
+
+        Assert.Empty(Terms(document, SearchFields.Title));
+        Assert.Equal([("mot", 1), ("cua", 1)], Terms(document, SearchFields.All));
+    }
+
+    [Fact]
+    public void Each_document_replays_its_own_words_when_the_thread_analysed_another_since()
+    {
+        var first = Document(["Hồ sơ"]);
+        var second = Document(["Thủ tục"]);
+
+        Assert.Equal(["thu tuc"], Texts(second, SearchFields.Pairs));
+        Assert.Equal(["ho so"], Texts(first, SearchFields.Pairs));
+        Assert.Equal(["thủ", "tục"], Texts(second, SearchFields.Exact));
+    }
+
+    [Fact]
+    public void A_phrase_is_found_within_a_value_and_never_across_two()
+    {
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)))
+        {
+            writer.AddDocument(Document(["Kế hoạch năm", "hành chính công"]));
+            writer.Commit();
+        }
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+
+        Assert.Equal(1, searcher.Search(Phrase("hanh", "chinh", "cong"), 1).TotalHits);
+        Assert.Equal(0, searcher.Search(Phrase("nam", "hanh", "chinh"), 1).TotalHits);
+        Assert.Equal(0, searcher.Search(new TermQuery(new Term(SearchFields.Pairs, "nam hanh")), 1).TotalHits);
+        Assert.Equal(1, searcher.Search(new TermQuery(new Term(SearchFields.Exact, "năm")), 1).TotalHits);
+    }
+
+    private static PhraseQuery Phrase(params string[] words)
+    {
+        var phrase = new PhraseQuery();
+        foreach (var word in words)
+            phrase.Add(new Term(SearchFields.All, word));
+        return phrase;
+    }
+
+    private static Document Document(string?[] values)
+    {
+        var document = new Document();
+        new IndexedText(values).AddTo(document);
+        return document;
+    }
+
+    private static List<string> Texts(Document document, string field) => Terms(document, field).Select(t => t.Term).ToList();
+
+    /// <summary>The field's tokens as the index writer reads them.</summary>
+    private static List<(string Term, int Increment)> Terms(Document document, string field)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = document.GetField(field).GetTokenStream(SearchAnalyzers.Keywords);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            terms.Add((term.ToString(), increment.PositionIncrement));
+        stream.End();
+        return terms;
+    }
+}
