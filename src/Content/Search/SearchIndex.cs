@@ -97,8 +97,19 @@ public sealed class SearchIndex : IDisposable
     public void Upsert(IIndexedDocument document) =>
         _writer.UpdateDocument(new Term(SearchFields.Id, document.Key), document.ToLucene());
 
-    /// <summary>Adds a document known not to be in the index (a rebuild after <see cref="DeleteAll"/>): no delete by id to buffer and apply.</summary>
-    public void Add(IIndexedDocument document) => _writer.AddDocument(document.ToLucene());
+    /// <summary>
+    /// Makes and adds documents known not to be in the index (a rebuild after <see cref="DeleteAll"/>: no delete by id
+    /// to buffer and apply), on one thread per core. Making a document (markdown to text, an attachment's text) can cost
+    /// as much as indexing it, so it is done on the indexing threads too; the source is read by one thread at a time,
+    /// so it may query a database.
+    /// </summary>
+    public Task AddAllAsync(IAsyncEnumerable<Func<IIndexedDocument>> documents, CancellationToken ct) =>
+        Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            (make, _) =>
+            {
+                _writer.AddDocument(make().ToLucene());
+                return ValueTask.CompletedTask;
+            });
 
     public void Delete(string key) => _writer.DeleteDocuments(new Term(SearchFields.Id, key));
 

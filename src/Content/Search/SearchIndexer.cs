@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
@@ -32,26 +33,36 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             var cursor = await db.SearchOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
             var ids = await Indexable(db).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
             var questionIds = await IndexableQuestions(db).OrderBy(q => q.Id).Select(q => q.Id).ToListAsync(ct);
-            var total = ids.Count + questionIds.Count;
             index.DeleteAll();
-            progress?.Report(new RebuildProgress(0, total));
-            for (var done = 0; done < ids.Count; done += BatchSize)
-            {
-                foreach (var document in await LoadAsync(db, ids.Skip(done).Take(BatchSize).ToList(), ct))
-                    index.Add(document);
-                progress?.Report(new RebuildProgress(Math.Min(done + BatchSize, ids.Count), total));
-            }
-            for (var done = 0; done < questionIds.Count; done += BatchSize)
-            {
-                foreach (var document in await LoadQuestionsAsync(db, questionIds.Skip(done).Take(BatchSize).ToList(), ct))
-                    index.Add(document);
-                progress?.Report(new RebuildProgress(ids.Count + Math.Min(done + BatchSize, questionIds.Count), total));
-            }
+            progress?.Report(new RebuildProgress(0, ids.Count + questionIds.Count));
+            await index.AddAllAsync(ToIndex(db, ids, questionIds, progress, ct), ct);
             index.Commit(cursor);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// What a rebuild indexes, a batch at a time. Progress counts the documents handed to the indexing threads: at most
+    /// one per core is still being indexed.
+    /// </summary>
+    private async IAsyncEnumerable<Func<IIndexedDocument>> ToIndex(CchcDbContext db, List<int> ids, List<int> questionIds,
+        IProgress<RebuildProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var total = ids.Count + questionIds.Count;
+        for (var done = 0; done < ids.Count; done += BatchSize)
+        {
+            foreach (var post in await LoadAsync(db, ids.Skip(done).Take(BatchSize).ToList(), ct))
+                yield return () => ToDocument(post);
+            progress?.Report(new RebuildProgress(Math.Min(done + BatchSize, ids.Count), total));
+        }
+        for (var done = 0; done < questionIds.Count; done += BatchSize)
+        {
+            foreach (var question in await LoadQuestionsAsync(db, questionIds.Skip(done).Take(BatchSize).ToList(), ct))
+                yield return () => question;
+            progress?.Report(new RebuildProgress(ids.Count + Math.Min(done + BatchSize, questionIds.Count), total));
         }
     }
 
@@ -71,7 +82,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             if (rows.Count == 0)
                 return 0;
             var postIds = rows.Where(r => r.PostId is not null).Select(r => r.PostId!.Value).Distinct().ToList();
-            Apply(postIds.Select(SearchDocument.IdOf), await LoadAsync(db, postIds, ct));
+            Apply(postIds.Select(SearchDocument.IdOf), (await LoadAsync(db, postIds, ct)).Select(ToDocument));
             var questionIds = rows.Where(r => r.QuestionId is not null).Select(r => r.QuestionId!.Value).Distinct().ToList();
             Apply(questionIds.Select(QuestionSearchDocument.KeyOf), await LoadQuestionsAsync(db, questionIds, ct));
             index.Commit(rows[^1].Id);
@@ -128,13 +139,10 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             markdown.ToPlainText(q.AnswerMarkdown ?? ""))).ToList();
     }
 
-    private async Task<List<SearchDocument>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
-    {
-        var posts = await Indexable(db).AsNoTracking().Where(p => ids.Contains(p.Id))
+    private static Task<List<Post>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        Indexable(db).AsNoTracking().Where(p => ids.Contains(p.Id))
             .Include(p => p.Category).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
             .AsSplitQuery().ToListAsync(ct);
-        return posts.Select(ToDocument).ToList();
-    }
 
     private SearchDocument ToDocument(Post post) => new(
         post.Id, post.Kind, post.UnitId, post.Category?.Slug, post.PublishAt!.Value, post.UnpublishAt,

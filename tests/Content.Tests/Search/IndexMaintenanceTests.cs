@@ -219,6 +219,25 @@ public class IndexMaintenanceTests
         }
     }
 
+    [Fact]
+    public async Task A_rebuild_on_every_core_indexes_each_post_once_and_reports_rising_progress()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        const int posts = 450; // more than two batches of the rebuild, shared by the indexing threads
+        for (var i = 1; i <= posts; i++)
+            await site.AddPostAsync(unit, $"Đường dây nóng số {i}", $"Phản ánh, kiến nghị về thủ tục hành chính số {i}.");
+
+        var reports = new List<RebuildProgress>();
+        await using (var db = site.Database.NewContext())
+            await site.Indexer.RebuildAsync(db, new SynchronousProgress(reports), CancellationToken.None);
+
+        Assert.Equal(new RebuildProgress(posts, posts), reports[^1]);
+        Assert.True(reports.Zip(reports.Skip(1), (a, b) => a.Indexed < b.Indexed).All(rising => rising));
+        Assert.Equal(posts, (await site.SearchAsync("đường dây nóng")).Hits.TotalCount);
+        Assert.Equal(["Đường dây nóng số 321"], await site.TitlesAsync("\"thủ tục hành chính số 321\""));
+    }
+
     private sealed class SynchronousProgress(List<RebuildProgress> reports) : IProgress<RebuildProgress>
     {
         public void Report(RebuildProgress value) => reports.Add(value);
