@@ -76,7 +76,7 @@ void Query(SearchIndex index)
         }
 
     var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
-    var allocated = GC.GetTotalAllocatedBytes();
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
     var all = new List<double>();
     var rows = new List<(string Name, double P50, double P99, int Hits)>();
     foreach (var (name, criteria) in cases)
@@ -98,7 +98,7 @@ void Query(SearchIndex index)
     foreach (var row in rows)
         Console.WriteLine($"| {row.Name} | {row.Hits:N0} | {first[row.Name]:N2} | {row.P50:N2} | {row.P99:N2} |");
     Console.WriteLine();
-    Console.WriteLine($"Allocated {(GC.GetTotalAllocatedBytes() - allocated) / all.Count / 1024:N0} KiB per search; collections while timing: " +
+    Console.WriteLine($"Allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / all.Count / 1024:N0} KiB per search; collections while timing: " +
                       string.Join(", ", Enumerable.Range(0, 3).Select(g => $"gen{g} {GC.CollectionCount(g) - collections[g]}")) + ".");
     Console.WriteLine($"First searches: median {Percentile(first.Values.ToList(), 50):N2} ms, max {first.Values.Max():N2} ms.");
     Console.WriteLine($"All {all.Count:N0} searches: p50 {Percentile(all, 50):N2} ms, p95 {Percentile(all, 95):N2} ms, p99 {Percentile(all, 99):N2} ms, max {all.Max():N2} ms.");
