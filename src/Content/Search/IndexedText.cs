@@ -12,10 +12,11 @@ namespace CchcSite.Content.Search;
 /// <see cref="SearchFields.Exact"/>, <see cref="SearchFields.Pairs"/> and <see cref="SearchFields.Title"/>.
 /// </summary>
 /// <remarks>
-/// Analysing the same text once per field, or stacking every form into one field, was most of a rebuild's time. The
-/// analysis is made on the indexing thread when the writer asks for the first of the fields, into buffers that thread
-/// keeps; each field then replays it through a token stream that thread keeps too, because Lucene.Net makes a new
-/// token stream, with its attribute objects, expensively.
+/// Stacked in one field with positions, the many distinct pairs were about half of a rebuild's time; in fields of their
+/// own they need no positions, and analysing the text again for each field would cost about a fifth more. The analysis
+/// is made on the indexing thread when the writer asks for the first of the fields, into buffers that thread keeps;
+/// each field then replays it through a token stream that thread keeps too, because Lucene.Net makes a new token
+/// stream, with its attribute objects, expensively.
 /// </remarks>
 internal sealed class IndexedText(IReadOnlyList<string?> values)
 {
@@ -71,10 +72,13 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
     /// <summary>The words of the values in order: folded and written forms in one buffer, with positions.</summary>
     private sealed class Analysis
     {
+        private const int InitialChars = 8192, KeptChars = 1 << 20;
+        private const int InitialWords = 1024, KeptWords = 1 << 16;
+
         public IndexedText? Owner;
-        public char[] Chars = new char[8192];
+        public char[] Chars = new char[InitialChars];
         public int CharCount;
-        public Word[] Words = new Word[1024];
+        public Word[] Words = new Word[InitialWords];
         public int Count;
         /// <summary>The number of words in the title (the first value).</summary>
         public int TitleCount;
@@ -82,6 +86,11 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
         public void Analyse(IndexedText owner, IReadOnlyList<string?> values)
         {
             Owner = null;
+            // A long attachment's text can grow the buffers to tens of megabytes: not kept for every later document.
+            if (Chars.Length > KeptChars)
+                Chars = new char[InitialChars];
+            if (Words.Length > KeptWords)
+                Words = new Word[InitialWords];
             CharCount = Count = TitleCount = 0;
             var position = 0;
             for (var v = 0; v < values.Count; v++)

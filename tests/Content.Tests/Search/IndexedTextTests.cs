@@ -51,6 +51,18 @@ public class IndexedTextTests
     }
 
     [Fact]
+    public void A_very_long_text_is_replayed_whole_and_the_next_one_after_it_correctly()
+    {
+        const int words = 200_000; // a long attachment: more than the analysis keeps buffered between documents
+        var longText = Document(["Phụ lục", string.Join(' ', Enumerable.Repeat("một cửa", words / 2))]);
+        var shortText = Document(["Hồ sơ"]);
+
+        Assert.Equal(words + 2, Terms(longText, SearchFields.All).Count);
+        Assert.Equal(["ho so"], Texts(shortText, SearchFields.Pairs));
+        Assert.Equal(1 + (words - 1), Texts(longText, SearchFields.Pairs).Count); // the title's pair and the body's
+    }
+
+    [Fact]
     public void A_phrase_is_found_within_a_value_and_never_across_two()
     {
         using var directory = new RAMDirectory();
