@@ -23,6 +23,9 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
     /// <summary>Positions between two values, so a phrase never joins the end of one to the start of the next.</summary>
     public const int ValueGap = 100;
 
+    /// <summary>Between the two words of a pair term; the query side makes its pairs with the same.</summary>
+    public const char PairSeparator = ' ';
+
     /// <summary>The word forms with their positions and frequencies: what words and phrases are matched in.</summary>
     private static readonly FieldType Positions = new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true }.Freeze();
 
@@ -234,7 +237,7 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
                     var length = first.FoldedLength + 1 + second.FoldedLength;
                     var buffer = _term.ResizeBuffer(length);
                     Array.Copy(chars, first.Folded, buffer, 0, first.FoldedLength);
-                    buffer[first.FoldedLength] = ' ';
+                    buffer[first.FoldedLength] = PairSeparator;
                     Array.Copy(chars, second.Folded, buffer, first.FoldedLength + 1, second.FoldedLength);
                     _term.Length = length;
                     _increment.PositionIncrement = 1;

@@ -64,7 +64,7 @@ internal sealed class MatchPlan
     /// or the positions of a longer run.
     /// </summary>
     private static Clause Adjacent(IReadOnlyList<string> folded) =>
-        folded.Count == 2 ? new Clause(SearchFields.Pairs, [folded[0] + " " + folded[1]]) : new Clause(SearchFields.All, folded);
+        folded.Count == 2 ? new Clause(SearchFields.Pairs, [folded[0] + IndexedText.PairSeparator + folded[1]]) : new Clause(SearchFields.All, folded);
 
     /// <summary>A syllable as typed: among the written forms when it has diacritics, else its folded form is the written one.</summary>
     private static Clause Written(string exact, string folded) =>

@@ -38,6 +38,7 @@ public static class SearchAnalyzers
         var source = new StandardTokenizer(Version, reader);
         var shingles = new ShingleFilter(new ASCIIFoldingFilter(ExactChain(source)), 2, 2);
         shingles.SetOutputUnigrams(false);
+        shingles.SetTokenSeparator(IndexedText.PairSeparator.ToString());
         return new TokenStreamComponents(source, shingles);
     });
 
