@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using CchcSite.Content.Questions;
 using CchcSite.Web.Editor;
+using CchcSite.Web.Mail;
 
 namespace CchcSite.Web.Questions;
 
@@ -39,10 +40,7 @@ public static class SubmissionServices
         services.AddScoped<SubmissionInbox>();
         services.AddScoped<SubmissionStatistics>();
         services.AddScoped<SubmissionIntake>();
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        // Without SMTP the site still takes submissions; the code on screen is the citizen's receipt.
-        if (!string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.Host)}"]))
-            services.AddSingleton<ISubmissionReceiptSender, SmtpReceiptSender>();
+        services.AddSiteMail(configuration);
         return services;
     }
 }

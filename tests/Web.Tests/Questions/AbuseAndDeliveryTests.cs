@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using CchcSite.Content.Questions;
+using CchcSite.Web.Mail;
 using CchcSite.Web.Questions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,16 +22,16 @@ public sealed class LimitedQuestionSite : QuestionSite
 }
 
 /// <summary>Records every receipt it is asked to send, and fails on demand, as a mail server that is down would.</summary>
-public sealed class RecordingSender : ISubmissionReceiptSender
+public sealed class RecordingSender : IMailSender
 {
-    public ConcurrentQueue<(string Email, string Code, string Url)> Sent { get; } = new();
+    public ConcurrentQueue<OutgoingMail> Sent { get; } = new();
     public bool Fail { get; set; }
 
-    public Task SendAsync(string email, Submitted receipt, string trackingUrl, CancellationToken ct)
+    public Task SendAsync(OutgoingMail mail, CancellationToken ct)
     {
         if (Fail)
             throw new IOException("Máy chủ thư không trả lời.");
-        Sent.Enqueue((email, receipt.TrackingCode, trackingUrl));
+        Sent.Enqueue(mail);
         return Task.CompletedTask;
     }
 }
@@ -42,7 +43,7 @@ public sealed class MailQuestionSite : QuestionSite
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ISubmissionReceiptSender>(Sender));
+        builder.ConfigureTestServices(services => services.AddSingleton<IMailSender>(Sender));
     }
 }
 
@@ -99,7 +100,7 @@ public sealed class ReceiptTests(MailQuestionSite site) : IClassFixture<MailQues
         var html = await response.Content.ReadAsStringAsync();
         var code = QuestionSite.CodeOf(html);
         Assert.Contains("đã được gửi đến thư điện tử", html);
-        Assert.Contains(site.Sender.Sent, s => s.Email == "binh@example.vn" && s.Code == code && s.Url.EndsWith($"/tra-cuu?ma={code}"));
+        Assert.Contains(site.Sender.Sent, s => s.To == "binh@example.vn" && s.Subject.Contains(code) && s.Body.Contains($"/tra-cuu?ma={code}"));
     }
 
     [Fact]
