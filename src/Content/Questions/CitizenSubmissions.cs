@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
@@ -70,8 +69,8 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Submi
         Require(errors, nameof(input.Name), name, MaxName, "họ và tên");
         if (email is null && phone is null)
             errors[nameof(input.Email)] = "Vui lòng nhập thư điện tử hoặc số điện thoại để đơn vị liên hệ khi cần.";
-        if (email is not null && !IsEmail(email))
-            errors[nameof(input.Email)] = "Thư điện tử không đúng dạng, ví dụ: ten@example.com.";
+        if (email is not null && (email.Length > MaxEmail || !EmailAddressRule.IsValid(email)))
+            errors[nameof(input.Email)] = EmailAddressRule.Message;
         if (phone is not null && (phone.Length > MaxPhone || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-' or '(' or ')')))
             errors[nameof(input.Phone)] = $"Số điện thoại chỉ gồm chữ số, tối đa {MaxPhone} ký tự.";
         var category = string.IsNullOrEmpty(input.Category) ? null
@@ -180,7 +179,4 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Submi
         else if (value.Length > max)
             errors[field] = $"{char.ToUpperInvariant(label[0])}{label[1..]} tối đa {max} ký tự (hiện có {value.Length}).";
     }
-
-    private static bool IsEmail(string value) =>
-        value.Length <= MaxEmail && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.');
 }

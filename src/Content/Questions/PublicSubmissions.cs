@@ -11,13 +11,15 @@ namespace CchcSite.Content.Questions;
 public sealed record TrackingStep(DateTime At, SubmissionStep Step, string Name);
 
 /// <summary>
-/// What the tracking page and <c>GET /api/v1/submissions/{code}</c> show. Never the citizen's name or contact
-/// details: the code may be shared or guessed.
+/// What the tracking page and <c>GET /api/v1/submissions/{code}</c> show: only what is addressed to the holder of the
+/// code. Never the citizen's name or contact details, for the code may be shared or guessed; and for an item merged
+/// into another citizen's, nothing of that item (its code, title or private answer) — only its answer once it is
+/// public in the Q&amp;A column, with <see cref="PublishedQuestionUrl"/>, where the question is published.
 /// </summary>
 public sealed record SubmissionTracking(
     string Code, SubmissionKind Kind, string Title, SubmissionStatus Status, string StatusName, string UnitName,
     DateTime ReceivedAt, DateOnly DueOn, DateTime? AnsweredAt, string? AnsweredBy, string? AnswerHtml,
-    string? RejectionReason, string? MergedIntoCode, IReadOnlyList<TrackingStep> Steps);
+    string? RejectionReason, string? PublishedQuestionUrl, IReadOnlyList<TrackingStep> Steps);
 
 /// <summary>A published question and its answer, for the Q&amp;A column. The question's text is as the citizen typed it.</summary>
 public sealed record QuestionCard(int Id, string Title, string Text, string AnswerHtml, UnitRef Unit, UnitRef AnsweredBy,
@@ -36,6 +38,8 @@ public static class PublishedQuestionUrls
 /// <summary>The public side of submissions: the tracking lookup and the Q&amp;A column.</summary>
 public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdown)
 {
+    public const string AnsweredWithAnother = "Đã được trả lời cùng câu hỏi khác";
+
     public async Task<SubmissionTracking?> TrackAsync(string? typedCode, CancellationToken ct)
     {
         if (TrackingCode.Normalize(typedCode) is not { } code)
@@ -43,18 +47,45 @@ public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdow
         var found = await db.Submissions.AsNoTracking().Where(s => s.TrackingCode == code)
             .Select(s => new
             {
-                s.TrackingCode, s.Kind, s.Title, s.Status, Unit = s.Unit.Name, s.ReceivedAt, s.DueOn, s.AnsweredAt,
-                AnsweredBy = s.AnsweredByUnit!.Name, s.AnswerMarkdown, s.RejectionReason, MergedInto = s.MergedInto!.TrackingCode,
+                s.Id, s.TrackingCode, s.Kind, s.Title, s.Status, Unit = s.Unit.Name, s.ReceivedAt, s.DueOn, s.AnsweredAt,
+                AnsweredBy = s.AnsweredByUnit!.Name, s.AnswerMarkdown, s.RejectionReason, s.MergedIntoId,
                 Steps = s.History.OrderBy(h => h.Id).Select(h => new { h.At, h.Step }).ToList(),
             }).FirstOrDefaultAsync(ct);
         if (found is null)
             return null;
+        var steps = found.Steps.Select(h => new TrackingStep(h.At, h.Step, h.Step.Vietnamese())).ToList();
+        if (found.Status == SubmissionStatus.Merged)
+        {
+            var shared = await PublishedTargetAsync(found.MergedIntoId, ct);
+            return new SubmissionTracking(found.TrackingCode, found.Kind, found.Title, found.Status,
+                shared is null ? found.Status.Vietnamese() : AnsweredWithAnother, found.Unit, found.ReceivedAt, found.DueOn,
+                shared?.AnsweredAt, shared?.AnsweredBy.Name, shared?.AnswerHtml, null, shared?.Url, steps);
+        }
         var answered = found.Status.HasPublicAnswer();
         return new SubmissionTracking(found.TrackingCode, found.Kind, found.Title, found.Status, found.Status.Vietnamese(), found.Unit,
             found.ReceivedAt, found.DueOn, answered ? found.AnsweredAt : null, answered ? found.AnsweredBy : null,
             answered && found.AnswerMarkdown is { } answer ? markdown.ToHtml(answer) : null,
-            found.Status == SubmissionStatus.Rejected ? found.RejectionReason : null, found.MergedInto,
-            found.Steps.Select(h => new TrackingStep(h.At, h.Step, h.Step.Vietnamese())).ToList());
+            found.Status == SubmissionStatus.Rejected ? found.RejectionReason : null,
+            found.Status == SubmissionStatus.Published && found.Kind == SubmissionKind.Question ? PublishedQuestionUrls.Of(found.Id) : null, steps);
+    }
+
+    /// <summary>
+    /// The question a merged item was finally answered with (merges of merges are followed), when — and only when — it
+    /// is published in the column: then its answer is public anyway. A private answer belongs to its own asker alone.
+    /// </summary>
+    private async Task<QuestionCard?> PublishedTargetAsync(int? mergedIntoId, CancellationToken ct)
+    {
+        // A merged item is never a merge target, so the chain cannot loop; the bound only guards against bad data.
+        for (var hop = 0; hop < 10 && mergedIntoId is { } id; hop++)
+        {
+            var target = await db.Submissions.AsNoTracking().Where(s => s.Id == id).Select(s => new { s.Status, s.MergedIntoId }).FirstOrDefaultAsync(ct);
+            if (target is null)
+                return null;
+            if (target.Status != SubmissionStatus.Merged)
+                return await FindAsync(id, ct);
+            mergedIntoId = target.MergedIntoId;
+        }
+        return null;
     }
 
     /// <summary>Published questions of the units (all units when null), newest answer first, optionally of one field.</summary>

@@ -8,7 +8,7 @@ namespace CchcSite.Content.Questions;
 
 /// <summary>Builds the public pages of questions and feedback: the forms, the tracking lookup and the Q&amp;A column.</summary>
 public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pages, PublicSubmissions submissions,
-    SearchIndex index, SubmissionOptions options, TimeProvider clock)
+    IQuestionSearch search, SubmissionOptions options)
 {
     /// <summary>The form for a unit (null: the province-level form, where the citizen picks the unit); null when the unit is unknown.</summary>
     public async Task<SubmissionFormPage?> FormAsync(SubmissionKind kind, string? unitSlug, SubmissionInput input,
@@ -43,14 +43,12 @@ public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pag
         PagedResult<QuestionCard> list;
         if (string.IsNullOrWhiteSpace(q))
             list = await submissions.ColumnAsync(unitIds, category, paging, ct);
-        else if (!UserQuery.TryParse(q, out var query, out message))
-            list = new PagedResult<QuestionCard>([], 1, paging.PageSize, 0);
         else
         {
-            var matches = IndexSearch.Find(index, new IndexCriteria(query, clock.GetUtcNow().UtcDateTime, unitIds, CategorySlug: category,
-                Questions: true) { Page = paging });
-            list = new PagedResult<QuestionCard>(await submissions.CardsAsync(matches.Hits.Select(h => h.Id).ToList(), ct),
-                paging.Page, paging.PageSize, matches.TotalCount);
+            var matches = search.Find(q, unitIds, category, paging);
+            message = matches.Problem;
+            list = message is not null ? new PagedResult<QuestionCard>([], 1, paging.PageSize, 0)
+                : new PagedResult<QuestionCard>(await submissions.CardsAsync(matches.Ids, ct), paging.Page, paging.PageSize, matches.TotalCount);
         }
         if (page > list.TotalPages)
             return null;

@@ -49,13 +49,22 @@ public abstract record SubmissionCommand
     public sealed record Reject(RejectionKind Kind, string Reason) : SubmissionCommand;
     public sealed record Merge(string IntoCode) : SubmissionCommand;
 
-    /// <summary>The permission each command needs in the unit handling the item; the one rule table decides who has it.</summary>
-    public EditorAction Action => this switch
+    /// <summary>The step of the workflow the command asks for, as the item's history records it.</summary>
+    public SubmissionStep Step => this switch
     {
-        Answer => EditorAction.Answer,
-        Publish or Close or Unpublish => EditorAction.PublishAnswer,
-        _ => EditorAction.HandleSubmission,
+        Assign => SubmissionStep.Assigned,
+        Forward => SubmissionStep.Forwarded,
+        Answer => SubmissionStep.Answered,
+        Publish => SubmissionStep.Published,
+        Close => SubmissionStep.Closed,
+        Unpublish => SubmissionStep.Unpublished,
+        Reject => SubmissionStep.Rejected,
+        Merge => SubmissionStep.Merged,
+        _ => throw new InvalidOperationException(GetType().Name),
     };
+
+    /// <summary>The permission the command needs in the unit handling the item; the one rule table decides who has it.</summary>
+    public EditorAction Action => SubmissionWorkflow.ActionFor(Step);
 }
 
 public abstract record StepOutcome
@@ -66,8 +75,8 @@ public abstract record StepOutcome
 }
 
 /// <summary>
-/// The officers' side: the inbox and every step of the workflow. Each step writes the item's history and the audit
-/// log in the same save. Whoever calls it has already asked the authorization table with <see cref="SubmissionCommand.Action"/>.
+/// The officers' side: the inbox and every step of the workflow, decided by <see cref="SubmissionWorkflow"/>. Each step
+/// writes the item's history and the audit log in the same save.
 /// </summary>
 public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvider clock)
 {
@@ -129,25 +138,30 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
             .DistinctBy(m => m.Id).Select(m => new Officer(m.Id, m.FullName)).OrderBy(o => o.FullName).ToList();
     }
 
-    public async Task<StepOutcome> StepAsync(Submission submission, Guid version, SubmissionCommand command, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Loads what the rules need, asks <see cref="SubmissionWorkflow"/> for the user, applies the step and saves it with
+    /// its history and audit entry; or says why not, changing nothing.
+    /// </summary>
+    public async Task<StepOutcome> StepAsync(Submission submission, Guid version, SubmissionCommand command, UserGrants user, Actor actor,
+        CancellationToken ct)
     {
         if (submission.Version != version)
             return new StepOutcome.Conflict();
+        var facts = await FactsAsync(submission, command, ct);
+        var decision = SubmissionWorkflow.Check(facts, command, user);
+        if (!decision.Allowed)
+            return new StepOutcome.Refused(decision.Reason!);
         var now = clock.GetUtcNow().UtcDateTime;
-        var refusal = await ApplyAsync(submission, command, now, ct);
-        if (refusal is not null)
-            return new StepOutcome.Refused(refusal);
+        SubmissionWorkflow.Apply(facts, command, now);
 
-        var (step, note) = Describe(command);
-        if (command is SubmissionCommand.Assign assign)
-            note = (await OfficersAsync(submission.UnitId, ct)).First(o => o.UserId == assign.UserId).FullName;
+        var note = NoteOf(command, facts);
         submission.History.Add(new SubmissionEvent
         {
-            At = now, Step = step, UserId = actor.UserId, UserName = actor.UserName, UnitId = submission.UnitId, Note = note,
+            At = now, Step = command.Step, UserId = actor.UserId, UserName = actor.UserName, UnitId = submission.UnitId, Note = note,
         });
         submission.Version = Guid.NewGuid();
         audit.Record(actor, AuditActions.SubmissionStep,
-            $"{step.Vietnamese()}: {submission.Kind.Vietnamese()} {submission.TrackingCode}{(note is null ? "" : $" – {Shorten(note)}")}",
+            $"{command.Step.Vietnamese()}: {submission.Kind.Vietnamese()} {submission.TrackingCode}{(note is null ? "" : $" – {Shorten(note)}")}",
             nameof(Submission), submission.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), submission.UnitId);
         try
         {
@@ -160,104 +174,25 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         return new StepOutcome.Done(submission);
     }
 
-    /// <summary>Changes the item as the command says, or returns why it may not.</summary>
-    private async Task<string?> ApplyAsync(Submission s, SubmissionCommand command, DateTime now, CancellationToken ct)
+    /// <summary>The item's own facts and, for the command, only what it names.</summary>
+    private async Task<SubmissionFacts> FactsAsync(Submission s, SubmissionCommand command, CancellationToken ct) => SubmissionFacts.Of(s) with
     {
-        var open = s.Status.IsOpen();
-        switch (command)
-        {
-            case SubmissionCommand.Assign assign:
-                if (!open)
-                    return "Chỉ phân công được nội dung đang chờ xử lý.";
-                if ((await OfficersAsync(s.UnitId, ct)).All(o => o.UserId != assign.UserId))
-                    return "Người được phân công phải là cán bộ tiếp nhận hoặc lãnh đạo của đơn vị.";
-                s.AssignedUserId = assign.UserId;
-                if (s.Status == SubmissionStatus.Received)
-                    s.Status = SubmissionStatus.Assigned;
-                return null;
-            case SubmissionCommand.Forward forward:
-                if (!open)
-                    return "Chỉ chuyển được nội dung đang chờ xử lý.";
-                if (string.IsNullOrWhiteSpace(forward.Reason) || forward.Reason.Length > MaxReason)
-                    return $"Vui lòng nêu lý do chuyển (tối đa {MaxReason} ký tự).";
-                if (forward.ToUnitId == s.UnitId || await db.Units.FirstOrDefaultAsync(u => u.Id == forward.ToUnitId && u.IsActive, ct) is not { } to)
-                    return "Vui lòng chọn một đơn vị khác để chuyển đến.";
-                // The receiving unit starts afresh: its own officers assign and answer.
-                s.Unit = to;
-                s.UnitId = to.Id;
-                s.AssignedUserId = null;
-                s.AnswerMarkdown = null;
-                s.AnsweredByUnitId = null;
-                s.Status = SubmissionStatus.Received;
-                return null;
-            case SubmissionCommand.Answer answer:
-                if (!open)
-                    return "Nội dung này đã được xử lý xong.";
-                if (string.IsNullOrWhiteSpace(answer.Markdown) || answer.Markdown.Length > MaxAnswer)
-                    return $"Vui lòng nhập nội dung trả lời (tối đa {MaxAnswer} ký tự).";
-                s.AnswerMarkdown = answer.Markdown.Trim();
-                s.AnsweredByUnitId = s.UnitId;
-                s.Status = SubmissionStatus.Answered;
-                return null;
-            case SubmissionCommand.Publish:
-                if (s.Status != SubmissionStatus.Answered)
-                    return "Chỉ công khai được nội dung đã có trả lời.";
-                if (s.Kind != SubmissionKind.Question)
-                    return "Phản ánh, kiến nghị không đăng lên chuyên mục Hỏi – đáp; hãy gửi trả lời cho người dân.";
-                if (!s.PublishConsent)
-                    return "Người hỏi không đồng ý công khai câu hỏi; hãy gửi trả lời cho người hỏi.";
-                s.Status = SubmissionStatus.Published;
-                s.AnsweredAt = now;
-                s.PublishedAt = now;
-                return null;
-            case SubmissionCommand.Close:
-                if (s.Status != SubmissionStatus.Answered)
-                    return "Chỉ gửi được nội dung đã có trả lời.";
-                s.Status = SubmissionStatus.Closed;
-                s.AnsweredAt = now;
-                return null;
-            case SubmissionCommand.Unpublish unpublish:
-                if (s.Status != SubmissionStatus.Published)
-                    return "Chỉ gỡ được câu hỏi đang công khai.";
-                if (string.IsNullOrWhiteSpace(unpublish.Reason) || unpublish.Reason.Length > MaxReason)
-                    return $"Vui lòng nêu lý do gỡ (tối đa {MaxReason} ký tự).";
-                s.Status = SubmissionStatus.Closed;
-                return null;
-            case SubmissionCommand.Reject reject:
-                if (!open)
-                    return "Nội dung này đã được xử lý xong.";
-                if (string.IsNullOrWhiteSpace(reject.Reason) || reject.Reason.Length > MaxReason)
-                    return $"Vui lòng nêu lý do từ chối (tối đa {MaxReason} ký tự).";
-                s.Status = SubmissionStatus.Rejected;
-                s.RejectionReason = $"{reject.Kind.Vietnamese()}: {reject.Reason.Trim()}";
-                return null;
-            case SubmissionCommand.Merge merge:
-                if (!open)
-                    return "Nội dung này đã được xử lý xong.";
-                var code = TrackingCode.Normalize(merge.IntoCode);
-                var target = code is null ? null : await db.Submissions.FirstOrDefaultAsync(t => t.TrackingCode == code, ct);
-                if (target is null || target.Id == s.Id || target.UnitId != s.UnitId || target.Kind != s.Kind
-                    || target.Status is SubmissionStatus.Rejected or SubmissionStatus.Merged)
-                    return "Mã cần gộp vào phải là một nội dung khác cùng loại, cùng đơn vị, chưa bị từ chối hay gộp.";
-                s.Status = SubmissionStatus.Merged;
-                s.MergedIntoId = target.Id;
-                return null;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(command));
-        }
-    }
+        Officers = command is SubmissionCommand.Assign ? await OfficersAsync(s.UnitId, ct) : [],
+        ForwardTo = command is SubmissionCommand.Forward forward
+            ? await db.Units.FirstOrDefaultAsync(u => u.Id == forward.ToUnitId && u.IsActive, ct) : null,
+        MergeInto = command is SubmissionCommand.Merge merge && TrackingCode.Normalize(merge.IntoCode) is { } code
+            ? await db.Submissions.FirstOrDefaultAsync(t => t.TrackingCode == code, ct) : null,
+    };
 
-    private static (SubmissionStep Step, string? Note) Describe(SubmissionCommand command) => command switch
+    /// <summary>What the history keeps beside the step: whom it was assigned to, the reason given, the code merged into.</summary>
+    private static string? NoteOf(SubmissionCommand command, SubmissionFacts facts) => command switch
     {
-        SubmissionCommand.Assign => (SubmissionStep.Assigned, null),
-        SubmissionCommand.Forward forward => (SubmissionStep.Forwarded, forward.Reason.Trim()),
-        SubmissionCommand.Answer => (SubmissionStep.Answered, null),
-        SubmissionCommand.Publish => (SubmissionStep.Published, null),
-        SubmissionCommand.Close => (SubmissionStep.Closed, null),
-        SubmissionCommand.Reject reject => (SubmissionStep.Rejected, reject.Reason.Trim()),
-        SubmissionCommand.Unpublish unpublish => (SubmissionStep.Unpublished, unpublish.Reason.Trim()),
-        SubmissionCommand.Merge merge => (SubmissionStep.Merged, TrackingCode.Normalize(merge.IntoCode)),
-        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+        SubmissionCommand.Assign assign => facts.Officers.First(o => o.UserId == assign.UserId).FullName,
+        SubmissionCommand.Forward forward => forward.Reason.Trim(),
+        SubmissionCommand.Reject reject => reject.Reason.Trim(),
+        SubmissionCommand.Unpublish unpublish => unpublish.Reason.Trim(),
+        SubmissionCommand.Merge merge => TrackingCode.Normalize(merge.IntoCode),
+        _ => null,
     };
 
     private static string Shorten(string note) => note.Length <= 200 ? note : note[..200] + "…";

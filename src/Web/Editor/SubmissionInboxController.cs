@@ -22,11 +22,14 @@ public sealed record InboxQuery(string? DonVi, InboxView Xem, SubmissionKind? Lo
 public sealed record InboxPage(PagedResult<InboxRow> Items, InboxQuery Query, IReadOnlyList<UnitRef> Units,
     IReadOnlyList<Content.Posts.CategoryRef> Categories, int ResponseWorkingDays);
 
-/// <summary>One item for the officers of its unit: everything the citizen sent, contact details included, and what may be done next.</summary>
+/// <summary>
+/// One item for the officers of its unit: everything the citizen sent, contact details included, and the steps the
+/// workflow allows this user now. <see cref="ReleaseRefusal"/> says why an approver may not release this answer.
+/// </summary>
 public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string? AssignedTo, IReadOnlyList<Officer> Officers,
-    IReadOnlyList<UnitRef> ForwardTargets, IReadOnlySet<EditorAction> Allowed, string? AnswerHtml)
+    IReadOnlyList<UnitRef> ForwardTargets, IReadOnlySet<SubmissionStep> Allowed, string? ReleaseRefusal, string? AnswerHtml)
 {
-    public bool May(EditorAction action) => Allowed.Contains(action);
+    public bool May(SubmissionStep step) => Allowed.Contains(step);
 }
 
 /// <summary>
@@ -106,7 +109,7 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
             return NotFound();
         if (!await MayAsync(item.UnitId, command.Action))
             return Forbid();
-        var outcome = await inbox.StepAsync(item, version, command, editor.Actor, ct);
+        var outcome = await inbox.StepAsync(item, version, command, await editor.GrantsAsync(), editor.Actor, ct);
         TempData["Message"] = outcome switch
         {
             StepOutcome.Done done => $"Đã ghi nhận: {done.Submission.Status.Vietnamese()}.",
@@ -120,13 +123,16 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
     private async Task<SubmissionPage> PageAsync(Submission item, CancellationToken ct)
     {
         var officers = await inbox.OfficersAsync(item.UnitId, ct);
-        var allowed = new HashSet<EditorAction>();
-        foreach (var action in new[] { EditorAction.HandleSubmission, EditorAction.Answer, EditorAction.PublishAnswer })
-            if (await MayAsync(item.UnitId, action))
-                allowed.Add(action);
+        var grants = await editor.GrantsAsync();
+        var facts = SubmissionFacts.Of(item);
+        var allowed = SubmissionWorkflow.OfficerSteps.Where(step => SubmissionWorkflow.Check(facts, step, grants).Allowed).ToHashSet();
+        // An approver kept from releasing only by the two-person rule is told so, rather than finding no button.
+        var release = SubmissionWorkflow.Check(facts, SubmissionStep.Closed, grants);
+        var releaseRefusal = item.Status == SubmissionStatus.Answered && Permissions.Allows(grants, EditorAction.PublishAnswer, item.UnitId)
+            && !release.Allowed ? release.Reason : null;
         var targets = (await AllUnitsAsync(ct)).Where(u => u.Id != item.UnitId).ToList();
         return new SubmissionPage(item, WorkingDays.Between(inbox.Today, item.DueOn),
-            officers.FirstOrDefault(o => o.UserId == item.AssignedUserId)?.FullName, officers, targets, allowed,
+            officers.FirstOrDefault(o => o.UserId == item.AssignedUserId)?.FullName, officers, targets, allowed, releaseRefusal,
             item.AnswerMarkdown is { } answer ? markdown.ToHtml(answer) : null);
     }
 

@@ -16,6 +16,7 @@ public static class SearchServices
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IndexRebuild>();
         services.AddScoped<PostSearch>();
+        services.AddSingleton<CchcSite.Content.Questions.IQuestionSearch, IndexQuestionSearch>();
         services.AddHostedService<SearchIndexWorker>();
         return services;
     }

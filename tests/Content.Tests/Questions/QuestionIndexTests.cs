@@ -29,7 +29,7 @@ public class QuestionIndexTests
         await site.StepAsync(item.Id, new SubmissionCommand.Answer("Nộp đơn tại **Bộ phận một cửa**."));
         Assert.Equal(0, await ApplyAsync()); // received and answered, not yet public: nothing for the index
 
-        await site.StepAsync(item.Id, new SubmissionCommand.Publish());
+        await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer);
         Assert.Equal(1, await ApplyAsync());
         Assert.Equal([item.Id], Find("ban sao van bang", questions: true));
         Assert.Equal([item.Id], Find("bộ phận một cửa", questions: true)); // the answer is searchable too

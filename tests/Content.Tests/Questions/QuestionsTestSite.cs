@@ -1,3 +1,4 @@
+using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Categories;
 using CchcSite.Content.Data;
@@ -61,13 +62,23 @@ public sealed class QuestionsTestSite : IAsyncDisposable
 
     public static Actor Officer => new("officer", "can-bo@cchc.test", "127.0.0.1");
 
-    /// <summary>Runs one step on a fresh context, as a request would.</summary>
-    public async Task<StepOutcome> StepAsync(int id, SubmissionCommand command)
+    /// <summary>An approver of both units: handles, answers and releases.</summary>
+    public UserGrants OfficerGrants => ApproverOfBoth("officer");
+
+    /// <summary>A second approver of both units, who releases what <see cref="OfficerGrants"/> answered (two-person rule).</summary>
+    public UserGrants Reviewer => ApproverOfBoth("reviewer");
+
+    private UserGrants ApproverOfBoth(string userId) => new(userId, true, false, [(UnitA.Id, UnitRole.Approver), (UnitB.Id, UnitRole.Approver)]);
+
+    /// <summary>Runs one step on a fresh context, as a request would, by the officer unless someone else is named.</summary>
+    public async Task<StepOutcome> StepAsync(int id, SubmissionCommand command, UserGrants? by = null)
     {
+        var user = by ?? OfficerGrants;
         await using var db = Database.NewContext();
         var inbox = Inbox(db);
         var item = (await inbox.FindAsync(id, CancellationToken.None))!;
-        return await inbox.StepAsync(item, item.Version, command, Officer, CancellationToken.None);
+        return await inbox.StepAsync(item, item.Version, command, user, new Actor(user.UserId, $"{user.UserId}@cchc.test", "127.0.0.1"),
+            CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

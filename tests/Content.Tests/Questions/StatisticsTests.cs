@@ -28,9 +28,9 @@ public class SubmissionStatisticsTests
         await site.StepAsync(awaitingApproval.Id, new SubmissionCommand.Answer("Chờ duyệt."));
         await site.StepAsync(rejected.Id, new SubmissionCommand.Reject(RejectionKind.OutOfScope, "Không thuộc lĩnh vực"));
         site.Database.Clock.Advance(TimeSpan.FromDays(2)); // Friday 17 June, the due day: still on time
-        await site.StepAsync(onTime.Id, new SubmissionCommand.Publish());
+        await site.StepAsync(onTime.Id, new SubmissionCommand.Publish(), site.Reviewer);
         site.Database.Clock.Advance(TimeSpan.FromDays(3)); // Monday 20 June: late
-        await site.StepAsync(late.Id, new SubmissionCommand.Close());
+        await site.StepAsync(late.Id, new SubmissionCommand.Close(), site.Reviewer);
         // Received in another period: not counted.
         site.Database.Clock.Advance(TimeSpan.FromDays(30));
         await site.SubmitAsync();

@@ -14,7 +14,7 @@ public class SubmissionWorkflowTests
 
         Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Answer("Hồ sơ gồm **đơn đề nghị**.")));
         site.Database.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Publish()));
+        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer));
 
         await using var db = site.Database.NewContext();
         var stored = await db.Submissions.Include(s => s.History).SingleAsync(s => s.Id == item.Id);
@@ -33,8 +33,8 @@ public class SubmissionWorkflowTests
         var item = await site.SubmitAsync(QuestionsTestSite.Valid() with { PublishConsent = false });
         await site.StepAsync(item.Id, new SubmissionCommand.Answer("Trả lời riêng."));
 
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Publish()));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Close()));
+        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer));
+        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Close(), site.Reviewer));
 
         await using var db = site.Database.NewContext();
         var tracking = await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).TrackAsync(item.TrackingCode.ToLowerInvariant(), CancellationToken.None);
@@ -89,7 +89,7 @@ public class SubmissionWorkflowTests
         await using var db = site.Database.NewContext();
         var inbox = site.Inbox(db);
         var loaded = (await inbox.FindAsync(item.Id, CancellationToken.None))!;
-        Assert.IsType<StepOutcome.Conflict>(await inbox.StepAsync(loaded, Guid.NewGuid(), new SubmissionCommand.Answer("x"), QuestionsTestSite.Officer, CancellationToken.None));
+        Assert.IsType<StepOutcome.Conflict>(await inbox.StepAsync(loaded, Guid.NewGuid(), new SubmissionCommand.Answer("x"), site.OfficerGrants, QuestionsTestSite.Officer, CancellationToken.None));
         Assert.Null((await site.Database.NewContext().Submissions.SingleAsync(s => s.Id == item.Id)).AnswerMarkdown);
     }
 

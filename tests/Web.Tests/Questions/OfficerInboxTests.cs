@@ -131,6 +131,7 @@ public sealed class OfficerInboxTests(QuestionSite site) : IClassFixture<Questio
     {
         const string payload = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
         await site.AddUserAsync("lanh-dao-x@cchc.test", (QuestionSite.Unit, UnitRole.Approver));
+        await site.AddUserAsync("lanh-dao-y@cchc.test", (QuestionSite.Unit, UnitRole.Approver));
         var fields = QuestionSite.Question(payload);
         fields["Name"] = payload;
         fields["Text"] = payload;
@@ -150,7 +151,8 @@ public sealed class OfficerInboxTests(QuestionSite site) : IClassFixture<Questio
         AssertEncoded(await approver.GetStringAsync($"/quan-tri/hoi-dap/{await site.IdOfAsync(feedbackCode)}"));
         AssertEncoded(await approver.GetStringAsync("/quan-tri/hoi-dap"));
         await QuestionSite.StepAsync(approver, id, "tra-loi", new Dictionary<string, string> { ["answer"] = payload });
-        await QuestionSite.StepAsync(approver, id, "cong-khai");
+        // Two-person rule: another approver releases the answer.
+        await QuestionSite.StepAsync(await site.SignedInAsync("lanh-dao-y@cchc.test"), id, "cong-khai");
 
         var citizen = site.NewBrowser();
         AssertEncoded(await citizen.GetStringAsync($"/tra-cuu?ma={code}"));
