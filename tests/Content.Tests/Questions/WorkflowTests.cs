@@ -79,6 +79,12 @@ public class SubmissionWorkflowTests
         Assert.Equal((SubmissionStatus.Merged, first.Id), (merged.Status, merged.MergedIntoId));
         var tracking = await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).TrackAsync(other.TrackingCode, CancellationToken.None);
         Assert.Equal("Nội dung rác, quấy rối: Quảng cáo", tracking!.RejectionReason);
+        // The merged item's own code tells nothing of the item it was merged into, which belongs to another citizen.
+        await site.StepAsync(first.Id, new SubmissionCommand.Answer("Trả lời riêng cho người hỏi đầu tiên."));
+        await site.StepAsync(first.Id, new SubmissionCommand.Close(), site.Reviewer);
+        var mergedTracking = await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).TrackAsync(duplicate.TrackingCode, CancellationToken.None);
+        Assert.DoesNotContain(first.TrackingCode, System.Text.Json.JsonSerializer.Serialize(mergedTracking));
+        Assert.Equal((null, null), (mergedTracking!.AnswerHtml, mergedTracking.PublishedQuestionUrl));
     }
 
     [Fact]
