@@ -23,6 +23,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<CchcDbContext>()
             .AddSignInManager()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
         services.ConfigureApplicationCookie(cookie =>
         {
