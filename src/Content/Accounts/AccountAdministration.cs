@@ -43,10 +43,11 @@ public sealed class AccountAdministration(CchcDbContext db, AuditLog audit)
         var membership = await db.UnitMemberships.FindAsync([membershipId], ct);
         if (membership is null)
             return;
-        var email = await db.Users.Where(u => u.Id == membership.UserId).Select(u => u.Email).FirstAsync(ct);
+        var user = await db.Users.FirstAsync(u => u.Id == membership.UserId, ct);
         var unit = await db.Units.Where(u => u.Id == membership.UnitId).Select(u => u.ShortName).FirstAsync(ct);
         db.UnitMemberships.Remove(membership);
-        audit.Record(actor, AuditActions.PermissionChanged, $"Thu hồi vai trò {membership.Role.Vietnamese()} của {email} tại {unit}", "Account", membership.UserId, membership.UnitId);
+        EndSessions(user);
+        audit.Record(actor, AuditActions.PermissionChanged, $"Thu hồi vai trò {membership.Role.Vietnamese()} của {user.Email} tại {unit}", "Account", membership.UserId, membership.UnitId);
         await db.SaveChangesAsync(ct);
     }
 
@@ -56,7 +57,16 @@ public sealed class AccountAdministration(CchcDbContext db, AuditLog audit)
         if (user is null || user.IsActive == active)
             return;
         user.IsActive = active;
+        if (!active)
+            EndSessions(user);
         audit.Record(actor, AuditActions.PermissionChanged, $"{(active ? "Mở khóa" : "Khóa")} tài khoản {user.Email}", "Account", userId);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// A new security stamp: the site checks it on every request, so every session the person has open — and any
+    /// copy of its cookie — ends now. Taking rights away does this; granting a role does not need to, since the
+    /// grants are read afresh on every request anyway.
+    /// </summary>
+    private static void EndSessions(EditorUser user) => user.SecurityStamp = Guid.NewGuid().ToString("N");
 }

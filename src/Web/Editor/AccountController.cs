@@ -40,7 +40,7 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
 
         [Required(ErrorMessage = "Vui lòng nhập mật khẩu mới.")]
         [DataType(DataType.Password)]
-        [Display(Name = "Mật khẩu mới (ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số)")]
+        [Display(Name = "Mật khẩu mới (ít nhất 10 ký tự, có chữ hoa, chữ thường và chữ số; không dùng mật khẩu phổ biến)")]
         public string NewPassword { get; set; } = "";
 
         [Compare(nameof(NewPassword), ErrorMessage = "Hai lần nhập mật khẩu mới không khớp.")]
@@ -54,29 +54,13 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
 
     [HttpPost("/quan-tri/dang-nhap")]
     [EnableRateLimiting(EditorArea.LoginRateLimit)]
-    public async Task<IActionResult> Login(LoginForm form)
+    public async Task<IActionResult> Login(LoginForm form, [FromServices] EditorSignIn editorSignIn)
     {
         if (!ModelState.IsValid)
             return View(form);
-        var user = await users.FindByEmailAsync(form.Email);
-        if (user is { IsActive: false })
-        {
-            ModelState.AddModelError("", "Tài khoản đã bị khóa bởi quản trị. Vui lòng liên hệ quản trị hệ thống.");
-            return View(form);
-        }
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        var actor = new Actor(user?.Id ?? "", form.Email, CurrentEditor.AddressOf(HttpContext));
-        if (result.Succeeded)
-        {
-            await audit.RecordNowAsync(actor, AuditActions.SignedIn, "Đăng nhập thành công", HttpContext.RequestAborted);
+        if (await editorSignIn.TryAsync(form.Email, form.Password, form.RememberMe, CurrentEditor.AddressOf(HttpContext), HttpContext.RequestAborted))
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/quan-tri");
-        }
-        await audit.RecordNowAsync(actor, AuditActions.SignInFailed,
-            result.IsLockedOut ? "Đăng nhập sai – tài khoản tạm khóa" : "Đăng nhập sai", HttpContext.RequestAborted);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Tài khoản tạm bị khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau 15 phút."
-            : "Thư điện tử hoặc mật khẩu không đúng.");
+        ModelState.AddModelError("", EditorSignIn.Refused);
         return View(form);
     }
 
@@ -85,6 +69,9 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
     public async Task<IActionResult> Logout([FromServices] CurrentEditor editor)
     {
         await audit.RecordNowAsync(editor.Actor, AuditActions.SignedOut, "Đăng xuất", HttpContext.RequestAborted);
+        // Deleting the cookie in this browser is not enough: a copy of it (stolen, or on a shared computer) must die too.
+        if (await users.GetUserAsync(User) is { } user)
+            await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return LocalRedirect("/quan-tri/dang-nhap");
     }

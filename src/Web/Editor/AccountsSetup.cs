@@ -17,12 +17,12 @@ public static class AccountsSetup
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
+                // Identity's lock-out is not used (EditorSignIn never asks for it): it let a stranger lock any account
+                // at will. Its columns carry the per-account delay instead, see SignInAttempts.
             })
             .AddEntityFrameworkStores<CchcDbContext>()
             .AddSignInManager()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<VietnameseIdentityErrors>();
         services.ConfigureApplicationCookie(cookie =>
         {
@@ -36,8 +36,19 @@ public static class AccountsSetup
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
+            // Only the editor area needs the session: public pages never receive it, never pay for the check below
+            // and never answer with a renewed cookie that a shared cache could keep.
+            cookie.Cookie.Path = "/quan-tri";
         });
+        // The security stamp is checked on every request (Identity's default waits 30 minutes), so a sign-out, a
+        // password change, a deactivation or a revoked role ends every copy of the cookie at once. The price is one
+        // lookup of the user (and its claims) per editor-area request, which already reads the user's grants.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddHttpContextAccessor();
+        services.AddScoped<SignInAttempts>();
+        services.AddScoped<EditorSignIn>();
+        services.AddSingleton<SignInNotices>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignInNotices>());
         services.AddScoped<UserGrantsReader>();
         services.AddScoped<CurrentEditor>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, UnitActionHandler>();

@@ -25,6 +25,9 @@ public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSi
         var membershipId = await site.WithDbAsync(db => db.UnitMemberships.Where(m => m.UnitId == unitId && m.Role == UnitRole.Editor)
             .Join(db.Users.Where(u => u.Email == "can-bo-moi@thacmo.test"), m => m.UserId, u => u.Id, (m, _) => m.Id).SingleAsync());
         await EditorSite.PostFormAsync(admin, $"/quan-tri/nguoi-dung/vai-tro/{membershipId}/thu-hoi", new());
+        // Taking a role away ends the open session; signed in again, the person holds no role.
+        Assert.Equal(HttpStatusCode.Redirect, (await newcomer.GetAsync("/quan-tri")).StatusCode);
+        newcomer = await site.SignedInAsync("can-bo-moi@thacmo.test");
         Assert.Contains("chưa được phân công", await newcomer.GetStringAsync("/quan-tri"));
 
         var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "can-bo-moi@thacmo.test").Select(u => u.Id).SingleAsync());
