@@ -16,6 +16,8 @@ public static class SearchServices
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IndexRebuild>();
         services.AddScoped<PostSearch>();
+        services.AddSingleton<IndexWakeup>();
+        services.AddSingleton<IContentChangeListener>(sp => sp.GetRequiredService<IndexWakeup>());
         services.AddHostedService<SearchIndexWorker>();
         return services;
     }
