@@ -4,6 +4,7 @@ using CchcSite.Content.Rendering;
 using CchcSite.Content.Units;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CchcSite.Content.Tests;
@@ -15,7 +16,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2022, 6, 15, 3, 0, 0, TimeSpan.Zero));
 
-    private TestDatabase() { }
+    /// <summary>Every change set the contexts told their listeners, in the order the transactions committed.</summary>
+    public List<ContentChangeSet> Committed { get; } = [];
+
+    private readonly ContentChangeTracker _tracker;
+
+    private TestDatabase() => _tracker = new ContentChangeTracker(Clock, [new Recorder(Committed)], NullLogger<ContentChangeTracker>.Instance);
 
     public static async Task<TestDatabase> CreateAsync()
     {
@@ -26,7 +32,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public CchcDbContext NewContext() => new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(_connection).Options);
+    public CchcDbContext NewContext() => new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(_connection).AddInterceptors(_tracker).Options);
 
     public PostEditing NewPostEditing(CchcDbContext db) => new(db, Clock, new Audit.AuditLog(db, Clock));
 
@@ -57,4 +63,13 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    private sealed class Recorder(List<ContentChangeSet> committed) : IContentChangeListener
+    {
+        public ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
+        {
+            committed.Add(changes);
+            return ValueTask.CompletedTask;
+        }
+    }
 }

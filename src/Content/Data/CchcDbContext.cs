@@ -6,6 +6,7 @@ using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CchcSite.Content.Data;
 
@@ -29,9 +30,16 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUs
     public DbSet<Plans.Plan> Plans => Set<Plans.Plan>();
     public DbSet<Plans.PlanItem> PlanItems => Set<Plans.PlanItem>();
 
-    // Here rather than at registration, so that every context — site, tools, tests — enqueues index changes.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(SearchOutboxInterceptor.Instance);
+    /// <summary>
+    /// Every context — site, tools, tests — must carry the <see cref="ContentChangeTracker"/>: without it a save would
+    /// skip the search outbox and leave stale pages, silently. So a context without it does not start.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<ContentChangeTracker>().Any() != true)
+            throw new InvalidOperationException(
+                $"{nameof(CchcDbContext)} needs the {nameof(ContentChangeTracker)} interceptor: add it with options.AddInterceptors(...).");
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

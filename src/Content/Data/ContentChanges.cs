@@ -1,66 +1,51 @@
-using System.Runtime.CompilerServices;
-using CchcSite.Content.Categories;
-using CchcSite.Content.Media;
-using CchcSite.Content.Posts;
-using CchcSite.Content.Units;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using System.Collections.Immutable;
 
 namespace CchcSite.Content.Data;
 
-/// <summary>Tells caches that public content may have changed. Raised after the change is committed.</summary>
-public sealed class ContentChangeSignal
+/// <summary>
+/// What one committed transaction changed: the <see cref="ContentTags"/> of the public answers it made stale, and the
+/// posts and questions whose search documents it enqueued in the outbox. Plain sets of strings and numbers, so that it
+/// can be sent to another node as it is.
+/// </summary>
+public sealed record ContentChangeSet(ImmutableHashSet<string> Tags, ImmutableHashSet<int> PostIds, ImmutableHashSet<int> QuestionIds)
 {
-    public event Action? Changed;
-
-    internal void Raise() => Changed?.Invoke();
+    public bool IsEmpty => Tags.Count == 0 && PostIds.Count == 0 && QuestionIds.Count == 0;
 }
 
 /// <summary>
-/// Watches every save of every context, so no writer (seeding, the editor area, a background job, a test)
-/// can change public content without caches hearing of it.
+/// Told of each change set once its transaction has committed, never before and never for a rollback. Called on the
+/// committing request, after the commit: a listener does something quick (evicts, wakes a worker); its failure is logged
+/// and never undoes the change.
 /// </summary>
-public sealed class ContentChangeInterceptor(ContentChangeSignal signal) : SaveChangesInterceptor
+public interface IContentChangeListener
 {
-    private readonly ConditionalWeakTable<DbContext, object> _pending = [];
+    ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct);
+}
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Remember(eventData.Context);
-        return result;
-    }
+/// <summary>
+/// The names a cached public answer is tagged with, by what it shows, and that a change set lists for what it changed.
+/// When unsure, an answer takes a coarser tag: evicting too much costs a rendering, evicting too little shows stale content.
+/// </summary>
+public static class ContentTags
+{
+    /// <summary>
+    /// Every cached public answer: units (names, tree, contacts), categories, tag names and media details show in
+    /// menus, breadcrumbs and cards nearly everywhere, so a change to them makes everything stale. Such changes are rare.
+    /// </summary>
+    public const string Site = "site";
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Remember(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    /// <summary>The home page: the latest posts of all units.</summary>
+    public const string Home = "home";
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Announce(eventData.Context);
-        return result;
-    }
+    /// <summary>Lists of posts beyond one unit (a category, the API's list), and any answer without a finer tag.</summary>
+    public const string PostLists = "posts";
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Announce(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    /// <summary>The Q&amp;A column, each published question and the questions API.</summary>
+    public const string Questions = "questions";
 
-    private void Remember(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && (IsPublicContent(e.Entity) || Questions.QuestionColumnChanges.Touches(e))))
-            _pending.AddOrUpdate(context, this);
-    }
+    /// <summary>A unit's section, which lists its sub-units' posts too: a section carries the tag of every unit below it.</summary>
+    public static string Unit(int id) => $"unit:{id}";
 
-    private void Announce(DbContext? context)
-    {
-        if (context is not null && _pending.Remove(context))
-            signal.Raise();
-    }
-
-    private static bool IsPublicContent(object entity) => entity is Post or DocumentInfo or VideoInfo or Attachment or DocumentRelation
-        or Tag or Unit or UnitContact or Category or MediaAsset;
+    /// <summary>One post's page, print view and API answer; a change to a post also names the documents linked to it.</summary>
+    public static string Post(int id) => $"post:{id}";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CchcSite.Content.Data;
 
@@ -7,5 +8,6 @@ namespace CchcSite.Content.Data;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<CchcDbContext>
 {
     public CchcDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite("Data Source=design-time.db").Options);
+        new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite("Data Source=design-time.db")
+            .AddInterceptors(new ContentChangeTracker(TimeProvider.System, [], NullLogger<ContentChangeTracker>.Instance)).Options);
 }

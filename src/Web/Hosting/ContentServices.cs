@@ -18,11 +18,11 @@ public static class ContentServices
     {
         var connectionString = configuration.GetConnectionString("Cchc")
             ?? throw new InvalidOperationException("ConnectionStrings:Cchc is not set.");
-        services.AddSingleton<ContentChangeSignal>();
-        services.AddSingleton<ContentChangeInterceptor>();
+        // One tracker for every context: it writes the search outbox and tells the IContentChangeListeners after each commit.
+        services.AddSingleton<ContentChangeTracker>();
         services.AddDbContext<CchcDbContext>((sp, options) => options
             .UseSqlite(SqliteInContentRoot(connectionString, environment))
-            .AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<ContentChangeTracker>()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton(sp =>

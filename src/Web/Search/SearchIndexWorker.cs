@@ -5,9 +5,11 @@ namespace CchcSite.Web.Search;
 
 /// <summary>
 /// Keeps the index true: before the site serves, rebuilds a missing or damaged index and catches up with the
-/// outbox (changes committed before a crash); then applies new outbox rows every half second.
+/// outbox (changes committed before a crash); then applies new outbox rows as soon as a commit here wakes it
+/// (<see cref="IndexWakeup"/>), and every half second for rows written by another process.
 /// </summary>
-public sealed class SearchIndexWorker(SearchIndexer indexer, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
+public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup, IServiceScopeFactory scopes, TimeProvider clock,
+    ILogger<SearchIndexWorker> logger)
     : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
@@ -34,10 +36,10 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IServiceScopeFactor
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(PollInterval);
         var nextPrune = DateTime.MinValue;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            await wakeup.WaitAsync(PollInterval, stoppingToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -17,6 +17,8 @@ public static class SearchServices
         services.AddSingleton<IndexRebuild>();
         services.AddScoped<PostSearch>();
         services.AddSingleton<CchcSite.Content.Questions.IQuestionSearch, IndexQuestionSearch>();
+        services.AddSingleton<IndexWakeup>();
+        services.AddSingleton<IContentChangeListener>(sp => sp.GetRequiredService<IndexWakeup>());
         services.AddHostedService<SearchIndexWorker>();
         return services;
     }

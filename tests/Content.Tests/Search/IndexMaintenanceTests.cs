@@ -253,8 +253,8 @@ public class IndexMaintenanceTests
         var pending = await site.AddPostAsync(unit, "Bài chưa vào chỉ mục");
         await using var db = site.Database.NewContext();
 
-        Assert.Equal(0, await site.Indexer.PruneOutboxAsync(db, DateTime.UtcNow.AddDays(-1), default));
-        Assert.Equal(1, await site.Indexer.PruneOutboxAsync(db, DateTime.UtcNow.AddMinutes(1), default));
+        Assert.Equal(0, await site.Indexer.PruneOutboxAsync(db, site.Now.AddDays(-1), default));
+        Assert.Equal(1, await site.Indexer.PruneOutboxAsync(db, site.Now.AddMinutes(1), default));
 
         Assert.Equal([pending.Id], await db.SearchOutbox.Select(o => o.PostId).ToListAsync());
         Assert.NotEqual(applied.Id, pending.Id);

@@ -5,6 +5,7 @@ using CchcSite.Content.Posts;
 using CchcSite.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CchcSite.Web.Tests.Search;
 
@@ -67,7 +68,8 @@ public class IndexLifecycleTests
 
             // Written while no site runs, as if the process died before its worker applied the change.
             await using (var db = new CchcDbContext(new DbContextOptionsBuilder<CchcDbContext>()
-                             .UseSqlite($"Data Source={Path.Combine(directory, "cchc.db")};Pooling=False").Options))
+                             .UseSqlite($"Data Source={Path.Combine(directory, "cchc.db")};Pooling=False")
+                             .AddInterceptors(new ContentChangeTracker(TimeProvider.System, [], NullLogger<ContentChangeTracker>.Instance)).Options))
             {
                 var post = await db.Posts.FirstAsync(p => p.Status == PostStatus.Published && p.PublishAt < DateTime.UtcNow);
                 post.Title = "Bài viết về hoa sen vàng";

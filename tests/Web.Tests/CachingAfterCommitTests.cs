@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CchcSite.Content.Data;
+using CchcSite.Content.Posts;
+using CchcSite.Web.Tests.Editor;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Web.Tests;
+
+/// <summary>
+/// The editor saves a post in an explicit transaction (the post, then its audit entry). A listener told before the
+/// commit would let a request in between cache the old page again; so the listener here looks at the database from a
+/// connection of its own, which sees committed data only, and records what it finds.
+/// </summary>
+public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite site) : IClassFixture<CachingAfterCommitTests.WatchedSite>
+{
+    public sealed class WatchedSite : EditorSite
+    {
+        public ConcurrentQueue<(ContentChangeSet Changes, Dictionary<int, string> CommittedTitles)> Told { get; } = [];
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<IContentChangeListener>(new CommittedReader(this)));
+        }
+
+        private sealed class CommittedReader(WatchedSite site) : IContentChangeListener
+        {
+            public async ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
+            {
+                var titles = new Dictionary<int, string>();
+                await using var connection = new SqliteConnection($"Data Source={site.DatabasePath};Mode=ReadOnly;Pooling=False");
+                await connection.OpenAsync(ct);
+                foreach (var id in changes.PostIds)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = "SELECT Title FROM Posts WHERE Id = $id";
+                    command.Parameters.AddWithValue("$id", id);
+                    if (await command.ExecuteScalarAsync(ct) is string title)
+                        titles[id] = title;
+                }
+                site.Told.Enqueue((changes, titles));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_editors_save_is_told_once_and_only_when_another_connection_already_sees_it()
+    {
+        var post = await site.WithDbAsync(db => db.Posts
+            .Where(p => p.Status == PostStatus.Published && p.PublishAt <= DateTime.UtcNow && p.Kind == PostKind.Article)
+            .Select(p => new { p.Id, p.UnitId, p.Version }).FirstAsync());
+        var editor = await site.SignedInAsync(EditorSite.AdminEmail);
+        site.Told.Clear();
+
+        var saved = await EditorSite.PostFormAsync(editor, $"/quan-tri/bai-viet/{post.Id}", new Dictionary<string, string>
+        {
+            ["Version"] = post.Version.ToString(), ["Title"] = "Đã lưu và đã cam kết", ["BodyMarkdown"] = "Nội dung mới.",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (changes, committed) = Assert.Single(site.Told, t => t.Changes.PostIds.Contains(post.Id));
+        Assert.Equal("Đã lưu và đã cam kết", committed[post.Id]);
+        Assert.Contains(ContentTags.Post(post.Id), changes.Tags);
+        Assert.Contains(ContentTags.Unit(post.UnitId), changes.Tags);
+        Assert.Contains(ContentTags.Home, changes.Tags);
+    }
+}
