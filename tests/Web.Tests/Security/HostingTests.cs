@@ -296,3 +296,28 @@ public sealed class ClientAddressTests
         Assert.Equal("192.0.2.7", ClientAddress.PartitionKey(IPAddress.Parse("::ffff:192.0.2.7")));
     }
 }
+
+public sealed class PublicUrlsTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("cchc.example.gov.vn")]
+    [InlineData("ftp://cchc.example.gov.vn")]
+    [InlineData("https://cchc.example.gov.vn/chuyen-trang")]
+    [InlineData("https://cchc.example.gov.vn/?a=1")]
+    [InlineData("https://nguoi:mat-khau@cchc.example.gov.vn")]
+    public void A_public_url_that_is_not_a_bare_http_or_https_origin_stops_the_start(string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => PublicUrls.From(new SiteOptions { PublicUrl = value }));
+        Assert.Contains("Site:PublicUrl", error.Message);
+    }
+
+    [Fact]
+    public void Links_and_allowed_hosts_come_from_the_configured_origin()
+    {
+        var urls = PublicUrls.From(new SiteOptions { PublicUrl = "https://CCHC.example.gov.vn:8443/" });
+        Assert.True(urls.IsHttps);
+        Assert.Equal("https://cchc.example.gov.vn:8443/tra-cuu?ma=AB12", urls.Absolute("/tra-cuu?ma=AB12"));
+        Assert.Equal(["cchc.example.gov.vn", "localhost", "127.0.0.1", "[::1]"], urls.AllowedHosts);
+    }
+}
