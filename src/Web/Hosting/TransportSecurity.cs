@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Mvc;
@@ -15,9 +14,11 @@ public static class TransportSecurity
     public static IServiceCollection AddTransportSecurity(this IServiceCollection services, PublicUrls urls)
     {
         services.AddSingleton(urls);
-        // Replaces the "AllowedHosts" setting: a request for any other host is refused with 400 before it reaches the site.
+        // Replaces the "AllowedHosts" setting: a request for any other host is refused with 400 before it reaches the
+        // site. The one absolute Location the framework builds from the Host (cookie sign-in and access-denied
+        // redirects; the site's own are relative) thus names the public host or loopback, where an administrator on
+        // the server itself, and the browser tests at 127.0.0.1:<port>, stay on the origin they used.
         services.Configure<HostFilteringOptions>(options => options.AllowedHosts = urls.AllowedHosts.ToList());
-        services.PostConfigureAll<CookieAuthenticationOptions>(options => PublicRedirects(options, urls));
         if (!urls.IsHttps)
             return services;
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
@@ -33,27 +34,5 @@ public static class TransportSecurity
         if (app.Services.GetRequiredService<PublicUrls>().IsHttps)
             app.UseHsts();
         return app;
-    }
-
-    /// <summary>
-    /// Cookie authentication builds its sign-in and access-denied redirects from the request's scheme and Host;
-    /// these are rebuilt on the public address, so a Location never names a host the request chose.
-    /// </summary>
-    private static void PublicRedirects(CookieAuthenticationOptions options, PublicUrls urls)
-    {
-        var events = options.Events;
-        var toLogin = events.OnRedirectToLogin;
-        var toAccessDenied = events.OnRedirectToAccessDenied;
-        var toLogout = events.OnRedirectToLogout;
-        events.OnRedirectToLogin = context => toLogin(OnPublicAddress(context, urls));
-        events.OnRedirectToAccessDenied = context => toAccessDenied(OnPublicAddress(context, urls));
-        events.OnRedirectToLogout = context => toLogout(OnPublicAddress(context, urls));
-    }
-
-    private static RedirectContext<CookieAuthenticationOptions> OnPublicAddress(RedirectContext<CookieAuthenticationOptions> context, PublicUrls urls)
-    {
-        if (Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            context.RedirectUri = urls.Absolute(uri.PathAndQuery + uri.Fragment);
-        return context;
     }
 }

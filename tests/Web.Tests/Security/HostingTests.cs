@@ -51,16 +51,16 @@ public sealed class HostingTests(PublicAddressSite site) : IClassFixture<PublicA
     }
 
     [Fact]
-    public async Task Redirects_and_the_openapi_servers_entry_name_the_public_address_not_the_requests_host()
+    public async Task The_openapi_servers_entry_is_the_public_address_and_a_redirect_stays_on_the_allowed_origin_used()
     {
         var visitor = site.From("198.51.100.22", "http://127.0.0.1");
-        var redirect = await visitor.GetAsync("/quan-tri");
-        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
-        Assert.StartsWith("http://cong.cchc.test/quan-tri/dang-nhap", redirect.Headers.Location!.ToString());
-
         var document = await visitor.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var servers = document.GetProperty("servers").EnumerateArray().Select(s => s.GetProperty("url").GetString()).ToList();
         Assert.Equal(["http://cong.cchc.test"], servers);
+
+        var redirect = await visitor.GetAsync("/quan-tri");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.StartsWith("http://127.0.0.1/quan-tri/dang-nhap", redirect.Headers.Location!.ToString());
     }
 
     [Theory]
