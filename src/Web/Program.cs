@@ -7,6 +7,7 @@ using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Search;
 using CchcSite.Web.Site;
+using Microsoft.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 // Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
@@ -14,6 +15,11 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
 var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
+var publicUrls = PublicUrls.From(site);
+// The server's name and version tell an attacker which advisories to try; nothing else needs them.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.Services.AddTransportSecurity(publicUrls);
+builder.Services.AddForwardedProxies(builder.Configuration);
 
 builder.Services.AddCchcContent(builder.Configuration, builder.Environment);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
@@ -27,13 +33,19 @@ builder.Services.AddControllersWithViews(options =>
 // Vietnamese letters go out as themselves, not as numeric entities; markup characters are still encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddProblemDetails();
+builder.Services.AddVietnameseProblemDetails();
+builder.Services.AddBadRequestStatuses();
 builder.Services.AddPublicCaching();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits(builder.Configuration);
 builder.Services.AddHostedService<ScheduledPublishingJob>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.Services.AddOpenApi();
+// The document's server is the public address, not the Host of whoever asked for the document.
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+{
+    document.Servers = [new OpenApiServer { Url = publicUrls.Origin }];
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
 
 var app = builder.Build();
@@ -48,8 +60,11 @@ if (args.Contains(SearchServices.RebuildCommand))
     return;
 }
 
+// First, so that every later step (rate limits, audit, HSTS, cookies) sees the client's address and scheme.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
+app.UseTransportSecurity();
 // Pages get the theme's Vietnamese error page; the API gets ProblemDetails.
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/loi/{0}"));
@@ -57,6 +72,8 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages());
 // Routing after the status-code pages, so that a re-executed error page is routed afresh.
 app.UseRouting();
+app.UseAnnouncedBodyLimit();
+app.UseUtf8Json();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

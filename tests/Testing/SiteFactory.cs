@@ -40,6 +40,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Cchc", $"Data Source={DatabasePath};Pooling=False");
         builder.UseSetting("Site:MediaPath", Path.Combine(DataDirectory, "media"));
         builder.UseSetting("Search:IndexPath", Path.Combine(DataDirectory, "search-index"));
+        // The test client's own address; a test of absolute links sets another one in Settings.
+        builder.UseSetting("Site:PublicUrl", "http://localhost");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

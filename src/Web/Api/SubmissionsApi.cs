@@ -24,6 +24,7 @@ public static class SubmissionsApi
             .WithSummary("Sends hotline feedback to a unit (as a question, plus location and feedbackType Report or Proposal); returns the tracking code.");
         api.MapGet("/submissions/{code}", async Task<Results<Ok<SubmissionTracking>, ProblemHttpResult>> (string code, PublicSubmissions submissions, CancellationToken ct) =>
                 await submissions.TrackAsync(code, ct) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"Không có câu hỏi, phản ánh nào mang mã '{code}'."))
+            .RequireRateLimiting(TrackingLimit.Policy)
             .WithTags("Questions").WithName("TrackSubmission")
             .WithSummary("Status, dates and the released answer of a question or feedback, by its tracking code; never the citizen's details.");
         return api;
@@ -56,7 +57,7 @@ public static class SubmissionsApi
     {
         if (!limiter.TryAcquire(context))
             return ApiProblems.TooManyRequests(SubmissionLimiter.Message);
-        var (result, emailed) = await intake.SubmitAsync(kind, input, null, context.Request, ct);
+        var (result, emailed) = await intake.SubmitAsync(kind, input, null, ct);
         if (result.Receipt is not { } receipt)
             return ApiProblems.Invalid(result.Errors.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
         var url = SubmissionAddresses.Tracking(receipt.TrackingCode);

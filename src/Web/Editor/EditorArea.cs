@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CchcSite.Web.Editor;
@@ -17,11 +18,23 @@ public static class EditorArea
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
             {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync("Bạn đã gửi quá nhiều yêu cầu. Vui lòng đợi một phút rồi thử lại.", ct);
+                var http = context.HttpContext;
+                // The API answers every refusal as a problem; pages with a line of Vietnamese.
+                if (http.Request.Path.StartsWithSegments("/api"))
+                {
+                    var (title, message) = ErrorStatuses.Describe(StatusCodes.Status429TooManyRequests);
+                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                    {
+                        HttpContext = http,
+                        ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = message },
+                    });
+                    return;
+                }
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(ErrorStatuses.Describe(StatusCodes.Status429TooManyRequests).Message, ct);
             };
             options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.PartitionKey(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }

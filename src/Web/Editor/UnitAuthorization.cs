@@ -28,6 +28,10 @@ public sealed class CurrentEditor(IHttpContextAccessor http, UserGrantsReader re
     /// <summary>The signed-in user as the audit log names them, with the address of this request.</summary>
     public Content.Audit.Actor Actor => new(UserId ?? "", http.HttpContext?.User.Identity?.Name, AddressOf(http.HttpContext));
 
+    /// <summary>
+    /// The client's full address, for the audit log (a configured proxy's forwarded address by then). Rate limits
+    /// count by <see cref="Hosting.ClientAddress.PartitionKey(HttpContext?)"/> instead, which groups an IPv6 /64.
+    /// </summary>
     public static string? AddressOf(HttpContext? context) => context?.Connection.RemoteIpAddress?.ToString();
 
     public async Task<UserGrants> GrantsAsync() =>

@@ -13,11 +13,19 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Set as the response starts: the exception handler clears the headers of a failed response, and its
+            // error page needs them as much as any other. A header an endpoint set for itself is kept.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
+                headers.TryAdd("X-Content-Type-Options", "nosniff");
+                // frame-ancestors says the same to current browsers; older ones only know this header.
+                headers.TryAdd("X-Frame-Options", "SAMEORIGIN");
+                headers.TryAdd("Referrer-Policy", "strict-origin-when-cross-origin");
+                headers.TryAdd("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                return Task.CompletedTask;
+            });
             return next(context);
         });
 }

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using CchcSite.Content.Questions;
-using CchcSite.Web.Editor;
+using CchcSite.Web.Hosting;
 using CchcSite.Web.Mail;
 
 namespace CchcSite.Web.Questions;
@@ -21,11 +21,28 @@ public sealed class SubmissionLimiter(SubmissionOptions options) : IDisposable
 
     public bool TryAcquire(HttpContext context)
     {
-        using var lease = _limiter.AttemptAcquire(CurrentEditor.AddressOf(context) ?? "unknown");
+        using var lease = _limiter.AttemptAcquire(ClientAddress.PartitionKey(context));
         return lease.IsAcquired;
     }
 
     public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// Tracking lookups per client and minute, the page and the API together: a tracking code is the only key to a
+/// citizen's answer, so guessing codes must be slow (300 guesses a second were answered before this limit).
+/// </summary>
+public static class TrackingLimit
+{
+    public const string Policy = "tra-cuu";
+
+    public static IServiceCollection AddTrackingLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetValue($"{SubmissionOptions.Section}:TrackingLookupsPerMinute", 30);
+        return services.AddRateLimiter(options => options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
+            ClientAddress.PartitionKey(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+    }
 }
 
 public static class SubmissionServices
@@ -34,6 +51,7 @@ public static class SubmissionServices
     {
         services.AddSingleton(configuration.GetSection(SubmissionOptions.Section).Get<SubmissionOptions>() ?? new SubmissionOptions());
         services.AddSingleton<SubmissionLimiter>();
+        services.AddTrackingLimit(configuration);
         services.AddScoped<CitizenSubmissions>();
         services.AddScoped<PublicSubmissions>();
         services.AddScoped<QuestionPageBuilder>();

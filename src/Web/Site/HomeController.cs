@@ -12,17 +12,15 @@ public sealed class HomeController(SitePageBuilder pages) : Controller
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await pages.HomeAsync(ct));
 
     /// <summary>Re-executed by the status-code pages middleware for every page that ends in an error status.</summary>
-    // Any method: a failed POST is re-executed here as a POST.
+    // Any method: a failed POST is re-executed here as a POST. No parameters, so MVC binds nothing: binding would
+    // read the posted body as a form, and a body too large to read left the code unbound (0, answered as "HTTP/1.1 0").
     [Route("/loi/{code:int}")]
-    public IActionResult Error(int code)
+    public IActionResult Error()
     {
-        Response.StatusCode = code;
-        var page = code switch
-        {
-            StatusCodes.Status404NotFound => new ErrorPage("Không tìm thấy trang", "Trang bạn tìm không có hoặc đã được chuyển đi. Vui lòng kiểm tra lại địa chỉ hoặc quay về trang chủ."),
-            StatusCodes.Status410Gone => new ErrorPage("Bài viết đã được gỡ", "Bài viết này đã được đơn vị gỡ khỏi chuyên trang và không còn được cung cấp."),
-            _ => new ErrorPage("Có lỗi xảy ra", "Hệ thống chưa xử lý được yêu cầu. Vui lòng thử lại sau ít phút."),
-        };
-        return View("Error", page);
+        var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : 0;
+        var status = ErrorStatuses.Known(code);
+        Response.StatusCode = status;
+        var (title, message) = ErrorStatuses.Describe(status);
+        return View("Error", new ErrorPage(title, message));
     }
 }

@@ -22,7 +22,10 @@ public sealed class MediaController(MediaLibrary library, PublishedPosts posts, 
         var path = store.FullPath(found.StoragePath);
         if (!System.IO.File.Exists(path))
             return NotFound();
-        Response.Headers.CacheControl = "public, max-age=86400";
+        // Five minutes, then every cache must ask again: a file taken down with its post (or replaced in the library)
+        // leaves shared caches within the same few minutes as the page itself, not a day later. must-revalidate
+        // forbids serving it stale when the site cannot be asked; Last-Modified makes the revalidation a cheap 304.
+        Response.Headers.CacheControl = "public, max-age=300, must-revalidate";
         // Documents download under their own name; images, video and captions display in the page.
         return found.ContentType.StartsWith("application/", StringComparison.Ordinal)
             ? PhysicalFile(path, found.ContentType, found.Asset.FileName, enableRangeProcessing: true)

@@ -1,6 +1,7 @@
 using CchcSite.Content.Questions;
 using CchcSite.Web.Questions;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CchcSite.Web.Site;
 
@@ -59,6 +60,7 @@ public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionI
         SubmitAsync(SubmissionKind.Feedback, unit, form, ct);
 
     [HttpGet(SubmissionAddresses.TrackingPath)]
+    [EnableRateLimiting(TrackingLimit.Policy)]
     public async Task<IActionResult> Track([FromQuery(Name = "ma")] string? ma, CancellationToken ct)
     {
         var page = await pages.TrackingAsync(ma, ct);
@@ -83,7 +85,7 @@ public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionI
 
         await using var content = form.Attachment is { Length: > 0 } file ? file.OpenReadStream() : null;
         var attachment = content is null ? null : new SubmittedFile(form.Attachment!.FileName, content);
-        var (result, emailed) = await intake.SubmitAsync(kind, input, attachment, Request, ct);
+        var (result, emailed) = await intake.SubmitAsync(kind, input, attachment, ct);
         if (result.Receipt is { } receipt)
             return View("Received", new SubmissionReceivedPage(receipt, emailed));
         return await ShowAsync(kind, unit, input, result.Errors, StatusCodes.Status422UnprocessableEntity, ct);
