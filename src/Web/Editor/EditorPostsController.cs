@@ -24,7 +24,8 @@ public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status,
     public bool MaySetUnpublishAt { get; init; } = true;
 }
 
-public sealed record PendingChangeView(PostStatus Status, int RevisionNumber, string? ReviewNote, DateTime UpdatedAt, IReadOnlyList<FieldDiff> Fields);
+/// <summary>A post's pending change as the edit page shows it; <see cref="LiveTitle"/> is what readers still see.</summary>
+public sealed record PendingChangeView(PostStatus Status, int RevisionNumber, string LiveTitle, string? ReviewNote, DateTime UpdatedAt, IReadOnlyList<FieldDiff> Fields);
 
 public sealed record RevisionComparePage(int PostId, string Title, PostRevision Older, PostRevision Newer, IReadOnlyList<FieldDiff> Fields);
 
@@ -205,7 +206,7 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         {
             ChangesNeedReview = reviewed,
             Change = post?.PendingChange is { } change
-                ? new PendingChangeView(change.Status, change.Revision.Number, change.ReviewNote, change.UpdatedAt, RevisionComparison.ChangeAgainstLive(post))
+                ? new PendingChangeView(change.Status, change.Revision.Number, post.Title, change.ReviewNote, change.UpdatedAt, RevisionComparison.ChangeAgainstLive(post))
                 : null,
             MaySetPublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Publish, post!.UnitId),
             MaySetUnpublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Unpublish, post!.UnitId),
