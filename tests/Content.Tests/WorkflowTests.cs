@@ -77,6 +77,112 @@ public class WorkflowTests
         Assert.Equal(PostStatus.Scheduled, later.Status);
     }
 
+    private static Post LiveWithChange(PostStatus changeStatus, string startedBy = "writer", string lastEditor = "writer")
+    {
+        var post = PostIn(PostStatus.Published, author: "someone");
+        post.PublishAt = Now.AddDays(-1);
+        post.UpdatedAt = Now.AddDays(-1);
+        post.PendingChange = new PendingChange { Status = changeStatus, StartedById = startedBy, LastEditorId = lastEditor, Revision = new PostRevision { Title = "Mới", FieldsJson = "{}" } };
+        return post;
+    }
+
+    [Theory]
+    [InlineData(PostStatus.Draft, WorkflowStep.Submit, true)]
+    [InlineData(PostStatus.Draft, WorkflowStep.Publish, false)]
+    [InlineData(PostStatus.Draft, WorkflowStep.SendBack, false)]
+    [InlineData(PostStatus.InReview, WorkflowStep.Submit, false)]
+    [InlineData(PostStatus.InReview, WorkflowStep.Publish, true)]
+    [InlineData(PostStatus.InReview, WorkflowStep.SendBack, true)]
+    [InlineData(PostStatus.Draft, WorkflowStep.Discard, true)]
+    [InlineData(PostStatus.InReview, WorkflowStep.Discard, true)]
+    [InlineData(PostStatus.InReview, WorkflowStep.Unpublish, true)]
+    public void A_pending_change_takes_the_review_steps_and_the_live_post_keeps_its_own(PostStatus change, WorkflowStep step, bool allowed)
+    {
+        var admin = new UserGrants("admin", true, true, []);
+        Assert.Equal(allowed, PostWorkflow.Check(LiveWithChange(change), step, admin, unitAllowsSelfPublishing: false).Allowed);
+    }
+
+    [Fact]
+    public void Without_a_pending_change_a_live_post_cannot_be_submitted_approved_or_discarded()
+    {
+        var admin = new UserGrants("admin", true, true, []);
+        Assert.All(new[] { WorkflowStep.Submit, WorkflowStep.Publish, WorkflowStep.SendBack, WorkflowStep.Discard },
+            step => Assert.False(PostWorkflow.Check(PostIn(PostStatus.Published), step, admin, false).Allowed));
+    }
+
+    [Fact]
+    public void Two_person_review_holds_for_a_change_as_for_a_first_publication()
+    {
+        Assert.True(PostWorkflow.Check(LiveWithChange(PostStatus.InReview), WorkflowStep.Publish, Approver, false).Allowed);
+        var started = PostWorkflow.Check(LiveWithChange(PostStatus.InReview, startedBy: "approver"), WorkflowStep.Publish, Approver, false);
+        Assert.False(started.Allowed);
+        Assert.Contains("hai người", started.Reason);
+        Assert.False(PostWorkflow.Check(LiveWithChange(PostStatus.InReview, lastEditor: "approver"), WorkflowStep.Publish, Approver, false).Allowed);
+        Assert.True(PostWorkflow.Check(LiveWithChange(PostStatus.InReview, lastEditor: "approver"), WorkflowStep.Publish, Approver, unitAllowsSelfPublishing: true).Allowed);
+        // Having written the post once does not stop an approver reviewing someone else's change of it.
+        var ownPost = LiveWithChange(PostStatus.InReview);
+        ownPost.AuthorId = "approver";
+        Assert.True(PostWorkflow.Check(ownPost, WorkflowStep.Publish, Approver, false).Allowed);
+        Assert.False(PostWorkflow.Check(LiveWithChange(PostStatus.InReview, "other", "other"), WorkflowStep.Publish, Writer, false).Allowed);
+    }
+
+    [Theory]
+    [InlineData(PostStatus.Draft, false, false)]
+    [InlineData(PostStatus.InReview, false, false)]
+    [InlineData(PostStatus.Published, false, true)]
+    [InlineData(PostStatus.Scheduled, false, true)]
+    [InlineData(PostStatus.Unpublished, false, false)]
+    [InlineData(PostStatus.Unpublished, true, true)]
+    public void Saves_are_reviewed_once_readers_have_the_post_or_while_a_change_is_pending(PostStatus status, bool hasChange, bool reviewed)
+    {
+        var post = PostIn(status);
+        post.PendingChange = hasChange ? new PendingChange() : null;
+        Assert.Equal(reviewed, PostWorkflow.ChangesNeedReview(post));
+    }
+
+    [Fact]
+    public void Only_who_may_publish_moves_the_publication_time_and_only_who_may_unpublish_the_unpublish_time()
+    {
+        var post = LiveWithChange(PostStatus.Draft);
+        var same = PostDraft.Of(post) with { PublishAt = post.PublishAt!.Value.AddSeconds(30 - post.PublishAt.Value.Second) };
+        Assert.Empty(PostWorkflow.CheckTimes(post, same, Writer));
+        Assert.Empty(PostWorkflow.CheckTimes(post, same with { PublishAt = null }, Writer));
+        Assert.Equal(["PublishAt"], PostWorkflow.CheckTimes(post, same with { PublishAt = new DateTime(2030, 1, 1) }, Writer).Keys);
+        Assert.Equal(["UnpublishAt"], PostWorkflow.CheckTimes(post, same with { UnpublishAt = Now.AddMinutes(-1) }, Writer).Keys);
+        post.UnpublishAt = Now.AddDays(30);
+        Assert.Equal(["UnpublishAt"], PostWorkflow.CheckTimes(post, PostDraft.Of(post) with { UnpublishAt = null }, Writer).Keys);
+        Assert.Empty(PostWorkflow.CheckTimes(post, PostDraft.Of(post) with { PublishAt = new DateTime(2030, 1, 1), UnpublishAt = null }, Approver));
+    }
+
+    [Fact]
+    public void Moving_a_live_posts_publication_time_ahead_schedules_it_and_back_publishes_it()
+    {
+        var post = PostIn(PostStatus.Published);
+        post.PublishAt = Now.AddDays(-1);
+        Assert.True(PostWorkflow.Reschedule(post, PostDraft.Of(post) with { PublishAt = new DateTime(2030, 1, 1) }, Now));
+        Assert.Equal(PostStatus.Scheduled, post.Status);
+        Assert.True(PostWorkflow.Reschedule(post, PostDraft.Of(post) with { PublishAt = Now.AddHours(-1) }, Now));
+        Assert.Equal(PostStatus.Published, post.Status);
+        Assert.False(PostWorkflow.Reschedule(post, PostDraft.Of(post), Now));
+    }
+
+    [Fact]
+    public void Review_steps_on_a_change_leave_the_live_post_alone_and_approval_ends_the_change()
+    {
+        var post = LiveWithChange(PostStatus.Draft, lastEditor: "writer2");
+        PostWorkflow.Apply(post, WorkflowStep.Submit, "writer", Now, null);
+        Assert.Equal((PostStatus.InReview, PostStatus.Published, Now.AddDays(-1)), (post.PendingChange!.Status, post.Status, post.UpdatedAt));
+        PostWorkflow.Apply(post, WorkflowStep.SendBack, "approver", Now, "Bỏ đường dẫn lạ.");
+        Assert.Equal((PostStatus.Draft, "Bỏ đường dẫn lạ.", (string?)null), (post.PendingChange!.Status, post.PendingChange.ReviewNote, post.ReviewNote));
+
+        var scheduled = LiveWithChange(PostStatus.InReview, lastEditor: "writer2");
+        scheduled.Status = PostStatus.Scheduled;
+        scheduled.PublishAt = Now.AddDays(3);
+        PostWorkflow.Apply(scheduled, WorkflowStep.Publish, "approver", Now, null);
+        Assert.Equal((PostStatus.Scheduled, Now.AddDays(3), "approver", "writer2", (PendingChange?)null),
+            (scheduled.Status, scheduled.PublishAt!.Value, scheduled.ApproverId, scheduled.LastEditorId, scheduled.PendingChange));
+    }
+
     [Fact]
     public void Sending_back_keeps_the_approvers_comment()
     {
@@ -89,6 +195,9 @@ public class WorkflowTests
 public class PostEditingTests
 {
     private static readonly Actor Writer = new("writer", "writer@cchc.test", "127.0.0.1");
+
+    /// <summary>Saves of posts no reader has seen ask nothing of the user's grants; the caller checked the right to edit.</summary>
+    private static UserGrants EditorIn(int unitId, string userId = "writer") => new(userId, true, false, [(unitId, UnitRole.Editor)]);
 
     private static PostDraft Draft(string title, string body = "Nội dung.") =>
         new(title, null, "Tóm tắt", body, null, Audience.All, ["tuyên truyền", "CCHC"], null, null, null, null, null);
@@ -124,7 +233,7 @@ public class PostEditingTests
             await using var db = database.NewContext();
             var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), Writer, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), EditorIn(unit.Id), Writer, CancellationToken.None));
         }
         await using var check = database.NewContext();
         var revisions = await database.NewPostEditing(check).RevisionsAsync(id, CancellationToken.None);
@@ -149,8 +258,8 @@ public class PostEditingTests
         var postB = (await editB.FindAsync(id, CancellationToken.None))!;
         var startedFrom = postB.Version;
 
-        Assert.IsType<SaveOutcome.Saved>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), new Actor("a", "a@cchc.test", null), CancellationToken.None));
-        var conflict = Assert.IsType<SaveOutcome.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), new Actor("b", "b@cchc.test", null), CancellationToken.None));
+        Assert.IsType<SaveOutcome.Saved>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), EditorIn(unit.Id, "a"), new Actor("a", "a@cchc.test", null), CancellationToken.None));
+        var conflict = Assert.IsType<SaveOutcome.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), EditorIn(unit.Id, "b"), new Actor("b", "b@cchc.test", null), CancellationToken.None));
 
         Assert.Equal("Bản của A", conflict.Current.Title);
         await using var check = database.NewContext();
@@ -209,31 +318,171 @@ public class PostEditingTests
         var editing = database.NewPostEditing(db);
         Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(""), Writer, CancellationToken.None));
         var post = ((SaveOutcome.Saved)await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Bài"), Writer, CancellationToken.None)).Post;
-        Assert.IsType<SaveOutcome.Conflict>(await editing.UpdateAsync(post, Guid.NewGuid(), Draft("Bài sửa"), Writer, CancellationToken.None));
+        Assert.IsType<SaveOutcome.Conflict>(await editing.UpdateAsync(post, Guid.NewGuid(), Draft("Bài sửa"), EditorIn(unit.Id), Writer, CancellationToken.None));
         await using var check = database.NewContext();
         Assert.Equal([AuditActions.PostCreated], await check.AuditEntries.Select(e => e.Action).ToListAsync());
     }
 }
 
+/// <summary>Saves of a post readers have: a pending change that only an approval makes public (issue 13, finding 1).</summary>
 public class LivePostEditingTests
 {
-    [Fact]
-    public async Task Saving_a_live_post_with_an_empty_publish_time_keeps_it_public()
-    {
-        await using var database = await TestDatabase.CreateAsync();
-        var now = database.Clock.GetUtcNow().UtcDateTime;
-        var unit = await database.AddUnitAsync("so-a");
-        var live = await database.AddPostAsync(unit, "dang-cong-khai", PostStatus.Published, now.AddDays(-1));
+    private static readonly Actor EditorActor = new("writer", "writer@cchc.test", null);
+    private static readonly Actor FirstApproverActor = new("approver", "approver@cchc.test", null);
+    private static readonly Actor SecondApproverActor = new("approver2", "approver2@cchc.test", null);
 
+    private static UserGrants As(string userId, int unitId, UnitRole role) => new(userId, true, false, [(unitId, role)]);
+
+    private static async Task<(TestDatabase Database, Units.Unit Unit, Post Live)> LivePostAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var unit = await database.AddUnitAsync("so-a");
+        var live = await database.AddPostAsync(unit, "dang-cong-khai", PostStatus.Published, database.Clock.GetUtcNow().UtcDateTime.AddDays(-1));
+        return (database, unit, live);
+    }
+
+    private static async Task<T> WithEditingAsync<T>(TestDatabase database, int postId, Func<PostEditing, Post, Task<T>> action)
+    {
+        await using var db = database.NewContext();
+        var editing = database.NewPostEditing(db);
+        return await action(editing, (await editing.FindAsync(postId, CancellationToken.None))!);
+    }
+
+    private static Task<SaveOutcome> SaveAsync(TestDatabase database, int postId, UserGrants user, Actor actor, Func<PostDraft, PostDraft> change) =>
+        WithEditingAsync(database, postId, (editing, post) =>
+            editing.UpdateAsync(post, post.Version, change(PostDraft.Editable(post)), user, actor, CancellationToken.None));
+
+    private static Task<SaveOutcome> StepAsync(TestDatabase database, int postId, WorkflowStep step, UserGrants user, Actor actor) =>
+        WithEditingAsync(database, postId, (editing, post) => editing.StepAsync(post, post.Version, step, user, actor, null, CancellationToken.None));
+
+    [Fact]
+    public async Task An_editors_save_of_a_live_post_becomes_a_pending_change_and_the_live_text_stays_until_another_approver_approves_it()
+    {
+        var (database, unit, live) = await LivePostAsync();
+        await using var _ = database;
+        var editor = As("writer", unit.Id, UnitRole.Editor);
+        int categoryId;
         await using (var db = database.NewContext())
         {
-            var editing = database.NewPostEditing(db);
-            var post = (await editing.FindAsync(live.Id, CancellationToken.None))!;
-            var draft = PostDraft.Of(post) with { PublishAt = null, Title = "Tiêu đề mới" };
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, draft, new Audit.Actor("u", null, null), CancellationToken.None));
+            var category = new Categories.Category { Slug = "linh-vuc", Name = "Lĩnh vực" };
+            db.Categories.Add(category);
+            await db.SaveChangesAsync();
+            categoryId = category.Id;
         }
+
+        var saved = Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, editor, EditorActor, d => d with
+        {
+            Title = "Tiêu đề đã sửa", BodyMarkdown = "Xem [đây](https://gia-mao.example/).", Summary = "Tóm tắt mới", Slug = "duong-dan-moi",
+            Tags = ["mới"], CategoryId = categoryId,
+        }));
+        Assert.Equal(PostStatus.Draft, saved.Post.PendingChange!.Status);
+
+        await using (var check = database.NewContext())
+        {
+            var post = await check.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == live.Id);
+            Assert.Equal((live.Title, live.BodyMarkdown, "dang-cong-khai", PostStatus.Published, live.UpdatedAt, (int?)null),
+                (post.Title, post.BodyMarkdown, post.Slug, post.Status, post.UpdatedAt, post.CategoryId));
+            Assert.Empty(post.Tags);
+            Assert.Equal(live.Title, (await database.NewPublishedPosts(check).FindAsync("so-a", "dang-cong-khai", CancellationToken.None))!.Card.Title);
+        }
+
+        // Neither the editor nor the approver who edited last may approve it; another approver may, once it is submitted.
+        Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver2", unit.Id, UnitRole.Approver), SecondApproverActor));
+        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.Submit, editor, EditorActor));
+        Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, editor, EditorActor));
+        Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, As("approver", unit.Id, UnitRole.Approver), FirstApproverActor, d => d with { Summary = "Tóm tắt lãnh đạo sửa" }));
+        var own = Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver", unit.Id, UnitRole.Approver), FirstApproverActor));
+        Assert.Contains("hai người", own.Reason);
+        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver2", unit.Id, UnitRole.Approver), SecondApproverActor));
+
+        await using var after = database.NewContext();
+        var approved = await after.Posts.Include(p => p.Tags).Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
+        Assert.Equal(("Tiêu đề đã sửa", "Xem [đây](https://gia-mao.example/).", "Tóm tắt lãnh đạo sửa", "duong-dan-moi", (int?)categoryId, "approver2", "approver"),
+            (approved.Title, approved.BodyMarkdown, approved.Summary, approved.Slug, approved.CategoryId, approved.ApproverId, approved.LastEditorId));
+        Assert.Equal(["mới"], approved.Tags.Select(t => t.Name));
+        Assert.Equal((PostStatus.Published, live.PublishAt), (approved.Status, approved.PublishAt));
+        Assert.Null(approved.PendingChange);
+        Assert.Equal("dang-cong-khai", (await after.Set<PostSlugHistory>().SingleAsync(h => h.PostId == live.Id)).Slug);
+        Assert.Equal("Tiêu đề đã sửa", (await database.NewPublishedPosts(after).FindAsync("so-a", "duong-dan-moi", CancellationToken.None))!.Card.Title);
+    }
+
+    [Fact]
+    public async Task An_editor_cannot_move_the_times_of_a_live_post_and_nothing_is_stored_when_they_try()
+    {
+        var (database, unit, live) = await LivePostAsync();
+        await using var _ = database;
+        var editor = As("writer", unit.Id, UnitRole.Editor);
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+
+        var offline = Assert.IsType<SaveOutcome.Invalid>(await SaveAsync(database, live.Id, editor, EditorActor,
+            d => d with { Title = "Sửa kèm gỡ", UnpublishAt = now.AddMinutes(-5) }));
+        Assert.Equal(["UnpublishAt"], offline.Errors.Keys);
+        var later = Assert.IsType<SaveOutcome.Invalid>(await SaveAsync(database, live.Id, editor, EditorActor,
+            d => d with { PublishAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
+        Assert.Equal(["PublishAt"], later.Errors.Keys);
+
         await using var check = database.NewContext();
-        Assert.Equal("Tiêu đề mới", (await database.NewPublishedPosts(check).FindAsync(live.Id, CancellationToken.None))?.Card.Title);
+        var post = await check.Posts.Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
+        Assert.Equal((live.Version, live.PublishAt, (DateTime?)null), (post.Version, post.PublishAt, post.UnpublishAt));
+        Assert.Null(post.PendingChange);
+        Assert.Equal(0, await check.Set<PostRevision>().CountAsync());
+        Assert.NotNull(await database.NewPublishedPosts(check).FindAsync(live.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_approver_moves_the_times_at_once_and_a_save_that_changes_no_text_leaves_no_pending_change()
+    {
+        var (database, unit, live) = await LivePostAsync();
+        await using var _ = database;
+        var approver = As("approver", unit.Id, UnitRole.Approver);
+        var in2030 = new DateTime(2030, 1, 1, 1, 0, 0, DateTimeKind.Utc);
+
+        Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, approver, FirstApproverActor, d => d with { PublishAt = null }));
+        Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, approver, FirstApproverActor, d => d with { PublishAt = in2030 }));
+
+        await using var check = database.NewContext();
+        var post = await check.Posts.Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
+        Assert.Equal((PostStatus.Scheduled, in2030), (post.Status, post.PublishAt!.Value));
+        Assert.Null(post.PendingChange);
+        Assert.Null(await database.NewPublishedPosts(check).FindAsync(live.Id, CancellationToken.None));
+        Assert.Contains("thời điểm đăng", (await check.AuditEntries.SingleAsync()).Summary);
+    }
+
+    [Fact]
+    public async Task A_discarded_change_leaves_the_live_text_and_keeps_its_revision_in_the_history()
+    {
+        var (database, unit, live) = await LivePostAsync();
+        await using var _ = database;
+        var editor = As("writer", unit.Id, UnitRole.Editor);
+        await SaveAsync(database, live.Id, editor, EditorActor, d => d with { Title = "Sẽ bị hủy" });
+        await SaveAsync(database, live.Id, editor, EditorActor, d => d with { BodyMarkdown = "Sửa tiếp thay đổi." });
+        Assert.Equal("Sẽ bị hủy", await WithEditingAsync(database, live.Id, (_, post) => Task.FromResult(PostDraft.Editable(post).Title)));
+
+        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.Discard, editor, EditorActor));
+
+        await using var check = database.NewContext();
+        var post = await check.Posts.Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
+        Assert.Equal((live.Title, (PendingChange?)null), (post.Title, post.PendingChange));
+        Assert.Equal(2, await check.Set<PostRevision>().CountAsync(r => r.PostId == live.Id));
+        Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Discard, editor, EditorActor));
+    }
+
+    [Fact]
+    public async Task A_change_still_pending_when_the_post_is_taken_down_becomes_its_text_when_it_goes_back_to_draft()
+    {
+        var (database, unit, live) = await LivePostAsync();
+        await using var _ = database;
+        var approver = As("approver", unit.Id, UnitRole.Approver);
+        await SaveAsync(database, live.Id, As("writer", unit.Id, UnitRole.Editor), EditorActor, d => d with { Title = "Bản sửa chưa duyệt" });
+        Assert.IsType<SaveOutcome.Saved>(await WithEditingAsync(database, live.Id, (editing, post) =>
+            editing.StepAsync(post, post.Version, WorkflowStep.Unpublish, approver, FirstApproverActor, null, CancellationToken.None, RetirementReason.PublishedInError)));
+        Assert.Equal((PostStatus.Unpublished, live.Title, true),
+            await WithEditingAsync(database, live.Id, (_, post) => Task.FromResult((post.Status, post.Title, post.PendingChange is not null))));
+
+        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.BackToDraft, approver, FirstApproverActor));
+
+        Assert.Equal((PostStatus.Draft, "Bản sửa chưa duyệt", false),
+            await WithEditingAsync(database, live.Id, (_, post) => Task.FromResult((post.Status, post.Title, post.PendingChange is not null))));
     }
 }
 
@@ -241,6 +490,8 @@ public class RevisionComparisonTests
 {
     private static PostRevision Revision(int number, string title, string body, PostDraft fields) =>
         new() { Number = number, Title = title, BodyMarkdown = body, FieldsJson = System.Text.Json.JsonSerializer.Serialize(fields) };
+
+    private static UserGrants Grants(int unitId) => new("u", true, false, [(unitId, UnitRole.Editor)]);
 
     private static readonly PostDraft Fields = new("", null, null, "", null, Audience.All, ["a"], null, null,
         new DocumentInfo { Number = "21/KH-UBND", Type = DocumentType.Plan }, null, null);
@@ -275,14 +526,14 @@ public class RevisionComparisonTests
         {
             var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
-            await editing.UpdateAsync(post, post.Version, Fields with { Title = "Bản sau", BodyMarkdown = "Nội dung sau", Tags = ["b"] }, actor, CancellationToken.None);
+            await editing.UpdateAsync(post, post.Version, Fields with { Title = "Bản sau", BodyMarkdown = "Nội dung sau", Tags = ["b"] }, Grants(unit.Id), actor, CancellationToken.None);
         }
         await using (var db = database.NewContext())
         {
             var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
             var first = (await editing.RevisionsAsync(id, CancellationToken.None)).Single(r => r.Number == 1);
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(first), actor, CancellationToken.None));
+            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(first), Grants(unit.Id), actor, CancellationToken.None));
         }
         await using var check = database.NewContext();
         var restored = await check.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == id);

@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Posts;
 
+/// <summary>A post in the editor's list; <see cref="ChangeStatus"/> is the state of its pending change, if it has one.</summary>
 public sealed record EditorPostRow(int Id, string Title, PostKind Kind, PostStatus Status, int UnitId, string UnitShortName,
-    DateTime UpdatedAt, DateTime? PublishAt);
+    DateTime UpdatedAt, DateTime? PublishAt, PostStatus? ChangeStatus = null);
 
 /// <summary>What an editor filters the list of their units' posts by. A null unit set means every unit.</summary>
 public sealed record EditorPostFilter(IReadOnlySet<int>? UnitIds, int? UnitId, PostKind? Kind, PostStatus? Status, string? Title)
@@ -33,15 +34,20 @@ public sealed class EditorPosts(CchcDbContext db)
             query = query.Where(p => p.Kind == kind);
         if (filter.PlanItemId is { } planItemId)
             query = query.Where(p => p.PlanItemId == planItemId);
+        // A live post whose change waits for review is in the review queue too: the change is what is reviewed.
         if (filter.Status is { } status)
-            query = query.Where(p => p.Status == status);
+            query = query.Where(p => p.Status == status || (p.PendingChange != null && p.PendingChange.Status == status));
         if (!string.IsNullOrWhiteSpace(filter.Title))
         {
             var title = filter.Title.Trim();
             query = query.Where(p => p.Title.Contains(title));
         }
-        return query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
-            .Select(p => new EditorPostRow(p.Id, p.Title, p.Kind, p.Status, p.UnitId, p.Unit.ShortName, p.UpdatedAt, p.PublishAt))
+        // The date shown and sorted on is the later of the post's and its pending change's: where the last work was.
+        return query
+            .Select(p => new { Post = p, Touched = p.PendingChange != null && p.PendingChange.UpdatedAt > p.UpdatedAt ? p.PendingChange.UpdatedAt : p.UpdatedAt })
+            .OrderByDescending(x => x.Touched).ThenByDescending(x => x.Post.Id)
+            .Select(x => new EditorPostRow(x.Post.Id, x.Post.Title, x.Post.Kind, x.Post.Status, x.Post.UnitId, x.Post.Unit.ShortName, x.Touched,
+                x.Post.PublishAt, x.Post.PendingChange == null ? null : x.Post.PendingChange.Status))
             .ToPageAsync(filter.Page, ct);
     }
 }

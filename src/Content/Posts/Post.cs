@@ -51,6 +51,8 @@ public class Post
     public List<Attachment> Attachments { get; set; } = [];
     public List<DocumentRelation> Relations { get; set; } = [];
     public List<PostRevision> Revisions { get; set; } = [];
+    /// <summary>A reviewed change to the live text, when an editor has edited the post since it was approved.</summary>
+    public PendingChange? PendingChange { get; set; }
 }
 
 /// <summary>Metadata of a directive document (văn bản chỉ đạo, điều hành).</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace CchcSite.Content.Posts;
@@ -26,14 +27,18 @@ public sealed record PostDraft(
     public static PostDraft Of(Post post) => new(
         post.Title, post.Slug, post.Summary, post.BodyMarkdown, post.CategoryId, post.Audience,
         post.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(), post.PublishAt, post.UnpublishAt,
-        post.Document is null ? null : new DocumentInfo
-        {
-            Number = post.Document.Number, Type = post.Document.Type, IssuedOn = post.Document.IssuedOn, Issuer = post.Document.Issuer,
-            Signer = post.Document.Signer, EffectiveOn = post.Document.EffectiveOn, ExpiresOn = post.Document.ExpiresOn, Abstract = post.Document.Abstract,
-        },
+        post.Document is null ? null : Copy(post.Document),
         post.Video?.ExternalUrl, post.Video?.DurationSeconds, post.CoverImageId,
         post.Attachments.OrderBy(a => a.SortOrder).Select(a => new AttachmentDraft(a.MediaAssetId, a.Title)).ToList(),
         post.PlanItemId);
+
+    /// <summary>
+    /// What the edit form starts from: the pending change when there is one (so the editor keeps writing it), with the
+    /// live times, which only a workflow decision moves; otherwise the post itself.
+    /// </summary>
+    public static PostDraft Editable(Post post) => post.PendingChange is { } change
+        ? RevisionComparison.ToDraft(change.Revision) with { PublishAt = post.PublishAt, UnpublishAt = post.UnpublishAt }
+        : Of(post);
 
     /// <summary>Vietnamese messages for each invalid field, empty when the draft can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(PostKind kind)
@@ -56,6 +61,42 @@ public sealed record PostDraft(
             errors[nameof(VideoUrl)] = "Địa chỉ video phải là một địa chỉ web đầy đủ (https://…).";
         return errors;
     }
+
+    /// <summary>
+    /// The draft as it is stored: text trimmed and in Unicode NFC with one kind of line end, tags once each and sorted,
+    /// only the parts of the post's kind, and the address it asks for (from the title when left empty). Saving, proposing
+    /// a change and telling whether a change differs from the live text all start from this one form.
+    /// </summary>
+    public PostDraft Canonical(PostKind kind)
+    {
+        var title = Title.Trim().Normalize(NormalizationForm.FormC);
+        var slug = Text.Slug.From(string.IsNullOrWhiteSpace(Slug) ? title : Slug);
+        return this with
+        {
+            Title = title,
+            Slug = slug.Length == 0 ? "bai-viet" : slug,
+            Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary.Trim().Normalize(NormalizationForm.FormC),
+            BodyMarkdown = BodyMarkdown.ReplaceLineEndings("\n").Normalize(NormalizationForm.FormC),
+            Tags = Tags.Select(t => t.Trim().Normalize(NormalizationForm.FormC)).Where(t => t.Length > 0)
+                .DistinctBy(Text.Slug.From).Order(StringComparer.Ordinal).ToList(),
+            Document = kind == PostKind.Document ? Copy(Document ?? new DocumentInfo()) : null,
+            Attachments = kind == PostKind.Document
+                ? (Attachments ?? []).DistinctBy(a => a.MediaAssetId)
+                    .Select(a => a with { Title = string.IsNullOrWhiteSpace(a.Title) ? "Tệp đính kèm" : a.Title.Trim() }).ToList()
+                : [],
+            VideoUrl = kind == PostKind.Video && !string.IsNullOrWhiteSpace(VideoUrl) ? VideoUrl.Trim() : null,
+            VideoDurationSeconds = kind == PostKind.Video ? VideoDurationSeconds : null,
+        };
+    }
+
+    /// <summary>Whether two drafts hold the same text and fields, times included.</summary>
+    public bool SameAs(PostDraft other) => JsonSerializer.Serialize(this) == JsonSerializer.Serialize(other);
+
+    private static DocumentInfo Copy(DocumentInfo d) => new()
+    {
+        Number = d.Number, Type = d.Type, IssuedOn = d.IssuedOn, Issuer = d.Issuer,
+        Signer = d.Signer, EffectiveOn = d.EffectiveOn, ExpiresOn = d.ExpiresOn, Abstract = d.Abstract,
+    };
 
     internal string FieldsJson() => JsonSerializer.Serialize(this with { Title = "", Summary = null, BodyMarkdown = "" });
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
@@ -19,14 +18,17 @@ public abstract record SaveOutcome
 
 /// <summary>
 /// Every change an editor makes to a post. Each save writes the post and its revision in one transaction;
-/// the caller has already checked the user's permission for the post's unit.
+/// the caller has already checked the user's permission for the post's unit. Once readers have seen a post, a save
+/// writes a pending change instead (see <see cref="PendingChange"/>) and the live text moves only when it is approved.
 /// </summary>
 public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog audit)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Post?> FindAsync(int id, CancellationToken ct) =>
-        db.Posts.Include(p => p.Tags).Include(p => p.Unit).Include(p => p.Attachments).FirstOrDefaultAsync(p => p.Id == id, ct);
+        db.Posts.Include(p => p.Tags).Include(p => p.Unit).Include(p => p.Attachments)
+            .Include(p => p.PendingChange).ThenInclude(c => c!.Revision)
+            .FirstOrDefaultAsync(p => p.Id == id, ct);
 
     public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, Actor actor, CancellationToken ct)
     {
@@ -39,17 +41,28 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             AuthorId = actor.UserId, CreatedAt = Now,
         };
         db.Posts.Add(post);
-        return await WriteAsync(post, kind, draft, actor, AuditActions.PostCreated, ct);
+        return await WriteDirectlyAsync(post, draft.Canonical(kind), actor, AuditActions.PostCreated, ct);
     }
 
-    public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Saves what the editor typed: into the post while no reader has seen it, otherwise into its pending change, with
+    /// the times applied at once only where the user may decide them (<see cref="PostWorkflow.CheckTimes"/>).
+    /// </summary>
+    public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, UserGrants user, Actor actor, CancellationToken ct)
     {
+        var reviewed = PostWorkflow.ChangesNeedReview(post);
         var errors = await ValidateAsync(draft, post.Kind, post.UnitId, ct);
+        if (reviewed)
+            foreach (var (field, error) in PostWorkflow.CheckTimes(post, draft, user))
+                errors[field] = error;
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
         // The version the editor started from decides: a save based on an older one is a conflict.
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
-        return await WriteAsync(post, post.Kind, draft, actor, AuditActions.PostEdited, ct);
+        var canonical = draft.Canonical(post.Kind);
+        return reviewed
+            ? await ProposeAsync(post, canonical, actor, ct)
+            : await WriteDirectlyAsync(post, canonical, actor, AuditActions.PostEdited, ct);
     }
 
     public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, Actor actor, string? note,
@@ -61,19 +74,33 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         if (step == WorkflowStep.Unpublish && await RetirementProblemAsync(post, retirement, replacedBy, note, ct) is { } problem)
             return new SaveOutcome.Refused(problem);
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
-        var from = post.Status;
-        PostWorkflow.Apply(post, step, user.UserId, Now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        var before = Describe(post);
+        var comment = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (PostWorkflow.TakesChangeText(post, step))
+        {
+            // The change was valid when saved; what it refers to (a category, a file) may have gone since.
+            var change = RevisionComparison.ToDraft(post.PendingChange!.Revision).Canonical(post.Kind);
+            var errors = await ValidateAsync(change, post.Kind, post.UnitId, ct);
+            if (errors.Count > 0)
+                return new SaveOutcome.Refused("Thay đổi chờ duyệt không còn hợp lệ: " + string.Join(" ", errors.Values) + " Vui lòng sửa lại thay đổi.");
+            await CopyTextAsync(post, change, ct);
+        }
+        PostWorkflow.Apply(post, step, user.UserId, Now, comment);
         post.Retirement = step == WorkflowStep.Unpublish ? retirement : step == WorkflowStep.BackToDraft ? null : post.Retirement;
         post.ReplacedByPostId = step == WorkflowStep.Unpublish && retirement == RetirementReason.Replaced ? replacedBy : post.ReplacedByPostId;
         post.Version = Guid.NewGuid();
         audit.Record(actor, AuditActions.PostStep,
-            $"\"{post.Title}\": {from.Vietnamese()} → {post.Status.Vietnamese()}{(post.ReviewNote is null ? "" : $" ({post.ReviewNote})")}",
+            $"\"{post.Title}\": {before} → {(step == WorkflowStep.Discard ? "thay đổi đã hủy" : Describe(post))}{(comment is null ? "" : $" ({comment})")}",
             nameof(Post), post.Id.ToString(), post.UnitId);
         return await SaveAsync(post, ct);
     }
 
+    /// <summary>The post's state, and its pending change's, as the audit log names them.</summary>
+    private static string Describe(Post post) =>
+        post.PendingChange is { } change ? $"{post.Status.Vietnamese()}, thay đổi {change.Status.Vietnamese().ToLowerInvariant()}" : post.Status.Vietnamese();
+
     /// <summary>The draft's own rules, and references that must exist (a stale or tampered category id is a message, not a crash).</summary>
-    private async Task<IReadOnlyDictionary<string, string>> ValidateAsync(PostDraft draft, PostKind kind, int unitId, CancellationToken ct)
+    private async Task<Dictionary<string, string>> ValidateAsync(PostDraft draft, PostKind kind, int unitId, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>(draft.Validate(kind));
         if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
@@ -108,65 +135,98 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     public Task<List<PostRevision>> RevisionsAsync(int postId, CancellationToken ct) =>
         db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == postId).OrderByDescending(r => r.Number).ToListAsync(ct);
 
-    private async Task<SaveOutcome> WriteAsync(Post post, PostKind kind, PostDraft draft, Actor actor, string action, CancellationToken ct)
+    /// <summary>A save of a post no reader has seen: its text and times change now.</summary>
+    private async Task<SaveOutcome> WriteDirectlyAsync(Post post, PostDraft draft, Actor actor, string action, CancellationToken ct)
     {
-        post.Title = draft.Title.Trim().Normalize(NormalizationForm.FormC);
-        post.Summary = string.IsNullOrWhiteSpace(draft.Summary) ? null : draft.Summary.Trim().Normalize(NormalizationForm.FormC);
-        post.BodyMarkdown = draft.BodyMarkdown.Normalize(NormalizationForm.FormC);
-        post.CategoryId = draft.CategoryId;
-        post.Audience = draft.Audience;
-        // An empty "publish at" on a live post means "unchanged", never "take it down".
-        post.PublishAt = draft.PublishAt ?? (post.Status is PostStatus.Published or PostStatus.Scheduled ? post.PublishAt : null);
+        post.PublishAt = draft.PublishAt;
         post.UnpublishAt = draft.UnpublishAt;
-        post.Document = kind == PostKind.Document ? draft.Document ?? new DocumentInfo() : null;
-        post.CoverImageId = draft.CoverImageId;
-        post.PlanItemId = draft.PlanItemId;
-        var attachments = kind == PostKind.Document ? draft.Attachments ?? [] : [];
-        post.Attachments.Clear();
-        post.Attachments.AddRange(attachments.DistinctBy(a => a.MediaAssetId).Select((a, i) => new Attachment
-        {
-            MediaAssetId = a.MediaAssetId, Title = string.IsNullOrWhiteSpace(a.Title) ? "Tệp đính kèm" : a.Title.Trim(), SortOrder = i,
-        }));
-        if (kind == PostKind.Video)
-        {
-            post.Video ??= new VideoInfo();
-            post.Video.ExternalUrl = string.IsNullOrWhiteSpace(draft.VideoUrl) ? null : draft.VideoUrl.Trim();
-            post.Video.DurationSeconds = draft.VideoDurationSeconds;
-        }
-        var wanted = Slug.From(string.IsNullOrWhiteSpace(draft.Slug) ? post.Title : draft.Slug);
-        if (wanted.Length == 0)
-            wanted = "bai-viet";
-        if (wanted != post.Slug)
-        {
-            // The old address keeps working: it will answer 301 to the new one.
-            if (post.Id != 0 && post.Slug.Length > 0)
-                db.Set<PostSlugHistory>().Add(new PostSlugHistory { PostId = post.Id, UnitId = post.UnitId, Slug = post.Slug });
-            var taken = await db.Posts.Where(p => p.UnitId == post.UnitId && p.Id != post.Id && p.Slug.StartsWith(wanted))
-                .Select(p => p.Slug).ToListAsync(ct);
-            post.Slug = Slug.Unique(wanted, taken.Contains);
-        }
-        await SetTagsAsync(post, draft.Tags, ct);
+        await CopyTextAsync(post, draft, ct);
         post.LastEditorId = actor.UserId;
         post.UpdatedAt = Now;
-        post.Version = Guid.NewGuid();
+        return await WriteAsync(post, draft, actor, action, "", ct);
+    }
 
+    /// <summary>
+    /// A save of a post readers have seen. The times apply now (the caller checked the user may set them); the text goes
+    /// into the pending change, started here if there is none and the text differs from the live one. The live columns
+    /// other than the times and the version are not touched, so the public page, the API and search keep the approved text.
+    /// </summary>
+    private async Task<SaveOutcome> ProposeAsync(Post post, PostDraft draft, Actor actor, CancellationToken ct)
+    {
+        var now = Now;
+        var from = (post.PublishAt, post.UnpublishAt);
+        if (PostWorkflow.Reschedule(post, draft, now))
+            audit.Record(actor, AuditActions.PostStep,
+                $"\"{post.Title}\": thời điểm đăng {Time(from.PublishAt)} → {Time(post.PublishAt)}, tự gỡ {Time(from.UnpublishAt)} → {Time(post.UnpublishAt)}",
+                nameof(Post), post.Id.ToString(), post.UnitId);
+        var proposal = draft with { PublishAt = post.PublishAt, UnpublishAt = post.UnpublishAt };
+        post.Version = Guid.NewGuid();
+        if (post.PendingChange is null && proposal.SameAs(PostDraft.Of(post)))
+            return await SaveAsync(post, ct);
+        var change = post.PendingChange ??= new PendingChange { StartedById = actor.UserId, Status = PostStatus.Draft, CreatedAt = now };
+        change.LastEditorId = actor.UserId;
+        change.UpdatedAt = now;
+        return await WriteAsync(post, proposal, actor, AuditActions.PostEdited, " (thay đổi chờ duyệt, bản đang đăng giữ nguyên)", ct);
+    }
+
+    private static string Time(DateTime? utc) => utc is { } value ? VietnamTime.FormatDateTime(value) : "không đặt";
+
+    /// <summary>Writes the draft as the next revision (and as the pending change's text when there is one), with the audit entry, in one transaction.</summary>
+    private async Task<SaveOutcome> WriteAsync(Post post, PostDraft draft, Actor actor, string action, string note, CancellationToken ct)
+    {
+        post.Version = Guid.NewGuid();
         var number = post.Id == 0 ? 1 : await db.Set<PostRevision>().Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
         var revision = new PostRevision
         {
-            Number = number, CreatedAt = Now, UserId = actor.UserId, Title = post.Title, Summary = post.Summary,
-            BodyMarkdown = post.BodyMarkdown, FieldsJson = draft.FieldsJson(),
+            Number = number, CreatedAt = Now, UserId = actor.UserId, Title = draft.Title, Summary = draft.Summary,
+            BodyMarkdown = draft.BodyMarkdown, FieldsJson = draft.FieldsJson(),
         };
         post.Revisions.Add(revision);
+        if (post.PendingChange is { } change)
+            change.Revision = revision;
         // A new post's id exists only after the first save; the audit entry naming it commits in the same transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var outcome = await SaveAsync(post, ct);
         if (outcome is SaveOutcome.Saved)
         {
-            audit.Record(actor, action, $"\"{post.Title}\" – phiên bản {number}", nameof(Post), post.Id.ToString(), post.UnitId);
+            audit.Record(actor, action, $"\"{draft.Title}\" – phiên bản {number}{note}", nameof(Post), post.Id.ToString(), post.UnitId);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         return outcome;
+    }
+
+    /// <summary>Copies a canonical draft's text and fields, all but the times, into the post.</summary>
+    private async Task CopyTextAsync(Post post, PostDraft draft, CancellationToken ct)
+    {
+        post.Title = draft.Title;
+        post.Summary = draft.Summary;
+        post.BodyMarkdown = draft.BodyMarkdown;
+        post.CategoryId = draft.CategoryId;
+        post.Audience = draft.Audience;
+        post.Document = draft.Document;
+        post.CoverImageId = draft.CoverImageId;
+        post.PlanItemId = draft.PlanItemId;
+        post.Attachments.Clear();
+        post.Attachments.AddRange((draft.Attachments ?? []).Select((a, i) => new Attachment { MediaAssetId = a.MediaAssetId, Title = a.Title, SortOrder = i }));
+        if (post.Kind == PostKind.Video)
+        {
+            post.Video ??= new VideoInfo();
+            post.Video.ExternalUrl = draft.VideoUrl;
+            post.Video.DurationSeconds = draft.VideoDurationSeconds;
+        }
+        var wanted = draft.Slug!;
+        if (wanted != post.Slug)
+        {
+            var taken = await db.Posts.Where(p => p.UnitId == post.UnitId && p.Id != post.Id && p.Slug.StartsWith(wanted))
+                .Select(p => p.Slug).ToListAsync(ct);
+            var slug = Slug.Unique(wanted, taken.Contains);
+            // The old address keeps working: it will answer 301 to the new one.
+            if (slug != post.Slug && post.Id != 0 && post.Slug.Length > 0)
+                db.Set<PostSlugHistory>().Add(new PostSlugHistory { PostId = post.Id, UnitId = post.UnitId, Slug = post.Slug });
+            post.Slug = slug;
+        }
+        await SetTagsAsync(post, draft.Tags, ct);
     }
 
     private async Task<SaveOutcome> SaveAsync(Post post, CancellationToken ct)
@@ -186,8 +246,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
 
     private async Task SetTagsAsync(Post post, IReadOnlyList<string> names, CancellationToken ct)
     {
-        var wanted = names.Select(n => n.Trim().Normalize(NormalizationForm.FormC)).Where(n => n.Length > 0)
-            .DistinctBy(Slug.From).ToDictionary(Slug.From);
+        var wanted = names.ToDictionary(Slug.From);
         post.Tags.RemoveAll(t => !wanted.ContainsKey(t.Slug));
         var missing = wanted.Keys.Except(post.Tags.Select(t => t.Slug)).ToList();
         var existing = await db.Tags.Where(t => missing.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, ct);

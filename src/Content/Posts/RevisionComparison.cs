@@ -44,6 +44,20 @@ public static class RevisionComparison
         return fields;
     }
 
+    /// <summary>
+    /// A post's pending change against its live text, as the reviewer must judge it. The times are the live ones on
+    /// both sides: approving a change never moves them.
+    /// </summary>
+    public static IReadOnlyList<FieldDiff> ChangeAgainstLive(Post post)
+    {
+        var change = post.PendingChange ?? throw new InvalidOperationException($"Post {post.Id} has no pending change.");
+        var live = PostDraft.Of(post);
+        return Compare(Snapshot(live), Snapshot(ToDraft(change.Revision) with { PublishAt = live.PublishAt, UnpublishAt = live.UnpublishAt }));
+    }
+
+    private static PostRevision Snapshot(PostDraft draft) =>
+        new() { Title = draft.Title, Summary = draft.Summary, BodyMarkdown = draft.BodyMarkdown, FieldsJson = draft.FieldsJson() };
+
     /// <summary>The stored fields one per line, so that a change shows as the one line it is.</summary>
     private static string Readable(string json) =>
         JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

@@ -13,7 +13,19 @@ namespace CchcSite.Web.Editor;
 public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status, string UnitName, string? ReviewNote,
     IReadOnlyList<Content.Media.MediaLibraryItem> Library,
     IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<WorkflowStep> Steps, IReadOnlyList<PostRevision> Revisions,
-    string? PublicUrl, bool Conflict, IReadOnlyList<Content.Plans.PlanItemChoice> PlanItems);
+    string? PublicUrl, bool Conflict, IReadOnlyList<Content.Plans.PlanItemChoice> PlanItems)
+{
+    /// <summary>Whether saving writes a pending change (readers have the post) instead of changing the post.</summary>
+    public bool ChangesNeedReview { get; init; }
+    /// <summary>The pending change and how it differs from the live text, when there is one.</summary>
+    public PendingChangeView? Change { get; init; }
+    /// <summary>Whether this user may move the times of a post whose changes are reviewed; the form shows them read-only otherwise.</summary>
+    public bool MaySetPublishAt { get; init; } = true;
+    public bool MaySetUnpublishAt { get; init; } = true;
+}
+
+/// <summary>A post's pending change as the edit page shows it; <see cref="LiveTitle"/> is what readers still see.</summary>
+public sealed record PendingChangeView(PostStatus Status, int RevisionNumber, string LiveTitle, string? ReviewNote, DateTime UpdatedAt, IReadOnlyList<FieldDiff> Fields);
 
 public sealed record RevisionComparePage(int PostId, string Title, PostRevision Older, PostRevision Newer, IReadOnlyList<FieldDiff> Fields);
 
@@ -63,7 +75,8 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             return Forbid();
         form.Kind = post.Kind;
         form.Unit = post.Unit.Slug;
-        return await AfterSaveAsync(await editing.UpdateAsync(post, form.Version, form.ToDraft(), editor.Actor, ct), form, post, "Đã lưu.", ct);
+        var outcome = await editing.UpdateAsync(post, form.Version, form.ToDraft(), await editor.GrantsAsync(), editor.Actor, ct);
+        return await AfterSaveAsync(outcome, form, post, "Đã lưu.", ct);
     }
 
     [HttpPost("/quan-tri/bai-viet/{id:int}/buoc/{step}")]
@@ -74,11 +87,12 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             return NotFound();
         if (!await MayAsync(post.UnitId, PostWorkflow.ActionFor(step)))
             return Forbid();
+        var onChange = post.PendingChange is not null && step is not (WorkflowStep.Unpublish or WorkflowStep.Archive);
         var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct, reason, replacedBy);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                TempData["Message"] = $"Bài viết đã chuyển sang trạng thái \"{saved.Post.Status.Vietnamese()}\".";
+                TempData["Message"] = onChange ? StepNames.ChangeDone(step) : $"Bài viết đã chuyển sang trạng thái \"{saved.Post.Status.Vietnamese()}\".";
                 return Redirect($"/quan-tri/bai-viet/{id}");
             case SaveOutcome.Refused refused:
                 TempData["Message"] = refused.Reason;
@@ -104,7 +118,10 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         return View(new RevisionComparePage(id, post.Title, older, newer, RevisionComparison.Compare(older, newer)));
     }
 
-    /// <summary>Saves an old revision again as the newest one; nothing is lost, the restore is itself a revision.</summary>
+    /// <summary>
+    /// Saves an old revision's text again as the newest one; nothing is lost, the restore is itself a revision. The times
+    /// stay as they are: a restore brings back text, not a schedule. On a post readers have, it becomes the pending change.
+    /// </summary>
     [HttpPost("/quan-tri/bai-viet/{id:int}/phien-ban/{number:int}/khoi-phuc")]
     public async Task<IActionResult> Restore(int id, int number, Guid version, CancellationToken ct)
     {
@@ -115,10 +132,15 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             return Forbid();
         if ((await editing.RevisionsAsync(id, ct)).FirstOrDefault(r => r.Number == number) is not { } revision)
             return NotFound();
-        var outcome = await editing.UpdateAsync(post, version, RevisionComparison.ToDraft(revision), editor.Actor, ct);
-        TempData["Message"] = outcome is SaveOutcome.Saved
-            ? $"Đã khôi phục phiên bản {number} thành phiên bản mới nhất."
-            : "Chưa khôi phục được: bài viết vừa được người khác thay đổi. Vui lòng thử lại.";
+        var draft = RevisionComparison.ToDraft(revision) with { PublishAt = post.PublishAt, UnpublishAt = post.UnpublishAt };
+        var outcome = await editing.UpdateAsync(post, version, draft, await editor.GrantsAsync(), editor.Actor, ct);
+        TempData["Message"] = outcome switch
+        {
+            SaveOutcome.Saved { Post.PendingChange: not null } => $"Đã khôi phục phiên bản {number} thành thay đổi chờ duyệt; bản đang đăng giữ nguyên.",
+            SaveOutcome.Saved => $"Đã khôi phục phiên bản {number} thành phiên bản mới nhất.",
+            SaveOutcome.Invalid invalid => "Chưa khôi phục được: " + string.Join(" ", invalid.Errors.Values),
+            _ => "Chưa khôi phục được: bài viết vừa được người khác thay đổi. Vui lòng thử lại.",
+        };
         return Redirect($"/quan-tri/bai-viet/{id}");
     }
 
@@ -146,7 +168,8 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
-                TempData["Message"] = message;
+                TempData["Message"] = saved.Post.PendingChange is null ? message
+                    : "Đã lưu thay đổi. Bản đang đăng giữ nguyên cho đến khi lãnh đạo duyệt thay đổi; hãy gửi duyệt khi sửa xong.";
                 return Redirect($"/quan-tri/bai-viet/{saved.Post.Id}");
             case SaveOutcome.Invalid invalid:
                 foreach (var (field, error) in invalid.Errors)
@@ -174,11 +197,20 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         var unit = (await units.FindAsync(form.Unit ?? "", ct))?.Unit;
         var chosen = form.AttachmentIds.Concat(form.CoverImageId is { } cover ? [cover] : []).ToList();
         var media = unit is null ? [] : await library.ChoicesAsync(unit.Id, chosen, ct);
+        var reviewed = post is not null && PostWorkflow.ChangesNeedReview(post);
         return new PostEditPage(form, post?.Id, post?.Status ?? PostStatus.Draft, unit?.Name ?? "", post?.ReviewNote, media,
             categories.Select(c => (c.Id, c.Name)).ToList(), steps,
             post is null ? [] : await editing.RevisionsAsync(post.Id, ct),
             post is { Status: PostStatus.Published } ? PostKindSegments.PostUrl(post.Unit.Slug, post.Kind, post.Slug) : null, false,
-            unit is null ? [] : await plans.ChoicesAsync([unit.Id], ct));
+            unit is null ? [] : await plans.ChoicesAsync([unit.Id], ct))
+        {
+            ChangesNeedReview = reviewed,
+            Change = post?.PendingChange is { } change
+                ? new PendingChangeView(change.Status, change.Revision.Number, post.Title, change.ReviewNote, change.UpdatedAt, RevisionComparison.ChangeAgainstLive(post))
+                : null,
+            MaySetPublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Publish, post!.UnitId),
+            MaySetUnpublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Unpublish, post!.UnitId),
+        };
     }
 
     private async Task<UnitRef?> UnitAllowingAsync(string? slug, EditorAction action, CancellationToken ct) =>

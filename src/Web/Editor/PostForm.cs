@@ -48,7 +48,7 @@ public sealed class PostForm
 
     public static PostForm From(Post post)
     {
-        var draft = PostDraft.Of(post);
+        var draft = PostDraft.Editable(post);
         return new PostForm
         {
             Kind = post.Kind, Unit = post.Unit.Slug, Version = post.Version, Title = draft.Title, Slug = draft.Slug, Summary = draft.Summary,

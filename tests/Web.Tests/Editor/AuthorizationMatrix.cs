@@ -6,7 +6,11 @@ namespace CchcSite.Web.Tests.Editor;
 /// <summary>Every kind of user an authorization matrix tries: none, an administrator, each role of the unit, and roles of another unit.</summary>
 public enum Who { Anonymous, Administrator, Editor, Approver, HotlineOfficer, OtherEditor, OtherApprover }
 
-public enum Outcome { Allowed, Forbidden, Login }
+/// <summary>
+/// Allowed: the step was taken. Refused: the user reached it, and the rules turned it down (422, or the form again).
+/// Forbidden: the access-denied page. Login: the sign-in page.
+/// </summary>
+public enum Outcome { Allowed, Forbidden, Login, Refused }
 
 /// <summary>What the editor-area matrices share: the unit under test, how each user signs in, and how an answer is read.</summary>
 public static class AuthorizationMatrix
@@ -40,13 +44,17 @@ public static class AuthorizationMatrix
         return await site.SignedInAsync(email);
     }
 
-    /// <summary>200, or a redirect to where a successful action goes, is allowed; the access-denied and login redirects are not.</summary>
+    /// <summary>
+    /// 200, or a redirect to where a successful action goes, is allowed; the access-denied and login redirects are not; 422 is a
+    /// refusal. Where a refusal also redirects to the item, only what changed in the database can tell them apart.
+    /// </summary>
     public static Outcome Classify(HttpResponseMessage response, string successRedirectPrefix)
     {
         var location = response.Headers.Location?.OriginalString ?? "";
         return response.StatusCode switch
         {
             HttpStatusCode.OK => Outcome.Allowed,
+            HttpStatusCode.UnprocessableEntity => Outcome.Refused,
             HttpStatusCode.Redirect when location.StartsWith(successRedirectPrefix) => Outcome.Allowed,
             HttpStatusCode.Redirect when location.Contains("/quan-tri/khong-co-quyen") => Outcome.Forbidden,
             HttpStatusCode.Redirect when location.Contains("/quan-tri/dang-nhap") => Outcome.Login,

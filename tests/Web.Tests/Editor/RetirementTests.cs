@@ -20,7 +20,7 @@ public sealed partial class RetirementTests(EditorSite site) : IClassFixture<Edi
     {
         var html = await browser.GetStringAsync($"/quan-tri/bai-viet/{id}");
         fields["__RequestVerificationToken"] = EditorSite.AntiforgeryToken(html);
-        fields[url.EndsWith("/buoc/Unpublish") ? "version" : "Version"] = VersionField().Match(html).Groups[1].Value;
+        fields[url.Contains("/buoc/") ? "version" : "Version"] = VersionField().Match(html).Groups[1].Value;
         return await browser.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
@@ -62,13 +62,18 @@ public sealed partial class RetirementTests(EditorSite site) : IClassFixture<Edi
         // Another unit than the other test's, which takes posts down.
         const string unit = "so-ldtbxh-binh-dinh";
         await site.AddUserAsync("doi-ten@cchc.test", (unit, UnitRole.Editor));
+        await site.AddUserAsync("duyet-doi-ten@cchc.test", (unit, UnitRole.Approver));
         var editor = await site.SignedInAsync("doi-ten@cchc.test");
         var (id, oldUrl) = (await PublishedArticlesAsync(1, unit))[0];
         var title = await site.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Title).SingleAsync());
 
+        // The new address of a live post is part of a change that an approver approves.
         var saved = await PostFormAsync(editor, id, $"/quan-tri/bai-viet/{id}",
             new() { ["Title"] = title, ["Slug"] = "duong-dan-moi-sau-khi-sua", ["BodyMarkdown"] = "Nội dung." });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await site.NewBrowser().GetAsync(oldUrl)).StatusCode);
+        await PostFormAsync(editor, id, $"/quan-tri/bai-viet/{id}/buoc/Submit", []);
+        await PostFormAsync(await site.SignedInAsync("duyet-doi-ten@cchc.test"), id, $"/quan-tri/bai-viet/{id}/buoc/Publish", []);
 
         var response = await site.NewBrowser().GetAsync(oldUrl);
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);

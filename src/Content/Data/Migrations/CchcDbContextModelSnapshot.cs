@@ -450,6 +450,46 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("DocumentRelations");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PendingChange", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastEditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PostPendingChanges", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -1118,6 +1158,23 @@ namespace CchcSite.Content.Data.Migrations
                     b.Navigation("To");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PendingChange", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", null)
+                        .WithOne("PendingChange")
+                        .HasForeignKey("CchcSite.Content.Posts.PendingChange", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Posts.PostRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.HasOne("CchcSite.Content.Categories.Category", "Category")
@@ -1424,6 +1481,8 @@ namespace CchcSite.Content.Data.Migrations
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("PendingChange");
 
                     b.Navigation("Relations");
 
