@@ -21,22 +21,26 @@ public static class HostileFiles
         return [.. image.JpegsaveBuffer(), .. Encoding.ASCII.GetBytes("<html><script>alert(document.cookie)</script></html>")];
     }
 
-    /// <summary>A valid, small PNG of one colour whose dimensions (30000 × 30000 by default) would take gigabytes to decode.</summary>
-    public static byte[] HugePng(int width = 30_000, int height = 30_000)
+    /// <summary>A valid PNG of one colour, within the citizens' 5 MB limit, whose 30000 × 30000 pixels would take gigabytes to decode; made once per run.</summary>
+    public static byte[] HugePng() => HugePngBytes.Value;
+
+    private static readonly Lazy<byte[]> HugePngBytes = new(() =>
     {
-        using var black = Image.Black(width, height);
+        using var black = Image.Black(30_000, 30_000);
         using var grey = black.Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Bw);
         return grey.PngsaveBuffer(compression: 1, bitdepth: 1);
-    }
-
-    /// <summary>A DOCX of a few megabytes at most whose one extra part unpacks to <paramref name="unpackedBytes"/> (1 GiB).</summary>
-    public static byte[] ZipBombDocx(long unpackedBytes = 1L << 30) => Docx(zip =>
-    {
-        using var part = zip.CreateEntry("word/media/image1.bin", CompressionLevel.SmallestSize).Open();
-        var zeros = new byte[1 << 20];
-        for (long written = 0; written < unpackedBytes; written += zeros.Length)
-            part.Write(zeros, 0, (int)Math.Min(zeros.Length, unpackedBytes - written));
     });
+
+    /// <summary>A DOCX of about a megabyte whose one extra part unpacks to 1 GiB; made once per test run, as it takes seconds.</summary>
+    public static byte[] ZipBombDocx() => GigabyteBomb.Value;
+
+    private static readonly Lazy<byte[]> GigabyteBomb = new(() => Docx(zip =>
+    {
+        using var part = zip.CreateEntry("word/media/image1.bin", CompressionLevel.Optimal).Open();
+        var zeros = new byte[1 << 20];
+        for (var mebibyte = 0; mebibyte < 1024; mebibyte++)
+            part.Write(zeros);
+    }));
 
     /// <summary>A DOCX with <paramref name="entries"/> empty parts (60,000): harmless bytes, a burden to anything that lists them.</summary>
     public static byte[] ManyEntriesDocx(int entries = 60_000) => Docx(zip =>
