@@ -14,7 +14,7 @@ public sealed class SeedingTests : IDisposable
 
     private string SeedDir => Path.Combine(_work.FullName, "seed");
 
-    private MediaStore Media => new(Path.Combine(_work.FullName, "media"));
+    private MediaStore Media => new(Path.Combine(_work.FullName, "media"), TimeProvider.System);
 
     public void Dispose() => _work.Delete(recursive: true);
 

@@ -32,12 +32,17 @@ public static class FileSniffer
         return null;
     }
 
-    /// <summary>DOCX and XLSX are ZIP packages; the part names say which. Macro-enabled packages are not accepted.</summary>
+    /// <summary>
+    /// DOCX and XLSX are ZIP packages; the part names say which. Macro-enabled packages are not accepted, nor packages
+    /// past <see cref="OfficeFileCheck"/>'s bounds, whoever uploads them.
+    /// </summary>
     private static string? OfficePackage(byte[] content)
     {
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            if (OfficeFileCheck.Refusal(zip) is not null)
+                return null;
             var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
             if (!names.Contains("[Content_Types].xml") || names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
                 return null;

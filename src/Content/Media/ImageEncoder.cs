@@ -20,20 +20,7 @@ public static class ImageEncoder
 
     public static IReadOnlyList<EncodedImage> Encode(byte[] source, string sourceType, long maxPixels)
     {
-        int width, height;
-        bool hasAlpha;
-        try
-        {
-            using var header = Image.NewFromBuffer(source, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
-            (width, height, hasAlpha) = (header.Width, header.Height, header.HasAlpha());
-        }
-        catch (VipsException)
-        {
-            throw new ImageRejectedException("Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh hợp lệ.");
-        }
-        if ((long)width * height > maxPixels)
-            throw new ImageRejectedException($"Ảnh quá lớn ({width} × {height} điểm ảnh). Vui lòng thu nhỏ ảnh xuống dưới {maxPixels / 1_000_000} triệu điểm ảnh.");
-
+        var (_, _, hasAlpha) = Inspect(source, maxPixels);
         var fallbackPng = sourceType != FileSniffer.Jpeg && (hasAlpha || sourceType is FileSniffer.Png or FileSniffer.Gif);
         var results = new List<EncodedImage>();
         try
@@ -55,10 +42,57 @@ public static class ImageEncoder
         }
         catch (VipsException)
         {
-            throw new ImageRejectedException("Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh hợp lệ.");
+            throw Unreadable();
         }
         return results;
     }
+
+    /// <summary>
+    /// A citizen's image attachment, decoded and written again at its full size in its own format (JPEG stays JPEG,
+    /// PNG stays PNG), turned upright. Only the pixels survive: bytes hidden after or inside the image (HTML behind a
+    /// JPEG header, EXIF with the sender's position) do not reach the officer who opens it.
+    /// </summary>
+    public static EncodedImage Reencode(byte[] source, string sourceType, long maxPixels)
+    {
+        var (width, height, _) = Inspect(source, maxPixels);
+        var png = sourceType == FileSniffer.Png;
+        try
+        {
+            // A box as large as the longer side: thumbnail decodes once, applies the orientation and never resizes.
+            var side = Math.Max(width, height);
+            using var upright = Image.ThumbnailBuffer(source, side, height: side, size: Enums.Size.Down, failOn: Enums.FailOn.Error);
+            using var converted = ToSrgb(upright);
+            var bytes = png
+                ? converted.PngsaveBuffer(compression: 9, keep: Enums.ForeignKeep.None)
+                : converted.JpegsaveBuffer(q: JpegQuality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+            return new EncodedImage(ImageSize.Full, png ? FileSniffer.Png : FileSniffer.Jpeg, png ? ".png" : ".jpg", converted.Width, converted.Height, bytes);
+        }
+        catch (VipsException)
+        {
+            throw Unreadable();
+        }
+    }
+
+    /// <summary>The header alone, read before any pixel is: size and alpha, or the refusal when it is none or too large.</summary>
+    private static (int Width, int Height, bool HasAlpha) Inspect(byte[] source, long maxPixels)
+    {
+        int width, height;
+        bool hasAlpha;
+        try
+        {
+            using var header = Image.NewFromBuffer(source, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            (width, height, hasAlpha) = (header.Width, header.Height, header.HasAlpha());
+        }
+        catch (VipsException)
+        {
+            throw Unreadable();
+        }
+        if ((long)width * height > maxPixels)
+            throw new ImageRejectedException($"Ảnh quá lớn ({width} × {height} điểm ảnh). Vui lòng thu nhỏ ảnh xuống dưới {maxPixels / 1_000_000} triệu điểm ảnh.");
+        return (width, height, hasAlpha);
+    }
+
+    private static ImageRejectedException Unreadable() => new("Không đọc được ảnh: tệp bị hỏng hoặc không phải ảnh hợp lệ.");
 
     /// <summary>CMYK, 16-bit and other encodings become 8-bit sRGB, which every browser shows the same.</summary>
     private static Image ToSrgb(Image image)

@@ -63,6 +63,9 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits
         if (bytes.Length == 0)
             return MediaUploadResult.Refused(FileField, "Tệp rỗng, không có nội dung.");
 
+        // Said before the sniffer, which takes a package past the bounds for no Office file at all.
+        if (claimed is FileSniffer.Docx or FileSniffer.Xlsx && OfficeFileCheck.Refusal(bytes) is { } refusal)
+            return MediaUploadResult.Refused(FileField, refusal);
         var actual = FileSniffer.Detect(bytes);
         if (actual is null)
             return MediaUploadResult.Refused(FileField,

@@ -1,7 +1,7 @@
 namespace CchcSite.Content.Media;
 
 /// <summary>Files on the local disk under one root. Stored paths are relative and made by us, never by users.</summary>
-public sealed class MediaStore(string root)
+public sealed class MediaStore(string root, TimeProvider clock)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -40,7 +40,7 @@ public sealed class MediaStore(string root)
 
     private (string Relative, string Full) NewPath(string extension)
     {
-        var relative = Path.Combine(DateTime.UtcNow.ToString("yyyy/MM"), $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}");
+        var relative = Path.Combine(clock.GetUtcNow().ToString("yyyy/MM", System.Globalization.CultureInfo.InvariantCulture), $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}");
         var full = Path.Combine(Root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         return (relative.Replace('\\', '/'), full);

@@ -34,7 +34,7 @@ public sealed record SubmissionResult(Submitted? Receipt, IReadOnlyDictionary<st
 }
 
 /// <summary>Receives citizens' questions and feedback: checks them, stores them with a tracking code and a deadline.</summary>
-public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, SubmissionOptions options, TimeProvider clock)
+public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, MediaLimits mediaLimits, SubmissionOptions options, TimeProvider clock)
 {
     public const int MaxName = 100;
     public const int MaxEmail = 200;
@@ -160,6 +160,20 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Submi
         {
             errors[AttachmentField] = $"Nội dung tệp không phải là {FileSniffer.DisplayName(claimed)} như tên tệp cho biết. {accepted}";
             return null;
+        }
+        // The first bytes say only what the file claims to be: an image is decoded and written again, within the
+        // library's pixel limit, so that what the officer opens is pixels and nothing else.
+        if (actual is FileSniffer.Jpeg or FileSniffer.Png)
+        {
+            try
+            {
+                bytes = ImageEncoder.Reencode(bytes, actual, mediaLimits.MaxImagePixels).Bytes;
+            }
+            catch (ImageRejectedException rejected)
+            {
+                errors[AttachmentField] = $"{rejected.Message} {accepted}";
+                return null;
+            }
         }
         // A submission refused for another field stores no file that nothing would point at.
         if (errors.Count > 0)

@@ -64,7 +64,7 @@ public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdow
         var answered = found.Status.HasPublicAnswer();
         return new SubmissionTracking(found.TrackingCode, found.Kind, found.Title, found.Status, found.Status.Vietnamese(), found.Unit,
             found.ReceivedAt, found.DueOn, answered ? found.AnsweredAt : null, answered ? found.AnsweredBy : null,
-            answered && found.AnswerMarkdown is { } answer ? markdown.ToHtml(answer) : null,
+            answered && found.AnswerMarkdown is { } answer ? markdown.AnswerToHtml(answer) : null,
             found.Status == SubmissionStatus.Rejected ? found.RejectionReason : null,
             found.Status == SubmissionStatus.Published && found.Kind == SubmissionKind.Question ? PublishedQuestionUrls.Of(found.Id) : null, steps);
     }
@@ -114,7 +114,7 @@ public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdow
         .Where(s => s.Kind == SubmissionKind.Question && s.Status == SubmissionStatus.Published && s.AnsweredAt != null)
         .Include(s => s.Unit).Include(s => s.AnsweredByUnit).Include(s => s.Category);
 
-    private QuestionCard ToCard(Submission s) => new(s.Id, s.Title, s.Text, markdown.ToHtml(s.AnswerMarkdown ?? ""),
+    private QuestionCard ToCard(Submission s) => new(s.Id, s.Title, s.Text, markdown.AnswerToHtml(s.AnswerMarkdown ?? ""),
         RefOf(s.Unit), RefOf(s.AnsweredByUnit ?? s.Unit), s.Category is { } c ? new CategoryRef(c.Slug, c.Name) : null,
         s.ReceivedAt, s.AnsweredAt!.Value);
 

@@ -133,7 +133,7 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
         var targets = (await AllUnitsAsync(ct)).Where(u => u.Id != item.UnitId).ToList();
         return new SubmissionPage(item, WorkingDays.Between(inbox.Today, item.DueOn),
             officers.FirstOrDefault(o => o.UserId == item.AssignedUserId)?.FullName, officers, targets, allowed, releaseRefusal,
-            item.AnswerMarkdown is { } answer ? markdown.ToHtml(answer) : null);
+            item.AnswerMarkdown is { } answer ? markdown.AnswerToHtml(answer) : null);
     }
 
     private async Task<IReadOnlyList<UnitRef>> AllUnitsAsync(CancellationToken ct) =>

@@ -28,7 +28,7 @@ public static class ContentServices
         services.AddSingleton(sp =>
         {
             var site = sp.GetRequiredService<IOptions<SiteOptions>>().Value;
-            return new MediaStore(Path.Combine(environment.ContentRootPath, site.MediaPath));
+            return new MediaStore(Path.Combine(environment.ContentRootPath, site.MediaPath), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton(configuration.GetSection(MediaLimits.Section).Get<MediaLimits>() ?? new MediaLimits());
         services.AddScoped<MediaLibrary>();

@@ -1,6 +1,7 @@
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
 using Microsoft.EntityFrameworkCore;
+using CchcSite.Testing.Hostile;
 using NetVips;
 
 namespace CchcSite.Content.Tests.Media;
@@ -12,7 +13,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
     private int _unitId;
     private int _otherUnitId;
 
-    private MediaStore Store => new(Path.Combine(_work.FullName, "media"));
+    private MediaStore Store => new(Path.Combine(_work.FullName, "media"), _database.Clock);
 
     public async Task InitializeAsync()
     {
@@ -113,6 +114,24 @@ public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
         var file = await UploadAsync("lon.pdf", new byte[2 * 1024 * 1024 + 1], limits: limits);
         Assert.Equal("Tệp quá lớn. Tệp tài liệu tối đa 2 MB.", file.Errors[MediaLibrary.FileField]);
         Assert.Equal(0, StoredFiles);
+    }
+
+    [Fact]
+    public async Task Office_files_past_the_unpacking_bounds_are_refused_and_nothing_is_stored()
+    {
+        var bomb = await UploadAsync("bao-cao.docx", HostileFiles.ZipBombDocx(), alt: null);
+        var many = await UploadAsync("bao-cao.docx", HostileFiles.ManyEntriesDocx(), alt: null);
+
+        Assert.Contains("khi giải nén lớn hơn", bomb.Errors[MediaLibrary.FileField]);
+        Assert.Contains("thành phần bên trong", many.Errors[MediaLibrary.FileField]);
+        Assert.Equal(0, StoredFiles);
+    }
+
+    [Fact]
+    public async Task Files_are_stored_under_the_month_of_the_sites_clock()
+    {
+        var result = await UploadAsync("ke-hoach.pdf", TestFiles.Pdf(), alt: null);
+        Assert.StartsWith(_database.Clock.GetUtcNow().ToString("yyyy/MM", System.Globalization.CultureInfo.InvariantCulture) + "/", result.Asset!.StoragePath);
     }
 
     [Fact]

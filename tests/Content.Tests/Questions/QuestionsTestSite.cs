@@ -26,7 +26,7 @@ public sealed class QuestionsTestSite : IAsyncDisposable
     public Unit UnitA { get; }
     public Unit UnitB { get; }
     public SubmissionOptions Options { get; } = new();
-    public MediaStore Media => new(_media);
+    public MediaStore Media => new(_media, Database.Clock);
 
     public static async Task<QuestionsTestSite> CreateAsync()
     {
@@ -41,7 +41,7 @@ public sealed class QuestionsTestSite : IAsyncDisposable
         return new QuestionsTestSite(database, a, b);
     }
 
-    public CitizenSubmissions Intake(CchcDbContext db) => new(db, Media, Options, Database.Clock);
+    public CitizenSubmissions Intake(CchcDbContext db) => new(db, Media, new MediaLimits(), Options, Database.Clock);
 
     public SubmissionInbox Inbox(CchcDbContext db) => new(db, new AuditLog(db, Database.Clock), Database.Clock);
 

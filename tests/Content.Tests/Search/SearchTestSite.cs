@@ -19,7 +19,7 @@ public sealed class SearchTestSite : IAsyncDisposable
     public TestDatabase Database { get; }
     public SearchIndex Index { get; private set; } = null!;
     public SearchIndexer Indexer { get; private set; } = null!;
-    public MediaStore Media => new(_mediaRoot);
+    public MediaStore Media => new(_mediaRoot, Database.Clock);
     public DateTime Now => Database.Clock.GetUtcNow().UtcDateTime;
 
     public static async Task<SearchTestSite> CreateAsync(Lucene.Net.Store.Directory? directory = null)
