@@ -48,7 +48,7 @@ public class PlanLinkTests
         await using var db = database.NewContext();
         var editing = database.NewPostEditing(db);
         var post = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(first), Writer, CancellationToken.None)).Post;
-        var grants = new Accounts.UserGrants(Writer.UserId, true, false, [(unit.Id, Accounts.UnitRole.Editor)]);
+        var grants = new Content.Accounts.UserGrants(Writer.UserId, true, false, [(unit.Id, Content.Accounts.UnitRole.Editor)]);
         await editing.UpdateAsync(post, post.Version, Draft(second), grants, Writer, CancellationToken.None);
 
         var revisions = await editing.RevisionsAsync(post.Id, CancellationToken.None);
