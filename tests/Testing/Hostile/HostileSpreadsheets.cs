@@ -46,7 +46,7 @@ public static class HostileSpreadsheets
     /// </summary>
     public static byte[] ManyRows(IReadOnlyList<string> header, IReadOnlyList<string> row, int rows = 100_000)
     {
-        var cells = string.Concat(row.Select((_, i) => $"""<c t="s"><v>{i}</v></c>"""));
+        var cells = string.Concat(row.Select((value, i) => value.Length == 0 ? "<c/>" : $"""<c t="s"><v>{i}</v></c>"""));
         var data = new StringBuilder(Row(1, header));
         for (var i = 0; i < rows; i++)
             data.Append("<row>").Append(cells).Append("</row>");
