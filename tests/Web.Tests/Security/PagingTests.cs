@@ -88,7 +88,7 @@ public sealed class PagingTests(SiteFactory site)
     [Fact]
     public async Task The_reports_api_still_answers_good_values()
     {
-        var report = await GetJsonAsync("/api/v1/reports/so-gddt-soc-trang?period=quarter&year=2022&quarter=1&includeSubUnits=true", HttpStatusCode.OK);
+        var report = await GetJsonAsync("/api/v1/reports/so-gddt-soc-trang?period=Quarter&year=2022&quarter=1&includeSubUnits=true", HttpStatusCode.OK);
         Assert.Equal("2022-03-15", report.GetProperty("period").GetProperty("dueOn").GetString());
     }
 }
