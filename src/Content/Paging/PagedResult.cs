@@ -15,6 +15,9 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
     public const int DefaultSize = 12;
     public const int MaxSize = 50;
 
+    /// <summary>Items before this page, in 64 bits: page 178,956,971 of 12 is past the 32-bit range.</summary>
+    public long Skip => ((long)Page - 1) * PageSize;
+
     /// <summary>Vietnamese messages for each invalid value, empty when the request is valid.</summary>
     public IReadOnlyDictionary<string, string[]> Validate()
     {
@@ -32,7 +35,8 @@ public static class PagingExtensions
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
-        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        // A page past the end is an empty page, however far past.
+        var items = request.Skip >= total ? [] : await query.Skip((int)request.Skip).Take(request.PageSize).ToListAsync(ct);
         return new PagedResult<T>(items, request.Page, request.PageSize, total);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Imports;
 using CchcSite.Content.Posts;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public abstract record PlanOutcome
     public sealed record Saved(int PlanId) : PlanOutcome;
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PlanOutcome;
     /// <summary>A file with bad rows: each error names its line, and nothing was stored.</summary>
-    public sealed record Rejected(IReadOnlyList<ImportError> Errors) : PlanOutcome;
+    public sealed record Rejected(IReadOnlyList<LineError> Errors) : PlanOutcome;
 }
 
 /// <summary>Creates and edits plans and their rows. The caller has checked that the user may manage the plan's unit.</summary>
@@ -58,17 +59,17 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     /// <summary>Adds every row of the file after the plan's rows, or none of them when any row is wrong.</summary>
     public async Task<PlanOutcome> ImportAsync(Plan plan, Stream file, string fileName, Actor actor, CancellationToken ct)
     {
-        var (rows, errors) = PlanItemFile.Read(file, fileName);
-        if (errors.Count > 0)
-            return new PlanOutcome.Rejected(errors);
+        var read = PlanItemFile.Read(file, fileName);
+        if (!read.IsValid)
+            return new PlanOutcome.Rejected(read.Errors);
         var names = await UnitNames.LoadAsync(db, ct);
-        foreach (var row in rows)
+        foreach (var row in read.Rows)
         {
             var item = new PlanItem { Content = "", LeadName = "", TimingText = "" };
-            names.Apply(row.Input, item, NextOrder(plan));
+            names.Apply(row.Value, item, NextOrder(plan));
             plan.Items.Add(item);
         }
-        return await CommitAsync(plan, actor, AuditActions.PlanImported, $"\"{plan.Title}\": nhập {rows.Count} nhiệm vụ từ {fileName}", ct);
+        return await CommitAsync(plan, actor, AuditActions.PlanImported, $"\"{plan.Title}\": nhập {read.Rows.Count} nhiệm vụ từ {fileName}", ct);
     }
 
     private async Task<PlanOutcome> SavePlanAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct)

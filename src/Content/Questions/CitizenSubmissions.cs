@@ -120,7 +120,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Media
 
     /// <summary>The deadline for something received at <paramref name="receivedAtUtc"/>, counted in Vietnamese working days.</summary>
     public DateOnly DueOn(DateTime receivedAtUtc) =>
-        WorkingDays.Add(DateOnly.FromDateTime(VietnamTime.ToLocal(receivedAtUtc)), options.ResponseWorkingDays);
+        WorkingDays.Add(VietnamTime.DateOf(receivedAtUtc), options.ResponseWorkingDays);
 
     /// <summary>A clash of two random codes is rare but possible; the unique index tells, and a new code is drawn.</summary>
     private async Task SaveWithUniqueCodeAsync(Submission submission, CancellationToken ct)

@@ -83,7 +83,7 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
     public const int MaxAnswer = 20000;
     public const int MaxReason = 1000;
 
-    public DateOnly Today => DateOnly.FromDateTime(VietnamTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+    public DateOnly Today => VietnamTime.Today(clock);
 
     public async Task<PagedResult<InboxRow>> ListAsync(InboxFilter filter, CancellationToken ct)
     {

@@ -30,7 +30,7 @@ public sealed class SubmissionStatistics(CchcDbContext db)
             query = query.Where(s => s.Kind == k);
         var rows = await query.Select(s => new { s.Status, s.AnsweredAt, s.DueOn }).ToListAsync(ct);
         var answered = rows.Where(r => r.Status.HasPublicAnswer() && r.AnsweredAt is not null).ToList();
-        var onTime = answered.Count(r => DateOnly.FromDateTime(VietnamTime.ToLocal(r.AnsweredAt!.Value)) <= r.DueOn);
+        var onTime = answered.Count(r => VietnamTime.DateOf(r.AnsweredAt!.Value) <= r.DueOn);
         return new SubmissionCounts(
             rows.Count, onTime, answered.Count - onTime,
             rows.Count(r => r.Status.IsOpen()),

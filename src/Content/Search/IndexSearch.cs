@@ -53,8 +53,9 @@ public static class IndexSearch
         var plan = new MatchPlan(criteria.Query);
         var visibility = VisibilityOf(criteria);
         var relevance = criteria.Sort == SearchSort.Relevance;
-        var skip = (criteria.Page.Page - 1) * criteria.Page.PageSize;
-        var depth = Math.Min(skip + criteria.Page.PageSize, MaxDepth);
+        // In 64 bits: a page number typed in an address can be anything up to int.MaxValue.
+        var skip = criteria.Page.Skip;
+        var depth = (int)Math.Min(skip + criteria.Page.PageSize, MaxDepth);
 
         return index.Search(searcher =>
         {
@@ -90,7 +91,8 @@ public static class IndexSearch
             }
 
             var ordered = best.InOrder();
-            var hits = ordered.Skip(skip).Take(criteria.Page.PageSize).Select(doc =>
+            // A page past the end, or past the depth served, is an empty page, as in the post list.
+            var hits = ordered.Skip((int)Math.Min(skip, ordered.Length)).Take(criteria.Page.PageSize).Select(doc =>
             {
                 var document = searcher.Doc(doc);
                 var snippet = SnippetBuilder.Build(plan.FoldedTerms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));

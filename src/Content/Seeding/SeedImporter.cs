@@ -117,7 +117,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
             // Seeded questions have no real asker; the name is never shown publicly.
             Name = "Người hỏi (dữ liệu mẫu)", Title = seed.Title.Normalize(NormalizationForm.FormC), Text = seed.Question.Normalize(NormalizationForm.FormC),
             PublishConsent = true, Status = SubmissionStatus.Published, ReceivedAt = asked,
-            DueOn = WorkingDays.Add(DateOnly.FromDateTime(VietnamTime.ToLocal(asked)), new SubmissionOptions().ResponseWorkingDays),
+            DueOn = WorkingDays.Add(VietnamTime.DateOf(asked), new SubmissionOptions().ResponseWorkingDays),
             AnswerMarkdown = seed.Answer.Normalize(NormalizationForm.FormC), AnsweredByUnit = unit, AnsweredAt = answered, PublishedAt = answered,
             Version = Guid.NewGuid(),
             History =

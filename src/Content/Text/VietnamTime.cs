@@ -7,6 +7,12 @@ public static class VietnamTime
 
     public static DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc + Offset, DateTimeKind.Unspecified);
 
+    /// <summary>The Vietnamese calendar day of a UTC instant: from 17:00 UTC it is already the next day.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
+
+    /// <summary>Today in Vietnam (its <c>Year</c> is this year), never the server's or UTC's day.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>The UTC instant at which the given Vietnamese calendar day begins.</summary>
     public static DateTime StartOfDayUtc(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - Offset, DateTimeKind.Utc);
 

@@ -18,10 +18,17 @@ public static class ReportsApi
     }
 
     private static async Task<Results<Ok<PeriodicReport>, ValidationProblem, ProblemHttpResult>> GetAsync(string unit,
-        UnitDirectory units, PeriodicReports reports, CancellationToken ct,
-        ReportPeriodKind period = ReportPeriodKind.Year, int? year = null, int? quarter = null, DateOnly? from = null, DateOnly? to = null,
-        bool includeSubUnits = false)
+        [AsParameters] ReportQuery query, UnitDirectory units, PeriodicReports reports, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        var period = QueryValues.Enum<ReportPeriodKind>(query.Period, "period", "Kỳ báo cáo", errors) ?? ReportPeriodKind.Year;
+        var year = QueryValues.Int(query.Year, "year", "Năm", errors);
+        var quarter = QueryValues.Int(query.Quarter, "quarter", "Quý", errors);
+        var from = QueryValues.Date(query.From, "from", errors);
+        var to = QueryValues.Date(query.To, "to", errors);
+        var includeSubUnits = QueryValues.Bool(query.IncludeSubUnits, "includeSubUnits", errors) ?? false;
+        if (errors.Count > 0)
+            return ApiProblems.Invalid(errors);
         var (reportPeriod, error) = ReportPeriod.Create(period, year, quarter, from, to);
         if (reportPeriod is null)
             return ApiProblems.Invalid(new Dictionary<string, string[]> { ["period"] = [error!] });
@@ -30,3 +37,6 @@ public static class ReportsApi
         return TypedResults.Ok((await reports.BuildAsync(node.Unit.Id, includeSubUnits, reportPeriod, ct))!);
     }
 }
+
+/// <summary>The report's query values, as text so that a bad one gets a Vietnamese message (see <see cref="QueryValues"/>).</summary>
+public sealed record ReportQuery(string? Period, string? Year, string? Quarter, string? From, string? To, string? IncludeSubUnits);

@@ -1,6 +1,4 @@
-using CchcSite.Content.Paging;
 using CchcSite.Content.Questions;
-using CchcSite.Content.Units;
 using CchcSite.Web.Questions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,28 +25,6 @@ public static class SubmissionsApi
             .RequireRateLimiting(TrackingLimit.Policy)
             .WithTags("Questions").WithName("TrackSubmission")
             .WithSummary("Status, dates and the released answer of a question or feedback, by its tracking code; never the citizen's details.");
-        return api;
-    }
-
-    /// <summary>Published questions and answers, newest answer first; filter by unit and category.</summary>
-    public static RouteGroupBuilder MapQuestionsApi(this RouteGroupBuilder api)
-    {
-        api.MapGet("/questions", async Task<Results<Ok<PagedResult<QuestionCard>>, ValidationProblem, ProblemHttpResult>> (
-                string? unit, string? category, int? page, int? pageSize, PublicSubmissions submissions, UnitDirectory units, CancellationToken ct) =>
-            {
-                var paging = new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultSize);
-                if (paging.Validate() is { Count: > 0 } errors)
-                    return ApiProblems.Invalid(errors.ToDictionary());
-                int[]? unitIds = null;
-                if (unit is not null)
-                {
-                    if (await units.FindAsync(unit, ct) is not { } found)
-                        return ApiProblems.NotFound($"Không có đơn vị '{unit}'.");
-                    unitIds = [found.Unit.Id];
-                }
-                return TypedResults.Ok(await submissions.ColumnAsync(unitIds, category, paging, ct));
-            })
-            .WithTags("Questions").WithName("ListQuestions").WithSummary("Published questions with their answers (the Q&A column).");
         return api;
     }
 

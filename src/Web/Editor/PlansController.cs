@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Imports;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +11,7 @@ public sealed record PlansIndexPage(IReadOnlyList<PlanSummary> Plans, IReadOnlyL
 
 public sealed record PlanFormPage(int? PlanId, UnitRef Unit, PlanInput Input, IReadOnlyList<(int Id, string Title)> Documents);
 
-public sealed record PlanPage(PlanView View, bool MayManage, PlanItemInput NewItem, IReadOnlyList<ImportError> ImportErrors, YearMonth Current);
+public sealed record PlanPage(PlanView View, bool MayManage, PlanItemInput NewItem, IReadOnlyList<LineError> ImportErrors, YearMonth Current);
 
 public sealed record PlanItemPage(int PlanId, string PlanTitle, int? ItemId, PlanItemInput Input);
 
@@ -133,7 +134,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         if (plan is null)
             return refusal!;
         if (tep is null || tep.Length == 0)
-            return await RejectedImportAsync(id, [new ImportError(0, "Vui lòng chọn tệp CSV hoặc XLSX theo mẫu.")], ct);
+            return await RejectedImportAsync(id, [new LineError(0, null, "Vui lòng chọn tệp CSV hoặc XLSX theo mẫu.")], ct);
         await using var stream = tep.OpenReadStream();
         var outcome = await editing.ImportAsync(plan, stream, tep.FileName, editor.Actor, ct);
         if (outcome is PlanOutcome.Rejected rejected)
@@ -157,13 +158,13 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
 
     private static readonly PlanItemInput EmptyItem = new(null, null, "", null, "", null, "", null);
 
-    private async Task<IActionResult> RejectedImportAsync(int id, IReadOnlyList<ImportError> errors, CancellationToken ct)
+    private async Task<IActionResult> RejectedImportAsync(int id, IReadOnlyList<LineError> errors, CancellationToken ct)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Show", await PageAsync((await compliance.PlanAsync(id, ct))!, EmptyItem, errors));
     }
 
-    private async Task<PlanPage> PageAsync(PlanView view, PlanItemInput newItem, IReadOnlyList<ImportError> importErrors) =>
+    private async Task<PlanPage> PageAsync(PlanView view, PlanItemInput newItem, IReadOnlyList<LineError> importErrors) =>
         new(view, await authorization.MayAsync(User, view.Plan.UnitId, EditorAction.ManagePlans), newItem, importErrors, compliance.CurrentMonth);
 
     private async Task<ViewResult> FormAsync(int? planId, UnitRef unit, PlanInput input, CancellationToken ct) =>

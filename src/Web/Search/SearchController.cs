@@ -2,6 +2,7 @@ using System.Globalization;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
+using CchcSite.Content.Text;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,9 +29,10 @@ public sealed class SearchController(PostSearch search, UnitDirectory units, Tim
     {
         var unitNode = string.IsNullOrEmpty(unit) ? null : await units.FindAsync(unit, ct);
         var kindInfo = string.IsNullOrEmpty(kind) ? null : PostKindSegments.FromSegment(kind);
-        var thisYear = clock.GetUtcNow().Year;
+        var thisYear = VietnamTime.Today(clock).Year;
         int? yearValue = int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= FirstYear && y <= thisYear ? y : null;
-        var page = int.TryParse(trang, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p >= 1 ? p : 1;
+        // A number past the int range is a page past the end (an empty page), not page 1.
+        var page = PageNumber.Parse(trang) is { } p and >= 1 ? p : 1;
         var categorySlug = string.IsNullOrWhiteSpace(category) ? null : category;
 
         var form = new SearchForm(q?.Trim() ?? "", unitNode?.Unit.Slug, kindInfo?.Segment, categorySlug, yearValue, sort == "moi-nhat");

@@ -1,3 +1,4 @@
+using CchcSite.Content.Paging;
 using CchcSite.Content.Site;
 using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,9 @@ public sealed class CategoriesController(SitePageBuilder pages) : Controller
     public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await pages.CategoryIndexAsync(ct));
 
     [HttpGet("/linh-vuc/{slug}")]
-    public async Task<IActionResult> Show(string slug, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Show(string slug, [FromQuery(Name = "trang")] string? trangText = null, CancellationToken ct = default)
     {
+        var trang = PageNumber.Parse(trangText) ?? 1;
         if (trang < 1)
             return NotFound();
         var page = await pages.CategoryAsync(slug, trang, ct);

@@ -1,3 +1,4 @@
+using CchcSite.Content.Paging;
 using CchcSite.Content.Questions;
 using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,9 @@ public sealed class QuestionColumnController(QuestionPageBuilder pages) : Contro
     [HttpGet(PublishedQuestionUrls.Column)]
     [HttpGet("/{unit:unit}" + PublishedQuestionUrls.Column)]
     public async Task<IActionResult> Index(string? unit, [FromQuery(Name = "linh-vuc")] string? linhVuc, [FromQuery(Name = "q")] string? q,
-        [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+        [FromQuery(Name = "trang")] string? trangText = null, CancellationToken ct = default)
     {
+        var trang = PageNumber.Parse(trangText) ?? 1;
         if (trang < 1)
             return NotFound();
         // A search is answered from the index, which follows a commit by a second or so: a page cached in between

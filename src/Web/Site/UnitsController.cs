@@ -1,3 +1,4 @@
+using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Site;
 using CchcSite.Web.Hosting;
@@ -18,8 +19,9 @@ public sealed class UnitsController(SitePageBuilder pages, PublishedPosts publis
     }
 
     [HttpGet("/{unit:unit}/{segment}")]
-    public async Task<IActionResult> Tab(string unit, string segment, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Tab(string unit, string segment, [FromQuery(Name = "trang")] string? trangText = null, CancellationToken ct = default)
     {
+        var trang = PageNumber.Parse(trangText) ?? 1;
         if (PostKindSegments.FromSegment(segment) is not { } tab || trang < 1)
             return NotFound();
         var page = await pages.UnitSectionAsync(unit, tab, trang, ct);

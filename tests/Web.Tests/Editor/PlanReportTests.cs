@@ -102,7 +102,10 @@ public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<Edi
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("không có nhiệm vụ nào được lưu", html);
-        Assert.Contains("Dòng 3: Thiếu nội dung. Thiếu đơn vị chủ trì. Tháng \"14\" không hợp lệ", html);
+        // One message per wrong cell, each with its line.
+        Assert.Contains("Dòng 3: Thiếu nội dung.", html);
+        Assert.Contains("Dòng 3: Thiếu đơn vị chủ trì.", html);
+        Assert.Contains("Dòng 3: Tháng \"14\" không hợp lệ", html);
         Assert.Equal(11, await site.WithDbAsync(db => db.PlanItems.CountAsync(i => i.PlanId == planId)));
         Assert.Equal("Nội dung", (await browser.GetStringAsync("/quan-tri/ke-hoach/mau-nhap.csv")).Split(',')[2]);
     }

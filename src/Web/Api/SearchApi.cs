@@ -2,10 +2,9 @@ using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
 using CchcSite.Content.Units;
-using CchcSite.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace CchcSite.Web.Search;
+namespace CchcSite.Web.Api;
 
 public static class SearchApi
 {
