@@ -12,15 +12,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CchcSite.Web.Tests;
 
 /// <summary>
-/// The editor saves a post in an explicit transaction (the post, then its audit entry). A listener told before the
-/// commit would let a request in between cache the old page again; so the listener here looks at the database from a
-/// connection of its own, which sees committed data only, and records what it finds.
+/// The editor saves a post in an explicit transaction (the post and its new revision, then its audit entry). A listener
+/// told before the commit would let a request in between cache the old page again; so the listener here looks at the
+/// database from a connection of its own, which sees committed data only, and records how many revisions it finds.
 /// </summary>
 public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite site) : IClassFixture<CachingAfterCommitTests.WatchedSite>
 {
     public sealed class WatchedSite : EditorSite
     {
-        public ConcurrentQueue<(ContentChangeSet Changes, Dictionary<int, string> CommittedTitles)> Told { get; } = [];
+        public ConcurrentQueue<(ContentChangeSet Changes, Dictionary<int, long> CommittedRevisions)> Told { get; } = [];
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -32,18 +32,17 @@ public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite 
         {
             public async ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
             {
-                var titles = new Dictionary<int, string>();
+                var revisions = new Dictionary<int, long>();
                 await using var connection = new SqliteConnection($"Data Source={site.DatabasePath};Mode=ReadOnly;Pooling=False");
                 await connection.OpenAsync(ct);
                 foreach (var id in changes.PostIds)
                 {
                     await using var command = connection.CreateCommand();
-                    command.CommandText = "SELECT Title FROM Posts WHERE Id = $id";
+                    command.CommandText = "SELECT COUNT(*) FROM PostRevision WHERE PostId = $id";
                     command.Parameters.AddWithValue("$id", id);
-                    if (await command.ExecuteScalarAsync(ct) is string title)
-                        titles[id] = title;
+                    revisions[id] = (long)(await command.ExecuteScalarAsync(ct))!;
                 }
-                site.Told.Enqueue((changes, titles));
+                site.Told.Enqueue((changes, revisions));
             }
         }
     }
@@ -55,6 +54,7 @@ public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite 
             .Where(p => p.Status == PostStatus.Published && p.PublishAt <= DateTime.UtcNow && p.Kind == PostKind.Article)
             .Select(p => new { p.Id, p.UnitId, p.Version }).FirstAsync());
         var editor = await site.SignedInAsync(EditorSite.AdminEmail);
+        var revisionsBefore = await site.WithDbAsync(db => db.Set<PostRevision>().CountAsync(r => r.PostId == post.Id));
         site.Told.Clear();
 
         var saved = await EditorSite.PostFormAsync(editor, $"/quan-tri/bai-viet/{post.Id}", new Dictionary<string, string>
@@ -64,7 +64,7 @@ public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite 
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (changes, committed) = Assert.Single(site.Told, t => t.Changes.PostIds.Contains(post.Id));
-        Assert.Equal("Đã lưu và đã cam kết", committed[post.Id]);
+        Assert.Equal(revisionsBefore + 1, committed[post.Id]);
         Assert.Contains(ContentTags.Post(post.Id), changes.Tags);
         Assert.Contains(ContentTags.Unit(post.UnitId), changes.Tags);
         Assert.Contains(ContentTags.Home, changes.Tags);
