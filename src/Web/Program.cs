@@ -1,27 +1,38 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using CchcSite.Content;
 using CchcSite.Content.Data;
+using CchcSite.Content.Site;
 using CchcSite.Web.Api;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
+using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
 using CchcSite.Web.Site;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
 // Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
-var site = builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>() ?? new SiteOptions();
-var publicUrls = PublicUrls.From(site);
 // The server's name and version tell an attacker which advisories to try; nothing else needs them.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-builder.Services.AddTransportSecurity(publicUrls);
-builder.Services.AddForwardedProxies(builder.Configuration);
 
-builder.Services.AddCchcContent(builder.Configuration, builder.Environment);
+// The content core, with its settings, on the configured SQLite file; the connection string configures the container
+// itself, so it is read here. Every other setting is an IOptions<T> checked when the site starts.
+builder.Services.AddCchcContent(database => database.UseSqlite(ContentRoot.Sqlite(
+    builder.Configuration.GetConnectionString("Cchc") ?? throw new InvalidOperationException("ConnectionStrings:Cchc is not set."),
+    builder.Environment)));
+builder.Services.AddContentRootPaths(builder.Environment);
+
+// The host's parts.
+builder.Services.AddTransportSecurity();
+builder.Services.AddForwardedProxies();
+builder.Services.AddSearchWorker();
+builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
 builder.Services.AddControllersWithViews(options =>
@@ -29,7 +40,8 @@ builder.Services.AddControllersWithViews(options =>
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.Filters.Add<MergedUnitRedirect>();
     })
-    .UseConfiguredTheme(site.Theme);
+    // The theme decides which compiled views MVC gets, before the container exists: the one Site setting read here.
+    .UseConfiguredTheme(builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Theme ?? new SiteOptions().Theme);
 // Vietnamese letters go out as themselves, not as numeric entities; markup characters are still encoded.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
     options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -37,18 +49,21 @@ builder.Services.AddVietnameseProblemDetails();
 builder.Services.AddBadRequestStatuses();
 builder.Services.AddPublicCaching();
 builder.Services.AddEditorAccounts();
-builder.Services.AddEditorRateLimits(builder.Configuration);
+builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // The document's server is the public address, not the Host of whoever asked for the document.
-builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>
 {
-    document.Servers = [new OpenApiServer { Url = publicUrls.Origin }];
+    document.Servers = [new OpenApiServer { Url = context.ApplicationServices.GetRequiredService<PublicUrls>().Origin }];
     return Task.CompletedTask;
 }));
 builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
 
 var app = builder.Build();
+
+// A bad setting stops here, with its name, before the database is migrated (the host would check again on start).
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 await app.Services.MigrateAndSeedAsync();
 await app.Services.EnsureAdministratorAsync(app.Configuration);

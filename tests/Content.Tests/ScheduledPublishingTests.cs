@@ -18,7 +18,7 @@ public class ScheduledPublishingTests
         await database.AddPostAsync(unit, "nhap", PostStatus.Draft, now.AddDays(-1));
 
         await using (var db = database.NewContext())
-            Assert.Equal((1, 1), await new ScheduledPublishing(db, database.Clock, new Audit.AuditLog(db, database.Clock)).RunDueAsync(CancellationToken.None));
+            Assert.Equal((1, 1), await database.Get<ScheduledPublishing>(db).RunDueAsync(CancellationToken.None));
 
         await using var check = database.NewContext();
         var states = await check.Posts.ToDictionaryAsync(p => p.Slug, p => p.Status);
@@ -40,9 +40,9 @@ public class ScheduledPublishingTests
 
         database.Clock.Advance(TimeSpan.FromDays(1));
         await using (var db = database.NewContext())
-            Assert.Equal((3, 0), await new ScheduledPublishing(db, database.Clock, new Audit.AuditLog(db, database.Clock)).RunDueAsync(CancellationToken.None));
+            Assert.Equal((3, 0), await database.Get<ScheduledPublishing>(db).RunDueAsync(CancellationToken.None));
         await using (var db = database.NewContext())
-            Assert.Equal((0, 0), await new ScheduledPublishing(db, database.Clock, new Audit.AuditLog(db, database.Clock)).RunDueAsync(CancellationToken.None));
+            Assert.Equal((0, 0), await database.Get<ScheduledPublishing>(db).RunDueAsync(CancellationToken.None));
         await using var check = database.NewContext();
         Assert.Equal(3, (await database.NewPublishedPosts(check).ListAsync(new PostFilter(), CancellationToken.None)).TotalCount);
     }

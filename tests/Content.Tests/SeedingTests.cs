@@ -4,7 +4,6 @@ using CchcSite.Content.Posts;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CchcSite.Content.Tests;
 
@@ -14,12 +13,9 @@ public sealed class SeedingTests : IDisposable
 
     private string SeedDir => Path.Combine(_work.FullName, "seed");
 
-    private MediaStore Media => new(Path.Combine(_work.FullName, "media"), TimeProvider.System);
-
     public void Dispose() => _work.Delete(recursive: true);
 
-    private SeedImporter Importer(TestDatabase database, Data.CchcDbContext db) =>
-        new(db, Media, database.Clock, NullLogger<SeedImporter>.Instance);
+    private static SeedImporter Importer(TestDatabase database, Data.CchcDbContext db) => database.Get<SeedImporter>(db);
 
     private void WriteSeed(string? extraPost = null)
     {
@@ -86,7 +82,7 @@ public sealed class SeedingTests : IDisposable
         Assert.Equal(["CCHC", "tuyên truyền"], plan.Tags.Select(t => t.Name).Order());
         var file = Assert.Single(plan.Attachments).MediaAsset;
         Assert.Equal("application/pdf", file.ContentType);
-        Assert.True(File.Exists(Media.FullPath(file)));
+        Assert.True(File.Exists(database.Media.FullPath(file)));
         var notice = await check.Posts.Include(p => p.Relations).SingleAsync(p => p.Slug == "duong-day-nong-tiep-nhan-phan-anh");
         Assert.Equal(plan.Id, Assert.Single(notice.Relations).ToPostId);
     }

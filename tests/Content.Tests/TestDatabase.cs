@@ -1,42 +1,83 @@
 using CchcSite.Content.Data;
+using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
-using CchcSite.Content.Rendering;
+using CchcSite.Content.Search;
 using CchcSite.Content.Units;
+using Lucene.Net.Store;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CchcSite.Content.Tests;
 
-/// <summary>An in-memory SQLite database built by the real migrations, alive as long as this object.</summary>
+/// <summary>
+/// An in-memory SQLite database built by the real migrations, and the content services over it as the site registers
+/// them (<see cref="ContentServices.AddCchcContent"/>) on the test clock, with a media folder of their own; alive as
+/// long as this object.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly string _media = System.IO.Directory.CreateTempSubdirectory("cchc-media-").FullName;
+    private readonly ServiceProvider _services;
+    /// <summary>The request scope each context came from, so that the services for that context share it.</summary>
+    private readonly Dictionary<CchcDbContext, AsyncServiceScope> _scopes = new(ReferenceEqualityComparer.Instance);
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2022, 6, 15, 3, 0, 0, TimeSpan.Zero));
 
     /// <summary>Every change set the contexts told their listeners, in the order the transactions committed.</summary>
     public List<ContentChangeSet> Committed { get; } = [];
 
-    private readonly ContentChangeTracker _tracker;
-
-    private TestDatabase() => _tracker = new ContentChangeTracker(Clock, [new Recorder(Committed)], NullLogger<ContentChangeTracker>.Instance);
-
-    public static async Task<TestDatabase> CreateAsync()
+    private TestDatabase(IReadOnlyDictionary<string, string?> settings)
     {
-        var database = new TestDatabase();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:MediaPath"] = _media })
+            .AddInMemoryCollection(settings)
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddCchcContent(database => database.UseSqlite(_connection));
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        // The site's index is a folder; a test's lives in memory unless it opens one of its own (SearchTestSite).
+        services.Replace(ServiceDescriptor.Singleton(_ => SearchIndex.Open(new RAMDirectory())));
+        services.AddSingleton<IContentChangeListener>(new Recorder(Committed));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
+    /// <param name="settings">Configuration on top of the defaults, e.g. <c>["Questions:ResponseWorkingDays"] = "2"</c>.</param>
+    public static async Task<TestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = new TestDatabase(settings ?? new Dictionary<string, string?>());
         await database._connection.OpenAsync();
         await using var db = database.NewContext();
         await db.Database.MigrateAsync();
         return database;
     }
 
-    public CchcDbContext NewContext() => new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(_connection).AddInterceptors(_tracker).Options);
+    /// <summary>The site's singletons: settings, the media store, the indexer.</summary>
+    public IServiceProvider Services => _services;
 
-    public PostEditing NewPostEditing(CchcDbContext db) => new(db, Clock, new Audit.AuditLog(db, Clock));
+    public MediaStore Media => _services.GetRequiredService<MediaStore>();
 
-    public PublishedPosts NewPublishedPosts(CchcDbContext db) => new(db, new UnitDirectory(db), new MarkdownRenderer(), Clock);
+    /// <summary>A context in a scope of its own, as one request has; <see cref="Get{T}"/> gives the services of that scope.</summary>
+    public CchcDbContext NewContext()
+    {
+        var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
+        _scopes.Add(db, scope);
+        return db;
+    }
+
+    /// <summary>A content service working on this context, built by the container as the site builds it.</summary>
+    public T Get<T>(CchcDbContext db) where T : notnull => _scopes[db].ServiceProvider.GetRequiredService<T>();
+
+    public PostEditing NewPostEditing(CchcDbContext db) => Get<PostEditing>(db);
+
+    public PublishedPosts NewPublishedPosts(CchcDbContext db) => Get<PublishedPosts>(db);
 
     public async Task<Unit> AddUnitAsync(string slug, Unit? parent = null)
     {
@@ -62,7 +103,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return post;
     }
 
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var scope in _scopes.Values)
+            await scope.DisposeAsync();
+        await _services.DisposeAsync();
+        await _connection.DisposeAsync();
+        System.IO.Directory.Delete(_media, recursive: true);
+    }
 
     private sealed class Recorder(List<ContentChangeSet> committed) : IContentChangeListener
     {

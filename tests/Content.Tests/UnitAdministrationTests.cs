@@ -18,7 +18,7 @@ public class UnitAdministrationTests
     private static async Task<UnitChange> WithAdministrationAsync(TestDatabase database, Func<UnitAdministration, Task<UnitChange>> act)
     {
         await using var db = database.NewContext();
-        return await act(new UnitAdministration(db, new AuditLog(db, database.Clock), database.Clock));
+        return await act(database.Get<UnitAdministration>(db));
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public class UnitAdministrationTests
         Assert.Contains("còn đơn vị trực thuộc", refused.Error);
         Assert.Null(wardOff.Error);
         await using var db = database.NewContext();
-        Assert.Null(await new UnitDirectory(db).FindAsync("phuong", default));
-        Assert.NotNull(await new UnitDirectory(db).FindAsync("thi-xa", default));
+        Assert.Null(await database.Get<UnitDirectory>(db).FindAsync("phuong", default));
+        Assert.NotNull(await database.Get<UnitDirectory>(db).FindAsync("thi-xa", default));
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public class UnitAdministrationTests
         Assert.Equal((province.Id, province.Id, "Đơn vị thi-xa"), (provinceRow.LeadUnitId, provinceRow.Coordinators.Single().UnitId, provinceRow.Coordinators.Single().Name));
         // The moved posts are re-indexed under their new unit.
         Assert.True(await db.SearchOutbox.CountAsync(e => e.PostId == moved.Id || e.PostId == clash.Id) >= 2);
-        Assert.Equal("tinh", await new UnitDirectory(db).SuccessorOfMergedAsync("thi-xa", default));
-        Assert.Null(await new UnitDirectory(db).SuccessorOfMergedAsync("tinh", default));
+        Assert.Equal("tinh", await database.Get<UnitDirectory>(db).SuccessorOfMergedAsync("thi-xa", default));
+        Assert.Null(await database.Get<UnitDirectory>(db).SuccessorOfMergedAsync("tinh", default));
     }
 
     [Fact]
@@ -150,6 +150,6 @@ public class UnitAdministrationTests
         Assert.Contains("không sáp nhập đơn vị cấp trên vào đơn vị cấp dưới", upsideDown.Error);
         Assert.Contains("đang hoạt động", again.Error);
         await using var db = database.NewContext();
-        Assert.Equal("tinh", await new UnitDirectory(db).SuccessorOfMergedAsync("phuong", default));
+        Assert.Equal("tinh", await database.Get<UnitDirectory>(db).SuccessorOfMergedAsync("phuong", default));
     }
 }

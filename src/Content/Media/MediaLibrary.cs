@@ -4,6 +4,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Media;
 
@@ -26,7 +27,7 @@ public sealed record MediaLibraryItem(int Id, string FileName, string ContentTyp
 /// A unit's media library: checks an upload by its bytes, re-encodes images into their variants and stores
 /// documents as they are. Whoever calls it has already asked the authorization table (EditorAction.Upload).
 /// </summary>
-public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits limits, TimeProvider clock)
+public sealed class MediaLibrary(CchcDbContext db, MediaStore store, IOptions<MediaLimits> limits, TimeProvider clock)
 {
     public const string FileField = "File";
     public const string AltField = "AltText";
@@ -56,7 +57,7 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits
             return MediaUploadResult.Refused(FileField, $"Không nhận tệp có đuôi \"{extension}\". {AcceptedTypes}");
 
         var isImage = claimed.StartsWith("image/", StringComparison.Ordinal);
-        var max = isImage ? limits.MaxImageBytes : limits.MaxFileBytes;
+        var max = isImage ? limits.Value.MaxImageBytes : limits.Value.MaxFileBytes;
         var bytes = await ReadAtMostAsync(content, max, ct);
         if (bytes is null)
             return MediaUploadResult.Refused(FileField, $"Tệp quá lớn. {(isImage ? "Ảnh" : "Tệp tài liệu")} tối đa {FormatSize(max)}.");
@@ -111,7 +112,7 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, MediaLimits
     /// </summary>
     public async Task<MediaAsset> AddImageAsync(int unitId, string fileName, byte[] bytes, string sourceType, string altText, CancellationToken ct)
     {
-        var encoded = ImageEncoder.Encode(bytes, sourceType, limits.MaxImagePixels);
+        var encoded = ImageEncoder.Encode(bytes, sourceType, limits.Value.MaxImagePixels);
         var baseName = BaseName(fileName);
         var variants = new List<MediaVariant>();
         foreach (var image in encoded)

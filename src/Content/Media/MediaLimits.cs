@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CchcSite.Content.Media;
 
 /// <summary>How large an upload may be. Bound from the "Media" configuration section.</summary>
@@ -8,8 +10,12 @@ public sealed class MediaLimits
     /// <summary>The most any single upload request may carry; the web host refuses larger bodies before reading them.</summary>
     public const long RequestCeiling = 30 * 1024 * 1024;
 
+    /// <summary>Bytes of one image; above <see cref="RequestCeiling"/> no upload could reach it.</summary>
+    [Range(1, RequestCeiling, ErrorMessage = "must be a number of bytes from {1} to {2}")]
     public long MaxImageBytes { get; set; } = 10 * 1024 * 1024;
+    [Range(1, RequestCeiling, ErrorMessage = "must be a number of bytes from {1} to {2}")]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
     /// <summary>Width × height; larger images are refused before they are decoded.</summary>
+    [Range(1, long.MaxValue, ErrorMessage = "must be a positive number of pixels")]
     public long MaxImagePixels { get; set; } = 50_000_000;
 }

@@ -4,6 +4,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Imports;
 using CchcSite.Content.Posts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Plans;
 
@@ -19,7 +20,7 @@ public abstract record PlanOutcome
 }
 
 /// <summary>Creates and edits plans and their rows. The caller has checked that the user may manage the plan's unit.</summary>
-public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog audit, IOptions<TableLimits> limits)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -59,7 +60,7 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     /// <summary>Adds every row of the file after the plan's rows, or none of them when any row is wrong.</summary>
     public async Task<PlanOutcome> ImportAsync(Plan plan, Stream file, string fileName, Actor actor, CancellationToken ct)
     {
-        var read = PlanItemFile.Read(file, fileName);
+        var read = PlanItemFile.Read(file, fileName, limits.Value);
         if (!read.IsValid)
             return new PlanOutcome.Rejected(read.Errors);
         var names = await UnitNames.LoadAsync(db, ct);

@@ -29,7 +29,8 @@ public static class PlanItemFile
         [nameof(PlanItemInput.TimingText)] = "Thời gian thực hiện",
     };
 
-    public static TableImport<PlanItemInput> Read(Stream file, string fileName) => TableFile.Read(file, fileName, Layout, ToInput);
+    public static TableImport<PlanItemInput> Read(Stream file, string fileName, TableLimits limits) =>
+        TableFile.Read(file, fileName, Layout with { Limits = limits }, ToInput);
 
     private static PlanItemInput ToInput(TableRow row)
     {

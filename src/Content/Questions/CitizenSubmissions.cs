@@ -3,6 +3,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Questions;
 
@@ -34,7 +35,7 @@ public sealed record SubmissionResult(Submitted? Receipt, IReadOnlyDictionary<st
 }
 
 /// <summary>Receives citizens' questions and feedback: checks them, stores them with a tracking code and a deadline.</summary>
-public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, MediaLimits mediaLimits, SubmissionOptions options, TimeProvider clock)
+public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOptions<MediaLimits> mediaLimits, IOptions<SubmissionOptions> options, TimeProvider clock)
 {
     public const int MaxName = 100;
     public const int MaxEmail = 200;
@@ -120,7 +121,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Media
 
     /// <summary>The deadline for something received at <paramref name="receivedAtUtc"/>, counted in Vietnamese working days.</summary>
     public DateOnly DueOn(DateTime receivedAtUtc) =>
-        WorkingDays.Add(VietnamTime.DateOf(receivedAtUtc), options.ResponseWorkingDays);
+        WorkingDays.Add(VietnamTime.DateOf(receivedAtUtc), options.Value.ResponseWorkingDays);
 
     /// <summary>A clash of two random codes is rare but possible; the unique index tells, and a new code is drawn.</summary>
     private async Task SaveWithUniqueCodeAsync(Submission submission, CancellationToken ct)
@@ -150,10 +151,10 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Media
             errors[AttachmentField] = $"Không nhận tệp \"{fileName}\". {accepted}";
             return null;
         }
-        var bytes = await MediaLibrary.ReadAtMostAsync(file.Content, options.MaxAttachmentBytes, ct);
+        var bytes = await MediaLibrary.ReadAtMostAsync(file.Content, options.Value.MaxAttachmentBytes, ct);
         if (bytes is null)
         {
-            errors[AttachmentField] = $"Tệp đính kèm tối đa {MediaLibrary.FormatSize(options.MaxAttachmentBytes)}.";
+            errors[AttachmentField] = $"Tệp đính kèm tối đa {MediaLibrary.FormatSize(options.Value.MaxAttachmentBytes)}.";
             return null;
         }
         if (FileSniffer.Detect(bytes) is not { } actual || actual != claimed)
@@ -167,7 +168,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, Media
         {
             try
             {
-                bytes = ImageEncoder.Reencode(bytes, actual, mediaLimits.MaxImagePixels).Bytes;
+                bytes = ImageEncoder.Reencode(bytes, actual, mediaLimits.Value.MaxImagePixels).Bytes;
             }
             catch (ImageRejectedException rejected)
             {

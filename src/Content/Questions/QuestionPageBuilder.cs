@@ -3,12 +3,13 @@ using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
 using CchcSite.Content.Site;
 using CchcSite.Content.Units;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Questions;
 
 /// <summary>Builds the public pages of questions and feedback: the forms, the tracking lookup and the Q&amp;A column.</summary>
 public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pages, PublicSubmissions submissions,
-    IQuestionSearch search, SubmissionOptions options)
+    IQuestionSearch search, IOptions<SubmissionOptions> options)
 {
     /// <summary>The form for a unit (null: the province-level form, where the citizen picks the unit); null when the unit is unknown.</summary>
     public async Task<SubmissionFormPage?> FormAsync(SubmissionKind kind, string? unitSlug, SubmissionInput input,
@@ -22,7 +23,7 @@ public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pag
                 .Select(u => new UnitChoice(u.Node.Unit.Slug, u.Node.Unit.Name, u.Depth)).ToList()
             : [];
         return new SubmissionFormPage(kind, unit?.Unit, choices, await pages.CategoriesAsync(ct),
-            unit is null ? input : input with { Unit = unit.Unit.Slug }, errors, options.MaxAttachmentBytes,
+            unit is null ? input : input with { Unit = unit.Unit.Slug }, errors, options.Value.MaxAttachmentBytes,
             await TrailAsync(unit, SubmissionAddresses.FormTitle(kind, null), ct));
     }
 

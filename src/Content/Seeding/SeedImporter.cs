@@ -9,6 +9,7 @@ using CchcSite.Content.Text;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Seeding;
 
@@ -16,7 +17,8 @@ namespace CchcSite.Content.Seeding;
 /// Fills an empty database from the seed folder in one transaction. A database that already has units
 /// is left alone, so a restart never seeds twice and never overwrites what editors changed.
 /// </summary>
-public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvider clock, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(CchcDbContext db, MediaStore media, MediaLibrary library, IOptions<SubmissionOptions> questions, TimeProvider clock,
+    ILogger<SeedImporter> logger)
 {
     public async Task<bool> ImportAsync(string seedDirectory, CancellationToken ct)
     {
@@ -62,7 +64,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
                 .Select(file => SeedFileReader.ReadPost(Path.GetFileName(dir), file)))
             .ToList();
 
-        var files = new FileImporter(db, media, new MediaLibrary(db, media, new MediaLimits(), clock), Path.Combine(root, "files"), now);
+        var files = new FileImporter(db, media, library, Path.Combine(root, "files"), now);
         var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
         var posts = new List<(PostSeed Seed, Post Post)>();
         foreach (var seed in seeds)
@@ -103,7 +105,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
     }
 
     /// <summary>A question already answered and published in the Q&amp;A column, with the history it would have had.</summary>
-    private static Submission ToQuestion(QuestionSeed seed, Dictionary<string, Unit> units, Dictionary<string, Category> categories)
+    private Submission ToQuestion(QuestionSeed seed, Dictionary<string, Unit> units, Dictionary<string, Category> categories)
     {
         if (!units.TryGetValue(seed.Unit, out var unit))
             throw new InvalidDataException($"questions.json: '{seed.Title}' names unit '{seed.Unit}', which is not in units.json.");
@@ -117,7 +119,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, TimeProvide
             // Seeded questions have no real asker; the name is never shown publicly.
             Name = "Người hỏi (dữ liệu mẫu)", Title = seed.Title.Normalize(NormalizationForm.FormC), Text = seed.Question.Normalize(NormalizationForm.FormC),
             PublishConsent = true, Status = SubmissionStatus.Published, ReceivedAt = asked,
-            DueOn = WorkingDays.Add(VietnamTime.DateOf(asked), new SubmissionOptions().ResponseWorkingDays),
+            DueOn = WorkingDays.Add(VietnamTime.DateOf(asked), questions.Value.ResponseWorkingDays),
             AnswerMarkdown = seed.Answer.Normalize(NormalizationForm.FormC), AnsweredByUnit = unit, AnsweredAt = answered, PublishedAt = answered,
             Version = Guid.NewGuid(),
             History =

@@ -45,11 +45,9 @@ public static class AccountsSetup
         // lookup of the user (and its claims) per editor-area request, which already reads the user's grants.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.AddHttpContextAccessor();
-        services.AddScoped<SignInAttempts>();
         services.AddScoped<EditorSignIn>();
         services.AddSingleton<SignInNotices>();
         services.AddHostedService(provider => provider.GetRequiredService<SignInNotices>());
-        services.AddScoped<UserGrantsReader>();
         services.AddScoped<CurrentEditor>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, UnitActionHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActiveEditorHandler>();

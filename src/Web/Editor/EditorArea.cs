@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Threading.RateLimiting;
+using CchcSite.Content;
 using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Editor;
 
@@ -10,10 +13,10 @@ public static class EditorArea
     public const string LoginRateLimit = "dang-nhap";
 
     /// <summary>Per-address limits in front of the account lockout, which only protects one account at a time.</summary>
-    public static IServiceCollection AddEditorRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEditorRateLimits(this IServiceCollection services)
     {
-        var loginsPerMinute = configuration.GetValue("Editor:LoginAttemptsPerMinute", 10);
-        return services.AddRateLimiter(options =>
+        services.AddSettings<EditorOptions>(EditorOptions.Section);
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<EditorOptions>>((options, editor) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
@@ -35,7 +38,18 @@ public static class EditorArea
             };
             options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = loginsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = editor.Value.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        return services.AddRateLimiter(_ => { });
     }
+}
+
+/// <summary>Bound from the "Editor" configuration section.</summary>
+public sealed class EditorOptions
+{
+    public const string Section = "Editor";
+
+    /// <summary>Sign-in attempts allowed per address per minute.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "must be a positive number")]
+    public int LoginAttemptsPerMinute { get; set; } = 10;
 }

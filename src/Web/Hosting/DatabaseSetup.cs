@@ -1,5 +1,6 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Seeding;
+using CchcSite.Content.Site;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,9 +14,7 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
         await db.Database.MigrateAsync(ct);
-        var options = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value;
-        var environment = scope.ServiceProvider.GetRequiredService<IHostEnvironment>();
-        var seedPath = Path.Combine(environment.ContentRootPath, options.SeedPath);
+        var seedPath = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.SeedPath;
         await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seedPath, ct);
     }
 }

@@ -1,3 +1,6 @@
+using CchcSite.Content.Site;
+using Microsoft.Extensions.Options;
+
 namespace CchcSite.Web.Hosting;
 
 /// <summary>
@@ -26,20 +29,35 @@ public sealed class PublicUrls
     /// </summary>
     public IReadOnlyList<string> AllowedHosts => new[] { Base.IdnHost, "localhost", "127.0.0.1", "[::1]" }.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>Reads and checks Site:PublicUrl; a missing or malformed value stops the start with a message that says what to set.</summary>
+    /// <summary>The checked Site:PublicUrl; the options validation below has refused a bad one before anything asks.</summary>
     public static PublicUrls From(SiteOptions options)
     {
-        var value = options.PublicUrl?.Trim();
+        if (Problem(options.PublicUrl) is { } problem)
+            throw new InvalidOperationException(problem);
+        var uri = new Uri(options.PublicUrl!.Trim());
+        return new PublicUrls(new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"));
+    }
+
+    /// <summary>What is wrong with a Site:PublicUrl value, in words that say what to set; null when it is a bare http or https origin.</summary>
+    internal static string? Problem(string? publicUrl)
+    {
+        var value = publicUrl?.Trim();
         if (string.IsNullOrEmpty(value))
-            throw new InvalidOperationException(
-                $"{SiteOptions.Section}:{nameof(SiteOptions.PublicUrl)} is not set: give the address citizens use, e.g. Site__PublicUrl=https://cchc.example.gov.vn " +
-                "(development uses http://localhost:5080 from appsettings.Development.json).");
+            return $"{SiteOptions.Section}:{nameof(SiteOptions.PublicUrl)} is not set: give the address citizens use, e.g. Site__PublicUrl=https://cchc.example.gov.vn " +
+                "(development uses http://localhost:5080 from appsettings.Development.json).";
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
-            throw new InvalidOperationException(
-                $"{SiteOptions.Section}:{nameof(SiteOptions.PublicUrl)} must be an absolute http or https address with no path, query or user, " +
-                $"e.g. https://cchc.example.gov.vn; it is '{value}'.");
-        return new PublicUrls(new Uri(uri.GetLeftPart(UriPartial.Authority) + "/"));
+            return $"{SiteOptions.Section}:{nameof(SiteOptions.PublicUrl)} must be an absolute http or https address with no path, query or user, " +
+                $"e.g. https://cchc.example.gov.vn; it is '{value}'.";
+        return null;
     }
+
+}
+
+/// <summary>Site:PublicUrl checked with the other settings, so a bad address stops the start like any bad setting.</summary>
+internal sealed class PublicUrlValidation : IValidateOptions<SiteOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiteOptions options) =>
+        PublicUrls.Problem(options.PublicUrl) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

@@ -1,7 +1,9 @@
+using CchcSite.Content.Site;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Hosting;
 
@@ -11,21 +13,31 @@ namespace CchcSite.Web.Hosting;
 /// </summary>
 public static class TransportSecurity
 {
-    public static IServiceCollection AddTransportSecurity(this IServiceCollection services, PublicUrls urls)
+    public static IServiceCollection AddTransportSecurity(this IServiceCollection services)
     {
-        services.AddSingleton(urls);
+        services.AddSingleton<IValidateOptions<SiteOptions>, PublicUrlValidation>();
+        services.AddSingleton(provider => PublicUrls.From(provider.GetRequiredService<IOptions<SiteOptions>>().Value));
         // Replaces the "AllowedHosts" setting: a request for any other host is refused with 400 before it reaches the
         // site. The one absolute Location the framework builds from the Host (cookie sign-in and access-denied
         // redirects; the site's own are relative) thus names the public host or loopback, where an administrator on
         // the server itself, and the browser tests at 127.0.0.1:<port>, stay on the origin they used.
-        services.Configure<HostFilteringOptions>(options => options.AllowedHosts = urls.AllowedHosts.ToList());
-        if (!urls.IsHttps)
-            return services;
+        services.AddOptions<HostFilteringOptions>().Configure<PublicUrls>((options, urls) => options.AllowedHosts = urls.AllowedHosts.ToList());
+        // Sent only where UseTransportSecurity turns it on: for an https public address.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
-        services.PostConfigureAll<CookieAuthenticationOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
-        services.PostConfigure<AntiforgeryOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
-        services.PostConfigure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        // Every authentication cookie, whatever its scheme's name (a null name is all of them).
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>>(provider =>
+            new PostConfigureOptions<CookieAuthenticationOptions, PublicUrls>(null, provider.GetRequiredService<PublicUrls>(),
+                (options, urls) => SecureOnHttps(options.Cookie, urls)));
+        services.AddOptions<AntiforgeryOptions>().PostConfigure<PublicUrls>((options, urls) => SecureOnHttps(options.Cookie, urls));
+        services.AddOptions<CookieTempDataProviderOptions>().PostConfigure<PublicUrls>((options, urls) => SecureOnHttps(options.Cookie, urls));
         return services;
+    }
+
+    /// <summary>An https site's cookies are never sent over plain HTTP.</summary>
+    private static void SecureOnHttps(CookieBuilder cookie, PublicUrls urls)
+    {
+        if (urls.IsHttps)
+            cookie.SecurePolicy = CookieSecurePolicy.Always;
     }
 
     /// <summary>HSTS only for an https public address; UseHsts itself sends it only on https requests.</summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using CchcSite.Content;
 using CchcSite.Content.Site;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -19,15 +21,22 @@ public interface IMailSender
 }
 
 /// <summary>Bound from the "Smtp" configuration section; mail is sent only when <see cref="Host"/> is set.</summary>
-public sealed class SmtpOptions
+public sealed class SmtpOptions : IValidatableObject
 {
     public const string Section = "Smtp";
 
     public string? Host { get; set; }
+    [Range(1, 65535, ErrorMessage = "must be a TCP port from {1} to {2}")]
     public int Port { get; set; } = 587;
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Host) && !MailboxAddress.TryParse(From, out _))
+            yield return new ValidationResult("must be the sender's address, e.g. cchc@example.gov.vn, when Smtp:Host is set", [nameof(From)]);
+    }
 }
 
 public sealed class SmtpMailSender(IOptions<SmtpOptions> options, SiteIdentity site) : IMailSender
@@ -57,8 +66,9 @@ public static class MailServices
 {
     public static IServiceCollection AddSiteMail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
-        // Without SMTP the site still works; the code on screen is the citizen's receipt.
+        services.AddSettings<SmtpOptions>(SmtpOptions.Section);
+        // Without SMTP the site still works; the code on screen is the citizen's receipt. Whether there is a sender at
+        // all decides what is registered, so this one value is read before the container exists.
         if (!string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.Host)}"]))
             services.AddSingleton<IMailSender, SmtpMailSender>();
         return services;

@@ -2,6 +2,8 @@ using System.Threading.RateLimiting;
 using CchcSite.Content.Questions;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Mail;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Questions;
 
@@ -9,14 +11,14 @@ namespace CchcSite.Web.Questions;
 /// One limit per address on submissions, shared by the forms and the API, so that neither is a way around the
 /// other. The form answers with its own Vietnamese message and the citizen's text kept; the API with a 429 problem.
 /// </summary>
-public sealed class SubmissionLimiter(SubmissionOptions options) : IDisposable
+public sealed class SubmissionLimiter(IOptions<SubmissionOptions> options) : IDisposable
 {
     public const string Message = "Bạn đã gửi quá nhiều câu hỏi, phản ánh trong một giờ. Vui lòng thử lại sau ít phút; nội dung bạn đã nhập vẫn được giữ trên trang.";
 
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.SubmissionsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+            PermitLimit = options.Value.SubmissionsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
         }));
 
     public bool TryAcquire(HttpContext context)
@@ -36,27 +38,24 @@ public static class TrackingLimit
 {
     public const string Policy = "tra-cuu";
 
-    public static IServiceCollection AddTrackingLimit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTrackingLimit(this IServiceCollection services)
     {
-        var perMinute = configuration.GetValue($"{SubmissionOptions.Section}:TrackingLookupsPerMinute", 30);
-        return services.AddRateLimiter(options => options.AddPolicy(Policy, context => RateLimitPartition.GetFixedWindowLimiter(
-            ClientAddress.PartitionKey(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SubmissionOptions>>((options, questions) => options.AddPolicy(Policy,
+            context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionKey(context), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = questions.Value.TrackingLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+            })));
+        return services.AddRateLimiter(_ => { });
     }
 }
 
+/// <summary>The host's part of citizens' submissions; the submissions themselves are Content's (AddCchcContent).</summary>
 public static class SubmissionServices
 {
-    public static IServiceCollection AddCchcQuestions(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSubmissionIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection(SubmissionOptions.Section).Get<SubmissionOptions>() ?? new SubmissionOptions());
         services.AddSingleton<SubmissionLimiter>();
-        services.AddTrackingLimit(configuration);
-        services.AddScoped<CitizenSubmissions>();
-        services.AddScoped<PublicSubmissions>();
-        services.AddScoped<QuestionPageBuilder>();
-        services.AddScoped<SubmissionInbox>();
-        services.AddScoped<SubmissionStatistics>();
+        services.AddTrackingLimit();
         services.AddScoped<SubmissionIntake>();
         services.AddSiteMail(configuration);
         return services;

@@ -1,6 +1,5 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Search;
-using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Search;
 
@@ -8,15 +7,10 @@ public static class SearchServices
 {
     public const string RebuildCommand = "--rebuild-search-index";
 
-    public static IServiceCollection AddCchcSearch(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>The host's part of search: the worker that keeps the index current and the rebuild; the index is Content's.</summary>
+    public static IServiceCollection AddSearchWorker(this IServiceCollection services)
     {
-        services.Configure<SearchOptions>(configuration.GetSection(SearchOptions.Section));
-        // One index, one writer per process: opening it twice on the same folder would fail on Lucene's write lock.
-        services.AddSingleton(sp => SearchIndex.Open(Path.Combine(environment.ContentRootPath, sp.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath)));
-        services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IndexRebuild>();
-        services.AddScoped<PostSearch>();
-        services.AddSingleton<CchcSite.Content.Questions.IQuestionSearch, IndexQuestionSearch>();
         services.AddSingleton<IndexWakeup>();
         services.AddSingleton<IContentChangeListener>(sp => sp.GetRequiredService<IndexWakeup>());
         services.AddHostedService<SearchIndexWorker>();

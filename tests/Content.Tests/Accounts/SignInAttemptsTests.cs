@@ -33,7 +33,7 @@ public sealed class SignInAttemptsTests
         }
         var actor = new Actor("", "ai-do@cchc.test", "203.0.113.7");
 
-        SignInAttempts Attempts(Data.CchcDbContext db) => new(db, new AuditLog(db, database.Clock), database.Clock);
+        SignInAttempts Attempts(Data.CchcDbContext db) => database.Get<SignInAttempts>(db);
 
         async Task<int> FailAsync(EditorUser? counted)
         {

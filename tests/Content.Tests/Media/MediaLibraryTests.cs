@@ -2,18 +2,22 @@ using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
 using Microsoft.EntityFrameworkCore;
 using CchcSite.Testing.Hostile;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NetVips;
 
 namespace CchcSite.Content.Tests.Media;
 
-public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
+public sealed class MediaLibraryTests : IAsyncLifetime
 {
-    private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("cchc-media-");
     private TestDatabase _database = null!;
     private int _unitId;
     private int _otherUnitId;
 
-    private MediaStore Store => new(Path.Combine(_work.FullName, "media"), _database.Clock);
+    private MediaStore Store => _database.Media;
+
+    /// <summary>The site's upload limits; a test may lower them before it uploads.</summary>
+    private MediaLimits Limits => _database.Services.GetRequiredService<IOptions<MediaLimits>>().Value;
 
     public async Task InitializeAsync()
     {
@@ -24,13 +28,11 @@ public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    public void Dispose() => _work.Delete(recursive: true);
-
     private async Task<MediaUploadResult> UploadAsync(string fileName, byte[] content, string? alt = "Ảnh hội nghị cải cách hành chính",
-        MediaLimits? limits = null, int? unitId = null)
+        int? unitId = null)
     {
         await using var db = _database.NewContext();
-        var library = new MediaLibrary(db, Store, limits ?? new MediaLimits(), _database.Clock);
+        var library = _database.Get<MediaLibrary>(db);
         return await library.UploadAsync(unitId ?? _unitId, fileName, new MemoryStream(content), alt, CancellationToken.None);
     }
 
@@ -107,11 +109,12 @@ public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Oversized_files_are_refused_with_the_limit_in_the_message()
     {
-        var limits = new MediaLimits { MaxImageBytes = 1024 * 1024, MaxFileBytes = 2 * 1024 * 1024 };
-        var image = await UploadAsync("lon.png", new byte[1024 * 1024 + 1], limits: limits);
+        Limits.MaxImageBytes = 1024 * 1024;
+        Limits.MaxFileBytes = 2 * 1024 * 1024;
+        var image = await UploadAsync("lon.png", new byte[1024 * 1024 + 1]);
         Assert.Equal("Tệp quá lớn. Ảnh tối đa 1 MB.", image.Errors[MediaLibrary.FileField]);
 
-        var file = await UploadAsync("lon.pdf", new byte[2 * 1024 * 1024 + 1], limits: limits);
+        var file = await UploadAsync("lon.pdf", new byte[2 * 1024 * 1024 + 1]);
         Assert.Equal("Tệp quá lớn. Tệp tài liệu tối đa 2 MB.", file.Errors[MediaLibrary.FileField]);
         Assert.Equal(0, StoredFiles);
     }
@@ -137,7 +140,8 @@ public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Images_with_too_many_pixels_are_refused_before_decoding()
     {
-        var result = await UploadAsync("rong.png", TestFiles.Png(2000, 1000), limits: new MediaLimits { MaxImagePixels = 1_000_000 });
+        Limits.MaxImagePixels = 1_000_000;
+        var result = await UploadAsync("rong.png", TestFiles.Png(2000, 1000));
         Assert.Contains("Ảnh quá lớn (2000 × 1000 điểm ảnh)", result.Errors[MediaLibrary.FileField]);
     }
 
@@ -236,7 +240,7 @@ public sealed class MediaLibraryTests : IAsyncLifetime, IDisposable
         await UploadAsync("khac.jpg", TestFiles.Jpeg(), unitId: _otherUnitId);
 
         await using var db = _database.NewContext();
-        var page = await new MediaLibrary(db, Store, new MediaLimits(), _database.Clock).ListAsync(_unitId, new PageRequest(1, 10), CancellationToken.None);
+        var page = await _database.Get<MediaLibrary>(db).ListAsync(_unitId, new PageRequest(1, 10), CancellationToken.None);
 
         Assert.Equal(2, page.TotalCount);
         Assert.Equal(["hai.pdf", "mot.jpg"], page.Items.Select(i => i.FileName));

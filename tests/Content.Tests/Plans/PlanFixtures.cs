@@ -6,20 +6,14 @@ using CchcSite.Content.Units;
 
 namespace CchcSite.Content.Tests.Plans;
 
-/// <summary>The plan services over a test database, wired as the site wires them.</summary>
+/// <summary>The plan services over a test database, from the site's registrations.</summary>
 internal static class PlanFixtures
 {
-    public static PlanCompliance Compliance(this TestDatabase database, CchcDbContext db) => new(db, database.Clock);
+    public static PlanCompliance Compliance(this TestDatabase database, CchcDbContext db) => database.Get<PlanCompliance>(db);
 
-    public static PlanEditing PlanEditing(this TestDatabase database, CchcDbContext db) => new(db, database.Clock, new Audit.AuditLog(db, database.Clock));
+    public static PlanEditing PlanEditing(this TestDatabase database, CchcDbContext db) => database.Get<PlanEditing>(db);
 
-    public static PeriodicReports Reports(this TestDatabase database, CchcDbContext db)
-    {
-        var compliance = database.Compliance(db);
-        return new PeriodicReports(new UnitDirectory(db), database.Clock,
-            [new PostsByKindSection(db), new PostsByCategorySection(db), new PlanItemsSection(compliance), new MonthlyQuotaSection(compliance),
-             new SubmissionsSection(new Content.Questions.SubmissionStatistics(db))]);
-    }
+    public static PeriodicReports Reports(this TestDatabase database, CchcDbContext db) => database.Get<PeriodicReports>(db);
 
     public static async Task<Plan> AddPlanAsync(this TestDatabase database, Unit unit, int year, params (string Timing, string Content)[] rows)
     {

@@ -1,7 +1,6 @@
 using CchcSite.Content.Questions;
-using CchcSite.Content.Rendering;
 using CchcSite.Content.Search;
-using Lucene.Net.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content.Tests.Questions;
 
@@ -12,8 +11,8 @@ public class QuestionIndexTests
     public async Task Only_published_questions_are_found_and_only_by_a_question_search()
     {
         await using var site = await QuestionsTestSite.CreateAsync();
-        using var index = SearchIndex.Open(new RAMDirectory());
-        var indexer = new SearchIndexer(index, site.Media, new MarkdownRenderer());
+        var index = site.Database.Services.GetRequiredService<SearchIndex>();
+        var indexer = site.Database.Services.GetRequiredService<SearchIndexer>();
         async Task<int> ApplyAsync()
         {
             await using var db = site.Database.NewContext();
@@ -46,7 +45,7 @@ public class QuestionIndexTests
         Assert.Empty(Find("ban sao van bang", questions: true));
 
         await using var check = site.Database.NewContext();
-        Assert.Contains("Bộ phận một cửa", (await new PublicSubmissions(check, new MarkdownRenderer()).TrackAsync(item.TrackingCode, CancellationToken.None))!.AnswerHtml);
+        Assert.Contains("Bộ phận một cửa", (await site.Database.Get<PublicSubmissions>(check).TrackAsync(item.TrackingCode, CancellationToken.None))!.AnswerHtml);
         await indexer.RebuildAsync(check, null, CancellationToken.None);
         Assert.Empty(Find("ban sao van bang", questions: true));
     }

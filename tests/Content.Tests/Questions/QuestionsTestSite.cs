@@ -5,6 +5,8 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Units;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Tests.Questions;
 
@@ -12,8 +14,6 @@ namespace CchcSite.Content.Tests.Questions;
 public sealed class QuestionsTestSite : IAsyncDisposable
 {
     public const string Field = "cai-cach-thu-tuc-hanh-chinh";
-
-    private readonly string _media = Directory.CreateTempSubdirectory("cchc-questions-").FullName;
 
     private QuestionsTestSite(TestDatabase database, Unit unitA, Unit unitB)
     {
@@ -25,8 +25,9 @@ public sealed class QuestionsTestSite : IAsyncDisposable
     public TestDatabase Database { get; }
     public Unit UnitA { get; }
     public Unit UnitB { get; }
-    public SubmissionOptions Options { get; } = new();
-    public MediaStore Media => new(_media, Database.Clock);
+    /// <summary>The site's settings for questions; a test may change them before it acts.</summary>
+    public SubmissionOptions Options => Database.Services.GetRequiredService<IOptions<SubmissionOptions>>().Value;
+    public MediaStore Media => Database.Media;
 
     public static async Task<QuestionsTestSite> CreateAsync()
     {
@@ -41,9 +42,9 @@ public sealed class QuestionsTestSite : IAsyncDisposable
         return new QuestionsTestSite(database, a, b);
     }
 
-    public CitizenSubmissions Intake(CchcDbContext db) => new(db, Media, new MediaLimits(), Options, Database.Clock);
+    public CitizenSubmissions Intake(CchcDbContext db) => Database.Get<CitizenSubmissions>(db);
 
-    public SubmissionInbox Inbox(CchcDbContext db) => new(db, new AuditLog(db, Database.Clock), Database.Clock);
+    public SubmissionInbox Inbox(CchcDbContext db) => Database.Get<SubmissionInbox>(db);
 
     public static SubmissionInput Valid(string unitSlug = "so-a", string title = "Hỏi về thủ tục cấp bản sao văn bằng") => new()
     {
@@ -81,9 +82,5 @@ public sealed class QuestionsTestSite : IAsyncDisposable
             CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        Directory.Delete(_media, recursive: true);
-    }
+    public async ValueTask DisposeAsync() => await Database.DisposeAsync();
 }

@@ -36,7 +36,7 @@ public class SubmissionStatisticsTests
         await site.SubmitAsync();
 
         await using var check = site.Database.NewContext();
-        var statistics = new SubmissionStatistics(check);
+        var statistics = site.Database.Get<SubmissionStatistics>(check);
         var june = (From: new DateOnly(2022, 6, 1), To: new DateOnly(2022, 6, 30));
         Assert.Equal(new SubmissionCounts(Received: 5, AnsweredOnTime: 1, AnsweredLate: 1, Pending: 2, Rejected: 1),
             await statistics.CountAsync([site.UnitA.Id], june.From, june.To, SubmissionKind.Question, CancellationToken.None));

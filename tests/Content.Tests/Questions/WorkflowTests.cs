@@ -37,10 +37,10 @@ public class SubmissionWorkflowTests
         Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Close(), site.Reviewer));
 
         await using var db = site.Database.NewContext();
-        var tracking = await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).TrackAsync(item.TrackingCode.ToLowerInvariant(), CancellationToken.None);
+        var tracking = await site.Database.Get<PublicSubmissions>(db).TrackAsync(item.TrackingCode.ToLowerInvariant(), CancellationToken.None);
         Assert.Equal(SubmissionStatus.Closed, tracking!.Status);
         Assert.Contains("Trả lời riêng.", tracking.AnswerHtml);
-        Assert.Equal(0, (await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).ColumnAsync(null, null, new(), CancellationToken.None)).TotalCount);
+        Assert.Equal(0, (await site.Database.Get<PublicSubmissions>(db).ColumnAsync(null, null, new(), CancellationToken.None)).TotalCount);
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public class SubmissionWorkflowTests
         await using var db = site.Database.NewContext();
         var merged = await db.Submissions.SingleAsync(s => s.Id == duplicate.Id);
         Assert.Equal((SubmissionStatus.Merged, first.Id), (merged.Status, merged.MergedIntoId));
-        var tracking = await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).TrackAsync(other.TrackingCode, CancellationToken.None);
+        var tracking = await site.Database.Get<PublicSubmissions>(db).TrackAsync(other.TrackingCode, CancellationToken.None);
         Assert.Equal("Nội dung rác, quấy rối: Quảng cáo", tracking!.RejectionReason);
         // The merged item's own code tells nothing of the item it was merged into, which belongs to another citizen.
         await site.StepAsync(first.Id, new SubmissionCommand.Answer("Trả lời riêng cho người hỏi đầu tiên."));
         await site.StepAsync(first.Id, new SubmissionCommand.Close(), site.Reviewer);
-        var mergedTracking = await new PublicSubmissions(db, new Rendering.MarkdownRenderer()).TrackAsync(duplicate.TrackingCode, CancellationToken.None);
+        var mergedTracking = await site.Database.Get<PublicSubmissions>(db).TrackAsync(duplicate.TrackingCode, CancellationToken.None);
         Assert.DoesNotContain(first.TrackingCode, System.Text.Json.JsonSerializer.Serialize(mergedTracking));
         Assert.Equal((null, null), (mergedTracking!.AnswerHtml, mergedTracking.PublishedQuestionUrl));
     }

@@ -1,25 +1,21 @@
 using CchcSite.Content.Categories;
-using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
-using CchcSite.Content.Rendering;
 using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 using Lucene.Net.Store;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content.Tests.Search;
 
 /// <summary>A small controlled corpus: an in-memory database, an index on a directory of the test's choosing, the real indexer.</summary>
 public sealed class SearchTestSite : IAsyncDisposable
 {
-    private readonly string _mediaRoot = System.IO.Directory.CreateTempSubdirectory("cchc-search-media-").FullName;
-
     private SearchTestSite(TestDatabase database) => Database = database;
 
     public TestDatabase Database { get; }
     public SearchIndex Index { get; private set; } = null!;
     public SearchIndexer Indexer { get; private set; } = null!;
-    public MediaStore Media => new(_mediaRoot, Database.Clock);
     public DateTime Now => Database.Clock.GetUtcNow().UtcDateTime;
 
     public static async Task<SearchTestSite> CreateAsync(Lucene.Net.Store.Directory? directory = null)
@@ -29,11 +25,14 @@ public sealed class SearchTestSite : IAsyncDisposable
         return site;
     }
 
-    /// <summary>Opens an index on the directory, as a new process would after the previous one stopped.</summary>
+    /// <summary>
+    /// Opens an index on the directory, as a new process would after the previous one stopped; the services that use
+    /// it come from the site's registrations with this index in place of the configured one.
+    /// </summary>
     public void OpenIndex(Lucene.Net.Store.Directory directory)
     {
         Index = SearchIndex.Open(directory);
-        Indexer = new SearchIndexer(Index, Media, new MarkdownRenderer());
+        Indexer = ActivatorUtilities.CreateInstance<SearchIndexer>(Database.Services, Index);
     }
 
     public async Task<Unit> AddUnitAsync(string slug, Unit? parent = null) => await Database.AddUnitAsync(slug, parent);
@@ -74,7 +73,7 @@ public sealed class SearchTestSite : IAsyncDisposable
     {
         Assert.True(UserQuery.TryParse(text, out var query, out var error), error);
         await using var db = Database.NewContext();
-        var search = new PostSearch(Index, Database.NewPublishedPosts(db), new UnitDirectory(db), Database.Clock);
+        var search = ActivatorUtilities.CreateInstance<PostSearch>(Database.Get<IServiceProvider>(db), Index);
         return await search.SearchAsync(query, filter ?? new PostFilter { Page = new PageRequest(1, PageRequest.MaxSize) }, sort, CancellationToken.None);
     }
 
@@ -85,6 +84,5 @@ public sealed class SearchTestSite : IAsyncDisposable
     {
         Index.Dispose();
         await Database.DisposeAsync();
-        System.IO.Directory.Delete(_mediaRoot, recursive: true);
     }
 }

@@ -1,11 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CchcSite.Content;
 using CchcSite.Content.Data;
 using CchcSite.Content.Posts;
 using CchcSite.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Web.Tests.Search;
 
@@ -66,11 +67,13 @@ public class IndexLifecycleTests
                 Assert.NotEmpty(await TitlesAsync(first.CreateClient(), "cai cach hanh chinh"));
             }
 
-            // Written while no site runs, as if the process died before its worker applied the change.
-            await using (var db = new CchcDbContext(new DbContextOptionsBuilder<CchcDbContext>()
-                             .UseSqlite($"Data Source={Path.Combine(directory, "cchc.db")};Pooling=False")
-                             .AddInterceptors(new ContentChangeTracker(TimeProvider.System, [], NullLogger<ContentChangeTracker>.Instance)).Options))
+            // Written while no site runs, through the content core alone, as if the process died before its worker applied the change.
+            await using (var content = new ServiceCollection().AddLogging()
+                             .AddCchcContent(database => database.UseSqlite($"Data Source={Path.Combine(directory, "cchc.db")};Pooling=False"))
+                             .BuildServiceProvider())
+            await using (var scope = content.CreateAsyncScope())
             {
+                var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
                 var post = await db.Posts.FirstAsync(p => p.Status == PostStatus.Published && p.PublishAt < DateTime.UtcNow);
                 post.Title = "Bài viết về hoa sen vàng";
                 await db.SaveChangesAsync();

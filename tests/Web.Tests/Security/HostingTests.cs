@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CchcSite.Content.Site;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Tests.Questions;
 

@@ -1,0 +1,43 @@
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Audit;
+using CchcSite.Content.Data;
+using CchcSite.Content.Imports;
+using CchcSite.Content.Media;
+using CchcSite.Content.Plans;
+using CchcSite.Content.Posts;
+using CchcSite.Content.Questions;
+using CchcSite.Content.Rendering;
+using CchcSite.Content.Reports;
+using CchcSite.Content.Search;
+using CchcSite.Content.Seeding;
+using CchcSite.Content.Site;
+using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Content;
+
+/// <summary>
+/// Every service of the content core, registered once, as the web host and the tests use them. Settings come from the
+/// <see cref="Microsoft.Extensions.Configuration.IConfiguration"/> in the container (<see cref="ContentSettings"/>);
+/// the clock is the container's <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/> unless one is registered).
+/// </summary>
+public static class ContentServices
+{
+    /// <param name="database">The database provider and connection, e.g. <c>db => db.UseSqlite(…)</c>.</param>
+    public static IServiceCollection AddCchcContent(this IServiceCollection services, Action<DbContextOptionsBuilder> database) => services
+        .AddContentData(database)
+        .AddSite()
+        .AddRendering()
+        .AddAudit()
+        .AddAccounts()
+        .AddUnits()
+        .AddPosts()
+        .AddMedia()
+        .AddImports()
+        .AddPlans()
+        .AddReports()
+        .AddQuestions()
+        .AddSearch()
+        .AddSeeding();
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Content.Posts;
+
+public static class PostsServices
+{
+    public static IServiceCollection AddPosts(this IServiceCollection services) => services
+        .AddScoped<PublishedPosts>()
+        .AddScoped<EditorPosts>()
+        .AddScoped<PostEditing>()
+        .AddScoped<ScheduledPublishing>();
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Content.Reports;
+
+public static class ReportsServices
+{
+    public static IServiceCollection AddReports(this IServiceCollection services) => services
+        .AddScoped<PeriodicReports>()
+        // The report's sections, in the order the report shows them; a new section is one more line here.
+        .AddScoped<IReportSection, PostsByKindSection>()
+        .AddScoped<IReportSection, PostsByCategorySection>()
+        .AddScoped<IReportSection, PlanItemsSection>()
+        .AddScoped<IReportSection, MonthlyQuotaSection>()
+        .AddScoped<IReportSection, SubmissionsSection>();
+}
