@@ -1,4 +1,5 @@
 using CchcSite.Content.Audit;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Tests.Plans;
@@ -15,7 +16,7 @@ public class UnitAdministrationTests
     private static UnitDraft Draft(string name, int? parentId = null, string? slug = null) =>
         new(name, name, UnitKind.Ward, parentId, null, new UnitContact(), 0, false, slug);
 
-    private static async Task<UnitChange> WithAdministrationAsync(TestDatabase database, Func<UnitAdministration, Task<UnitChange>> act)
+    private static async Task<Outcome<T>> WithAdministrationAsync<T>(TestDatabase database, Func<UnitAdministration, Task<Outcome<T>>> act)
     {
         await using var db = database.NewContext();
         return await act(database.Get<UnitAdministration>(db));
@@ -29,9 +30,9 @@ public class UnitAdministrationTests
 
         var change = await WithAdministrationAsync(database, a => a.CreateAsync(Draft("Phường Thác Mơ", parent.Id), Admin, default));
 
-        Assert.Null(change.Error);
+        var unitId = Assert.IsType<Outcome<int>.Ok>(change).Value;
         await using var db = database.NewContext();
-        var unit = await db.Units.SingleAsync(u => u.Id == change.UnitId);
+        var unit = await db.Units.SingleAsync(u => u.Id == unitId);
         Assert.Equal(("phuong-thac-mo", parent.Id), (unit.Slug, unit.ParentId));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.UnitChanged && e.UnitId == unit.Id));
     }
@@ -47,7 +48,7 @@ public class UnitAdministrationTests
 
         var change = await WithAdministrationAsync(database, a => a.CreateAsync(Draft("Đơn vị mới", slug: slug), Admin, default));
 
-        Assert.Contains(message, change.Error);
+        Assert.Contains(message, Assert.Single(Assert.IsType<Outcome<int>.Invalid>(change).Errors[nameof(UnitDraft.Slug)]));
         await using var db = database.NewContext();
         Assert.Equal(1, await db.Units.CountAsync());
     }
@@ -64,9 +65,9 @@ public class UnitAdministrationTests
         var underSelf = await WithAdministrationAsync(database, a => a.UpdateAsync(town.Id, Draft("Thị xã", town.Id), Admin, default));
         var moved = await WithAdministrationAsync(database, a => a.UpdateAsync(ward.Id, Draft("Phường mới", province.Id), Admin, default));
 
-        Assert.Contains("dưới chính nó", underChild.Error);
-        Assert.Contains("dưới chính nó", underSelf.Error);
-        Assert.Null(moved.Error);
+        Assert.Contains("dưới chính nó", Assert.Single(Assert.IsType<Outcome<int>.Invalid>(underChild).Errors[nameof(UnitDraft.ParentId)]));
+        Assert.Contains("dưới chính nó", Assert.Single(Assert.IsType<Outcome<int>.Invalid>(underSelf).Errors[nameof(UnitDraft.ParentId)]));
+        Assert.Equal(ward.Id, Assert.IsType<Outcome<int>.Ok>(moved).Value);
         await using var db = database.NewContext();
         var units = await db.Units.ToDictionaryAsync(u => u.Id);
         Assert.Equal((province.Id, "Phường mới"), (units[ward.Id].ParentId, units[ward.Id].Name));
@@ -83,8 +84,8 @@ public class UnitAdministrationTests
         var refused = await WithAdministrationAsync(database, a => a.SetActiveAsync(town.Id, false, Admin, default));
         var wardOff = await WithAdministrationAsync(database, a => a.SetActiveAsync(ward.Id, false, Admin, default));
 
-        Assert.Contains("còn đơn vị trực thuộc", refused.Error);
-        Assert.Null(wardOff.Error);
+        Assert.Contains("còn đơn vị trực thuộc", Assert.IsType<Outcome<int>.Refused>(refused).Reason);
+        Assert.IsType<Outcome<int>.Ok>(wardOff);
         await using var db = database.NewContext();
         Assert.Null(await database.Get<UnitDirectory>(db).FindAsync("phuong", default));
         Assert.NotNull(await database.Get<UnitDirectory>(db).FindAsync("thi-xa", default));
@@ -113,8 +114,7 @@ public class UnitAdministrationTests
 
         var change = await WithAdministrationAsync(database, a => a.MergeAsync(town.Id, province.Id, Admin, default));
 
-        Assert.Null(change.Error);
-        Assert.Equal(new MergeOutcome(2, 1, 0, 1, 0, 1, []), change.Merge! with { AccountsLeftBehind = [] });
+        Assert.Equal(new MergeSummary(2, 1, 0, 1, 0, 1, []), Assert.IsType<Outcome<MergeSummary>.Ok>(change).Value with { AccountsLeftBehind = [] });
         await using var db = database.NewContext();
         var posts = await db.Posts.ToDictionaryAsync(p => p.Id);
         Assert.All([posts[moved.Id], posts[clash.Id]], p => Assert.Equal((province.Id, "Đơn vị thi-xa"), (p.UnitId, p.IssuingUnitName)));
@@ -147,8 +147,8 @@ public class UnitAdministrationTests
         await WithAdministrationAsync(database, a => a.MergeAsync(town.Id, province.Id, Admin, default));
         var again = await WithAdministrationAsync(database, a => a.MergeAsync(ward.Id, province.Id, Admin, default));
 
-        Assert.Contains("không sáp nhập đơn vị cấp trên vào đơn vị cấp dưới", upsideDown.Error);
-        Assert.Contains("đang hoạt động", again.Error);
+        Assert.Contains("không sáp nhập đơn vị cấp trên vào đơn vị cấp dưới", Assert.IsType<Outcome<MergeSummary>.Refused>(upsideDown).Reason);
+        Assert.Contains("đang hoạt động", Assert.IsType<Outcome<MergeSummary>.Refused>(again).Reason);
         await using var db = database.NewContext();
         Assert.Equal("tinh", await database.Get<UnitDirectory>(db).SuccessorOfMergedAsync("phuong", default));
     }

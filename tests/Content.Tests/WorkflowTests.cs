@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Posts;
@@ -211,11 +212,11 @@ public class PostEditingTests
 
         await using var db = database.NewContext();
         var editing = database.NewPostEditing(db);
-        var saved = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Đường dây nóng"), Writer, CancellationToken.None));
+        var saved = Assert.IsType<Outcome<Post>.Ok>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Đường dây nóng"), Writer, CancellationToken.None));
 
-        Assert.Equal("duong-day-nong-2", saved.Post.Slug);
-        Assert.Equal((PostStatus.Draft, "writer", "writer"), (saved.Post.Status, saved.Post.AuthorId, saved.Post.LastEditorId));
-        var revision = Assert.Single(await editing.RevisionsAsync(saved.Post.Id, CancellationToken.None));
+        Assert.Equal("duong-day-nong-2", saved.Value.Slug);
+        Assert.Equal((PostStatus.Draft, "writer", "writer"), (saved.Value.Status, saved.Value.AuthorId, saved.Value.LastEditorId));
+        var revision = Assert.Single(await editing.RevisionsAsync(saved.Value.Id, CancellationToken.None));
         Assert.Equal((1, "Đường dây nóng"), (revision.Number, revision.Title));
         Assert.Equal(2, await db.Tags.CountAsync());
     }
@@ -227,13 +228,13 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bản 1"), Writer, CancellationToken.None)).Post.Id;
+            id = ((Outcome<Post>.Ok)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bản 1"), Writer, CancellationToken.None)).Value.Id;
         for (var n = 2; n <= 3; n++)
         {
             await using var db = database.NewContext();
             var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), EditorIn(unit.Id), Writer, CancellationToken.None));
+            Assert.IsType<Outcome<Post>.Ok>(await editing.UpdateAsync(post, post.Version, Draft($"Bản {n}"), EditorIn(unit.Id), Writer, CancellationToken.None));
         }
         await using var check = database.NewContext();
         var revisions = await database.NewPostEditing(check).RevisionsAsync(id, CancellationToken.None);
@@ -248,7 +249,7 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Gốc"), new Actor("a", "a@cchc.test", null), CancellationToken.None)).Post.Id;
+            id = ((Outcome<Post>.Ok)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Gốc"), new Actor("a", "a@cchc.test", null), CancellationToken.None)).Value.Id;
 
         await using var first = database.NewContext();
         await using var second = database.NewContext();
@@ -258,10 +259,10 @@ public class PostEditingTests
         var postB = (await editB.FindAsync(id, CancellationToken.None))!;
         var startedFrom = postB.Version;
 
-        Assert.IsType<SaveOutcome.Saved>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), EditorIn(unit.Id, "a"), new Actor("a", "a@cchc.test", null), CancellationToken.None));
-        var conflict = Assert.IsType<SaveOutcome.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), EditorIn(unit.Id, "b"), new Actor("b", "b@cchc.test", null), CancellationToken.None));
+        Assert.IsType<Outcome<Post>.Ok>(await editA.UpdateAsync(postA, postA.Version, Draft("Bản của A"), EditorIn(unit.Id, "a"), new Actor("a", "a@cchc.test", null), CancellationToken.None));
+        var conflict = Assert.IsType<Outcome<Post>.Conflict>(await editB.UpdateAsync(postB, startedFrom, Draft("Bản của B"), EditorIn(unit.Id, "b"), new Actor("b", "b@cchc.test", null), CancellationToken.None));
 
-        Assert.Equal("Bản của A", conflict.Current.Title);
+        Assert.Equal("Bản của A", conflict.Current!.Title);
         await using var check = database.NewContext();
         Assert.Equal("Bản của A", (await check.Posts.SingleAsync(p => p.Id == id)).Title);
         Assert.Equal(2, await check.Set<PostRevision>().CountAsync(r => r.PostId == id));
@@ -274,9 +275,9 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         await using var db = database.NewContext();
         var draft = Draft("") with { Slug = "Có Dấu", PublishAt = new DateTime(2022, 1, 2), UnpublishAt = new DateTime(2022, 1, 1) };
-        var invalid = Assert.IsType<SaveOutcome.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, draft, new Actor("a", "a@cchc.test", null), CancellationToken.None));
+        var invalid = Assert.IsType<Outcome<Post>.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, draft, new Actor("a", "a@cchc.test", null), CancellationToken.None));
         Assert.Equal(["Slug", "Title", "UnpublishAt"], invalid.Errors.Keys.Order());
-        var unknownCategory = Assert.IsType<SaveOutcome.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bài") with { CategoryId = 999 }, Writer, CancellationToken.None));
+        var unknownCategory = Assert.IsType<Outcome<Post>.Invalid>(await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bài") with { CategoryId = 999 }, Writer, CancellationToken.None));
         Assert.Equal(["CategoryId"], unknownCategory.Errors.Keys);
         Assert.Equal(0, await db.Posts.CountAsync());
     }
@@ -290,15 +291,15 @@ public class PostEditingTests
         var approver = new UserGrants("approver", true, false, [(unit.Id, UnitRole.Approver)]);
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bài mới"), Writer, CancellationToken.None)).Post.Id;
+            id = ((Outcome<Post>.Ok)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft("Bài mới"), Writer, CancellationToken.None)).Value.Id;
 
         await using (var db = database.NewContext())
         {
             var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
-            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Submit, writer, Writer, null, CancellationToken.None));
-            Assert.IsType<SaveOutcome.Refused>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, writer, Writer, null, CancellationToken.None));
-            Assert.IsType<SaveOutcome.Saved>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, approver, new Actor("approver", "approver@cchc.test", null), null, CancellationToken.None));
+            Assert.IsType<Outcome<Post>.Ok>(await editing.StepAsync(post, post.Version, WorkflowStep.Submit, writer, Writer, null, CancellationToken.None));
+            Assert.IsType<Outcome<Post>.Refused>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, writer, Writer, null, CancellationToken.None));
+            Assert.IsType<Outcome<Post>.Ok>(await editing.StepAsync(post, post.Version, WorkflowStep.Publish, approver, new Actor("approver", "approver@cchc.test", null), null, CancellationToken.None));
         }
         await using var check = database.NewContext();
         Assert.NotNull(await database.NewPublishedPosts(check).FindAsync("so-a", "bai-moi", CancellationToken.None));
@@ -316,9 +317,9 @@ public class PostEditingTests
         var unit = await database.AddUnitAsync("so-a");
         await using var db = database.NewContext();
         var editing = database.NewPostEditing(db);
-        Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(""), Writer, CancellationToken.None));
-        var post = ((SaveOutcome.Saved)await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Bài"), Writer, CancellationToken.None)).Post;
-        Assert.IsType<SaveOutcome.Conflict>(await editing.UpdateAsync(post, Guid.NewGuid(), Draft("Bài sửa"), EditorIn(unit.Id), Writer, CancellationToken.None));
+        Assert.IsType<Outcome<Post>.Invalid>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(""), Writer, CancellationToken.None));
+        var post = ((Outcome<Post>.Ok)await editing.CreateAsync(unit.Id, PostKind.Article, Draft("Bài"), Writer, CancellationToken.None)).Value;
+        Assert.IsType<Outcome<Post>.Conflict>(await editing.UpdateAsync(post, Guid.NewGuid(), Draft("Bài sửa"), EditorIn(unit.Id), Writer, CancellationToken.None));
         await using var check = database.NewContext();
         Assert.Equal([AuditActions.PostCreated], await check.AuditEntries.Select(e => e.Action).ToListAsync());
     }
@@ -348,11 +349,11 @@ public class LivePostEditingTests
         return await action(editing, (await editing.FindAsync(postId, CancellationToken.None))!);
     }
 
-    private static Task<SaveOutcome> SaveAsync(TestDatabase database, int postId, UserGrants user, Actor actor, Func<PostDraft, PostDraft> change) =>
+    private static Task<Outcome<Post>> SaveAsync(TestDatabase database, int postId, UserGrants user, Actor actor, Func<PostDraft, PostDraft> change) =>
         WithEditingAsync(database, postId, (editing, post) =>
             editing.UpdateAsync(post, post.Version, change(PostDraft.Editable(post)), user, actor, CancellationToken.None));
 
-    private static Task<SaveOutcome> StepAsync(TestDatabase database, int postId, WorkflowStep step, UserGrants user, Actor actor) =>
+    private static Task<Outcome<Post>> StepAsync(TestDatabase database, int postId, WorkflowStep step, UserGrants user, Actor actor) =>
         WithEditingAsync(database, postId, (editing, post) => editing.StepAsync(post, post.Version, step, user, actor, null, CancellationToken.None));
 
     [Fact]
@@ -370,12 +371,12 @@ public class LivePostEditingTests
             categoryId = category.Id;
         }
 
-        var saved = Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, editor, EditorActor, d => d with
+        var saved = Assert.IsType<Outcome<Post>.Ok>(await SaveAsync(database, live.Id, editor, EditorActor, d => d with
         {
             Title = "Tiêu đề đã sửa", BodyMarkdown = "Xem [đây](https://gia-mao.example/).", Summary = "Tóm tắt mới", Slug = "duong-dan-moi",
             Tags = ["mới"], CategoryId = categoryId,
         }));
-        Assert.Equal(PostStatus.Draft, saved.Post.PendingChange!.Status);
+        Assert.Equal(PostStatus.Draft, saved.Value.PendingChange!.Status);
 
         await using (var check = database.NewContext())
         {
@@ -387,13 +388,13 @@ public class LivePostEditingTests
         }
 
         // Neither the editor nor the approver who edited last may approve it; another approver may, once it is submitted.
-        Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver2", unit.Id, UnitRole.Approver), SecondApproverActor));
-        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.Submit, editor, EditorActor));
-        Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, editor, EditorActor));
-        Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, As("approver", unit.Id, UnitRole.Approver), FirstApproverActor, d => d with { Summary = "Tóm tắt lãnh đạo sửa" }));
-        var own = Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver", unit.Id, UnitRole.Approver), FirstApproverActor));
+        Assert.IsType<Outcome<Post>.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver2", unit.Id, UnitRole.Approver), SecondApproverActor));
+        Assert.IsType<Outcome<Post>.Ok>(await StepAsync(database, live.Id, WorkflowStep.Submit, editor, EditorActor));
+        Assert.IsType<Outcome<Post>.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, editor, EditorActor));
+        Assert.IsType<Outcome<Post>.Ok>(await SaveAsync(database, live.Id, As("approver", unit.Id, UnitRole.Approver), FirstApproverActor, d => d with { Summary = "Tóm tắt lãnh đạo sửa" }));
+        var own = Assert.IsType<Outcome<Post>.Refused>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver", unit.Id, UnitRole.Approver), FirstApproverActor));
         Assert.Contains("hai người", own.Reason);
-        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver2", unit.Id, UnitRole.Approver), SecondApproverActor));
+        Assert.IsType<Outcome<Post>.Ok>(await StepAsync(database, live.Id, WorkflowStep.Publish, As("approver2", unit.Id, UnitRole.Approver), SecondApproverActor));
 
         await using var after = database.NewContext();
         var approved = await after.Posts.Include(p => p.Tags).Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
@@ -414,10 +415,10 @@ public class LivePostEditingTests
         var editor = As("writer", unit.Id, UnitRole.Editor);
         var now = database.Clock.GetUtcNow().UtcDateTime;
 
-        var offline = Assert.IsType<SaveOutcome.Invalid>(await SaveAsync(database, live.Id, editor, EditorActor,
+        var offline = Assert.IsType<Outcome<Post>.Invalid>(await SaveAsync(database, live.Id, editor, EditorActor,
             d => d with { Title = "Sửa kèm gỡ", UnpublishAt = now.AddMinutes(-5) }));
         Assert.Equal(["UnpublishAt"], offline.Errors.Keys);
-        var later = Assert.IsType<SaveOutcome.Invalid>(await SaveAsync(database, live.Id, editor, EditorActor,
+        var later = Assert.IsType<Outcome<Post>.Invalid>(await SaveAsync(database, live.Id, editor, EditorActor,
             d => d with { PublishAt = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc) }));
         Assert.Equal(["PublishAt"], later.Errors.Keys);
 
@@ -437,8 +438,8 @@ public class LivePostEditingTests
         var approver = As("approver", unit.Id, UnitRole.Approver);
         var in2030 = new DateTime(2030, 1, 1, 1, 0, 0, DateTimeKind.Utc);
 
-        Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, approver, FirstApproverActor, d => d with { PublishAt = null }));
-        Assert.IsType<SaveOutcome.Saved>(await SaveAsync(database, live.Id, approver, FirstApproverActor, d => d with { PublishAt = in2030 }));
+        Assert.IsType<Outcome<Post>.Ok>(await SaveAsync(database, live.Id, approver, FirstApproverActor, d => d with { PublishAt = null }));
+        Assert.IsType<Outcome<Post>.Ok>(await SaveAsync(database, live.Id, approver, FirstApproverActor, d => d with { PublishAt = in2030 }));
 
         await using var check = database.NewContext();
         var post = await check.Posts.Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
@@ -458,13 +459,13 @@ public class LivePostEditingTests
         await SaveAsync(database, live.Id, editor, EditorActor, d => d with { BodyMarkdown = "Sửa tiếp thay đổi." });
         Assert.Equal("Sẽ bị hủy", await WithEditingAsync(database, live.Id, (_, post) => Task.FromResult(PostDraft.Editable(post).Title)));
 
-        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.Discard, editor, EditorActor));
+        Assert.IsType<Outcome<Post>.Ok>(await StepAsync(database, live.Id, WorkflowStep.Discard, editor, EditorActor));
 
         await using var check = database.NewContext();
         var post = await check.Posts.Include(p => p.PendingChange).SingleAsync(p => p.Id == live.Id);
         Assert.Equal((live.Title, (PendingChange?)null), (post.Title, post.PendingChange));
         Assert.Equal(2, await check.Set<PostRevision>().CountAsync(r => r.PostId == live.Id));
-        Assert.IsType<SaveOutcome.Refused>(await StepAsync(database, live.Id, WorkflowStep.Discard, editor, EditorActor));
+        Assert.IsType<Outcome<Post>.Refused>(await StepAsync(database, live.Id, WorkflowStep.Discard, editor, EditorActor));
     }
 
     [Fact]
@@ -474,12 +475,12 @@ public class LivePostEditingTests
         await using var _ = database;
         var approver = As("approver", unit.Id, UnitRole.Approver);
         await SaveAsync(database, live.Id, As("writer", unit.Id, UnitRole.Editor), EditorActor, d => d with { Title = "Bản sửa chưa duyệt" });
-        Assert.IsType<SaveOutcome.Saved>(await WithEditingAsync(database, live.Id, (editing, post) =>
+        Assert.IsType<Outcome<Post>.Ok>(await WithEditingAsync(database, live.Id, (editing, post) =>
             editing.StepAsync(post, post.Version, WorkflowStep.Unpublish, approver, FirstApproverActor, null, CancellationToken.None, RetirementReason.PublishedInError)));
         Assert.Equal((PostStatus.Unpublished, live.Title, true),
             await WithEditingAsync(database, live.Id, (_, post) => Task.FromResult((post.Status, post.Title, post.PendingChange is not null))));
 
-        Assert.IsType<SaveOutcome.Saved>(await StepAsync(database, live.Id, WorkflowStep.BackToDraft, approver, FirstApproverActor));
+        Assert.IsType<Outcome<Post>.Ok>(await StepAsync(database, live.Id, WorkflowStep.BackToDraft, approver, FirstApproverActor));
 
         Assert.Equal((PostStatus.Draft, "Bản sửa chưa duyệt", false),
             await WithEditingAsync(database, live.Id, (_, post) => Task.FromResult((post.Status, post.Title, post.PendingChange is not null))));
@@ -520,8 +521,8 @@ public class RevisionComparisonTests
         var actor = new Audit.Actor("u", null, null);
         int id;
         await using (var db = database.NewContext())
-            id = ((SaveOutcome.Saved)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Document,
-                Fields with { Title = "Bản đầu", BodyMarkdown = "Nội dung đầu" }, actor, CancellationToken.None)).Post.Id;
+            id = ((Outcome<Post>.Ok)await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Document,
+                Fields with { Title = "Bản đầu", BodyMarkdown = "Nội dung đầu" }, actor, CancellationToken.None)).Value.Id;
         await using (var db = database.NewContext())
         {
             var editing = database.NewPostEditing(db);
@@ -533,7 +534,7 @@ public class RevisionComparisonTests
             var editing = database.NewPostEditing(db);
             var post = (await editing.FindAsync(id, CancellationToken.None))!;
             var first = (await editing.RevisionsAsync(id, CancellationToken.None)).Single(r => r.Number == 1);
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(first), Grants(unit.Id), actor, CancellationToken.None));
+            Assert.IsType<Outcome<Post>.Ok>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(first), Grants(unit.Id), actor, CancellationToken.None));
         }
         await using var check = database.NewContext();
         var restored = await check.Posts.Include(p => p.Tags).SingleAsync(p => p.Id == id);
@@ -569,15 +570,15 @@ public class PostMediaTests
         await using var work = database.NewContext();
         var editing = database.NewPostEditing(work);
 
-        var foreignCover = Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(a.Id, PostKind.Document, Document(imageB), actor, CancellationToken.None));
+        var foreignCover = Assert.IsType<Outcome<Post>.Invalid>(await editing.CreateAsync(a.Id, PostKind.Document, Document(imageB), actor, CancellationToken.None));
         Assert.Equal(["CoverImageId"], foreignCover.Errors.Keys);
-        var imageAsAttachment = Assert.IsType<SaveOutcome.Invalid>(await editing.CreateAsync(a.Id, PostKind.Document, Document(null, new AttachmentDraft(imageA, "Ảnh")), actor, CancellationToken.None));
+        var imageAsAttachment = Assert.IsType<Outcome<Post>.Invalid>(await editing.CreateAsync(a.Id, PostKind.Document, Document(null, new AttachmentDraft(imageA, "Ảnh")), actor, CancellationToken.None));
         Assert.Equal(["Attachments"], imageAsAttachment.Errors.Keys);
 
-        var saved = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(a.Id, PostKind.Document,
+        var saved = Assert.IsType<Outcome<Post>.Ok>(await editing.CreateAsync(a.Id, PostKind.Document,
             Document(imageA, new AttachmentDraft(fileA, "Toàn văn kế hoạch")), actor, CancellationToken.None));
         await using var check = database.NewContext();
-        var post = await check.Posts.Include(p => p.Attachments).SingleAsync(p => p.Id == saved.Post.Id);
+        var post = await check.Posts.Include(p => p.Attachments).SingleAsync(p => p.Id == saved.Value.Id);
         Assert.Equal(imageA, post.CoverImageId);
         Assert.Equal((fileA, "Toàn văn kế hoạch"), (post.Attachments.Single().MediaAssetId, post.Attachments.Single().Title));
     }

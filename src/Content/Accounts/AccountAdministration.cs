@@ -1,5 +1,6 @@
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Accounts;
@@ -24,43 +25,51 @@ public sealed class AccountAdministration(CchcDbContext db, AuditLog audit)
             byUser[u.Id].OrderBy(r => r.Name).Select(r => (r.Id, r.Name, r.Role)).ToList())).ToList();
     }
 
-    public async Task<string?> GrantAsync(string userId, int unitId, UnitRole role, Actor actor, CancellationToken ct)
+    public async Task<Outcome<UnitMembership>> GrantAsync(string userId, int unitId, UnitRole role, Actor actor, CancellationToken ct)
     {
         var user = await db.Users.FindAsync([userId], ct);
         var unit = await db.Units.FindAsync([unitId], ct);
         if (user is null || unit is null)
-            return "Không tìm thấy tài khoản hoặc đơn vị.";
+            return new Outcome<UnitMembership>.NotFound("Không tìm thấy tài khoản hoặc đơn vị.");
         if (await db.UnitMemberships.AnyAsync(m => m.UserId == userId && m.UnitId == unitId && m.Role == role, ct))
-            return $"{user.Email} đã là {role.Vietnamese()} của {unit.ShortName}.";
-        db.UnitMemberships.Add(new UnitMembership { UserId = userId, UnitId = unitId, Role = role });
+            return new Outcome<UnitMembership>.Conflict($"{user.Email} đã là {role.Vietnamese()} của {unit.ShortName}.");
+        var membership = new UnitMembership { UserId = userId, UnitId = unitId, Role = role };
+        db.UnitMemberships.Add(membership);
         audit.Record(actor, AuditActions.PermissionChanged, $"Giao {user.Email} vai trò {role.Vietnamese()} của {unit.ShortName}", "Account", userId, unitId);
         await db.SaveChangesAsync(ct);
-        return null;
+        return new Outcome<UnitMembership>.Ok(membership);
     }
 
-    public async Task RevokeAsync(int membershipId, Actor actor, CancellationToken ct)
+    public async Task<Outcome<UnitMembership>> RevokeAsync(int membershipId, Actor actor, CancellationToken ct)
     {
         var membership = await db.UnitMemberships.FindAsync([membershipId], ct);
         if (membership is null)
-            return;
+            return new Outcome<UnitMembership>.NotFound("Không tìm thấy vai trò này; có thể đã được thu hồi.");
         var user = await db.Users.FirstAsync(u => u.Id == membership.UserId, ct);
         var unit = await db.Units.Where(u => u.Id == membership.UnitId).Select(u => u.ShortName).FirstAsync(ct);
         db.UnitMemberships.Remove(membership);
         EndSessions(user);
         audit.Record(actor, AuditActions.PermissionChanged, $"Thu hồi vai trò {membership.Role.Vietnamese()} của {user.Email} tại {unit}", "Account", membership.UserId, membership.UnitId);
         await db.SaveChangesAsync(ct);
+        return new Outcome<UnitMembership>.Ok(membership);
     }
 
-    public async Task SetActiveAsync(string userId, bool active, Actor actor, CancellationToken ct)
+    /// <summary>Locks or unlocks an account; locking one's own would leave nobody able to undo it, so it is refused.</summary>
+    public async Task<Outcome<EditorUser>> SetActiveAsync(string userId, bool active, Actor actor, CancellationToken ct)
     {
+        if (!active && userId == actor.UserId)
+            return new Outcome<EditorUser>.Refused("Không thể tự khóa tài khoản của chính mình.");
         var user = await db.Users.FindAsync([userId], ct);
-        if (user is null || user.IsActive == active)
-            return;
+        if (user is null)
+            return new Outcome<EditorUser>.NotFound("Không tìm thấy tài khoản.");
+        if (user.IsActive == active)
+            return new Outcome<EditorUser>.Ok(user);
         user.IsActive = active;
         if (!active)
             EndSessions(user);
         audit.Record(actor, AuditActions.PermissionChanged, $"{(active ? "Mở khóa" : "Khóa")} tài khoản {user.Email}", "Account", userId);
         await db.SaveChangesAsync(ct);
+        return new Outcome<EditorUser>.Ok(user);
     }
 
     /// <summary>

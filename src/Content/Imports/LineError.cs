@@ -4,7 +4,11 @@ namespace CchcSite.Content.Imports;
 /// A problem with one line of an imported file, as a person can act on it: the line as the spreadsheet or text
 /// editor numbers it (0 for the whole file), the column's title when one cell is wrong, and a Vietnamese message.
 /// </summary>
-public sealed record LineError(int Line, string? Field, string Message);
+public sealed record LineError(int Line, string? Field, string Message)
+{
+    /// <summary>The line as an outcome's error key names it: "Dòng 3", or "" for the whole file.</summary>
+    public string Key => Line > 0 ? $"Dòng {Line}" : "";
+}
 
 /// <summary>A row that was read without error, and the line it came from.</summary>
 public sealed record TableRecord<T>(int Line, T Value);

@@ -1,20 +1,13 @@
 using System.Globalization;
 using System.Text;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Media;
-
-/// <summary>What an upload came to: the stored asset, or the Vietnamese reasons it was refused, by form field.</summary>
-public sealed record MediaUploadResult(MediaAsset? Asset, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Asset is not null;
-
-    public static MediaUploadResult Refused(string field, string message) => new(null, new Dictionary<string, string> { [field] = message });
-}
 
 /// <summary>A row of a unit's library.</summary>
 public sealed record MediaLibraryItem(int Id, string FileName, string ContentType, long Length, string? AltText, int? Width, int? Height,
@@ -46,40 +39,41 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, IOptions<Me
 
     private const string AcceptedTypes = "Chỉ nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX.";
 
-    public async Task<MediaUploadResult> UploadAsync(int unitId, string? fileName, Stream content, string? altText, CancellationToken ct)
+    /// <summary>The stored asset, or the Vietnamese reason it was refused under its form field.</summary>
+    public async Task<Outcome<MediaAsset>> UploadAsync(int unitId, string? fileName, Stream content, string? altText, CancellationToken ct)
     {
         var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length == 0)
-            return MediaUploadResult.Refused(FileField, "Vui lòng chọn tệp cần tải lên.");
+            return new Outcome<MediaAsset>.Invalid(FileField, "Vui lòng chọn tệp cần tải lên.");
         var extension = Path.GetExtension(name).ToLowerInvariant();
         var claimed = Extensions.FirstOrDefault(e => e.Value.Contains(extension)).Key;
         if (claimed is null)
-            return MediaUploadResult.Refused(FileField, $"Không nhận tệp có đuôi \"{extension}\". {AcceptedTypes}");
+            return new Outcome<MediaAsset>.Invalid(FileField, $"Không nhận tệp có đuôi \"{extension}\". {AcceptedTypes}");
 
         var isImage = claimed.StartsWith("image/", StringComparison.Ordinal);
         var max = isImage ? limits.Value.MaxImageBytes : limits.Value.MaxFileBytes;
         var bytes = await ReadAtMostAsync(content, max, ct);
         if (bytes is null)
-            return MediaUploadResult.Refused(FileField, $"Tệp quá lớn. {(isImage ? "Ảnh" : "Tệp tài liệu")} tối đa {FormatSize(max)}.");
+            return new Outcome<MediaAsset>.Invalid(FileField, $"Tệp quá lớn. {(isImage ? "Ảnh" : "Tệp tài liệu")} tối đa {FormatSize(max)}.");
         if (bytes.Length == 0)
-            return MediaUploadResult.Refused(FileField, "Tệp rỗng, không có nội dung.");
+            return new Outcome<MediaAsset>.Invalid(FileField, "Tệp rỗng, không có nội dung.");
 
         // Said before the sniffer, which takes a package past the bounds for no Office file at all.
         if (claimed is FileSniffer.Docx or FileSniffer.Xlsx && OfficeFileCheck.Refusal(bytes) is { } refusal)
-            return MediaUploadResult.Refused(FileField, refusal);
+            return new Outcome<MediaAsset>.Invalid(FileField, refusal);
         var actual = FileSniffer.Detect(bytes);
         if (actual is null)
-            return MediaUploadResult.Refused(FileField,
+            return new Outcome<MediaAsset>.Invalid(FileField,
                 $"Nội dung tệp không phải là {FileSniffer.DisplayName(claimed)} như đuôi \"{extension}\" cho biết. Tệp bị từ chối. {AcceptedTypes}");
         if (actual != claimed)
-            return MediaUploadResult.Refused(FileField,
+            return new Outcome<MediaAsset>.Invalid(FileField,
                 $"Tệp có đuôi \"{extension}\" nhưng nội dung là {FileSniffer.DisplayName(actual)}. Vui lòng kiểm tra lại tệp.");
 
         var alt = altText?.Trim().Normalize(NormalizationForm.FormC);
         if (isImage && string.IsNullOrEmpty(alt))
-            return MediaUploadResult.Refused(AltField, "Vui lòng nhập mô tả ảnh (văn bản thay thế) cho người không xem được ảnh.");
+            return new Outcome<MediaAsset>.Invalid(AltField, "Vui lòng nhập mô tả ảnh (văn bản thay thế) cho người không xem được ảnh.");
         if (alt is { Length: > MaxAltLength })
-            return MediaUploadResult.Refused(AltField, $"Mô tả ảnh tối đa {MaxAltLength} ký tự.");
+            return new Outcome<MediaAsset>.Invalid(AltField, $"Mô tả ảnh tối đa {MaxAltLength} ký tự.");
 
         MediaAsset asset;
         try
@@ -90,7 +84,7 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, IOptions<Me
         }
         catch (ImageRejectedException rejected)
         {
-            return MediaUploadResult.Refused(FileField, rejected.Message);
+            return new Outcome<MediaAsset>.Invalid(FileField, rejected.Message);
         }
         try
         {
@@ -103,7 +97,7 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, IOptions<Me
                 store.Delete(path);
             throw;
         }
-        return new MediaUploadResult(asset, new Dictionary<string, string>());
+        return new Outcome<MediaAsset>.Ok(asset);
     }
 
     /// <summary>

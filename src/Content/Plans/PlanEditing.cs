@@ -2,6 +2,7 @@ using System.Text;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using CchcSite.Content.Imports;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Posts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,15 +12,10 @@ namespace CchcSite.Content.Plans;
 /// <summary>The plan's own fields as typed in the editor; the document is a Document post of the same unit.</summary>
 public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId);
 
-public abstract record PlanOutcome
-{
-    public sealed record Saved(int PlanId) : PlanOutcome;
-    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PlanOutcome;
-    /// <summary>A file with bad rows: each error names its line, and nothing was stored.</summary>
-    public sealed record Rejected(IReadOnlyList<LineError> Errors) : PlanOutcome;
-}
-
-/// <summary>Creates and edits plans and their rows. The caller has checked that the user may manage the plan's unit.</summary>
+/// <summary>
+/// Creates and edits plans and their rows; every write comes to the plan's id. The caller has checked that the user may
+/// manage the plan's unit.
+/// </summary>
 public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog audit, IOptions<TableLimits> limits)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -27,19 +23,19 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     public Task<Plan?> FindAsync(int id, CancellationToken ct) =>
         db.Plans.Include(p => p.Items).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    public async Task<PlanOutcome> CreateAsync(int unitId, PlanInput input, Actor actor, CancellationToken ct)
+    public async Task<Outcome<int>> CreateAsync(int unitId, PlanInput input, Actor actor, CancellationToken ct)
     {
         var plan = new Plan { UnitId = unitId, Title = "", CreatedAt = Now };
         return await SavePlanAsync(plan, input, actor, ct);
     }
 
-    public Task<PlanOutcome> UpdateAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct) => SavePlanAsync(plan, input, actor, ct);
+    public Task<Outcome<int>> UpdateAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct) => SavePlanAsync(plan, input, actor, ct);
 
-    public async Task<PlanOutcome> SaveItemAsync(Plan plan, PlanItem? item, PlanItemInput input, Actor actor, CancellationToken ct)
+    public async Task<Outcome<int>> SaveItemAsync(Plan plan, PlanItem? item, PlanItemInput input, Actor actor, CancellationToken ct)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
-            return new PlanOutcome.Invalid(errors);
+            return Outcome<int>.Invalid.Of(errors);
         var names = await UnitNames.LoadAsync(db, ct);
         if (item is null)
         {
@@ -50,19 +46,22 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         return await CommitAsync(plan, actor, AuditActions.PlanChanged, $"\"{plan.Title}\": nhiệm vụ {item.Order}", ct);
     }
 
-    public async Task<PlanOutcome> DeleteItemAsync(Plan plan, PlanItem item, Actor actor, CancellationToken ct)
+    public async Task<Outcome<int>> DeleteItemAsync(Plan plan, PlanItem item, Actor actor, CancellationToken ct)
     {
         plan.Items.Remove(item);
         db.PlanItems.Remove(item);
         return await CommitAsync(plan, actor, AuditActions.PlanChanged, $"\"{plan.Title}\": xóa nhiệm vụ {item.Order}", ct);
     }
 
-    /// <summary>Adds every row of the file after the plan's rows, or none of them when any row is wrong.</summary>
-    public async Task<PlanOutcome> ImportAsync(Plan plan, Stream file, string fileName, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Adds every row of the file after the plan's rows, or none of them when any row is wrong: then each error is
+    /// under its line, as <see cref="LineError.Key"/> names it, and nothing was stored.
+    /// </summary>
+    public async Task<Outcome<int>> ImportAsync(Plan plan, Stream file, string fileName, Actor actor, CancellationToken ct)
     {
         var read = PlanItemFile.Read(file, fileName, limits.Value);
         if (!read.IsValid)
-            return new PlanOutcome.Rejected(read.Errors);
+            return Outcome<int>.Invalid.Of(read.Errors.Select(e => KeyValuePair.Create(e.Key, e.Message)));
         var names = await UnitNames.LoadAsync(db, ct);
         foreach (var row in read.Rows)
         {
@@ -73,7 +72,7 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         return await CommitAsync(plan, actor, AuditActions.PlanImported, $"\"{plan.Title}\": nhập {read.Rows.Count} nhiệm vụ từ {fileName}", ct);
     }
 
-    private async Task<PlanOutcome> SavePlanAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct)
+    private async Task<Outcome<int>> SavePlanAsync(Plan plan, PlanInput input, Actor actor, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title))
@@ -86,7 +85,7 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             && !await db.Posts.AnyAsync(p => p.Id == postId && p.UnitId == plan.UnitId && p.Kind == PostKind.Document, ct))
             errors[nameof(PlanInput.DocumentPostId)] = "Văn bản kế hoạch phải là một văn bản của đơn vị.";
         if (errors.Count > 0)
-            return new PlanOutcome.Invalid(errors);
+            return Outcome<int>.Invalid.Of(errors);
         plan.Year = input.Year;
         plan.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
         plan.IssuedOn = input.IssuedOn;
@@ -98,7 +97,7 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     }
 
     /// <summary>One SaveChanges, one transaction: the plan, its rows and the audit entry commit together or not at all.</summary>
-    private async Task<PlanOutcome> CommitAsync(Plan plan, Actor actor, string action, string summary, CancellationToken ct)
+    private async Task<Outcome<int>> CommitAsync(Plan plan, Actor actor, string action, string summary, CancellationToken ct)
     {
         plan.UpdatedAt = Now;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -106,7 +105,7 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         audit.Record(actor, action, summary, nameof(Plan), plan.Id.ToString(), plan.UnitId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new PlanOutcome.Saved(plan.Id);
+        return new Outcome<int>.Ok(plan.Id);
     }
 
     private static int NextOrder(Plan plan) => plan.Items.Count == 0 ? 1 : plan.Items.Max(i => i.Order) + 1;

@@ -1,20 +1,12 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Posts;
-
-public abstract record SaveOutcome
-{
-    public sealed record Saved(Post Post) : SaveOutcome;
-    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : SaveOutcome;
-    /// <summary>Someone else saved first; <see cref="Current"/> is their version, and nothing of ours was written.</summary>
-    public sealed record Conflict(Post Current) : SaveOutcome;
-    public sealed record Refused(string Reason) : SaveOutcome;
-}
 
 /// <summary>
 /// Every change an editor makes to a post. Each save writes the post and its revision in one transaction;
@@ -30,11 +22,11 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             .Include(p => p.PendingChange).ThenInclude(c => c!.Revision)
             .FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    public async Task<SaveOutcome> CreateAsync(int unitId, PostKind kind, PostDraft draft, Actor actor, CancellationToken ct)
+    public async Task<Outcome<Post>> CreateAsync(int unitId, PostKind kind, PostDraft draft, Actor actor, CancellationToken ct)
     {
         var errors = await ValidateAsync(draft, kind, unitId, ct);
         if (errors.Count > 0)
-            return new SaveOutcome.Invalid(errors);
+            return Outcome<Post>.Invalid.Of(errors);
         var post = new Post
         {
             UnitId = unitId, Kind = kind, Slug = "", Title = "", Status = PostStatus.Draft,
@@ -48,7 +40,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     /// Saves what the editor typed: into the post while no reader has seen it, otherwise into its pending change, with
     /// the times applied at once only where the user may decide them (<see cref="PostWorkflow.CheckTimes"/>).
     /// </summary>
-    public async Task<SaveOutcome> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, UserGrants user, Actor actor, CancellationToken ct)
+    public async Task<Outcome<Post>> UpdateAsync(Post post, Guid expectedVersion, PostDraft draft, UserGrants user, Actor actor, CancellationToken ct)
     {
         var reviewed = PostWorkflow.ChangesNeedReview(post);
         var errors = await ValidateAsync(draft, post.Kind, post.UnitId, ct);
@@ -56,7 +48,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             foreach (var (field, error) in PostWorkflow.CheckTimes(post, draft, user))
                 errors[field] = error;
         if (errors.Count > 0)
-            return new SaveOutcome.Invalid(errors);
+            return Outcome<Post>.Invalid.Of(errors);
         // The version the editor started from decides: a save based on an older one is a conflict.
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
         var canonical = draft.Canonical(post.Kind);
@@ -65,14 +57,14 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             : await WriteDirectlyAsync(post, canonical, actor, AuditActions.PostEdited, ct);
     }
 
-    public async Task<SaveOutcome> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, Actor actor, string? note,
+    public async Task<Outcome<Post>> StepAsync(Post post, Guid expectedVersion, WorkflowStep step, UserGrants user, Actor actor, string? note,
         CancellationToken ct, RetirementReason? retirement = null, int? replacedBy = null)
     {
         var decision = PostWorkflow.Check(post, step, user, post.Unit.AllowSelfPublishing);
         if (!decision.Allowed)
-            return new SaveOutcome.Refused(decision.Reason!);
+            return new Outcome<Post>.Refused(decision.Reason!);
         if (step == WorkflowStep.Unpublish && await RetirementProblemAsync(post, retirement, replacedBy, note, ct) is { } problem)
-            return new SaveOutcome.Refused(problem);
+            return new Outcome<Post>.Refused(problem);
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
         var before = Describe(post);
         var comment = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
@@ -82,7 +74,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             var change = RevisionComparison.ToDraft(post.PendingChange!.Revision).Canonical(post.Kind);
             var errors = await ValidateAsync(change, post.Kind, post.UnitId, ct);
             if (errors.Count > 0)
-                return new SaveOutcome.Refused("Thay đổi chờ duyệt không còn hợp lệ: " + string.Join(" ", errors.Values) + " Vui lòng sửa lại thay đổi.");
+                return new Outcome<Post>.Refused("Thay đổi chờ duyệt không còn hợp lệ: " + string.Join(" ", errors.Values) + " Vui lòng sửa lại thay đổi.");
             await CopyTextAsync(post, change, ct);
         }
         PostWorkflow.Apply(post, step, user.UserId, Now, comment);
@@ -136,7 +128,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         db.Set<PostRevision>().AsNoTracking().Where(r => r.PostId == postId).OrderByDescending(r => r.Number).ToListAsync(ct);
 
     /// <summary>A save of a post no reader has seen: its text and times change now.</summary>
-    private async Task<SaveOutcome> WriteDirectlyAsync(Post post, PostDraft draft, Actor actor, string action, CancellationToken ct)
+    private async Task<Outcome<Post>> WriteDirectlyAsync(Post post, PostDraft draft, Actor actor, string action, CancellationToken ct)
     {
         post.PublishAt = draft.PublishAt;
         post.UnpublishAt = draft.UnpublishAt;
@@ -151,7 +143,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     /// into the pending change, started here if there is none and the text differs from the live one. The live columns
     /// other than the times and the version are not touched, so the public page, the API and search keep the approved text.
     /// </summary>
-    private async Task<SaveOutcome> ProposeAsync(Post post, PostDraft draft, Actor actor, CancellationToken ct)
+    private async Task<Outcome<Post>> ProposeAsync(Post post, PostDraft draft, Actor actor, CancellationToken ct)
     {
         var now = Now;
         var from = (post.PublishAt, post.UnpublishAt);
@@ -172,7 +164,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     private static string Time(DateTime? utc) => utc is { } value ? VietnamTime.FormatDateTime(value) : "không đặt";
 
     /// <summary>Writes the draft as the next revision (and as the pending change's text when there is one), with the audit entry, in one transaction.</summary>
-    private async Task<SaveOutcome> WriteAsync(Post post, PostDraft draft, Actor actor, string action, string note, CancellationToken ct)
+    private async Task<Outcome<Post>> WriteAsync(Post post, PostDraft draft, Actor actor, string action, string note, CancellationToken ct)
     {
         post.Version = Guid.NewGuid();
         var number = post.Id == 0 ? 1 : await db.Set<PostRevision>().Where(r => r.PostId == post.Id).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
@@ -187,7 +179,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         // A new post's id exists only after the first save; the audit entry naming it commits in the same transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var outcome = await SaveAsync(post, ct);
-        if (outcome is SaveOutcome.Saved)
+        if (outcome.IsOk)
         {
             audit.Record(actor, action, $"\"{draft.Title}\" – phiên bản {number}{note}", nameof(Post), post.Id.ToString(), post.UnitId);
             await db.SaveChangesAsync(ct);
@@ -229,18 +221,20 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         await SetTagsAsync(post, draft.Tags, ct);
     }
 
-    private async Task<SaveOutcome> SaveAsync(Post post, CancellationToken ct)
+    private async Task<Outcome<Post>> SaveAsync(Post post, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return new SaveOutcome.Saved(post);
+            return new Outcome<Post>.Ok(post);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
             var current = await FindAsync(post.Id, ct);
-            return current is null ? new SaveOutcome.Refused("Bài viết đã bị xóa.") : new SaveOutcome.Conflict(current);
+            // Someone else saved first: the outcome carries their version, and nothing of ours was written.
+            return current is null ? new Outcome<Post>.NotFound("Bài viết đã bị xóa.")
+                : new Outcome<Post>.Conflict("Bài viết vừa được người khác thay đổi. Vui lòng xem lại rồi thực hiện lại thao tác.", current);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -28,12 +29,6 @@ public sealed record SubmittedFile(string FileName, Stream Content);
 /// <summary>A stored submission as its receipt tells it; <see cref="Email"/> is where the receipt goes, if anywhere.</summary>
 public sealed record Submitted(SubmissionKind Kind, string TrackingCode, string Title, string UnitName, DateOnly DueOn, string? Email);
 
-/// <summary>The stored submission, or the Vietnamese reasons it was refused, by field.</summary>
-public sealed record SubmissionResult(Submitted? Receipt, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Receipt is not null;
-}
-
 /// <summary>Receives citizens' questions and feedback: checks them, stores them with a tracking code and a deadline.</summary>
 public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOptions<MediaLimits> mediaLimits, IOptions<SubmissionOptions> options, TimeProvider clock)
 {
@@ -53,7 +48,8 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOpti
         [FileSniffer.Pdf] = ".pdf",
     };
 
-    public async Task<SubmissionResult> SubmitAsync(SubmissionKind kind, SubmissionInput input, SubmittedFile? file, CancellationToken ct)
+    /// <summary>The stored submission's receipt, or the Vietnamese reasons it was refused, by field.</summary>
+    public async Task<Outcome<Submitted>> SubmitAsync(SubmissionKind kind, SubmissionInput input, SubmittedFile? file, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         var name = Clean(input.Name);
@@ -89,7 +85,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOpti
 
         var attachment = file is null ? null : await ReadAttachmentAsync(file, errors, ct);
         if (errors.Count > 0)
-            return new SubmissionResult(null, errors);
+            return Outcome<Submitted>.Invalid.Of(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var submission = new Submission
@@ -115,8 +111,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOpti
                 store.Delete(path);
             throw;
         }
-        return new SubmissionResult(
-            new Submitted(kind, submission.TrackingCode, submission.Title, unit.Name, submission.DueOn, email), errors);
+        return new Outcome<Submitted>.Ok(new Submitted(kind, submission.TrackingCode, submission.Title, unit.Name, submission.DueOn, email));
     }
 
     /// <summary>The deadline for something received at <paramref name="receivedAtUtc"/>, counted in Vietnamese working days.</summary>

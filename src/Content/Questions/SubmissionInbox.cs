@@ -1,6 +1,7 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
@@ -67,13 +68,6 @@ public abstract record SubmissionCommand
     public EditorAction Action => SubmissionWorkflow.ActionFor(Step);
 }
 
-public abstract record StepOutcome
-{
-    public sealed record Done(Submission Submission) : StepOutcome;
-    public sealed record Refused(string Reason) : StepOutcome;
-    public sealed record Conflict : StepOutcome;
-}
-
 /// <summary>
 /// The officers' side: the inbox and every step of the workflow, decided by <see cref="SubmissionWorkflow"/>. Each step
 /// writes the item's history and the audit log in the same save.
@@ -82,6 +76,7 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
 {
     public const int MaxAnswer = 20000;
     public const int MaxReason = 1000;
+    public const string ConflictMessage = "Nội dung vừa được người khác xử lý. Vui lòng xem lại rồi thực hiện lại thao tác.";
 
     public DateOnly Today => VietnamTime.Today(clock);
 
@@ -142,15 +137,15 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
     /// Loads what the rules need, asks <see cref="SubmissionWorkflow"/> for the user, applies the step and saves it with
     /// its history and audit entry; or says why not, changing nothing.
     /// </summary>
-    public async Task<StepOutcome> StepAsync(Submission submission, Guid version, SubmissionCommand command, UserGrants user, Actor actor,
+    public async Task<Outcome<Submission>> StepAsync(Submission submission, Guid version, SubmissionCommand command, UserGrants user, Actor actor,
         CancellationToken ct)
     {
         if (submission.Version != version)
-            return new StepOutcome.Conflict();
+            return new Outcome<Submission>.Conflict(ConflictMessage);
         var facts = await FactsAsync(submission, command, ct);
         var decision = SubmissionWorkflow.Check(facts, command, user);
         if (!decision.Allowed)
-            return new StepOutcome.Refused(decision.Reason!);
+            return new Outcome<Submission>.Refused(decision.Reason!);
         var now = clock.GetUtcNow().UtcDateTime;
         SubmissionWorkflow.Apply(facts, command, now);
 
@@ -169,9 +164,9 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new StepOutcome.Conflict();
+            return new Outcome<Submission>.Conflict(ConflictMessage);
         }
-        return new StepOutcome.Done(submission);
+        return new Outcome<Submission>.Ok(submission);
     }
 
     /// <summary>The item's own facts and, for the command, only what it names.</summary>

@@ -1,5 +1,6 @@
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
@@ -25,21 +26,19 @@ public sealed record UnitAdminRow(int Id, string Slug, string Name, string Short
     bool IsActive, bool AllowSelfPublishing, string? MergedIntoName, int PostCount, int MemberCount);
 
 /// <summary>What a merger moved, for the administrator's confirmation and the audit log.</summary>
-public sealed record MergeOutcome(int Posts, int RenamedPosts, int Media, int SubUnits, int Submissions, int Plans, IReadOnlyList<string> AccountsLeftBehind);
-
-/// <summary>The result of an administrative change: the error to show (Vietnamese), or the unit it produced.</summary>
-public sealed record UnitChange(string? Error, int? UnitId = null, MergeOutcome? Merge = null)
-{
-    public static UnitChange Fail(string error) => new(error);
-}
+public sealed record MergeSummary(int Posts, int RenamedPosts, int Media, int SubUnits, int Submissions, int Plans, IReadOnlyList<string> AccountsLeftBehind);
 
 /// <summary>
 /// Administrators reorganise units here: create, edit (rename, move in the tree), deactivate and merge. Units are
 /// reorganised for real (district level abolished on 1 July 2025, provinces merged), so a merger moves the merged
 /// unit's content to the receiving unit and keeps the merged unit's row, inactive, as the source of its old addresses.
+/// Each change comes to the unit's id (the merger to what it moved).
 /// </summary>
 public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The merger form's field naming the receiving unit.</summary>
+    public const string MergeTargetField = "intoId";
+
     public async Task<IReadOnlyList<UnitAdminRow>> ListAsync(CancellationToken ct)
     {
         var units = await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
@@ -65,19 +64,19 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
 
     public Task<Unit?> FindAsync(int id, CancellationToken ct) => db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
 
-    public async Task<UnitChange> CreateAsync(UnitDraft draft, Actor actor, CancellationToken ct)
+    public async Task<Outcome<int>> CreateAsync(UnitDraft draft, Actor actor, CancellationToken ct)
     {
         var slug = Slug.From(string.IsNullOrWhiteSpace(draft.Slug) ? draft.ShortName : draft.Slug);
         if (slug.Length == 0)
-            return UnitChange.Fail("Địa chỉ chuyên trang phải có ít nhất một chữ cái hoặc chữ số.");
+            return new Outcome<int>.Invalid(nameof(UnitDraft.Slug), "Địa chỉ chuyên trang phải có ít nhất một chữ cái hoặc chữ số.");
         if (slug.Length > 80)
-            return UnitChange.Fail("Địa chỉ chuyên trang không quá 80 ký tự.");
+            return new Outcome<int>.Invalid(nameof(UnitDraft.Slug), "Địa chỉ chuyên trang không quá 80 ký tự.");
         if (ReservedSlugs.Contains(slug))
-            return UnitChange.Fail($"Địa chỉ “{slug}” trùng với một trang của hệ thống; hãy chọn địa chỉ khác.");
+            return new Outcome<int>.Invalid(nameof(UnitDraft.Slug), $"Địa chỉ “{slug}” trùng với một trang của hệ thống; hãy chọn địa chỉ khác.");
         if (await db.Units.AnyAsync(u => u.Slug == slug, ct))
-            return UnitChange.Fail($"Địa chỉ “{slug}” đã có đơn vị dùng (kể cả đơn vị đã ngừng hoặc đã sáp nhập); hãy chọn địa chỉ khác.");
+            return new Outcome<int>.Invalid(nameof(UnitDraft.Slug), $"Địa chỉ “{slug}” đã có đơn vị dùng (kể cả đơn vị đã ngừng hoặc đã sáp nhập); hãy chọn địa chỉ khác.");
         if (await ParentErrorAsync(draft.ParentId, null, ct) is { } parentError)
-            return UnitChange.Fail(parentError);
+            return new Outcome<int>.Invalid(nameof(UnitDraft.ParentId), parentError);
 
         var unit = new Unit { Slug = slug, Name = draft.Name.Trim(), ShortName = draft.ShortName.Trim() };
         Apply(unit, draft);
@@ -85,15 +84,15 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         await db.SaveChangesAsync(ct);
         audit.Record(actor, AuditActions.UnitChanged, $"Tạo đơn vị {unit.Name} (/{unit.Slug})", "Unit", unit.Id.ToString(), unit.Id);
         await db.SaveChangesAsync(ct);
-        return new UnitChange(null, unit.Id);
+        return new Outcome<int>.Ok(unit.Id);
     }
 
-    public async Task<UnitChange> UpdateAsync(int id, UnitDraft draft, Actor actor, CancellationToken ct)
+    public async Task<Outcome<int>> UpdateAsync(int id, UnitDraft draft, Actor actor, CancellationToken ct)
     {
         if (await UnmergedAsync(id, ct) is not { } unit)
-            return UnitChange.Fail("Không tìm thấy đơn vị, hoặc đơn vị đã sáp nhập.");
+            return new Outcome<int>.NotFound("Không tìm thấy đơn vị, hoặc đơn vị đã sáp nhập.");
         if (await ParentErrorAsync(draft.ParentId, id, ct) is { } parentError)
-            return UnitChange.Fail(parentError);
+            return new Outcome<int>.Invalid(nameof(UnitDraft.ParentId), parentError);
 
         var changes = new List<string>();
         if (unit.Name != draft.Name.Trim())
@@ -108,22 +107,22 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         audit.Record(actor, AuditActions.UnitChanged,
             $"Sửa đơn vị {unit.Name}" + (changes.Count > 0 ? ": " + string.Join("; ", changes) : ""), "Unit", unit.Id.ToString(), unit.Id);
         await db.SaveChangesAsync(ct);
-        return new UnitChange(null, unit.Id);
+        return new Outcome<int>.Ok(unit.Id);
     }
 
     /// <summary>A deactivated unit disappears from the public site and the editor area; its content stays and comes back with it.</summary>
-    public async Task<UnitChange> SetActiveAsync(int id, bool active, Actor actor, CancellationToken ct)
+    public async Task<Outcome<int>> SetActiveAsync(int id, bool active, Actor actor, CancellationToken ct)
     {
         if (await UnmergedAsync(id, ct) is not { } unit)
-            return UnitChange.Fail("Không tìm thấy đơn vị, hoặc đơn vị đã sáp nhập.");
+            return new Outcome<int>.NotFound("Không tìm thấy đơn vị, hoặc đơn vị đã sáp nhập.");
         if (!active && await db.Units.AnyAsync(u => u.ParentId == id && u.IsActive, ct))
-            return UnitChange.Fail("Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc ngừng các đơn vị đó trước.");
+            return new Outcome<int>.Refused("Đơn vị còn đơn vị trực thuộc đang hoạt động: hãy chuyển hoặc ngừng các đơn vị đó trước.");
         if (active && unit.ParentId is { } parentId && !await db.Units.AnyAsync(u => u.Id == parentId && u.IsActive, ct))
-            return UnitChange.Fail("Đơn vị cấp trên đang ngừng hoạt động: hãy mở lại đơn vị cấp trên trước.");
+            return new Outcome<int>.Refused("Đơn vị cấp trên đang ngừng hoạt động: hãy mở lại đơn vị cấp trên trước.");
         unit.IsActive = active;
         audit.Record(actor, AuditActions.UnitChanged, $"{(active ? "Mở lại" : "Ngừng hoạt động")} đơn vị {unit.Name}", "Unit", unit.Id.ToString(), unit.Id);
         await db.SaveChangesAsync(ct);
-        return new UnitChange(null, unit.Id);
+        return new Outcome<int>.Ok(unit.Id);
     }
 
     /// <summary>
@@ -132,19 +131,21 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
     /// row that redirects. Accounts are not moved: being an editor of the receiving unit is a new grant an
     /// administrator gives on purpose, so the outcome lists who lost their unit.
     /// </summary>
-    public async Task<UnitChange> MergeAsync(int fromId, int intoId, Actor actor, CancellationToken ct)
+    public async Task<Outcome<MergeSummary>> MergeAsync(int fromId, int intoId, Actor actor, CancellationToken ct)
     {
         if (fromId == intoId)
-            return UnitChange.Fail("Hãy chọn một đơn vị khác để sáp nhập vào.");
+            return new Outcome<MergeSummary>.Invalid(MergeTargetField, "Hãy chọn một đơn vị khác để sáp nhập vào.");
         var units = await db.Units.ToListAsync(ct);
         var from = units.FirstOrDefault(u => u.Id == fromId);
         var into = units.FirstOrDefault(u => u.Id == intoId);
-        if (from is null || into is null)
-            return UnitChange.Fail("Không tìm thấy đơn vị.");
+        if (from is null)
+            return new Outcome<MergeSummary>.NotFound("Không tìm thấy đơn vị.");
+        if (into is null)
+            return new Outcome<MergeSummary>.Invalid(MergeTargetField, "Không tìm thấy đơn vị.");
         if (!from.IsActive || !into.IsActive)
-            return UnitChange.Fail("Chỉ sáp nhập được giữa hai đơn vị đang hoạt động.");
+            return new Outcome<MergeSummary>.Refused("Chỉ sáp nhập được giữa hai đơn vị đang hoạt động.");
         if (IsAncestor(from.Id, into, units))
-            return UnitChange.Fail($"{into.ShortName} trực thuộc {from.ShortName}: không sáp nhập đơn vị cấp trên vào đơn vị cấp dưới của nó.");
+            return new Outcome<MergeSummary>.Refused($"{into.ShortName} trực thuộc {from.ShortName}: không sáp nhập đơn vị cấp trên vào đơn vị cấp dưới của nó.");
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -213,14 +214,14 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         from.IsActive = false;
         from.MergedIntoId = into.Id;
         from.MergedAt = now;
-        var outcome = new MergeOutcome(posts.Count, renamed, media, children.Count, submissions.Count, plans, leftBehind);
+        var outcome = new MergeSummary(posts.Count, renamed, media, children.Count, submissions.Count, plans, leftBehind);
         audit.Record(actor, AuditActions.UnitMerged,
             $"Sáp nhập {from.Name} vào {into.Name}: chuyển {outcome.Posts} bài ({outcome.RenamedPosts} đổi địa chỉ), {outcome.Media} ảnh/tệp, "
             + $"{outcome.SubUnits} đơn vị trực thuộc, {outcome.Submissions} câu hỏi và phản ánh, {outcome.Plans} kế hoạch",
             "Unit", from.Id.ToString(), into.Id);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new UnitChange(null, into.Id, outcome);
+        return new Outcome<MergeSummary>.Ok(outcome);
     }
 
     /// <summary>The unit to change, tracked; a merged unit is history and stays as the merger left it.</summary>

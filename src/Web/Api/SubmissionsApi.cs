@@ -33,14 +33,8 @@ public static class SubmissionsApi
     {
         if (!limiter.TryAcquire(context))
             return ApiProblems.TooManyRequests(SubmissionLimiter.Message);
-        var (result, emailed) = await intake.SubmitAsync(kind, input, null, ct);
-        if (result.Receipt is not { } receipt)
-            return ApiProblems.Invalid(result.Errors.ToDictionary(e => Camel(e.Key), e => new[] { e.Value }));
-        var url = SubmissionAddresses.Tracking(receipt.TrackingCode);
-        return TypedResults.Created($"/api/v1/submissions/{receipt.TrackingCode}",
-            new SubmissionCreated(receipt.TrackingCode, url, receipt.UnitName, receipt.DueOn, emailed));
+        return ApiProblems.From(await intake.SubmitAsync(kind, input, null, ct), received =>
+            TypedResults.Created($"/api/v1/submissions/{received.Receipt.TrackingCode}", new SubmissionCreated(received.Receipt.TrackingCode,
+                SubmissionAddresses.Tracking(received.Receipt.TrackingCode), received.Receipt.UnitName, received.Receipt.DueOn, received.Emailed)));
     }
-
-    /// <summary>The JSON property name of a field, as the caller sent it.</summary>
-    private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }

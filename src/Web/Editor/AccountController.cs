@@ -8,10 +8,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CchcSite.Web.Editor;
 
-[Area(EditorArea.Name)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AccountController(SignInManager<EditorUser> signIn, UserManager<EditorUser> users, AuditLog audit) : Controller
+/// <summary>Signing in and out and one's own password; only the sign-in page and the refusal page are open to anyone.</summary>
+public sealed class AccountController(SignInManager<EditorUser> signIn, UserManager<EditorUser> users, AuditLog audit) : EditorController
 {
     public sealed class LoginForm
     {
@@ -50,9 +48,11 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
     }
 
     [HttpGet("/quan-tri/dang-nhap")]
+    [AllowAnonymous]
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [HttpPost("/quan-tri/dang-nhap")]
+    [AllowAnonymous]
     [EnableRateLimiting(EditorArea.LoginRateLimit)]
     public async Task<IActionResult> Login(LoginForm form, [FromServices] EditorSignIn editorSignIn)
     {
@@ -65,7 +65,6 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
     }
 
     [HttpPost("/quan-tri/dang-xuat")]
-    [Authorize(Policy = EditorPolicies.Editor)]
     public async Task<IActionResult> Logout([FromServices] CurrentEditor editor)
     {
         await audit.RecordNowAsync(editor.Actor, AuditActions.SignedOut, "Đăng xuất", HttpContext.RequestAborted);
@@ -77,11 +76,9 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
     }
 
     [HttpGet("/quan-tri/doi-mat-khau")]
-    [Authorize(Policy = EditorPolicies.Editor)]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
     [HttpPost("/quan-tri/doi-mat-khau")]
-    [Authorize(Policy = EditorPolicies.Editor)]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         if (!ModelState.IsValid)
@@ -103,6 +100,7 @@ public sealed class AccountController(SignInManager<EditorUser> signIn, UserMana
     }
 
     [HttpGet("/quan-tri/khong-co-quyen")]
+    [AllowAnonymous]
     public IActionResult Denied()
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -11,13 +11,12 @@ namespace CchcSite.Web.Editor;
 public sealed record AccountsPage(IReadOnlyList<AccountRow> Accounts, IReadOnlyList<UnitRef> Units, AccountsAdminController.NewAccountForm Form);
 
 /// <summary>Administrators create accounts, grant and revoke unit roles, and lock or unlock accounts.</summary>
-[Area(EditorArea.Name)]
 [Authorize(Policy = EditorPolicies.Administrator)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class AccountsAdminController(AccountAdministration accounts, UserManager<EditorUser> users, UnitDirectory units,
-    CurrentEditor editor, AuditLog audit) : Controller
+    CurrentEditor editor, AuditLog audit) : EditorController
 {
+    private const string ListUrl = "/quan-tri/nguoi-dung";
+
     public sealed class NewAccountForm
     {
         [Required(ErrorMessage = "Vui lòng nhập địa chỉ thư điện tử.")]
@@ -58,7 +57,7 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
                 if (form.UnitId is { } unitId)
                     await accounts.GrantAsync(user.Id, unitId, form.Role, editor.Actor, ct);
                 TempData["Message"] = $"Đã tạo tài khoản {user.Email}.";
-                return Redirect("/quan-tri/nguoi-dung");
+                return Redirect(ListUrl);
             }
             foreach (var error in result.Errors)
                 ModelState.AddModelError("", error.Description);
@@ -70,29 +69,20 @@ public sealed class AccountsAdminController(AccountAdministration accounts, User
     [HttpPost("/quan-tri/nguoi-dung/{id}/vai-tro")]
     public async Task<IActionResult> Grant(string id, int unitId, UnitRole role, CancellationToken ct)
     {
-        TempData["Message"] = await accounts.GrantAsync(id, unitId, role, editor.Actor, ct) ?? "Đã giao vai trò.";
-        return Redirect("/quan-tri/nguoi-dung");
+        return MessageOutcome(await accounts.GrantAsync(id, unitId, role, editor.Actor, ct), ListUrl, _ => "Đã giao vai trò.");
     }
 
     [HttpPost("/quan-tri/nguoi-dung/vai-tro/{membershipId:int}/thu-hoi")]
     public async Task<IActionResult> Revoke(int membershipId, CancellationToken ct)
     {
-        await accounts.RevokeAsync(membershipId, editor.Actor, ct);
-        TempData["Message"] = "Đã thu hồi vai trò.";
-        return Redirect("/quan-tri/nguoi-dung");
+        return MessageOutcome(await accounts.RevokeAsync(membershipId, editor.Actor, ct), ListUrl, _ => "Đã thu hồi vai trò.");
     }
 
     [HttpPost("/quan-tri/nguoi-dung/{id}/kich-hoat")]
     public async Task<IActionResult> SetActive(string id, bool active, CancellationToken ct)
     {
-        if (id == editor.UserId && !active)
-        {
-            TempData["Message"] = "Không thể tự khóa tài khoản của chính mình.";
-            return Redirect("/quan-tri/nguoi-dung");
-        }
-        await accounts.SetActiveAsync(id, active, editor.Actor, ct);
-        TempData["Message"] = active ? "Đã mở khóa tài khoản." : "Đã khóa tài khoản.";
-        return Redirect("/quan-tri/nguoi-dung");
+        return MessageOutcome(await accounts.SetActiveAsync(id, active, editor.Actor, ct), ListUrl,
+            _ => active ? "Đã mở khóa tài khoản." : "Đã khóa tài khoản.");
     }
 
     private async Task<AccountsPage> PageAsync(NewAccountForm form, CancellationToken ct) => new(

@@ -15,17 +15,15 @@ public sealed record AuditPage(PagedResult<AuditEntry> Entries, string? Who, str
 }
 
 /// <summary>The audit log, for administrators only.</summary>
-[Area(EditorArea.Name)]
 [Authorize(Policy = EditorPolicies.Administrator)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AuditController(AuditLog audit) : Controller
+public sealed class AuditController(AuditLog audit) : EditorController
 {
     [HttpGet("/quan-tri/nhat-ky")]
     public async Task<IActionResult> Index([FromQuery(Name = "nguoi")] string? who, [FromQuery(Name = "thao-tac")] string? action,
-        [FromQuery(Name = "tu-ngay")] DateOnly? from, [FromQuery(Name = "den-ngay")] DateOnly? to, [FromQuery(Name = "trang")] int trang = 1,
+        [FromQuery(Name = "tu-ngay")] DateOnly? from, [FromQuery(Name = "den-ngay")] DateOnly? to, [FromQuery(Name = "trang")] string? trang = null,
         CancellationToken ct = default)
     {
-        var entries = await audit.ListAsync(new AuditFilter(who, action, from, to) { Page = new PageRequest(Math.Max(1, trang), 50) }, ct);
+        var entries = await audit.ListAsync(new AuditFilter(who, action, from, to) { Page = new PageRequest(PageOf(trang), 50) }, ct);
         return View(new AuditPage(entries, who, action, from, to));
     }
 }

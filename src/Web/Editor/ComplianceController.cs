@@ -1,7 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
@@ -11,10 +10,7 @@ public sealed record CompliancePage(int Year, YearMonth Current, IReadOnlyList<Q
 public sealed record MonthPostsPage(UnitRef Unit, YearMonth Month, QuotaStatus Status, IReadOnlyList<LinkedPost> Posts);
 
 /// <summary>The compliance dashboard: the monthly rule per unit and month, with what is due this month and not yet done.</summary>
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ComplianceController(PlanCompliance compliance, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization) : Controller
+public sealed class ComplianceController(PlanCompliance compliance, UnitDirectory units, CurrentEditor editor) : EditorController
 {
     [HttpGet("/quan-tri/tuan-thu")]
     public async Task<IActionResult> Index([FromQuery(Name = "nam")] int? nam, CancellationToken ct)
@@ -33,7 +29,7 @@ public sealed class ComplianceController(PlanCompliance compliance, UnitDirector
     {
         if (await units.FindAsync(unit, ct) is not { } node || nam is < 2000 or > 2100 || thang is < 1 or > 12)
             return NotFound();
-        if (!await authorization.MayAsync(User, node.Unit.Id, EditorAction.ViewPlans))
+        if (!await MayAsync(node.Unit.Id, EditorAction.ViewPlans))
             return Forbid();
         var month = new YearMonth(nam, thang);
         var posts = await compliance.MonthPostsAsync(node.Unit.Id, month, ct);

@@ -2,7 +2,6 @@ using CchcSite.Content.Accounts;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
@@ -30,17 +29,14 @@ public sealed record DashboardQuery(string? DonVi, PostKind? Loai, PostStatus? T
         }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is { Length: > 0 } query ? "/quan-tri" + query : "/quan-tri";
 }
 
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class DashboardController(CurrentEditor editor, UnitDirectory units, EditorPosts posts, IAuthorizationService authorization,
-    Microsoft.AspNetCore.Identity.UserManager<EditorUser> users, Content.Plans.PlanCompliance plans) : Controller
+public sealed class DashboardController(CurrentEditor editor, UnitDirectory units, EditorPosts posts,
+    Microsoft.AspNetCore.Identity.UserManager<EditorUser> users, Content.Plans.PlanCompliance plans) : EditorController
 {
     [HttpGet("/quan-tri")]
     public async Task<IActionResult> Index(
         [FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind? loai,
         [FromQuery(Name = "trang-thai")] PostStatus? trangThai, [FromQuery(Name = "q")] string? q,
-        [FromQuery(Name = "muc-ke-hoach")] int? mucKeHoach, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+        [FromQuery(Name = "muc-ke-hoach")] int? mucKeHoach, [FromQuery(Name = "trang")] string? trang = null, CancellationToken ct = default)
     {
         var grants = await editor.GrantsAsync();
         int? unitId = null;
@@ -49,11 +45,11 @@ public sealed class DashboardController(CurrentEditor editor, UnitDirectory unit
             if (await units.FindAsync(donVi, ct) is not { } unit)
                 return NotFound();
             // Asking for another unit's list is refused, not silently emptied.
-            if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ReadDraft))
+            if (!await MayAsync(unit.Unit.Id, EditorAction.ReadDraft))
                 return Forbid();
             unitId = unit.Unit.Id;
         }
-        var paging = new PageRequest(Math.Max(trang, 1), 20);
+        var paging = new PageRequest(PageOf(trang), 20);
         var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
         var list = await posts.ListAsync(new EditorPostFilter(readable, unitId, loai, trangThai, q) { Page = paging, PlanItemId = mucKeHoach }, ct);
         var myUnits = new List<(UnitRef, IReadOnlyList<UnitRole>)>();

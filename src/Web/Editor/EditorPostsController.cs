@@ -1,10 +1,10 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Site;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,13 +29,9 @@ public sealed record PendingChangeView(PostStatus Status, int RevisionNumber, st
 
 public sealed record RevisionComparePage(int PostId, string Title, PostRevision Older, PostRevision Newer, IReadOnlyList<FieldDiff> Fields);
 
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class EditorPostsController(PostEditing editing, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
+public sealed class EditorPostsController(PostEditing editing, UnitDirectory units, CurrentEditor editor,
     CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown, Content.Media.MediaLibrary library,
-    Content.Plans.PlanCompliance plans) : Controller
+    Content.Plans.PlanCompliance plans) : EditorController
 {
     [HttpGet("/quan-tri/bai-viet/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
@@ -57,22 +53,18 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     [HttpGet("/quan-tri/bai-viet/{id:int}")]
     public async Task<IActionResult> Edit(int id, CancellationToken ct)
     {
-        var post = await editing.FindAsync(id, ct);
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.ReadDraft);
         if (post is null)
-            return NotFound();
-        if (!await MayAsync(post.UnitId, EditorAction.ReadDraft))
-            return Forbid();
+            return refusal!;
         return View("Edit", await PageAsync(PostForm.From(post), post, ct));
     }
 
     [HttpPost("/quan-tri/bai-viet/{id:int}")]
     public async Task<IActionResult> Update(int id, PostForm form, CancellationToken ct)
     {
-        var post = await editing.FindAsync(id, ct);
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.Edit);
         if (post is null)
-            return NotFound();
-        if (!await MayAsync(post.UnitId, EditorAction.Edit))
-            return Forbid();
+            return refusal!;
         form.Kind = post.Kind;
         form.Unit = post.Unit.Slug;
         var outcome = await editing.UpdateAsync(post, form.Version, form.ToDraft(), await editor.GrantsAsync(), editor.Actor, ct);
@@ -82,36 +74,22 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     [HttpPost("/quan-tri/bai-viet/{id:int}/buoc/{step}")]
     public async Task<IActionResult> Step(int id, WorkflowStep step, Guid version, string? note, RetirementReason? reason, int? replacedBy, CancellationToken ct)
     {
-        var post = await editing.FindAsync(id, ct);
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, PostWorkflow.ActionFor(step));
         if (post is null)
-            return NotFound();
-        if (!await MayAsync(post.UnitId, PostWorkflow.ActionFor(step)))
-            return Forbid();
+            return refusal!;
         var onChange = post.PendingChange is not null && step is not (WorkflowStep.Unpublish or WorkflowStep.Archive);
         var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct, reason, replacedBy);
-        switch (outcome)
-        {
-            case SaveOutcome.Saved saved:
-                TempData["Message"] = onChange ? StepNames.ChangeDone(step) : $"Bài viết đã chuyển sang trạng thái \"{saved.Post.Status.Vietnamese()}\".";
-                return Redirect($"/quan-tri/bai-viet/{id}");
-            case SaveOutcome.Refused refused:
-                TempData["Message"] = refused.Reason;
-                return Redirect($"/quan-tri/bai-viet/{id}");
-            default:
-                TempData["Message"] = "Bài viết vừa được người khác thay đổi. Vui lòng xem lại rồi thực hiện lại thao tác.";
-                return Redirect($"/quan-tri/bai-viet/{id}");
-        }
+        return MessageOutcome(outcome, $"/quan-tri/bai-viet/{id}",
+            saved => onChange ? StepNames.ChangeDone(step) : $"Bài viết đã chuyển sang trạng thái \"{saved.Status.Vietnamese()}\".");
     }
 
     /// <summary>Two revisions side by side, line by line: what changed in the title, the fields and the body.</summary>
     [HttpGet("/quan-tri/bai-viet/{id:int}/so-sanh")]
     public async Task<IActionResult> Compare(int id, [FromQuery(Name = "tu")] int from, [FromQuery(Name = "den")] int to, CancellationToken ct)
     {
-        var post = await editing.FindAsync(id, ct);
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.ReadDraft);
         if (post is null)
-            return NotFound();
-        if (!await MayAsync(post.UnitId, EditorAction.ReadDraft))
-            return Forbid();
+            return refusal!;
         var revisions = await editing.RevisionsAsync(id, ct);
         if (revisions.FirstOrDefault(r => r.Number == from) is not { } older || revisions.FirstOrDefault(r => r.Number == to) is not { } newer)
             return NotFound();
@@ -125,21 +103,19 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     [HttpPost("/quan-tri/bai-viet/{id:int}/phien-ban/{number:int}/khoi-phuc")]
     public async Task<IActionResult> Restore(int id, int number, Guid version, CancellationToken ct)
     {
-        var post = await editing.FindAsync(id, ct);
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.Edit);
         if (post is null)
-            return NotFound();
-        if (!await MayAsync(post.UnitId, EditorAction.Edit))
-            return Forbid();
+            return refusal!;
         if ((await editing.RevisionsAsync(id, ct)).FirstOrDefault(r => r.Number == number) is not { } revision)
             return NotFound();
         var draft = RevisionComparison.ToDraft(revision) with { PublishAt = post.PublishAt, UnpublishAt = post.UnpublishAt };
         var outcome = await editing.UpdateAsync(post, version, draft, await editor.GrantsAsync(), editor.Actor, ct);
         TempData["Message"] = outcome switch
         {
-            SaveOutcome.Saved { Post.PendingChange: not null } => $"Đã khôi phục phiên bản {number} thành thay đổi chờ duyệt; bản đang đăng giữ nguyên.",
-            SaveOutcome.Saved => $"Đã khôi phục phiên bản {number} thành phiên bản mới nhất.",
-            SaveOutcome.Invalid invalid => "Chưa khôi phục được: " + string.Join(" ", invalid.Errors.Values),
-            _ => "Chưa khôi phục được: bài viết vừa được người khác thay đổi. Vui lòng thử lại.",
+            Outcome<Post>.Ok { Value.PendingChange: not null } => $"Đã khôi phục phiên bản {number} thành thay đổi chờ duyệt; bản đang đăng giữ nguyên.",
+            Outcome<Post>.Ok => $"Đã khôi phục phiên bản {number} thành phiên bản mới nhất.",
+            Outcome<Post>.Conflict => "Chưa khôi phục được: bài viết vừa được người khác thay đổi. Vui lòng thử lại.",
+            _ => "Chưa khôi phục được: " + outcome.Problem,
         };
         return Redirect($"/quan-tri/bai-viet/{id}");
     }
@@ -163,30 +139,22 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     public IActionResult RenderBody([FromForm] string? markdownText) =>
         Content(markdown.ToHtml(markdownText ?? ""), "text/html; charset=utf-8");
 
-    private async Task<IActionResult> AfterSaveAsync(SaveOutcome outcome, PostForm form, Post? post, string message, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case SaveOutcome.Saved saved:
-                TempData["Message"] = saved.Post.PendingChange is null ? message
+    private Task<IActionResult> AfterSaveAsync(Outcome<Post> outcome, PostForm form, Post? post, string message, CancellationToken ct) =>
+        FormOutcomeAsync(outcome,
+            saved =>
+            {
+                TempData["Message"] = saved.PendingChange is null ? message
                     : "Đã lưu thay đổi. Bản đang đăng giữ nguyên cho đến khi lãnh đạo duyệt thay đổi; hãy gửi duyệt khi sửa xong.";
-                return Redirect($"/quan-tri/bai-viet/{saved.Post.Id}");
-            case SaveOutcome.Invalid invalid:
-                foreach (var (field, error) in invalid.Errors)
-                    ModelState.AddModelError(field, error);
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-                return View("Edit", await PageAsync(form, post, ct));
-            case SaveOutcome.Conflict conflict:
+                return Redirect($"/quan-tri/bai-viet/{saved.Id}");
+            },
+            async () => View("Edit", await PageAsync(form, post, ct)),
+            async conflict =>
+            {
                 // Their text stays in the form; the current version number lets them save over it once they have looked.
                 ModelState.AddModelError("", "Bài viết vừa được người khác lưu trong lúc bạn sửa. Nội dung của bạn vẫn ở dưới đây; hãy so với bản hiện tại (mở trong thẻ mới) rồi lưu lại.");
-                form.Version = conflict.Current.Version;
-                Response.StatusCode = StatusCodes.Status409Conflict;
+                form.Version = conflict.Current!.Version;
                 return View("Edit", await PageAsync(form, conflict.Current, ct) with { Conflict = true });
-            default:
-                ModelState.AddModelError("", ((SaveOutcome.Refused)outcome).Reason);
-                return View("Edit", await PageAsync(form, post, ct));
-        }
-    }
+            });
 
     private async Task<PostEditPage> PageAsync(PostForm form, Post? post, CancellationToken ct)
     {
@@ -215,6 +183,4 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
 
     private async Task<UnitRef?> UnitAllowingAsync(string? slug, EditorAction action, CancellationToken ct) =>
         await units.FindAsync(slug ?? "", ct) is { } unit && await MayAsync(unit.Unit.Id, action) ? unit.Unit : null;
-
-    private Task<bool> MayAsync(int unitId, EditorAction action) => authorization.MayAsync(User, unitId, action);
 }

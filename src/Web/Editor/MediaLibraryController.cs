@@ -2,7 +2,6 @@ using CchcSite.Content.Accounts;
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -32,17 +31,13 @@ public sealed class MediaUploadForm
 /// A unit's media library: the list and the upload form. Seeing a library and uploading to it are one right,
 /// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
 /// </summary>
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, MediaLimits limits, UnitDirectory units,
-    CurrentEditor editor, IAuthorizationService authorization) : Controller
+    CurrentEditor editor) : EditorController
 {
     private const int PageSize = 24;
 
     [HttpGet("/quan-tri/thu-vien")]
-    public async Task<IActionResult> Index([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "trang")] string? trang = null, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(donVi))
             return View("Units", new MediaLibraryUnits(await UploadUnitsAsync(ct)));
@@ -50,7 +45,7 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
             return NotFound();
         if (!await MayUploadAsync(unit.Unit.Id))
             return Forbid();
-        return View(await PageAsync(unit.Unit, Math.Max(trang, 1), null, ct));
+        return View(await PageAsync(unit.Unit, PageOf(trang), null, ct));
     }
 
     [HttpPost("/quan-tri/thu-vien")]
@@ -63,23 +58,17 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
             return NotFound();
         if (!await MayUploadAsync(unit.Unit.Id))
             return Forbid();
-        MediaUploadResult result;
-        if (form.File is null || form.File.Length == 0)
-            result = MediaUploadResult.Refused(MediaLibrary.FileField, "Vui lòng chọn tệp cần tải lên.");
-        else
-        {
-            await using var content = form.File.OpenReadStream();
-            result = await library.UploadAsync(unit.Unit.Id, form.File.FileName, content, form.AltText, ct);
-        }
-        if (result.Succeeded)
-        {
-            TempData["Message"] = $"Đã tải lên “{result.Asset!.FileName}”.";
-            return Redirect($"/quan-tri/thu-vien?don-vi={unit.Unit.Slug}");
-        }
-        foreach (var (field, message) in result.Errors)
-            ModelState.AddModelError(field, message);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Index", await PageAsync(unit.Unit, 1, form.AltText, ct));
+        // No file is a name the library refuses with its own message.
+        var file = form.File is { Length: > 0 } posted ? posted : null;
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
+        var outcome = await library.UploadAsync(unit.Unit.Id, file?.FileName, content, form.AltText, ct);
+        return await FormOutcomeAsync(outcome,
+            asset =>
+            {
+                TempData["Message"] = $"Đã tải lên “{asset.FileName}”.";
+                return Redirect($"/quan-tri/thu-vien?don-vi={unit.Unit.Slug}");
+            },
+            async () => View("Index", await PageAsync(unit.Unit, 1, form.AltText, ct)));
     }
 
     /// <summary>A file of the library, for editors of its unit, whether or not a public post uses it yet.</summary>
@@ -114,7 +103,7 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         return all.Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
     }
 
-    private Task<bool> MayUploadAsync(int unitId) => authorization.MayAsync(User, unitId, EditorAction.Upload);
+    private Task<bool> MayUploadAsync(int unitId) => MayAsync(unitId, EditorAction.Upload);
 }
 
 /// <summary>

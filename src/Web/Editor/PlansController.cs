@@ -1,8 +1,7 @@
 using CchcSite.Content.Accounts;
-using CchcSite.Content.Imports;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
@@ -11,17 +10,13 @@ public sealed record PlansIndexPage(IReadOnlyList<PlanSummary> Plans, IReadOnlyL
 
 public sealed record PlanFormPage(int? PlanId, UnitRef Unit, PlanInput Input, IReadOnlyList<(int Id, string Title)> Documents);
 
-public sealed record PlanPage(PlanView View, bool MayManage, PlanItemInput NewItem, IReadOnlyList<LineError> ImportErrors, YearMonth Current);
+/// <summary>A plan with its rows; <see cref="ImportErrors"/> are a refused file's messages by line ("Dòng 3"; "" for the whole file).</summary>
+public sealed record PlanPage(PlanView View, bool MayManage, PlanItemInput NewItem, IReadOnlyDictionary<string, string[]> ImportErrors, YearMonth Current);
 
 public sealed record PlanItemPage(int PlanId, string PlanTitle, int? ItemId, PlanItemInput Input);
 
 /// <summary>Plans and their rows: every editor of a unit (and of the units above it) reads them; approvers and administrators edit them.</summary>
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class PlansController(PlanEditing editing, PlanCompliance compliance, UnitDirectory units, CurrentEditor editor,
-    IAuthorizationService authorization) : Controller
+public sealed class PlansController(PlanEditing editing, PlanCompliance compliance, UnitDirectory units, CurrentEditor editor) : EditorController
 {
     private const string Base = "/quan-tri/ke-hoach";
 
@@ -41,7 +36,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     {
         if (await units.FindAsync(donVi ?? "", ct) is not { } unit)
             return NotFound();
-        if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ManagePlans))
+        if (!await MayAsync(unit.Unit.Id, EditorAction.ManagePlans))
             return Forbid();
         return await FormAsync(null, unit.Unit, new PlanInput(compliance.CurrentMonth.Year, null, null, "", null), ct);
     }
@@ -51,10 +46,10 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     {
         if (await units.FindAsync(donVi ?? "", ct) is not { } unit)
             return NotFound();
-        if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ManagePlans))
+        if (!await MayAsync(unit.Unit.Id, EditorAction.ManagePlans))
             return Forbid();
-        var outcome = await editing.CreateAsync(unit.Unit.Id, input, editor.Actor, ct);
-        return outcome is PlanOutcome.Saved ? BackToPlan(outcome, "Đã tạo kế hoạch.") : Invalid(outcome, await FormAsync(null, unit.Unit, input, ct));
+        return await FormOutcomeAsync(await editing.CreateAsync(unit.Unit.Id, input, editor.Actor, ct),
+            planId => BackToPlan(planId, "Đã tạo kế hoạch."), () => FormAsync(null, unit.Unit, input, ct));
     }
 
     [HttpGet(Base + "/{id:int}")]
@@ -62,9 +57,9 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     {
         if (await compliance.PlanAsync(id, ct) is not { } view)
             return NotFound();
-        if (!await authorization.MayAsync(User, view.Plan.UnitId, EditorAction.ViewPlans))
+        if (!await MayAsync(view.Plan.UnitId, EditorAction.ViewPlans))
             return Forbid();
-        return View("Show", await PageAsync(view, EmptyItem, []));
+        return View("Show", await PageAsync(view, EmptyItem, NoErrors));
     }
 
     [HttpGet(Base + "/{id:int}/sua")]
@@ -84,8 +79,8 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         if (plan is null)
             return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
-        var outcome = await editing.UpdateAsync(plan, input, editor.Actor, ct);
-        return outcome is PlanOutcome.Saved ? BackToPlan(outcome, "Đã lưu kế hoạch.") : Invalid(outcome, await FormAsync(id, unit, input, ct));
+        return await FormOutcomeAsync(await editing.UpdateAsync(plan, input, editor.Actor, ct),
+            planId => BackToPlan(planId, "Đã lưu kế hoạch."), () => FormAsync(id, unit, input, ct));
     }
 
     [HttpGet(Base + "/{id:int}/nhiem-vu/{itemId:int}")]
@@ -109,10 +104,11 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         var item = itemId is null ? null : plan.Items.FirstOrDefault(i => i.Id == itemId);
         if (itemId is not null && item is null)
             return NotFound();
-        var outcome = await editing.SaveItemAsync(plan, item, input, editor.Actor, ct);
-        if (outcome is PlanOutcome.Invalid && itemId is null)
-            return Invalid(outcome, View("Show", await PageAsync((await compliance.PlanAsync(id, ct))!, input, [])));
-        return outcome is PlanOutcome.Saved ? BackToPlan(outcome, "Đã lưu nhiệm vụ.") : Invalid(outcome, View("Item", new PlanItemPage(id, plan.Title, itemId, input)));
+        return await FormOutcomeAsync(await editing.SaveItemAsync(plan, item, input, editor.Actor, ct),
+            planId => BackToPlan(planId, "Đã lưu nhiệm vụ."),
+            async () => itemId is null
+                ? View("Show", await PageAsync((await compliance.PlanAsync(id, ct))!, input, NoErrors))
+                : View("Item", new PlanItemPage(id, plan.Title, itemId, input)));
     }
 
     [HttpPost(Base + "/{id:int}/nhiem-vu/{itemId:int}/xoa")]
@@ -123,7 +119,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
             return refusal!;
         if (plan.Items.FirstOrDefault(i => i.Id == itemId) is not { } item)
             return NotFound();
-        return BackToPlan(await editing.DeleteItemAsync(plan, item, editor.Actor, ct), "Đã xóa nhiệm vụ; các bài đã gắn được giữ nguyên.");
+        return MessageOutcome(await editing.DeleteItemAsync(plan, item, editor.Actor, ct), $"{Base}/{id}", _ => "Đã xóa nhiệm vụ; các bài đã gắn được giữ nguyên.");
     }
 
     [HttpPost(Base + "/{id:int}/nhap")]
@@ -133,14 +129,14 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         var (plan, refusal) = await ManagedPlanAsync(id, ct);
         if (plan is null)
             return refusal!;
-        if (tep is null || tep.Length == 0)
-            return await RejectedImportAsync(id, [new LineError(0, null, "Vui lòng chọn tệp CSV hoặc XLSX theo mẫu.")], ct);
+        if (tep is not { Length: > 0 })
+            return await RejectedImportAsync(id, new Dictionary<string, string[]> { [""] = ["Vui lòng chọn tệp CSV hoặc XLSX theo mẫu."] }, ct);
         await using var stream = tep.OpenReadStream();
         var outcome = await editing.ImportAsync(plan, stream, tep.FileName, editor.Actor, ct);
-        if (outcome is PlanOutcome.Rejected rejected)
-            return await RejectedImportAsync(id, rejected.Errors, ct);
-        TempData["Message"] = "Đã nhập các nhiệm vụ từ tệp.";
-        return Redirect($"{Base}/{id}");
+        // A refused file's messages go beside the import form, not into the summary of the new row's form on the same page.
+        return outcome is Outcome<int>.Invalid rejected
+            ? await RejectedImportAsync(id, rejected.Errors, ct)
+            : MessageOutcome(outcome, $"{Base}/{id}", _ => "Đã nhập các nhiệm vụ từ tệp.");
     }
 
     [HttpGet(Base + "/mau-nhap.csv")]
@@ -151,38 +147,29 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         File(PlanItemFile.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhiem-vu-ke-hoach.xlsx");
 
     /// <summary>The plan when the user may manage its unit; otherwise the refusal (404 or 403).</summary>
-    private async Task<(Plan? Plan, IActionResult? Refusal)> ManagedPlanAsync(int id, CancellationToken ct) =>
-        await editing.FindAsync(id, ct) is not { } plan ? (null, NotFound())
-        : await authorization.MayAsync(User, plan.UnitId, EditorAction.ManagePlans) ? (plan, null)
-        : (null, Forbid());
+    private Task<(Plan? Item, IActionResult? Refusal)> ManagedPlanAsync(int id, CancellationToken ct) =>
+        AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.ManagePlans);
 
     private static readonly PlanItemInput EmptyItem = new(null, null, "", null, "", null, "", null);
 
-    private async Task<IActionResult> RejectedImportAsync(int id, IReadOnlyList<LineError> errors, CancellationToken ct)
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
+
+    private async Task<IActionResult> RejectedImportAsync(int id, IReadOnlyDictionary<string, string[]> errors, CancellationToken ct)
     {
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Show", await PageAsync((await compliance.PlanAsync(id, ct))!, EmptyItem, errors));
     }
 
-    private async Task<PlanPage> PageAsync(PlanView view, PlanItemInput newItem, IReadOnlyList<LineError> importErrors) =>
-        new(view, await authorization.MayAsync(User, view.Plan.UnitId, EditorAction.ManagePlans), newItem, importErrors, compliance.CurrentMonth);
+    private async Task<PlanPage> PageAsync(PlanView view, PlanItemInput newItem, IReadOnlyDictionary<string, string[]> importErrors) =>
+        new(view, await MayAsync(view.Plan.UnitId, EditorAction.ManagePlans), newItem, importErrors, compliance.CurrentMonth);
 
-    private async Task<ViewResult> FormAsync(int? planId, UnitRef unit, PlanInput input, CancellationToken ct) =>
+    private async Task<IActionResult> FormAsync(int? planId, UnitRef unit, PlanInput input, CancellationToken ct) =>
         View("Form", new PlanFormPage(planId, unit, input, await compliance.DocumentChoicesAsync(unit.Id, ct)));
 
     /// <summary>After a save: back to the plan with a message.</summary>
-    private RedirectResult BackToPlan(PlanOutcome outcome, string message)
+    private RedirectResult BackToPlan(int planId, string message)
     {
         TempData["Message"] = message;
-        return Redirect($"{Base}/{((PlanOutcome.Saved)outcome).PlanId}");
-    }
-
-    /// <summary>A refused save: the form again, with each field's message, as 422.</summary>
-    private ViewResult Invalid(PlanOutcome outcome, ViewResult form)
-    {
-        foreach (var (field, error) in ((PlanOutcome.Invalid)outcome).Errors)
-            ModelState.AddModelError(field, error);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return form;
+        return Redirect($"{Base}/{planId}");
     }
 }

@@ -1,7 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Reports;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
@@ -28,11 +27,7 @@ public sealed class ReportRequest
 public sealed record ReportPage(ReportRequest Request, IReadOnlyList<UnitRef> Units, PeriodicReport? Report);
 
 /// <summary>Periodic reports in the editor area: a printable page and the same figures as XLSX and CSV.</summary>
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ReportsController(PeriodicReports reports, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
-    TimeProvider clock) : Controller
+public sealed class ReportsController(PeriodicReports reports, UnitDirectory units, CurrentEditor editor, TimeProvider clock) : EditorController
 {
     [HttpGet("/quan-tri/bao-cao")]
     public async Task<IActionResult> Index(ReportRequest request, CancellationToken ct)
@@ -69,7 +64,7 @@ public sealed class ReportsController(PeriodicReports reports, UnitDirectory uni
     {
         if (await units.FindAsync(request.DonVi ?? "", ct) is not { } unit)
             return (null, NotFound());
-        if (!await authorization.MayAsync(User, unit.Unit.Id, EditorAction.ViewPlans))
+        if (!await MayAsync(unit.Unit.Id, EditorAction.ViewPlans))
             return (null, Forbid());
         var (period, error) = ReportPeriod.Create(request.Ky, request.Nam, request.Quy, request.Tu, request.Den);
         if (period is null)

@@ -4,7 +4,6 @@ using CchcSite.Content.Paging;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Units;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
@@ -36,19 +35,15 @@ public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string
 /// The officers' inbox of citizens' questions and feedback. Seeing an item and its contact details is
 /// <see cref="EditorAction.HandleSubmission"/> in the item's unit; each step asks for its own action; all from the one table.
 /// </summary>
-[Area(EditorArea.Name)]
-[Authorize(Policy = EditorPolicies.Editor)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirectory units, CurrentEditor editor, IAuthorizationService authorization,
-    Content.Site.SitePageBuilder pages, MarkdownRenderer markdown, MediaStore store, SubmissionOptions options) : Controller
+public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirectory units, CurrentEditor editor,
+    Content.Site.SitePageBuilder pages, MarkdownRenderer markdown, MediaStore store, SubmissionOptions options) : EditorController
 {
     public const string Path = "/quan-tri/hoi-dap";
 
     [HttpGet(Path)]
     public async Task<IActionResult> Index([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "xem")] InboxView xem = InboxView.Open,
         [FromQuery(Name = "loai")] SubmissionKind? loai = null, [FromQuery(Name = "linh-vuc")] string? linhVuc = null,
-        [FromQuery(Name = "q")] string? q = null, [FromQuery(Name = "trang")] int trang = 1, CancellationToken ct = default)
+        [FromQuery(Name = "q")] string? q = null, [FromQuery(Name = "trang")] string? trang = null, CancellationToken ct = default)
     {
         var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.HandleSubmission);
         int? unitId = null;
@@ -60,7 +55,7 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
                 return Forbid();
             unitId = unit.Unit.Id;
         }
-        var query = new InboxQuery(donVi, xem, loai, linhVuc, q, Math.Max(trang, 1));
+        var query = new InboxQuery(donVi, xem, loai, linhVuc, q, PageOf(trang));
         var list = await inbox.ListAsync(new InboxFilter(allowed, unitId, xem, loai, linhVuc, q) { Page = new PageRequest(query.Trang, 20) }, ct);
         var myUnits = (await AllUnitsAsync(ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
         return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.ResponseWorkingDays));
@@ -69,10 +64,9 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
     [HttpGet(Path + "/{id:int}")]
     public async Task<IActionResult> Show(int id, CancellationToken ct)
     {
-        if (await inbox.FindAsync(id, ct) is not { } item)
-            return NotFound();
-        if (!await MayAsync(item.UnitId, EditorAction.HandleSubmission))
-            return Forbid();
+        var (item, refusal) = await AuthorizedAsync(inbox.FindAsync(id, ct), s => s.UnitId, EditorAction.HandleSubmission);
+        if (item is null)
+            return refusal!;
         return View("Show", await PageAsync(item, ct));
     }
 
@@ -110,14 +104,9 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
         if (!await MayAsync(item.UnitId, command.Action))
             return Forbid();
         var outcome = await inbox.StepAsync(item, version, command, await editor.GrantsAsync(), editor.Actor, ct);
-        TempData["Message"] = outcome switch
-        {
-            StepOutcome.Done done => $"Đã ghi nhận: {done.Submission.Status.Vietnamese()}.",
-            StepOutcome.Refused refused => refused.Reason,
-            _ => "Nội dung vừa được người khác xử lý. Vui lòng xem lại rồi thực hiện lại thao tác.",
-        };
         // Forwarded away, the item is no longer this officer's to see: back to the inbox.
-        return outcome is StepOutcome.Done && command is SubmissionCommand.Forward ? Redirect(Path) : Redirect($"{Path}/{id}");
+        return MessageOutcome(outcome, outcome.IsOk && command is SubmissionCommand.Forward ? Path : $"{Path}/{id}",
+            done => $"Đã ghi nhận: {done.Status.Vietnamese()}.");
     }
 
     private async Task<SubmissionPage> PageAsync(Submission item, CancellationToken ct)
@@ -138,7 +127,4 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
 
     private async Task<IReadOnlyList<UnitRef>> AllUnitsAsync(CancellationToken ct) =>
         (await units.RootsAsync(ct)).SelectMany(r => r.SelfAndDescendants()).Select(n => n.Unit).ToList();
-
-    private async Task<bool> MayAsync(int unitId, EditorAction action) =>
-        (await authorization.AuthorizeAsync(User, unitId, new UnitActionRequirement(action))).Succeeded;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,11 +16,8 @@ public sealed record UnitMergePage(UnitAdminRow Unit, IReadOnlyList<UnitAdminRow
 /// Administrators keep the unit tree in step with the real organisation: create, edit (rename, move), deactivate and
 /// merge units, and allow a one-officer ward to publish its own posts.
 /// </summary>
-[Area(EditorArea.Name)]
 [Authorize(Policy = EditorPolicies.Administrator)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor editor) : Controller
+public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor editor) : EditorController
 {
     private const string ListUrl = "/quan-tri/don-vi";
 
@@ -94,18 +92,14 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
     [HttpPost(ListUrl + "/moi")]
     public async Task<IActionResult> Create(UnitForm form, CancellationToken ct)
     {
-        if (ModelState.IsValid)
+        async Task<IActionResult> Form() => View("Edit", await EditPageAsync(null, null, form, ct));
+        if (!ModelState.IsValid)
         {
-            var change = await units.CreateAsync(form.ToDraft(), editor.Actor, ct);
-            if (change.Error is null)
-            {
-                TempData["Message"] = $"Đã tạo đơn vị {form.Name.Trim()}.";
-                return Redirect(ListUrl);
-            }
-            ModelState.AddModelError("", change.Error);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await Form();
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Edit", await EditPageAsync(null, null, form, ct));
+        return await FormOutcomeAsync(await units.CreateAsync(form.ToDraft(), editor.Actor, ct),
+            _ => Saved($"Đã tạo đơn vị {form.Name.Trim()}."), Form);
     }
 
     [HttpGet(ListUrl + "/{id:int}")]
@@ -119,27 +113,20 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
     {
         if (await units.FindAsync(id, ct) is not { MergedIntoId: null } unit)
             return NotFound();
-        if (ModelState.IsValid)
+        async Task<IActionResult> Form() => View("Edit", await EditPageAsync(id, unit.Slug, form, ct));
+        if (!ModelState.IsValid)
         {
-            var change = await units.UpdateAsync(id, form.ToDraft(), editor.Actor, ct);
-            if (change.Error is null)
-            {
-                TempData["Message"] = $"Đã lưu đơn vị {form.Name.Trim()}.";
-                return Redirect(ListUrl);
-            }
-            ModelState.AddModelError("", change.Error);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await Form();
         }
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Edit", await EditPageAsync(id, unit.Slug, form, ct));
+        return await FormOutcomeAsync(await units.UpdateAsync(id, form.ToDraft(), editor.Actor, ct),
+            _ => Saved($"Đã lưu đơn vị {form.Name.Trim()}."), Form);
     }
 
     [HttpPost(ListUrl + "/{id:int}/kich-hoat")]
-    public async Task<IActionResult> SetActive(int id, bool active, CancellationToken ct)
-    {
-        var change = await units.SetActiveAsync(id, active, editor.Actor, ct);
-        TempData["Message"] = change.Error ?? (active ? "Đã mở lại đơn vị." : "Đã ngừng hoạt động đơn vị; nội dung vẫn được giữ.");
-        return Redirect(ListUrl);
-    }
+    public async Task<IActionResult> SetActive(int id, bool active, CancellationToken ct) =>
+        MessageOutcome(await units.SetActiveAsync(id, active, editor.Actor, ct), ListUrl,
+            _ => active ? "Đã mở lại đơn vị." : "Đã ngừng hoạt động đơn vị; nội dung vẫn được giữ.");
 
     [HttpGet(ListUrl + "/{id:int}/sap-nhap")]
     public async Task<IActionResult> Merge(int id, CancellationToken ct) =>
@@ -150,20 +137,21 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
     {
         var change = intoId is { } into
             ? await units.MergeAsync(id, into, editor.Actor, ct)
-            : UnitChange.Fail("Vui lòng chọn đơn vị nhận sáp nhập.");
-        if (change.Merge is { } outcome)
-        {
-            TempData["Message"] = $"Đã sáp nhập: chuyển {outcome.Posts} bài viết ({outcome.RenamedPosts} bài đổi địa chỉ vì trùng), "
-                + $"{outcome.Media} ảnh và tệp, {outcome.Submissions} câu hỏi và phản ánh, {outcome.Plans} kế hoạch, {outcome.SubUnits} đơn vị trực thuộc. Địa chỉ cũ tự chuyển đến đơn vị mới."
-                + (outcome.AccountsLeftBehind.Count > 0
-                    ? $" Tài khoản chưa có vai trò ở đơn vị mới, hãy giao lại nếu cần: {string.Join(", ", outcome.AccountsLeftBehind)}."
-                    : "");
-            return Redirect(ListUrl);
-        }
-        if (await MergePageAsync(id, intoId, change.Error, ct) is not { } page)
-            return NotFound();
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Merge", page);
+            : new Outcome<MergeSummary>.Invalid(UnitAdministration.MergeTargetField, "Vui lòng chọn đơn vị nhận sáp nhập.");
+        return await FormOutcomeAsync(change, moved => Saved(
+                $"Đã sáp nhập: chuyển {moved.Posts} bài viết ({moved.RenamedPosts} bài đổi địa chỉ vì trùng), "
+                + $"{moved.Media} ảnh và tệp, {moved.Submissions} câu hỏi và phản ánh, {moved.Plans} kế hoạch, {moved.SubUnits} đơn vị trực thuộc. Địa chỉ cũ tự chuyển đến đơn vị mới."
+                + (moved.AccountsLeftBehind.Count > 0
+                    ? $" Tài khoản chưa có vai trò ở đơn vị mới, hãy giao lại nếu cần: {string.Join(", ", moved.AccountsLeftBehind)}."
+                    : "")),
+            // The merger page shows its one message above the choice, whatever kind of refusal it is.
+            async () => await MergePageAsync(id, intoId, change.Problem, ct) is { } page ? View("Merge", page) : NotFound());
+    }
+
+    private RedirectResult Saved(string message)
+    {
+        TempData["Message"] = message;
+        return Redirect(ListUrl);
     }
 
     private async Task<UnitEditPage> EditPageAsync(int? id, string? slug, UnitForm form, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
 using CchcSite.Web.Hosting;
@@ -31,12 +32,12 @@ public static class SubmissionReceipt
 /// </summary>
 public sealed class SubmissionIntake(CitizenSubmissions submissions, IEnumerable<IMailSender> senders, PublicUrls urls, ILogger<SubmissionIntake> logger)
 {
-    public async Task<(SubmissionResult Result, bool Emailed)> SubmitAsync(SubmissionKind kind, SubmissionInput input, SubmittedFile? file,
+    public async Task<Outcome<SubmissionReceivedPage>> SubmitAsync(SubmissionKind kind, SubmissionInput input, SubmittedFile? file,
         CancellationToken ct)
     {
-        var result = await submissions.SubmitAsync(kind, input, file, ct);
-        if (result.Receipt is not { Email: { } email } receipt)
-            return (result, false);
+        var outcome = await submissions.SubmitAsync(kind, input, file, ct);
+        if (outcome is not Outcome<Submitted>.Ok { Value: { Email: { } email } receipt })
+            return outcome.Map(stored => new SubmissionReceivedPage(stored, Emailed: false));
         var trackingUrl = urls.Absolute(SubmissionAddresses.Tracking(receipt.TrackingCode));
         var emailed = false;
         foreach (var sender in senders)
@@ -51,6 +52,6 @@ public sealed class SubmissionIntake(CitizenSubmissions submissions, IEnumerable
                 logger.LogWarning(e, "The receipt of submission {Code} could not be e-mailed; the submission is stored.", receipt.TrackingCode);
             }
         }
-        return (result, emailed);
+        return new Outcome<SubmissionReceivedPage>.Ok(new SubmissionReceivedPage(receipt, emailed));
     }
 }

@@ -5,11 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CchcSite.Web.Search;
 
 /// <summary>The administrator's button that rebuilds the search index, and its progress.</summary>
-[Area(EditorArea.Name)]
 [Authorize(Policy = EditorPolicies.Administrator)]
-[AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class SearchAdminController(IndexRebuild rebuild) : Controller
+public sealed class SearchAdminController(IndexRebuild rebuild) : EditorController
 {
     [HttpGet("/quan-tri/tim-kiem")]
     public IActionResult Index() => View(rebuild.Status);

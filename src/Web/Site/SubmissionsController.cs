@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questions;
 using CchcSite.Web.Questions;
 using Microsoft.AspNetCore.Mvc;
@@ -85,10 +86,14 @@ public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionI
 
         await using var content = form.Attachment is { Length: > 0 } file ? file.OpenReadStream() : null;
         var attachment = content is null ? null : new SubmittedFile(form.Attachment!.FileName, content);
-        var (result, emailed) = await intake.SubmitAsync(kind, input, attachment, ct);
-        if (result.Receipt is { } receipt)
-            return View("Received", new SubmissionReceivedPage(receipt, emailed));
-        return await ShowAsync(kind, unit, input, result.Errors, StatusCodes.Status422UnprocessableEntity, ct);
+        return await intake.SubmitAsync(kind, input, attachment, ct) switch
+        {
+            Outcome<SubmissionReceivedPage>.Ok received => View("Received", received.Value),
+            // The citizen's form shows one message a field; the intake gives no more than one.
+            Outcome<SubmissionReceivedPage>.Invalid invalid => await ShowAsync(kind, unit, input,
+                invalid.Errors.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)), StatusCodes.Status422UnprocessableEntity, ct),
+            var refused => await RefuseAsync(kind, unit, input, StatusCodes.Status403Forbidden, refused.Problem!, ct),
+        };
     }
 
     private Task<IActionResult> RefuseAsync(SubmissionKind kind, string? unit, SubmissionInput input, int status, string message, CancellationToken ct) =>

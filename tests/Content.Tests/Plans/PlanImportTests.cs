@@ -1,4 +1,5 @@
 using System.Text;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Plans;
 using DocumentFormat.OpenXml.Packaging;
@@ -20,7 +21,7 @@ public class PlanImportTests
         return (database, await database.AddPlanAsync(unit, 2022, ("Tháng 1", "Dòng có sẵn")));
     }
 
-    private static async Task<PlanOutcome> ImportAsync(TestDatabase database, int planId, byte[] file, string name)
+    private static async Task<Outcome<int>> ImportAsync(TestDatabase database, int planId, byte[] file, string name)
     {
         await using var db = database.NewContext();
         var plan = (await database.PlanEditing(db).FindAsync(planId, CancellationToken.None))!;
@@ -50,12 +51,12 @@ public class PlanImportTests
 
         var outcome = await ImportAsync(database, plan.Id, Encoding.UTF8.GetBytes(csv), "nhiem-vu.csv");
 
-        var rejected = Assert.IsType<PlanOutcome.Rejected>(outcome);
-        Assert.Equal([3, 4, 5, 7], rejected.Errors.Select(e => e.Line));
-        Assert.Contains("nội dung", rejected.Errors[0].Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("STT", rejected.Errors[1].Message);
-        Assert.Contains("13", rejected.Errors[2].Message);
-        Assert.Contains("chủ trì", rejected.Errors[3].Message);
+        var rejected = Assert.IsType<Outcome<int>.Invalid>(outcome);
+        Assert.Equal(["Dòng 3", "Dòng 4", "Dòng 5", "Dòng 7"], rejected.Errors.Keys);
+        Assert.Contains("nội dung", Assert.Single(rejected.Errors["Dòng 3"]), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("STT", Assert.Single(rejected.Errors["Dòng 4"]));
+        Assert.Contains("13", Assert.Single(rejected.Errors["Dòng 5"]));
+        Assert.Contains("chủ trì", Assert.Single(rejected.Errors["Dòng 7"]));
         Assert.Equal(["Dòng có sẵn"], (await RowsAsync(database, plan.Id)).Select(i => i.Content));
         await using var db = database.NewContext();
         Assert.False(await db.AuditEntries.AnyAsync(e => e.Action == AuditActions.PlanImported));
@@ -67,9 +68,9 @@ public class PlanImportTests
         var (database, plan) = await PlanWithOneRowAsync();
         await using var _ = database;
         var outcome = await ImportAsync(database, plan.Id, Encoding.UTF8.GetBytes("Tên,Ngày\nMột,Hai\n"), "sai.csv");
-        var error = Assert.Single(Assert.IsType<PlanOutcome.Rejected>(outcome).Errors);
-        Assert.Equal(1, error.Line);
-        Assert.Contains("Nội dung", error.Message);
+        var (line, messages) = Assert.Single(Assert.IsType<Outcome<int>.Invalid>(outcome).Errors);
+        Assert.Equal("Dòng 1", line);
+        Assert.Contains("Nội dung", Assert.Single(messages));
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public class PlanImportTests
                   + "Đưa tin, bài về CCHC;Văn phòng;Thường xuyên;\"to-cntt; Phòng TCCB\";≥ 1 bài/tháng\n"
                   + "Công bố chỉ số CCHC;Phòng TCCB;Tháng 3, 9;;\n";
 
-        Assert.IsType<PlanOutcome.Saved>(await ImportAsync(database, plan.Id, Encoding.UTF8.GetBytes(csv), "nhiem-vu.csv"));
+        Assert.IsType<Outcome<int>.Ok>(await ImportAsync(database, plan.Id, Encoding.UTF8.GetBytes(csv), "nhiem-vu.csv"));
 
         await using var db = database.NewContext();
         var rows = await db.PlanItems.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.Order).ToListAsync();
@@ -103,12 +104,12 @@ public class PlanImportTests
             ["1", "", "Tuyên truyền kế hoạch thực hiện CCHC năm 2022.", "Đăng tin kèm theo KH trên website", "Phòng TCCB", "Tổ CNTT", "Tháng 01 năm 2022", ""],
             ["2", "", "", "", "Phòng TCCB", "", "Tháng 2", ""]);
 
-        var rejected = Assert.IsType<PlanOutcome.Rejected>(await ImportAsync(database, plan.Id, file, "nhiem-vu.xlsx"));
-        Assert.Equal(3, Assert.Single(rejected.Errors).Line);
+        var rejected = Assert.IsType<Outcome<int>.Invalid>(await ImportAsync(database, plan.Id, file, "nhiem-vu.xlsx"));
+        Assert.Equal("Dòng 3", Assert.Single(rejected.Errors).Key);
 
         file = WithRows(PlanItemFile.XlsxTemplate(),
             ["7", "", "Tuyên truyền kế hoạch thực hiện CCHC năm 2022.", "Đăng tin kèm theo KH trên website", "Phòng TCCB", "Tổ CNTT", "Tháng 01 năm 2022", ""]);
-        Assert.IsType<PlanOutcome.Saved>(await ImportAsync(database, plan.Id, file, "nhiem-vu.xlsx"));
+        Assert.IsType<Outcome<int>.Ok>(await ImportAsync(database, plan.Id, file, "nhiem-vu.xlsx"));
         var added = (await RowsAsync(database, plan.Id)).Last();
         Assert.Equal((7, "Phòng TCCB", PlanTiming.Months), (added.Order, added.LeadName, added.Timing));
     }

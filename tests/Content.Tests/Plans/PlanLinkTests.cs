@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Posts;
 
@@ -32,9 +33,9 @@ public class PlanLinkTests
             await using var db = database.NewContext();
             var outcome = await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Article, Draft(itemId), Writer, CancellationToken.None);
             if (allowed)
-                Assert.Equal(itemId, Assert.IsType<SaveOutcome.Saved>(outcome).Post.PlanItemId);
+                Assert.Equal(itemId, Assert.IsType<Outcome<Post>.Ok>(outcome).Value.PlanItemId);
             else
-                Assert.Contains(nameof(PostDraft.PlanItemId), Assert.IsType<SaveOutcome.Invalid>(outcome).Errors.Keys);
+                Assert.Contains(nameof(PostDraft.PlanItemId), Assert.IsType<Outcome<Post>.Invalid>(outcome).Errors.Keys);
         }
     }
 
@@ -47,7 +48,7 @@ public class PlanLinkTests
         var (first, second) = (plan.Items[0].Id, plan.Items[1].Id);
         await using var db = database.NewContext();
         var editing = database.NewPostEditing(db);
-        var post = Assert.IsType<SaveOutcome.Saved>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(first), Writer, CancellationToken.None)).Post;
+        var post = Assert.IsType<Outcome<Post>.Ok>(await editing.CreateAsync(unit.Id, PostKind.Article, Draft(first), Writer, CancellationToken.None)).Value;
         var grants = new Content.Accounts.UserGrants(Writer.UserId, true, false, [(unit.Id, Content.Accounts.UnitRole.Editor)]);
         await editing.UpdateAsync(post, post.Version, Draft(second), grants, Writer, CancellationToken.None);
 

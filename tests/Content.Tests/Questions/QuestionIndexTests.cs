@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Search;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,8 +40,8 @@ public class QuestionIndexTests
         Assert.Equal((0, 1, 0), (counting.Hits.Count, counting.QuestionCount, counting.TotalCount));
         Assert.Empty(counting.Kinds);
 
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("")));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("Nội dung đã cũ")));
+        Assert.IsType<Outcome<Submission>.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("")));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(item.Id, new SubmissionCommand.Unpublish("Nội dung đã cũ")));
         Assert.Equal(1, await ApplyAsync());
         Assert.Empty(Find("ban sao van bang", questions: true));
 

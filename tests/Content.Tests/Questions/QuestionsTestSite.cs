@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Categories;
@@ -57,8 +58,8 @@ public sealed class QuestionsTestSite : IAsyncDisposable
     {
         await using var db = Database.NewContext();
         var result = await Intake(db).SubmitAsync(SubmissionKind.Question, input ?? Valid(), null, CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
-        return db.Submissions.Single(s => s.TrackingCode == result.Receipt!.TrackingCode);
+        var receipt = result is Outcome<Submitted>.Ok ok ? ok.Value : throw new Xunit.Sdk.XunitException(result.Problem);
+        return db.Submissions.Single(s => s.TrackingCode == receipt.TrackingCode);
     }
 
     public static Actor Officer => new("officer", "can-bo@cchc.test", "127.0.0.1");
@@ -72,7 +73,7 @@ public sealed class QuestionsTestSite : IAsyncDisposable
     private UserGrants ApproverOfBoth(string userId) => new(userId, true, false, [(UnitA.Id, UnitRole.Approver), (UnitB.Id, UnitRole.Approver)]);
 
     /// <summary>Runs one step on a fresh context, as a request would, by the officer unless someone else is named.</summary>
-    public async Task<StepOutcome> StepAsync(int id, SubmissionCommand command, UserGrants? by = null)
+    public async Task<Outcome<Submission>> StepAsync(int id, SubmissionCommand command, UserGrants? by = null)
     {
         var user = by ?? OfficerGrants;
         await using var db = Database.NewContext();

@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questions;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public class SubmissionStatisticsTests
         {
             var feedback = await site.Intake(db).SubmitAsync(SubmissionKind.Feedback,
                 QuestionsTestSite.Valid() with { Location = "Bộ phận một cửa", FeedbackType = FeedbackType.Report }, null, CancellationToken.None);
-            Assert.True(feedback.Succeeded);
+            Assert.IsType<Outcome<Submitted>.Ok>(feedback);
         }
 
         await site.StepAsync(onTime.Id, new SubmissionCommand.Answer("Đúng hạn."));

@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Questions;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,9 @@ public class SubmissionWorkflowTests
         await using var site = await QuestionsTestSite.CreateAsync();
         var item = await site.SubmitAsync();
 
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Answer("Hồ sơ gồm **đơn đề nghị**.")));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(item.Id, new SubmissionCommand.Answer("Hồ sơ gồm **đơn đề nghị**.")));
         site.Database.Clock.Advance(TimeSpan.FromHours(2));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer));
 
         await using var db = site.Database.NewContext();
         var stored = await db.Submissions.Include(s => s.History).SingleAsync(s => s.Id == item.Id);
@@ -33,8 +34,8 @@ public class SubmissionWorkflowTests
         var item = await site.SubmitAsync(QuestionsTestSite.Valid() with { PublishConsent = false });
         await site.StepAsync(item.Id, new SubmissionCommand.Answer("Trả lời riêng."));
 
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Close(), site.Reviewer));
+        Assert.IsType<Outcome<Submission>.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Publish(), site.Reviewer));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(item.Id, new SubmissionCommand.Close(), site.Reviewer));
 
         await using var db = site.Database.NewContext();
         var tracking = await site.Database.Get<PublicSubmissions>(db).TrackAsync(item.TrackingCode.ToLowerInvariant(), CancellationToken.None);
@@ -49,8 +50,8 @@ public class SubmissionWorkflowTests
         await using var site = await QuestionsTestSite.CreateAsync();
         var item = await site.SubmitAsync();
 
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Forward(site.UnitB.Id, " ")));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(item.Id, new SubmissionCommand.Forward(site.UnitB.Id, "Thuộc thẩm quyền của Sở B")));
+        Assert.IsType<Outcome<Submission>.Refused>(await site.StepAsync(item.Id, new SubmissionCommand.Forward(site.UnitB.Id, " ")));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(item.Id, new SubmissionCommand.Forward(site.UnitB.Id, "Thuộc thẩm quyền của Sở B")));
 
         await using var db = site.Database.NewContext();
         var stored = await db.Submissions.Include(s => s.History).SingleAsync(s => s.Id == item.Id);
@@ -68,11 +69,11 @@ public class SubmissionWorkflowTests
         var duplicate = await site.SubmitAsync();
         var other = await site.SubmitAsync(QuestionsTestSite.Valid("so-b"));
 
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(duplicate.Id, new SubmissionCommand.Merge(other.TrackingCode)));
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(duplicate.Id, new SubmissionCommand.Merge(duplicate.TrackingCode)));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(duplicate.Id, new SubmissionCommand.Merge(first.TrackingCode.ToLowerInvariant())));
-        Assert.IsType<StepOutcome.Refused>(await site.StepAsync(other.Id, new SubmissionCommand.Reject(RejectionKind.Spam, "")));
-        Assert.IsType<StepOutcome.Done>(await site.StepAsync(other.Id, new SubmissionCommand.Reject(RejectionKind.Spam, "Quảng cáo")));
+        Assert.IsType<Outcome<Submission>.Refused>(await site.StepAsync(duplicate.Id, new SubmissionCommand.Merge(other.TrackingCode)));
+        Assert.IsType<Outcome<Submission>.Refused>(await site.StepAsync(duplicate.Id, new SubmissionCommand.Merge(duplicate.TrackingCode)));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(duplicate.Id, new SubmissionCommand.Merge(first.TrackingCode.ToLowerInvariant())));
+        Assert.IsType<Outcome<Submission>.Refused>(await site.StepAsync(other.Id, new SubmissionCommand.Reject(RejectionKind.Spam, "")));
+        Assert.IsType<Outcome<Submission>.Ok>(await site.StepAsync(other.Id, new SubmissionCommand.Reject(RejectionKind.Spam, "Quảng cáo")));
 
         await using var db = site.Database.NewContext();
         var merged = await db.Submissions.SingleAsync(s => s.Id == duplicate.Id);
@@ -95,7 +96,7 @@ public class SubmissionWorkflowTests
         await using var db = site.Database.NewContext();
         var inbox = site.Inbox(db);
         var loaded = (await inbox.FindAsync(item.Id, CancellationToken.None))!;
-        Assert.IsType<StepOutcome.Conflict>(await inbox.StepAsync(loaded, Guid.NewGuid(), new SubmissionCommand.Answer("x"), site.OfficerGrants, QuestionsTestSite.Officer, CancellationToken.None));
+        Assert.IsType<Outcome<Submission>.Conflict>(await inbox.StepAsync(loaded, Guid.NewGuid(), new SubmissionCommand.Answer("x"), site.OfficerGrants, QuestionsTestSite.Officer, CancellationToken.None));
         Assert.Null((await site.Database.NewContext().Submissions.SingleAsync(s => s.Id == item.Id)).AnswerMarkdown);
     }
 
@@ -107,18 +108,19 @@ public class SubmissionWorkflowTests
         var intake = site.Intake(db);
 
         var empty = await intake.SubmitAsync(SubmissionKind.Feedback, new SubmissionInput(), null, CancellationToken.None);
-        Assert.Equal(["Category", "Email", "FeedbackType", "Location", "Name", "Text", "Title", "Unit"], empty.Errors.Keys.Order());
+        Assert.Equal(["Category", "Email", "FeedbackType", "Location", "Name", "Text", "Title", "Unit"], Assert.IsType<Outcome<Submitted>.Invalid>(empty).Errors.Keys.Order());
         var tooLong = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid() with { Text = new string('a', CitizenSubmissions.MaxText + 1) },
             null, CancellationToken.None);
-        Assert.Contains("tối đa 4000 ký tự", tooLong.Errors["Text"]);
+        Assert.Contains("tối đa 4000 ký tự", Assert.Single(Assert.IsType<Outcome<Submitted>.Invalid>(tooLong).Errors["Text"]));
         var badEmail = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid() with { Email = "khong-phai-email" }, null, CancellationToken.None);
-        Assert.True(badEmail.Errors.ContainsKey("Email"));
+        Assert.True(Assert.IsType<Outcome<Submitted>.Invalid>(badEmail).Errors.ContainsKey("Email"));
         var phoneOnly = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid() with { Email = null, Phone = "0299 3822 123" }, null, CancellationToken.None);
-        Assert.True(phoneOnly.Succeeded);
+        Assert.IsType<Outcome<Submitted>.Ok>(phoneOnly);
 
         const string payload = "<script>alert('x')</script> & \"trích dẫn\"";
         var result = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid() with { Title = payload, Text = payload }, null, CancellationToken.None);
-        var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.TrackingCode == result.Receipt!.TrackingCode);
+        var code = Assert.IsType<Outcome<Submitted>.Ok>(result).Value.TrackingCode;
+        var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.TrackingCode == code);
         Assert.Equal((payload, payload), (stored.Title, stored.Text));
     }
 
@@ -131,19 +133,20 @@ public class SubmissionWorkflowTests
 
         var disguised = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid(),
             new SubmittedFile("anh.png", new MemoryStream("%PDF-1.4 not an image"u8.ToArray())), CancellationToken.None);
-        Assert.True(disguised.Errors.ContainsKey(CitizenSubmissions.AttachmentField));
+        Assert.True(Assert.IsType<Outcome<Submitted>.Invalid>(disguised).Errors.ContainsKey(CitizenSubmissions.AttachmentField));
         var word = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid(),
             new SubmittedFile("don.docx", new MemoryStream([0x50, 0x4B, 3, 4])), CancellationToken.None);
-        Assert.True(word.Errors.ContainsKey(CitizenSubmissions.AttachmentField));
+        Assert.True(Assert.IsType<Outcome<Submitted>.Invalid>(word).Errors.ContainsKey(CitizenSubmissions.AttachmentField));
         site.Options.MaxAttachmentBytes = 10;
         var large = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid(),
             new SubmittedFile("to.pdf", new MemoryStream("%PDF-1.4 larger than ten bytes"u8.ToArray())), CancellationToken.None);
-        Assert.True(large.Errors.ContainsKey(CitizenSubmissions.AttachmentField));
+        Assert.True(Assert.IsType<Outcome<Submitted>.Invalid>(large).Errors.ContainsKey(CitizenSubmissions.AttachmentField));
 
         site.Options.MaxAttachmentBytes = 1024;
         var pdf = await intake.SubmitAsync(SubmissionKind.Question, QuestionsTestSite.Valid(),
             new SubmittedFile("Đơn đề nghị.pdf", new MemoryStream("%PDF-1.4 ok"u8.ToArray())), CancellationToken.None);
-        var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.TrackingCode == pdf.Receipt!.TrackingCode);
+        var code = Assert.IsType<Outcome<Submitted>.Ok>(pdf).Value.TrackingCode;
+        var stored = await db.Submissions.AsNoTracking().SingleAsync(s => s.TrackingCode == code);
         Assert.Equal(("don-de-nghi.pdf", "application/pdf"), (stored.AttachmentName, stored.AttachmentType));
     }
 
