@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
@@ -31,7 +32,7 @@ public sealed class MediaUploadForm
 /// A unit's media library: the list and the upload form. Seeing a library and uploading to it are one right,
 /// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
 /// </summary>
-public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, MediaLimits limits, UnitDirectory units,
+public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, IOptions<MediaLimits> limits, UnitDirectory units,
     CurrentEditor editor) : EditorController
 {
     private const int PageSize = 24;
@@ -94,7 +95,7 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
     }
 
     private async Task<MediaLibraryPage> PageAsync(UnitRef unit, int page, string? altText, CancellationToken ct) =>
-        new(unit, await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct), limits, altText);
+        new(unit, await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct), limits.Value, altText);
 
     private async Task<IReadOnlyList<UnitRef>> UploadUnitsAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
@@ -36,7 +37,7 @@ public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string
 /// <see cref="EditorAction.HandleSubmission"/> in the item's unit; each step asks for its own action; all from the one table.
 /// </summary>
 public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirectory units, CurrentEditor editor,
-    Content.Site.SitePageBuilder pages, MarkdownRenderer markdown, MediaStore store, SubmissionOptions options) : EditorController
+    Content.Site.SitePageBuilder pages, MarkdownRenderer markdown, MediaStore store, IOptions<SubmissionOptions> options) : EditorController
 {
     public const string Path = "/quan-tri/hoi-dap";
 
@@ -58,7 +59,7 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
         var query = new InboxQuery(donVi, xem, loai, linhVuc, q, PageOf(trang));
         var list = await inbox.ListAsync(new InboxFilter(allowed, unitId, xem, loai, linhVuc, q) { Page = new PageRequest(query.Trang, 20) }, ct);
         var myUnits = (await AllUnitsAsync(ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
-        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.ResponseWorkingDays));
+        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.Value.ResponseWorkingDays));
     }
 
     [HttpGet(Path + "/{id:int}")]
