@@ -4,6 +4,7 @@ using CchcSite.Content.Categories;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Tests.Plans;
+using static CchcSite.Testing.Revisions.Version1Revisions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -13,19 +14,6 @@ namespace CchcSite.Content.Tests.Posts;
 /// <summary>Revisions saved in an older shape of the draft still compare and restore with every field.</summary>
 public class RevisionFormatTests
 {
-    /// <summary>
-    /// Format 1, exactly as PostEditing stored it before the format had a version (written by the code of commit 4b18af9
-    /// for a document with every field set: category 1, cover image 1, attachment 2, no plan row).
-    /// </summary>
-    private const string Version1Document = """
-        {"Title":"","Slug":"ke-hoach","Summary":null,"BodyMarkdown":"","CategoryId":1,"Audience":2,"Tags":["c\u1EA3i c\u00E1ch","tuy\u00EAn truy\u1EC1n"],"PublishAt":"2022-02-24T01:00:00Z","UnpublishAt":"2023-02-24T01:00:00Z","Document":{"Number":"21/KH-UBND","Type":1,"IssuedOn":"2022-02-18","Issuer":"\u1EE6y ban nh\u00E2n d\u00E2n t\u1EC9nh","Signer":"Ph\u00F3 Ch\u1EE7 t\u1ECBch L\u00EA V\u0103n A","EffectiveOn":"2022-03-01","ExpiresOn":"2022-12-31","Abstract":"Tuy\u00EAn truy\u1EC1n \u0022CCHC\u0022 n\u0103m 2022"},"VideoUrl":null,"VideoDurationSeconds":null,"CoverImageId":1,"Attachments":[{"MediaAssetId":2,"Title":"To\u00E0n v\u0103n (PDF)"}],"PlanItemId":null}
-        """;
-
-    /// <summary>Format 1 of a video, by the same code.</summary>
-    private const string Version1Video = """
-        {"Title":"","Slug":"video","Summary":null,"BodyMarkdown":"","CategoryId":null,"Audience":0,"Tags":[],"PublishAt":null,"UnpublishAt":null,"Document":null,"VideoUrl":"https://www.youtube.com/watch?v=abc\u0026t=1","VideoDurationSeconds":95,"CoverImageId":null,"Attachments":[],"PlanItemId":null}
-        """;
-
     private static readonly DocumentInfo ExpectedDocument = new()
     {
         Number = "21/KH-UBND", Type = DocumentType.Decision, IssuedOn = new DateOnly(2022, 2, 18), Issuer = "Ủy ban nhân dân tỉnh",
