@@ -548,7 +548,7 @@ public class PostMediaTests
 {
     private static PostDraft Document(int? cover, params AttachmentDraft[] files) =>
         new("Kế hoạch có tệp", null, null, "Nội dung", null, Audience.All, [], null, null,
-            new DocumentInfo { Type = DocumentType.Plan }, null, null, cover, files);
+            new DocumentInfo { Type = DocumentType.Plan }, null, cover, files);
 
     [Fact]
     public async Task Covers_and_attachments_come_only_from_the_posts_own_unit_and_of_the_right_type()

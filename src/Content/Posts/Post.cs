@@ -55,19 +55,49 @@ public class Post
     public PendingChange? PendingChange { get; set; }
 }
 
-/// <summary>Metadata of a directive document (văn bản chỉ đạo, điều hành).</summary>
-public class DocumentInfo
+/// <summary>
+/// Metadata of a directive document (văn bản chỉ đạo, điều hành). The one copy of these fields: the seed file, the edit
+/// form, the draft and its revisions, the post and the public page (<see cref="DocumentView"/>) all hold this record, so a
+/// new field is declared here, mapped in the post's EF configuration, and shown in the edit form and the theme.
+/// Immutable, so that a draft may share the post's instance.
+/// </summary>
+public record DocumentInfo
 {
     /// <summary>Số ký hiệu, e.g. "21/KH-UBND".</summary>
-    public string? Number { get; set; }
-    public DocumentType Type { get; set; }
-    public DateOnly? IssuedOn { get; set; }
-    public string? Issuer { get; set; }
-    public string? Signer { get; set; }
-    public DateOnly? EffectiveOn { get; set; }
-    public DateOnly? ExpiresOn { get; set; }
+    public string? Number { get; init; }
+    public DocumentType Type { get; init; }
+    public DateOnly? IssuedOn { get; init; }
+    public string? Issuer { get; init; }
+    public string? Signer { get; init; }
+    public DateOnly? EffectiveOn { get; init; }
+    public DateOnly? ExpiresOn { get; init; }
     /// <summary>Trích yếu.</summary>
-    public string? Abstract { get; set; }
+    public string? Abstract { get; init; }
+
+    /// <summary>
+    /// The fields alone, as a post stores them: text trimmed, blank text left out. What a seed entry or a page's view
+    /// holds beyond them is dropped, since the copy constructor copies exactly the fields declared here.
+    /// </summary>
+    public DocumentInfo Canonical() => new(this)
+    {
+        Number = Clean(Number), Issuer = Clean(Issuer), Signer = Clean(Signer), Abstract = Clean(Abstract),
+    };
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>
+/// The parts of a video an editor types; its file, poster and captions come from the unit's library. The edit form, the
+/// draft, its revisions and the seed file hold this record; <see cref="VideoInfo"/> takes it in one step.
+/// </summary>
+public record VideoFields
+{
+    /// <summary>The address of a video published elsewhere.</summary>
+    public string? ExternalUrl { get; init; }
+    public int? DurationSeconds { get; init; }
+
+    /// <summary>The fields alone, the address trimmed or left out when blank (see <see cref="DocumentInfo.Canonical"/>).</summary>
+    public VideoFields Canonical() => new(this) { ExternalUrl = string.IsNullOrWhiteSpace(ExternalUrl) ? null : ExternalUrl.Trim() };
 }
 
 public class VideoInfo
@@ -80,6 +110,16 @@ public class VideoInfo
     public int? CaptionsId { get; set; }
     public MediaAsset? Captions { get; set; }
     public int? DurationSeconds { get; set; }
+
+    /// <summary>What an editor may change of this video.</summary>
+    public VideoFields Fields => new() { ExternalUrl = ExternalUrl, DurationSeconds = DurationSeconds };
+
+    /// <summary>Takes what an editor typed; the files stay.</summary>
+    public void Take(VideoFields fields)
+    {
+        ExternalUrl = fields.ExternalUrl;
+        DurationSeconds = fields.DurationSeconds;
+    }
 }
 
 public class Attachment

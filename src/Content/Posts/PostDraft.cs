@@ -18,8 +18,7 @@ public sealed record PostDraft(
     DateTime? PublishAt,
     DateTime? UnpublishAt,
     DocumentInfo? Document,
-    string? VideoUrl,
-    int? VideoDurationSeconds,
+    VideoFields? Video,
     int? CoverImageId = null,
     IReadOnlyList<AttachmentDraft>? Attachments = null,
     int? PlanItemId = null)
@@ -27,8 +26,9 @@ public sealed record PostDraft(
     public static PostDraft Of(Post post) => new(
         post.Title, post.Slug, post.Summary, post.BodyMarkdown, post.CategoryId, post.Audience,
         post.Tags.Select(t => t.Name).Order(StringComparer.Ordinal).ToList(), post.PublishAt, post.UnpublishAt,
-        post.Document is null ? null : Copy(post.Document),
-        post.Video?.ExternalUrl, post.Video?.DurationSeconds, post.CoverImageId,
+        post.Document,
+        // A video post without its video row reads as one with empty fields, as its canonical draft does.
+        post.Kind == PostKind.Video ? post.Video?.Fields ?? new VideoFields() : null, post.CoverImageId,
         post.Attachments.OrderBy(a => a.SortOrder).Select(a => new AttachmentDraft(a.MediaAssetId, a.Title)).ToList(),
         post.PlanItemId);
 
@@ -54,11 +54,12 @@ public sealed record PostDraft(
             errors[nameof(Slug)] = "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.";
         if (PublishAt is { } from && UnpublishAt is { } to && to <= from)
             errors[nameof(UnpublishAt)] = "Thời điểm gỡ phải sau thời điểm đăng.";
+        // Keys are the names the edit form gives the nested fields, so that each message shows beside its field.
         if (kind == PostKind.Document && Document is { EffectiveOn: { } effective, ExpiresOn: { } expires } && expires < effective)
-            errors["ExpiresOn"] = "Ngày hết hiệu lực phải sau ngày hiệu lực.";
-        if (kind == PostKind.Video && VideoUrl is { Length: > 0 } url
+            errors[$"{nameof(Document)}.{nameof(DocumentInfo.ExpiresOn)}"] = "Ngày hết hiệu lực phải sau ngày hiệu lực.";
+        if (kind == PostKind.Video && Video?.Canonical().ExternalUrl is { } url
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            errors[nameof(VideoUrl)] = "Địa chỉ video phải là một địa chỉ web đầy đủ (https://…).";
+            errors[$"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}"] = "Địa chỉ video phải là một địa chỉ web đầy đủ (https://…).";
         return errors;
     }
 
@@ -79,24 +80,15 @@ public sealed record PostDraft(
             BodyMarkdown = BodyMarkdown.ReplaceLineEndings("\n").Normalize(NormalizationForm.FormC),
             Tags = Tags.Select(t => t.Trim().Normalize(NormalizationForm.FormC)).Where(t => t.Length > 0)
                 .DistinctBy(Text.Slug.From).Order(StringComparer.Ordinal).ToList(),
-            Document = kind == PostKind.Document ? Copy(Document ?? new DocumentInfo()) : null,
+            Document = kind == PostKind.Document ? (Document ?? new DocumentInfo()).Canonical() : null,
             Attachments = kind == PostKind.Document
                 ? (Attachments ?? []).DistinctBy(a => a.MediaAssetId)
                     .Select(a => a with { Title = string.IsNullOrWhiteSpace(a.Title) ? "Tệp đính kèm" : a.Title.Trim() }).ToList()
                 : [],
-            VideoUrl = kind == PostKind.Video && !string.IsNullOrWhiteSpace(VideoUrl) ? VideoUrl.Trim() : null,
-            VideoDurationSeconds = kind == PostKind.Video ? VideoDurationSeconds : null,
+            Video = kind == PostKind.Video ? (Video ?? new VideoFields()).Canonical() : null,
         };
     }
 
     /// <summary>Whether two drafts hold the same text and fields, times included.</summary>
     public bool SameAs(PostDraft other) => JsonSerializer.Serialize(this) == JsonSerializer.Serialize(other);
-
-    private static DocumentInfo Copy(DocumentInfo d) => new()
-    {
-        Number = d.Number, Type = d.Type, IssuedOn = d.IssuedOn, Issuer = d.Issuer,
-        Signer = d.Signer, EffectiveOn = d.EffectiveOn, ExpiresOn = d.ExpiresOn, Abstract = d.Abstract,
-    };
-
-    internal string FieldsJson() => JsonSerializer.Serialize(this with { Title = "", Summary = null, BodyMarkdown = "" });
 }

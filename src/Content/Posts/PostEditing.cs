@@ -171,7 +171,7 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         var revision = new PostRevision
         {
             Number = number, CreatedAt = Now, UserId = actor.UserId, Title = draft.Title, Summary = draft.Summary,
-            BodyMarkdown = draft.BodyMarkdown, FieldsJson = draft.FieldsJson(),
+            BodyMarkdown = draft.BodyMarkdown, FieldsJson = RevisionFormat.Write(draft), FieldsVersion = RevisionFormat.Current,
         };
         post.Revisions.Add(revision);
         if (post.PendingChange is { } change)
@@ -201,12 +201,8 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         post.PlanItemId = draft.PlanItemId;
         post.Attachments.Clear();
         post.Attachments.AddRange((draft.Attachments ?? []).Select((a, i) => new Attachment { MediaAssetId = a.MediaAssetId, Title = a.Title, SortOrder = i }));
-        if (post.Kind == PostKind.Video)
-        {
-            post.Video ??= new VideoInfo();
-            post.Video.ExternalUrl = draft.VideoUrl;
-            post.Video.DurationSeconds = draft.VideoDurationSeconds;
-        }
+        if (draft.Video is { } video)
+            (post.Video ??= new VideoInfo()).Take(video);
         var wanted = draft.Slug!;
         if (wanted != post.Slug)
         {

@@ -63,16 +63,15 @@ public sealed record FileRef(string Title, string Url, string FileName, string C
 
 public sealed record RelatedDocument(string Label, string Title, string? Number, string Url);
 
-public sealed record DocumentView(
-    string? Number,
-    DocumentType Type,
-    DateOnly? IssuedOn,
-    string? Issuer,
-    string? Signer,
-    DateOnly? EffectiveOn,
-    DateOnly? ExpiresOn,
-    string? Abstract,
-    IReadOnlyList<RelatedDocument> Related);
+/// <summary>A document's fields as its page shows them, with the documents it is linked to.</summary>
+public sealed record DocumentView : DocumentInfo
+{
+    public DocumentView(DocumentInfo fields, IReadOnlyList<RelatedDocument> related) : base(fields) => Related = related;
+
+    /// <summary>Last, as the API has always listed it.</summary>
+    [JsonPropertyOrder(1)]
+    public IReadOnlyList<RelatedDocument> Related { get; }
+}
 
 public sealed record VideoView(string? FileUrl, string? FileContentType, string? ExternalUrl, string? PosterUrl, string? CaptionsUrl, int? DurationSeconds);
 

@@ -13,4 +13,9 @@ public class PostRevision
     public string BodyMarkdown { get; set; } = "";
     /// <summary>The other fields as JSON, so that a revision keeps whatever the post had, kind by kind.</summary>
     public required string FieldsJson { get; set; }
+    /// <summary>
+    /// The shape <see cref="FieldsJson"/> was written in (see <see cref="RevisionFormat"/>): new revisions are of the
+    /// current one; rows written before revisions had a version are version 1.
+    /// </summary>
+    public int FieldsVersion { get; set; } = RevisionFormat.Current;
 }

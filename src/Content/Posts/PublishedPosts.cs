@@ -157,8 +157,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         var related = outgoing.Concat(incoming).Select(r => new RelatedDocument(
             r.Forward ? r.Relation.Vietnamese().Forward : r.Relation.Vietnamese().Backward,
             r.Title, r.Number, PostKindSegments.PostUrl(r.UnitSlug, r.Kind, r.Slug))).ToList();
-        var d = post.Document!;
-        return new DocumentView(d.Number, d.Type, d.IssuedOn, d.Issuer, d.Signer, d.EffectiveOn, d.ExpiresOn, d.Abstract, related);
+        return new DocumentView(post.Document!, related);
     }
 
     private sealed record RelationRow(DocumentRelationKind Relation, bool Forward, string Title, string? Number, string UnitSlug, PostKind Kind, string Slug);

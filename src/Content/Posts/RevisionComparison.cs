@@ -39,7 +39,7 @@ public static class RevisionComparison
         }
         Add("Tiêu đề", older.Title, newer.Title);
         Add("Tóm tắt", older.Summary, newer.Summary);
-        Add("Thông tin khác", Readable(older.FieldsJson), Readable(newer.FieldsJson));
+        Add("Thông tin khác", Readable(older), Readable(newer));
         Add("Nội dung", older.BodyMarkdown, newer.BodyMarkdown);
         return fields;
     }
@@ -56,14 +56,17 @@ public static class RevisionComparison
     }
 
     private static PostRevision Snapshot(PostDraft draft) =>
-        new() { Title = draft.Title, Summary = draft.Summary, BodyMarkdown = draft.BodyMarkdown, FieldsJson = draft.FieldsJson() };
+        new() { Title = draft.Title, Summary = draft.Summary, BodyMarkdown = draft.BodyMarkdown, FieldsJson = RevisionFormat.Write(draft) };
 
-    /// <summary>The stored fields one per line, so that a change shows as the one line it is.</summary>
-    private static string Readable(string json) =>
-        JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly JsonSerializerOptions OnePerLine =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// The stored fields one per line, so that a change shows as the one line it is. Read into the current shape first,
+    /// so that revisions written in different versions compare field by field.
+    /// </summary>
+    private static string Readable(PostRevision revision) => RevisionFormat.Write(ToDraft(revision), OnePerLine);
 
     /// <summary>The draft a revision holds, to save again as the newest version.</summary>
-    public static PostDraft ToDraft(PostRevision revision) =>
-        (JsonSerializer.Deserialize<PostDraft>(revision.FieldsJson) ?? throw new InvalidDataException($"Revision {revision.Id} holds no fields."))
-        with { Title = revision.Title, Summary = revision.Summary, BodyMarkdown = revision.BodyMarkdown };
+    public static PostDraft ToDraft(PostRevision revision) => RevisionFormat.Read(revision);
 }

@@ -34,18 +34,11 @@ internal sealed class PostFrontMatter
     public string? PlanItem { get; set; }
 }
 
-internal sealed class DocumentSeed
+/// <summary>A document's fields as the post stores them, and the files and links the seed gives with them.</summary>
+internal sealed record DocumentSeed : DocumentInfo
 {
-    public string? Number { get; set; }
-    public DocumentType Type { get; set; }
-    public DateOnly? IssuedOn { get; set; }
-    public string? Issuer { get; set; }
-    public string? Signer { get; set; }
-    public DateOnly? EffectiveOn { get; set; }
-    public DateOnly? ExpiresOn { get; set; }
-    public string? Abstract { get; set; }
-    public List<AttachmentSeed> Attachments { get; set; } = [];
-    public List<RelationSeed> Related { get; set; } = [];
+    public List<AttachmentSeed> Attachments { get; init; } = [];
+    public List<RelationSeed> Related { get; init; } = [];
 }
 
 internal sealed class AttachmentSeed
@@ -61,13 +54,12 @@ internal sealed class RelationSeed
     public string Target { get; set; } = "";
 }
 
-internal sealed class VideoSeed
+/// <summary>A video's fields as an editor types them (its address elsewhere, its length), and its files under seed/files.</summary>
+internal sealed record VideoSeed : VideoFields
 {
-    public string? File { get; set; }
-    public string? Url { get; set; }
-    public string? Poster { get; set; }
-    public int? DurationSeconds { get; set; }
-    public string? Captions { get; set; }
+    public string? File { get; init; }
+    public string? Poster { get; init; }
+    public string? Captions { get; init; }
 }
 
 /// <summary>A published question of <c>questions.json</c>: asked and answered on the given dates.</summary>

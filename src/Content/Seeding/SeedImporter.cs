@@ -226,11 +226,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, MediaLibrar
         }
         if (meta.Document is { } document)
         {
-            post.Document = new DocumentInfo
-            {
-                Number = document.Number, Type = document.Type, IssuedOn = document.IssuedOn, Issuer = document.Issuer,
-                Signer = document.Signer, EffectiveOn = document.EffectiveOn, ExpiresOn = document.ExpiresOn, Abstract = document.Abstract,
-            };
+            post.Document = document.Canonical();
             var sort = 0;
             foreach (var attachment in document.Attachments)
                 post.Attachments.Add(new Attachment
@@ -244,12 +240,11 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, MediaLibrar
         {
             post.Video = new VideoInfo
             {
-                ExternalUrl = video.Url,
-                DurationSeconds = video.DurationSeconds,
                 File = video.File is null ? null : await files.ImportAsync(seed, unit, video.File, null, ct),
                 Poster = video.Poster is null ? null : await files.ImportAsync(seed, unit, video.Poster, $"Ảnh đại diện video: {title}", ct),
                 Captions = video.Captions is null ? null : await files.ImportAsync(seed, unit, video.Captions, null, ct),
             };
+            post.Video.Take(video.Canonical());
         }
         return post;
     }

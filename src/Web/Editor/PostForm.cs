@@ -19,16 +19,10 @@ public sealed class PostForm
     public string? Tags { get; set; }
     public DateTime? PublishAt { get; set; }
     public DateTime? UnpublishAt { get; set; }
-    public string? DocumentNumber { get; set; }
-    public DocumentType DocumentType { get; set; }
-    public DateOnly? IssuedOn { get; set; }
-    public string? Issuer { get; set; }
-    public string? Signer { get; set; }
-    public DateOnly? EffectiveOn { get; set; }
-    public DateOnly? ExpiresOn { get; set; }
-    public string? Abstract { get; set; }
-    public string? VideoUrl { get; set; }
-    public int? VideoDurationSeconds { get; set; }
+    /// <summary>A document's fields, sent as <c>Document.Number</c>, <c>Document.IssuedOn</c>…; used for documents only.</summary>
+    public DocumentInfo Document { get; set; } = new();
+    /// <summary>A video's fields, sent as <c>Video.ExternalUrl</c>…; used for videos only.</summary>
+    public VideoFields Video { get; set; } = new();
     public int? CoverImageId { get; set; }
     /// <summary>The library files ticked as attachments, and the title typed for each.</summary>
     public List<int> AttachmentIds { get; set; } = [];
@@ -39,10 +33,8 @@ public sealed class PostForm
         Title ?? "", Slug, Summary, BodyMarkdown ?? "", CategoryId, Audience,
         (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
         ToUtc(PublishAt), ToUtc(UnpublishAt),
-        Kind == PostKind.Document
-            ? new DocumentInfo { Number = Blank(DocumentNumber), Type = DocumentType, IssuedOn = IssuedOn, Issuer = Blank(Issuer), Signer = Blank(Signer), EffectiveOn = EffectiveOn, ExpiresOn = ExpiresOn, Abstract = Blank(Abstract) }
-            : null,
-        Blank(VideoUrl), VideoDurationSeconds, CoverImageId,
+        // The draft keeps only the part of the post's kind (PostDraft.Canonical).
+        Document, Video, CoverImageId,
         AttachmentIds.Select(id => new AttachmentDraft(id, AttachmentTitles.GetValueOrDefault(id) ?? "")).ToList(),
         PlanItemId);
 
@@ -54,10 +46,7 @@ public sealed class PostForm
             Kind = post.Kind, Unit = post.Unit.Slug, Version = post.Version, Title = draft.Title, Slug = draft.Slug, Summary = draft.Summary,
             BodyMarkdown = draft.BodyMarkdown, CategoryId = draft.CategoryId, Audience = draft.Audience, Tags = string.Join(", ", draft.Tags),
             PublishAt = ToLocal(draft.PublishAt), UnpublishAt = ToLocal(draft.UnpublishAt),
-            DocumentNumber = draft.Document?.Number, DocumentType = draft.Document?.Type ?? DocumentType.Plan, IssuedOn = draft.Document?.IssuedOn,
-            Issuer = draft.Document?.Issuer, Signer = draft.Document?.Signer, EffectiveOn = draft.Document?.EffectiveOn,
-            ExpiresOn = draft.Document?.ExpiresOn, Abstract = draft.Document?.Abstract,
-            VideoUrl = draft.VideoUrl, VideoDurationSeconds = draft.VideoDurationSeconds, CoverImageId = draft.CoverImageId,
+            Document = draft.Document ?? new DocumentInfo(), Video = draft.Video ?? new VideoFields(), CoverImageId = draft.CoverImageId,
             AttachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).ToList(),
             AttachmentTitles = (draft.Attachments ?? []).ToDictionary(a => a.MediaAssetId, a => a.Title),
             PlanItemId = draft.PlanItemId,
@@ -70,6 +59,4 @@ public sealed class PostForm
     private static DateTime? ToUtc(DateTime? local) => local is { } value ? DateTime.SpecifyKind(value - VietnamTime.Offset, DateTimeKind.Utc) : null;
 
     private static DateTime? ToLocal(DateTime? utc) => utc is { } value ? VietnamTime.ToLocal(value) : null;
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -88,9 +88,9 @@ public class RelevanceTests
     {
         await using var site = await SearchTestSite.CreateAsync();
         var unit = await site.AddUnitAsync("ubnd-tinh");
-        await site.AddPostAsync(unit, "Kế hoạch tuyên truyền cải cách hành chính năm 2022", number: "21/KH-UBND", kind: Posts.PostKind.Document);
-        await site.AddPostAsync(unit, "Kế hoạch cải cách hành chính năm 2021", number: "121/KH-UBND", kind: Posts.PostKind.Document);
-        await site.AddPostAsync(unit, "Quyết định ban hành quy chế", number: "21/QĐ-UBND", kind: Posts.PostKind.Document);
+        await site.AddPostAsync(unit, "Kế hoạch tuyên truyền cải cách hành chính năm 2022", number: "21/KH-UBND", kind: Content.Posts.PostKind.Document);
+        await site.AddPostAsync(unit, "Kế hoạch cải cách hành chính năm 2021", number: "121/KH-UBND", kind: Content.Posts.PostKind.Document);
+        await site.AddPostAsync(unit, "Quyết định ban hành quy chế", number: "21/QĐ-UBND", kind: Content.Posts.PostKind.Document);
         await site.AddPostAsync(unit, "Triển khai kế hoạch", "Thực hiện Kế hoạch số 21/KH-UBND của Ủy ban nhân dân tỉnh.");
         await site.ApplyOutboxAsync();
 
