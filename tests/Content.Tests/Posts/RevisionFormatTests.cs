@@ -1,3 +1,4 @@
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Categories;
@@ -112,7 +113,7 @@ public class RevisionFormatTests
             await db.SaveChangesAsync();
             var created = await database.NewPostEditing(db).CreateAsync(unit.Id, PostKind.Document,
                 new PostDraft("Bản mới", null, null, "Khác", null, Audience.All, [], null, null, new DocumentInfo(), null), Writer, CancellationToken.None);
-            postId = Assert.IsType<SaveOutcome.Saved>(created).Post.Id;
+            postId = Assert.IsType<Outcome<Post>.Ok>(created).Value.Id;
             var old = Version1(Version1Document, plan.Items[0].Id);
             old.PostId = postId;
             old.Number = 0;
@@ -126,7 +127,7 @@ public class RevisionFormatTests
             var post = (await editing.FindAsync(postId, CancellationToken.None))!;
             var old = (await editing.RevisionsAsync(postId, CancellationToken.None)).Single(r => r.Number == 0);
             var grants = new UserGrants(Writer.UserId, true, false, [(unit.Id, UnitRole.Editor)]);
-            Assert.IsType<SaveOutcome.Saved>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(old), grants, Writer, CancellationToken.None));
+            Assert.IsType<Outcome<Post>.Ok>(await editing.UpdateAsync(post, post.Version, RevisionComparison.ToDraft(old), grants, Writer, CancellationToken.None));
         }
 
         await using var check = database.NewContext();
