@@ -32,9 +32,9 @@ public sealed class AccessibilityTests(SiteFixture site)
 
     [Theory]
     [InlineData("/gui-cau-hoi")]
-    [InlineData("/so-gddt-soc-trang/phan-anh-kien-nghi")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/phan-anh-kien-nghi")]
     [InlineData("/hoi-dap")]
-    [InlineData("/so-gddt-soc-trang/hoi-dap")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/hoi-dap")]
     [InlineData("/tra-cuu")]
     public async Task Question_page_has_no_serious_or_critical_axe_violations(string path)
     {

@@ -7,7 +7,7 @@ namespace CchcSite.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public sealed class EditorFlowTests(SiteFixture site)
 {
-    private const string Unit = "ubnd-phuong-thac-mo";
+    private const string Unit = SeedFacts.Units.UbndPhuongThacMo;
 
     [Fact]
     public async Task An_editor_writes_and_submits_and_an_approver_publishes_to_the_units_page()

@@ -18,8 +18,8 @@ public sealed class PhoneLayoutTests(SiteFixture site)
 
     [Theory]
     [InlineData("/gui-cau-hoi")]
-    [InlineData("/so-gddt-soc-trang/phan-anh-kien-nghi")]
-    [InlineData("/so-gddt-soc-trang/hoi-dap")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/phan-anh-kien-nghi")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/hoi-dap")]
     [InlineData("/tra-cuu")]
     public Task Question_page_fits_a_360px_phone_without_horizontal_scrolling(string path) => AssertFitsAsync(path);
 

@@ -9,7 +9,7 @@ namespace CchcSite.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public sealed class PlanFlowTests(SiteFixture site)
 {
-    private const string Unit = "so-tai-chinh-soc-trang";
+    private const string Unit = SeedFacts.Units.SoTaiChinhSocTrang;
     private const string Row = "Đưa tin, bài về cải cách hành chính trên chuyên trang của Sở";
 
     [Fact]

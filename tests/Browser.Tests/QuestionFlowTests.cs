@@ -11,7 +11,7 @@ namespace CchcSite.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public sealed partial class QuestionFlowTests(SiteFixture site)
 {
-    private const string Unit = "so-tai-chinh-soc-trang";
+    private const string Unit = SeedFacts.Units.SoTaiChinhSocTrang;
 
     [Fact]
     public async Task A_citizen_asks_an_officer_answers_an_approver_publishes_and_the_citizen_reads_the_answer()

@@ -22,12 +22,12 @@ public sealed class SearchTests(SiteFixture site)
         var marks = await page.Locator(".search-hit__snippet mark, .search-hit__title mark").AllInnerTextsAsync();
         Assert.Contains(marks, m => m.Equals("đường", StringComparison.OrdinalIgnoreCase) || m.Equals("nóng", StringComparison.OrdinalIgnoreCase));
 
-        await page.Locator("#tim-kiem-don-vi").SelectOptionAsync("so-gddt-soc-trang");
+        await page.Locator("#tim-kiem-don-vi").SelectOptionAsync(SeedFacts.Units.SoGddtSocTrang);
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**don-vi=so-gddt-soc-trang**");
+        await page.WaitForURLAsync($"**don-vi={SeedFacts.Units.SoGddtSocTrang}**");
         var units = await page.Locator("li.search-hit .card__meta a").AllInnerTextsAsync();
         Assert.NotEmpty(units);
-        Assert.All(units, unit => Assert.Equal("Sở GDĐT Sóc Trăng", unit));
+        Assert.All(units, unit => Assert.Equal(SeedFacts.UnitNames.SoGddtSocTrangShort, unit));
         await Assertions.Expect(page.Locator("li.search-hit").First).ToContainTextAsync("Đường dây nóng");
         await AccessibilityTests.AssertNoBlockingViolationsAsync(page, page.Url);
     }

@@ -21,7 +21,7 @@ public sealed class SiteCollection : ICollectionFixture<SiteFixture>
 public sealed class SiteFixture : IAsyncLifetime
 {
     /// <summary>The unit whose section has every kind of post in the seed; the citizen flow starts from it.</summary>
-    public const string UnitSlug = "so-gddt-soc-trang";
+    public const string UnitSlug = SeedFacts.Units.SoGddtSocTrang;
 
     private readonly SiteFactory _site = new();
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _samples = new();

@@ -23,14 +23,14 @@ public class ApiTests(SiteFactory site)
     public async Task Units_come_as_a_tree_in_camel_case()
     {
         var roots = await GetJsonAsync("/api/v1/units");
-        var socTrang = roots.EnumerateArray().Single(u => u.GetProperty("unit").GetProperty("slug").GetString() == "ubnd-tinh-soc-trang");
+        var socTrang = roots.EnumerateArray().Single(u => u.GetProperty("unit").GetProperty("slug").GetString() == SeedFacts.Units.UbndTinhSocTrang);
         Assert.Equal("Province", socTrang.GetProperty("unit").GetProperty("kind").GetString());
         var children = socTrang.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("unit").GetProperty("slug").GetString()).ToList();
-        Assert.Contains("so-gddt-soc-trang", children);
-        Assert.Contains("ubnd-thi-xa-nga-nam", children);
+        Assert.Contains(SeedFacts.Units.SoGddtSocTrang, children);
+        Assert.Contains(SeedFacts.Units.UbndThiXaNgaNam, children);
 
-        var one = await GetJsonAsync("/api/v1/units/ubnd-thi-xa-nga-nam");
-        Assert.Equal("phong-gddt-nga-nam", one.GetProperty("children")[0].GetProperty("unit").GetProperty("slug").GetString());
+        var one = await GetJsonAsync($"/api/v1/units/{SeedFacts.Units.UbndThiXaNgaNam}");
+        Assert.Equal(SeedFacts.Units.PhongGddtNgaNam, one.GetProperty("children")[0].GetProperty("unit").GetProperty("slug").GetString());
     }
 
     [Fact]
@@ -45,12 +45,12 @@ public class ApiTests(SiteFactory site)
         var last = await GetJsonAsync($"/api/v1/posts?pageSize=5&page={(total + 4) / 5}");
         Assert.Equal(total - 5 * ((total - 1) / 5), last.GetProperty("items").GetArrayLength());
 
-        var town = (await GetJsonAsync("/api/v1/posts?unit=ubnd-thi-xa-nga-nam&pageSize=50")).GetProperty("items").EnumerateArray()
+        var town = (await GetJsonAsync($"/api/v1/posts?unit={SeedFacts.Units.UbndThiXaNgaNam}&pageSize=50")).GetProperty("items").EnumerateArray()
             .Select(p => p.GetProperty("unit").GetProperty("slug").GetString()).ToHashSet();
-        Assert.Contains("phong-gddt-nga-nam", town);
-        var townOnly = (await GetJsonAsync("/api/v1/posts?unit=ubnd-thi-xa-nga-nam&includeSubUnits=false&pageSize=50")).GetProperty("items").EnumerateArray()
+        Assert.Contains(SeedFacts.Units.PhongGddtNgaNam, town);
+        var townOnly = (await GetJsonAsync($"/api/v1/posts?unit={SeedFacts.Units.UbndThiXaNgaNam}&includeSubUnits=false&pageSize=50")).GetProperty("items").EnumerateArray()
             .Select(p => p.GetProperty("unit").GetProperty("slug").GetString()).ToHashSet();
-        Assert.Equal(["ubnd-thi-xa-nga-nam"], townOnly);
+        Assert.Equal([SeedFacts.Units.UbndThiXaNgaNam], townOnly);
     }
 
     [Fact]
@@ -75,13 +75,13 @@ public class ApiTests(SiteFactory site)
     [Fact]
     public async Task A_post_is_served_by_id_and_by_unit_and_slug_with_sanitised_html()
     {
-        var card = (await GetJsonAsync("/api/v1/posts?kind=document&unit=ubnd-phuong-thac-mo&pageSize=1")).GetProperty("items")[0];
+        var card = (await GetJsonAsync($"/api/v1/posts?kind=document&unit={SeedFacts.Units.UbndPhuongThacMo}&pageSize=1")).GetProperty("items")[0];
         var byId = await GetJsonAsync($"/api/v1/posts/{card.GetProperty("id").GetInt32()}");
-        var bySlug = await GetJsonAsync($"/api/v1/units/ubnd-phuong-thac-mo/posts/{card.GetProperty("slug").GetString()}");
+        var bySlug = await GetJsonAsync($"/api/v1/units/{SeedFacts.Units.UbndPhuongThacMo}/posts/{card.GetProperty("slug").GetString()}");
         Assert.Equal(byId.GetProperty("card").GetProperty("title").GetString(), bySlug.GetProperty("card").GetProperty("title").GetString());
         Assert.True(byId.GetProperty("bodyHtml").GetString()!.Length > 0);
         Assert.Equal(JsonValueKind.Object, byId.GetProperty("document").ValueKind);
-        Assert.StartsWith("/ubnd-phuong-thac-mo/van-ban/", card.GetProperty("url").GetString());
+        Assert.StartsWith($"/{SeedFacts.Units.UbndPhuongThacMo}/van-ban/", card.GetProperty("url").GetString());
     }
 
     [Theory]
@@ -108,7 +108,7 @@ public class ApiTests(SiteFactory site)
     [Theory]
     [InlineData("/api/v1/posts/999999")]
     [InlineData("/api/v1/units/khong-co")]
-    [InlineData("/api/v1/units/so-gddt-soc-trang/posts/khong-co")]
+    [InlineData($"/api/v1/units/{SeedFacts.Units.SoGddtSocTrang}/posts/khong-co")]
     [InlineData("/api/v1/posts?unit=khong-co")]
     [InlineData("/api/v1/khong-co-tai-nguyen-nay")]
     public async Task Unknown_things_get_a_404_problem(string url)

@@ -87,7 +87,7 @@ public sealed class CachingTests(EditorSite site) : IClassFixture<EditorSite>
         var editor = await site.SignedInAsync(EditorSite.AdminEmail);
         var draft = await EditorSite.PostFormAsync(editor, "/quan-tri/bai-viet/moi", new Dictionary<string, string>
         {
-            ["Unit"] = "ubnd-phuong-thac-mo", ["Kind"] = "Article", ["Title"] = "Bản nháp chưa ai thấy", ["BodyMarkdown"] = "Nháp.",
+            ["Unit"] = SeedFacts.Units.UbndPhuongThacMo, ["Kind"] = "Article", ["Title"] = "Bản nháp chưa ai thấy", ["BodyMarkdown"] = "Nháp.",
         });
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var draftId = int.Parse(draft.Headers.Location!.OriginalString.Split('/')[^1]);

@@ -30,8 +30,8 @@ public partial class PublicPagesTests(SiteFactory site)
         Assert.Contains("Văn bản chỉ đạo, điều hành", html);
         Assert.Contains("Video tuyên truyền", html);
         Assert.Contains("Chuyên trang CCHC của các đơn vị", html);
-        Assert.Contains("href=\"/so-gddt-soc-trang\"", html);
-        Assert.Contains("href=\"/ubnd-phuong-thac-mo\"", html);
+        Assert.Contains($"href=\"/{SeedFacts.Units.SoGddtSocTrang}\"", html);
+        Assert.Contains($"href=\"/{SeedFacts.Units.UbndPhuongThacMo}\"", html);
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public partial class PublicPagesTests(SiteFactory site)
     [Fact]
     public async Task A_document_page_shows_its_metadata_and_attachments_download_as_pdf()
     {
-        var doc = await QueryAsync(db => db.Posts.Where(p => p.Document != null && p.Document.Number == "16/KH-UBND" && p.Unit.Slug == "ubnd-phuong-thac-mo")
+        var doc = await QueryAsync(db => db.Posts.Where(p => p.Document != null && p.Document.Number == "16/KH-UBND" && p.Unit.Slug == SeedFacts.Units.UbndPhuongThacMo)
             .Select(p => p.Slug).SingleAsync());
-        var html = await GetPageAsync($"/ubnd-phuong-thac-mo/van-ban/{doc}");
+        var html = await GetPageAsync($"/{SeedFacts.Units.UbndPhuongThacMo}/van-ban/{doc}");
         Assert.Contains("Thông tin văn bản", html);
         Assert.Contains("<td>16/KH-UBND</td>", html);
         Assert.Contains("<td>20/03/2024</td>", html);
@@ -109,17 +109,17 @@ public partial class PublicPagesTests(SiteFactory site)
     [Fact]
     public async Task Lists_page_with_real_links_and_refuse_pages_that_do_not_exist()
     {
-        var html = await GetPageAsync("/so-gddt-soc-trang/tin-tuc");
+        var html = await GetPageAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc");
         var total = int.Parse(Regex.Match(html, @"(\d+) mục").Groups[1].Value);
         Assert.True(total > 0);
         var lastPage = (total + 11) / 12;
         if (lastPage > 1)
         {
-            Assert.Contains("href=\"/so-gddt-soc-trang/tin-tuc?trang=2\"", html);
-            await GetPageAsync($"/so-gddt-soc-trang/tin-tuc?trang={lastPage}");
+            Assert.Contains($"href=\"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc?trang=2\"", html);
+            await GetPageAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc?trang={lastPage}");
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/so-gddt-soc-trang/tin-tuc?trang={lastPage + 1}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/so-gddt-soc-trang/tin-tuc?trang=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc?trang={lastPage + 1}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc?trang=0")).StatusCode);
     }
 
     [Fact]
@@ -134,8 +134,8 @@ public partial class PublicPagesTests(SiteFactory site)
 
     [Theory]
     [InlineData("/don-vi-khong-ton-tai")]
-    [InlineData("/so-gddt-soc-trang/khong-co-muc-nay")]
-    [InlineData("/so-gddt-soc-trang/tin-tuc/bai-khong-ton-tai")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/khong-co-muc-nay")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc/bai-khong-ton-tai")]
     [InlineData("/linh-vuc/khong-co")]
     [InlineData("/tep/999999/khong-co.pdf")]
     public async Task Unknown_addresses_get_the_vietnamese_404_page(string url)

@@ -20,7 +20,7 @@ public sealed class VisibilityTests : IClassFixture<SiteFactory>
     private Task<(int Id, int CoverId)> AddPostAsync(string slug, PostStatus status, DateTime? publishAt, DateTime? unpublishAt = null) =>
         _site.WithDbAsync(async db =>
         {
-            var unit = await db.Units.SingleAsync(u => u.Slug == "so-gddt-soc-trang");
+            var unit = await db.Units.SingleAsync(u => u.Slug == SeedFacts.Units.SoGddtSocTrang);
             var cover = await db.MediaAssets.FirstAsync(m => m.ContentType.StartsWith("image/"));
             var post = new Post
             {
@@ -49,14 +49,14 @@ public sealed class VisibilityTests : IClassFixture<SiteFactory>
         var (id, _) = await AddPostAsync(slug, status,
             publishDays is { } p ? DateTime.UtcNow.AddDays(p) : null, unpublishDays is { } u ? DateTime.UtcNow.AddDays(u) : null);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/so-gddt-soc-trang/tin-tuc/{slug}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/so-gddt-soc-trang/tin-tuc/{slug}/in")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/so-gddt-soc-trang/tin-tuc/{slug}/tai-ve")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc/{slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc/{slug}/in")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc/{slug}/tai-ve")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/posts/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/units/so-gddt-soc-trang/posts/{slug}")).StatusCode);
-        Assert.DoesNotContain(slug, await _client.GetStringAsync("/so-gddt-soc-trang/tin-tuc"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync($"/api/v1/units/{SeedFacts.Units.SoGddtSocTrang}/posts/{slug}")).StatusCode);
+        Assert.DoesNotContain(slug, await _client.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc"));
         Assert.DoesNotContain(slug, await _client.GetStringAsync("/"));
-        Assert.DoesNotContain(slug, await _client.GetStringAsync("/api/v1/posts?unit=so-gddt-soc-trang&pageSize=50"));
+        Assert.DoesNotContain(slug, await _client.GetStringAsync($"/api/v1/posts?unit={SeedFacts.Units.SoGddtSocTrang}&pageSize=50"));
     }
 
     [Fact]
@@ -64,22 +64,22 @@ public sealed class VisibilityTests : IClassFixture<SiteFactory>
     {
         var (id, _) = await AddPostAsync("cong-khai-kiem-thu", PostStatus.Published, DateTime.UtcNow.AddMinutes(-1));
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/so-gddt-soc-trang/tin-tuc/cong-khai-kiem-thu")).StatusCode);
-        Assert.Contains("cong-khai-kiem-thu", await _client.GetStringAsync("/so-gddt-soc-trang/tin-tuc"));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc/cong-khai-kiem-thu")).StatusCode);
+        Assert.Contains("cong-khai-kiem-thu", await _client.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc"));
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/v1/posts/{id}")).StatusCode);
     }
 
     [Fact]
     public async Task Cached_pages_and_api_answers_show_a_new_post_at_once()
     {
-        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync("/so-gddt-soc-trang/tin-tuc"));
-        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync("/api/v1/posts?unit=so-gddt-soc-trang&kind=article"));
+        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc"));
+        Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync($"/api/v1/posts?unit={SeedFacts.Units.SoGddtSocTrang}&kind=article"));
         Assert.DoesNotContain("moi-dang-kiem-thu", await _client.GetStringAsync("/"));
 
         await AddPostAsync("moi-dang-kiem-thu", PostStatus.Published, DateTime.UtcNow.AddMinutes(-1));
 
-        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync("/so-gddt-soc-trang/tin-tuc"));
-        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync("/api/v1/posts?unit=so-gddt-soc-trang&kind=article"));
+        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc"));
+        Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync($"/api/v1/posts?unit={SeedFacts.Units.SoGddtSocTrang}&kind=article"));
         Assert.Contains("moi-dang-kiem-thu", await _client.GetStringAsync("/"));
     }
 
@@ -88,7 +88,7 @@ public sealed class VisibilityTests : IClassFixture<SiteFactory>
     {
         var fileId = await _site.WithDbAsync(async db =>
         {
-            var unit = await db.Units.SingleAsync(u => u.Slug == "so-gddt-soc-trang");
+            var unit = await db.Units.SingleAsync(u => u.Slug == SeedFacts.Units.SoGddtSocTrang);
             var asset = new Content.Media.MediaAsset
             {
                 UnitId = unit.Id, FileName = "nhap.pdf", ContentType = "application/pdf", StoragePath = "khong-co/nhap.pdf", CreatedAt = DateTime.UtcNow,

@@ -65,7 +65,7 @@ public sealed class AccountTests(EditorSite site) : IClassFixture<EditorSite>
     [Fact]
     public async Task A_deactivated_account_cannot_sign_in_and_loses_its_open_session()
     {
-        var id = await site.AddUserAsync("nghi-viec@cchc.test", ("phong-gddt-nga-nam", Content.Accounts.UnitRole.Editor));
+        var id = await site.AddUserAsync("nghi-viec@cchc.test", (SeedFacts.Units.PhongGddtNgaNam, Content.Accounts.UnitRole.Editor));
         var browser = await site.SignedInAsync("nghi-viec@cchc.test");
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/quan-tri")).StatusCode);
 

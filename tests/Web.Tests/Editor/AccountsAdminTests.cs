@@ -11,7 +11,7 @@ public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSi
     public async Task An_administrator_creates_an_account_with_a_unit_role_revokes_it_and_locks_the_account_and_all_is_audited()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
-        var unitId = await site.WithDbAsync(db => db.Units.Where(u => u.Slug == "ubnd-phuong-thac-mo").Select(u => u.Id).SingleAsync());
+        var unitId = await site.WithDbAsync(db => db.Units.Where(u => u.Slug == SeedFacts.Units.UbndPhuongThacMo).Select(u => u.Id).SingleAsync());
 
         var created = await EditorSite.PostFormAsync(admin, "/quan-tri/nguoi-dung", new()
         {
@@ -54,7 +54,7 @@ public sealed class AccountsAdminTests(EditorSite site) : IClassFixture<EditorSi
     [Fact]
     public async Task Only_administrators_manage_accounts()
     {
-        await site.AddUserAsync("duyet-khong-quan-tri@cchc.test", ("so-gddt-soc-trang", UnitRole.Approver));
+        await site.AddUserAsync("duyet-khong-quan-tri@cchc.test", (SeedFacts.Units.SoGddtSocTrang, UnitRole.Approver));
         var approver = await site.SignedInAsync("duyet-khong-quan-tri@cchc.test");
         Assert.StartsWith("/quan-tri/khong-co-quyen", (await approver.GetAsync("/quan-tri/nguoi-dung")).Headers.Location!.PathAndQuery);
         var userId = await site.WithDbAsync(db => db.Users.Where(u => u.Email == "duyet-khong-quan-tri@cchc.test").Select(u => u.Id).SingleAsync());

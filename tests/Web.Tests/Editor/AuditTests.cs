@@ -8,7 +8,7 @@ public sealed class AuditTests(EditorSite site) : IClassFixture<EditorSite>
     [Fact]
     public async Task Sign_ins_and_failures_are_logged_and_only_administrators_read_the_log()
     {
-        await site.AddUserAsync("nhat-ky@cchc.test", ("so-gddt-soc-trang", UnitRole.Approver));
+        await site.AddUserAsync("nhat-ky@cchc.test", (SeedFacts.Units.SoGddtSocTrang, UnitRole.Approver));
         await EditorSite.LoginAsync(site.NewBrowser(), "nhat-ky@cchc.test", "mat-khau-sai");
         var approver = await site.SignedInAsync("nhat-ky@cchc.test");
 

@@ -15,8 +15,8 @@ public enum Outcome { Allowed, Forbidden, Login, Refused }
 /// <summary>What the editor-area matrices share: the unit under test, how each user signs in, and how an answer is read.</summary>
 public static class AuthorizationMatrix
 {
-    public const string Unit = "phong-gddt-nga-nam";
-    public const string OtherUnit = "so-ldtbxh-binh-dinh";
+    public const string Unit = SeedFacts.Units.PhongGddtNgaNam;
+    public const string OtherUnit = SeedFacts.Units.SoLdtbxhBinhDinh;
 
     public static TheoryData<TEndpoint, Who> Cases<TEndpoint>() where TEndpoint : struct, Enum
     {

@@ -62,7 +62,7 @@ public sealed class PlanAuthorizationTests(EditorSite site) : IClassFixture<Edit
     public async Task A_parent_unit_reads_its_sub_units_plans_and_reports_but_edits_nothing_of_theirs()
     {
         var planId = await PlanOfTheUnitAsync();
-        await site.AddUserAsync("lanh-dao-thi-xa@cchc.test", ("ubnd-thi-xa-nga-nam", UnitRole.Approver));
+        await site.AddUserAsync("lanh-dao-thi-xa@cchc.test", (SeedFacts.Units.UbndThiXaNgaNam, UnitRole.Approver));
         var browser = await site.SignedInAsync("lanh-dao-thi-xa@cchc.test");
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/quan-tri/ke-hoach/{planId}")).StatusCode);
@@ -70,7 +70,7 @@ public sealed class PlanAuthorizationTests(EditorSite site) : IClassFixture<Edit
         Assert.Equal(Outcome.Forbidden, AuthorizationMatrix.Classify(await browser.GetAsync($"/quan-tri/ke-hoach/{planId}/sua"), "-"));
 
         var grid = await browser.GetStringAsync("/quan-tri/tuan-thu?nam=2021");
-        Assert.Contains("Ủy ban nhân dân thị xã Ngã Năm", grid);
+        Assert.Contains(SeedFacts.UnitNames.UbndThiXaNgaNam, grid);
         Assert.Contains("Phòng Giáo dục và Đào tạo thị xã Ngã Năm", grid);
         Assert.DoesNotContain("Sở Lao động", grid);
         Assert.DoesNotContain("Ủy ban nhân dân tỉnh Sóc Trăng", grid);
@@ -81,10 +81,10 @@ public sealed class PlanAuthorizationTests(EditorSite site) : IClassFixture<Edit
     {
         await site.AddUserAsync("bt-phong@cchc.test", (AuthorizationMatrix.Unit, UnitRole.Editor));
         var browser = await site.SignedInAsync("bt-phong@cchc.test");
-        Assert.Equal(Outcome.Forbidden, AuthorizationMatrix.Classify(await browser.GetAsync("/quan-tri/bao-cao?ky=Year&nam=2021&don-vi=ubnd-thi-xa-nga-nam"), "-"));
-        Assert.Equal(Outcome.Forbidden, AuthorizationMatrix.Classify(await browser.GetAsync("/quan-tri/tuan-thu/ubnd-thi-xa-nga-nam/2021/3"), "-"));
+        Assert.Equal(Outcome.Forbidden, AuthorizationMatrix.Classify(await browser.GetAsync($"/quan-tri/bao-cao?ky=Year&nam=2021&don-vi={SeedFacts.Units.UbndThiXaNgaNam}"), "-"));
+        Assert.Equal(Outcome.Forbidden, AuthorizationMatrix.Classify(await browser.GetAsync($"/quan-tri/tuan-thu/{SeedFacts.Units.UbndThiXaNgaNam}/2021/3"), "-"));
         var grid = await browser.GetStringAsync("/quan-tri/tuan-thu?nam=2021");
-        Assert.DoesNotContain("Ủy ban nhân dân thị xã Ngã Năm", grid);
-        Assert.DoesNotContain("Kế hoạch tuyên truyền, phổ biến công tác cải cách hành chính năm 2021", await browser.GetStringAsync("/quan-tri/ke-hoach"));
+        Assert.DoesNotContain(SeedFacts.UnitNames.UbndThiXaNgaNam, grid);
+        Assert.DoesNotContain(SeedFacts.Plans.SoLdtbxhBinhDinh2021, await browser.GetStringAsync("/quan-tri/ke-hoach"));
     }
 }

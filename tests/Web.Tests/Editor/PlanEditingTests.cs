@@ -7,7 +7,7 @@ namespace CchcSite.Web.Tests.Editor;
 /// <summary>An approver sets up a plan in the editor area; editors then write against its rows, and only their own unit's rows.</summary>
 public sealed class PlanEditingTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    private const string Unit = "ubnd-phuong-thac-mo";
+    private const string Unit = SeedFacts.Units.UbndPhuongThacMo;
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string formPage, string action, Dictionary<string, string> fields)
     {
@@ -20,7 +20,7 @@ public sealed class PlanEditingTests(EditorSite site) : IClassFixture<EditorSite
     {
         await site.AddUserAsync("lanh-dao-ke-hoach@cchc.test", (Unit, UnitRole.Approver));
         await site.AddUserAsync("bien-tap-ke-hoach@cchc.test", (Unit, UnitRole.Editor));
-        await site.AddUserAsync("bien-tap-khac@cchc.test", ("so-tai-chinh-soc-trang", UnitRole.Editor));
+        await site.AddUserAsync("bien-tap-khac@cchc.test", (SeedFacts.Units.SoTaiChinhSocTrang, UnitRole.Editor));
         var approver = await site.SignedInAsync("lanh-dao-ke-hoach@cchc.test");
         var newPlan = $"/quan-tri/ke-hoach/moi?don-vi={Unit}";
         var documentId = await site.WithDbAsync(db => db.Posts.Where(p => p.Unit.Slug == Unit && p.Document!.Number == "16/KH-UBND").Select(p => p.Id).SingleAsync());
@@ -62,11 +62,11 @@ public sealed class PlanEditingTests(EditorSite site) : IClassFixture<EditorSite
         Assert.Contains("Phường Thác Mơ tuyên truyền cải cách hành chính tại tổ dân phố", await writer.GetStringAsync($"/quan-tri?muc-ke-hoach={itemId}"));
 
         var stranger = await site.SignedInAsync("bien-tap-khac@cchc.test");
-        var otherForm = "/quan-tri/bai-viet/moi?don-vi=so-tai-chinh-soc-trang";
+        var otherForm = $"/quan-tri/bai-viet/moi?don-vi={SeedFacts.Units.SoTaiChinhSocTrang}";
         Assert.DoesNotContain($"<option value=\"{itemId}\">", await stranger.GetStringAsync(otherForm));
         var tampered = await PostFormAsync(stranger, otherForm, "/quan-tri/bai-viet/moi", new()
         {
-            ["Unit"] = "so-tai-chinh-soc-trang", ["Kind"] = "Article", ["Title"] = "Tin của Sở Tài chính", ["BodyMarkdown"] = "Nội dung.",
+            ["Unit"] = SeedFacts.Units.SoTaiChinhSocTrang, ["Kind"] = "Article", ["Title"] = "Tin của Sở Tài chính", ["BodyMarkdown"] = "Nội dung.",
             ["PlanItemId"] = itemId.ToString(),
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, tampered.StatusCode);

@@ -14,13 +14,13 @@ namespace CchcSite.Web.Tests.Editor;
 /// <summary>The seeded plans over HTTP: the report's four renderings agree, and the figures match the seed counted by hand.</summary>
 public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    private const string FirstQuarter2022 = "don-vi=so-gddt-soc-trang&ky=Quarter&nam=2022&quy=1";
+    private const string FirstQuarter2022 = $"don-vi={SeedFacts.Units.SoGddtSocTrang}&ky=Quarter&nam=2022&quy=1";
 
     [Fact]
     public async Task Page_csv_xlsx_and_json_give_the_same_numbers_counted_by_hand_from_the_seed()
     {
         var browser = await site.SignedInAsync(EditorSite.AdminEmail);
-        var json = JsonDocument.Parse(await site.CreateClient().GetStringAsync("/api/v1/reports/so-gddt-soc-trang?period=Quarter&year=2022&quarter=1")).RootElement;
+        var json = JsonDocument.Parse(await site.CreateClient().GetStringAsync($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?period=Quarter&year=2022&quarter=1")).RootElement;
         var cells = (from section in json.GetProperty("sections").EnumerateArray()
                      from row in section.GetProperty("rows").EnumerateArray()
                      from pair in section.GetProperty("columns").EnumerateArray().Zip(row.GetProperty("values").EnumerateArray())
@@ -36,7 +36,7 @@ public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<Edi
         Assert.Equal(1, value["posts-by-kind/Announcement/count"]);
         // Rows 1–3 of the appendix, each with its post in its month; every month has an article.
         Assert.Equal([3, 0, 0, 0], new[] { "done", "late", "overdue", "not-due" }.Select(c => value[$"plan-items/total/{c}"]));
-        Assert.Equal([3, 0, 0], new[] { "met", "missing", "upcoming" }.Select(c => value[$"monthly-quota/so-gddt-soc-trang/{c}"]));
+        Assert.Equal([3, 0, 0], new[] { "met", "missing", "upcoming" }.Select(c => value[$"monthly-quota/{SeedFacts.Units.SoGddtSocTrang}/{c}"]));
         Assert.Equal("2022-03-15", json.GetProperty("period").GetProperty("dueOn").GetString());
 
         var page = await browser.GetStringAsync($"/quan-tri/bao-cao?{FirstQuarter2022}");
@@ -62,7 +62,7 @@ public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<Edi
     public async Task The_api_explains_a_wrong_period_or_unit_as_problem_details()
     {
         var api = site.CreateClient();
-        var wrong = await api.GetAsync("/api/v1/reports/so-gddt-soc-trang?period=Quarter&year=2022&quarter=5");
+        var wrong = await api.GetAsync($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?period=Quarter&year=2022&quarter=5");
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType!.MediaType);
         Assert.Contains("Quý phải từ 1 đến 4", await wrong.Content.ReadAsStringAsync());
@@ -73,7 +73,7 @@ public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<Edi
     public async Task The_seeded_plan_shows_done_overdue_and_occasional_rows_with_their_posts()
     {
         var browser = await site.SignedInAsync(EditorSite.AdminEmail);
-        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == "so-ldtbxh-binh-dinh").Select(p => p.Id).SingleAsync());
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == SeedFacts.Units.SoLdtbxhBinhDinh).Select(p => p.Id).SingleAsync());
         var page = await browser.GetStringAsync($"/quan-tri/ke-hoach/{planId}");
         Assert.Contains("Niêm yết công khai các thủ tục hành chính tại Quầy số 20", page);
         Assert.Contains("badge--done", page);
@@ -88,7 +88,7 @@ public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<Edi
     public async Task A_malformed_file_is_refused_by_line_in_vietnamese_and_the_plan_keeps_its_rows()
     {
         var browser = await site.SignedInAsync(EditorSite.AdminEmail);
-        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == "so-gddt-soc-trang").Select(p => p.Id).SingleAsync());
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == SeedFacts.Units.SoGddtSocTrang).Select(p => p.Id).SingleAsync());
         var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync($"/quan-tri/ke-hoach/{planId}"));
         var csv = string.Join(",", PlanItemFile.Columns) + "\n12,,Đăng tin tổng kết,Đăng web,Phòng TCCB,Tổ CNTT,Tháng 12,\n13,,,Đăng web,,,Tháng 14,\n";
         using var form = new MultipartFormDataContent

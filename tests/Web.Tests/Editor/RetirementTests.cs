@@ -9,7 +9,7 @@ namespace CchcSite.Web.Tests.Editor;
 /// <summary>What a post's public address answers after it is taken down or renamed.</summary>
 public sealed partial class RetirementTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    private const string Unit = "so-tai-chinh-soc-trang";
+    private const string Unit = SeedFacts.Units.SoTaiChinhSocTrang;
 
     private async Task<(int Id, string Url)[]> PublishedArticlesAsync(int count, string unit = Unit) =>
         (await site.WithDbAsync(db => db.Posts.Where(p => p.Unit.Slug == unit && p.Kind == PostKind.Article && p.Status == PostStatus.Published)
@@ -60,7 +60,7 @@ public sealed partial class RetirementTests(EditorSite site) : IClassFixture<Edi
     public async Task A_renamed_post_answers_301_from_its_old_address()
     {
         // Another unit than the other test's, which takes posts down.
-        const string unit = "so-ldtbxh-binh-dinh";
+        const string unit = SeedFacts.Units.SoLdtbxhBinhDinh;
         await site.AddUserAsync("doi-ten@cchc.test", (unit, UnitRole.Editor));
         await site.AddUserAsync("duyet-doi-ten@cchc.test", (unit, UnitRole.Approver));
         var editor = await site.SignedInAsync("doi-ten@cchc.test");

@@ -40,7 +40,7 @@ public sealed class SearchRebuildTests(EditorSite site) : IClassFixture<EditorSi
     [Fact]
     public async Task Only_administrators_may_rebuild()
     {
-        await site.AddUserAsync("khong-phai-quan-tri@cchc.test", ("so-gddt-soc-trang", UnitRole.Approver));
+        await site.AddUserAsync("khong-phai-quan-tri@cchc.test", (SeedFacts.Units.SoGddtSocTrang, UnitRole.Approver));
         var approver = await site.SignedInAsync("khong-phai-quan-tri@cchc.test");
         foreach (var url in new[] { "/quan-tri/tim-kiem", "/quan-tri/tim-kiem/tien-do" })
             Assert.StartsWith("/quan-tri/khong-co-quyen", (await approver.GetAsync(url)).Headers.Location!.PathAndQuery);

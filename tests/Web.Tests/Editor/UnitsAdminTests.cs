@@ -60,7 +60,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
     public async Task An_administrator_creates_a_unit_that_gets_its_own_section_and_sees_vietnamese_errors_for_bad_input()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
-        var parent = await UnitIdAsync("ubnd-thi-xa-phuoc-long");
+        var parent = await UnitIdAsync(SeedFacts.Units.UbndThiXaPhuocLong);
 
         var empty = await EditorSite.PostFormAsync(admin, "/quan-tri/don-vi/moi", Form(""));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
@@ -80,7 +80,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
     public async Task The_self_publishing_setting_is_set_on_the_unit_form()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
-        var ward = await site.WithDbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Slug == "phong-gddt-nga-nam"));
+        var ward = await site.WithDbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Slug == SeedFacts.Units.PhongGddtNgaNam));
         Assert.False(ward.AllowSelfPublishing);
 
         var saved = await EditorSite.PostFormAsync(admin, $"/quan-tri/don-vi/{ward.Id}", Form(ward.Name, ward.ParentId, selfPublishing: true));
@@ -95,7 +95,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
     public async Task After_a_merger_the_merged_units_addresses_answer_301_and_its_posts_keep_its_name_under_the_new_unit()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
-        const string ward = "ubnd-phuong-thac-mo", town = "ubnd-thi-xa-phuoc-long";
+        const string ward = SeedFacts.Units.UbndPhuongThacMo, town = SeedFacts.Units.UbndThiXaPhuocLong;
         var post = await site.WithDbAsync(db => db.Posts.AsNoTracking().VisibleAt(DateTime.UtcNow).Where(p => p.Unit.Slug == ward)
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.Kind, p.Slug }).FirstAsync());
         var oldUrl = PostKindSegments.PostUrl(ward, post.Kind, post.Slug);
@@ -132,7 +132,7 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
 
         using var api = JsonDocument.Parse(await citizen.GetStringAsync($"/api/v1/posts/{post.Id}"));
         Assert.Equal(town, api.RootElement.GetProperty("card").GetProperty("unit").GetProperty("slug").GetString());
-        Assert.Equal("Ủy ban nhân dân phường Thác Mơ", api.RootElement.GetProperty("card").GetProperty("issuingUnitName").GetString());
+        Assert.Equal(SeedFacts.UnitNames.UbndPhuongThacMo, api.RootElement.GetProperty("card").GetProperty("issuingUnitName").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/{ward}-khong-co")).StatusCode);
         // The citizen's pending question is now the receiving unit's, and its history says why.
         var tracking = await citizen.GetStringAsync($"/tra-cuu?ma={code}");

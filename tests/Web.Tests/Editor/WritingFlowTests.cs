@@ -15,20 +15,20 @@ public sealed partial class WritingFlowTests(EditorSite site) : IClassFixture<Ed
     [Fact]
     public async Task An_editor_writes_and_submits_an_approver_publishes_and_citizens_see_it()
     {
-        await site.AddUserAsync("viet@cchc.test", ("ubnd-phuong-thac-mo", UnitRole.Editor));
-        await site.AddUserAsync("duyet@cchc.test", ("ubnd-phuong-thac-mo", UnitRole.Approver));
+        await site.AddUserAsync("viet@cchc.test", (SeedFacts.Units.UbndPhuongThacMo, UnitRole.Editor));
+        await site.AddUserAsync("duyet@cchc.test", (SeedFacts.Units.UbndPhuongThacMo, UnitRole.Approver));
         var writer = await site.SignedInAsync("viet@cchc.test");
 
-        var (token, _) = await FormStateAsync(writer, "/quan-tri/bai-viet/moi?don-vi=ubnd-phuong-thac-mo");
+        var (token, _) = await FormStateAsync(writer, $"/quan-tri/bai-viet/moi?don-vi={SeedFacts.Units.UbndPhuongThacMo}");
         var created = await writer.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Unit"] = "ubnd-phuong-thac-mo", ["Kind"] = "Article", ["Title"] = "Phường Thác Mơ ra mắt tổ công nghệ số cộng đồng",
+            ["Unit"] = SeedFacts.Units.UbndPhuongThacMo, ["Kind"] = "Article", ["Title"] = "Phường Thác Mơ ra mắt tổ công nghệ số cộng đồng",
             ["Summary"] = "Tổ hỗ trợ người dân nộp hồ sơ trực tuyến.", ["BodyMarkdown"] = "Tổ **công nghệ số** cộng đồng đã ra mắt.",
             ["Tags"] = "chuyển đổi số, dịch vụ công", ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var editUrl = created.Headers.Location!.OriginalString;
-        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync("/ubnd-phuong-thac-mo/tin-tuc/phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await site.CreateClient().GetAsync($"/{SeedFacts.Units.UbndPhuongThacMo}/tin-tuc/phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong")).StatusCode);
 
         (token, var version) = await FormStateAsync(writer, editUrl);
         Assert.Equal(HttpStatusCode.Redirect, (await writer.PostAsync($"{editUrl}/buoc/Submit", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -46,20 +46,20 @@ public sealed partial class WritingFlowTests(EditorSite site) : IClassFixture<Ed
         Assert.Contains("Đã đăng", await approver.GetStringAsync(editUrl));
 
         var citizen = site.CreateClient();
-        var page = await citizen.GetStringAsync("/ubnd-phuong-thac-mo/tin-tuc/phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong");
+        var page = await citizen.GetStringAsync($"/{SeedFacts.Units.UbndPhuongThacMo}/tin-tuc/phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong");
         Assert.Contains("<strong>công nghệ số</strong>", page);
-        Assert.Contains("phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong", await citizen.GetStringAsync("/ubnd-phuong-thac-mo/tin-tuc"));
+        Assert.Contains("phuong-thac-mo-ra-mat-to-cong-nghe-so-cong-dong", await citizen.GetStringAsync($"/{SeedFacts.Units.UbndPhuongThacMo}/tin-tuc"));
     }
 
     [Fact]
     public async Task A_stale_save_keeps_the_editors_text_and_says_why()
     {
-        await site.AddUserAsync("a@cchc.test", ("so-gddt-soc-trang", UnitRole.Editor));
+        await site.AddUserAsync("a@cchc.test", (SeedFacts.Units.SoGddtSocTrang, UnitRole.Editor));
         var a = await site.SignedInAsync("a@cchc.test");
-        var (token, _) = await FormStateAsync(a, "/quan-tri/bai-viet/moi?don-vi=so-gddt-soc-trang");
+        var (token, _) = await FormStateAsync(a, $"/quan-tri/bai-viet/moi?don-vi={SeedFacts.Units.SoGddtSocTrang}");
         var created = await a.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Unit"] = "so-gddt-soc-trang", ["Kind"] = "Announcement", ["Title"] = "Thông báo gốc", ["BodyMarkdown"] = "Gốc", ["__RequestVerificationToken"] = token,
+            ["Unit"] = SeedFacts.Units.SoGddtSocTrang, ["Kind"] = "Announcement", ["Title"] = "Thông báo gốc", ["BodyMarkdown"] = "Gốc", ["__RequestVerificationToken"] = token,
         }));
         var editUrl = created.Headers.Location!.OriginalString;
         var (tokenA, staleVersion) = await FormStateAsync(a, editUrl);
@@ -85,12 +85,12 @@ public sealed partial class WritingFlowTests(EditorSite site) : IClassFixture<Ed
     [Fact]
     public async Task A_title_left_empty_gets_a_vietnamese_message_and_nothing_is_saved()
     {
-        await site.AddUserAsync("trong@cchc.test", ("so-gddt-soc-trang", UnitRole.Editor));
+        await site.AddUserAsync("trong@cchc.test", (SeedFacts.Units.SoGddtSocTrang, UnitRole.Editor));
         var browser = await site.SignedInAsync("trong@cchc.test");
-        var (token, _) = await FormStateAsync(browser, "/quan-tri/bai-viet/moi?don-vi=so-gddt-soc-trang");
+        var (token, _) = await FormStateAsync(browser, $"/quan-tri/bai-viet/moi?don-vi={SeedFacts.Units.SoGddtSocTrang}");
         var response = await browser.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Unit"] = "so-gddt-soc-trang", ["Kind"] = "Article", ["Title"] = "", ["BodyMarkdown"] = "Nội dung không mất", ["__RequestVerificationToken"] = token,
+            ["Unit"] = SeedFacts.Units.SoGddtSocTrang, ["Kind"] = "Article", ["Title"] = "", ["BodyMarkdown"] = "Nội dung không mất", ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -101,12 +101,12 @@ public sealed partial class WritingFlowTests(EditorSite site) : IClassFixture<Ed
     [Fact]
     public async Task Revisions_can_be_compared_and_an_old_one_restored()
     {
-        await site.AddUserAsync("phien-ban@cchc.test", ("so-gddt-soc-trang", UnitRole.Editor));
+        await site.AddUserAsync("phien-ban@cchc.test", (SeedFacts.Units.SoGddtSocTrang, UnitRole.Editor));
         var browser = await site.SignedInAsync("phien-ban@cchc.test");
-        var (token, _) = await FormStateAsync(browser, "/quan-tri/bai-viet/moi?don-vi=so-gddt-soc-trang");
+        var (token, _) = await FormStateAsync(browser, $"/quan-tri/bai-viet/moi?don-vi={SeedFacts.Units.SoGddtSocTrang}");
         var created = await browser.PostAsync("/quan-tri/bai-viet/moi", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Unit"] = "so-gddt-soc-trang", ["Kind"] = "Article", ["Title"] = "Tiêu đề ban đầu", ["BodyMarkdown"] = "Câu thứ nhất.", ["__RequestVerificationToken"] = token,
+            ["Unit"] = SeedFacts.Units.SoGddtSocTrang, ["Kind"] = "Article", ["Title"] = "Tiêu đề ban đầu", ["BodyMarkdown"] = "Câu thứ nhất.", ["__RequestVerificationToken"] = token,
         }));
         var editUrl = created.Headers.Location!.OriginalString;
         (token, var version) = await FormStateAsync(browser, editUrl);

@@ -9,8 +9,8 @@ namespace CchcSite.Web.Tests.Media;
 /// <summary>The editor's media library over HTTP: upload, list, refusal, and who may see what.</summary>
 public sealed partial class MediaLibraryTests(MediaSite site) : IClassFixture<MediaSite>
 {
-    private const string Unit = "phong-gddt-nga-nam";
-    private const string OtherUnit = "so-ldtbxh-binh-dinh";
+    private const string Unit = SeedFacts.Units.PhongGddtNgaNam;
+    private const string OtherUnit = SeedFacts.Units.SoLdtbxhBinhDinh;
     private const string Library = "/quan-tri/thu-vien?don-vi=" + Unit;
 
     private async Task<HttpClient> EditorAsync(string name, string unit = Unit, UnitRole role = UnitRole.Editor)

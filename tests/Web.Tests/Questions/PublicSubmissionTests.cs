@@ -141,15 +141,15 @@ public sealed class PublicSubmissionTests(QuestionSite site) : IClassFixture<Que
     {
         var browser = site.NewBrowser();
         var overall = await browser.GetStringAsync("/hoi-dap");
-        Assert.Contains("Nộp hồ sơ công nhận văn bằng trực tuyến ở đâu?", overall);
-        Assert.Contains("Sở Giáo dục và Đào tạo tỉnh Sóc Trăng", overall);
-        var unit = await browser.GetStringAsync("/so-gddt-soc-trang/hoi-dap?linh-vuc=cai-cach-thu-tuc-hanh-chinh");
-        Assert.Contains("Thủ tục cấp bản sao bằng tốt nghiệp THPT bị mất", unit);
-        Assert.DoesNotContain("Nộp hồ sơ công nhận văn bằng", unit);
+        Assert.Contains(SeedFacts.Questions.DiplomaRecognitionOnline, overall);
+        Assert.Contains(SeedFacts.UnitNames.SoGddtSocTrang, overall);
+        var unit = await browser.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}/hoi-dap?linh-vuc=cai-cach-thu-tuc-hanh-chinh");
+        Assert.Contains(SeedFacts.Questions.LostDiplomaCopy, unit);
+        Assert.DoesNotContain(SeedFacts.Questions.DiplomaRecognitionOnline, unit);
         Assert.Contains("aria-current=\"page\">Hỏi – đáp", unit);
-        Assert.Contains("/so-gddt-soc-trang/hoi-dap", await browser.GetStringAsync("/so-gddt-soc-trang"));
+        Assert.Contains($"/{SeedFacts.Units.SoGddtSocTrang}/hoi-dap", await browser.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}"));
 
-        var api = await site.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/questions?unit=so-ldtbxh-binh-dinh");
+        var api = await site.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/questions?unit={SeedFacts.Units.SoLdtbxhBinhDinh}");
         Assert.Equal(1, api.GetProperty("totalCount").GetInt32());
         Assert.DoesNotContain("dữ liệu mẫu", api.ToString());
     }

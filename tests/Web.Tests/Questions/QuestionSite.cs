@@ -7,8 +7,8 @@ namespace CchcSite.Web.Tests.Questions;
 /// <summary>An editor site whose submission limit is high enough for tests that all come from one address.</summary>
 public partial class QuestionSite : EditorSite
 {
-    public const string Unit = "phong-gddt-nga-nam";
-    public const string OtherUnit = "so-ldtbxh-binh-dinh";
+    public const string Unit = SeedFacts.Units.PhongGddtNgaNam;
+    public const string OtherUnit = SeedFacts.Units.SoLdtbxhBinhDinh;
     public const string Field = "cai-cach-thu-tuc-hanh-chinh";
 
     protected virtual int SubmissionsPerHour => 100_000;

@@ -37,10 +37,14 @@ public class SearchApiTests(SiteFactory site)
     [Fact]
     public async Task A_document_number_typed_as_written_comes_first()
     {
-        var results = await GetJsonAsync("/api/v1/search?q=21/KH-UBND");
-        var first = results.GetProperty("hits").GetProperty("items")[0].GetProperty("post");
-        Assert.Equal("21/KH-UBND", first.GetProperty("documentNumber").GetString());
-        Assert.DoesNotContain(Titles(results), t => t.Contains("121/KH") || t.Contains("21/QĐ"));
+        const string number = SeedFacts.Documents.ProvincePropagandaPlan2022;
+        var results = await GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(number)}");
+        var numbers = results.GetProperty("hits").GetProperty("items").EnumerateArray()
+            .Select(h => h.GetProperty("post").TryGetProperty("documentNumber", out var n) ? n.GetString() : null).ToList();
+        Assert.Equal(number, numbers[0]);
+        Assert.Single(numbers, n => n == number);
+        // The number is matched whole: the seeded 16/KH-UBND, 25/KH-UBND… share every part but the first and are not found.
+        Assert.DoesNotContain(numbers, n => n != number && n?.EndsWith("/KH-UBND", StringComparison.Ordinal) == true);
     }
 
     [Fact]
@@ -59,10 +63,10 @@ public class SearchApiTests(SiteFactory site)
     [Fact]
     public async Task Filters_by_unit_with_sub_units_kind_and_dates_and_sorts_newest_first()
     {
-        var town = await GetJsonAsync("/api/v1/search?q=tuyen%20truyen&unit=ubnd-thi-xa-nga-nam&pageSize=50");
+        var town = await GetJsonAsync($"/api/v1/search?q=tuyen%20truyen&unit={SeedFacts.Units.UbndThiXaNgaNam}&pageSize=50");
         var units = town.GetProperty("hits").GetProperty("items").EnumerateArray()
             .Select(h => h.GetProperty("post").GetProperty("unit").GetProperty("slug").GetString()).ToHashSet();
-        Assert.Equal(["phong-gddt-nga-nam", "ubnd-thi-xa-nga-nam"], units.Order());
+        Assert.Equal([SeedFacts.Units.PhongGddtNgaNam, SeedFacts.Units.UbndThiXaNgaNam], units.Order());
 
         var documents = await GetJsonAsync("/api/v1/search?q=ke%20hoach&kind=document&from=2022-01-01&to=2022-12-31&sort=newest&pageSize=50");
         var items = documents.GetProperty("hits").GetProperty("items").EnumerateArray().Select(h => h.GetProperty("post")).ToList();

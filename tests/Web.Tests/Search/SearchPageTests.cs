@@ -18,7 +18,7 @@ public class SearchPageTests(SiteFactory site)
     [Theory]
     [InlineData("/")]
     [InlineData("/linh-vuc")]
-    [InlineData("/so-gddt-soc-trang")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}")]
     public async Task Every_page_has_the_search_box(string url)
     {
         var html = await GetPageAsync(url);
@@ -35,7 +35,7 @@ public class SearchPageTests(SiteFactory site)
 
         Assert.Matches("Tìm thấy \\d+ kết quả cho “tuyen truyen cai cach”", html);
         Assert.Contains("<mark>tuyên</mark> <mark>truyền</mark>", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("href=\"/tim-kiem?q=tuyen%20truyen%20cai%20cach&amp;don-vi=ubnd-thi-xa-nga-nam\"", html);
+        Assert.Contains($"href=\"/tim-kiem?q=tuyen%20truyen%20cai%20cach&amp;don-vi={SeedFacts.Units.UbndThiXaNgaNam}\"", html);
         Assert.Contains("href=\"/tim-kiem?q=tuyen%20truyen%20cai%20cach&amp;loai=van-ban\"", html);
         Assert.Contains("rel=\"next\"", html);
         Assert.Contains("href=\"/tim-kiem?q=tuyen%20truyen%20cai%20cach&amp;trang=2\"", html);
@@ -44,11 +44,11 @@ public class SearchPageTests(SiteFactory site)
     [Fact]
     public async Task Filtering_by_unit_keeps_the_choice_in_the_form_and_the_pager()
     {
-        var html = await GetPageAsync("/tim-kiem?q=tuyen+truyen&don-vi=ubnd-thi-xa-nga-nam&sap-xep=moi-nhat");
+        var html = await GetPageAsync($"/tim-kiem?q=tuyen+truyen&don-vi={SeedFacts.Units.UbndThiXaNgaNam}&sap-xep=moi-nhat");
 
-        Assert.Contains("<option value=\"ubnd-thi-xa-nga-nam\" selected=\"selected\">", html);
+        Assert.Contains($"<option value=\"{SeedFacts.Units.UbndThiXaNgaNam}\" selected=\"selected\">", html);
         Assert.Contains("<option value=\"moi-nhat\" selected=\"selected\">", html);
-        Assert.DoesNotContain("href=\"/so-tai-chinh-soc-trang\"", html);
+        Assert.DoesNotContain($"href=\"/{SeedFacts.Units.SoTaiChinhSocTrang}\"", html);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class ImportTests(EditorSite site) : IClassFixture<EditorSite>
     public async Task A_hostile_xlsx_is_refused_by_line_in_vietnamese_and_nothing_is_stored(string attack, string message)
     {
         var browser = await site.SignedInAsync(EditorSite.AdminEmail);
-        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == "so-gddt-soc-trang").Select(p => p.Id).SingleAsync());
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == SeedFacts.Units.SoGddtSocTrang).Select(p => p.Id).SingleAsync());
         var rowsBefore = await site.WithDbAsync(db => db.PlanItems.CountAsync(i => i.PlanId == planId));
         var importsBefore = await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.PlanImported));
         var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync($"/quan-tri/ke-hoach/{planId}"));
@@ -65,7 +65,7 @@ public sealed class ImportTests(EditorSite site) : IClassFixture<EditorSite>
     public async Task The_same_rows_in_an_ordinary_xlsx_are_stored()
     {
         var browser = await site.SignedInAsync(EditorSite.AdminEmail);
-        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == "so-gddt-soc-trang").Select(p => p.Id).SingleAsync());
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Unit.Slug == SeedFacts.Units.SoGddtSocTrang).Select(p => p.Id).SingleAsync());
         var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync($"/quan-tri/ke-hoach/{planId}"));
         using var form = new MultipartFormDataContent
         {

@@ -61,11 +61,11 @@ public sealed class PagingTests(SiteFactory site)
     [InlineData("/api/v1/questions?page=-1", "page")]
     [InlineData("/api/v1/posts?page=abc", "page")]
     [InlineData("/api/v1/search?q=x&page=1e3", "page")]
-    [InlineData("/api/v1/reports/so-gddt-soc-trang?year=abc", "year")]
-    [InlineData("/api/v1/reports/so-gddt-soc-trang?period=Quarter&year=2022&quarter=I", "quarter")]
-    [InlineData("/api/v1/reports/so-gddt-soc-trang?period=Weekly&year=2022", "period")]
-    [InlineData("/api/v1/reports/so-gddt-soc-trang?period=Custom&from=2022-01-01&to=31/03/2022", "to")]
-    [InlineData("/api/v1/reports/so-gddt-soc-trang?year=2022&includeSubUnits=yes", "includeSubUnits")]
+    [InlineData($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?year=abc", "year")]
+    [InlineData($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?period=Quarter&year=2022&quarter=I", "quarter")]
+    [InlineData($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?period=Weekly&year=2022", "period")]
+    [InlineData($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?period=Custom&from=2022-01-01&to=31/03/2022", "to")]
+    [InlineData($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?year=2022&includeSubUnits=yes", "includeSubUnits")]
     public async Task A_value_that_is_no_number_gets_the_vietnamese_problem_naming_it(string url, string key)
     {
         var problem = await GetJsonAsync(url, HttpStatusCode.BadRequest);
@@ -75,7 +75,7 @@ public sealed class PagingTests(SiteFactory site)
     }
 
     [Theory]
-    [InlineData("/so-gddt-soc-trang/tin-tuc")]
+    [InlineData($"/{SeedFacts.Units.SoGddtSocTrang}/tin-tuc")]
     [InlineData("/linh-vuc/cai-cach-thu-tuc-hanh-chinh")]
     [InlineData("/hoi-dap")]
     public async Task A_site_list_page_past_the_integer_range_is_past_the_end_not_page_one(string list)
@@ -88,7 +88,7 @@ public sealed class PagingTests(SiteFactory site)
     [Fact]
     public async Task The_reports_api_still_answers_good_values()
     {
-        var report = await GetJsonAsync("/api/v1/reports/so-gddt-soc-trang?period=Quarter&year=2022&quarter=1&includeSubUnits=true", HttpStatusCode.OK);
+        var report = await GetJsonAsync($"/api/v1/reports/{SeedFacts.Units.SoGddtSocTrang}?period=Quarter&year=2022&quarter=1&includeSubUnits=true", HttpStatusCode.OK);
         Assert.Equal("2022-03-15", report.GetProperty("period").GetProperty("dueOn").GetString());
     }
 }

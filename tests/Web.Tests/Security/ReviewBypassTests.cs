@@ -15,7 +15,7 @@ namespace CchcSite.Web.Tests.Security;
 /// </summary>
 public sealed partial class ReviewBypassTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    private const string Unit = "ubnd-phuong-thac-mo";
+    private const string Unit = SeedFacts.Units.UbndPhuongThacMo;
     private const string OldTitle = "Phường Thác Mơ công bố lịch tiếp công dân quý III";
     private const string OldBody = "Lịch tiếp công dân được niêm yết tại trụ sở phường.";
     private const string ForgedTitle = "Thông báo khẩn: nộp lệ phí hồ sơ tại cổng zebrazulu";
@@ -155,7 +155,7 @@ public sealed partial class ReviewBypassTests(EditorSite site) : IClassFixture<E
     [Fact]
     public async Task An_approver_cannot_approve_their_own_change_of_a_live_post_unless_the_unit_allows_self_publishing()
     {
-        const string selfPublishing = "so-gddt-soc-trang";
+        const string selfPublishing = SeedFacts.Units.SoGddtSocTrang;
         var editor = await UserAsync("viet-tu-duyet", UnitRole.Editor);
         var approver = await UserAsync("tu-duyet", UnitRole.Approver);
         var other = await UserAsync("duyet-khac", UnitRole.Approver);

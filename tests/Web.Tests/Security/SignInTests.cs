@@ -152,7 +152,7 @@ public sealed class SignInTests(SignInSite site) : IClassFixture<SignInSite>
     [Fact]
     public async Task A_cookie_copied_before_sign_out_opens_nothing_after_it()
     {
-        await site.AddUserAsync("dang-xuat@cchc.test", ("phong-gddt-nga-nam", UnitRole.Editor));
+        await site.AddUserAsync("dang-xuat@cchc.test", (SeedFacts.Units.PhongGddtNgaNam, UnitRole.Editor));
         var browser = site.NewBrowser();
         var login = await EditorSite.LoginAsync(browser, "dang-xuat@cchc.test", EditorSite.Password);
         var copied = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("cchc.editor=")).Split(';')[0];
@@ -168,7 +168,7 @@ public sealed class SignInTests(SignInSite site) : IClassFixture<SignInSite>
     [Fact]
     public async Task A_session_ends_when_the_password_is_changed_elsewhere()
     {
-        await site.AddUserAsync("hai-may@cchc.test", ("phong-gddt-nga-nam", UnitRole.Editor));
+        await site.AddUserAsync("hai-may@cchc.test", (SeedFacts.Units.PhongGddtNgaNam, UnitRole.Editor));
         var office = await site.SignedInAsync("hai-may@cchc.test");
         var home = await site.SignedInAsync("hai-may@cchc.test");
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/quan-tri")).StatusCode);
@@ -185,7 +185,7 @@ public sealed class SignInTests(SignInSite site) : IClassFixture<SignInSite>
     [Fact]
     public async Task Revoking_a_role_or_deactivating_an_account_ends_its_sessions()
     {
-        var id = await site.AddUserAsync("mat-quyen@cchc.test", ("phong-gddt-nga-nam", UnitRole.Editor));
+        var id = await site.AddUserAsync("mat-quyen@cchc.test", (SeedFacts.Units.PhongGddtNgaNam, UnitRole.Editor));
         var holder = await site.SignedInAsync("mat-quyen@cchc.test");
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
         var membershipId = await site.WithDbAsync(db => db.UnitMemberships.Where(m => m.UserId == id).Select(m => m.Id).SingleAsync());

@@ -1,0 +1,2 @@
+// The seed facts (SeedFacts) and the site fixtures live there; nearly every test names them.
+global using CchcSite.Testing;
