@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using CchcSite.Content.Media;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -91,12 +92,13 @@ internal static class XlsxTable
         var start = file.Position;
         using (var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
         {
-            if (zip.Entries.Count > limits.MaxEntries)
-                throw new TableFileException($"Tệp XLSX có {zip.Entries.Count} phần, nhiều hơn {limits.MaxEntries} phần của một bảng tính thông thường.");
-            long unpacked = 0;
-            foreach (var entry in zip.Entries)
-                if ((unpacked += entry.Length) > limits.MaxUnpackedBytes)
+            switch (OfficeFileCheck.Exceeded(zip, limits.MaxEntries, limits.MaxUnpackedBytes))
+            {
+                case PackageBound.Entries:
+                    throw new TableFileException($"Tệp XLSX có {zip.Entries.Count} phần, nhiều hơn {limits.MaxEntries} phần của một bảng tính thông thường.");
+                case PackageBound.UnpackedSize:
                     throw new TableFileException($"Tệp XLSX khi giải nén lớn hơn {limits.MaxUnpackedBytes / (1024 * 1024)} MB; vui lòng chia thành nhiều tệp.");
+            }
         }
         file.Position = start;
     }

@@ -31,18 +31,33 @@ public static class OfficeFileCheck
     }
 
     /// <summary>As <see cref="Refusal(byte[])"/>, on a package already open.</summary>
-    public static string? Refusal(ZipArchive zip)
+    public static string? Refusal(ZipArchive zip) => Exceeded(zip, MaxEntries, MaxUnpackedBytes) switch
+    {
+        PackageBound.Entries => $"Tệp Office có {zip.Entries.Count} thành phần bên trong, vượt mức {MaxEntries} của một tài liệu thông thường. Tệp bị từ chối.",
+        PackageBound.UnpackedSize => $"Tệp Office khi giải nén lớn hơn {MaxUnpackedBytes / (1024 * 1024)} MB, vượt xa một tài liệu thông thường. Tệp bị từ chối.",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Which bound a package passes, read from its central directory alone; the one check behind the media library's
+    /// limits and the import reader's own (configurable) ones, each of which words its refusal for its reader.
+    /// </summary>
+    public static PackageBound Exceeded(ZipArchive zip, int maxEntries, long maxUnpackedBytes)
     {
         var entries = zip.Entries;
-        if (entries.Count > MaxEntries)
-            return $"Tệp Office có {entries.Count} thành phần bên trong, vượt mức {MaxEntries} của một tài liệu thông thường. Tệp bị từ chối.";
+        if (entries.Count > maxEntries)
+            return PackageBound.Entries;
         long unpacked = 0;
         foreach (var entry in entries)
-        {
-            unpacked += entry.Length;
-            if (unpacked > MaxUnpackedBytes)
-                return $"Tệp Office khi giải nén lớn hơn {MaxUnpackedBytes / (1024 * 1024)} MB, vượt xa một tài liệu thông thường. Tệp bị từ chối.";
-        }
-        return null;
+            if ((unpacked += entry.Length) > maxUnpackedBytes)
+                return PackageBound.UnpackedSize;
+        return PackageBound.None;
     }
+}
+
+public enum PackageBound
+{
+    None,
+    Entries,
+    UnpackedSize,
 }
