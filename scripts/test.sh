@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs the whole test suite (unit, web and browser tests) on a fresh Debian
 # machine that has only the .NET 10 SDK:   bash scripts/test.sh
+# Runs everything on SQLite, then the database-facing suites (Content.Tests, Web.Tests) again on a throwaway
+# PostgreSQL cluster that it installs and starts itself (scripts/postgres.sh).
 # Ends with one line "N passed, M failed[, K skipped]" and exits non-zero if the build or any test failed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,20 +19,32 @@ if ! command -v chromium >/dev/null 2>&1; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core
 fi
 
+# The PostgreSQL suites, and the several-node tests in every run, need a server; it is stopped when this script exits.
+source scripts/postgres.sh
+
 # Each test project writes its own TestResults/results.trx; one shared folder would let two projects
 # that finish in the same second overwrite each other's file. Old ones go first so none is counted twice.
-find tests -path '*/TestResults/results.trx' -delete
+find tests -path '*/TestResults/results*.trx' -delete
 
 # Keep going after a failure so that the counts below are always printed.
 status=0
+started=$SECONDS
 dotnet test CchcSite.sln -c Release --logger "trx;LogFileName=results.trx" || status=$?
+sqlite_seconds=$((SECONDS - started))
+
+started=$SECONDS
+for project in tests/Content.Tests tests/Web.Tests; do
+  CCHC_TEST_DATABASE=Postgres dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=results-postgres.trx" || status=$?
+done
+postgres_seconds=$((SECONDS - started))
+echo "Time: build and every suite on SQLite ${sqlite_seconds} s; Content.Tests and Web.Tests on PostgreSQL ${postgres_seconds} s."
 
 # One .trx per test project; add up their counters. Errors, time-outs and aborts count as failures.
 summary="$(python3 - <<'PY'
 import glob, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 passed = failed = skipped = 0
-for trx in glob.glob("tests/*/TestResults/results.trx"):
+for trx in glob.glob("tests/*/TestResults/results*.trx"):
     c = ET.parse(trx).find(".//t:ResultSummary/t:Counters", ns)
     n = lambda name: int(c.get(name, 0))
     passed += n("passed")

@@ -12,7 +12,6 @@ using CchcSite.Content.Search;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Site;
 using CchcSite.Content.Units;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content;
@@ -24,8 +23,8 @@ namespace CchcSite.Content;
 /// </summary>
 public static class ContentServices
 {
-    /// <param name="database">The database provider and connection, e.g. <c>db => db.UseSqlite(…)</c>.</param>
-    public static IServiceCollection AddCchcContent(this IServiceCollection services, Action<DbContextOptionsBuilder> database) => services
+    /// <param name="database">The database provider and connection, e.g. <c>ContentDatabase.FromConfiguration(…)</c>.</param>
+    public static IServiceCollection AddCchcContent(this IServiceCollection services, ContentDatabase database) => services
         .AddContentData(database)
         .AddSite()
         .AddRendering()

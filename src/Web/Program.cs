@@ -21,11 +21,10 @@ builder.WebHost.UseStaticWebAssets();
 // The server's name and version tell an attacker which advisories to try; nothing else needs them.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-// The content core, with its settings, on the configured SQLite file; the connection string configures the container
-// itself, so it is read here. Every other setting is an IOptions<T> checked when the site starts.
-builder.Services.AddCchcContent(database => database.UseSqlite(ContentRoot.Sqlite(
-    builder.Configuration.GetConnectionString("Cchc") ?? throw new InvalidOperationException("ConnectionStrings:Cchc is not set."),
-    builder.Environment)));
+// The content core, with its settings, on the configured database (Database:Provider, ConnectionStrings:Cchc); they
+// configure the container itself, so they are read here. Every other setting is an IOptions<T> checked when the site starts.
+builder.Services.AddCchcContent(ContentDatabase.FromConfiguration(builder.Configuration,
+    sqlite => ContentRoot.Sqlite(sqlite, builder.Environment)));
 builder.Services.AddContentRootPaths(builder.Environment);
 
 // The host's parts.

@@ -10,17 +10,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using CchcSite.Testing;
 
 namespace CchcSite.Content.Tests;
 
 /// <summary>
-/// An in-memory SQLite database built by the real migrations, and the content services over it as the site registers
-/// them (<see cref="ContentServices.AddCchcContent"/>) on the test clock, with a media folder of their own; alive as
-/// long as this object.
+/// A database built by the real migrations — in-memory SQLite, or a PostgreSQL database of its own when the tests run on
+/// PostgreSQL (<see cref="TestPostgres"/>) — and the content services over it as the site registers them
+/// (<see cref="ContentServices.AddCchcContent"/>) on the test clock, with a media folder of their own; alive as long as
+/// this object.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    /// <summary>On PostgreSQL every test database is a copy of one migrated in this test run, which is faster than migrating each.</summary>
+    private static readonly Lazy<Task<string>> PostgresTemplate = new(CreatePostgresTemplateAsync);
+
+    private readonly SqliteConnection? _connection;
+    private readonly string? _postgresDatabase;
+    private readonly ContentDatabase _database;
     private readonly string _media = System.IO.Directory.CreateTempSubdirectory("cchc-media-").FullName;
     private readonly ServiceProvider _services;
     /// <summary>The request scope each context came from, so that the services for that context share it.</summary>
@@ -31,8 +38,18 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>Every change set the contexts told their listeners, in the order the transactions committed.</summary>
     public List<ContentChangeSet> Committed { get; } = [];
 
-    private TestDatabase(IReadOnlyDictionary<string, string?> settings)
+    private TestDatabase(IReadOnlyDictionary<string, string?> settings, string? postgresDatabase)
     {
+        if (postgresDatabase is null)
+        {
+            _connection = new SqliteConnection("Data Source=:memory:");
+            _database = ContentDatabase.Sqlite(_connection);
+        }
+        else
+        {
+            _postgresDatabase = postgresDatabase;
+            _database = ContentDatabase.Postgres(TestPostgres.ConnectionString(postgresDatabase));
+        }
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Site:MediaPath"] = _media })
             .AddInMemoryCollection(settings)
@@ -40,7 +57,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddCchcContent(database => database.UseSqlite(_connection));
+            .AddCchcContent(_database);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
         // The site's index is a folder; a test's lives in memory unless it opens one of its own (SearchTestSite).
         services.Replace(ServiceDescriptor.Singleton(_ => SearchIndex.Open(new RAMDirectory())));
@@ -51,12 +68,44 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <param name="settings">Configuration on top of the defaults, e.g. <c>["Questions:ResponseWorkingDays"] = "2"</c>.</param>
     public static async Task<TestDatabase> CreateAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var database = new TestDatabase(settings ?? new Dictionary<string, string?>());
-        await database._connection.OpenAsync();
+        if (TestPostgres.Enabled)
+        {
+            var name = TestPostgres.NewName("cchc_test");
+            await TestPostgres.CreateDatabaseAsync(name, await PostgresTemplate.Value);
+            return new TestDatabase(settings ?? new Dictionary<string, string?>(), name);
+        }
+        return await CreateSqliteAsync(settings);
+    }
+
+    /// <summary>On SQLite whatever the tests run on: a test of SQLite's own migration history.</summary>
+    public static async Task<TestDatabase> CreateSqliteAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = new TestDatabase(settings ?? new Dictionary<string, string?>(), null);
+        await database._connection!.OpenAsync();
         await using var db = database.NewContext();
         await db.Database.MigrateAsync();
         return database;
     }
+
+    private static async Task<string> CreatePostgresTemplateAsync()
+    {
+        var name = TestPostgres.NewName("cchc_template");
+        // No pooling: a template must have no connection left open when it is copied.
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(await TestPostgres.CreateDatabaseAsync(name)) { Pooling = false }.ConnectionString;
+        await using var services = new ServiceCollection().AddLogging().AddCchcContent(ContentDatabase.Postgres(connectionString)).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<CchcDbContext>().Database.MigrateAsync();
+        return name;
+    }
+
+    /// <summary>
+    /// A context on this database outside the container, with only the given interceptors: a test of what a context does
+    /// with another tracker, or without one.
+    /// </summary>
+    public CchcDbContext NewContextWith(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) => _connection is not null
+        ? new SqliteContentContext(new DbContextOptionsBuilder<SqliteContentContext>().UseSqlite(_connection).AddInterceptors(interceptors).Options)
+        : new PostgresContentContext(new DbContextOptionsBuilder<PostgresContentContext>()
+            .UseNpgsql(TestPostgres.ConnectionString(_postgresDatabase!)).AddInterceptors(interceptors).Options);
 
     /// <summary>The site's singletons: settings, the media store, the indexer.</summary>
     public IServiceProvider Services => _services;
@@ -108,7 +157,10 @@ public sealed class TestDatabase : IAsyncDisposable
         foreach (var scope in _scopes.Values)
             await scope.DisposeAsync();
         await _services.DisposeAsync();
-        await _connection.DisposeAsync();
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+        if (_postgresDatabase is not null)
+            await TestPostgres.DropDatabaseAsync(_postgresDatabase);
         System.IO.Directory.Delete(_media, recursive: true);
     }
 

@@ -9,8 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CchcSite.Testing;
 
 /// <summary>
-/// Runs the real site on its own SQLite file and media folder in a temporary directory, seeded from the
-/// repository's seed/ folder, exactly as a first start does. Each factory is an independent site.
+/// Runs the real site on its own database and media folder in a temporary directory, seeded from the repository's seed/
+/// folder, exactly as a first start does. Each factory is an independent site. The database is a SQLite file in that
+/// directory, or, when the tests run on PostgreSQL (<see cref="TestPostgres"/>), a database named after the directory.
 /// </summary>
 public class SiteFactory : WebApplicationFactory<Program>
 {
@@ -29,7 +30,23 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>The SQLite file, when the site runs on SQLite.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "cchc.db");
+
+    /// <summary>The site's PostgreSQL database: one per data directory, so that a site started again on it finds its data.</summary>
+    public static string PostgresDatabaseOf(string dataDirectory) => "cchc_" + Path.GetFileName(dataDirectory.TrimEnd('/')).Replace('-', '_').ToLowerInvariant();
+
+    /// <summary>The settings that put a site on the test database of <paramref name="dataDirectory"/>, for a test that starts the site as a process.</summary>
+    public static IDictionary<string, string?> DatabaseSettings(string dataDirectory) => TestPostgres.Enabled
+        ? new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Cchc"] = TestPostgres.CreateDatabase(PostgresDatabaseOf(dataDirectory)),
+        }
+        : new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Cchc"] = $"Data Source={Path.Combine(dataDirectory, "cchc.db")};Pooling=False",
+        };
 
     /// <summary>Settings a test wants on top of the defaults, e.g. another seed folder.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -37,7 +54,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Cchc", $"Data Source={DatabasePath};Pooling=False");
+        foreach (var (key, value) in DatabaseSettings(DataDirectory))
+            builder.UseSetting(key, value);
         builder.UseSetting("Site:MediaPath", Path.Combine(DataDirectory, "media"));
         builder.UseSetting("Search:IndexPath", Path.Combine(DataDirectory, "search-index"));
         // The test client's own address; a test of absolute links sets another one in Settings.
@@ -56,6 +74,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>Removes the data directory of a factory that did not own it, once every user is done.</summary>
     public static void DeleteDirectory(string path)
     {
+        if (TestPostgres.Enabled)
+            TestPostgres.DropDatabase(PostgresDatabaseOf(path));
         try { Directory.Delete(path, recursive: true); }
         catch (IOException) { /* a file still open on a slow runner; the OS cleans temp */ }
     }

@@ -4,6 +4,7 @@ using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
 using CchcSite.Content.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -11,10 +12,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace CchcSite.Content.Data;
 
 /// <summary>
-/// The one model of the site, accounts included, so that content and who changed it commit together.
-/// Provider-neutral: the provider is chosen where the context is registered.
+/// The one model of the site, accounts included, so that content and who changed it commit together. Each database
+/// provider has a thin context of its own (<see cref="SqliteContentContext"/>, <see cref="PostgresContentContext"/>) only
+/// so that each has its own migrations, generated from this one model.
 /// </summary>
-public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUserContext<EditorUser>(options)
+public abstract class CchcDbContext(DbContextOptions options) : IdentityUserContext<EditorUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Category> Categories => Set<Category>();
@@ -29,6 +31,9 @@ public class CchcDbContext(DbContextOptions<CchcDbContext> options) : IdentityUs
     public DbSet<Questions.Submission> Submissions => Set<Questions.Submission>();
     public DbSet<Plans.Plan> Plans => Set<Plans.Plan>();
     public DbSet<Plans.PlanItem> PlanItems => Set<Plans.PlanItem>();
+    public DbSet<SearchState> SearchState => Set<SearchState>();
+    /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
     /// Every context — site, tools, tests — must carry the <see cref="ContentChangeTracker"/>: without it a save would

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -7,17 +6,13 @@ namespace CchcSite.Content.Data;
 public static class DataServices
 {
     /// <summary>The context on the given database, watched by the one change tracker, and the clock everything reads.</summary>
-    public static IServiceCollection AddContentData(this IServiceCollection services, Action<DbContextOptionsBuilder> database)
+    public static IServiceCollection AddContentData(this IServiceCollection services, ContentDatabase database)
     {
         // A test replaces it with a fake clock; everything that asks for the time asks this.
         services.TryAddSingleton(TimeProvider.System);
         // One tracker for every context: it writes the search outbox and tells the IContentChangeListeners after each commit.
         services.AddSingleton<ContentChangeTracker>();
-        services.AddDbContext<CchcDbContext>((provider, options) =>
-        {
-            database(options);
-            options.AddInterceptors(provider.GetRequiredService<ContentChangeTracker>());
-        });
+        database.Register(services);
         return services;
     }
 }

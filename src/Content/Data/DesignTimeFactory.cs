@@ -4,10 +4,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CchcSite.Content.Data;
 
-/// <summary>Lets `dotnet ef migrations add` build the model without starting the web host.</summary>
-internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<CchcDbContext>
+/// <summary>
+/// Let `dotnet ef migrations add Name --context SqliteContentContext` (and PostgresContentContext) build each provider's
+/// model without starting the web host or reaching a server.
+/// </summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteContentContext>
 {
-    public CchcDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite("Data Source=design-time.db")
-            .AddInterceptors(new ContentChangeTracker(TimeProvider.System, [], NullLogger<ContentChangeTracker>.Instance)).Options);
+    public SqliteContentContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteContentContext>().UseSqlite("Data Source=design-time.db").AddInterceptors(DesignTime.Tracker).Options);
+}
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresContentContext>
+{
+    public PostgresContentContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresContentContext>().UseNpgsql("Host=localhost;Database=design-time").AddInterceptors(DesignTime.Tracker).Options);
+}
+
+internal static class DesignTime
+{
+    public static ContentChangeTracker Tracker => new(TimeProvider.System, [], NullLogger<ContentChangeTracker>.Instance);
 }

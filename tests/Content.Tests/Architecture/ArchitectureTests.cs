@@ -43,19 +43,22 @@ public class ArchitectureTests
     /// <summary>
     /// Content is the core the web host, the seed tool and the tests share: no web host inside. The one
     /// <c>Microsoft.AspNetCore.*</c> assembly it may reference is Identity's EF store (the accounts' tables, which
-    /// lives under that name but needs no web host); the rest of Identity is <c>Microsoft.Extensions.Identity.*</c>.
+    /// lives under that name but needs no web host; the rest of Identity is <c>Microsoft.Extensions.Identity.*</c>) and
+    /// Data Protection's EF key store (the keys' table, shared by every node).
     /// </summary>
     [Fact]
-    public void Content_references_no_AspNetCore_assembly_but_the_identity_store()
+    public void Content_references_no_AspNetCore_assembly_but_the_identity_and_key_stores()
     {
         var aspNetCore = TypeUses.ReferencedAssemblies(ContentAssembly)
             .Where(name => name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)).ToList();
         var usedOutsideIdentity = TypeUses.Of(ContentAssembly)
             .Where(use => use.Used.Assembly.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
-                          && !use.Used.Namespace.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal))
+                          && !use.Used.Namespace.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal)
+                          && use.Used.Namespace != "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore")
             .Select(use => use.ToString()).Distinct().ToList();
 
-        Assert.All(aspNetCore, name => Assert.Equal("Microsoft.AspNetCore.Identity.EntityFrameworkCore", name));
+        Assert.All(aspNetCore, name => Assert.Contains(name,
+            new[] { "Microsoft.AspNetCore.Identity.EntityFrameworkCore", "Microsoft.AspNetCore.DataProtection.EntityFrameworkCore" }));
         Assert.Empty(usedOutsideIdentity);
     }
 

@@ -169,8 +169,7 @@ public class ChangeTrackerTests
         var told = new List<ContentChangeSet>();
         var tracker = new ContentChangeTracker(database.Clock, [new Failing(), new Recording(told)], NullLogger<ContentChangeTracker>.Instance);
         await using var shared = database.NewContext();
-        await using var db = new CchcDbContext(new DbContextOptionsBuilder<CchcDbContext>()
-            .UseSqlite(shared.Database.GetDbConnection()).AddInterceptors(tracker).Options);
+        await using var db = database.NewContextWith(tracker);
         db.Units.Single(u => u.Id == unit.Id).Name = "Tên mới";
 
         await db.SaveChangesAsync();
@@ -183,8 +182,7 @@ public class ChangeTrackerTests
     public async Task A_context_without_the_tracker_refuses_to_start()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var shared = database.NewContext();
-        await using var bare = new CchcDbContext(new DbContextOptionsBuilder<CchcDbContext>().UseSqlite(shared.Database.GetDbConnection()).Options);
+        await using var bare = database.NewContextWith();
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => bare.Units.ToListAsync());
         Assert.Contains(nameof(ContentChangeTracker), refused.Message);
     }

@@ -6,6 +6,7 @@ using CchcSite.Content.Posts;
 using CchcSite.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Web.Tests.Search;
@@ -69,7 +70,7 @@ public class IndexLifecycleTests
 
             // Written while no site runs, through the content core alone, as if the process died before its worker applied the change.
             await using (var content = new ServiceCollection().AddLogging()
-                             .AddCchcContent(database => database.UseSqlite($"Data Source={Path.Combine(directory, "cchc.db")};Pooling=False"))
+                             .AddCchcContent(ContentDatabase.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(SiteFactory.DatabaseSettings(directory)).Build()))
                              .BuildServiceProvider())
             await using (var scope = content.CreateAsyncScope())
             {

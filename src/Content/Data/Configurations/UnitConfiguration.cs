@@ -10,7 +10,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     {
         unit.HasIndex(u => u.Slug).IsUnique();
         unit.Property(u => u.Slug).HasMaxLength(80);
-        unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Property(u => u.Name).HasMaxLength(200).UseCollation(VietnameseCollation.Name);
         unit.Property(u => u.ShortName).HasMaxLength(100);
         unit.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
         unit.HasOne(u => u.Parent).WithMany(u => u.Children).HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace CchcSite.Content.Data.Migrations
+namespace CchcSite.Content.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(CchcDbContext))]
-    [Migration("20261124112122_Questions")]
-    partial class Questions
+    [DbContext(typeof(SqliteContentContext))]
+    [Migration("20261124111856_UnitMerging")]
+    partial class UnitMerging
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -383,6 +383,10 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssuingUnitName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -548,172 +552,6 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("Tags");
                 });
 
-            modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnswerMarkdown")
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("AnsweredByUnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssignedUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AttachmentName")
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AttachmentPath")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AttachmentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CategoryId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeedbackType")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MergedIntoId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PublishConsent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(1050)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrackingCode")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AnsweredByUnitId");
-
-                    b.HasIndex("CategoryId");
-
-                    b.HasIndex("MergedIntoId");
-
-                    b.HasIndex("ReceivedAt");
-
-                    b.HasIndex("TrackingCode")
-                        .IsUnique();
-
-                    b.HasIndex("Kind", "Status", "AnsweredAt");
-
-                    b.HasIndex("UnitId", "Status", "DueOn");
-
-                    b.ToTable("Submissions");
-                });
-
-            modelBuilder.Entity("CchcSite.Content.Questions.SubmissionEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Step")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubmissionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("UnitId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubmissionId");
-
-                    b.ToTable("SubmissionHistory", (string)null);
-                });
-
             modelBuilder.Entity("CchcSite.Content.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -723,10 +561,7 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<DateTime>("EnqueuedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("PostId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("QuestionId")
+                    b.Property<int>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -744,6 +579,7 @@ namespace CchcSite.Content.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -753,6 +589,12 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -776,6 +618,8 @@ namespace CchcSite.Content.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ParentId");
 
@@ -1084,49 +928,13 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
+            modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
                 {
-                    b.HasOne("CchcSite.Content.Units.Unit", "AnsweredByUnit")
-                        .WithMany()
-                        .HasForeignKey("AnsweredByUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("CchcSite.Content.Categories.Category", "Category")
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("CchcSite.Content.Questions.Submission", "MergedInto")
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("AnsweredByUnit");
-
-                    b.Navigation("Category");
-
-                    b.Navigation("MergedInto");
-
-                    b.Navigation("Unit");
-                });
-
-            modelBuilder.Entity("CchcSite.Content.Questions.SubmissionEvent", b =>
-                {
-                    b.HasOne("CchcSite.Content.Questions.Submission", null)
-                        .WithMany("History")
-                        .HasForeignKey("SubmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
-                {
                     b.HasOne("CchcSite.Content.Units.Unit", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
@@ -1226,11 +1034,6 @@ namespace CchcSite.Content.Data.Migrations
                     b.Navigation("Relations");
 
                     b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
-                {
-                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>

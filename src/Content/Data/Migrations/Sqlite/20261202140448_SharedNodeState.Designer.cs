@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace CchcSite.Content.Data.Migrations
+namespace CchcSite.Content.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(CchcDbContext))]
-    [Migration("20261124124046_Plans")]
-    partial class Plans
+    [DbContext(typeof(SqliteContentContext))]
+    [Migration("20261202140448_SharedNodeState")]
+    partial class SharedNodeState
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -453,6 +453,46 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("DocumentRelations");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PendingChange", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastEditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PostPendingChanges", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -581,6 +621,9 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<string>("FieldsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldsVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -845,6 +888,30 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("SearchOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Search.SearchState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrunedThroughOutboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0,
+                            PrunedThroughOutboxId = 0L
+                        });
+                });
+
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
                 {
                     b.Property<int>("Id")
@@ -875,7 +942,8 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("vi");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
@@ -903,6 +971,23 @@ namespace CchcSite.Content.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1119,6 +1204,23 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("To");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Posts.PendingChange", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", null)
+                        .WithOne("PendingChange")
+                        .HasForeignKey("CchcSite.Content.Posts.PendingChange", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Posts.PostRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
@@ -1427,6 +1529,8 @@ namespace CchcSite.Content.Data.Migrations
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.Navigation("Attachments");
+
+                    b.Navigation("PendingChange");
 
                     b.Navigation("Relations");
 

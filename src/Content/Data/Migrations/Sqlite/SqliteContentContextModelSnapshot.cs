@@ -3,19 +3,16 @@ using System;
 using CchcSite.Content.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace CchcSite.Content.Data.Migrations
+namespace CchcSite.Content.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(CchcDbContext))]
-    [Migration("20261124111856_UnitMerging")]
-    partial class UnitMerging
+    [DbContext(typeof(SqliteContentContext))]
+    partial class SqliteContentContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.13");
@@ -295,6 +292,108 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DocumentPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentPostId");
+
+                    b.HasIndex("UnitId", "Year");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Plans.PlanItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DueMonths")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedOutput")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Timing")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimingText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("PlanId", "Order");
+
+                    b.ToTable("PlanItems");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Attachment", b =>
                 {
                     b.Property<int>("Id")
@@ -351,6 +450,46 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("DocumentRelations");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PendingChange", b =>
+                {
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastEditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PostId");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("PostPendingChanges", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -395,6 +534,9 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<string>("LastEditorId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("PlanItemId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
@@ -448,6 +590,8 @@ namespace CchcSite.Content.Data.Migrations
 
                     b.HasIndex("CoverImageId");
 
+                    b.HasIndex("PlanItemId");
+
                     b.HasIndex("ReplacedByPostId");
 
                     b.HasIndex("Status", "PublishAt");
@@ -474,6 +618,9 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<string>("FieldsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldsVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -552,6 +699,172 @@ namespace CchcSite.Content.Data.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerMarkdown")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnsweredByUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentPath")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublishConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(1050)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByUnitId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.HasIndex("Kind", "Status", "AnsweredAt");
+
+                    b.HasIndex("UnitId", "Status", "DueOn");
+
+                    b.ToTable("Submissions");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Questions.SubmissionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("SubmissionHistory", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -561,12 +874,39 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<DateTime>("EnqueuedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("QuestionId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Search.SearchState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PrunedThroughOutboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SearchState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Generation = 0,
+                            PrunedThroughOutboxId = 0L
+                        });
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
@@ -599,7 +939,8 @@ namespace CchcSite.Content.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("vi");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
@@ -627,6 +968,23 @@ namespace CchcSite.Content.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -741,6 +1099,76 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", "DocumentPost")
+                        .WithMany()
+                        .HasForeignKey("DocumentPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("DocumentPost");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Plans.PlanItem", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Plans.Plan", "Plan")
+                        .WithMany("Items")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("CchcSite.Content.Plans.PlanItemCoordinator", "Coordinators", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("PlanItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("UnitId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PlanItemId");
+
+                            b1.HasIndex("UnitId");
+
+                            b1.ToTable("PlanItemCoordinators", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PlanItemId");
+
+                            b1.HasOne("CchcSite.Content.Units.Unit", null)
+                                .WithMany()
+                                .HasForeignKey("UnitId")
+                                .OnDelete(DeleteBehavior.SetNull);
+                        });
+
+                    b.Navigation("Coordinators");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Attachment", b =>
                 {
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
@@ -775,6 +1203,23 @@ namespace CchcSite.Content.Data.Migrations
                     b.Navigation("To");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Posts.PendingChange", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", null)
+                        .WithOne("PendingChange")
+                        .HasForeignKey("CchcSite.Content.Posts.PendingChange", "PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Posts.PostRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.HasOne("CchcSite.Content.Categories.Category", "Category")
@@ -785,6 +1230,11 @@ namespace CchcSite.Content.Data.Migrations
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "CoverImage")
                         .WithMany()
                         .HasForeignKey("CoverImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Plans.PlanItem", null)
+                        .WithMany()
+                        .HasForeignKey("PlanItemId")
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("CchcSite.Content.Posts.Post", null)
@@ -928,6 +1378,47 @@ namespace CchcSite.Content.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "AnsweredByUnit")
+                        .WithMany()
+                        .HasForeignKey("AnsweredByUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CchcSite.Content.Categories.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Questions.Submission", "MergedInto")
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AnsweredByUnit");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("MergedInto");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Questions.SubmissionEvent", b =>
+                {
+                    b.HasOne("CchcSite.Content.Questions.Submission", null)
+                        .WithMany("History")
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
                 {
                     b.HasOne("CchcSite.Content.Units.Unit", null)
@@ -1027,13 +1518,25 @@ namespace CchcSite.Content.Data.Migrations
                     b.Navigation("Variants");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Posts.Post", b =>
                 {
                     b.Navigation("Attachments");
 
+                    b.Navigation("PendingChange");
+
                     b.Navigation("Relations");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
+                {
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>

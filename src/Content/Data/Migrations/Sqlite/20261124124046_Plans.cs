@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CchcSite.Content.Data.Migrations
+namespace CchcSite.Content.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Plans : Migration

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CchcSite.Content.Data.Migrations
+namespace CchcSite.Content.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class RevisionFieldsVersion : Migration

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests, sourced by scripts/test.sh:   source scripts/postgres.sh
+# Installs Debian's postgresql when it is missing, starts a cluster in a temporary folder on a free loopback port as
+# a non-root user (PostgreSQL refuses to run as root), exports CCHC_TEST_POSTGRES, and stops and deletes the cluster
+# when the calling shell exits, whether the tests passed or not. Fails with the reason when the server cannot start.
+
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+if [ -z "$(postgres_bin)" ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  # The package's own cluster is not used (nor started here): the tests run their own.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql
+fi
+PG_BIN="$(postgres_bin)"
+if [ -z "$PG_BIN" ]; then
+  echo "PostgreSQL could not be installed: no /usr/lib/postgresql/*/bin after apt-get install postgresql." >&2
+  exit 1
+fi
+
+PG_DIR="$(mktemp -d /tmp/cchc-postgres.XXXXXX)"
+PG_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+# As root, the cluster runs as the postgres user the package creates (or a user of its own when that is missing).
+pg_as() { "$@"; }
+if [ "$(id -u)" -eq 0 ]; then
+  PG_USER=postgres
+  id "$PG_USER" >/dev/null 2>&1 || { PG_USER=cchc-postgres; id "$PG_USER" >/dev/null 2>&1 || useradd --system --no-create-home "$PG_USER"; }
+  chown "$PG_USER" "$PG_DIR"
+  pg_as() { su -s /bin/bash "$PG_USER" -c "$(printf '%q ' "$@")"; }
+fi
+
+pg_stop() {
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap pg_stop EXIT
+
+pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U cchc --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+  || { cat "$PG_DIR/initdb.log" >&2; echo "PostgreSQL: initdb failed (above)." >&2; exit 1; }
+# Durability is not what the tests measure: fsync off makes creating a database per test cheap.
+if ! pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+  cat "$PG_DIR/server.log" >&2
+  echo "PostgreSQL did not start on 127.0.0.1:$PG_PORT (log above)." >&2
+  exit 1
+fi
+export CCHC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=cchc;Database=postgres"
+export CCHC_TEST_POSTGRES_BIN="$PG_BIN"
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$PG_PORT."
