@@ -5,6 +5,7 @@ using CchcSite.Content;
 using CchcSite.Content.Data;
 using CchcSite.Content.Site;
 using CchcSite.Web.Api;
+using CchcSite.Web.Backups;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Questions;
@@ -31,6 +32,7 @@ builder.Services.AddContentRootPaths(builder.Environment);
 builder.Services.AddTransportSecurity();
 builder.Services.AddForwardedProxies();
 builder.Services.AddSearchWorker();
+builder.Services.AddBackups();
 builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
@@ -64,6 +66,12 @@ var app = builder.Build();
 // A bad setting stops here, with its name, before the database is migrated (the host would check again on start).
 app.Services.GetRequiredService<IStartupValidator>().Validate();
 
+// Before the database is migrated or seeded: a backup copies it as it is, a restore needs it empty.
+if (await app.Services.RunBackupCommandAsync(args, Console.Out, Console.Error) is { } exitCode)
+{
+    Environment.ExitCode = exitCode;
+    return;
+}
 await app.Services.MigrateAndSeedAsync();
 await app.Services.EnsureAdministratorAsync(app.Configuration);
 if (args.Contains("--migrate-only"))

@@ -20,7 +20,7 @@ public sealed record MediaLibraryItem(int Id, string FileName, string ContentTyp
 /// A unit's media library: checks an upload by its bytes, re-encodes images into their variants and stores
 /// documents as they are. Whoever calls it has already asked the authorization table (EditorAction.Upload).
 /// </summary>
-public sealed class MediaLibrary(CchcDbContext db, MediaStore store, IOptions<MediaLimits> limits, TimeProvider clock)
+public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaCleanup cleanup, IOptions<MediaLimits> limits, TimeProvider clock)
 {
     public const string FileField = "File";
     public const string AltField = "AltText";
@@ -92,9 +92,8 @@ public sealed class MediaLibrary(CchcDbContext db, MediaStore store, IOptions<Me
         }
         catch
         {
-            // The database refused the row: the files written for it would belong to nothing.
-            foreach (var path in asset.Variants.Select(v => v.StoragePath).Append(asset.StoragePath).Distinct())
-                store.Delete(path);
+            // The database refused the row: the files written for it belong to nothing, unless another asset has the same bytes.
+            await cleanup.DeleteUnusedAsync([.. asset.Variants.Select(v => v.StoragePath), asset.StoragePath], CancellationToken.None);
             throw;
         }
         return new Outcome<MediaAsset>.Ok(asset);

@@ -9,9 +9,10 @@ public static class MediaServices
     public static IServiceCollection AddMedia(this IServiceCollection services)
     {
         services.AddSettings<MediaLimits>(MediaLimits.Section);
-        services.AddSingleton(provider => new MediaStore(
-            provider.GetRequiredService<IOptions<SiteOptions>>().Value.MediaPath, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new MediaStore(provider.GetRequiredService<IOptions<SiteOptions>>().Value.MediaPath));
+        services.AddSingleton<IMediaStore>(provider => provider.GetRequiredService<MediaStore>());
         services.AddScoped<MediaLibrary>();
+        services.AddScoped<MediaCleanup>();
         return services;
     }
 }

@@ -30,7 +30,7 @@ public sealed record SubmittedFile(string FileName, Stream Content);
 public sealed record Submitted(SubmissionKind Kind, string TrackingCode, string Title, string UnitName, DateOnly DueOn, string? Email);
 
 /// <summary>Receives citizens' questions and feedback: checks them, stores them with a tracking code and a deadline.</summary>
-public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOptions<MediaLimits> mediaLimits, IOptions<SubmissionOptions> options, TimeProvider clock)
+public sealed class CitizenSubmissions(CchcDbContext db, IMediaStore store, MediaCleanup cleanup, IOptions<MediaLimits> mediaLimits, IOptions<SubmissionOptions> options, TimeProvider clock)
 {
     public const int MaxName = 100;
     public const int MaxEmail = 200;
@@ -107,8 +107,9 @@ public sealed class CitizenSubmissions(CchcDbContext db, MediaStore store, IOpti
         }
         catch
         {
+            // The file may be another row's too: its name comes from its content.
             if (submission.AttachmentPath is { } path)
-                store.Delete(path);
+                await cleanup.DeleteUnusedAsync([path], CancellationToken.None);
             throw;
         }
         return new Outcome<Submitted>.Ok(new Submitted(kind, submission.TrackingCode, submission.Title, unit.Name, submission.DueOn, email));

@@ -17,7 +17,7 @@ namespace CchcSite.Content.Seeding;
 /// Fills an empty database from the seed folder in one transaction. A database that already has units
 /// is left alone, so a restart never seeds twice and never overwrites what editors changed.
 /// </summary>
-public sealed class SeedImporter(CchcDbContext db, MediaStore media, MediaLibrary library, IOptions<SubmissionOptions> questions, TimeProvider clock,
+public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, IOptions<SubmissionOptions> questions, TimeProvider clock,
     ILogger<SeedImporter> logger)
 {
     public async Task<bool> ImportAsync(string seedDirectory, CancellationToken ct)
@@ -253,7 +253,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, MediaLibrar
     /// Copies each referenced seed file into the media store once, however many posts use it. Images go through
     /// the media library's pipeline, so they get the same variants as uploaded ones.
     /// </summary>
-    private sealed class FileImporter(CchcDbContext db, MediaStore media, MediaLibrary library, string filesRoot, DateTime now)
+    private sealed class FileImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, string filesRoot, DateTime now)
     {
         private readonly Dictionary<string, MediaAsset> _imported = new(StringComparer.Ordinal);
 
@@ -274,7 +274,7 @@ public sealed class SeedImporter(CchcDbContext db, MediaStore media, MediaLibrar
                 return _imported[relativePath] = await library.AddImageAsync(unit.Id, Path.GetFileName(path), bytes, contentType, alt, ct);
             }
             await using var source = File.OpenRead(path);
-            var (storagePath, length) = await media.SaveAsync(source, path, ct);
+            var (storagePath, length) = await media.SaveAsync(source, Path.GetExtension(path), ct);
             var asset = new MediaAsset
             {
                 UnitId = unit.Id, FileName = Path.GetFileName(path), ContentType = contentType, Length = length,

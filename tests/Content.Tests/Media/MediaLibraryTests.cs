@@ -138,10 +138,35 @@ public sealed class MediaLibraryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Files_are_stored_under_the_month_of_the_sites_clock()
+    public async Task Files_are_named_after_their_content_and_the_same_upload_is_one_file()
     {
-        var result = await UploadAsync("ke-hoach.pdf", TestFiles.Pdf(), alt: null);
-        Assert.StartsWith(_database.Clock.GetUtcNow().ToString("yyyy/MM", System.Globalization.CultureInfo.InvariantCulture) + "/", Stored(result).StoragePath);
+        var bytes = TestFiles.Pdf();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+        var first = Stored(await UploadAsync("ke-hoach.pdf", bytes, alt: null));
+        var second = Stored(await UploadAsync("ke-hoach-ban-sao.pdf", bytes, alt: null, unitId: _otherUnitId));
+
+        Assert.Equal($"{hash[..2]}/{hash[2..4]}/{hash}.pdf", first.StoragePath);
+        Assert.Equal(first.StoragePath, second.StoragePath);
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.Equal(1, StoredFiles);
+    }
+
+    [Fact]
+    public async Task A_refused_save_removes_its_own_files_but_never_those_another_asset_uses()
+    {
+        var photo = TestFiles.Jpeg();
+        var kept = Stored(await UploadAsync("hoi-nghi.jpg", photo));
+        await using var db = _database.NewContext();
+        var keptPaths = await db.Set<MediaVariant>().Where(v => v.MediaAssetId == kept.Id).Select(v => v.StoragePath).ToListAsync();
+        var files = StoredFiles;
+
+        // No unit 999999: the database refuses the row after the files were written.
+        await Assert.ThrowsAsync<DbUpdateException>(() => UploadAsync("hoi-nghi-lan-2.jpg", photo, unitId: 999_999));
+        await Assert.ThrowsAsync<DbUpdateException>(() => UploadAsync("anh-khac.png", TestFiles.Png(), unitId: 999_999));
+
+        Assert.Equal(files, StoredFiles);
+        Assert.All(keptPaths.Append(kept.StoragePath), path => Assert.True(File.Exists(Store.FullPath(path)), path));
     }
 
     [Fact]
