@@ -7,6 +7,7 @@ using CchcSite.Content.Site;
 using CchcSite.Web.Api;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
+using CchcSite.Web.Hosting.Nodes;
 using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
 using CchcSite.Web.Site;
@@ -31,6 +32,7 @@ builder.Services.AddContentRootPaths(builder.Environment);
 builder.Services.AddTransportSecurity();
 builder.Services.AddForwardedProxies();
 builder.Services.AddSearchWorker();
+builder.Services.AddNodes();
 builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
@@ -57,7 +59,6 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     document.Servers = [new OpenApiServer { Url = context.ApplicationServices.GetRequiredService<PublicUrls>().Origin }];
     return Task.CompletedTask;
 }));
-builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
 
 var app = builder.Build();
 
@@ -95,7 +96,7 @@ app.UsePublicCaching();
 
 app.MapStaticAssets();
 app.MapOpenApi();
-app.MapHealthChecks("/healthz");
+app.MapNodeHealth();
 app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
