@@ -39,6 +39,12 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
 {
     private readonly IContentChangeListener[] _listeners = [.. listeners];
 
+    /// <summary>
+    /// This site's node, as its change notices name it: the node's own listeners were told in-process, so its notice
+    /// listener passes over them. One tracker per site (per container), so two nodes in one test process differ too.
+    /// </summary>
+    public Guid Node { get; } = Guid.NewGuid();
+
     /// <summary>Between SavingChanges and SavedChanges of one save; new rows only get their ids on saving.</summary>
     private readonly ConditionalWeakTable<DbContext, Saving> _saving = new();
 
@@ -154,7 +160,7 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 else
                     context.SaveChanges();
             }
-            await ChangeNotices.SendAsync(context.Database, changes, async, ct);
+            await ChangeNotices.SendAsync(context.Database, Node, changes, async, ct);
             _uncommitted.GetOrCreateValue(context).Add(changes);
             if (own is not null)
             {

@@ -24,36 +24,41 @@ public static class ChangeNotices
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
     private sealed record Notice(
+        [property: JsonPropertyName("n")] Guid Node,
         [property: JsonPropertyName("t")] string[] Tags,
         [property: JsonPropertyName("p")] int[] PostIds,
         [property: JsonPropertyName("q")] int[] QuestionIds);
 
-    public static string Encode(ContentChangeSet changes)
+    /// <param name="node">The sending node (<see cref="ContentChangeTracker.Node"/>), which has told its own listeners already.</param>
+    public static string Encode(Guid node, ContentChangeSet changes)
     {
-        var payload = JsonSerializer.Serialize(new Notice([.. changes.Tags], [.. changes.PostIds], [.. changes.QuestionIds]), Json);
-        return Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes ? payload : Encode(ContentChangeSet.Everything);
+        var payload = JsonSerializer.Serialize(new Notice(node, [.. changes.Tags], [.. changes.PostIds], [.. changes.QuestionIds]), Json);
+        return Encoding.UTF8.GetByteCount(payload) <= MaxPayloadBytes ? payload : Encode(node, ContentChangeSet.Everything);
     }
 
-    /// <summary>The change set of a notice; one that cannot be read (another version of the site) makes everything stale.</summary>
-    public static ContentChangeSet Decode(string payload)
+    /// <summary>
+    /// The sender and change set of a notice; one that cannot be read (another version of the site) comes from no known
+    /// node and makes everything stale.
+    /// </summary>
+    public static (Guid? Node, ContentChangeSet Changes) Decode(string payload)
     {
         try
         {
             if (JsonSerializer.Deserialize<Notice>(payload, Json) is { Tags: not null, PostIds: not null, QuestionIds: not null } notice)
-                return new ContentChangeSet([.. notice.Tags], [.. notice.PostIds], [.. notice.QuestionIds]);
+                return (notice.Node, new ContentChangeSet([.. notice.Tags], [.. notice.PostIds], [.. notice.QuestionIds]));
         }
         catch (JsonException)
         {
         }
-        return ContentChangeSet.Everything;
+        return (null, ContentChangeSet.Everything);
     }
 
     /// <summary>Sends the change set in the context's current transaction; a no-op on SQLite.</summary>
-    internal static async Task SendAsync(DatabaseFacade database, ContentChangeSet changes, bool async, CancellationToken ct)
+    internal static async Task SendAsync(DatabaseFacade database, Guid node, ContentChangeSet changes, bool async, CancellationToken ct)
     {
         if (!database.IsNpgsql() || changes.IsEmpty)
             return;
-        var payload = Encode(changes);
+        var payload = Encode(node, changes);
         if (async)
             await database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
         else

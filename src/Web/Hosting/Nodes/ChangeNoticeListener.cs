@@ -9,11 +9,11 @@ namespace CchcSite.Web.Hosting.Nodes;
 /// On PostgreSQL, hands the change sets committed on any node (<see cref="ChangeNotices"/>) to this node's
 /// <see cref="IContentChangeListener"/>s: its output cache drops what went stale and its search index wakes. Listens on a
 /// connection of its own from the site's data source, and reconnects when it drops; notices sent while it was not
-/// listening are lost, so after a reconnect it treats everything as changed. A node's own commits are told in-process by
-/// the change tracker and arrive here a second time, which costs a second eviction of the same tags.
+/// listening are lost, so after a reconnect it treats everything as changed. A node's own commits were told in-process by
+/// its change tracker: their notices are passed over, so each listener hears of a change once.
 /// </summary>
-public sealed class ChangeNoticeListener(ContentDatabase database, IServiceProvider services, IEnumerable<IContentChangeListener> listeners,
-    ILogger<ChangeNoticeListener> logger) : BackgroundService
+public sealed class ChangeNoticeListener(ContentDatabase database, ContentChangeTracker tracker, IServiceProvider services,
+    IEnumerable<IContentChangeListener> listeners, ILogger<ChangeNoticeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     /// <summary>How long the connection may stay silent before a round trip checks that it is still there.</summary>
@@ -50,7 +50,11 @@ public sealed class ChangeNoticeListener(ContentDatabase database, IServiceProvi
                         await ping.ExecuteNonQueryAsync(stoppingToken);
                     }
                     while (notices.Reader.TryRead(out var payload))
-                        await TellAsync(ChangeNotices.Decode(payload));
+                    {
+                        var (node, changes) = ChangeNotices.Decode(payload);
+                        if (node != tracker.Node)
+                            await TellAsync(changes);
+                    }
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
