@@ -8,6 +8,7 @@ using CchcSite.Web.Api;
 using CchcSite.Web.Backups;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Hosting;
+using CchcSite.Web.Hosting.Nodes;
 using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
 using CchcSite.Web.Site;
@@ -33,6 +34,7 @@ builder.Services.AddTransportSecurity();
 builder.Services.AddForwardedProxies();
 builder.Services.AddSearchWorker();
 builder.Services.AddBackups();
+builder.Services.AddNodes();
 builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
@@ -59,7 +61,6 @@ builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document,
     document.Servers = [new OpenApiServer { Url = context.ApplicationServices.GetRequiredService<PublicUrls>().Origin }];
     return Task.CompletedTask;
 }));
-builder.Services.AddHealthChecks().AddDbContextCheck<CchcDbContext>("database");
 
 var app = builder.Build();
 
@@ -103,7 +104,7 @@ app.UsePublicCaching();
 
 app.MapStaticAssets();
 app.MapOpenApi();
-app.MapHealthChecks("/healthz");
+app.MapNodeHealth();
 app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.

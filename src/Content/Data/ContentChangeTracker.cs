@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using CchcSite.Content.Categories;
 using CchcSite.Content.Media;
+using CchcSite.Content.Nodes;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Search;
@@ -24,6 +25,8 @@ namespace CchcSite.Content.Data;
 /// <item>works out the <see cref="ContentTags"/> of the public answers the save makes stale (a draft's save makes none);</item>
 /// <item>tells the <see cref="IContentChangeListener"/>s once the transaction has committed: the caller's explicit
 /// transaction, the one it opens for the outbox, or the save's own. A transaction rolled back tells nobody.</item>
+/// <item>on PostgreSQL, where several nodes share the database, also tells the other nodes: a notice in the transaction
+/// (<see cref="ChangeNotices"/>), and outbox ids that commit in id order (<see cref="OutboxOrder"/>).</item>
 /// </list>
 /// Bulk ExecuteUpdate/ExecuteDelete bypass change tracking: their writers must enqueue and signal themselves.
 /// </summary>
@@ -35,6 +38,12 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly IContentChangeListener[] _listeners = [.. listeners];
+
+    /// <summary>
+    /// This site's node, as its change notices name it: the node's own listeners were told in-process, so its notice
+    /// listener passes over them. One tracker per site (per container), so two nodes in one test process differ too.
+    /// </summary>
+    public Guid Node { get; } = Guid.NewGuid();
 
     /// <summary>Between SavingChanges and SavedChanges of one save; new rows only get their ids on saving.</summary>
     private readonly ConditionalWeakTable<DbContext, Saving> _saving = new();
@@ -124,8 +133,9 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
         if (context is null || SaveSnapshot.Of(context) is not { IsEmpty: false } snapshot)
             return;
         // The outbox rows are written by a second save in SavedChanges: both commit in one transaction, the caller's or ours.
+        // On PostgreSQL every content save has one, so that the notice to the other nodes is sent inside it.
         IDbContextTransaction? own = null;
-        if (snapshot.WritesOutbox && context.Database.CurrentTransaction is null)
+        if ((snapshot.WritesOutbox || context.Database.IsNpgsql()) && context.Database.CurrentTransaction is null)
             own = async ? await context.Database.BeginTransactionAsync(ct) : context.Database.BeginTransaction();
         _saving.AddOrUpdate(context, new Saving(snapshot, own));
     }
@@ -143,12 +153,14 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 .Concat(changes.QuestionIds.Select(id => new SearchOutboxEntry { QuestionId = id, EnqueuedAt = now })).ToList();
             if (entries.Count > 0)
             {
+                await OutboxOrder.TakeAsync(context.Database, async, ct);
                 context.Set<SearchOutboxEntry>().AddRange(entries);
                 if (async)
                     await context.SaveChangesAsync(ct);
                 else
                     context.SaveChanges();
             }
+            await ChangeNotices.SendAsync(context.Database, Node, changes, async, ct);
             _uncommitted.GetOrCreateValue(context).Add(changes);
             if (own is not null)
             {

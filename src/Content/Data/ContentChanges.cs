@@ -10,6 +10,15 @@ namespace CchcSite.Content.Data;
 public sealed record ContentChangeSet(ImmutableHashSet<string> Tags, ImmutableHashSet<int> PostIds, ImmutableHashSet<int> QuestionIds)
 {
     public bool IsEmpty => Tags.Count == 0 && PostIds.Count == 0 && QuestionIds.Count == 0;
+
+    /// <summary>
+    /// Anything may have changed: every cached answer is stale and the search index must look at the outbox. What a node
+    /// is told when it cannot know the details: a change set too large to send, or notices missed while it was not listening.
+    /// </summary>
+    public static ContentChangeSet Everything { get; } = new([ContentTags.Site], [], []);
+
+    /// <summary>Whether the change set names search documents, or may (<see cref="Everything"/>).</summary>
+    public bool TouchesSearch => PostIds.Count > 0 || QuestionIds.Count > 0 || Tags.Contains(ContentTags.Site);
 }
 
 /// <summary>

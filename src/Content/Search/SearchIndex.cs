@@ -9,11 +9,13 @@ namespace CchcSite.Content.Search;
 /// <summary>
 /// The one <see cref="IndexWriter"/> and <see cref="SearcherManager"/> over an index directory. Each commit
 /// records how far the outbox has been applied, in the commit itself, so the index and its cursor can never
-/// disagree after a crash, and every node of a farm keeps its own cursor.
+/// disagree after a crash, and every node of a farm keeps its own cursor; and the <see cref="SearchState.Generation"/> it
+/// was built under, so that a rebuild started on another node is noticed.
 /// </summary>
 public sealed class SearchIndex : IDisposable
 {
     private const string CursorKey = "outboxCursor";
+    private const string GenerationKey = "generation";
     private const string SchemaKey = "schema";
     /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
     private const string Schema = "7";
@@ -22,10 +24,11 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
 
-    private SearchIndex(LuceneDirectory directory, bool create, long appliedOutboxId)
+    private SearchIndex(LuceneDirectory directory, bool create, long appliedOutboxId, int generation)
     {
         _directory = directory;
         AppliedOutboxId = appliedOutboxId;
+        Generation = generation;
         NeedsRebuild = create;
         _writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)
         {
@@ -45,17 +48,20 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last outbox row whose change is in the committed index.</summary>
     public long AppliedOutboxId { get; private set; }
 
+    /// <summary>The <see cref="SearchState.Generation"/> the index was last rebuilt under (0 before any was recorded).</summary>
+    public int Generation { get; private set; }
+
     /// <summary>True when the directory was missing, empty or unreadable and the index was started empty.</summary>
     public bool NeedsRebuild { get; private set; }
 
     /// <summary>Opens the index in the directory, or starts an empty one (to be rebuilt) if it cannot be read.</summary>
     public static SearchIndex Open(LuceneDirectory directory)
     {
-        if (TryReadCursor(directory) is { } cursor)
-            return new SearchIndex(directory, create: false, cursor);
+        if (TryReadCommit(directory) is var (cursor, generation))
+            return new SearchIndex(directory, create: false, cursor, generation);
         foreach (var file in FilesIn(directory))
             directory.DeleteFile(file);
-        return new SearchIndex(directory, create: true, 0);
+        return new SearchIndex(directory, create: true, 0, 0);
     }
 
     /// <summary>The files left in the directory; none if the folder itself was deleted (the writer creates it again).</summary>
@@ -73,8 +79,8 @@ public sealed class SearchIndex : IDisposable
 
     public static SearchIndex Open(string path) => Open(FSDirectory.Open(path));
 
-    /// <summary>The committed cursor, or null when there is no readable index of the current schema.</summary>
-    private static long? TryReadCursor(LuceneDirectory directory)
+    /// <summary>The committed cursor and generation, or null when there is no readable index of the current schema.</summary>
+    private static (long Cursor, int Generation)? TryReadCommit(LuceneDirectory directory)
     {
         try
         {
@@ -85,7 +91,9 @@ public sealed class SearchIndex : IDisposable
             return data.TryGetValue(SchemaKey, out var schema) && schema == Schema
                    && data.TryGetValue(CursorKey, out var value)
                    && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor)
-                ? cursor : null;
+                ? (cursor, data.TryGetValue(GenerationKey, out var generation)
+                           && int.TryParse(generation, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0)
+                : null;
         }
         // Lucene reports a damaged index in many ways (corrupt segments, truncated files, unknown formats);
         // whatever the cause, the index is derived data and is rebuilt from the database.
@@ -116,16 +124,22 @@ public sealed class SearchIndex : IDisposable
 
     public void DeleteAll() => _writer.DeleteAll();
 
-    /// <summary>Makes the changes durable together with the cursor, then visible to new searches.</summary>
-    public void Commit(long appliedOutboxId)
+    /// <summary>
+    /// Makes the changes durable together with the cursor, then visible to new searches; a rebuild gives the generation it
+    /// was built under.
+    /// </summary>
+    public void Commit(long appliedOutboxId, int? generation = null)
     {
+        var built = generation ?? Generation;
         _writer.SetCommitData(new Dictionary<string, string>
         {
             [CursorKey] = appliedOutboxId.ToString(CultureInfo.InvariantCulture),
+            [GenerationKey] = built.ToString(CultureInfo.InvariantCulture),
             [SchemaKey] = Schema,
         });
         _writer.Commit();
         AppliedOutboxId = appliedOutboxId;
+        Generation = built;
         NeedsRebuild = false;
         _searchers.MaybeRefresh();
     }

@@ -5,6 +5,7 @@ using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CchcSite.Content.Search;
 
@@ -12,9 +13,11 @@ public sealed record RebuildProgress(int Indexed, int Total);
 
 /// <summary>
 /// Keeps the index true to the database: applies the outbox in order, or rebuilds everything. One at a time,
-/// so that a rebuild and the outbox never interleave their commits.
+/// so that a rebuild and the outbox never interleave their commits. Each node of a site has its own index and indexer;
+/// they keep in step through <see cref="SearchState"/>: a rebuild started on one node raises the generation and every
+/// other node rebuilds when it sees it, and a node whose cursor is behind the outbox clean-up rebuilds too.
 /// </summary>
-public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownRenderer markdown)
+public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownRenderer markdown, ILogger<SearchIndexer> logger)
 {
     private const int BatchSize = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -22,27 +25,64 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     public SearchIndex Index => index;
 
     /// <summary>
-    /// Indexes every published post and question again. The outbox position is read first: changes made during the rebuild
-    /// are then applied again afterwards, which is harmless because applying a change is idempotent.
+    /// A full rebuild someone asked for (the editor area's button, the command): raises the generation, so that every
+    /// other node rebuilds its own index as well, then rebuilds this one.
     /// </summary>
     public async Task RebuildAsync(CchcDbContext db, IProgress<RebuildProgress>? progress, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            var cursor = await db.SearchOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0;
-            var ids = await Indexable(db).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
-            var questionIds = await IndexableQuestions(db).OrderBy(q => q.Id).Select(q => q.Id).ToListAsync(ct);
-            index.DeleteAll();
-            progress?.Report(new RebuildProgress(0, ids.Count + questionIds.Count));
-            await index.AddAllAsync(ToIndex(db, ids, questionIds, progress, ct), ct);
-            index.Commit(cursor);
+            await db.SearchState.Where(s => s.Id == SearchState.RowId)
+                .ExecuteUpdateAsync(s => s.SetProperty(state => state.Generation, state => state.Generation + 1), ct);
+            await RebuildUnderGateAsync(db, await StateAsync(db, ct), progress, ct);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    /// <summary>Rebuilds this node's index only, under the current generation: one missing or unreadable on start.</summary>
+    public async Task RebuildHereAsync(CchcDbContext db, IProgress<RebuildProgress>? progress, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await RebuildUnderGateAsync(db, await StateAsync(db, ct), progress, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static Task<SearchState> StateAsync(CchcDbContext db, CancellationToken ct) =>
+        db.SearchState.AsNoTracking().SingleAsync(s => s.Id == SearchState.RowId, ct);
+
+    /// <summary>
+    /// Indexes every published post and question again. The outbox position is read first: changes made during the rebuild
+    /// are then applied again afterwards, which is harmless because applying a change is idempotent. No row below it can
+    /// still commit (<see cref="Nodes.OutboxOrder"/>), and the rows already cleaned up are in the database as read here.
+    /// </summary>
+    private async Task RebuildUnderGateAsync(CchcDbContext db, SearchState state, IProgress<RebuildProgress>? progress, CancellationToken ct)
+    {
+        var cursor = Math.Max(await db.SearchOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0, state.PrunedThroughOutboxId);
+        var ids = await Indexable(db).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
+        var questionIds = await IndexableQuestions(db).OrderBy(q => q.Id).Select(q => q.Id).ToListAsync(ct);
+        index.DeleteAll();
+        progress?.Report(new RebuildProgress(0, ids.Count + questionIds.Count));
+        await index.AddAllAsync(ToIndex(db, ids, questionIds, progress, ct), ct);
+        index.Commit(cursor, state.Generation);
+    }
+
+    /// <summary>Why this index must be rebuilt before it can follow the outbox again, or null.</summary>
+    private string? BehindBy(SearchState state) =>
+        index.Generation != state.Generation
+            ? $"a rebuild was started on a node (generation {state.Generation}; this index has {index.Generation})"
+            : index.AppliedOutboxId < state.PrunedThroughOutboxId
+                ? $"outbox rows up to {state.PrunedThroughOutboxId} were cleaned up before this index applied them (it is at {index.AppliedOutboxId})"
+                : null;
 
     /// <summary>
     /// What a rebuild indexes, a batch at a time. Progress counts the documents handed to the indexing threads: at most
@@ -67,15 +107,21 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     }
 
     /// <summary>
-    /// Applies the next outbox rows past the index's cursor; returns how many were applied. A cursor over ids is
-    /// exact on SQLite, where writers are serialised; on PostgreSQL a later id can commit before an earlier one,
-    /// so the worker there must re-read a short window behind the cursor (applying twice is harmless).
+    /// Applies the next outbox rows past the index's cursor; returns how many were applied. A cursor over ids is exact:
+    /// SQLite serialises writers, and on PostgreSQL outbox ids commit in id order (<see cref="Nodes.OutboxOrder"/>). First
+    /// rebuilds the index if another node started a rebuild or the clean-up deleted rows it had not applied.
     /// </summary>
     public async Task<int> ApplyOutboxAsync(CchcDbContext db, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
+            var state = await StateAsync(db, ct);
+            if (BehindBy(state) is { } reason)
+            {
+                logger.LogWarning("Rebuilding this node's search index: {Reason}.", reason);
+                await RebuildUnderGateAsync(db, state, null, ct);
+            }
             var cursor = index.AppliedOutboxId;
             var rows = await db.SearchOutbox.AsNoTracking().Where(o => o.Id > cursor).OrderBy(o => o.Id).Take(BatchSize * 5)
                 .Select(o => new { o.Id, o.PostId, o.QuestionId }).ToListAsync(ct);
@@ -108,14 +154,23 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     }
 
     /// <summary>
-    /// Deletes the outbox rows this index has applied that were written before <paramref name="writtenBeforeUtc"/>.
-    /// Rows are kept a while rather than deleted once applied, because other web nodes tail the same table with
-    /// indexes of their own (DESIGN §7) and may be behind this one.
+    /// Deletes the outbox rows this index has applied that were written before <paramref name="writtenBeforeUtc"/>, and
+    /// records how far it deleted (<see cref="SearchState.PrunedThroughOutboxId"/>) in the same transaction. Rows are kept
+    /// a while rather than deleted once applied, because other web nodes tail the same table with indexes of their own
+    /// (DESIGN §7) and may be behind this one; one further behind than that rebuilds. Run on one node at a time.
     /// </summary>
-    public Task<int> PruneOutboxAsync(CchcDbContext db, DateTime writtenBeforeUtc, CancellationToken ct)
+    public async Task<int> PruneOutboxAsync(CchcDbContext db, DateTime writtenBeforeUtc, CancellationToken ct)
     {
         var cursor = index.AppliedOutboxId;
-        return db.SearchOutbox.Where(o => o.Id <= cursor && o.EnqueuedAt < writtenBeforeUtc).ExecuteDeleteAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var through = await db.SearchOutbox.Where(o => o.Id <= cursor && o.EnqueuedAt < writtenBeforeUtc).MaxAsync(o => (long?)o.Id, ct);
+        if (through is not { } last)
+            return 0;
+        var deleted = await db.SearchOutbox.Where(o => o.Id <= last).ExecuteDeleteAsync(ct);
+        await db.SearchState.Where(s => s.Id == SearchState.RowId && s.PrunedThroughOutboxId < last)
+            .ExecuteUpdateAsync(s => s.SetProperty(state => state.PrunedThroughOutboxId, last), ct);
+        await transaction.CommitAsync(ct);
+        return deleted;
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ using CchcSite.Content.Data;
 namespace CchcSite.Web.Search;
 
 /// <summary>
-/// Wakes the <see cref="SearchIndexWorker"/> when a commit has enqueued search outbox rows, so that the index follows a
-/// change at once rather than at the next poll. Holds nothing but the signal: it is built with the first database
+/// Wakes the <see cref="SearchIndexWorker"/> when a commit has enqueued search outbox rows, here or on another node (its
+/// notice), so that the index follows a change at once rather than at the next poll. Holds nothing but the signal: it is built with the first database
 /// context, also in the command-line tools, which must not open the index.
 /// </summary>
 public sealed class IndexWakeup : IContentChangeListener
@@ -15,7 +15,7 @@ public sealed class IndexWakeup : IContentChangeListener
 
     public ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
     {
-        if (changes.PostIds.Count > 0 || changes.QuestionIds.Count > 0)
+        if (changes.TouchesSearch)
             _wakeups.Writer.TryWrite(true);
         return ValueTask.CompletedTask;
     }

@@ -11,6 +11,7 @@ public static class SearchServices
     public static IServiceCollection AddSearchWorker(this IServiceCollection services)
     {
         services.AddSingleton<IndexRebuild>();
+        services.AddSingleton<SearchReadiness>();
         services.AddSingleton<IndexWakeup>();
         services.AddSingleton<IContentChangeListener>(sp => sp.GetRequiredService<IndexWakeup>());
         services.AddHostedService<SearchIndexWorker>();
