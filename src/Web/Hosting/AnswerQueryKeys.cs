@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
+using System.Globalization;
 using System.Reflection;
+using CchcSite.Content.Paging;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -14,15 +16,29 @@ namespace CchcSite.Web.Hosting;
 /// ignores (each junk <c>?x=</c> would be a rendering and an entry of its own). Pages: the action's parameters bound from
 /// the query, or from anywhere when they are not route values (MVC also reads those from the query). API: the query
 /// parameters of its API description. An endpoint whose bindings cannot be read this way varies by every value.
+/// The page number of a page is keyed by its value, not its spelling (<see cref="PageNumberKey"/>).
 /// </summary>
 public sealed class AnswerQueryKeys(IApiDescriptionGroupCollectionProvider api)
 {
-    private static readonly StringValues Every = "*";
-    private readonly ConcurrentDictionary<Endpoint, StringValues> _keys = new();
+    /// <summary>
+    /// The page number of every paged page, read as <c>PageNumber.Parse(text) ?? 1</c>: junk is page 1, "007" is 7. It
+    /// is keyed by that number, so that no spelling of a page (<c>?trang=abc1</c>, <c>abc2</c>…) adds an entry.
+    /// </summary>
+    public const string PageNumberKey = "trang";
 
-    public StringValues Of(Endpoint endpoint) => _keys.GetOrAdd(endpoint, Find);
+    /// <summary>The query keys an endpoint's answers are keyed by as they are typed, and whether they are paged.</summary>
+    public sealed record Keys(StringValues Query, bool Paged);
 
-    private StringValues Find(Endpoint endpoint)
+    private static readonly Keys Every = new("*", false);
+    private readonly ConcurrentDictionary<Endpoint, Keys> _keys = new();
+
+    public Keys Of(Endpoint endpoint) => _keys.GetOrAdd(endpoint, Find);
+
+    /// <summary>The page a paged page shows for this request, as text: the first value, which is the one MVC binds.</summary>
+    public static string PageOf(HttpRequest request) =>
+        (PageNumber.Parse(request.Query[PageNumberKey].FirstOrDefault()) ?? 1).ToString(CultureInfo.InvariantCulture);
+
+    private Keys Find(Endpoint endpoint)
     {
         var names = endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() is { } action
             ? ActionKeys(action)
@@ -30,7 +46,9 @@ public sealed class AnswerQueryKeys(IApiDescriptionGroupCollectionProvider api)
         if (names is null)
             return Every;
         var route = (endpoint as RouteEndpoint)?.RoutePattern;
-        return new StringValues([.. names.Where(name => route?.GetParameter(name) is null).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)]);
+        var query = names.Where(name => route?.GetParameter(name) is null).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var paged = query.Remove(PageNumberKey);
+        return new Keys(new StringValues([.. query.Order(StringComparer.Ordinal)]), paged);
     }
 
     private static List<string>? ActionKeys(ControllerActionDescriptor action)

@@ -122,7 +122,12 @@ public static class PublicCaching
             // Absolute links come from Site:PublicUrl, so every Host gets the same page: one entry, not one per Host.
             rules.VaryByHost = false;
             if (http.GetEndpoint() is { } endpoint)
-                rules.QueryKeys = queryKeys.Of(endpoint);
+            {
+                var keys = queryKeys.Of(endpoint);
+                rules.QueryKeys = keys.Query;
+                if (keys.Paged)
+                    rules.VaryByValues[AnswerQueryKeys.PageNumberKey] = AnswerQueryKeys.PageOf(http.Request);
+            }
             rules.VaryByValues["encoding"] = Compression.NegotiatedEncoding(http);
             return ValueTask.CompletedTask;
         }

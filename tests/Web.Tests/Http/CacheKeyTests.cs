@@ -41,11 +41,12 @@ public sealed class CacheKeyTests(EditorSite site) : IClassFixture<EditorSite>
     {
         var newest = await NewestArticleAsync(SeedFacts.Units.SoTaiChinhSocTrang);
         var tab = $"/{SeedFacts.Units.SoTaiChinhSocTrang}/tin-tuc";
-        foreach (var url in new[] { "/", newest.Url, tab })
+        var api = $"/api/v1/posts/{newest.Id}";
+        foreach (var url in new[] { "/", newest.Url, tab, api })
             Assert.Contains(newest.Title, await PageAsync(url));
 
         await RetitleBehindTheCacheAsync(newest.Id, "Tiêu đề đổi ngầm, không được hiện");
-        foreach (var url in new[] { "/?x=1", "/?trang=7", "/?utm_source=zalo&fbclid=abc", $"{newest.Url}?trang=3", $"{newest.Url}?q=bat-ky", $"{tab}?x=1", $"{tab}?sap-xep=cu" })
+        foreach (var url in new[] { "/?x=1", "/?trang=7", "/?utm_source=zalo&fbclid=abc", $"{newest.Url}?trang=3", $"{newest.Url}?q=bat-ky", $"{tab}?x=1", $"{tab}?sap-xep=cu", $"{tab}?trang=1", $"{tab}?trang=01", $"{tab}?trang=abc", $"{api}?x=1", $"{api}?page=2" })
         {
             var html = await PageAsync(url);
             Assert.Contains(newest.Title, html);
