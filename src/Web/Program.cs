@@ -17,8 +17,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
-// Theme CSS and scripts come from the theme's Razor class library; serve them in every environment, not only Development.
-builder.WebHost.UseStaticWebAssets();
+// Theme CSS and scripts come from the theme's Razor class library; served as built in every environment.
+builder.UseThemeStaticAssets();
 
 // The server's name and version tell an attacker which advisories to try; nothing else needs them.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -51,6 +51,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddVietnameseProblemDetails();
 builder.Services.AddBadRequestStatuses();
 builder.Services.AddPublicCaching();
+builder.Services.AddCompression();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
@@ -85,6 +86,8 @@ if (args.Contains(SearchServices.RebuildCommand))
 
 // First, so that every later step (rate limits, audit, HSTS, cookies) sees the client's address and scheme.
 app.UseForwardedHeaders();
+// Before everything that routes, caches or answers: a HEAD is that GET without its body.
+app.UseHeadAsGet();
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseTransportSecurity();
@@ -100,6 +103,7 @@ app.UseUtf8Json();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UsePrivateAnswers();
 app.UsePublicCaching();
 
 app.MapStaticAssets();
@@ -111,7 +115,8 @@ app.MapGroup("/api/v1").MapSubmissionsApi();
 app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.
 app.MapGroup("/api/v1").MapReportsApi();
-app.MapControllers();
+// With the static asset manifest, asp-append-version gives the fingerprinted (immutable) address of a file.
+app.MapControllers().WithStaticAssets();
 
 app.Run();
 

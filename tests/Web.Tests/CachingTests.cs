@@ -29,26 +29,6 @@ public sealed class CachingTests(EditorSite site) : IClassFixture<EditorSite>
     private Task RetitleBehindTheCacheAsync(int id, string title) =>
         site.WithDbAsync(db => db.Posts.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, title)));
 
-    private Task<Guid> VersionAsync(int id) => site.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
-
-    private async Task<HttpResponseMessage> SaveInEditorAsync(HttpClient editor, int id, string title) =>
-        await EditorSite.PostFormAsync(editor, $"/quan-tri/bai-viet/{id}", new Dictionary<string, string>
-        {
-            ["Version"] = (await VersionAsync(id)).ToString(), ["Title"] = title, ["BodyMarkdown"] = "Nội dung đã cập nhật.",
-        });
-
-    /// <summary>
-    /// An edit of a live post is a pending change until it is approved; the administrator here saves, submits and
-    /// approves it, and readers see it only after the approval.
-    /// </summary>
-    private async Task SaveLiveAndApproveAsync(HttpClient administrator, int id, string title)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveInEditorAsync(administrator, id, title)).StatusCode);
-        foreach (var step in new[] { WorkflowStep.Submit, WorkflowStep.Publish })
-            Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(administrator, $"/quan-tri/bai-viet/{id}/buoc/{step}",
-                new Dictionary<string, string> { ["version"] = (await VersionAsync(id)).ToString() })).StatusCode);
-    }
-
     private static async Task<string> ApiTitleAsync(HttpClient client, int id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/api/v1/posts/{id}")).RootElement.GetProperty("card").GetProperty("title").GetString()!;
 
@@ -68,7 +48,7 @@ public sealed class CachingTests(EditorSite site) : IClassFixture<EditorSite>
         Assert.Equal(post.Title, await ApiTitleAsync(citizen, post.Id));
 
         var editor = await site.SignedInAsync(EditorSite.AdminEmail);
-        await SaveLiveAndApproveAsync(editor, post.Id, "Tiêu đề sửa trong trang quản trị");
+        await site.SaveLiveAndApproveAsync(editor, post.Id, "Tiêu đề sửa trong trang quản trị");
 
         Assert.Contains("Tiêu đề sửa trong trang quản trị", await citizen.GetStringAsync(post.Url));
         Assert.Contains("Tiêu đề sửa trong trang quản trị", await citizen.GetStringAsync(parentTab));
@@ -91,13 +71,13 @@ public sealed class CachingTests(EditorSite site) : IClassFixture<EditorSite>
         });
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var draftId = int.Parse(draft.Headers.Location!.OriginalString.Split('/')[^1]);
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveInEditorAsync(editor, draftId, "Bản nháp sửa lần hai")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.SavePostAsync(editor, draftId, "Bản nháp sửa lần hai")).StatusCode);
 
         var home = await citizen.GetStringAsync("/");
         Assert.Contains(newest.Title, home);
         Assert.DoesNotContain("Tiêu đề đổi ngầm trên trang chủ", home);
 
-        await SaveLiveAndApproveAsync(editor, newest.Id, "Tin mới nhất, đã sửa");
+        await site.SaveLiveAndApproveAsync(editor, newest.Id, "Tin mới nhất, đã sửa");
         Assert.Contains("Tin mới nhất, đã sửa", await citizen.GetStringAsync("/"));
     }
 }

@@ -175,7 +175,9 @@ public partial class PublicPagesTests(SiteFactory site)
             var response = await _client.GetAsync(asset.Groups[1].Value);
             Assert.True(response.IsSuccessStatusCode, $"{asset.Groups[1].Value} answered {(int)response.StatusCode}");
         }
-        Assert.Matches("/_content/CchcSite.Themes.Default/site.css", html);
+        // Fingerprinted: the address changes with the file, so it can be cached as immutable.
+        Assert.Matches(@"/_content/CchcSite\.Themes\.Default/site\.[a-z0-9]+\.css", html);
+        Assert.Matches(@"/_content/CchcSite\.Themes\.Default/site\.[a-z0-9]+\.js", html);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CchcSite.Content.Questions;
+using CchcSite.Web.Hosting;
 using CchcSite.Web.Questions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,7 +23,7 @@ public static class SubmissionsApi
             .WithSummary("Sends hotline feedback to a unit (as a question, plus location and feedbackType Report or Proposal); returns the tracking code.");
         api.MapGet("/submissions/{code}", async Task<Results<Ok<SubmissionTracking>, ProblemHttpResult>> (string code, PublicSubmissions submissions, CancellationToken ct) =>
                 await submissions.TrackAsync(code, ct) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"Không có câu hỏi, phản ánh nào mang mã '{code}'."))
-            .RequireRateLimiting(TrackingLimit.Policy)
+            .RequireRateLimiting(TrackingLimit.Policy).WithMetadata(new PrivateAnswerAttribute())
             .WithTags("Questions").WithName("TrackSubmission")
             .WithSummary("Status, dates and the released answer of a question or feedback, by its tracking code; never the citizen's details.");
         return api;

@@ -1,5 +1,6 @@
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questions;
+using CchcSite.Web.Hosting;
 using CchcSite.Web.Questions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -34,7 +35,7 @@ public sealed class SubmissionForm
 /// antiforgery token for one visitor, and a tracking answer belongs to whoever holds the code.
 /// </summary>
 [AutoValidateAntiforgeryToken]
-[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+[PrivateAnswer]
 [RequestSizeLimit(RequestCeiling)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
 public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionIntake intake, SubmissionLimiter limiter) : Controller

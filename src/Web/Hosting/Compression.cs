@@ -1,0 +1,46 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace CchcSite.Web.Hosting;
+
+/// <summary>
+/// HTML, JSON, XML, CSS and JavaScript go out Brotli- or gzip-compressed (static assets from the files compressed at
+/// build time, everything else here, once per cache entry: the output cache stores what this compressed). An answer
+/// marked <c>no-store</c> is never compressed: those are the ones that hold a secret next to text the visitor typed (an
+/// antiforgery token on a form, a citizen's tracking answer), which is what BREACH needs to read the secret from the
+/// compressed length.
+/// </summary>
+public static class Compression
+{
+    public static IServiceCollection AddCompression(this IServiceCollection services)
+    {
+        services.AddResponseCompression(options =>
+        {
+            // BREACH is handled per answer (no-store answers stay plain), so HTTPS is compressed like HTTP.
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "application/json", "application/problem+json", "text/xml", "application/xml",
+                "application/rss+xml", "application/atom+xml", "text/css", "text/javascript", "application/javascript", "text/plain"];
+        });
+        // The better ratio costs a little more CPU, paid once per cache entry, not once per request.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.AddSingleton<IResponseCompressionProvider, PlainWhenNoStore>();
+        return services;
+    }
+
+    /// <summary>The encoding this request's answer gets ("br", "gzip" or "identity"): part of the output cache key.</summary>
+    public static string NegotiatedEncoding(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity";
+
+    private sealed class PlainWhenNoStore(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
+        : ResponseCompressionProvider(services, options)
+    {
+        public override bool ShouldCompressResponse(HttpContext context) =>
+            !HeaderUtilities.ContainsCacheDirective(context.Response.Headers.CacheControl, CacheControlHeaderValue.NoStoreString)
+            && base.ShouldCompressResponse(context);
+    }
+}
