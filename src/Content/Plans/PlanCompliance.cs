@@ -94,6 +94,10 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
         return PlansAsync(db.Plans.Where(p => ids.Contains(p.UnitId) && p.Year == year), ct);
     }
 
+    /// <summary>Every plan, or those of one unit, of one year, or both, with each item's status.</summary>
+    public Task<IReadOnlyList<PlanView>> PlansAsync(int? unitId, int? year, CancellationToken ct) =>
+        PlansAsync(db.Plans.Where(p => (unitId == null || p.UnitId == unitId) && (year == null || p.Year == year)), ct);
+
     /// <summary>What is due this month and not yet done, in the given units' plans.</summary>
     public async Task<IReadOnlyList<Reminder>> RemindersAsync(IReadOnlyCollection<int> unitIds, CancellationToken ct)
     {
