@@ -36,7 +36,7 @@ public sealed class PhoneLayoutTests(SiteFixture site)
             await AssertFitsAsync(page, path);
     }
 
-    private static async Task AssertFitsAsync(IPage page, string path)
+    internal static async Task AssertFitsAsync(IPage page, string path)
     {
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         var layout = await page.EvaluateAsync<Layout>("""

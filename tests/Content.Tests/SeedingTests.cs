@@ -158,15 +158,41 @@ public sealed class SeedingTests : IDisposable
         await using var database = await SeededFromRepositoryAsync();
         await using var check = database.NewContext();
         var plans = await check.Plans.Include(p => p.Items).Include(p => p.DocumentPost).OrderBy(p => p.Year).ToListAsync();
-        Assert.Equal([(2021, "/KH-SLĐTBXH", 6), (2022, "/KH-SGDĐT", 11)], plans.Select(p => (p.Year, p.Number!, p.Items.Count)));
+        Assert.Equal([(2021, "/KH-SLĐTBXH", 6), (2022, "/KH-SGDĐT", 12)], plans.Select(p => (p.Year, p.Number!, p.Items.Count)));
         Assert.All(plans, p => Assert.Equal(DocumentType.Plan, p.DocumentPost!.Document!.Type));
         var gddt = plans[1].Items.OrderBy(i => i.Order).ToList();
-        Assert.Equal(Enumerable.Range(1, 11), gddt.Select(i => Assert.Single(i.DueMonths)));
+        Assert.Equal(Enumerable.Range(1, 12), gddt.Select(i => Assert.Single(i.DueMonths)));
         Assert.Equal(("Phòng TCCB", "Các đơn vị thuộc và trực thuộc Sở"), (gddt[8].LeadName, gddt[8].Coordinators.Single().Name));
         Assert.Equal([PlanTiming.Monthly, PlanTiming.Monthly, PlanTiming.Monthly, PlanTiming.WhenArises, PlanTiming.Monthly, PlanTiming.Monthly],
             plans[0].Items.OrderBy(i => i.Order).Select(i => i.Timing));
         var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
-        Assert.Equal(20, await check.Posts.CountAsync(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value)));
+        Assert.Equal(21, await check.Posts.CountAsync(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value)));
+    }
+
+    [Fact]
+    public async Task A_published_seed_post_dated_ahead_is_scheduled_and_appears_on_its_date()
+    {
+        const string slug = "thong-bao-lich-tiep-cong-dan-dinh-ky-nam-2027-cua-lanh-dao-so-giao-duc-va-dao-tao";
+        await using var database = await TestDatabase.CreateAsync();
+        database.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 3, 0, 0, TimeSpan.Zero));
+        await using (var db = database.NewContext())
+            Assert.True(await Importer(database, db).ImportAsync(RepositorySeed(), CancellationToken.None));
+        await using (var db = database.NewContext())
+        {
+            var post = await db.Posts.SingleAsync(p => p.Title.StartsWith("Thông báo lịch tiếp công dân định kỳ năm 2027"));
+            Assert.Equal((PostStatus.Scheduled, slug), (post.Status, post.Slug));
+            Assert.Null(await database.NewPublishedPosts(db).FindAsync("so-gddt-soc-trang", slug, CancellationToken.None));
+            // Posts dated before the clock are published as written.
+            var december = await db.PlanItems.SingleAsync(i => i.Order == 12 && i.Plan.Unit.Slug == "so-gddt-soc-trang");
+            Assert.Equal([PostStatus.Published], await db.Posts.Where(p => p.PlanItemId == december.Id).Select(p => p.Status).ToListAsync());
+        }
+
+        // 04/01/2027 07:00 Vietnam time: the publisher job finds it due, like any scheduled post.
+        database.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 4, 0, 0, 0, TimeSpan.Zero));
+        await using (var db = database.NewContext())
+            Assert.Equal((1, 0), await database.Get<ScheduledPublishing>(db).RunDueAsync(CancellationToken.None));
+        await using var check = database.NewContext();
+        Assert.NotNull(await database.NewPublishedPosts(check).FindAsync("so-gddt-soc-trang", slug, CancellationToken.None));
     }
 
     [Fact]
@@ -192,7 +218,7 @@ public sealed class SeedingTests : IDisposable
         return database;
     }
 
-    private static string RepositorySeed()
+    internal static string RepositorySeed()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CchcSite.sln")))

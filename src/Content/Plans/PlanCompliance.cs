@@ -73,10 +73,12 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
     }
 
     /// <summary>The unit's documents that can hold a plan's text, plans first, newest first.</summary>
-    public Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
-        db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
+    public async Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
+        // Projected to an anonymous type and paired in memory: Npgsql cannot read a tuple built in SQL (a PostgreSQL record).
+        (await db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
             .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt)
-            .Select(p => ValueTuple.Create(p.Id, p.Title)).ToListAsync(ct);
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+        .Select(p => (p.Id, p.Title)).ToList();
 
     /// <summary>The rows the units' posts may carry out (null: every row), for the post form and the post list's filter.</summary>
     public Task<List<PlanItemChoice>> ChoicesAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct) =>
@@ -93,6 +95,10 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
         var ids = unitIds.ToList();
         return PlansAsync(db.Plans.Where(p => ids.Contains(p.UnitId) && p.Year == year), ct);
     }
+
+    /// <summary>Every plan, or those of one unit, of one year, or both, with each item's status.</summary>
+    public Task<IReadOnlyList<PlanView>> PlansAsync(int? unitId, int? year, CancellationToken ct) =>
+        PlansAsync(db.Plans.Where(p => (unitId == null || p.UnitId == unitId) && (year == null || p.Year == year)), ct);
 
     /// <summary>What is due this month and not yet done, in the given units' plans.</summary>
     public async Task<IReadOnlyList<Reminder>> RemindersAsync(IReadOnlyCollection<int> unitIds, CancellationToken ct)

@@ -118,6 +118,14 @@ public static class PlanRules
         }
     }
 
+    /// <summary>
+    /// Whether a row counts as carried out on time in a plan's progress: something was done (a due month met, or a post
+    /// for a row done when the occasion arises) and no due month is late or overdue. A month still open does not count against it.
+    /// </summary>
+    public static bool OnTime(IReadOnlyList<ItemOccurrence> occurrences) =>
+        occurrences.Any(o => o.Status == ItemStatus.Done || (o.Status == ItemStatus.WhenArises && o.Posts.Count > 0))
+        && occurrences.All(o => o.Status is not (ItemStatus.Late or ItemStatus.Overdue));
+
     private static ItemStatus Pending(YearMonth month, YearMonth current) =>
         month < current ? ItemStatus.Overdue : month == current ? ItemStatus.DueThisMonth : ItemStatus.Upcoming;
 }

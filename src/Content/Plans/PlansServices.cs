@@ -6,5 +6,6 @@ public static class PlansServices
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) => services
         .AddScoped<PlanCompliance>()
-        .AddScoped<PlanEditing>();
+        .AddScoped<PlanEditing>()
+        .AddScoped<PublicPlans>();
 }

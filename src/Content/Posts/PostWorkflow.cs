@@ -118,7 +118,7 @@ public static class PostWorkflow
                 break;
             case WorkflowStep.Publish:
                 post.PublishAt ??= utcNow;
-                post.Status = post.PublishAt > utcNow ? PostStatus.Scheduled : PostStatus.Published;
+                post.Status = LiveStatus(post.PublishAt, utcNow);
                 post.ApproverId = userId;
                 break;
             case WorkflowStep.SendBack:
@@ -137,6 +137,13 @@ public static class PostWorkflow
         post.ReviewNote = note;
         post.UpdatedAt = utcNow;
     }
+
+    /// <summary>
+    /// The state of a post approved for readers: Scheduled while its publication time is ahead, Published from then on.
+    /// Approving, rescheduling and the seed import all decide it here.
+    /// </summary>
+    public static PostStatus LiveStatus(DateTime? publishAt, DateTime utcNow) =>
+        publishAt > utcNow ? PostStatus.Scheduled : PostStatus.Published;
 
     /// <summary>
     /// The times a save asks to change on a post whose changes are reviewed, and that the user may not change: the
@@ -166,7 +173,7 @@ public static class PostWorkflow
         if (unpublishAt)
             post.UnpublishAt = draft.UnpublishAt;
         if (publishAt && post.Status is PostStatus.Published or PostStatus.Scheduled)
-            post.Status = post.PublishAt > utcNow ? PostStatus.Scheduled : PostStatus.Published;
+            post.Status = LiveStatus(post.PublishAt, utcNow);
         return publishAt || unpublishAt;
     }
 

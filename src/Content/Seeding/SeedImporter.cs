@@ -204,7 +204,8 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             BodyMarkdown = seed.Body.Normalize(NormalizationForm.FormC),
             Category = category,
             Audience = meta.Audience,
-            Status = meta.Status,
+            // "Published" in the seed means approved for readers; one dated ahead waits for its time like any approved post.
+            Status = meta.Status == PostStatus.Published ? PostWorkflow.LiveStatus(meta.PublishAt?.UtcDateTime, now) : meta.Status,
             PublishAt = meta.PublishAt?.UtcDateTime,
             UnpublishAt = meta.UnpublishAt?.UtcDateTime,
             CreatedAt = meta.PublishAt?.UtcDateTime ?? now,

@@ -106,7 +106,7 @@ public sealed partial class PlanReportTests(EditorSite site) : IClassFixture<Edi
         Assert.Contains("Dòng 3: Thiếu nội dung.", html);
         Assert.Contains("Dòng 3: Thiếu đơn vị chủ trì.", html);
         Assert.Contains("Dòng 3: Tháng \"14\" không hợp lệ", html);
-        Assert.Equal(11, await site.WithDbAsync(db => db.PlanItems.CountAsync(i => i.PlanId == planId)));
+        Assert.Equal(12, await site.WithDbAsync(db => db.PlanItems.CountAsync(i => i.PlanId == planId)));
         Assert.Equal("Nội dung", (await browser.GetStringAsync("/quan-tri/ke-hoach/mau-nhap.csv")).Split(',')[2]);
     }
 
