@@ -73,10 +73,12 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
     }
 
     /// <summary>The unit's documents that can hold a plan's text, plans first, newest first.</summary>
-    public Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
-        db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
-            .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt)
-            .Select(p => ValueTuple.Create(p.Id, p.Title)).ToListAsync(ct);
+    public async Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
+        // Read as rows, then made tuples: PostgreSQL's provider would take a tuple in the query for a row value.
+        (await db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
+            .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+        .Select(p => (p.Id, p.Title)).ToList();
 
     /// <summary>The rows the units' posts may carry out (null: every row), for the post form and the post list's filter.</summary>
     public Task<List<PlanItemChoice>> ChoicesAsync(IReadOnlyCollection<int>? unitIds, CancellationToken ct) =>
