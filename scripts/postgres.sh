@@ -22,10 +22,20 @@ PG_BIN="$(postgres_bin)"
 [ -n "$PG_BIN" ] || pg_fail "no /usr/lib/postgresql/*/bin after apt-get install postgresql."
 
 PG_DIR="$(mktemp -d /tmp/cchc-postgres.XXXXXX)" || pg_fail "could not create a temporary folder."
+# Set up at once, so that even a run stopped while the cluster starts leaves nothing behind.
+pg_stop() {
+  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"
+}
+trap pg_stop EXIT
+# Bash runs the EXIT trap on an ordinary exit only; an interrupt or a kill becomes one, so the cluster is stopped then too.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+pg_as() { "$@"; }
+
 # A port nobody listens on now: the kernel's pick for a socket bound to port 0.
 PG_PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')" \
   || pg_fail "python3 could not pick a free port."
-pg_as() { "$@"; }
 if [ "$(id -u)" -eq 0 ]; then
   # As root, the cluster runs as the postgres user the package creates (or a system user of its own when that is missing),
   # from its own folder, since root's working directory may be closed to it.
@@ -35,15 +45,6 @@ if [ "$(id -u)" -eq 0 ]; then
   chown "$PG_USER" "$PG_DIR"
   pg_as() { su -s /bin/bash "$PG_USER" -c "cd $(printf '%q' "$PG_DIR") && $(printf '%q ' "$@")"; }
 fi
-
-pg_stop() {
-  pg_as "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$PG_DIR"
-}
-trap pg_stop EXIT
-# Bash runs the EXIT trap on an ordinary exit only; an interrupt or a kill becomes one, so the cluster is stopped then too.
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 pg_as "$PG_BIN/initdb" -D "$PG_DIR/data" -U cchc --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
   || { cat "$PG_DIR/initdb.log" >&2; pg_fail "initdb failed (above)."; }
