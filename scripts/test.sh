@@ -10,16 +10,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # No telemetry or first-run banners: the machines reach nothing but the package registries.
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The browser tests drive Debian's chromium. Playwright's own browser download cannot work here
-# (no internet), so the system package is the browser; DejaVu gives it Vietnamese glyphs.
-if ! command -v chromium >/dev/null 2>&1; then
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core
-fi
+# What the run needs from Debian, installed with one apt-get update. The browser tests drive Debian's chromium:
+# Playwright's own browser download cannot work here (no internet), so the system package is the browser; DejaVu gives
+# it Vietnamese glyphs. PostgreSQL runs the second pass; python3 picks its port and adds up the results.
+source scripts/packages.sh
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+install_packages "${missing[@]}"
 
-# The PostgreSQL suites, and the several-node tests in every run, need a server; it is stopped when this script exits.
+# The PostgreSQL suites, and the several-node tests in every run, need a server; it is stopped when this script exits,
+# whether the tests passed or not, and the run fails with the reason when it cannot start.
 source scripts/postgres.sh
 
 # Each test project writes its own TestResults/results.trx; one shared folder would let two projects

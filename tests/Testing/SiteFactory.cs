@@ -30,8 +30,13 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
-    /// <summary>The SQLite file, when the site runs on SQLite.</summary>
-    public string DatabasePath => Path.Combine(DataDirectory, "cchc.db");
+    /// <summary>
+    /// Whether the site has created or migrated its database: on SQLite the file exists; on PostgreSQL (where the test
+    /// creates the empty database itself, as an operator would) it holds a table, e.g. the migrations history.
+    /// </summary>
+    public bool DatabaseCreated => TestPostgres.Enabled
+        ? TestPostgres.HasTables(PostgresDatabaseOf(DataDirectory))
+        : File.Exists(Path.Combine(DataDirectory, "cchc.db"));
 
     /// <summary>The site's PostgreSQL database: one per data directory, so that a site started again on it finds its data.</summary>
     public static string PostgresDatabaseOf(string dataDirectory) => "cchc_" + Path.GetFileName(dataDirectory.TrimEnd('/')).Replace('-', '_').ToLowerInvariant();

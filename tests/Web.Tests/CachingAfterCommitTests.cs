@@ -5,7 +5,6 @@ using CchcSite.Content.Posts;
 using CchcSite.Web.Tests.Editor;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,7 +13,8 @@ namespace CchcSite.Web.Tests;
 /// <summary>
 /// The editor saves a post in an explicit transaction (the post and its new revision, then its audit entry). A listener
 /// told before the commit would let a request in between cache the old page again; so the listener here looks at the
-/// database from a connection of its own, which sees committed data only, and records how many revisions it finds.
+/// database from a connection of its own (a context in a scope of its own, on either provider), which sees committed data
+/// only, and records how many revisions it finds.
 /// </summary>
 public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite site) : IClassFixture<CachingAfterCommitTests.WatchedSite>
 {
@@ -25,23 +25,18 @@ public sealed class CachingAfterCommitTests(CachingAfterCommitTests.WatchedSite 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IContentChangeListener>(new CommittedReader(this)));
+            builder.ConfigureTestServices(services => services.AddSingleton<IContentChangeListener>(provider => new CommittedReader(this, provider)));
         }
 
-        private sealed class CommittedReader(WatchedSite site) : IContentChangeListener
+        private sealed class CommittedReader(WatchedSite site, IServiceProvider services) : IContentChangeListener
         {
             public async ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
             {
                 var revisions = new Dictionary<int, long>();
-                await using var connection = new SqliteConnection($"Data Source={site.DatabasePath};Mode=ReadOnly;Pooling=False");
-                await connection.OpenAsync(ct);
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
                 foreach (var id in changes.PostIds)
-                {
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = "SELECT COUNT(*) FROM PostRevision WHERE PostId = $id";
-                    command.Parameters.AddWithValue("$id", id);
-                    revisions[id] = (long)(await command.ExecuteScalarAsync(ct))!;
-                }
+                    revisions[id] = await db.Set<PostRevision>().LongCountAsync(r => r.PostId == id, ct);
                 site.Told.Enqueue((changes, revisions));
             }
         }

@@ -15,11 +15,15 @@ public sealed record AuditFilter(string? UserName, string? Action, DateOnly? Fro
 /// </summary>
 public sealed class AuditLog(CchcDbContext db, TimeProvider clock)
 {
+    /// <summary>The summary column's size: a summary quoting long text (a title and a note) is cut to it, which PostgreSQL would refuse.</summary>
+    public const int MaxSummary = 1000;
+
     public void Record(Actor? actor, string action, string summary, string? itemType = null, string? itemId = null, int? unitId = null) =>
         db.Set<AuditEntry>().Add(new AuditEntry
         {
             At = clock.GetUtcNow().UtcDateTime, UserId = actor?.UserId, UserName = actor?.UserName, Address = actor?.Address,
-            Action = action, Summary = summary, ItemType = itemType, ItemId = itemId, UnitId = unitId,
+            Action = action, Summary = summary.Length <= MaxSummary ? summary : summary[..(MaxSummary - 1)] + "…",
+            ItemType = itemType, ItemId = itemId, UnitId = unitId,
         });
 
     /// <summary>For events that change nothing else, such as a sign-in.</summary>
@@ -33,7 +37,7 @@ public sealed class AuditLog(CchcDbContext db, TimeProvider clock)
     {
         var query = db.Set<AuditEntry>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.UserName))
-            query = query.Where(e => e.UserName != null && e.UserName.Contains(filter.UserName.Trim()));
+            query = query.WhereContains(e => e.UserName, filter.UserName);
         if (!string.IsNullOrWhiteSpace(filter.Action))
             query = query.Where(e => e.Action == filter.Action);
         if (filter.From is { } from)

@@ -23,8 +23,15 @@ public static class VietnameseCollation
         return order != 0 ? order : string.CompareOrdinal(x, y);
     }
 
-    /// <summary>Registers the collation on a connection; Microsoft.Data.Sqlite applies it again whenever the connection opens.</summary>
-    public static void AddTo(SqliteConnection connection) => connection.CreateCollation(Name, Compare);
+    /// <summary>
+    /// Registers the collation on a connection, and .NET's lower case mapping as lower() in place of SQLite's, which maps
+    /// ASCII letters only (see <see cref="TypedText"/>); Microsoft.Data.Sqlite applies both again whenever the connection opens.
+    /// </summary>
+    public static void AddTo(SqliteConnection connection)
+    {
+        connection.CreateCollation(Name, Compare);
+        connection.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+    }
 }
 
 /// <summary>Gives every SQLite connection EF Core creates the Vietnamese collation before it is first opened.</summary>

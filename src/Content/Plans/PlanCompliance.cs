@@ -74,9 +74,9 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
 
     /// <summary>The unit's documents that can hold a plan's text, plans first, newest first.</summary>
     public async Task<List<(int Id, string Title)>> DocumentChoicesAsync(int unitId, CancellationToken ct) =>
-        // Projected to an anonymous type and paired in memory: Npgsql cannot read a tuple built in SQL (a PostgreSQL record).
+        // Read as rows, then made tuples: PostgreSQL's provider would take a tuple in the query for a row value.
         (await db.Posts.AsNoTracking().Where(p => p.UnitId == unitId && p.Kind == PostKind.Document)
-            .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt)
+            .OrderBy(p => p.Document!.Type == DocumentType.Plan ? 0 : 1).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Select(p => new { p.Id, p.Title }).ToListAsync(ct))
         .Select(p => (p.Id, p.Title)).ToList();
 

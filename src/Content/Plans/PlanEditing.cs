@@ -4,13 +4,19 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Imports;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Plans;
 
 /// <summary>The plan's own fields as typed in the editor; the document is a Document post of the same unit.</summary>
-public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId);
+public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId)
+{
+    // The columns' sizes (the plan's EF configuration uses these).
+    public const int MaxTitle = 400;
+    public const int MaxNumber = 60;
+}
 
 /// <summary>
 /// Creates and edits plans and their rows; every write comes to the plan's id. The caller has checked that the user may
@@ -77,8 +83,8 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Title))
             errors[nameof(PlanInput.Title)] = "Vui lòng nhập tên kế hoạch.";
-        else if (input.Title.Trim().Length > 400)
-            errors[nameof(PlanInput.Title)] = "Tên kế hoạch không quá 400 ký tự.";
+        TextLimit.Check(errors, nameof(PlanInput.Title), input.Title, PlanInput.MaxTitle, "Tên kế hoạch");
+        TextLimit.Check(errors, nameof(PlanInput.Number), input.Number, PlanInput.MaxNumber, "Số ký hiệu");
         if (input.Year is < 2000 or > 2100)
             errors[nameof(PlanInput.Year)] = "Năm kế hoạch phải từ 2000 đến 2100.";
         if (input.DocumentPostId is { } postId

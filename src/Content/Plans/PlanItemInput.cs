@@ -15,16 +15,33 @@ public sealed record PlanItemInput(int? Order, string? Group, string Content, st
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Content))
             errors[nameof(Content)] = "Thiếu nội dung.";
-        else if (Content.Trim().Length > 2000)
-            errors[nameof(Content)] = "Nội dung không quá 2.000 ký tự.";
+        TextLimit.Check(errors, nameof(Content), Content, MaxContent, "Nội dung");
         if (string.IsNullOrWhiteSpace(Lead))
             errors[nameof(Lead)] = "Thiếu đơn vị chủ trì.";
+        TextLimit.Check(errors, nameof(Lead), Lead, MaxName, "Đơn vị chủ trì");
+        if (CoordinatorNames.FirstOrDefault(n => n.Length > MaxName) is { } coordinator)
+            TextLimit.Check(errors, nameof(Coordinators), coordinator, MaxName, "Tên mỗi đơn vị phối hợp");
+        TextLimit.Check(errors, nameof(Group), Group, MaxGroup, "Nhóm nhiệm vụ");
+        TextLimit.Check(errors, nameof(Form), Form, MaxForm, "Hình thức");
+        TextLimit.Check(errors, nameof(ExpectedOutput), ExpectedOutput, MaxExpectedOutput, "Sản phẩm");
+        TextLimit.Check(errors, nameof(TimingText), TimingText, MaxTimingText, "Thời gian thực hiện");
         if (Order is < 1)
             errors[nameof(Order)] = "Số thứ tự phải là số nguyên dương.";
         if (PlanTimingText.Parse(TimingText).Error is { } timing)
             errors[nameof(TimingText)] = timing;
         return errors;
     }
+
+    // The columns' sizes (the plan's EF configuration uses these).
+    public const int MaxContent = 2000;
+    public const int MaxName = 300;
+    public const int MaxGroup = 300;
+    public const int MaxForm = 500;
+    public const int MaxExpectedOutput = 300;
+    public const int MaxTimingText = 300;
+
+    /// <summary>The coordinating units, one name each.</summary>
+    public IEnumerable<string> CoordinatorNames => (Coordinators ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public static PlanItemInput Of(PlanItem item) => new(item.Order, item.Group, item.Content, item.Form, item.LeadName,
         string.Join("; ", item.Coordinators.Select(c => c.Name)), item.TimingText, item.ExpectedOutput);
@@ -60,8 +77,7 @@ public sealed class UnitNames
         item.Form = Clean(input.Form);
         item.LeadName = Clean(input.Lead)!;
         item.LeadUnitId = Find(item.LeadName);
-        item.Coordinators = (input.Coordinators ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(name => new PlanItemCoordinator { Name = Clean(name)!, UnitId = Find(name) }).ToList();
+        item.Coordinators = input.CoordinatorNames.Select(name => new PlanItemCoordinator { Name = Clean(name)!, UnitId = Find(name) }).ToList();
         item.Timing = timing.Timing;
         item.DueMonths = [.. timing.Months];
         item.TimingText = Clean(input.TimingText)!;

@@ -38,10 +38,7 @@ public sealed class EditorPosts(CchcDbContext db)
         if (filter.Status is { } status)
             query = query.Where(p => p.Status == status || (p.PendingChange != null && p.PendingChange.Status == status));
         if (!string.IsNullOrWhiteSpace(filter.Title))
-        {
-            var title = filter.Title.Trim();
-            query = query.Where(p => p.Title.Contains(title));
-        }
+            query = query.WhereContains(p => p.Title, filter.Title);
         // The date shown and sorted on is the later of the post's and its pending change's: where the last work was.
         return query
             .Select(p => new { Post = p, Touched = p.PendingChange != null && p.PendingChange.UpdatedAt > p.UpdatedAt ? p.PendingChange.UpdatedAt : p.UpdatedAt })

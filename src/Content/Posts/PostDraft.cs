@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CchcSite.Content.Text;
 
 namespace CchcSite.Content.Posts;
 
@@ -40,16 +41,38 @@ public sealed record PostDraft(
         ? RevisionComparison.ToDraft(change.Revision) with { PublishAt = post.PublishAt, UnpublishAt = post.UnpublishAt }
         : Of(post);
 
+    // The columns' sizes (the post's EF configuration uses these), each checked by Validate (see TextLimit).
+    public const int MaxTitle = 400;
+    public const int MaxSummary = 1000;
+    public const int MaxTag = 100;
+    public const int MaxAttachmentTitle = 300;
+    public const int MaxDocumentNumber = 60;
+    public const int MaxDocumentParty = 200;
+    public const int MaxDocumentAbstract = 1000;
+    public const int MaxVideoUrl = 500;
+
     /// <summary>Vietnamese messages for each invalid field, empty when the draft can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(PostKind kind)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Title))
             errors[nameof(Title)] = "Vui lòng nhập tiêu đề.";
-        else if (Title.Length > 400)
-            errors[nameof(Title)] = "Tiêu đề không quá 400 ký tự.";
-        if (Summary is { Length: > 1000 })
-            errors[nameof(Summary)] = "Tóm tắt không quá 1.000 ký tự.";
+        else
+            TextLimit.Check(errors, nameof(Title), Title, MaxTitle, "Tiêu đề");
+        TextLimit.Check(errors, nameof(Summary), Summary, MaxSummary, "Tóm tắt");
+        if (Tags.FirstOrDefault(t => t.Trim().Length > MaxTag) is { } tag)
+            TextLimit.Check(errors, nameof(Tags), tag, MaxTag, "Mỗi từ khóa");
+        if (kind == PostKind.Document)
+        {
+            if ((Attachments ?? []).FirstOrDefault(a => a.Title.Trim().Length > MaxAttachmentTitle) is { } attachment)
+                TextLimit.Check(errors, nameof(Attachments), attachment.Title, MaxAttachmentTitle, "Tên hiện của mỗi tệp đính kèm");
+            TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Number)}", Document?.Number, MaxDocumentNumber, "Số ký hiệu");
+            TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Issuer)}", Document?.Issuer, MaxDocumentParty, "Cơ quan ban hành");
+            TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Signer)}", Document?.Signer, MaxDocumentParty, "Người ký");
+            TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Abstract)}", Document?.Abstract, MaxDocumentAbstract, "Trích yếu");
+        }
+        if (kind == PostKind.Video)
+            TextLimit.Check(errors, $"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}", Video?.ExternalUrl, MaxVideoUrl, "Địa chỉ video");
         if (Slug is { Length: > 0 } slug && Text.Slug.From(slug) != slug)
             errors[nameof(Slug)] = "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.";
         if (PublishAt is { } from && UnpublishAt is { } to && to <= from)
@@ -57,7 +80,7 @@ public sealed record PostDraft(
         // Keys are the names the edit form gives the nested fields, so that each message shows beside its field.
         if (kind == PostKind.Document && Document is { EffectiveOn: { } effective, ExpiresOn: { } expires } && expires < effective)
             errors[$"{nameof(Document)}.{nameof(DocumentInfo.ExpiresOn)}"] = "Ngày hết hiệu lực phải sau ngày hiệu lực.";
-        if (kind == PostKind.Video && Video?.Canonical().ExternalUrl is { } url
+        if (kind == PostKind.Video && !errors.ContainsKey($"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}") && Video?.Canonical().ExternalUrl is { } url
             && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
             errors[$"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}"] = "Địa chỉ video phải là một địa chỉ web đầy đủ (https://…).";
         return errors;

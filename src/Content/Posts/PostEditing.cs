@@ -65,6 +65,8 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             return new Outcome<Post>.Refused(decision.Reason!);
         if (step == WorkflowStep.Unpublish && await RetirementProblemAsync(post, retirement, replacedBy, note, ct) is { } problem)
             return new Outcome<Post>.Refused(problem);
+        if (note is not null && note.Trim().Length > PostWorkflow.MaxNote)
+            return new Outcome<Post>.Refused(TextLimit.TooLong("Ghi chú", PostWorkflow.MaxNote));
         db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
         var before = Describe(post);
         var comment = string.IsNullOrWhiteSpace(note) ? null : note.Trim();

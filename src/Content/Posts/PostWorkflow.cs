@@ -32,6 +32,9 @@ public sealed record WorkflowDecision(bool Allowed, string? Reason)
 /// </summary>
 public static class PostWorkflow
 {
+    /// <summary>The size of a review note's column; a longer note is refused before the step is taken.</summary>
+    public const int MaxNote = 2000;
+
     public static EditorAction ActionFor(WorkflowStep step) => step switch
     {
         WorkflowStep.Submit or WorkflowStep.BackToDraft => EditorAction.Submit,

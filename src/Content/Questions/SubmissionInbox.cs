@@ -93,9 +93,8 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
             query = query.Where(s => s.Category!.Slug == filter.CategorySlug);
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim();
-            var code = TrackingCode.Normalize(text);
-            query = query.Where(s => s.Title.Contains(text) || s.TrackingCode == code);
+            var code = TrackingCode.Normalize(filter.Text.Trim());
+            query = query.WhereContains(s => s.Title, filter.Text, orElse: s => s.TrackingCode == code);
         }
         var today = Today;
         var open = new[] { SubmissionStatus.Received, SubmissionStatus.Assigned, SubmissionStatus.Answered };

@@ -65,5 +65,21 @@ public static class TestPostgres
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Whether the database exists and holds a table of its own (not the system catalogs).</summary>
+    public static bool HasTables(string database)
+    {
+        using var connection = new NpgsqlConnection(Server);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", database);
+        if (exists.ExecuteScalar() is null)
+            return false;
+        using var own = new NpgsqlConnection(ConnectionString(database));
+        own.Open();
+        using var tables = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')", own);
+        return (long)tables.ExecuteScalar()! > 0;
+    }
+
     public static void DropDatabase(string name) => DropDatabaseAsync(name).GetAwaiter().GetResult();
 }

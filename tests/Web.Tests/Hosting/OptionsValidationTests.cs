@@ -32,7 +32,7 @@ public sealed class OptionsValidationTests
         var error = Assert.ThrowsAny<Exception>(() => site.CreateClient());
 
         Assert.Contains(Messages(error), m => m.Contains(message, StringComparison.Ordinal));
-        Assert.False(File.Exists(site.DatabasePath), "The database must not be created or migrated under a bad setting.");
+        Assert.False(site.DatabaseCreated, "The database must not be created or migrated under a bad setting.");
     }
 
     private static IEnumerable<string> Messages(Exception error) => error switch

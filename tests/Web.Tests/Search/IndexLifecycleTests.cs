@@ -4,7 +4,6 @@ using CchcSite.Content;
 using CchcSite.Content.Data;
 using CchcSite.Content.Posts;
 using CchcSite.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,7 +89,6 @@ public class IndexLifecycleTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             SiteFactory.DeleteDirectory(directory);
         }
     }

@@ -8,7 +8,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
 {
     public void Configure(EntityTypeBuilder<Attachment> attachment)
     {
-        attachment.Property(a => a.Title).HasMaxLength(300);
+        attachment.Property(a => a.Title).HasMaxLength(PostDraft.MaxAttachmentTitle);
         attachment.HasOne(a => a.MediaAsset).WithMany().HasForeignKey(a => a.MediaAssetId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.Action).HasMaxLength(40);
         entry.Property(e => e.ItemType).HasMaxLength(40);
         entry.Property(e => e.ItemId).HasMaxLength(40);
-        entry.Property(e => e.Summary).HasMaxLength(1000);
+        entry.Property(e => e.Summary).HasMaxLength(AuditLog.MaxSummary);
         entry.Property(e => e.Address).HasMaxLength(64);
         entry.HasIndex(e => e.At);
         entry.HasIndex(e => e.UserId);

@@ -11,8 +11,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> plan)
     {
         plan.HasIndex(p => new { p.UnitId, p.Year });
-        plan.Property(p => p.Number).HasMaxLength(60);
-        plan.Property(p => p.Title).HasMaxLength(400);
+        plan.Property(p => p.Number).HasMaxLength(PlanInput.MaxNumber);
+        plan.Property(p => p.Title).HasMaxLength(PlanInput.MaxTitle);
         plan.HasOne(p => p.Unit).WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         plan.HasOne(p => p.DocumentPost).WithMany().HasForeignKey(p => p.DocumentPostId).OnDelete(DeleteBehavior.SetNull);
         plan.HasMany(p => p.Items).WithOne(i => i.Plan).HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Cascade);
@@ -24,12 +24,12 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
     public void Configure(EntityTypeBuilder<PlanItem> item)
     {
         item.HasIndex(i => new { i.PlanId, i.Order });
-        item.Property(i => i.Group).HasMaxLength(300);
-        item.Property(i => i.Content).HasMaxLength(2000);
-        item.Property(i => i.Form).HasMaxLength(500);
-        item.Property(i => i.LeadName).HasMaxLength(300);
-        item.Property(i => i.TimingText).HasMaxLength(300);
-        item.Property(i => i.ExpectedOutput).HasMaxLength(300);
+        item.Property(i => i.Group).HasMaxLength(PlanItemInput.MaxGroup);
+        item.Property(i => i.Content).HasMaxLength(PlanItemInput.MaxContent);
+        item.Property(i => i.Form).HasMaxLength(PlanItemInput.MaxForm);
+        item.Property(i => i.LeadName).HasMaxLength(PlanItemInput.MaxName);
+        item.Property(i => i.TimingText).HasMaxLength(PlanItemInput.MaxTimingText);
+        item.Property(i => i.ExpectedOutput).HasMaxLength(PlanItemInput.MaxExpectedOutput);
         item.Property(i => i.Timing).HasConversion<string>().HasMaxLength(20);
         item.HasOne<Unit>().WithMany().HasForeignKey(i => i.LeadUnitId).OnDelete(DeleteBehavior.SetNull);
         item.OwnsMany(i => i.Coordinators, coordinator =>
@@ -39,7 +39,7 @@ internal sealed class PlanItemConfiguration : IEntityTypeConfiguration<PlanItem>
             coordinator.WithOwner().HasForeignKey("PlanItemId");
             coordinator.Property<int>("Id");
             coordinator.HasKey("Id");
-            coordinator.Property(c => c.Name).HasMaxLength(300);
+            coordinator.Property(c => c.Name).HasMaxLength(PlanItemInput.MaxName);
             coordinator.HasOne<Unit>().WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.SetNull);
         });
         // A post outlives its plan item: deleting the item only unlinks the post.

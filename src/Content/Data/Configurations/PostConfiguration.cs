@@ -12,9 +12,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // The public lists filter by status and order by publication time.
         post.HasIndex(p => new { p.Status, p.PublishAt });
         post.Property(p => p.Slug).HasMaxLength(200);
-        post.Property(p => p.Title).HasMaxLength(400);
+        post.Property(p => p.Title).HasMaxLength(PostDraft.MaxTitle);
         post.Property(p => p.IssuingUnitName).HasMaxLength(200);
-        post.Property(p => p.Summary).HasMaxLength(1000);
+        post.Property(p => p.Summary).HasMaxLength(PostDraft.MaxSummary);
         post.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
         post.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
         post.Property(p => p.Audience).HasConversion<string>().HasMaxLength(30);
@@ -22,7 +22,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.AuthorId).HasMaxLength(450);
         post.Property(p => p.LastEditorId).HasMaxLength(450);
         post.Property(p => p.ApproverId).HasMaxLength(450);
-        post.Property(p => p.ReviewNote).HasMaxLength(2000);
+        post.Property(p => p.ReviewNote).HasMaxLength(PostWorkflow.MaxNote);
         post.Property(p => p.Retirement).HasConversion<string>().HasMaxLength(30);
         post.HasOne<Post>().WithMany().HasForeignKey(p => p.ReplacedByPostId).OnDelete(DeleteBehavior.SetNull);
 
@@ -36,18 +36,18 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 
         post.OwnsOne(p => p.Document, document =>
         {
-            document.Property(d => d.Number).HasMaxLength(60);
+            document.Property(d => d.Number).HasMaxLength(PostDraft.MaxDocumentNumber);
             document.Property(d => d.Type).HasConversion<string>().HasMaxLength(30);
-            document.Property(d => d.Issuer).HasMaxLength(200);
-            document.Property(d => d.Signer).HasMaxLength(200);
-            document.Property(d => d.Abstract).HasMaxLength(1000);
+            document.Property(d => d.Issuer).HasMaxLength(PostDraft.MaxDocumentParty);
+            document.Property(d => d.Signer).HasMaxLength(PostDraft.MaxDocumentParty);
+            document.Property(d => d.Abstract).HasMaxLength(PostDraft.MaxDocumentAbstract);
             document.HasIndex(d => d.Number);
         });
         // A video part has no required column, so it gets its own table: a row means "this post has a video".
         post.OwnsOne(p => p.Video, video =>
         {
             video.ToTable("PostVideos");
-            video.Property(v => v.ExternalUrl).HasMaxLength(500);
+            video.Property(v => v.ExternalUrl).HasMaxLength(PostDraft.MaxVideoUrl);
             video.HasOne(v => v.File).WithMany().HasForeignKey(v => v.FileId).OnDelete(DeleteBehavior.SetNull);
             video.HasOne(v => v.Poster).WithMany().HasForeignKey(v => v.PosterId).OnDelete(DeleteBehavior.SetNull);
             video.HasOne(v => v.Captions).WithMany().HasForeignKey(v => v.CaptionsId).OnDelete(DeleteBehavior.SetNull);

@@ -15,7 +15,7 @@ internal sealed class PostPendingChangeConfiguration : IEntityTypeConfiguration<
         change.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         change.Property(c => c.StartedById).HasMaxLength(450);
         change.Property(c => c.LastEditorId).HasMaxLength(450);
-        change.Property(c => c.ReviewNote).HasMaxLength(2000);
+        change.Property(c => c.ReviewNote).HasMaxLength(PostWorkflow.MaxNote);
         // The review queue lists changes by state.
         change.HasIndex(c => c.Status);
     }

@@ -9,7 +9,7 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
     public void Configure(EntityTypeBuilder<Tag> tag)
     {
         tag.HasIndex(t => t.Slug).IsUnique();
-        tag.Property(t => t.Slug).HasMaxLength(100);
-        tag.Property(t => t.Name).HasMaxLength(100);
+        tag.Property(t => t.Slug).HasMaxLength(PostDraft.MaxTag);
+        tag.Property(t => t.Name).HasMaxLength(PostDraft.MaxTag);
     }
 }
