@@ -27,6 +27,10 @@ public static class PlanItemFile
         [nameof(PlanItemInput.Content)] = "Nội dung",
         [nameof(PlanItemInput.Lead)] = "Đơn vị chủ trì",
         [nameof(PlanItemInput.TimingText)] = "Thời gian thực hiện",
+        [nameof(PlanItemInput.Group)] = "Nhóm",
+        [nameof(PlanItemInput.Form)] = "Hình thức",
+        [nameof(PlanItemInput.Coordinators)] = "Đơn vị phối hợp",
+        [nameof(PlanItemInput.ExpectedOutput)] = "Sản phẩm",
     };
 
     public static TableImport<PlanItemInput> Read(Stream file, string fileName, TableLimits limits) =>
