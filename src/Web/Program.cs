@@ -74,8 +74,7 @@ if (await app.Services.RunBackupCommandAsync(args, Console.Out, Console.Error) i
     Environment.ExitCode = exitCode;
     return;
 }
-await app.Services.MigrateAndSeedAsync();
-await app.Services.EnsureAdministratorAsync(app.Configuration);
+await app.Services.MigrateAndSeedAsync(app.Configuration);
 if (args.Contains("--migrate-only"))
     return;
 if (args.Contains(SearchServices.RebuildCommand))

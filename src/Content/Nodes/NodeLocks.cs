@@ -14,12 +14,17 @@ public interface INodeLocks
 {
     /// <summary>The held lock, to dispose when done, or null when another node (or task) holds it.</summary>
     ValueTask<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken ct);
+
+    /// <summary>Waits for the lock: for work every node needs done before it goes on, done by one at a time.</summary>
+    ValueTask<IAsyncDisposable> AcquireAsync(string name, CancellationToken ct);
 }
 
 public static class NodeLockNames
 {
     public const string ScheduledPublishing = "cchc:scheduled-publishing";
     public const string OutboxCleanup = "cchc:search-outbox-cleanup";
+    /// <summary>Migrating and seeding at start-up: nodes started together on an empty database take turns, and the later ones find it done.</summary>
+    public const string DatabaseSetup = "cchc:database-setup";
 }
 
 /// <summary>
@@ -29,7 +34,11 @@ public static class NodeLockNames
 public sealed class PostgresNodeLocks(NpgsqlDataSource dataSource) : INodeLocks
 {
     public async ValueTask<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken ct) =>
-        await new PostgresDistributedLock(new PostgresAdvisoryLockKey(name, allowHashing: true), dataSource).TryAcquireAsync(TimeSpan.Zero, ct);
+        await Lock(name).TryAcquireAsync(TimeSpan.Zero, ct);
+
+    public async ValueTask<IAsyncDisposable> AcquireAsync(string name, CancellationToken ct) => await Lock(name).AcquireAsync(null, ct);
+
+    private PostgresDistributedLock Lock(string name) => new(new PostgresAdvisoryLockKey(name, allowHashing: true), dataSource);
 }
 
 /// <summary>SQLite serves one node: a lock within the process is enough.</summary>
@@ -39,9 +48,18 @@ public sealed class InProcessNodeLocks : INodeLocks
 
     public async ValueTask<IAsyncDisposable?> TryAcquireAsync(string name, CancellationToken ct)
     {
-        var gate = _locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
+        var gate = Gate(name);
         return await gate.WaitAsync(TimeSpan.Zero, ct) ? new Release(gate) : null;
     }
+
+    public async ValueTask<IAsyncDisposable> AcquireAsync(string name, CancellationToken ct)
+    {
+        var gate = Gate(name);
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    private SemaphoreSlim Gate(string name) => _locks.GetOrAdd(name, _ => new SemaphoreSlim(1, 1));
 
     private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
     {

@@ -35,7 +35,7 @@ public sealed class SiteRestore(IServiceProvider services, ContentDatabase datab
         }
 
         // A backup of an older version gets this version's migrations; it has units, so nothing is seeded.
-        await services.MigrateAndSeedAsync(ct);
+        await services.MigrateAndSeedAsync(services.GetRequiredService<IConfiguration>(), ct);
         await services.RebuildSearchIndexAsync(output, ct);
         output.WriteLine($"Xong: trang đã được khôi phục từ {source}.");
     }

@@ -1,20 +1,32 @@
 using CchcSite.Content.Data;
+using CchcSite.Content.Nodes;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Site;
+using CchcSite.Web.Editor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Hosting;
 
-/// <summary>Migrates and seeds explicitly at start-up (never from a DbContext constructor).</summary>
+/// <summary>
+/// Migrates, seeds and creates the configured first administrator explicitly at start-up (never from a DbContext
+/// constructor), one node at a time: nodes started together on an empty database would otherwise both do it.
+/// </summary>
 public static class DatabaseSetup
 {
-    public static async Task MigrateAndSeedAsync(this IServiceProvider services, CancellationToken ct = default)
+    public static async Task MigrateAndSeedAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
-        await db.Database.MigrateAsync(ct);
-        var seedPath = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.SeedPath;
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seedPath, ct);
+        // A database that does not exist yet is created by the first migration, before there is anywhere to hold a lock.
+        if (!await db.Database.CanConnectAsync(ct))
+            await db.Database.MigrateAsync(ct);
+        await using (await services.GetRequiredService<INodeLocks>().AcquireAsync(NodeLockNames.DatabaseSetup, ct))
+        {
+            await db.Database.MigrateAsync(ct);
+            var seedPath = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.SeedPath;
+            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seedPath, ct);
+            await services.EnsureAdministratorAsync(configuration);
+        }
     }
 }
