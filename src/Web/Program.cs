@@ -6,6 +6,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Site;
 using CchcSite.Web.Api;
 using CchcSite.Web.Editor;
+using CchcSite.Web.Feeds;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
@@ -47,6 +48,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddVietnameseProblemDetails();
 builder.Services.AddBadRequestStatuses();
 builder.Services.AddPublicCaching();
+builder.Services.AddFeeds();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
@@ -102,6 +104,7 @@ app.MapGroup("/api/v1").MapSubmissionsApi();
 app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.
 app.MapGroup("/api/v1").MapReportsApi();
+app.MapFeeds();
 app.MapControllers();
 
 app.Run();
