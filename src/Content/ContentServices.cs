@@ -1,6 +1,7 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Feeds;
 using CchcSite.Content.Imports;
 using CchcSite.Content.Media;
 using CchcSite.Content.Plans;
@@ -38,5 +39,6 @@ public static class ContentServices
         .AddReports()
         .AddQuestions()
         .AddSearch()
+        .AddPublicAddresses()
         .AddSeeding();
 }

@@ -7,6 +7,7 @@ using CchcSite.Content.Site;
 using CchcSite.Web.Api;
 using CchcSite.Web.Backups;
 using CchcSite.Web.Editor;
+using CchcSite.Web.Feeds;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Hosting.Nodes;
 using CchcSite.Web.Questions;
@@ -52,6 +53,7 @@ builder.Services.AddVietnameseProblemDetails();
 builder.Services.AddBadRequestStatuses();
 builder.Services.AddPublicCaching();
 builder.Services.AddCompression();
+builder.Services.AddFeeds();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
@@ -114,6 +116,7 @@ app.MapGroup("/api/v1").MapSubmissionsApi();
 app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.
 app.MapGroup("/api/v1").MapReportsApi();
+app.MapFeeds();
 // With the static asset manifest, asp-append-version gives the fingerprinted (immutable) address of a file.
 app.MapControllers().WithStaticAssets();
 

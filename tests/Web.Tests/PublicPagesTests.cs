@@ -163,7 +163,8 @@ public partial class PublicPagesTests(SiteFactory site)
         Assert.Contains("default-src 'self'", policy);
         Assert.Contains("script-src 'self'", policy);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+        // Absolute addresses of the site itself (canonical, feeds, share image) are fine; any other origin is not.
+        Assert.DoesNotMatch("(src|href|content)=\"(https?:)?//(?!localhost/)", html);
     }
 
     [Fact]

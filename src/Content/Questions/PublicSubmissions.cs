@@ -28,6 +28,13 @@ public sealed record QuestionCard(int Id, string Title, string Text, string Answ
     public string Url => PublishedQuestionUrls.Of(Id);
 }
 
+/// <summary>The one rule for which submissions the public sees: the Q&amp;A column, its pages and the sitemap.</summary>
+public static class PublishedQuestionVisibility
+{
+    public static IQueryable<Submission> PublishedQuestions(this IQueryable<Submission> submissions) =>
+        submissions.Where(s => s.Kind == SubmissionKind.Question && s.Status == SubmissionStatus.Published && s.AnsweredAt != null);
+}
+
 public static class PublishedQuestionUrls
 {
     public const string Column = "/hoi-dap";
@@ -110,8 +117,7 @@ public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdow
         return ids.Where(rows.ContainsKey).Select(id => ToCard(rows[id])).ToList();
     }
 
-    private IQueryable<Submission> Published() => db.Submissions.AsNoTracking()
-        .Where(s => s.Kind == SubmissionKind.Question && s.Status == SubmissionStatus.Published && s.AnsweredAt != null)
+    private IQueryable<Submission> Published() => db.Submissions.AsNoTracking().PublishedQuestions()
         .Include(s => s.Unit).Include(s => s.AnsweredByUnit).Include(s => s.Category);
 
     private QuestionCard ToCard(Submission s) => new(s.Id, s.Title, s.Text, markdown.AnswerToHtml(s.AnswerMarkdown ?? ""),

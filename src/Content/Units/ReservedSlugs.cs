@@ -6,7 +6,7 @@ public static class ReservedSlugs
     private static readonly HashSet<string> Words = new(StringComparer.OrdinalIgnoreCase)
     {
         "api", "openapi", "quan-tri", "tim-kiem", "tra-cuu", "hoi-dap", "thu-tuc-hanh-chinh", "linh-vuc", "chi-so",
-        "rss", "sitemap.xml", "robots.txt", "healthz", "tep", "_content", "favicon.ico", "tai-khoan", "don-vi",
+        "rss", "atom", "sitemap", "sitemap.xml", "robots.txt", "healthz", "tep", "_content", "favicon.ico", "tai-khoan", "don-vi",
         "gui-cau-hoi", "phan-anh-kien-nghi", "lien-he", "error", "loi", "ke-hoach",
     };
 
