@@ -28,7 +28,7 @@ start() {
   local name=$1 port=$2; shift 2
   mkdir -p "$work/$name"
   local began=$(date +%s.%N)
-  (cd "$work/pub" && env ASPNETCORE_ENVIRONMENT=Production Site__PublicUrl=http://127.0.0.1:$port Site__SeedPath="$repo/seed" \
+  (cd "$work/pub" && exec env ASPNETCORE_ENVIRONMENT=Production Site__PublicUrl=http://127.0.0.1:$port Site__SeedPath="$repo/seed" \
      Site__MediaPath="$work/$name/media" Search__IndexPath="$work/$name/index" "$@" \
      dotnet CchcSite.Web.dll --urls "http://127.0.0.1:$port" >"$work/$name.log" 2>&1) &
   pids+=($!)
