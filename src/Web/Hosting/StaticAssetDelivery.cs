@@ -17,10 +17,12 @@ public static class StaticAssetDelivery
         builder.WebHost.UseStaticWebAssets();
         // MapStaticAssets turns its development handler on for any build-output manifest, whatever the environment:
         // it then checks each file's size and time on every request, re-hashes and re-"compresses" (stored, larger)
-        // a file whose time is off by a fraction of a second, answers no-cache and never a 304. Only Development
-        // edits files while the site runs; elsewhere the manifest is served as built. A configured value wins.
+        // a file whose time is off by a fraction of a second, answers no-cache and never a 304 — and, for the Brotli
+        // endpoint, sends that gzip body labelled `br`, which a browser cannot decode (the site then shows unstyled).
+        // So the manifest is served as built in every environment, Development included; a theme author who wants
+        // edits picked up without a restart sets ReloadStaticAssetsAtRuntime=true (and Accept-Encoding is then best gzip).
         if (builder.Configuration[ReloadAtRuntime] is null)
-            builder.Configuration[ReloadAtRuntime] = builder.Environment.IsDevelopment() ? "true" : "false";
+            builder.Configuration[ReloadAtRuntime] = "false";
         return builder;
     }
 }
