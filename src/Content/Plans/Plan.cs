@@ -3,13 +3,19 @@ using CchcSite.Content.Units;
 
 namespace CchcSite.Content.Plans;
 
-/// <summary>A unit's yearly communication plan (kế hoạch tuyên truyền CCHC): what to publish, by whom, in which month.</summary>
+/// <summary>
+/// A unit's communication plan (kế hoạch tuyên truyền CCHC): what to publish, by whom, in which month. Most plans are
+/// yearly; some carry out a programme over several years ("từ nay đến năm 2030"), and then their rows recur every year.
+/// </summary>
 public class Plan
 {
     public int Id { get; set; }
     public int UnitId { get; set; }
     public Unit Unit { get; set; } = null!;
+    /// <summary>The plan's year, or the first year of a plan over several years.</summary>
     public int Year { get; set; }
+    /// <summary>The last year of a plan over several years; null for a plan of one year.</summary>
+    public int? EndYear { get; set; }
     /// <summary>Số ký hiệu as printed, e.g. "21/KH-UBND"; plans signed with a blank number keep "/KH-SGDĐT".</summary>
     public string? Number { get; set; }
     public DateOnly? IssuedOn { get; set; }
@@ -20,6 +26,16 @@ public class Plan
     public List<PlanItem> Items { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public int LastYear => EndYear ?? Year;
+
+    public bool Covers(int year) => year >= Year && year <= LastYear;
+
+    /// <summary>The year whose schedule is shown by default: this year while the plan runs, else its nearest year.</summary>
+    public int YearShown(int currentYear) => Math.Clamp(currentYear, Year, LastYear);
+
+    /// <summary>"Năm 2022", or "Giai đoạn 2022–2030".</summary>
+    public string PeriodText => EndYear is { } end ? $"Giai đoạn {Year}–{end}" : $"Năm {Year}";
 }
 
 /// <summary>One row of the plan's schedule table.</summary>
@@ -43,6 +59,11 @@ public class PlanItem
     public PlanTiming Timing { get; set; }
     /// <summary>Due months (1–12) of the plan's year when <see cref="Timing"/> is <see cref="PlanTiming.Months"/>.</summary>
     public List<int> DueMonths { get; set; } = [];
+    /// <summary>
+    /// The day of each due month by which the row must be done ("trước ngày 15 của tháng cuối quý"), when the plan gives
+    /// one; otherwise the whole month counts.
+    /// </summary>
+    public int? DueDay { get; set; }
     /// <summary>"Thời gian thực hiện" in the plan's own words, kept because some rows say more than a month.</summary>
     public required string TimingText { get; set; }
     /// <summary>Sản phẩm, e.g. "≥ 1 bài/tháng".</summary>
@@ -58,7 +79,7 @@ public class PlanItemCoordinator
 
 public enum PlanTiming
 {
-    /// <summary>Due in the listed months.</summary>
+    /// <summary>Due in the listed months (of every year, for a plan over several years), by <see cref="PlanItem.DueDay"/> when set.</summary>
     Months,
     /// <summary>"Thường xuyên": due every month of the plan's year.</summary>
     Monthly,

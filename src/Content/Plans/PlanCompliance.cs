@@ -11,9 +11,13 @@ public sealed record QuotaRow(UnitRef Unit, IReadOnlyList<QuotaCell> Months);
 
 public sealed record ItemView(PlanItem Item, IReadOnlyList<ItemOccurrence> Occurrences);
 
-public sealed record PlanView(Plan Plan, string UnitName, IReadOnlyList<ItemView> Items);
+/// <summary>A plan with each item's status in <paramref name="Year"/>: its only year, or the year shown of a plan over several years.</summary>
+public sealed record PlanView(Plan Plan, string UnitName, int Year, IReadOnlyList<ItemView> Items);
 
-public sealed record PlanSummary(int Id, int UnitId, string UnitShortName, int Year, string? Number, string Title, int ItemCount);
+public sealed record PlanSummary(int Id, int UnitId, string UnitShortName, int Year, int? EndYear, string? Number, string Title, int ItemCount)
+{
+    public string PeriodText => new Plan { Title = Title, Year = Year, EndYear = EndYear }.PeriodText;
+}
 
 public sealed record PlanItemChoice(int Id, int Year, string PlanTitle, int Order, string Content)
 {
@@ -69,7 +73,7 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
             query = query.Where(p => ids.Contains(p.UnitId));
         }
         return query.OrderByDescending(p => p.Year).ThenBy(p => p.Unit.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new PlanSummary(p.Id, p.UnitId, p.Unit.ShortName, p.Year, p.Number, p.Title, p.Items.Count)).ToListAsync(ct);
+            .Select(p => new PlanSummary(p.Id, p.UnitId, p.Unit.ShortName, p.Year, p.EndYear, p.Number, p.Title, p.Items.Count)).ToListAsync(ct);
     }
 
     /// <summary>The unit's documents that can hold a plan's text, plans first, newest first.</summary>
@@ -86,19 +90,23 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
             .OrderByDescending(i => i.Plan.Year).ThenBy(i => i.PlanId).ThenBy(i => i.Order)
             .Select(i => new PlanItemChoice(i.Id, i.Plan.Year, i.Plan.Title, i.Order, i.Content)).ToListAsync(ct);
 
-    public async Task<PlanView?> PlanAsync(int planId, CancellationToken ct) =>
-        (await PlansAsync(db.Plans.Where(p => p.Id == planId), ct)).FirstOrDefault();
+    /// <summary>A plan with each item's status in <paramref name="year"/> (default: the year it shows now).</summary>
+    public async Task<PlanView?> PlanAsync(int planId, CancellationToken ct, int? year = null) =>
+        (await PlansAsync(db.Plans.Where(p => p.Id == planId), year, ct)).FirstOrDefault();
 
-    /// <summary>Every plan of the units for the year, with each item's status.</summary>
+    /// <summary>Every plan of the units that runs in the year, with each item's status in that year.</summary>
     public Task<IReadOnlyList<PlanView>> PlansAsync(IReadOnlyCollection<int> unitIds, int year, CancellationToken ct)
     {
         var ids = unitIds.ToList();
-        return PlansAsync(db.Plans.Where(p => ids.Contains(p.UnitId) && p.Year == year), ct);
+        return PlansAsync(db.Plans.Where(p => ids.Contains(p.UnitId)).Running(year), year, ct);
     }
 
-    /// <summary>Every plan, or those of one unit, of one year, or both, with each item's status.</summary>
-    public Task<IReadOnlyList<PlanView>> PlansAsync(int? unitId, int? year, CancellationToken ct) =>
-        PlansAsync(db.Plans.Where(p => (unitId == null || p.UnitId == unitId) && (year == null || p.Year == year)), ct);
+    /// <summary>Every plan, or those of one unit, running in one year, or both, with each item's status (in that year, or the year each shows now).</summary>
+    public Task<IReadOnlyList<PlanView>> PlansAsync(int? unitId, int? year, CancellationToken ct)
+    {
+        var query = db.Plans.Where(p => unitId == null || p.UnitId == unitId);
+        return PlansAsync(year is { } y ? query.Running(y) : query, year, ct);
+    }
 
     /// <summary>What is due this month and not yet done, in the given units' plans.</summary>
     public async Task<IReadOnlyList<Reminder>> RemindersAsync(IReadOnlyCollection<int> unitIds, CancellationToken ct)
@@ -110,7 +118,7 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
             .ToList();
     }
 
-    private async Task<IReadOnlyList<PlanView>> PlansAsync(IQueryable<Plan> query, CancellationToken ct)
+    private async Task<IReadOnlyList<PlanView>> PlansAsync(IQueryable<Plan> query, int? year, CancellationToken ct)
     {
         var plans = await query.AsNoTracking().Include(p => p.Items).Include(p => p.Unit).Include(p => p.DocumentPost)
             .OrderBy(p => p.Year).ThenBy(p => p.UnitId).ThenBy(p => p.Id).ToListAsync(ct);
@@ -119,8 +127,22 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
                 .Select(p => new { ItemId = p.PlanItemId!.Value, Post = new LinkedPost(p.Id, p.UnitId, p.Title, p.Kind, p.PublishAt!.Value) })
                 .ToListAsync(ct))
             .ToLookup(p => p.ItemId, p => p.Post);
-        var current = CurrentMonth;
-        return plans.Select(plan => new PlanView(plan, plan.Unit.ShortName, plan.Items.OrderBy(i => i.Order).Select(item =>
-            new ItemView(item, PlanRules.Evaluate(item.Timing, item.DueMonths, plan.Year, linked[item.Id].ToList(), current))).ToList())).ToList();
+        var (now, thisYear) = (Now, CurrentMonth.Year);
+        return plans.Select(plan =>
+        {
+            var shown = year ?? plan.YearShown(thisYear);
+            // The rows of a plan over several years recur every year; a post of an earlier year did the earlier year's duty.
+            var from = shown > plan.Year ? new YearMonth(shown, 1).StartUtc : DateTime.MinValue;
+            return new PlanView(plan, plan.Unit.ShortName, shown, plan.Items.OrderBy(i => i.Order).Select(item =>
+                new ItemView(item, PlanRules.Evaluate(item.Timing, item.DueMonths, item.DueDay, shown,
+                    linked[item.Id].Where(p => p.PublishedAt >= from).ToList(), now))).ToList());
+        }).ToList();
     }
+}
+
+public static class PlanQueries
+{
+    /// <summary>Plans whose period includes the year: plans of that year, and plans over several years that span it.</summary>
+    public static IQueryable<Plan> Running(this IQueryable<Plan> plans, int year) =>
+        plans.Where(p => p.Year <= year && (p.EndYear ?? p.Year) >= year);
 }

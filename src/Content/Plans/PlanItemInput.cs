@@ -80,6 +80,7 @@ public sealed class UnitNames
         item.Coordinators = input.CoordinatorNames.Select(name => new PlanItemCoordinator { Name = Clean(name)!, UnitId = Find(name) }).ToList();
         item.Timing = timing.Timing;
         item.DueMonths = [.. timing.Months];
+        item.DueDay = timing.DueDay;
         item.TimingText = Clean(input.TimingText)!;
         item.ExpectedOutput = Clean(input.ExpectedOutput);
     }

@@ -64,8 +64,11 @@ public enum ItemStatus
 /// <summary>A published post linked to a plan item, as the status rules see it.</summary>
 public sealed record LinkedPost(int Id, int UnitId, string Title, PostKind Kind, DateTime PublishedAt);
 
-/// <summary>One due month of an item (null for a row done when the occasion arises), its status and the posts that decided it.</summary>
-public sealed record ItemOccurrence(YearMonth? Month, ItemStatus Status, IReadOnlyList<LinkedPost> Posts);
+/// <summary>
+/// One due month of an item (null for a row done when the occasion arises), its status and the posts that decided it;
+/// <see cref="DueOn"/> is the day it had to be done by, when the plan gives a day rather than the whole month.
+/// </summary>
+public sealed record ItemOccurrence(YearMonth? Month, ItemStatus Status, IReadOnlyList<LinkedPost> Posts, DateOnly? DueOn = null);
 
 /// <summary>The rules of publishing against the plan, pure so that they are tested with any clock.</summary>
 public static class PlanRules
@@ -84,12 +87,14 @@ public static class PlanRules
         publishedInMonth > 0 ? QuotaStatus.Met : month <= current ? QuotaStatus.Missing : QuotaStatus.Upcoming;
 
     /// <summary>
-    /// The status of each due month of an item in its plan's year. A fixed-month row is done by a post published
-    /// up to the end of its month (and after the previous due month), late when the first post came after it.
-    /// A monthly ("thường xuyên") row is judged month by month: each month needs its own post.
+    /// The status of each due month of an item in one year of its plan, as of <paramref name="nowUtc"/>. A fixed-month
+    /// row is done by a post published up to its deadline (and after the previous one), late when the first post came
+    /// after it, and that late post serves no later month; the deadline is the end of the due month, or the end of its due day ("trước ngày 15/6" is read as "by
+    /// 15 June", the reading Vietnamese offices give it). A monthly ("thường xuyên") row is judged month by month: each
+    /// month needs its own post.
     /// </summary>
-    public static IReadOnlyList<ItemOccurrence> Evaluate(PlanTiming timing, IReadOnlyList<int> dueMonths, int year,
-        IReadOnlyList<LinkedPost> posts, YearMonth current)
+    public static IReadOnlyList<ItemOccurrence> Evaluate(PlanTiming timing, IReadOnlyList<int> dueMonths, int? dueDay, int year,
+        IReadOnlyList<LinkedPost> posts, DateTime nowUtc)
     {
         var ordered = posts.OrderBy(p => p.PublishedAt).ToList();
         switch (timing)
@@ -100,19 +105,22 @@ public static class PlanRules
                 return Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(month =>
                 {
                     var inMonth = ordered.Where(p => month.Contains(p.PublishedAt)).ToList();
-                    return new ItemOccurrence(month, inMonth.Count > 0 ? ItemStatus.Done : Pending(month, current), inMonth);
+                    return new ItemOccurrence(month, inMonth.Count > 0 ? ItemStatus.Done : Pending(month, month.EndUtc, nowUtc), inMonth);
                 }).ToList();
             default:
                 var occurrences = new List<ItemOccurrence>();
                 DateTime? windowStart = null;
                 foreach (var month in dueMonths.Order().Select(m => new YearMonth(year, m)))
                 {
-                    var inWindow = ordered.Where(p => (windowStart is null || p.PublishedAt >= windowStart) && p.PublishedAt < month.EndUtc).ToList();
-                    var after = ordered.Where(p => p.PublishedAt >= month.EndUtc).Take(1).ToList();
-                    occurrences.Add(inWindow.Count > 0 ? new ItemOccurrence(month, ItemStatus.Done, inWindow)
-                        : after.Count > 0 ? new ItemOccurrence(month, ItemStatus.Late, after)
-                        : new ItemOccurrence(month, Pending(month, current), []));
-                    windowStart = month.EndUtc;
+                    DateOnly? dueOn = dueDay is { } day ? new DateOnly(year, month.Month, Math.Min(day, month.LastDay.Day)) : null;
+                    var deadline = dueOn is { } date ? VietnamTime.StartOfDayUtc(date.AddDays(1)) : month.EndUtc;
+                    var inWindow = ordered.Where(p => (windowStart is null || p.PublishedAt >= windowStart) && p.PublishedAt < deadline).ToList();
+                    var after = ordered.Where(p => p.PublishedAt >= deadline).Take(1).ToList();
+                    occurrences.Add(inWindow.Count > 0 ? new ItemOccurrence(month, ItemStatus.Done, inWindow, dueOn)
+                        : after.Count > 0 ? new ItemOccurrence(month, ItemStatus.Late, after, dueOn)
+                        : new ItemOccurrence(month, Pending(month, deadline, nowUtc), [], dueOn));
+                    // A post that made this month late was this month's: the next due month needs one of its own.
+                    windowStart = inWindow.Count == 0 && after.Count > 0 ? after[0].PublishedAt.AddTicks(1) : deadline;
                 }
                 return occurrences;
         }
@@ -126,8 +134,9 @@ public static class PlanRules
         occurrences.Any(o => o.Status == ItemStatus.Done || (o.Status == ItemStatus.WhenArises && o.Posts.Count > 0))
         && occurrences.All(o => o.Status is not (ItemStatus.Late or ItemStatus.Overdue));
 
-    private static ItemStatus Pending(YearMonth month, YearMonth current) =>
-        month < current ? ItemStatus.Overdue : month == current ? ItemStatus.DueThisMonth : ItemStatus.Upcoming;
+    /// <summary>Nothing done yet: overdue once the deadline has passed, due from the start of its month, upcoming before.</summary>
+    private static ItemStatus Pending(YearMonth month, DateTime deadlineUtc, DateTime nowUtc) =>
+        nowUtc >= deadlineUtc ? ItemStatus.Overdue : nowUtc >= month.StartUtc ? ItemStatus.DueThisMonth : ItemStatus.Upcoming;
 }
 
 public static class PlanStatusNames
@@ -149,10 +158,4 @@ public static class PlanStatusNames
         _ => "Khi phát sinh",
     };
 
-    public static string Vietnamese(this PlanTiming timing, IReadOnlyList<int> months) => timing switch
-    {
-        PlanTiming.Monthly => "Thường xuyên (hằng tháng)",
-        PlanTiming.WhenArises => "Khi phát sinh",
-        _ => "Tháng " + string.Join(", ", months),
-    };
 }

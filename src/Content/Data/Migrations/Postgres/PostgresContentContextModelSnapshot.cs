@@ -323,6 +323,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int?>("DocumentPostId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("date");
 
@@ -365,6 +368,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("DueDay")
+                        .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<int>>("DueMonths")
                         .IsRequired()

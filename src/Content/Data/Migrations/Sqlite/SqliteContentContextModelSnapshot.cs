@@ -304,6 +304,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int?>("DocumentPostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("IssuedOn")
                         .HasColumnType("TEXT");
 
@@ -344,6 +347,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("DueDay")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("DueMonths")
                         .IsRequired()
