@@ -153,20 +153,29 @@ public sealed class SeedingTests : IDisposable
     }
 
     [Fact]
-    public async Task The_shipped_plans_are_the_appendix_and_the_table_of_the_seed_documents_with_their_posts_linked()
+    public async Task The_five_shipped_plans_are_those_of_the_seed_documents_with_their_posts_linked()
     {
         await using var database = await SeededFromRepositoryAsync();
         await using var check = database.NewContext();
-        var plans = await check.Plans.Include(p => p.Items).Include(p => p.DocumentPost).OrderBy(p => p.Year).ToListAsync();
-        Assert.Equal([(2021, "/KH-SLĐTBXH", 6), (2022, "/KH-SGDĐT", 12)], plans.Select(p => (p.Year, p.Number!, p.Items.Count)));
+        var plans = await check.Plans.Include(p => p.Items).Include(p => p.DocumentPost).Include(p => p.Unit)
+            .OrderBy(p => p.Year).ThenBy(p => p.Unit.Slug).ToListAsync();
+        Assert.Equal([
+                ("phong-gddt-nga-nam", 2021, 2021, "/KH-PGDĐT", 6), ("so-ldtbxh-binh-dinh", 2021, 2021, "/KH-SLĐTBXH", 6),
+                ("so-gddt-soc-trang", 2022, 2022, "/KH-SGDĐT", 12), ("so-tai-chinh-soc-trang", 2022, 2030, "/KH-STC", 9),
+                ("ubnd-phuong-thac-mo", 2024, 2024, "16/KH-UBND", 8),
+            ], plans.Select(p => (p.Unit.Slug, p.Year, p.LastYear, p.Number!, p.Items.Count)));
         Assert.All(plans, p => Assert.Equal(DocumentType.Plan, p.DocumentPost!.Document!.Type));
-        var gddt = plans[1].Items.OrderBy(i => i.Order).ToList();
+        var gddt = plans[2].Items.OrderBy(i => i.Order).ToList();
         Assert.Equal(Enumerable.Range(1, 12), gddt.Select(i => Assert.Single(i.DueMonths)));
         Assert.Equal(("Phòng TCCB", "Các đơn vị thuộc và trực thuộc Sở"), (gddt[8].LeadName, gddt[8].Coordinators.Single().Name));
         Assert.Equal([PlanTiming.Monthly, PlanTiming.Monthly, PlanTiming.Monthly, PlanTiming.WhenArises, PlanTiming.Monthly, PlanTiming.Monthly],
-            plans[0].Items.OrderBy(i => i.Order).Select(i => i.Timing));
+            plans[1].Items.OrderBy(i => i.Order).Select(i => i.Timing));
+        // Sở Tài chính's reporting duties (§IV): quarterly before the 15th of the quarter's last month, 15 June, 15 December.
+        var reports = plans[3].Items.Where(i => i.Order >= 7).OrderBy(i => i.Order).ToList();
+        Assert.Equal([("3,6,9,12", 15), ("6", 15), ("12", 15)], reports.Select(i => (string.Join(",", i.DueMonths), i.DueDay!.Value)));
+        Assert.Equal(plans[0].UnitId, plans[0].Items.Single(i => i.Order == 6).LeadUnitId);
         var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
-        Assert.Equal(21, await check.Posts.CountAsync(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value)));
+        Assert.Equal(45, await check.Posts.CountAsync(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value)));
     }
 
     [Fact]

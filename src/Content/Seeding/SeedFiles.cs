@@ -65,7 +65,7 @@ internal sealed record VideoSeed : VideoFields
 /// <summary>A published question of <c>questions.json</c>: asked and answered on the given dates.</summary>
 internal sealed record QuestionSeed(string Unit, string Category, DateTimeOffset AskedAt, DateTimeOffset AnsweredAt, string Title, string Question, string Answer);
 
-internal sealed record PlanSeed(string Key, string Unit, int Year, string? Number, DateOnly? IssuedOn, string Title, string? Document,
+internal sealed record PlanSeed(string Key, string Unit, int Year, int? EndYear, string? Number, DateOnly? IssuedOn, string Title, string? Document,
     List<PlanItemSeed> Items);
 
 internal sealed record PlanItemSeed(int Order, string? Group, string Content, string? Form, string Lead, List<string>? Coordinators,

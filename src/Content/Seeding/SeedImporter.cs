@@ -148,7 +148,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
                 throw new InvalidDataException($"plans.json: plan '{seed.Key}' names document '{seed.Document}', which is not a document post of its unit.");
             var plan = new Plan
             {
-                Unit = unit, Year = seed.Year, Number = seed.Number, IssuedOn = seed.IssuedOn, Title = seed.Title, DocumentPost = document,
+                Unit = unit, Year = seed.Year, EndYear = seed.EndYear, Number = seed.Number, IssuedOn = seed.IssuedOn, Title = seed.Title, DocumentPost = document,
                 CreatedAt = now, UpdatedAt = now,
             };
             foreach (var row in seed.Items)

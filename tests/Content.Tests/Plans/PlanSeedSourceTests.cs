@@ -32,6 +32,33 @@ public sealed partial class PlanSeedSourceTests
         AssertSame(source, SeedRows("so-ldtbxh-binh-dinh/2021-tuyen-truyen"));
     }
 
+    /// <summary>
+    /// Three plans set their tasks out in prose, not in a table: each row of the seed is a sentence of the plan, word for
+    /// word, or says in "source" which words of the plan it puts as a row (a reporting duty, a task of a longer sentence).
+    /// </summary>
+    [Theory]
+    [InlineData("phong-gddt-nga-nam/2021-tuyen-truyen", "000_351299ad33ee7348.txt", 6)]
+    [InlineData("so-tai-chinh-soc-trang/2022-2030-de-an-tuyen-truyen", "002_584aa2557f63c6f5.txt", 9)]
+    [InlineData("ubnd-phuong-thac-mo/2024-tuyen-truyen", "003_f0d7ab2768dea30f.txt", 8)]
+    public void Every_row_of_a_plan_written_in_prose_is_in_its_source(string key, string file, int count)
+    {
+        var source = Prose(File.ReadAllText(SourcePath(file)));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(SeedingTests.RepositorySeed(), "plans.json")));
+        var items = json.RootElement.EnumerateArray().Single(p => p.GetProperty("key").GetString() == key).GetProperty("items")
+            .EnumerateArray().ToList();
+
+        Assert.Equal(Enumerable.Range(1, count), items.Select(i => i.GetProperty("order").GetInt32()));
+        foreach (var item in items)
+        {
+            var quote = Prose(Text(item, "source") ?? Text(item, "content")!);
+            Assert.True(source.Contains(quote, StringComparison.Ordinal), $"{key}, row {item.GetProperty("order")}: \"{quote}\" is not in {file}.");
+            Assert.Null(PlanTimingText.Parse(Text(item, "timing")).Error);
+        }
+    }
+
+    /// <summary>Text as read: runs of spaces and line breaks are one space, and the Markdown emphasis of the copy is not text.</summary>
+    private static string Prose(string text) => Whitespace().Replace(text.Replace("*", ""), " ").Trim();
+
     [Fact]
     public void A_table_whose_last_row_has_no_line_break_keeps_that_row()
     {
@@ -151,6 +178,9 @@ public sealed partial class PlanSeedSourceTests
 
         public int GetHashCode(ParsedTiming obj) => obj.Timing.GetHashCode();
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"^(\d+)\.\s")]
     private static partial Regex RowNumber();
