@@ -52,5 +52,8 @@ public static class SeedFacts
     {
         /// <summary>Sở LĐ-TB&amp;XH Bình Định's plan for 2021.</summary>
         public const string SoLdtbxhBinhDinh2021 = "Kế hoạch tuyên truyền, phổ biến công tác cải cách hành chính năm 2021";
+
+        /// <summary>Sở Tài chính Sóc Trăng's plan for 2022–2030, with its quarterly, half-yearly and yearly reporting duties.</summary>
+        public const string SoTaiChinh2022To2030 = "Kế hoạch thực hiện đề án Tuyên truyền cải cách hành chính tỉnh Sóc Trăng từ nay đến năm 2030";
     }
 }

@@ -34,8 +34,10 @@ public class Plan
     /// <summary>The year whose schedule is shown by default: this year while the plan runs, else its nearest year.</summary>
     public int YearShown(int currentYear) => Math.Clamp(currentYear, Year, LastYear);
 
+    public string PeriodText => PeriodOf(Year, EndYear);
+
     /// <summary>"Năm 2022", or "Giai đoạn 2022–2030".</summary>
-    public string PeriodText => EndYear is { } end ? $"Giai đoạn {Year}–{end}" : $"Năm {Year}";
+    public static string PeriodOf(int year, int? endYear) => endYear is { } end ? $"Giai đoạn {year}–{end}" : $"Năm {year}";
 }
 
 /// <summary>One row of the plan's schedule table.</summary>

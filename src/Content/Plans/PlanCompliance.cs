@@ -16,7 +16,7 @@ public sealed record PlanView(Plan Plan, string UnitName, int Year, IReadOnlyLis
 
 public sealed record PlanSummary(int Id, int UnitId, string UnitShortName, int Year, int? EndYear, string? Number, string Title, int ItemCount)
 {
-    public string PeriodText => new Plan { Title = Title, Year = Year, EndYear = EndYear }.PeriodText;
+    public string PeriodText => Plan.PeriodOf(Year, EndYear);
 }
 
 public sealed record PlanItemChoice(int Id, int Year, string PlanTitle, int Order, string Content)

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Content.Plans;
 
 /// <summary>The plan's own fields as typed in the editor; the document is a Document post of the same unit.</summary>
-public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId)
+/// <summary>A plan's heading as typed; <see cref="EndYear"/> only for a plan over several years.</summary>
+public sealed record PlanInput(int Year, string? Number, DateOnly? IssuedOn, string Title, int? DocumentPostId, int? EndYear = null)
 {
     // The columns' sizes (the plan's EF configuration uses these).
     public const int MaxTitle = 400;
@@ -87,12 +88,15 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         TextLimit.Check(errors, nameof(PlanInput.Number), input.Number, PlanInput.MaxNumber, "Số ký hiệu");
         if (input.Year is < 2000 or > 2100)
             errors[nameof(PlanInput.Year)] = "Năm kế hoạch phải từ 2000 đến 2100.";
+        else if (input.EndYear is { } end && (end <= input.Year || end > input.Year + MaxYears - 1))
+            errors[nameof(PlanInput.EndYear)] = $"Năm kết thúc phải sau năm bắt đầu và không quá {MaxYears} năm; để trống nếu là kế hoạch một năm.";
         if (input.DocumentPostId is { } postId
             && !await db.Posts.AnyAsync(p => p.Id == postId && p.UnitId == plan.UnitId && p.Kind == PostKind.Document, ct))
             errors[nameof(PlanInput.DocumentPostId)] = "Văn bản kế hoạch phải là một văn bản của đơn vị.";
         if (errors.Count > 0)
             return Outcome<int>.Invalid.Of(errors);
         plan.Year = input.Year;
+        plan.EndYear = input.EndYear;
         plan.Number = string.IsNullOrWhiteSpace(input.Number) ? null : input.Number.Trim();
         plan.IssuedOn = input.IssuedOn;
         plan.Title = input.Title.Trim().Normalize(NormalizationForm.FormC);
@@ -113,6 +117,9 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         await transaction.CommitAsync(ct);
         return new Outcome<int>.Ok(plan.Id);
     }
+
+    /// <summary>The longest period a plan may cover: the national reform programme runs ten years (2021–2030).</summary>
+    public const int MaxYears = 10;
 
     private static int NextOrder(Plan plan) => plan.Items.Count == 0 ? 1 : plan.Items.Max(i => i.Order) + 1;
 }

@@ -8,8 +8,11 @@ namespace CchcSite.Content.Plans;
 /// <summary>A post that carried out a plan row, as the public may open it.</summary>
 public sealed record PublicPlanPost(int Id, string Title, string Url, DateTime PublishedAt);
 
-/// <summary>One due month of a row (null for a row done when the occasion arises) and its status, in words for people.</summary>
-public sealed record PublicOccurrence(int? Month, ItemStatus Status, string StatusText, IReadOnlyList<PublicPlanPost> Posts);
+/// <summary>
+/// One due month of a row (null for a row done when the occasion arises) and its status, in words for people;
+/// <see cref="DueOn"/> when the row is due by a day of the month rather than the whole month.
+/// </summary>
+public sealed record PublicOccurrence(int? Month, ItemStatus Status, string StatusText, IReadOnlyList<PublicPlanPost> Posts, DateOnly? DueOn);
 
 public sealed record PublicPlanRow(int Order, string? Group, string Content, string? Form, string Lead, IReadOnlyList<string> Coordinators,
     string Timing, IReadOnlyList<int> DueMonths, string? ExpectedOutput, bool OnTime, IReadOnlyList<PublicOccurrence> Occurrences);
@@ -20,16 +23,27 @@ public sealed record PlanProgress(int OnTime, int Total)
     public string Text => $"{OnTime}/{Total} nhiệm vụ đã thực hiện đúng hạn";
 }
 
-public sealed record PublicPlanSummary(int Id, UnitRef Unit, int Year, string? Number, string Title, PlanProgress Progress)
+/// <summary>A plan in a list; <see cref="EndYear"/> for a plan over several years, whose progress is that of <see cref="ShownYear"/>.</summary>
+public sealed record PublicPlanSummary(int Id, UnitRef Unit, int Year, int? EndYear, int ShownYear, string? Number, string Title, PlanProgress Progress)
 {
     public string Url => PublicPlans.PlanUrl(Id);
+
+    public string PeriodText => Plan.PeriodOf(Year, EndYear);
 }
 
-/// <summary>A plan as the public sees it: its rows with their statuses as of <see cref="AsOf"/>, and only published posts.</summary>
-public sealed record PublicPlan(int Id, UnitRef Unit, int Year, string? Number, DateOnly? IssuedOn, string Title, DateOnly AsOf,
+/// <summary>
+/// A plan as the public sees it: its rows with their statuses in <see cref="ShownYear"/> as of <see cref="AsOf"/>, and only
+/// published posts. A plan over several years (<see cref="EndYear"/>) is followed a year at a time.
+/// </summary>
+public sealed record PublicPlan(int Id, UnitRef Unit, int Year, int? EndYear, int ShownYear, string? Number, DateOnly? IssuedOn, string Title, DateOnly AsOf,
     PostCard? Document, IReadOnlyList<FileRef> Attachments, PlanProgress Progress, IReadOnlyList<PublicPlanRow> Rows)
 {
     public string Url => PublicPlans.PlanUrl(Id);
+
+    public string PeriodText => Plan.PeriodOf(Year, EndYear);
+
+    /// <summary>The address of one year of a plan over several years.</summary>
+    public string YearUrl(int year) => PublicPlans.PlanUrl(Id, year);
 }
 
 /// <summary><c>/{unit}/ke-hoach</c>: the unit's plans and how far each is carried out.</summary>
@@ -52,7 +66,7 @@ public sealed class PublicPlans(PlanCompliance compliance, PublishedPosts posts,
     public const string Segment = "ke-hoach";
     public const string ComplianceSegment = "tuan-thu";
 
-    public static string PlanUrl(int id) => $"/{Segment}/{id}";
+    public static string PlanUrl(int id, int? year = null) => $"/{Segment}/{id}" + (year is null ? "" : $"?nam={year}");
 
     public static string UnitPlansUrl(string unitSlug) => $"/{unitSlug}/{Segment}";
 
@@ -66,14 +80,19 @@ public sealed class PublicPlans(PlanCompliance compliance, PublishedPosts posts,
         var summaries = new List<PublicPlanSummary>();
         foreach (var view in views.OrderByDescending(v => v.Plan.Year).ThenBy(v => v.Plan.Id))
             if (await units.FindAsync(view.Plan.UnitId, ct) is { } unit)
-                summaries.Add(new PublicPlanSummary(view.Plan.Id, unit.Unit, view.Plan.Year, view.Plan.Number, view.Plan.Title, ProgressOf(view)));
+                summaries.Add(new PublicPlanSummary(view.Plan.Id, unit.Unit, view.Plan.Year, view.Plan.EndYear, view.Year, view.Plan.Number,
+                    view.Plan.Title, ProgressOf(view)));
         return summaries;
     }
 
-    /// <summary>A plan of an active unit (a merger moves the merged unit's plans to the unit that took it over).</summary>
-    public async Task<PublicPlan?> FindAsync(int id, CancellationToken ct)
+    /// <summary>
+    /// A plan of an active unit (a merger moves the merged unit's plans to the unit that took it over), in one of its years
+    /// (default: the year it shows now); null for a year outside the plan.
+    /// </summary>
+    public async Task<PublicPlan?> FindAsync(int id, CancellationToken ct, int? year = null)
     {
-        if (await compliance.PlanAsync(id, ct) is not { } view || await units.FindAsync(view.Plan.UnitId, ct) is not { } unit)
+        if (await compliance.PlanAsync(id, ct, year) is not { } view || !view.Plan.Covers(view.Year)
+            || await units.FindAsync(view.Plan.UnitId, ct) is not { } unit)
             return null;
         var linkedIds = view.Items.SelectMany(i => i.Occurrences).SelectMany(o => o.Posts).Select(p => p.Id).Distinct().ToList();
         // Counted as the editor counts (published by now); linked only while the public can open them.
@@ -83,9 +102,10 @@ public sealed class PublicPlans(PlanCompliance compliance, PublishedPosts posts,
             item.Item.Coordinators.Select(c => c.Name).ToList(), item.Item.TimingText, item.Item.DueMonths, item.Item.ExpectedOutput,
             PlanRules.OnTime(item.Occurrences),
             item.Occurrences.Select(o => new PublicOccurrence(o.Month?.Month, o.Status, o.Status.Vietnamese(),
-                o.Posts.Where(p => visible.ContainsKey(p.Id)).Select(p => new PublicPlanPost(p.Id, p.Title, visible[p.Id].Url, p.PublishedAt)).ToList())).ToList()))
+                o.Posts.Where(p => visible.ContainsKey(p.Id)).Select(p => new PublicPlanPost(p.Id, p.Title, visible[p.Id].Url, p.PublishedAt)).ToList(),
+                o.DueOn)).ToList()))
             .ToList();
-        return new PublicPlan(view.Plan.Id, unit.Unit, view.Plan.Year, view.Plan.Number, view.Plan.IssuedOn, view.Plan.Title,
+        return new PublicPlan(view.Plan.Id, unit.Unit, view.Plan.Year, view.Plan.EndYear, view.Year, view.Plan.Number, view.Plan.IssuedOn, view.Plan.Title,
             VietnamTime.Today(clock), document?.Card, document?.Attachments ?? [], ProgressOf(view), rows);
     }
 
@@ -96,12 +116,12 @@ public sealed class PublicPlans(PlanCompliance compliance, PublishedPosts posts,
         return new UnitPlansPage(unit, await ListAsync(unit.Unit.Id, null, ct), [.. await pages.UnitTrailAsync(unitSlug, ct), new("Kế hoạch", null)]);
     }
 
-    public async Task<PublicPlanPage?> PlanPageAsync(int id, CancellationToken ct)
+    public async Task<PublicPlanPage?> PlanPageAsync(int id, int? year, CancellationToken ct)
     {
-        if (await FindAsync(id, ct) is not { } plan)
+        if (await FindAsync(id, ct, year) is not { } plan)
             return null;
         return new PublicPlanPage(plan,
-            [.. await pages.UnitTrailAsync(plan.Unit.Slug, ct), new("Kế hoạch", UnitPlansUrl(plan.Unit.Slug)), new($"Năm {plan.Year}", null)]);
+            [.. await pages.UnitTrailAsync(plan.Unit.Slug, ct), new("Kế hoạch", UnitPlansUrl(plan.Unit.Slug)), new(plan.PeriodText, null)]);
     }
 
     /// <summary>The editor area's grid, read-only: the unit and its sub-units, every month of the year (default: this year).</summary>

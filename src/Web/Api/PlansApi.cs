@@ -15,10 +15,21 @@ public static class PlansApi
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapGet("/", ListAsync).WithName("ListPlans")
             .WithSummary("Plans, newest year first, each with its progress; filter by unit (slug, the unit itself) and year.");
-        plans.MapGet("/{id:int}", async Task<Results<Ok<PublicPlan>, ProblemHttpResult>> (int id, PublicPlans published, CancellationToken ct) =>
-                await published.FindAsync(id, ct) is { } plan ? TypedResults.Ok(plan) : ApiProblems.NotFound($"Không có kế hoạch số {id}."))
-            .WithName("GetPlan").WithSummary("One plan with its rows, due months, statuses as of today and the published posts that carried each row out.");
+        plans.MapGet("/{id:int}", GetAsync).WithName("GetPlan")
+            .WithSummary("One plan with its rows, due months (and due days), statuses as of today and the published posts that carried each row out; "
+                + "a plan over several years in one of its years (year, default: this year within the plan).");
         return api;
+    }
+
+    private static async Task<Results<Ok<PublicPlan>, ValidationProblem, ProblemHttpResult>> GetAsync(int id, string? year,
+        PublicPlans published, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var shown = QueryValues.Int(year, "year", "Năm", errors);
+        if (errors.Count > 0)
+            return ApiProblems.Invalid(errors);
+        return await published.FindAsync(id, ct, shown) is { } plan ? TypedResults.Ok(plan)
+            : ApiProblems.NotFound(shown is null ? $"Không có kế hoạch số {id}." : $"Không có kế hoạch số {id} trong năm {shown}.");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<PublicPlanSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(

@@ -53,10 +53,13 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
     }
 
     [HttpGet(Base + "/{id:int}")]
-    public async Task<IActionResult> Show(int id, CancellationToken ct)
+    public async Task<IActionResult> Show(int id, [FromQuery(Name = "nam")] int? nam, CancellationToken ct)
     {
-        if (await compliance.PlanAsync(id, ct) is not { } view)
+        // A plan over several years is followed a year at a time; a year outside it shows the year it shows by default.
+        if (await compliance.PlanAsync(id, ct, nam) is not { } view)
             return NotFound();
+        if (!view.Plan.Covers(view.Year))
+            view = (await compliance.PlanAsync(id, ct))!;
         if (!await MayAsync(view.Plan.UnitId, EditorAction.ViewPlans))
             return Forbid();
         return View("Show", await PageAsync(view, EmptyItem, NoErrors));
@@ -69,7 +72,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         if (plan is null)
             return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
-        return await FormAsync(id, unit, new PlanInput(plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.DocumentPostId), ct);
+        return await FormAsync(id, unit, new PlanInput(plan.Year, plan.Number, plan.IssuedOn, plan.Title, plan.DocumentPostId, plan.EndYear), ct);
     }
 
     [HttpPost(Base + "/{id:int}/sua")]

@@ -111,6 +111,40 @@ public sealed partial class PublicPlansTests(EditorSite site) : IClassFixture<Ed
         Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/khong-co-don-vi/ke-hoach")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_plan_over_several_years_is_followed_a_year_at_a_time_with_its_reports_due_by_the_15th()
+    {
+        var planId = await site.WithDbAsync(db => db.Plans.Where(p => p.Title == SeedFacts.Plans.SoTaiChinh2022To2030).Select(p => p.Id).SingleAsync());
+        var citizen = site.NewBrowser();
+        var editor = await site.SignedInAsync(EditorSite.AdminEmail);
+
+        var page = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/ke-hoach/{planId}?nam=2022"));
+        using var api = JsonDocument.Parse(await citizen.GetStringAsync($"/api/v1/plans/{planId}?year=2022"));
+
+        Assert.Contains("Giai đoạn 2022–2030", page);
+        Assert.Contains("<strong aria-current=\"page\">Năm 2022</strong>", page);
+        Assert.Contains($"href=\"/ke-hoach/{planId}?nam=2030\"", page);
+        // The quarterly report (row 7) is due by the 15th of March, June, September and December; nothing was published for it.
+        Assert.Contains("Tháng 9/2022 (hạn 15/09/2022):", page);
+        var rows = api.RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(2022, api.RootElement.GetProperty("shownYear").GetInt32());
+        Assert.Equal(["2022-03-15", "2022-06-15", "2022-09-15", "2022-12-15"],
+            rows[6].GetProperty("occurrences").EnumerateArray().Select(o => o.GetProperty("dueOn").GetString()));
+        Assert.All(rows[6].GetProperty("occurrences").EnumerateArray(), o => Assert.Equal("Overdue", o.GetProperty("status").GetString()));
+        // Row 4 ("thường xuyên") is done in October and November 2022 by the seeded bulletin and video.
+        Assert.Equal(["Done", "Done"], rows[3].GetProperty("occurrences").EnumerateArray().Skip(9).Take(2).Select(o => o.GetProperty("status").GetString()));
+        // The editor's page of the same year agrees, and the posts of 2022 do not carry out the duties of 2023.
+        Assert.Equal(Badges(page), Badges(await editor.GetStringAsync($"/quan-tri/ke-hoach/{planId}?nam=2022")));
+        using var later = JsonDocument.Parse(await citizen.GetStringAsync($"/api/v1/plans/{planId}?year=2023"));
+        Assert.Equal("NotDone", string.Join(",", later.RootElement.GetProperty("rows")[3].GetProperty("occurrences").EnumerateArray()
+            .Take(2).Select(o => o.GetProperty("posts").GetArrayLength() == 0 ? "NotDone" : "Done").Distinct()));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/ke-hoach/{planId}?nam=2031")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync($"/ke-hoach/{planId}?nam=hai")).StatusCode);
+        var outside = await citizen.GetAsync($"/api/v1/plans/{planId}?year=2021");
+        Assert.Equal((HttpStatusCode.NotFound, "application/problem+json"), (outside.StatusCode, outside.Content.Headers.ContentType!.MediaType));
+    }
+
     /// <summary>A plan of this year for Sở Tài chính, two rows due this month: one carried out by a published post, one only by a draft.</summary>
     private async Task<(int PlanId, string Published, string Draft)> AddCurrentPlanAsync()
     {
