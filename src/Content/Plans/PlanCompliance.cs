@@ -133,9 +133,10 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
             var shown = year ?? plan.YearShown(thisYear);
             // The rows of a plan over several years recur every year; a post of an earlier year did the earlier year's duty.
             var from = shown > plan.Year ? new YearMonth(shown, 1).StartUtc : DateTime.MinValue;
+            var firstMonth = plan.IssuedOn is { } issued && issued.Year == shown ? issued.Month : 1;
             return new PlanView(plan, plan.Unit.ShortName, shown, plan.Items.OrderBy(i => i.Order).Select(item =>
                 new ItemView(item, PlanRules.Evaluate(item.Timing, item.DueMonths, item.DueDay, shown,
-                    linked[item.Id].Where(p => p.PublishedAt >= from).ToList(), now))).ToList());
+                    linked[item.Id].Where(p => p.PublishedAt >= from).ToList(), now, firstMonth))).ToList());
         }).ToList();
     }
 }

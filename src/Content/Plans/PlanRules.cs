@@ -91,10 +91,11 @@ public static class PlanRules
     /// row is done by a post published up to its deadline (and after the previous one), late when the first post came
     /// after it, and that late post serves no later month; the deadline is the end of the due month, or the end of its due day ("trước ngày 15/6" is read as "by
     /// 15 June", the reading Vietnamese offices give it). A monthly ("thường xuyên") row is judged month by month: each
-    /// month needs its own post.
+    /// month needs its own post, from <paramref name="firstMonth"/> when the plan was issued during the year (a plan
+    /// signed in July asks nothing of January).
     /// </summary>
     public static IReadOnlyList<ItemOccurrence> Evaluate(PlanTiming timing, IReadOnlyList<int> dueMonths, int? dueDay, int year,
-        IReadOnlyList<LinkedPost> posts, DateTime nowUtc)
+        IReadOnlyList<LinkedPost> posts, DateTime nowUtc, int firstMonth = 1)
     {
         var ordered = posts.OrderBy(p => p.PublishedAt).ToList();
         switch (timing)
@@ -102,7 +103,7 @@ public static class PlanRules
             case PlanTiming.WhenArises:
                 return [new ItemOccurrence(null, ItemStatus.WhenArises, ordered)];
             case PlanTiming.Monthly:
-                return Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).Select(month =>
+                return Enumerable.Range(firstMonth, 13 - firstMonth).Select(m => new YearMonth(year, m)).Select(month =>
                 {
                     var inMonth = ordered.Where(p => month.Contains(p.PublishedAt)).ToList();
                     return new ItemOccurrence(month, inMonth.Count > 0 ? ItemStatus.Done : Pending(month, month.EndUtc, nowUtc), inMonth);

@@ -67,6 +67,14 @@ public class PlanRulesTests
     }
 
     [Fact]
+    public void An_ongoing_row_of_a_plan_issued_in_March_is_due_from_March()
+    {
+        var occurrences = PlanRules.Evaluate(PlanTiming.Monthly, [], null, 2024, [], new YearMonth(2024, 5).StartUtc, firstMonth: 3);
+        Assert.Equal(Enumerable.Range(3, 10), occurrences.Select(o => o.Month!.Value.Month));
+        Assert.Equal([ItemStatus.Overdue, ItemStatus.Overdue, ItemStatus.DueThisMonth], occurrences.Take(3).Select(o => o.Status));
+    }
+
+    [Fact]
     public void A_row_done_when_the_occasion_arises_has_no_month_to_miss()
     {
         var occurrence = PlanRules.Evaluate(PlanTiming.WhenArises, [], null, 2022, [], new YearMonth(2023, 1).StartUtc).Single();
