@@ -6,8 +6,14 @@ using CchcSite.Content.Search;
 
 // Search benchmark: indexing throughput, index size and query latency over a generated corpus.
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- <documents> <iterations per query> [<index folder to keep>]]
+// The relevance benchmark instead: dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out] [--verbose]
 // Given a folder, the index is kept there, and a later run that finds an index of the current schema in it times the
 // queries only: a quicker loop when only the query side changes.
+if (args.FirstOrDefault() == "relevance")
+{
+    await RelevanceBenchmark.RunAsync(FindRepositoryRoot(), args[1..]);
+    return;
+}
 var documents = args.Length > 0 ? int.Parse(args[0]) : 100_000;
 var iterations = args.Length > 1 ? int.Parse(args[1]) : 100;
 var keptPath = args.Length > 2 ? Path.GetFullPath(args[2]) : null;

@@ -26,6 +26,9 @@ public sealed record IndexCriteria(
     bool CountQuestions = false)
 {
     public PageRequest Page { get; init; } = new();
+
+    /// <summary>The abbreviations and their full forms the words are expanded with (none when null).</summary>
+    public Thesaurus? Thesaurus { get; init; }
 }
 
 /// <summary>A post's id, or a question's when questions were asked for.</summary>
