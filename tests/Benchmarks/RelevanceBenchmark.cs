@@ -37,6 +37,9 @@ internal static partial class RelevanceBenchmark
         ["tbp"] = "ubnd-tinh-binh-phuoc", ["tst"] = "ubnd-tinh-soc-trang",
     };
 
+    /// <summary>After every seeded post's publication and before any expires, so that all published posts are visible.</summary>
+    private static readonly DateTime Now = new(2027, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private static readonly string[] Categories = ["diacritics", "none", "tones", "numbers", "abbreviations", "questions", "typos", "long"];
 
     private sealed record Judged(string Category, string Query, Dictionary<string, int> Grades);
@@ -60,13 +63,11 @@ internal static partial class RelevanceBenchmark
             var engines = new List<(string Name, Func<string, Task<List<string>>> Search)>();
             var index = services.GetRequiredService<SearchIndex>();
             var thesaurus = await services.GetRequiredService<ThesaurusStore>().CurrentAsync(CancellationToken.None);
-            // After every seeded post's publication date, so that all of them are visible.
-            var now = new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             engines.Add(("ours", q =>
             {
                 if (!UserQuery.TryParse(q, out var query, out var error))
                     throw new InvalidOperationException($"{q}: {error}");
-                var found = IndexSearch.Find(index, new IndexCriteria(query, now) { Page = new PageRequest(1, 10), Thesaurus = thesaurus });
+                var found = IndexSearch.Find(index, new IndexCriteria(query, Now) { Page = new PageRequest(1, 10), Thesaurus = thesaurus });
                 return Task.FromResult(found.Hits.Select(h => keysById[h.Id]).ToList());
             }));
 
@@ -206,7 +207,8 @@ internal static partial class RelevanceBenchmark
 
         var markdown = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
         var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
-        var posts = await db.Posts.AsNoTracking().Include(p => p.Unit).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
+        var posts = await db.Posts.AsNoTracking()
+            .Where(p => p.Status == CchcSite.Content.Posts.PostStatus.Published && p.PublishAt <= Now && (p.UnpublishAt == null || p.UnpublishAt > Now)).Include(p => p.Unit).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
             .AsSplitQuery().ToListAsync();
         var texts = new List<Text>();
         var keysById = new Dictionary<int, string>();
