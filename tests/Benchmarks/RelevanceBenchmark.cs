@@ -59,6 +59,9 @@ internal static partial class RelevanceBenchmark
             await using var services = BuildServices(work);
             var (texts, keysById) = await SeedAsync(services, root);
             Console.WriteLine($"Seeded and indexed {texts.Count} posts.");
+            // A judged post that is not searchable (a draft, one scheduled after the seeding date) would cap every engine's score.
+            if (queries.SelectMany(q => q.Grades.Keys).FirstOrDefault(k => !keysById.ContainsValue(k)) is { } missing)
+                throw new InvalidDataException($"The judged post {missing} is not among the searchable seeded posts.");
 
             var engines = new List<(string Name, Func<string, Task<List<string>>> Search)>();
             var index = services.GetRequiredService<SearchIndex>();
@@ -208,7 +211,8 @@ internal static partial class RelevanceBenchmark
         var markdown = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
         var media = scope.ServiceProvider.GetRequiredService<MediaStore>();
         var posts = await db.Posts.AsNoTracking()
-            .Where(p => p.Status == CchcSite.Content.Posts.PostStatus.Published && p.PublishAt <= Now && (p.UnpublishAt == null || p.UnpublishAt > Now)).Include(p => p.Unit).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
+            .Where(p => p.Status == CchcSite.Content.Posts.PostStatus.Published && p.PublishAt <= Now && (p.UnpublishAt == null || p.UnpublishAt > Now))
+            .Include(p => p.Unit).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
             .AsSplitQuery().ToListAsync();
         var texts = new List<Text>();
         var keysById = new Dictionary<int, string>();
