@@ -8,7 +8,7 @@ namespace CchcSite.Content.Search;
 public static class SearchQueryBuilder
 {
     /// <summary>Queries of up to this many words need every word; longer ones most of them.</summary>
-    private const int ShortQueryWords = 3;
+    internal const int ShortQueryWords = 3;
 
     /// <summary>Every folded syllable of the parts: what a post is ranked on for frequency and highlighted with.</summary>
     internal static HashSet<string> FoldedTerms(IEnumerable<QueryPart> parts) =>
@@ -31,8 +31,11 @@ public static class SearchQueryBuilder
     /// </summary>
     internal static bool IsLong(UserQuery query) => query.Words.Count > ShortQueryWords;
 
-    /// <summary>How many of the word clauses must match: all of a short query's ("không thu phí" must not find "thu phí").</summary>
-    internal static int RequiredWords(int wordCount) => wordCount <= ShortQueryWords ? wordCount : wordCount - wordCount / 4;
+    /// <summary>
+    /// How many of the word groups must match: all of a short query's ("không thu phí" must not find "thu phí"), two
+    /// thirds of a long one's, where the number found is a ranking signal rather than a filter.
+    /// </summary>
+    internal static int RequiredWords(int wordCount) => wordCount <= ShortQueryWords ? wordCount : wordCount - wordCount / 3;
 }
 
 /// <summary>One word or quoted phrase as the index sees it: folded and exact syllables.</summary>
