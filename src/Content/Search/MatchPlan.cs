@@ -6,7 +6,7 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// A query as sets of documents: which documents match, and a weight per matching document from the signals that
-/// rank it. Every quoted phrase must match, and every word group of a short query (at least two thirds of a long one's);
+/// rank it. Every quoted phrase must match, and every word group of a short query (most or half of a long one's, see <see cref="SearchQueryBuilder.RequiredWords"/>);
 /// a word matches its folded syllables next to each other in the catch-all text, read from the indexed pairs ("cai cach")
 /// when there are two, so "cai cach" finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu
 /// phí"). Before that, the query is understood: question words are made optional (<see cref="QuestionPhrases"/>), words
@@ -92,6 +92,10 @@ internal sealed class MatchPlan
                 _groups.Add(new Group(alternatives, Rarity(reader, alternatives)));
                 foreach (var word in span)
                     AddTypedFeatures(word, longQuery);
+                // The term as typed is a whole word, whatever its syllables: it outweighs its other forms in the title and the text.
+                var typedTokens = span.SelectMany(w => w.Folded).ToList();
+                _features.Add((new Clause(SearchFields.Title, typedTokens), TitlePairWeight));
+                _features.Add((Adjacent(typedTokens), ExpansionWeight + 1));
                 c += count;
                 continue;
             }

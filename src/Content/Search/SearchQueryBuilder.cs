@@ -32,10 +32,15 @@ public static class SearchQueryBuilder
     internal static bool IsLong(UserQuery query) => query.Words.Count > ShortQueryWords;
 
     /// <summary>
-    /// How many of the word groups must match: all of a short query's ("không thu phí" must not find "thu phí"), two
-    /// thirds of a long one's, where the number found is a ranking signal rather than a filter.
+    /// How many of the word groups must match: all of a short query's ("không thu phí" must not find "thu phí"), all but
+    /// one of four or five, half of a longer one's, where the number found is a ranking signal rather than a filter.
     /// </summary>
-    internal static int RequiredWords(int wordCount) => wordCount <= ShortQueryWords ? wordCount : wordCount - wordCount / 3;
+    internal static int RequiredWords(int wordCount) => wordCount switch
+    {
+        <= ShortQueryWords => wordCount,
+        <= 5 => wordCount - 1,
+        _ => (wordCount + 1) / 2,
+    };
 }
 
 /// <summary>One word or quoted phrase as the index sees it: folded and exact syllables.</summary>
