@@ -13,6 +13,7 @@ public static class SearchServices
         services.AddSingleton(provider => SearchIndex.Open(provider.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<ThesaurusStore>();
+        services.AddScoped<ThesaurusAdministration>();
         services.AddScoped<PostSearch>();
         services.AddSingleton<IQuestionSearch, IndexQuestionSearch>();
         return services;
