@@ -26,13 +26,18 @@ public sealed record IndexCriteria(
     bool CountQuestions = false)
 {
     public PageRequest Page { get; init; } = new();
+
+    /// <summary>The abbreviations and their full forms the words are expanded with (none when null).</summary>
+    public Thesaurus? Thesaurus { get; init; }
 }
 
 /// <summary>A post's id, or a question's when questions were asked for.</summary>
 public sealed record IndexHit(int Id, string SnippetHtml);
 
+/// <param name="Correction">The query with its mistyped syllables corrected, when a syllable the index does not hold was
+/// corrected and the correction found posts: offered as "did you mean".</param>
 public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units,
-    int QuestionCount);
+    int QuestionCount, string? Correction = null);
 
 /// <summary>
 /// Runs one search on the index alone: matching, filtering, counting, one page and its snippets.
@@ -50,7 +55,6 @@ public static class IndexSearch
 
     public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
     {
-        var plan = new MatchPlan(criteria.Query);
         var visibility = VisibilityOf(criteria);
         var relevance = criteria.Sort == SearchSort.Relevance;
         // In 64 bits: a page number typed in an address can be anything up to int.MaxValue.
@@ -59,6 +63,7 @@ public static class IndexSearch
 
         return index.Search(searcher =>
         {
+            var plan = new MatchPlan(criteria.Query, criteria.Thesaurus, searcher.IndexReader);
             var best = new BestHits(depth);
             var counts = new HitCounts();
             var total = 0;
@@ -98,7 +103,7 @@ public static class IndexSearch
                 var snippet = SnippetBuilder.Build(plan.FoldedTerms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
                 return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
-            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions);
+            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, total > 0 ? plan.Correction : null);
         });
     }
 

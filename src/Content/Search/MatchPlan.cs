@@ -6,57 +6,167 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// A query as sets of documents: which documents match, and a weight per matching document from the signals that
-/// rank it. Every quoted phrase must match, and every word (most words of a long query); a word matches its folded
-/// syllables next to each other in the catch-all text, read from the indexed pairs ("cai cach") when there are two, so
-/// "cai cach" finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu phí").
+/// rank it. Every quoted phrase must match, and every word group of a short query (most or half of a long one's, see <see cref="SearchQueryBuilder.RequiredWords"/>);
+/// a word matches its folded syllables next to each other in the catch-all text, read from the indexed pairs ("cai cach")
+/// when there are two, so "cai cach" finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu
+/// phí"). Before that, the query is understood: question words are made optional (<see cref="QuestionPhrases"/>), words
+/// that form a thesaurus term also match its other forms (<see cref="Thesaurus"/>), and a syllable the index does not
+/// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>). The forms typed
+/// always weigh more than their expansions and corrections.
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
 /// a word found in every post costs a few thousand machine words, not a postings list scored document by document.
 /// </summary>
 internal sealed class MatchPlan
 {
     // The signals and their weights, strongest first. A document number typed as written is almost certainly the
-    // document wanted; a match in the title outweighs the same match in the text; the diacritics as typed
-    // outweigh the folded form ("hà" above "hạ"); syllables next to each other as typed outweigh scattered ones.
+    // document wanted; a title holding a two-syllable word as typed outweighs one holding a single syllable of it, and
+    // the same match in the text; the diacritics as typed outweigh the folded form ("hà" above "hạ"); syllables next to
+    // each other as typed outweigh scattered ones; another form of a thesaurus term, or a corrected syllable, weighs less
+    // than the same match as typed.
     private const int NumberKeyWeight = 40;
-    private const int TitleExactWeight = 15;
-    private const int TitleWeight = 10;
+    private const int TitlePairWeight = 12;
+    private const int TitlePairExactWeight = 6;
+    private const int TitleWeight = 4;
+    private const int TitleExactWeight = 3;
+    private const int ExpansionTitleWeight = 8;
+    private const int ExpansionWeight = 3;
     private const int PairWeight = 4;
     private const int ExactWeight = 3;
+    private const int CorrectionTitleWeight = 2;
     /// <summary>
     /// A word found several times in a post (<see cref="FrequentAt"/>) adds the least: it tells a post about "một cửa"
     /// from one that names it in passing, where every other signal is equal.
     /// </summary>
     private const int FrequentWeight = 1;
     private const int FrequentAt = 3;
-    /// <summary>In a long query, where most words must match, each word found adds this.</summary>
-    private const int WordMatchedWeight = 2;
+    /// <summary>In a long query, where not every word must match, each word group found adds this.</summary>
+    private const int WordMatchedWeight = 3;
+    /// <summary>A rare word adds up to this much, in proportion to the logarithm of how rare it is (a year among years).</summary>
+    private const int MaxRareWeight = 10;
+    private const double RareScale = 2.0;
 
     private readonly List<Clause> _phrases = [];
-    private readonly List<Clause> _words = [];
-    private readonly int _requiredWords;
+    private readonly List<Group> _groups = [];
+    private readonly int _requiredGroups;
     private readonly List<(Clause Clause, int Weight)> _features = [];
+    private readonly List<(Group Group, int Weight)> _groupFeatures = [];
 
-    public MatchPlan(UserQuery query)
+    /// <param name="reader">The index as searched: how rare each word is, and which syllables it holds.</param>
+    public MatchPlan(UserQuery query, Thesaurus? thesaurus, IndexReader reader)
     {
-        var longQuery = SearchQueryBuilder.IsLong(query);
+        thesaurus ??= Thesaurus.Empty;
         var parts = SearchQueryBuilder.Parts(query);
-        FoldedTerms = SearchQueryBuilder.FoldedTerms(parts);
-        foreach (var part in parts)
+        var terms = SearchQueryBuilder.FoldedTerms(parts);
+        foreach (var phrase in parts.Where(p => p.IsTypedPhrase))
         {
-            (part.IsTypedPhrase ? _phrases : _words).Add(Adjacent(part.Folded));
-            if (part.HasDiacritics && (part.IsTypedPhrase || !longQuery))
-                _features.AddRange(part.Exact.Zip(part.Folded, (exact, folded) => (Written(exact, folded), ExactWeight)));
-            _features.Add((new Clause(SearchFields.Title, part.Folded), TitleWeight));
-            if (part.HasDiacritics)
-                _features.Add((new Clause(SearchFields.Title, part.Exact), TitleExactWeight));
-            if (part.NumberKey is { } number)
-                _features.Add((new Clause(SearchFields.NumberKey, [number]), NumberKeyWeight));
+            _phrases.Add(Adjacent(phrase.Folded));
+            AddTypedFeatures(phrase, longQuery: false);
         }
-        _features.AddRange(SearchQueryBuilder.Shingles(query).Select(pair => (new Clause(SearchFields.Pairs, [pair]), PairWeight)));
-        _features.AddRange(FoldedTerms.Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
-        _requiredWords = SearchQueryBuilder.RequiredWords(_words.Count);
-        if (_requiredWords < _words.Count)
-            _features.AddRange(_words.Select(word => (word, WordMatchedWeight)));
+
+        var words = parts.Where(p => !p.IsTypedPhrase).ToList();
+        var typed = query.Words.Where(w => QueryPart.Of(w, isTypedPhrase: false) is not null).ToList();
+        var optional = QuestionPhrases.Optional(words.Select(w => w.Folded).ToList());
+        var content = Enumerable.Range(0, words.Count).Where(i => !optional[i]).ToList();
+        var longQuery = content.Count > SearchQueryBuilder.ShortQueryWords;
+        var corrected = new List<string>(typed);
+        var corrections = 0;
+
+        for (var i = 0; i < words.Count; i++)
+            if (optional[i])
+                _features.Add((new Clause(SearchFields.Title, words[i].Folded), 1));
+
+        var contentWords = content.Select(i => ((IReadOnlyList<string>)words[i].Folded, typed[i])).ToList();
+        for (var c = 0; c < content.Count;)
+        {
+            if (thesaurus.Match(contentWords, c) is var (form, group, count))
+            {
+                var span = content.Skip(c).Take(count).Select(i => words[i]).ToList();
+                var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
+                foreach (var other in group.Forms.Where(f => f != form))
+                {
+                    alternatives.Add([Adjacent(other.Folded)]);
+                    _features.Add((new Clause(SearchFields.Title, other.Folded), ExpansionTitleWeight));
+                    _features.Add((Adjacent(other.Folded), ExpansionWeight));
+                    terms.UnionWith(other.Folded);
+                }
+                _groups.Add(new Group(alternatives, Rarity(reader, alternatives)));
+                foreach (var word in span)
+                    AddTypedFeatures(word, longQuery);
+                // The term as typed is a whole word, whatever its syllables: it outweighs its other forms in the title and the text.
+                var typedTokens = span.SelectMany(w => w.Folded).ToList();
+                _features.Add((new Clause(SearchFields.Title, typedTokens), TitlePairWeight));
+                _features.Add((Adjacent(typedTokens), ExpansionWeight + 1));
+                c += count;
+                continue;
+            }
+            var index = content[c];
+            var part = words[index];
+            var clauses = new List<Clause[]> { new[] { Adjacent(part.Folded) } };
+            if (TypoCorrection.Correct(reader, typed[index], part, Neighbour(words, content, c - 1), Neighbour(words, content, c + 1)) is { } correction)
+            {
+                clauses.Add([new Clause(SearchFields.All, [correction])]);
+                _features.Add((new Clause(SearchFields.Title, [correction]), CorrectionTitleWeight));
+                terms.Add(correction);
+                corrected[index] = correction;
+                corrections++;
+            }
+            _groups.Add(new Group(clauses, Rarity(reader, clauses)));
+            AddTypedFeatures(part, longQuery);
+            c++;
+        }
+
+        // Title matches on the typed words: a two-syllable word whole, not one syllable of it.
+        for (var c = 0; c + 1 < content.Count; c++)
+        {
+            var (first, second) = (words[content[c]], words[content[c + 1]]);
+            if (first.Folded.Count != 1 || second.Folded.Count != 1)
+                continue;
+            _features.Add((new Clause(SearchFields.Title, [first.Folded[0], second.Folded[0]]), TitlePairWeight));
+            if (first.HasDiacritics || second.HasDiacritics)
+                _features.Add((new Clause(SearchFields.Title, [first.Exact[0], second.Exact[0]]), TitlePairExactWeight));
+            _features.Add((new Clause(SearchFields.Pairs, [first.Folded[0] + IndexedText.PairSeparator + second.Folded[0]]), PairWeight));
+        }
+        _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
+            .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
+
+        _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count);
+        foreach (var group in _groups)
+        {
+            var weight = (_groups.Count > 1 ? group.Rarity : 0) + (_requiredGroups < _groups.Count ? WordMatchedWeight : 0);
+            if (weight > 0)
+                _groupFeatures.Add((group, weight));
+        }
+        FoldedTerms = terms;
+        Correction = corrections > 0 ? string.Join(' ', query.Phrases.Select(p => $"\"{p}\"").Concat(corrected)) : null;
+    }
+
+    /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>
+    public string? Correction { get; }
+
+    private static QueryPart? Neighbour(List<QueryPart> words, List<int> content, int c) =>
+        c >= 0 && c < content.Count ? words[content[c]] : null;
+
+    /// <summary>The signals of one word or phrase as typed: title, written form, document number.</summary>
+    private void AddTypedFeatures(QueryPart part, bool longQuery)
+    {
+        if (part.HasDiacritics && (part.IsTypedPhrase || !longQuery))
+            _features.AddRange(part.Exact.Zip(part.Folded, (exact, folded) => (Written(exact, folded), ExactWeight)));
+        _features.Add((new Clause(SearchFields.Title, part.Folded), part.Folded.Count > 1 ? TitlePairWeight : TitleWeight));
+        if (part.HasDiacritics)
+            _features.Add((new Clause(SearchFields.Title, part.Exact), TitleExactWeight));
+        if (part.NumberKey is { } number)
+            _features.Add((new Clause(SearchFields.NumberKey, [number]), NumberKeyWeight));
+    }
+
+    /// <summary>
+    /// How much finding this group says, from the share of documents that hold its commonest alternative: nothing for a
+    /// word in most posts, up to <see cref="MaxRareWeight"/> for one in a handful.
+    /// </summary>
+    private static int Rarity(IndexReader reader, List<Clause[]> alternatives)
+    {
+        var documents = Math.Max(1, reader.NumDocs);
+        var found = alternatives.Max(clauses => clauses.Min(clause => clause.DocumentFrequency(reader)));
+        return found == 0 ? 0 : (int)Math.Clamp(Math.Round(RareScale * Math.Log((double)documents / found)), 0, MaxRareWeight);
     }
 
     /// <summary>
@@ -70,7 +180,7 @@ internal sealed class MatchPlan
     private static Clause Written(string exact, string folded) =>
         new(exact == folded ? SearchFields.All : SearchFields.Exact, [exact]);
 
-    /// <summary>The folded syllables of the query, for the snippets.</summary>
+    /// <summary>The folded syllables of the query and of its expansions, for the snippets.</summary>
     public HashSet<string> FoldedTerms { get; }
 
     /// <summary>The segment's matching documents (deleted ones included) as a new set the caller may narrow, or null when none matches.</summary>
@@ -80,18 +190,18 @@ internal sealed class MatchPlan
         foreach (var clause in _phrases)
             if (!Intersect(ref matches, clause.Bits(leaf)))
                 return null;
-        if (_requiredWords == _words.Count)
+        if (_requiredGroups == _groups.Count)
         {
-            foreach (var clause in _words)
-                if (!Intersect(ref matches, clause.Bits(leaf)))
+            foreach (var group in _groups)
+                if (!Intersect(ref matches, group.Bits(leaf)))
                     return null;
             return matches;
         }
         using var counts = new SlicedSums(leaf.AtomicReader.MaxDoc);
-        foreach (var clause in _words)
-            if (clause.Bits(leaf) is { } bits)
+        foreach (var group in _groups)
+            if (group.Bits(leaf) is { } bits)
                 counts.Add(bits, matches, 1);
-        return Intersect(ref matches, counts.AtLeast(_requiredWords, leaf.AtomicReader.MaxDoc)) ? matches : null;
+        return Intersect(ref matches, counts.AtLeast(_requiredGroups, leaf.AtomicReader.MaxDoc)) ? matches : null;
     }
 
     /// <summary>The ranking weight of each document in <paramref name="matches"/>.</summary>
@@ -100,6 +210,9 @@ internal sealed class MatchPlan
         var weights = new SlicedSums(leaf.AtomicReader.MaxDoc);
         foreach (var (clause, weight) in _features)
             if (clause.Bits(leaf) is { } bits)
+                weights.Add(bits, matches, weight);
+        foreach (var (group, weight) in _groupFeatures)
+            if (group.Bits(leaf) is { } bits)
                 weights.Add(bits, matches, weight);
         return weights;
     }
@@ -148,5 +261,35 @@ internal sealed class MatchPlan
     {
         public FixedBitSet? Bits(AtomicReaderContext leaf) =>
             Terms.Count == 1 ? SegmentBits.Term(leaf.AtomicReader, Field, Terms[0], MinFrequency) : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
+
+        /// <summary>How many documents hold the term, or the rarest term of a phrase: an upper bound, read from the terms dictionary.</summary>
+        public int DocumentFrequency(IndexReader reader) => Terms.Min(term => reader.DocFreq(new Term(Field, term)));
+    }
+
+    /// <summary>
+    /// What one typed word (or the words of a thesaurus term) matches: any of its alternatives, each clauses that must all
+    /// match — the words as typed, another form of the term, a corrected syllable.
+    /// </summary>
+    private sealed record Group(List<Clause[]> Alternatives, int Rarity)
+    {
+        public FixedBitSet? Bits(AtomicReaderContext leaf)
+        {
+            if (Alternatives.Count == 1 && Alternatives[0].Length == 1)
+                return Alternatives[0][0].Bits(leaf);
+            FixedBitSet? union = null;
+            foreach (var clauses in Alternatives)
+            {
+                FixedBitSet? all = null;
+                // Intersect copies the first set, so the union is this query's own to change.
+                if (clauses.All(clause => Intersect(ref all, clause.Bits(leaf))))
+                {
+                    if (union is null)
+                        union = all;
+                    else
+                        union.Or(all);
+                }
+            }
+            return union;
+        }
     }
 }

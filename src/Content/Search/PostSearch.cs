@@ -5,7 +5,7 @@ using CchcSite.Content.Units;
 namespace CchcSite.Content.Search;
 
 /// <summary>Site-wide search for the public site and the API: the index finds, the database supplies the cards.</summary>
-public sealed class PostSearch(SearchIndex index, PublishedPosts published, UnitDirectory units, TimeProvider clock)
+public sealed class PostSearch(SearchIndex index, PublishedPosts published, UnitDirectory units, ThesaurusStore thesaurus, TimeProvider clock)
 {
     /// <summary>Searches within <paramref name="filter"/>; its unit always includes the sub-units.</summary>
     public async Task<SearchResults> SearchAsync(UserQuery query, PostFilter filter, SearchSort sort, CancellationToken ct)
@@ -19,6 +19,7 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
             filter.From, filter.To, sort, CountQuestions: unitIds is null && filter is { Kind: null, CategorySlug: null, From: null, To: null })
         {
             Page = filter.Page,
+            Thesaurus = await thesaurus.CurrentAsync(ct),
         });
 
         // The database has the last word on visibility: a change the outbox has not applied yet drops out here.
@@ -36,6 +37,6 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
                     unitCounts.Add(new UnitCount(node.Unit, count));
 
         return new SearchResults(new PagedResult<SearchHit>(hits, filter.Page.Page, filter.Page.PageSize, matches.TotalCount),
-            kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), matches.QuestionCount);
+            kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), matches.QuestionCount, matches.Correction);
     }
 }

@@ -8,7 +8,7 @@ namespace CchcSite.Content.Search;
 public static class SearchQueryBuilder
 {
     /// <summary>Queries of up to this many words need every word; longer ones most of them.</summary>
-    private const int ShortQueryWords = 3;
+    internal const int ShortQueryWords = 3;
 
     /// <summary>Every folded syllable of the parts: what a post is ranked on for frequency and highlighted with.</summary>
     internal static HashSet<string> FoldedTerms(IEnumerable<QueryPart> parts) =>
@@ -31,8 +31,16 @@ public static class SearchQueryBuilder
     /// </summary>
     internal static bool IsLong(UserQuery query) => query.Words.Count > ShortQueryWords;
 
-    /// <summary>How many of the word clauses must match: all of a short query's ("không thu phí" must not find "thu phí").</summary>
-    internal static int RequiredWords(int wordCount) => wordCount <= ShortQueryWords ? wordCount : wordCount - wordCount / 4;
+    /// <summary>
+    /// How many of the word groups must match: all of a short query's ("không thu phí" must not find "thu phí"), all but
+    /// one of four or five, half of a longer one's, where the number found is a ranking signal rather than a filter.
+    /// </summary>
+    internal static int RequiredWords(int wordCount) => wordCount switch
+    {
+        <= ShortQueryWords => wordCount,
+        <= 5 => wordCount - 1,
+        _ => (wordCount + 1) / 2,
+    };
 }
 
 /// <summary>One word or quoted phrase as the index sees it: folded and exact syllables.</summary>

@@ -19,6 +19,8 @@ public sealed record UnitCount(UnitRef Unit, int Count);
 
 /// <summary>
 /// One page of hits, and how the whole match set divides by kind and by unit; and how many published questions of
-/// the Q&amp;A column (which has its own search, <c>/hoi-dap?q=</c>) the same words find in the same units.
+/// the Q&amp;A column (which has its own search, <c>/hoi-dap?q=</c>) the same words find in the same units; and the query
+/// with its mistyped syllables corrected, when the search corrected one ("did you mean").
 /// </summary>
-public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount);
+public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount,
+    string? Correction = null);

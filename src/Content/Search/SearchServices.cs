@@ -12,6 +12,8 @@ public static class SearchServices
         // One index, one writer per process: opening it twice on the same folder would fail on Lucene's write lock.
         services.AddSingleton(provider => SearchIndex.Open(provider.GetRequiredService<IOptions<SearchOptions>>().Value.IndexPath));
         services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<ThesaurusStore>();
+        services.AddScoped<ThesaurusAdministration>();
         services.AddScoped<PostSearch>();
         services.AddSingleton<IQuestionSearch, IndexQuestionSearch>();
         return services;

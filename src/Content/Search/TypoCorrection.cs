@@ -1,0 +1,83 @@
+using Lucene.Net.Index;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// A syllable mistyped by one letter ("nóg", "sipass", "facebok"): when the index holds no such syllable, the syllable
+/// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that forms an
+/// indexed pair with a neighbouring word, then the commonest. Never a number or a code: only a single lower-case or
+/// capitalised syllable of letters, three or more, is corrected.
+/// </summary>
+internal static class TypoCorrection
+{
+    private const string Letters = "abcdefghijklmnopqrstuvwxyz";
+    private const int MinLength = 3;
+
+    /// <summary>The folded correction of the typed word, or null when it needs none or none is found.</summary>
+    public static string? Correct(IndexReader reader, string typed, QueryPart part, QueryPart? previous, QueryPart? next)
+    {
+        if (part.Folded.Count != 1 || !IsCorrectable(typed, part.Folded[0]))
+            return null;
+        var word = part.Folded[0];
+        if (reader.DocFreq(new Term(SearchFields.All, word)) > 0)
+            return null;
+        string? best = null;
+        (int Pairs, int Documents) bestScore = (0, 0);
+        foreach (var candidate in Candidates(word))
+        {
+            var documents = reader.DocFreq(new Term(SearchFields.All, candidate));
+            if (documents == 0)
+                continue;
+            var pairs = PairFrequency(reader, previous, candidate, before: true) + PairFrequency(reader, next, candidate, before: false);
+            var score = (pairs, documents);
+            if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
+                (best, bestScore) = (candidate, score);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Letters only, at least three of them, and not a code: all capitals ("TTHC", "SGDĐT") or anything with a digit or
+    /// a separator ("21/KH-UBND") is left as typed.
+    /// </summary>
+    internal static bool IsCorrectable(string typed, string folded) =>
+        folded.Length >= MinLength && folded.All(c => c is >= 'a' and <= 'z')
+        && typed.Any(char.IsLower) && typed.All(char.IsLetter);
+
+    private static int PairFrequency(IndexReader reader, QueryPart? neighbour, string candidate, bool before) =>
+        neighbour is { Folded.Count: 1 }
+            ? reader.DocFreq(new Term(SearchFields.Pairs, before
+                ? neighbour.Folded[0] + IndexedText.PairSeparator + candidate
+                : candidate + IndexedText.PairSeparator + neighbour.Folded[0]))
+            : 0;
+
+    /// <summary>Every string one edit (Damerau–Levenshtein) from the word, over the folded alphabet.</summary>
+    internal static IEnumerable<string> Candidates(string word)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal) { word };
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (seen.Add(word.Remove(i, 1)))
+                yield return word.Remove(i, 1);
+            if (i + 1 < word.Length)
+            {
+                var swapped = string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1, 1), word.AsSpan(i, 1), word.AsSpan(i + 2));
+                if (seen.Add(swapped))
+                    yield return swapped;
+            }
+            foreach (var letter in Letters)
+            {
+                var changed = string.Concat(word.AsSpan(0, i), new ReadOnlySpan<char>(in letter), word.AsSpan(i + 1));
+                if (seen.Add(changed))
+                    yield return changed;
+            }
+        }
+        for (var i = 0; i <= word.Length; i++)
+            foreach (var letter in Letters)
+            {
+                var added = word.Insert(i, letter.ToString());
+                if (seen.Add(added))
+                    yield return added;
+            }
+    }
+}
