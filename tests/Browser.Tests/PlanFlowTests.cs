@@ -53,7 +53,8 @@ public sealed class PlanFlowTests(SiteFixture site)
         await approver.GotoAsync("/quan-tri/tuan-thu");
         var met = approver.GetByRole(AriaRole.Link, new() { Name = $"{cell} Đạt, 1 bài" });
         await Assertions.Expect(met).ToBeVisibleAsync();
-        await Assertions.Expect(approver.Locator(".reminders")).ToHaveCountAsync(0);
+        // The row is done; the seeded plan of Sở Tài chính for 2022–2030 may still remind of its own duties this month.
+        await Assertions.Expect(approver.Locator(".reminders").GetByText(Row)).ToHaveCountAsync(0);
         await met.ClickAsync();
         await Assertions.Expect(approver.GetByRole(AriaRole.Link, new() { Name = "Sở Tài chính công khai quy trình kiểm soát chi qua dịch vụ công trực tuyến" })).ToBeVisibleAsync();
     }
