@@ -26,8 +26,9 @@ public static class SvgChart
 
     public static HtmlString HorizontalBars(Chart chart)
     {
-        const int rowHeight = 40, barHeight = 16, valueRoom = 96;
+        const int rowHeight = 40, barHeight = 16;
         var svg = Open(chart, chart.Values.Count * rowHeight + 4, "ngang");
+        var valueRoom = ValueRoom(chart);
         var scale = chart.ScaleMax;
         var barArea = Width - valueRoom;
         for (var i = 0; i < chart.Values.Count; i++)
@@ -88,6 +89,9 @@ public static class SvgChart
         var step = count > 1 ? (double)(Width - 2 * side) / (count - 1) : 0;
         var plot = height - top - bottom;
         svg.Append($"<line x1=\"0\" x2=\"{Width}\" y1=\"{top + plot}\" y2=\"{top + plot}\" stroke=\"{Ink}\"/>");
+        // A scale that does not start at zero says so where the eye reads the baseline.
+        if (chart.Min != 0)
+            svg.Append($"<text x=\"0\" y=\"{top + plot - 4}\" font-size=\"10\" fill=\"{Ink}\">{Text("từ " + chart.Format(chart.Min))}</text>");
         var points = new List<(double X, double Y)?>();
         for (var i = 0; i < count; i++)
         {
@@ -117,6 +121,10 @@ public static class SvgChart
         }
         return Close(svg);
     }
+
+    /// <summary>Room right of the longest bar for the longest value text (about 0.6 em a character), at most half the width.</summary>
+    public static int ValueRoom(Chart chart) =>
+        (int)Math.Min(Width / 2.0, Math.Max(40, chart.Values.Select(v => ValueText(chart, v).Length).DefaultIfEmpty(0).Max() * 0.6 * (FontSize - 1) + 8));
 
     /// <summary>The text alternative: the description, then every item with its value and note.</summary>
     public static string Summary(Chart chart) =>

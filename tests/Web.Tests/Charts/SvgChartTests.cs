@@ -31,7 +31,7 @@ public class SvgChartTests
         Assert.Equal(widths[0] / 90 * 45, widths[1], 1);
         Assert.Equal(widths[0] / 90 * 22.5, widths[2], 1);
         // Against the maximum of 100, not the largest value: 90 of 100 leaves a tenth of the bar area empty.
-        Assert.Equal((SvgChart.Width - 96) * 0.9, widths[0], 1);
+        Assert.Equal((SvgChart.Width - SvgChart.ValueRoom(Ranking)) * 0.9, widths[0], 1);
         Assert.Contains("không có số liệu", svg.Value);
     }
 
@@ -39,7 +39,7 @@ public class SvgChartTests
     public void Without_a_maximum_the_largest_value_fills_the_bar_area()
     {
         var svg = Parse(SvgChart.HorizontalBars(Ranking with { Max = null }));
-        Assert.Equal(SvgChart.Width - 96, double.Parse((string)Bars(svg)[0].Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture), 1);
+        Assert.Equal(SvgChart.Width - SvgChart.ValueRoom(Ranking), double.Parse((string)Bars(svg)[0].Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture), 1);
     }
 
     [Theory]
