@@ -13,7 +13,7 @@ public sealed class IndexRankingChartViewComponent : ViewComponent
     /// <summary>One bar per unit of the group, against the index's maximum; the page's ranked table holds the figures.</summary>
     public IViewComponentResult Invoke(IndexInfo index, RankingGroup group, int year, string? highlight = null)
     {
-        var chart = new Chart($"{index.Name} năm {year}: {group.Title.ToLowerInvariant()}",
+        var chart = new Chart($"{index.Name} năm {year}: {char.ToLowerInvariant(group.Title[0])}{group.Title[1..]}",
             $"Biểu đồ thanh ngang, mỗi thanh là điểm của một đơn vị, xếp theo thứ hạng.",
             group.Rows.Select(r => new ChartValue(r.Unit.ShortName, r.Score, $"hạng {r.Rank}/{r.RankedOf}", r.Unit.Slug == highlight)).ToList())
         {
