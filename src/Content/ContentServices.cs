@@ -3,6 +3,7 @@ using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using CchcSite.Content.Feeds;
 using CchcSite.Content.Imports;
+using CchcSite.Content.Indexes;
 using CchcSite.Content.Media;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
@@ -36,6 +37,7 @@ public static class ContentServices
         .AddMedia()
         .AddImports()
         .AddPlans()
+        .AddIndexes()
         .AddReports()
         .AddQuestions()
         .AddSearch()

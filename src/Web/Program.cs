@@ -110,7 +110,7 @@ app.UsePublicCaching();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapNodeHealth();
-app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi();
+app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
 app.MapGroup("/api/v1").MapSearchApi();

@@ -20,6 +20,8 @@ public enum EditorAction
     ViewPlans,
     /// <summary>Create and edit plans and their items, import items.</summary>
     ManagePlans,
+    /// <summary>Enter, import and correct reform index results that the unit publishes.</summary>
+    ManageIndexResults,
 }
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class Permissions
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
-            EditorAction.ViewPlans, EditorAction.ManagePlans],
+            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 

@@ -36,12 +36,15 @@ public static class AuditActions
     public const string SubmissionStep = "submission.step";
     public const string PlanChanged = "plan.edit";
     public const string PlanImported = "plan.import";
+    public const string IndexResultsImported = "index.import";
+    public const string IndexResultDeleted = "index.delete";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
+        IndexResultsImported, IndexResultDeleted,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -61,6 +64,8 @@ public static class AuditActions
         SubmissionStep => "Xử lý hỏi đáp, phản ánh",
         PlanChanged => "Sửa kế hoạch",
         PlanImported => "Nhập nhiệm vụ kế hoạch",
+        IndexResultsImported => "Nhập kết quả chỉ số",
+        IndexResultDeleted => "Xóa kết quả chỉ số",
         _ => action,
     };
 }

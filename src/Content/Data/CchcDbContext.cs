@@ -33,6 +33,8 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Plans.PlanItem> PlanItems => Set<Plans.PlanItem>();
     public DbSet<SearchState> SearchState => Set<SearchState>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+    public DbSet<Indexes.IndexDefinition> IndexDefinitions => Set<Indexes.IndexDefinition>();
+    public DbSet<Indexes.IndexResult> IndexResults => Set<Indexes.IndexResult>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -329,6 +329,10 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 case Unit or UnitContact or Category:
                     _everything = true;
                     break;
+                // Index results show on the overview, every unit's index tab and the API; imports are rare, so all goes stale.
+                case Indexes.IndexDefinition or Indexes.IndexComponent or Indexes.IndexResult or Indexes.IndexComponentScore:
+                    _everything = true;
+                    break;
                 // A new tag, file or image variant shows nowhere until a post uses it, and that post's save says so.
                 case Tag or MediaAsset or MediaVariant when entry.State != EntityState.Added
                                                           || (entry.Entity is MediaVariant && !entry.Property(nameof(MediaVariant.MediaAssetId)).IsTemporary):

@@ -98,6 +98,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
         foreach (var seed in questions)
             db.Submissions.Add(ToQuestion(seed, units, categories));
         await db.SaveChangesAsync(ct);
+        await Indexes.IndexSeed.ImportAsync(db, Path.Combine(root, "indexes.json"), units, now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans and {Questions} questions from {Root}.",
             units.Count, categories.Count, posts.Count, plans.Count, questions.Count, root);

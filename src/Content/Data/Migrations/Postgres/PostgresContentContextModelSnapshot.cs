@@ -214,6 +214,203 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexComponent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IndexDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("MaxScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexDefinitionId", "Code", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("IndexComponent");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("MaxScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("IndexDefinitions");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AnnouncedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Grouping")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("IndexDefinitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PublisherUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RankedOf")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<int?>("SourcePostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("WithinUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublisherUnitId");
+
+                    b.HasIndex("SourcePostId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WithinUnitId");
+
+                    b.HasIndex("IndexDefinitionId", "Year", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("IndexResults");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResultCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ComponentsText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("IndexResultId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RankedOf")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexResultId");
+
+                    b.ToTable("IndexResultCorrection");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -1165,6 +1362,93 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexComponent", b =>
+                {
+                    b.HasOne("CchcSite.Content.Indexes.IndexDefinition", null)
+                        .WithMany("Components")
+                        .HasForeignKey("IndexDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResult", b =>
+                {
+                    b.HasOne("CchcSite.Content.Indexes.IndexDefinition", "IndexDefinition")
+                        .WithMany()
+                        .HasForeignKey("IndexDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Posts.Post", "SourcePost")
+                        .WithMany()
+                        .HasForeignKey("SourcePostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("WithinUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("CchcSite.Content.Indexes.IndexComponentScore", "Components", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<int>("IndexResultId")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("numeric(9,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndexResultId");
+
+                            b1.ToTable("IndexComponentScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndexResultId");
+                        });
+
+                    b.Navigation("Components");
+
+                    b.Navigation("IndexDefinition");
+
+                    b.Navigation("SourcePost");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResultCorrection", b =>
+                {
+                    b.HasOne("CchcSite.Content.Indexes.IndexResult", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("IndexResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
                 {
                     b.HasOne("CchcSite.Content.Units.Unit", null)
@@ -1597,6 +1881,16 @@ namespace CchcSite.Content.Data.Migrations.Postgres
             modelBuilder.Entity("CchcSite.Content.Accounts.EditorUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexDefinition", b =>
+                {
+                    b.Navigation("Components");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResult", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>

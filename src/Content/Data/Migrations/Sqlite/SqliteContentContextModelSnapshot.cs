@@ -201,6 +201,195 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexComponent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndexDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MaxScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexDefinitionId", "Code", "FromYear")
+                        .IsUnique();
+
+                    b.ToTable("IndexComponent");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexDefinition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessor")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("MaxScore")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("IndexDefinitions");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AnnouncedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grouping")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndexDefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PublisherUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RankedOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourcePostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceTitle")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WithinUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PublisherUnitId");
+
+                    b.HasIndex("SourcePostId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("WithinUnitId");
+
+                    b.HasIndex("IndexDefinitionId", "Year", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("IndexResults");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResultCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentsText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndexResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RankedOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndexResultId");
+
+                    b.ToTable("IndexResultCorrection");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
                 {
                     b.Property<int>("Id")
@@ -1118,6 +1307,91 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexComponent", b =>
+                {
+                    b.HasOne("CchcSite.Content.Indexes.IndexDefinition", null)
+                        .WithMany("Components")
+                        .HasForeignKey("IndexDefinitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResult", b =>
+                {
+                    b.HasOne("CchcSite.Content.Indexes.IndexDefinition", "IndexDefinition")
+                        .WithMany()
+                        .HasForeignKey("IndexDefinitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("PublisherUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Posts.Post", "SourcePost")
+                        .WithMany()
+                        .HasForeignKey("SourcePostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("WithinUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("CchcSite.Content.Indexes.IndexComponentScore", "Components", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("IndexResultId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("Score")
+                                .HasPrecision(9, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("IndexResultId");
+
+                            b1.ToTable("IndexComponentScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("IndexResultId");
+                        });
+
+                    b.Navigation("Components");
+
+                    b.Navigation("IndexDefinition");
+
+                    b.Navigation("SourcePost");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResultCorrection", b =>
+                {
+                    b.HasOne("CchcSite.Content.Indexes.IndexResult", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("IndexResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
                 {
                     b.HasOne("CchcSite.Content.Units.Unit", null)
@@ -1548,6 +1822,16 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
             modelBuilder.Entity("CchcSite.Content.Accounts.EditorUser", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexDefinition", b =>
+                {
+                    b.Navigation("Components");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Indexes.IndexResult", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Media.MediaAsset", b =>
