@@ -12,6 +12,7 @@ using CchcSite.Content.Reports;
 using CchcSite.Content.Search;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Site;
+using CchcSite.Content.Subscriptions;
 using CchcSite.Content.Units;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -38,6 +39,7 @@ public static class ContentServices
         .AddPlans()
         .AddReports()
         .AddQuestions()
+        .AddSubscriptions()
         .AddSearch()
         .AddPublicAddresses()
         .AddSeeding();

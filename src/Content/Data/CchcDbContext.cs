@@ -32,6 +32,9 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Plans.Plan> Plans => Set<Plans.Plan>();
     public DbSet<Plans.PlanItem> PlanItems => Set<Plans.PlanItem>();
     public DbSet<SearchState> SearchState => Set<SearchState>();
+    public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
+    public DbSet<Subscriptions.SubscriptionAlert> SubscriptionAlerts => Set<Subscriptions.SubscriptionAlert>();
+    public DbSet<Subscriptions.SubscriptionDelivery> SubscriptionDeliveries => Set<Subscriptions.SubscriptionDelivery>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
