@@ -142,6 +142,9 @@ public sealed class SubscriptionOptions
     /// <summary>The hour (Vietnam time) at which daily and weekly digests go out.</summary>
     [Range(0, 23, ErrorMessage = "must be an hour from {1} to {2}")]
     public int DigestHour { get; set; } = 7;
+    /// <summary>Subscribe requests accepted per client address and hour (each sends a mail to a typed address).</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "must be a positive number")]
+    public int RequestsPerHour { get; set; } = 10;
     /// <summary>How often the sender looks for work, in seconds.</summary>
     [Range(1, 3600, ErrorMessage = "must be from {1} to {2} seconds")]
     public int PollSeconds { get; set; } = 10;

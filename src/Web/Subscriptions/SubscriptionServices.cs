@@ -1,18 +1,19 @@
 using System.Threading.RateLimiting;
+using CchcSite.Content.Subscriptions;
 using CchcSite.Web.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Subscriptions;
 
 /// <summary>Subscribe requests per client address and hour: each sends a mail to an address someone typed.</summary>
-public sealed class SubscribeLimiter : IDisposable
+public sealed class SubscribeLimiter(IOptions<SubscriptionOptions> options) : IDisposable
 {
-    public const int PerHour = 10;
     public const string Message = "Bạn đã gửi quá nhiều yêu cầu đăng ký trong một giờ. Vui lòng thử lại sau.";
 
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = PerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+            PermitLimit = options.Value.RequestsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
         }));
 
     public bool TryAcquire(HttpContext context)

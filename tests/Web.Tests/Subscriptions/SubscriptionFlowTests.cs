@@ -34,6 +34,10 @@ public sealed class SubscriptionFlowTests(SubscriptionSite site) : IClassFixture
 
         var postId = await site.PublishAsync("Ngã Năm triển khai một cửa điện tử liên thông");
         await site.SendRoundAsync();
+        var rows = await site.WithDbAsync(db => db.SubscriptionDeliveries.Where(d => d.PostId == postId).ToListAsync());
+        var alerts = await site.WithDbAsync(db => db.SubscriptionAlerts.Where(d => d.PostId == postId).ToListAsync());
+        Assert.True(site.ReceivedBy(email).Count == 2, $"{alerts.Count} alerts, queued {alerts.FirstOrDefault()?.QueuedAt}; deliveries: "
+            + string.Join("; ", rows.Select(r => $"{r.Status} {r.Attempts} {r.LastError} due {r.DueAt:O} next {r.NextAttemptAt:O} lease {r.LeaseUntil:O}")));
         var alert = site.ReceivedBy(email).Last();
         Assert.Contains("Ngã Năm triển khai một cửa điện tử liên thông", alert.Subject);
         Assert.Contains("Ngã Năm triển khai một cửa điện tử liên thông", alert.TextBody);

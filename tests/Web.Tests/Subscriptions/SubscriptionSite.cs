@@ -22,7 +22,7 @@ public partial class SubscriptionSite : EditorSite
 {
     public const string Unit = SeedFacts.Units.PhongGddtNgaNam;
 
-    public SimpleSmtpServer Smtp { get; }
+    public SimpleSmtpServer Smtp { get; private set; }
 
     /// <summary>In the order of arrival (the server's own list is not ordered).</summary>
     private readonly List<MimeMessage> _received = [];
@@ -30,18 +30,26 @@ public partial class SubscriptionSite : EditorSite
     public SubscriptionSite()
     {
         Smtp = SimpleSmtpServer.Start();
+        SmtpPort = Smtp.Configuration.Port;
         Listen(Smtp);
     }
 
-    /// <summary>Collects what <paramref name="server"/> receives; a test that restarts the server listens to the new one.</summary>
-    public void Listen(SimpleSmtpServer server) => server.MessageReceived += (_, e) =>
+    /// <summary>Starts the server again on the same port after a test stopped it.</summary>
+    public void RestartSmtp()
+    {
+        Smtp.Dispose();
+        Smtp = SimpleSmtpServer.Start(SmtpPort);
+        Listen(Smtp);
+    }
+
+    private void Listen(SimpleSmtpServer server) => server.MessageReceived += (_, e) =>
     {
         var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(e.Message.Data)));
         lock (_received)
             _received.Add(message);
     };
 
-    public int SmtpPort => Smtp.Configuration.Port;
+    public int SmtpPort { get; }
 
     protected override IDictionary<string, string?> Settings
     {
@@ -52,6 +60,7 @@ public partial class SubscriptionSite : EditorSite
             settings["Smtp:Port"] = SmtpPort.ToString();
             settings["Smtp:From"] = "cchc@example.gov.vn";
             settings["Subscriptions:PollSeconds"] = "3600";
+            settings["Subscriptions:RequestsPerHour"] = "100000";
             settings["Subscriptions:MessagesPerSecond"] = "10000";
             settings["Subscriptions:RetrySeconds"] = "60";
             return settings;
