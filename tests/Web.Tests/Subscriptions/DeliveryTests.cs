@@ -123,7 +123,6 @@ public sealed class DeliveryTests(SubscriptionSite site) : IClassFixture<Subscri
         await site.MakeDueAsync();
         await site.SendRoundAsync();
         Assert.Single(site.ReceivedBy(email), m => m.Subject!.Contains("Tin gửi khi máy chủ thư ngừng"));
-        }
     }
 
     [Fact]
