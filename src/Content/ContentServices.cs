@@ -13,6 +13,7 @@ using CchcSite.Content.Reports;
 using CchcSite.Content.Search;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Site;
+using CchcSite.Content.Subscriptions;
 using CchcSite.Content.Units;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,7 @@ public static class ContentServices
         .AddIndexes()
         .AddReports()
         .AddQuestions()
+        .AddSubscriptions()
         .AddSearch()
         .AddPublicAddresses()
         .AddSeeding();

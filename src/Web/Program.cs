@@ -13,6 +13,7 @@ using CchcSite.Web.Hosting.Nodes;
 using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
 using CchcSite.Web.Site;
+using CchcSite.Web.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -37,6 +38,7 @@ builder.Services.AddSearchWorker();
 builder.Services.AddBackups();
 builder.Services.AddNodes();
 builder.Services.AddSubmissionIntake(builder.Configuration);
+builder.Services.AddSubscriptionMail();
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
 builder.Services.AddControllersWithViews(options =>

@@ -22,6 +22,8 @@ public enum EditorAction
     ManagePlans,
     /// <summary>Enter, import and correct reform index results that the unit publishes.</summary>
     ManageIndexResults,
+    /// <summary>See how many people receive a unit's news by e-mail (counts only; the addresses are administrators').</summary>
+    ViewSubscriberCounts,
 }
 
 /// <summary>
@@ -37,7 +39,7 @@ public static class Permissions
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
-            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults],
+            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 
@@ -55,6 +57,12 @@ public static class Permissions
     public static bool Allows(UserGrants user, EditorAction action, int unitId, IReadOnlyCollection<int>? ancestorIds = null) =>
         user.IsActive && (user.IsAdministrator || user.Roles.Any(r => RoleAllows(r.Role, action)
             && (r.UnitId == unitId || (ReachesSubUnits(action) && ancestorIds?.Contains(r.UnitId) == true))));
+
+    /// <summary>
+    /// Subscribers' e-mail addresses are personal data held for one purpose: only administrators see the list. Approvers
+    /// see counts (<see cref="EditorAction.ViewSubscriberCounts"/>).
+    /// </summary>
+    public static bool MaySeeSubscriberAddresses(UserGrants user) => user.IsActive && user.IsAdministrator;
 
     /// <summary>The units in which the user may take the action at all (administrators: every unit, shown as null).</summary>
     public static IReadOnlySet<int>? UnitsAllowing(UserGrants user, EditorAction action) =>

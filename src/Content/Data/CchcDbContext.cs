@@ -35,6 +35,9 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<Indexes.IndexDefinition> IndexDefinitions => Set<Indexes.IndexDefinition>();
     public DbSet<Indexes.IndexResult> IndexResults => Set<Indexes.IndexResult>();
+    public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
+    public DbSet<Subscriptions.SubscriptionAlert> SubscriptionAlerts => Set<Subscriptions.SubscriptionAlert>();
+    public DbSet<Subscriptions.SubscriptionDelivery> SubscriptionDeliveries => Set<Subscriptions.SubscriptionDelivery>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

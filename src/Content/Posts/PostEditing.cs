@@ -3,6 +3,7 @@ using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
+using CchcSite.Content.Subscriptions;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,7 +80,11 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
                 return new Outcome<Post>.Refused("Thay đổi chờ duyệt không còn hợp lệ: " + string.Join(" ", errors.Values) + " Vui lòng sửa lại thay đổi.");
             await CopyTextAsync(post, change, ct);
         }
+        var wasPublished = post.Status == PostStatus.Published;
         PostWorkflow.Apply(post, step, user.UserId, Now, comment);
+        // Subscribers hear of it in the same transaction as the publish; a post approved for later, when it goes out.
+        if (!wasPublished && post.Status == PostStatus.Published)
+            SubscriptionAlerts.Published(db, post, Now);
         post.Retirement = step == WorkflowStep.Unpublish ? retirement : step == WorkflowStep.BackToDraft ? null : post.Retirement;
         post.ReplacedByPostId = step == WorkflowStep.Unpublish && retirement == RetirementReason.Replaced ? replacedBy : post.ReplacedByPostId;
         post.Version = Guid.NewGuid();

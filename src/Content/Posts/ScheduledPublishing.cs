@@ -1,5 +1,6 @@
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Posts;
@@ -23,6 +24,9 @@ public sealed class ScheduledPublishing(CchcDbContext db, TimeProvider clock, Au
             post.Status = post.Status == PostStatus.Scheduled ? PostStatus.Published : PostStatus.Unpublished;
             post.UpdatedAt = now;
             post.Version = Guid.NewGuid();
+            // Announced to subscribers now that readers can see it, in this same save.
+            if (post.Status == PostStatus.Published)
+                SubscriptionAlerts.Published(db, post, now);
             audit.Record(null, AuditActions.PostScheduled, $"\"{post.Title}\": {post.Status.Vietnamese()} theo lịch", nameof(Post), post.Id.ToString(), post.UnitId);
         }
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+using CchcSite.Content.Subscriptions;
+using CchcSite.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CchcSite.Web.Subscriptions;
+
+/// <summary>Subscribe requests per client address and hour: each sends a mail to an address someone typed.</summary>
+public sealed class SubscribeLimiter(IOptions<SubscriptionOptions> options) : IDisposable
+{
+    public const string Message = "Bạn đã gửi quá nhiều yêu cầu đăng ký trong một giờ. Vui lòng thử lại sau.";
+
+    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
+        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.RequestsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+        }));
+
+    public bool TryAcquire(HttpContext context)
+    {
+        using var lease = _limiter.AttemptAcquire(ClientAddress.PartitionKey(context));
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+}
+
+/// <summary>
+/// The host's part of e-mail subscriptions; the subscriptions themselves are Content's (AddCchcContent). The SMTP settings
+/// are the receipts' (AddSubmissionIntake binds them).
+/// </summary>
+public static class SubscriptionServices
+{
+    public static IServiceCollection AddSubscriptionMail(this IServiceCollection services)
+    {
+        services.AddSingleton<SubscribeLimiter>();
+        services.AddScoped<MailTemplates>();
+        services.AddScoped<SubscriptionTokens>();
+        services.AddScoped<SubscriptionMailer>();
+        services.AddScoped<SubscriptionMessages>();
+        services.AddSingleton<SubscriptionSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<SubscriptionSender>());
+        return services;
+    }
+}
