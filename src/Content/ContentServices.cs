@@ -6,6 +6,7 @@ using CchcSite.Content.Imports;
 using CchcSite.Content.Media;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Procedures;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Reports;
@@ -36,6 +37,7 @@ public static class ContentServices
         .AddMedia()
         .AddImports()
         .AddPlans()
+        .AddProcedures()
         .AddReports()
         .AddQuestions()
         .AddSearch()
