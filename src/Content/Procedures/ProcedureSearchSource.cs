@@ -46,6 +46,12 @@ public sealed class ProcedureSearchSource : ISearchSource
 
     public string KeyOf(int id) => ProcedureSearchDocument.KeyOf(id);
 
+    public int KindValue => ProcedureSearchDocument.KindValue;
+
+    public string DisplayName => "Thủ tục hành chính";
+
+    public string SearchUrl(string query) => $"{ProcedureAddresses.ListUrl(null)}?q={Uri.EscapeDataString(query)}";
+
     public Task<List<int>> IndexableIdsAsync(CchcDbContext db, CancellationToken ct) =>
         db.Procedures.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
 

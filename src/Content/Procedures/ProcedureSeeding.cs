@@ -56,6 +56,7 @@ internal static class ProcedureSeeding
         db.ProcedureTerms.AddRange(levels.Values);
 
         var codes = new HashSet<string>(StringComparer.Ordinal);
+        var forms = new List<(DossierComponent Component, MediaAsset File)>();
         foreach (var seed in file.Procedures)
         {
             string Where(string what) => $"{path}: procedure '{seed.Code}' {what}";
@@ -67,11 +68,16 @@ internal static class ProcedureSeeding
                 ? (Unit: unit, Order: i) : throw new InvalidDataException(Where($"names unit '{slug}', which is not in units.json."))).ToList();
             var dossier = new List<DossierComponent>();
             foreach (var component in seed.Dossier)
-                dossier.Add(new DossierComponent
+            {
+                var dossierComponent = new DossierComponent
                 {
                     Name = N(component.Name), Originals = component.Originals, Copies = component.Copies, FormName = component.Form is null ? null : N(component.Form),
-                    FormAssetId = component.File is null ? null : (await importFile(handling[0].Unit, component.File, ct)).Id,
-                });
+                };
+                // The file's id exists once it is saved: set below.
+                if (component.File is not null)
+                    forms.Add((dossierComponent, await importFile(handling[0].Unit, component.File, ct)));
+                dossier.Add(dossierComponent);
+            }
             var feeAmount = seed.FeeAmount ?? (ProcedureRules.TryParseFee(seed.Fees, out var parsedFee) ? parsedFee : null);
             var procedure = new Procedure
             {
@@ -100,6 +106,9 @@ internal static class ProcedureSeeding
         }
         foreach (var seed in file.Procedures.Where(s => s.ReplacedBy is not null && !codes.Contains(s.ReplacedBy)))
             throw new InvalidDataException($"{path}: procedure '{seed.Code}' is replaced by '{seed.ReplacedBy}', which the file does not list.");
+        await db.SaveChangesAsync(ct);
+        foreach (var (component, form) in forms)
+            component.FormAssetId = form.Id;
         await db.SaveChangesAsync(ct);
         return file.Procedures.Count;
     }

@@ -70,7 +70,7 @@ public sealed class PublicProcedures(CchcDbContext db, UnitDirectory units, Site
         if (filter.Field is { } field)
             query = query.Where(p => p.Field.Slug == field);
 
-        var cards = query.Select(p => new { p.Id, p.Name, Card = new ProcedureCard(p.Code, p.Name, new TermRef(p.Field.Slug, p.Field.Name),
+        var cards = query.Select(p => new { p.Id, p.Name, p.FoldedName, Card = new ProcedureCard(p.Code, p.Name, new TermRef(p.Field.Slug, p.Field.Name),
             new TermRef(p.Level.Slug, p.Level.Name), p.ProcessingTime, p.Fees, p.FeeAmount, p.OnlineLevel, p.Status) });
         if (ranked is null)
         {
@@ -80,7 +80,11 @@ public sealed class PublicProcedures(CchcDbContext db, UnitDirectory units, Site
         // At most a thousand ranked ids: ordered here by the index's rank.
         var found = await cards.ToListAsync(ct);
         var rank = ranked.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-        var ordered = found.OrderBy(c => rank[c.Id]).Select(c => c.Card).ToList();
+        // The index ranks by its signals; a name that is the very words typed ("dang ky khai sinh" → "Đăng ký khai sinh"), then
+        // one that starts with them, comes before names that only contain them, and the code typed exactly before all.
+        var typed = ProcedureRules.Fold(filter.Query!);
+        var ordered = found.OrderBy(c => c.Card.Code == typed.Trim() ? 0 : c.FoldedName == typed ? 1 : c.FoldedName.StartsWith(typed + " ", StringComparison.Ordinal) ? 2 : 3)
+            .ThenBy(c => rank[c.Id]).Select(c => c.Card).ToList();
         var items = filter.Page.Skip >= ordered.Count ? [] : ordered.Skip((int)filter.Page.Skip).Take(filter.Page.PageSize).ToList();
         return (new PagedResult<ProcedureCard>(items, filter.Page.Page, filter.Page.PageSize, ordered.Count), fields, message);
     }

@@ -21,4 +21,14 @@ public sealed record UnitCount(UnitRef Unit, int Count);
 /// One page of hits, and how the whole match set divides by kind and by unit; and how many published questions of
 /// the Q&amp;A column (which has its own search, <c>/hoi-dap?q=</c>) the same words find in the same units.
 /// </summary>
-public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount);
+public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount)
+{
+    /// <summary>
+    /// The documents of the other sources the same words find, by source (procedures: "Thủ tục hành chính"), each with the
+    /// list that searches them alone; counted only by an unfiltered search, as questions are.
+    /// </summary>
+    public IReadOnlyList<SourceCount> Sources { get; init; } = [];
+}
+
+/// <summary>How many documents of a source match, and the address of its own list searched for the same words.</summary>
+public sealed record SourceCount(string Name, int Count, string Url);

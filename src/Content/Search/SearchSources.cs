@@ -21,6 +21,15 @@ public interface ISearchSource
 
     /// <summary>The index key of an item, the same as its document's <see cref="IIndexedDocument.Key"/>.</summary>
     string KeyOf(int id);
+
+    /// <summary>The kind doc value of its documents: negative, unique among sources (posts have their kinds, questions −1).</summary>
+    int KindValue { get; }
+
+    /// <summary>The kind's name in site search ("Thủ tục hành chính").</summary>
+    string DisplayName { get; }
+
+    /// <summary>The source's own list searched for <paramref name="query"/>, where site search sends for its documents.</summary>
+    string SearchUrl(string query);
 }
 
 /// <summary>An entity whose every save enqueues its search document (<see cref="ContentChangeTracker"/>).</summary>

@@ -1,6 +1,7 @@
 using CchcSite.Content.Paging;
 using CchcSite.Content.Procedures;
 using CchcSite.Content.Units;
+using CchcSite.Web.Procedures;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CchcSite.Web.Api;
@@ -22,8 +23,11 @@ public static class ProceduresApi
     }
 
     private static async Task<Results<Ok<PagedResult<ProcedureCard>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        [AsParameters] ProcedureQuery query, [AsParameters] PageQuery paging, PublicProcedures published, UnitDirectory units, CancellationToken ct)
+        [AsParameters] ProcedureQuery query, [AsParameters] PageQuery paging, PublicProcedures published, UnitDirectory units, HttpContext http,
+        CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(query.Q))
+            IndexedAnswers.DoNotStore(http);
         var errors = new Dictionary<string, string[]>();
         var page = paging.ToRequest(errors);
         var online = QueryValues.Enum<OnlineServiceLevel>(query.Online, "online", "Mức độ dịch vụ công trực tuyến", errors, lowerCase: true);

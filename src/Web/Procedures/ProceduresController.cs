@@ -74,6 +74,8 @@ public sealed class ProceduresController(PublicProcedures procedures, MediaLibra
         // A number past the int range is a page past the end (an empty page), not page 1.
         var page = PageNumber.Parse(values.Page) is { } p and >= 1 ? p : 1;
         var query = Value(values.Q);
+        if (query is not null)
+            IndexedAnswers.DoNotStore(HttpContext);
         var filter = new ProcedureFilter(field, level, ProcedureRules.OnlineLevelFromSlug(Value(values.Online)), unitFilter, status,
             query is { Length: > 200 } ? query[..200] : query) { Page = new PageRequest(page) };
         return await procedures.ListPageAsync(unit, filter, ct) is { } model ? View("Index", model) : NotFound();
