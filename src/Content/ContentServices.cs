@@ -7,6 +7,7 @@ using CchcSite.Content.Indexes;
 using CchcSite.Content.Media;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Procedures;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Reports;
@@ -39,6 +40,7 @@ public static class ContentServices
         .AddImports()
         .AddPlans()
         .AddIndexes()
+        .AddProcedures()
         .AddReports()
         .AddQuestions()
         .AddSubscriptions()

@@ -10,6 +10,7 @@ using CchcSite.Web.Editor;
 using CchcSite.Web.Feeds;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Hosting.Nodes;
+using CchcSite.Web.Procedures;
 using CchcSite.Web.Questions;
 using CchcSite.Web.Search;
 using CchcSite.Web.Site;
@@ -112,13 +113,14 @@ app.UsePublicCaching();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapNodeHealth();
-app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi();
+app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi().MapProceduresApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
 app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.
 app.MapGroup("/api/v1").MapReportsApi();
 app.MapFeeds();
+app.MapProcedureFeeds();
 // With the static asset manifest, asp-append-version gives the fingerprinted (immutable) address of a file.
 app.MapControllers().WithStaticAssets();
 

@@ -38,6 +38,9 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
     public DbSet<Subscriptions.SubscriptionAlert> SubscriptionAlerts => Set<Subscriptions.SubscriptionAlert>();
     public DbSet<Subscriptions.SubscriptionDelivery> SubscriptionDeliveries => Set<Subscriptions.SubscriptionDelivery>();
+    public DbSet<Procedures.Procedure> Procedures => Set<Procedures.Procedure>();
+    public DbSet<Procedures.ProcedureTerm> ProcedureTerms => Set<Procedures.ProcedureTerm>();
+    public DbSet<Procedures.ProcedureRevision> ProcedureRevisions => Set<Procedures.ProcedureRevision>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -150,7 +150,9 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
             var changes = await saving.Snapshot.ResolveAsync(context, async, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var entries = changes.PostIds.Select(id => new SearchOutboxEntry { PostId = id, EnqueuedAt = now })
-                .Concat(changes.QuestionIds.Select(id => new SearchOutboxEntry { QuestionId = id, EnqueuedAt = now })).ToList();
+                .Concat(changes.QuestionIds.Select(id => new SearchOutboxEntry { QuestionId = id, EnqueuedAt = now }))
+                .Concat(saving.Snapshot.SourcedItems.Select(item => new SearchOutboxEntry { Source = item.Source, ItemId = item.Id, EnqueuedAt = now }))
+                .ToList();
             if (entries.Count > 0)
             {
                 await OutboxOrder.TakeAsync(context.Database, async, ct);
@@ -284,8 +286,14 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
         private readonly List<Submission> _addedQuestions = [];
         private bool _questionColumn;
         private bool _everything;
+        /// <summary>Items of the other search sources (<see cref="ISearchItem"/>): their ids exist once the save is done.</summary>
+        private readonly List<ISearchItem> _sourced = [];
 
-        public bool WritesOutbox => _posts.Count > 0 || _referencedPosts.Count > 0 || _questionIds.Count > 0 || _addedQuestions.Count > 0;
+        public bool WritesOutbox => _posts.Count > 0 || _referencedPosts.Count > 0 || _questionIds.Count > 0 || _addedQuestions.Count > 0
+                                    || _sourced.Count > 0;
+
+        /// <summary>After the save: the source and id of each item of another search source it wrote.</summary>
+        public IEnumerable<(string Source, int Id)> SourcedItems => _sourced.Select(i => (i.SearchSource, i.Id)).Distinct();
 
         public bool IsEmpty => !WritesOutbox && !_questionColumn && !_everything;
 
@@ -325,6 +333,9 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                             (int)entry.Property(nameof(DocumentRelation.ToPostId)).OriginalValue!));
                     if (entry.State != EntityState.Deleted)
                         _addedLinks.Add(relation);
+                    break;
+                case ISearchItem item:
+                    _sourced.Add(item);
                     break;
                 case Unit or UnitContact or Category:
                     _everything = true;
@@ -375,6 +386,9 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 tags.Add(ContentTags.Site);
             if (_questionColumn)
                 tags.Add(ContentTags.Questions);
+            // Each source's public answers carry its tag, which also tells the indexer the outbox has rows for it.
+            foreach (var item in _sourced)
+                tags.Add(ContentTags.Source(item.SearchSource));
 
             var links = _removedLinks.Concat(_addedLinks.Select(r => (From: r.FromPostId, To: r.ToPostId))).ToList();
             var facts = _posts.ToDictionary(c => c.Post.Id, c => (c.Before, c.After));

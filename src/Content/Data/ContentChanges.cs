@@ -18,7 +18,7 @@ public sealed record ContentChangeSet(ImmutableHashSet<string> Tags, ImmutableHa
     public static ContentChangeSet Everything { get; } = new([ContentTags.Site], [], []);
 
     /// <summary>Whether the change set names search documents, or may (<see cref="Everything"/>).</summary>
-    public bool TouchesSearch => PostIds.Count > 0 || QuestionIds.Count > 0 || Tags.Contains(ContentTags.Site);
+    public bool TouchesSearch => PostIds.Count > 0 || QuestionIds.Count > 0 || Tags.Contains(ContentTags.Site) || Tags.Any(ContentTags.IsSource);
 }
 
 /// <summary>
@@ -51,6 +51,16 @@ public static class ContentTags
 
     /// <summary>The Q&amp;A column, each published question and the questions API.</summary>
     public const string Questions = "questions";
+
+    private const string SourcePrefix = "source:";
+
+    /// <summary>
+    /// Every public answer showing items of a search source other than posts and questions (procedures: their lists,
+    /// pages and API); a change set naming it also has rows for that source in the search outbox.
+    /// </summary>
+    public static string Source(string name) => SourcePrefix + name;
+
+    public static bool IsSource(string tag) => tag.StartsWith(SourcePrefix, StringComparison.Ordinal);
 
     /// <summary>A unit's section, which lists its sub-units' posts too: a section carries the tag of every unit below it.</summary>
     public static string Unit(int id) => $"unit:{id}";

@@ -1,6 +1,6 @@
 namespace CchcSite.Content.Search;
 
-/// <summary>Counts the matching posts by kind and by unit, and the matching questions apart (the Facet package is not available).</summary>
+/// <summary>Counts the matching posts by kind and by unit, and the matching documents of the other sources apart (the Facet package is not available).</summary>
 internal sealed class HitCounts
 {
     // Kinds and unit ids are small numbers, so counting into arrays indexed by them beats a dictionary per hit.
@@ -9,20 +9,22 @@ internal sealed class HitCounts
 
     public IReadOnlyDictionary<long, int> Kinds => NonZero(_kinds);
     public IReadOnlyDictionary<long, int> Units => NonZero(_units);
-    public int Questions { get; private set; }
+    /// <summary>Matching documents of the other sources by their (negative) kind value: questions, procedures.</summary>
+    public Dictionary<long, int> Others { get; } = [];
+    public int Questions => Others.GetValueOrDefault(QuestionSearchDocument.KindValue);
 
-    /// <summary>Counts the document; true when it is a question.</summary>
-    public bool Count(SegmentValues values, int doc)
+    /// <summary>Counts the document; returns its kind.</summary>
+    public int Count(SegmentValues values, int doc)
     {
         var kind = values.Kind[doc];
-        if (kind == QuestionSearchDocument.KindValue)
+        if (kind < 0)
         {
-            Questions++;
-            return true;
+            Others[kind] = Others.GetValueOrDefault(kind) + 1;
+            return kind;
         }
         Add(ref _kinds, kind);
         Add(ref _units, values.Unit[doc]);
-        return false;
+        return kind;
     }
 
     private static void Add(ref int[] counts, int value)

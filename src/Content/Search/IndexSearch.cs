@@ -10,8 +10,8 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// What the index is asked, with units already expanded to their sub-units: posts, or published questions when
-/// <c>Questions</c>. A post search with <c>CountQuestions</c> also counts the questions the words find, in the same
-/// pass, without making them hits.
+/// <c>Questions</c>, or the documents of another source (<c>OtherKind</c>). A post search with <c>CountQuestions</c> also
+/// counts the questions and the other sources' documents the words find, in the same pass, without making them hits.
 /// </summary>
 public sealed record IndexCriteria(
     UserQuery Query,
@@ -29,6 +29,11 @@ public sealed record IndexCriteria(
 
     /// <summary>The abbreviations and their full forms the words are expanded with (none when null).</summary>
     public Thesaurus? Thesaurus { get; init; }
+    /// <summary>Searches the documents of one other source alone, by its kind value (procedures: <c>ProcedureSearchDocument.KindValue</c>).</summary>
+    public int? OtherKind { get; init; }
+
+    /// <summary>The kind of documents that are hits: null for posts.</summary>
+    internal int? HitKind => Questions ? QuestionSearchDocument.KindValue : OtherKind;
 }
 
 /// <summary>A post's id, or a question's when questions were asked for.</summary>
@@ -36,8 +41,12 @@ public sealed record IndexHit(int Id, string SnippetHtml);
 
 /// <param name="Correction">The query with its mistyped syllables corrected, when a syllable the index does not hold was
 /// corrected and the correction found posts: offered as "did you mean".</param>
+/// <remarks><see cref="Others"/>: with <c>CountQuestions</c>, the matches of every other source by kind value, questions included.</remarks>
 public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units,
-    int QuestionCount, string? Correction = null);
+    int QuestionCount, string? Correction = null)
+{
+    public IReadOnlyDictionary<long, int> Others { get; init; } = new Dictionary<long, int>();
+}
 
 /// <summary>
 /// Runs one search on the index alone: matching, filtering, counting, one page and its snippets.
@@ -57,6 +66,7 @@ public static class IndexSearch
     {
         var visibility = VisibilityOf(criteria);
         var relevance = criteria.Sort == SearchSort.Relevance;
+        var hitKind = criteria.HitKind;
         // In 64 bits: a page number typed in an address can be anything up to int.MaxValue.
         var skip = criteria.Page.Skip;
         var depth = (int)Math.Min(skip + criteria.Page.PageSize, MaxDepth);
@@ -79,7 +89,8 @@ public static class IndexSearch
                 var live = reader.LiveDocs;
                 // Filter and count first, so that only the hits are weighed.
                 foreach (var doc in category is null ? MatchPlan.Docs(matches) : MatchPlan.Docs(matches, category))
-                    if (live?.Get(doc) == false || !visibility.Accepts(values, doc) || counts.Count(values, doc) != criteria.Questions)
+                    if (live?.Get(doc) == false || !visibility.Accepts(values, doc) || counts.Count(values, doc) is var kind
+                        && (kind >= 0 ? hitKind is not null : kind != hitKind))
                         matches.Clear(doc);
                 if (category is not null)
                     matches.And(category);
@@ -103,7 +114,7 @@ public static class IndexSearch
                 var snippet = SnippetBuilder.Build(plan.FoldedTerms, document.Get(SearchFields.StoredSummary), document.Get(SearchFields.StoredBody));
                 return new IndexHit(QuestionSearchDocument.NumberOf(document.Get(SearchFields.Id)), snippet);
             }).ToList();
-            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, total > 0 ? plan.Correction : null);
+            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, total > 0 ? plan.Correction : null) { Others = counts.Others };
         });
     }
 
@@ -114,7 +125,7 @@ public static class IndexSearch
         var latest = criteria.To is { } to ? Math.Min(now, VietnamTime.StartOfDayUtc(to.AddDays(1)).Ticks - 1) : now;
         var earliest = criteria.From is { } from ? VietnamTime.StartOfDayUtc(from).Ticks : (long?)null;
         return new Visibility(now, earliest, latest, criteria.UnitIds?.ToHashSet(), criteria.Kind is { } kind ? (int)kind : null,
-            acceptPosts: !criteria.Questions, acceptQuestions: criteria.Questions || criteria.CountQuestions);
+            acceptPosts: criteria.HitKind is null, otherKind: criteria.HitKind, allOthers: criteria.CountQuestions);
     }
 }
 

@@ -5,7 +5,8 @@ using CchcSite.Content.Units;
 namespace CchcSite.Content.Search;
 
 /// <summary>Site-wide search for the public site and the API: the index finds, the database supplies the cards.</summary>
-public sealed class PostSearch(SearchIndex index, PublishedPosts published, UnitDirectory units, ThesaurusStore thesaurus, TimeProvider clock)
+public sealed class PostSearch(SearchIndex index, PublishedPosts published, UnitDirectory units, ThesaurusStore thesaurus, IEnumerable<ISearchSource> sources,
+    TimeProvider clock)
 {
     /// <summary>Searches within <paramref name="filter"/>; its unit always includes the sub-units.</summary>
     public async Task<SearchResults> SearchAsync(UserQuery query, PostFilter filter, SearchSort sort, CancellationToken ct)
@@ -37,6 +38,10 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
                     unitCounts.Add(new UnitCount(node.Unit, count));
 
         return new SearchResults(new PagedResult<SearchHit>(hits, filter.Page.Page, filter.Page.PageSize, matches.TotalCount),
-            kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), matches.QuestionCount, matches.Correction);
+            kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), matches.QuestionCount, matches.Correction)
+        {
+            Sources = sources.Where(s => matches.Others.GetValueOrDefault(s.KindValue) > 0)
+                .Select(s => new SourceCount(s.DisplayName, matches.Others[s.KindValue], s.SearchUrl(query.Text))).ToList(),
+        };
     }
 }

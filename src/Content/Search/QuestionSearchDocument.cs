@@ -16,9 +16,9 @@ public sealed record QuestionSearchDocument(int QuestionId, int UnitId, string? 
 
     public static string KeyOf(int questionId) => KeyPrefix + questionId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>The post or question number in an index key.</summary>
+    /// <summary>The item number in an index key: a post's key is its number, other sources put a letter or two before it.</summary>
     public static int NumberOf(string key) =>
-        int.Parse(key.StartsWith(KeyPrefix, StringComparison.Ordinal) ? key[KeyPrefix.Length..] : key, CultureInfo.InvariantCulture);
+        int.Parse(key.AsSpan(key.TakeWhile(char.IsAsciiLetter).Count()), CultureInfo.InvariantCulture);
 
     public string Key => KeyOf(QuestionId);
 

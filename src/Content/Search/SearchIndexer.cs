@@ -17,8 +17,11 @@ public sealed record RebuildProgress(int Indexed, int Total);
 /// they keep in step through <see cref="SearchState"/>: a rebuild started on one node raises the generation and every
 /// other node rebuilds when it sees it, and a node whose cursor is behind the outbox clean-up rebuilds too.
 /// </summary>
-public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownRenderer markdown, ILogger<SearchIndexer> logger)
+public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownRenderer markdown, IEnumerable<ISearchSource> sources,
+    ILogger<SearchIndexer> logger)
 {
+    private readonly Dictionary<string, ISearchSource> _sources = sources.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
     private const int BatchSize = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -61,7 +64,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         db.SearchState.AsNoTracking().SingleAsync(s => s.Id == SearchState.RowId, ct);
 
     /// <summary>
-    /// Indexes every published post and question again. The outbox position is read first: changes made during the rebuild
+    /// Indexes every published post and question, and every item of the other sources, again. The outbox position is read first: changes made during the rebuild
     /// are then applied again afterwards, which is harmless because applying a change is idempotent. No row below it can
     /// still commit (<see cref="Nodes.OutboxOrder"/>), and the rows already cleaned up are in the database as read here.
     /// </summary>
@@ -70,9 +73,12 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         var cursor = Math.Max(await db.SearchOutbox.MaxAsync(o => (long?)o.Id, ct) ?? 0, state.PrunedThroughOutboxId);
         var ids = await Indexable(db).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         var questionIds = await IndexableQuestions(db).OrderBy(q => q.Id).Select(q => q.Id).ToListAsync(ct);
+        var sourced = new List<(ISearchSource Source, List<int> Ids)>();
+        foreach (var source in _sources.Values)
+            sourced.Add((source, await source.IndexableIdsAsync(db, ct)));
         index.DeleteAll();
-        progress?.Report(new RebuildProgress(0, ids.Count + questionIds.Count));
-        await index.AddAllAsync(ToIndex(db, ids, questionIds, progress, ct), ct);
+        progress?.Report(new RebuildProgress(0, ids.Count + questionIds.Count + sourced.Sum(s => s.Ids.Count)));
+        await index.AddAllAsync(ToIndex(db, ids, questionIds, sourced, progress, ct), ct);
         index.Commit(cursor, state.Generation);
     }
 
@@ -89,9 +95,9 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     /// one per core is still being indexed.
     /// </summary>
     private async IAsyncEnumerable<Func<IIndexedDocument>> ToIndex(CchcDbContext db, List<int> ids, List<int> questionIds,
-        IProgress<RebuildProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
+        List<(ISearchSource Source, List<int> Ids)> sourced, IProgress<RebuildProgress>? progress, [EnumeratorCancellation] CancellationToken ct)
     {
-        var total = ids.Count + questionIds.Count;
+        var total = ids.Count + questionIds.Count + sourced.Sum(s => s.Ids.Count);
         for (var done = 0; done < ids.Count; done += BatchSize)
         {
             foreach (var post in await LoadAsync(db, ids.Skip(done).Take(BatchSize).ToList(), ct))
@@ -103,6 +109,17 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             foreach (var question in await LoadQuestionsAsync(db, questionIds.Skip(done).Take(BatchSize).ToList(), ct))
                 yield return () => question;
             progress?.Report(new RebuildProgress(ids.Count + Math.Min(done + BatchSize, questionIds.Count), total));
+        }
+        var before = ids.Count + questionIds.Count;
+        foreach (var (source, sourceIds) in sourced)
+        {
+            for (var done = 0; done < sourceIds.Count; done += BatchSize)
+            {
+                foreach (var document in await source.LoadAsync(db, sourceIds.Skip(done).Take(BatchSize).ToList(), ct))
+                    yield return () => document;
+                progress?.Report(new RebuildProgress(before + Math.Min(done + BatchSize, sourceIds.Count), total));
+            }
+            before += sourceIds.Count;
         }
     }
 
@@ -124,13 +141,21 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             }
             var cursor = index.AppliedOutboxId;
             var rows = await db.SearchOutbox.AsNoTracking().Where(o => o.Id > cursor).OrderBy(o => o.Id).Take(BatchSize * 5)
-                .Select(o => new { o.Id, o.PostId, o.QuestionId }).ToListAsync(ct);
+                .Select(o => new { o.Id, o.PostId, o.QuestionId, o.Source, o.ItemId }).ToListAsync(ct);
             if (rows.Count == 0)
                 return 0;
             var postIds = rows.Where(r => r.PostId is not null).Select(r => r.PostId!.Value).Distinct().ToList();
             Apply(postIds.Select(SearchDocument.IdOf), (await LoadAsync(db, postIds, ct)).Select(ToDocument));
             var questionIds = rows.Where(r => r.QuestionId is not null).Select(r => r.QuestionId!.Value).Distinct().ToList();
             Apply(questionIds.Select(QuestionSearchDocument.KeyOf), await LoadQuestionsAsync(db, questionIds, ct));
+            foreach (var group in rows.Where(r => r.Source is not null && r.ItemId is not null).GroupBy(r => r.Source!))
+            {
+                // A row of a source this build does not know (written by a newer node) waits for a rebuild by that node.
+                if (!_sources.TryGetValue(group.Key, out var source))
+                    continue;
+                var itemIds = group.Select(r => r.ItemId!.Value).Distinct().ToList();
+                Apply(itemIds.Select(source.KeyOf), await source.LoadAsync(db, itemIds, ct));
+            }
             index.Commit(rows[^1].Id);
             return rows.Count;
         }

@@ -23,4 +23,14 @@ public sealed record UnitCount(UnitRef Unit, int Count);
 /// with its mistyped syllables corrected, when the search corrected one ("did you mean").
 /// </summary>
 public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount,
-    string? Correction = null);
+    string? Correction = null)
+{
+    /// <summary>
+    /// The documents of the other sources the same words find, by source (procedures: "Thủ tục hành chính"), each with the
+    /// list that searches them alone; counted only by an unfiltered search, as questions are.
+    /// </summary>
+    public IReadOnlyList<SourceCount> Sources { get; init; } = [];
+}
+
+/// <summary>How many documents of a source match, and the address of its own list searched for the same words.</summary>
+public sealed record SourceCount(string Name, int Count, string Url);

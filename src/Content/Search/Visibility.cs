@@ -6,14 +6,19 @@ namespace CchcSite.Content.Search;
 /// checked from <see cref="SegmentValues"/> on matching documents only: a range over terms would enumerate every
 /// distinct timestamp on every search.
 /// </summary>
-internal sealed class Visibility(long now, long? earliest, long latest, IReadOnlySet<int>? units, int? kind, bool acceptPosts, bool acceptQuestions)
+/// <remarks>
+/// Documents of the other sources (questions, procedures) have negative kinds: <paramref name="otherKind"/> accepts one of
+/// them, <paramref name="allOthers"/> all of them (a post search counts them without making them hits).
+/// </remarks>
+internal sealed class Visibility(long now, long? earliest, long latest, IReadOnlySet<int>? units, int? kind, bool acceptPosts, int? otherKind,
+    bool allOthers)
 {
     public bool Accepts(SegmentValues values, int doc)
     {
         var publishAt = values.PublishAt[doc];
         return publishAt <= latest && (earliest is not { } from || publishAt >= from)
             && values.UnpublishAt[doc] > now
-            && values.Kind[doc] is var docKind && (docKind == QuestionSearchDocument.KindValue ? acceptQuestions : acceptPosts)
+            && values.Kind[doc] is var docKind && (docKind >= 0 ? acceptPosts : allOthers || docKind == otherKind)
             && (kind is not { } k || docKind == k)
             && (units is null || units.Contains(values.Unit[doc]));
     }

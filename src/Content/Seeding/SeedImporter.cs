@@ -4,6 +4,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Procedures;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
 using CchcSite.Content.Units;
@@ -99,9 +100,11 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             db.Submissions.Add(ToQuestion(seed, units, categories));
         await db.SaveChangesAsync(ct);
         await Indexes.IndexSeed.ImportAsync(db, Path.Combine(root, "indexes.json"), units, now, ct);
+        var procedures = await ProcedureSeeding.AddAsync(db, Path.Combine(root, "procedures.json"), units,
+            (unit, file, token) => files.ImportAsync("procedures.json", unit, file, null, token), now, ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans and {Questions} questions from {Root}.",
-            units.Count, categories.Count, posts.Count, plans.Count, questions.Count, root);
+        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans, {Questions} questions and {Procedures} procedures from {Root}.",
+            units.Count, categories.Count, posts.Count, plans.Count, questions.Count, procedures, root);
         return true;
     }
 
@@ -259,20 +262,24 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
     {
         private readonly Dictionary<string, MediaAsset> _imported = new(StringComparer.Ordinal);
 
-        public async Task<MediaAsset> ImportAsync(PostSeed seed, Unit unit, string relativePath, string? alt, CancellationToken ct)
+        public Task<MediaAsset> ImportAsync(PostSeed seed, Unit unit, string relativePath, string? alt, CancellationToken ct) =>
+            ImportAsync(seed.SourcePath, unit, relativePath, alt, ct);
+
+        /// <param name="seedFile">The seed file that names the file, for the message when it is missing.</param>
+        public async Task<MediaAsset> ImportAsync(string seedFile, Unit unit, string relativePath, string? alt, CancellationToken ct)
         {
             if (_imported.TryGetValue(relativePath, out var existing))
                 return existing;
             var path = Path.GetFullPath(Path.Combine(filesRoot, relativePath));
             if (!path.StartsWith(Path.GetFullPath(filesRoot), StringComparison.Ordinal) || !File.Exists(path))
-                throw new InvalidDataException($"{seed.SourcePath}: file '{relativePath}' does not exist under seed/files.");
+                throw new InvalidDataException($"{seedFile}: file '{relativePath}' does not exist under seed/files.");
             if (!AllowedFileTypes.TryGetContentType(path, out var contentType))
-                throw new InvalidDataException($"{seed.SourcePath}: file type of '{relativePath}' is not allowed.");
+                throw new InvalidDataException($"{seedFile}: file type of '{relativePath}' is not allowed.");
             if (alt is not null && contentType.StartsWith("image/", StringComparison.Ordinal))
             {
                 var bytes = await File.ReadAllBytesAsync(path, ct);
                 if (FileSniffer.Detect(bytes) != contentType)
-                    throw new InvalidDataException($"{seed.SourcePath}: '{relativePath}' is not the image its name says.");
+                    throw new InvalidDataException($"{seedFile}: '{relativePath}' is not the image its name says.");
                 return _imported[relativePath] = await library.AddImageAsync(unit.Id, Path.GetFileName(path), bytes, contentType, alt, ct);
             }
             await using var source = File.OpenRead(path);

@@ -1,6 +1,7 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Procedures;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Site;
 using CchcSite.Content.Units;
@@ -90,6 +91,9 @@ public static class PublicCaching
         PostDetail post => [ContentTags.Post(post.Card.Id)],
         CategoryPage or PagedResult<PostCard> => [ContentTags.PostLists],
         QuestionColumnPage or QuestionPage or PagedResult<QuestionCard> => [ContentTags.Questions],
+        // Procedure pages also link the Document posts of their legal basis and decisions.
+        ProceduresPage or ProcedurePage or ProcedureChangesPage or ProcedureDetail or PagedResult<ProcedureCard>
+            => [ContentTags.Source(Procedure.SourceName), ContentTags.PostLists],
         // Only units and categories, which the site-wide tag on every answer covers.
         CategoryIndexPage or UnitNode or IEnumerable<UnitNode> => [],
         // An answer not named above is dropped by any change to posts or questions, rather than kept stale.

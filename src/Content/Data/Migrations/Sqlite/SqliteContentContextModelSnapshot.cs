@@ -894,6 +894,244 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Procedures.Procedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompetentBody")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecisionPostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("FeeAmount")
+                        .HasPrecision(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FoldedName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImplementingBody")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LevelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .UseCollation("vi");
+
+                    b.Property<string>("OnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortalUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureType")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessingTime")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedByCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Requirements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusSince")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Steps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subjects")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhereToSubmit")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DecisionPostId");
+
+                    b.HasIndex("FieldId");
+
+                    b.HasIndex("LevelId");
+
+                    b.HasIndex("Status", "FieldId");
+
+                    b.ToTable("Procedures");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Procedures.ProcedureRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionNumber");
+
+                    b.HasIndex("ProcedureId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureRevisions");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Procedures.ProcedureTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .UseCollation("vi");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("List", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("ProcedureTerms");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Procedures.ProcedureUnit", b =>
+                {
+                    b.Property<int>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcedureId", "UnitId");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("ProcedureUnit");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -1069,11 +1307,17 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<DateTime>("EnqueuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ItemId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("QuestionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1832,6 +2076,146 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Procedures.Procedure", b =>
+                {
+                    b.HasOne("CchcSite.Content.Posts.Post", "DecisionPost")
+                        .WithMany()
+                        .HasForeignKey("DecisionPostId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CchcSite.Content.Procedures.ProcedureTerm", "Field")
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Procedures.ProcedureTerm", "Level")
+                        .WithMany()
+                        .HasForeignKey("LevelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CchcSite.Content.Procedures.DossierComponent", "Dossier", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<int?>("FormAssetId");
+
+                            b1.Property<string>("FormName");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Dossier")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("CchcSite.Content.Procedures.LegalBasis", "LegalBases", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("DocumentPostId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("LegalBases")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.OwnsMany("CchcSite.Content.Procedures.SubmissionWay", "Ways", b1 =>
+                        {
+                            b1.Property<int>("ProcedureId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Channel")
+                                .IsRequired();
+
+                            b1.Property<string>("Description");
+
+                            b1.Property<string>("Fee");
+
+                            b1.Property<string>("ProcessingTime");
+
+                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
+
+                            b1.ToTable("Procedures");
+
+                            b1
+                                .ToJson("Ways")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureId");
+                        });
+
+                    b.Navigation("DecisionPost");
+
+                    b.Navigation("Dossier");
+
+                    b.Navigation("Field");
+
+                    b.Navigation("LegalBases");
+
+                    b.Navigation("Level");
+
+                    b.Navigation("Ways");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Procedures.ProcedureRevision", b =>
+                {
+                    b.HasOne("CchcSite.Content.Procedures.Procedure", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Procedures.ProcedureUnit", b =>
+                {
+                    b.HasOne("CchcSite.Content.Procedures.Procedure", null)
+                        .WithMany("Units")
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
                 {
                     b.HasOne("CchcSite.Content.Units.Unit", "AnsweredByUnit")
@@ -2005,6 +2389,13 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Navigation("Relations");
 
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Procedures.Procedure", b =>
+                {
+                    b.Navigation("Revisions");
+
+                    b.Navigation("Units");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
