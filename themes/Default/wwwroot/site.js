@@ -1,4 +1,4 @@
-// The only script of the theme: the print button of the print view. Pages work without it.
+// The theme's only script: pages work without it (print button, sharing, table hints, tabs, copy buttons).
 document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-print]")) {
     window.print();
@@ -53,4 +53,30 @@ document.addEventListener("click", (event) => {
       await copy(copyButton.getAttribute("data-copy-url"));
     }
   });
+})();
+
+// Wide tables (.table-wrap from the Markdown renderer, .table-scroll in the views): a written hint above a table
+// that is wider than its box, so that a phone reader knows to swipe. Hidden again when the table fits.
+(() => {
+  const boxes = [...document.querySelectorAll(".table-wrap, .table-scroll")];
+  if (boxes.length === 0) {
+    return;
+  }
+  const hints = new Map();
+  const update = () => {
+    for (const box of boxes) {
+      let hint = hints.get(box);
+      if (!hint) {
+        hint = document.createElement("p");
+        hint.className = "table-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "Vuốt hoặc cuộn ngang để xem hết bảng";
+        box.before(hint);
+        hints.set(box, hint);
+      }
+      hint.hidden = box.scrollWidth <= box.clientWidth + 1;
+    }
+  };
+  update();
+  window.addEventListener("resize", update);
 })();
