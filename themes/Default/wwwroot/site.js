@@ -80,3 +80,13 @@ document.addEventListener("click", (event) => {
   update();
   window.addEventListener("resize", update);
 })();
+
+// Search filters sit behind one "Lọc" control, closed as the server sends it (a phone's first screen shows the
+// results); on a wide screen, where there is room, it opens.
+(() => {
+  if (window.matchMedia("(min-width: 40.01rem)").matches) {
+    for (const details of document.querySelectorAll("details[data-open-when-wide]")) {
+      details.open = true;
+    }
+  }
+})();
