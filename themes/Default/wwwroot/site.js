@@ -90,3 +90,33 @@ document.addEventListener("click", (event) => {
     }
   }
 })();
+
+// The citizen's forms: the file picker's Vietnamese face says which file was chosen; the receipt's code can be copied.
+(() => {
+  for (const input of document.querySelectorAll("[data-file-picker]")) {
+    const name = input.parentElement?.querySelector("[data-file-name]");
+    if (!name) {
+      continue;
+    }
+    input.addEventListener("change", () => {
+      name.textContent = input.files && input.files.length > 0 ? input.files[0].name : "Chưa chọn tệp nào";
+    });
+  }
+  for (const block of document.querySelectorAll("[data-copy-block]")) {
+    block.hidden = false;
+  }
+  document.addEventListener("click", async (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-copy-text]") : null;
+    if (!button) {
+      return;
+    }
+    const status = button.parentElement?.querySelector("[data-copy-status]");
+    const text = button.getAttribute("data-copy-text") || "";
+    try {
+      await navigator.clipboard.writeText(text);
+      if (status) status.textContent = "Đã sao chép mã " + text + ".";
+    } catch {
+      if (status) status.textContent = "Không sao chép được tự động; vui lòng ghi lại mã " + text + ".";
+    }
+  });
+})();
