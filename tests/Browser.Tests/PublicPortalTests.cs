@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -116,6 +117,111 @@ public sealed class PublicPortalTests(SiteFixture site)
             await AccessibilityTests.AssertNoBlockingViolationsAsync(page, path);
             await page.ScreenshotAsync(new() { Path = Artefact($"{Name(path)}-{width}.png"), FullPage = true });
         }
+    }
+
+    [Fact]
+    public async Task Search_filters_sit_behind_one_control_on_a_phone_and_are_open_on_a_desktop()
+    {
+        const string path = "/tim-kiem?q=k%E1%BA%BF+ho%E1%BA%A1ch";
+        var phone = await site.NewPageAsync(PhoneWidth, PhoneHeight);
+        await phone.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await Expect(phone.Locator("summary.search-filters__toggle")).ToBeVisibleAsync();
+        await Expect(phone.Locator("#tim-kiem-nam")).ToBeHiddenAsync();
+        await phone.Locator("summary.search-filters__toggle").ClickAsync();
+        await Expect(phone.Locator("#tim-kiem-nam")).ToBeVisibleAsync();
+
+        var desktop = await site.NewPageAsync(DesktopWidth, 900);
+        await desktop.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        await Expect(desktop.Locator("#tim-kiem-nam")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData(PhoneWidth)]
+    [InlineData(DesktopWidth)]
+    public async Task The_document_register_filters_by_year_and_type(int width)
+    {
+        var page = await site.NewPageAsync(width, width == PhoneWidth ? PhoneHeight : 900);
+        await page.GotoAsync("/van-ban", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        if (width == PhoneWidth)
+            await page.Locator("summary.search-filters__toggle").ClickAsync();
+        await page.GetByLabel("Năm ban hành").SelectOptionAsync("2022");
+        await page.GetByLabel("Loại văn bản").SelectOptionAsync(new SelectOptionValue { Label = "Kế hoạch" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lọc văn bản" }).ClickAsync();
+        await page.WaitForURLAsync("**/van-ban?nam=2022&loai=ke-hoach**");
+        var rows = page.Locator(".register-table tbody tr");
+        Assert.True(await rows.CountAsync() > 0, "The seed has plans issued in 2022.");
+        foreach (var row in await rows.AllAsync())
+        {
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            Assert.EndsWith("/2022", cells[1].Trim());
+            Assert.Equal("Kế hoạch", cells[2].Trim());
+        }
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(page, "/van-ban filtered");
+        await page.ScreenshotAsync(new() { Path = Artefact($"register-{width}.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Invalid_fields_look_invalid_the_title_says_so_and_the_summary_follows_the_form()
+    {
+        var page = await site.NewPageAsync(PhoneWidth, PhoneHeight);
+        var path = $"/{SiteFixture.UnitSlug}/phan-anh-kien-nghi";
+        await page.GotoAsync(path);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi phản ánh, kiến nghị" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        Assert.StartsWith("Lỗi: ", await page.TitleAsync());
+
+        var colours = await page.EvaluateAsync<string[]>("""
+            () => {
+              const fields = [...document.querySelectorAll('.submission-form input[type=text], .submission-form input:not([type]), .submission-form input[type=email], .submission-form input[type=tel]')]
+                .filter(e => e.offsetParent !== null);
+              const invalid = fields.find(e => e.getAttribute('aria-invalid') === 'true');
+              const valid = fields.find(e => e.getAttribute('aria-invalid') !== 'true');
+              return [getComputedStyle(invalid).borderTopColor, getComputedStyle(valid).borderTopColor,
+                      getComputedStyle(invalid).borderTopWidth, getComputedStyle(valid).borderTopWidth];
+            }
+            """);
+        Assert.NotEqual(colours[1], colours[0]);
+
+        // The summary's links go down the page in the order of their fields.
+        var order = await page.EvaluateAsync<bool>("""
+            () => {
+              const targets = [...document.querySelectorAll('.error-summary a')].map(a => document.querySelector(a.getAttribute('href')));
+              return targets.every((t, i) => i === 0 || (targets[i - 1].compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING));
+            }
+            """);
+        Assert.True(order, "The error summary lists the fields out of their order on the page.");
+        // Choices are 44 px touch targets; the file picker speaks Vietnamese.
+        var radio = await page.Locator(".choices label").First.BoundingBoxAsync();
+        Assert.True(radio!.Height >= 44, $"A choice is {radio.Height}px high.");
+        await Expect(page.Locator(".file-picker__face")).ToContainTextAsync("Chọn tệp");
+        await page.ScreenshotAsync(new() { Path = Artefact("form-errors-390.png"), FullPage = true });
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(page, path + " with errors");
+    }
+
+    [Fact]
+    public async Task The_receipt_survives_a_reload_without_a_second_submission()
+    {
+        const string title = "Thời gian trả kết quả hồ sơ chuyển trường là bao lâu?";
+        var page = await site.NewPageAsync(PhoneWidth, PhoneHeight);
+        await page.GotoAsync($"/{SiteFixture.UnitSlug}/gui-cau-hoi");
+        await page.GetByLabel("Họ và tên (*)").FillAsync("Nguyễn Thị Lan");
+        await page.GetByLabel("Thư điện tử").FillAsync("lan@example.vn");
+        await page.GetByLabel("Lĩnh vực (*)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Tiêu đề (*)").FillAsync(title);
+        await page.GetByLabel("Nội dung (*)").FillAsync("Tôi nộp hồ sơ chuyển trường cho con, xin hỏi bao lâu có kết quả?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Đã tiếp nhận câu hỏi");
+        var code = (await page.Locator("#ma-tra-cuu").TextContentAsync())!.Trim();
+        Assert.DoesNotContain(code, page.Url);
+        Assert.DoesNotContain("lan@example.vn", await page.ContentAsync());
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sao chép mã tra cứu" })).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Đã tiếp nhận câu hỏi");
+        Assert.Equal(code, (await page.Locator("#ma-tra-cuu").TextContentAsync())!.Trim());
+        Assert.Equal(1, await site.WithDbAsync(db => db.Submissions.CountAsync(s => s.Title == title)));
+        await page.ScreenshotAsync(new() { Path = Artefact("receipt-390.png"), FullPage = true });
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(page, "the receipt");
     }
 
     private static string Name(string path) =>
