@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using CchcSite.Content.Documents;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CchcSite.Content;
@@ -57,6 +58,7 @@ builder.Services.AddBadRequestStatuses();
 builder.Services.AddPublicCaching();
 builder.Services.AddCompression();
 builder.Services.AddFeeds();
+builder.Services.AddDocumentRegister();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
@@ -113,7 +115,8 @@ app.UsePublicCaching();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapNodeHealth();
-app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi().MapProceduresApi();
+app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi().MapProceduresApi()
+    .MapDocumentsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
 app.MapGroup("/api/v1").MapSearchApi();

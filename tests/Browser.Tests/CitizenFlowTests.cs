@@ -48,11 +48,13 @@ public sealed class CitizenFlowTests(SiteFixture site)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync($"/{SiteFixture.UnitSlug}/van-ban");
-        var postLink = page.Locator("main .card__title a").First;
-        var title = (await postLink.InnerTextAsync()).Trim();
+        // The "Văn bản" tab is a register: its rows link each document by its abstract.
+        var postLink = page.Locator("main .register-table__abstract a").First;
+        var href = await postLink.GetAttributeAsync("href");
         await postLink.ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
+        await page.WaitForURLAsync("**" + href);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Thông tin văn bản" });
         await Expect(table).ToBeVisibleAsync();
         await Expect(table.Locator("caption")).ToHaveTextAsync("Thông tin văn bản");

@@ -16,6 +16,30 @@ public class RenderingTests
         Assert.Contains("<td>Đăng tin</td>", html);
     }
 
+    [Fact]
+    public void Tables_in_posts_and_answers_sit_in_a_named_focusable_box_that_scrolls()
+    {
+        const string markdown = "| Tháng | Phòng |\n|---|---|\n| 01 | Văn phòng |\n\n| A |\n|---|\n| b |\n";
+        foreach (var html in new[] { _renderer.ToHtml(markdown), _renderer.AnswerToHtml(markdown) })
+        {
+            const string wrapper = "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Bảng (cuộn ngang để xem hết)\"><table>";
+            Assert.Equal(2, html.Split(wrapper).Length - 1);
+            Assert.Equal(2, html.Split("</table></div>").Length - 1);
+        }
+    }
+
+    [Theory]
+    [InlineData("<div class=\"table-wrap\">chữ</div>")]
+    [InlineData("Chữ <table> và </table> trong đoạn văn")]
+    [InlineData("[liên kết](/a \"<table>\")")]
+    public void A_writer_cannot_make_a_wrapper_of_their_own(string markdown)
+    {
+        // The typed text may stay as escaped text; no element may get the wrapper's class or its focus.
+        var html = _renderer.ToHtml(markdown);
+        Assert.DoesNotContain("<div class=\"table-wrap\"", html);
+        Assert.DoesNotMatch(@"<[^>]*\stabindex=", html);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("<img src=x onerror=alert(1)>")]

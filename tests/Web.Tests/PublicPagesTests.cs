@@ -194,6 +194,6 @@ public partial class PublicPagesTests(SiteFactory site)
 
     private Task<T> QueryAsync<T>(Func<Content.Data.CchcDbContext, Task<T>> query) => site.WithDbAsync(query);
 
-    [GeneratedRegex("<a href=\"(/tep/[^\"]+)\" download>")]
+    [GeneratedRegex("<a [^>]*href=\"(/tep/[^\"]+)\"[^>]*\\sdownload>")]
     private static partial Regex AttachmentLink();
 }

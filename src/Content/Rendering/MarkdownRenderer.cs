@@ -41,6 +41,15 @@ public sealed partial class MarkdownRenderer
         [TableColumnAlign.Right] = "align-right",
     };
 
+    /// <summary>
+    /// Every table is wrapped in a box of this class that scrolls sideways on its own (site.css): a plan appendix is
+    /// wider than a phone, and its cells must keep whole words rather than break "Tháng" into "Th/án/g".
+    /// </summary>
+    public const string TableWrapClass = "table-wrap";
+
+    /// <summary>The wrapper's name for screen readers; it is focusable so that a keyboard can scroll it.</summary>
+    public const string TableWrapLabel = "Bảng (cuộn ngang để xem hết)";
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseAlertBlocks()
         .UseAbbreviations()
@@ -82,8 +91,18 @@ public sealed partial class MarkdownRenderer
         if (headingIds)
             AssignHeadingIds(document);
         AlignCellsByClass(document);
-        return document.ToHtml(_pipeline);
+        return WrapTables(document.ToHtml(_pipeline));
     }
+
+    /// <summary>
+    /// Markdig writes tables as a bare <c>&lt;table&gt;</c> and escapes every "&lt;" of the writer's text and
+    /// attributes, so these two tags are the tables and nothing else; the sanitiser then finishes the wrapper.
+    /// </summary>
+    private static string WrapTables(string html) =>
+        html.Contains("<table>", StringComparison.Ordinal)
+            ? html.Replace("<table>", $"<div class=\"{TableWrapClass}\"><table>", StringComparison.Ordinal)
+                .Replace("</table>", "</table></div>", StringComparison.Ordinal)
+            : html;
 
     /// <summary>"## Sáu lĩnh vực" → id "tieu-muc-sau-linh-vuc", once per document (a repeated heading gets "-2").</summary>
     private static void AssignHeadingIds(MarkdownDocument document)
@@ -152,6 +171,7 @@ public sealed partial class MarkdownRenderer
         // Classes are the theme's to give: only the table alignments set above pass.
         sanitizer.AllowedAttributes.Add("class");
         sanitizer.AllowedClasses.UnionWith(AlignmentClasses.Values);
+        sanitizer.AllowedClasses.Add(TableWrapClass);
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is not IElement element)
@@ -159,6 +179,13 @@ public sealed partial class MarkdownRenderer
             // Only the ids generated above (and Markdig's footnote ids) survive; nothing can duplicate the layout's.
             if (element.Id is { } id && (keepId is null || !keepId.IsMatch(id)))
                 element.RemoveAttribute("id");
+            // The table wrapper (only this renderer writes the class): a named region a keyboard can scroll.
+            if (element.LocalName == "div" && element.ClassList.Contains(TableWrapClass))
+            {
+                element.SetAttribute("role", "region");
+                element.SetAttribute("tabindex", "0");
+                element.SetAttribute("aria-label", TableWrapLabel);
+            }
             // Links that leave the site must not hand the portal's window to the target.
             if (element is IHtmlAnchorElement anchor && anchor.GetAttribute("href") is { } href && !IsOnThisSite(href))
                 anchor.SetAttribute("rel", externalRel);

@@ -9,6 +9,7 @@ public static class SiteServices
     {
         services.AddSettings<SiteOptions>(SiteOptions.Section);
         services.AddSingleton(provider => new SiteIdentity(provider.GetRequiredService<IOptions<SiteOptions>>().Value.Name));
+        services.AddOptions<PortalOwnerOptions>().BindConfiguration(PortalOwnerOptions.Section);
         services.AddScoped<SitePageBuilder>();
         return services;
     }

@@ -9,6 +9,7 @@ public static class ReservedSlugs
         "rss", "atom", "sitemap", "sitemap.xml", "robots.txt", "healthz", "tep", "_content", "favicon.ico", "tai-khoan", "don-vi",
         "gui-cau-hoi", "phan-anh-kien-nghi", "lien-he", "error", "loi", "ke-hoach",
         "dang-ky-nhan-tin", "ban-tin",
+        "van-ban", "the", "manifest.webmanifest", "gioi-thieu", "en", "da-tiep-nhan",
     };
 
     public static bool Contains(string slug) => Words.Contains(slug);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questions;
 using CchcSite.Web.Hosting;
@@ -89,13 +90,39 @@ public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionI
         var attachment = content is null ? null : new SubmittedFile(form.Attachment!.FileName, content);
         return await intake.SubmitAsync(kind, input, attachment, ct) switch
         {
-            Outcome<SubmissionReceivedPage>.Ok received => View("Received", received.Value),
+            // POST-redirect-GET: a reload of the receipt shows it again and never sends the form twice.
+            Outcome<SubmissionReceivedPage>.Ok received => KeepReceipt(received.Value),
             // The citizen's form shows one message a field; the intake gives no more than one.
             Outcome<SubmissionReceivedPage>.Invalid invalid => await ShowAsync(kind, unit, input,
                 invalid.Errors.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)), StatusCodes.Status422UnprocessableEntity, ct),
             var refused => await RefuseAsync(kind, unit, input, StatusCodes.Status403Forbidden, refused.Problem!, ct),
         };
     }
+
+    /// <summary>The receipt after the redirect. Without one in this browser (or after it closed), the tracking page.</summary>
+    [HttpGet(ReceiptPath)]
+    public IActionResult Received() =>
+        TempData.Peek(ReceiptKey) is string json && JsonSerializer.Deserialize<KeptReceipt>(json) is { } kept
+            ? View("Received", new SubmissionReceivedPage(
+                new Submitted(kept.Kind, kept.TrackingCode, kept.Title, kept.UnitName, kept.DueOn, Email: null), kept.Emailed))
+            : Redirect(SubmissionAddresses.TrackingPath);
+
+    /// <summary>
+    /// The receipt travels to the GET in the antiforgery-grade protected TempData cookie of this browser, never in the
+    /// address (where the code, the key to the answer, would reach logs and history), and without the contact details.
+    /// Peeked, not read, so that a reload shows it again.
+    /// </summary>
+    private RedirectResult KeepReceipt(SubmissionReceivedPage page)
+    {
+        var r = page.Receipt;
+        TempData[ReceiptKey] = JsonSerializer.Serialize(new KeptReceipt(r.Kind, r.TrackingCode, r.Title, r.UnitName, r.DueOn, page.Emailed));
+        return new RedirectResult(ReceiptPath) { PreserveMethod = false };
+    }
+
+    public const string ReceiptPath = "/da-tiep-nhan";
+    private const string ReceiptKey = "Receipt";
+
+    private sealed record KeptReceipt(SubmissionKind Kind, string TrackingCode, string Title, string UnitName, DateOnly DueOn, bool Emailed);
 
     private Task<IActionResult> RefuseAsync(SubmissionKind kind, string? unit, SubmissionInput input, int status, string message, CancellationToken ct) =>
         ShowAsync(kind, unit, input, new Dictionary<string, string> { [""] = message }, status, ct);

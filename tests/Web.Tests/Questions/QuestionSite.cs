@@ -40,7 +40,15 @@ public partial class QuestionSite : EditorSite
             content.Add(new StringContent(value), name);
         if (file is { } f)
             content.Add(new ByteArrayContent(f.Bytes), "Attachment", f.FileName);
-        return await browser.PostAsync(path, content);
+        var response = await browser.PostAsync(path, content);
+        // A received submission answers with a redirect to its receipt (POST-redirect-GET); follow it as a browser does,
+        // with this browser's cookies, which carry the receipt.
+        if (response.StatusCode == System.Net.HttpStatusCode.SeeOther || response.StatusCode == System.Net.HttpStatusCode.Redirect)
+        {
+            Assert.Equal(CchcSite.Web.Site.SubmissionsController.ReceiptPath, response.Headers.Location?.OriginalString);
+            return await browser.GetAsync(response.Headers.Location);
+        }
+        return response;
     }
 
     /// <summary>Sends a question through the unit's form and returns its tracking code.</summary>

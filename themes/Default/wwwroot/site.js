@@ -1,4 +1,4 @@
-// The only script of the theme: the print button of the print view. Pages work without it.
+// The theme's only script: pages work without it (print button, sharing, table hints, tabs, copy buttons).
 document.addEventListener("click", (event) => {
   if (event.target instanceof Element && event.target.closest("[data-print]")) {
     window.print();
@@ -51,6 +51,72 @@ document.addEventListener("click", (event) => {
     const copyButton = event.target.closest("[data-copy-url]");
     if (copyButton) {
       await copy(copyButton.getAttribute("data-copy-url"));
+    }
+  });
+})();
+
+// Wide tables (.table-wrap from the Markdown renderer, .table-scroll in the views): a written hint above a table
+// that is wider than its box, so that a phone reader knows to swipe. Hidden again when the table fits.
+(() => {
+  const boxes = [...document.querySelectorAll(".table-wrap, .table-scroll")];
+  if (boxes.length === 0) {
+    return;
+  }
+  const hints = new Map();
+  const update = () => {
+    for (const box of boxes) {
+      let hint = hints.get(box);
+      if (!hint) {
+        hint = document.createElement("p");
+        hint.className = "table-hint";
+        hint.setAttribute("aria-hidden", "true");
+        hint.textContent = "Vuốt hoặc cuộn ngang để xem hết bảng";
+        box.before(hint);
+        hints.set(box, hint);
+      }
+      hint.hidden = box.scrollWidth <= box.clientWidth + 1;
+    }
+  };
+  update();
+  window.addEventListener("resize", update);
+})();
+
+// Search filters sit behind one "Lọc" control, closed as the server sends it (a phone's first screen shows the
+// results); on a wide screen, where there is room, it opens.
+(() => {
+  if (window.matchMedia("(min-width: 40.01rem)").matches) {
+    for (const details of document.querySelectorAll("details[data-open-when-wide]")) {
+      details.open = true;
+    }
+  }
+})();
+
+// The citizen's forms: the file picker's Vietnamese face says which file was chosen; the receipt's code can be copied.
+(() => {
+  for (const input of document.querySelectorAll("[data-file-picker]")) {
+    const name = input.parentElement?.querySelector("[data-file-name]");
+    if (!name) {
+      continue;
+    }
+    input.addEventListener("change", () => {
+      name.textContent = input.files && input.files.length > 0 ? input.files[0].name : "Chưa chọn tệp nào";
+    });
+  }
+  for (const block of document.querySelectorAll("[data-copy-block]")) {
+    block.hidden = false;
+  }
+  document.addEventListener("click", async (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-copy-text]") : null;
+    if (!button) {
+      return;
+    }
+    const status = button.parentElement?.querySelector("[data-copy-status]");
+    const text = button.getAttribute("data-copy-text") || "";
+    try {
+      await navigator.clipboard.writeText(text);
+      if (status) status.textContent = "Đã sao chép mã " + text + ".";
+    } catch {
+      if (status) status.textContent = "Không sao chép được tự động; vui lòng ghi lại mã " + text + ".";
     }
   });
 })();
