@@ -36,6 +36,13 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     [HttpGet("/quan-tri/bai-viet/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
     {
+        // Without a unit the page asks which one, among those the person may write for, instead of refusing.
+        if (string.IsNullOrEmpty(donVi))
+        {
+            var writable = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.Edit);
+            var choices = (await units.SubtreesAsync(writable, ct)).Where(u => writable is null || writable.Contains(u.Id)).ToList();
+            return View("ChooseUnit", choices);
+        }
         if (await UnitAllowingAsync(donVi, EditorAction.Edit, ct) is not { } unit)
             return Forbid();
         return View("Edit", await PageAsync(new PostForm { Kind = loai, Unit = unit.Slug }, null, ct));

@@ -1,3 +1,63 @@
+// The editor area's small script. Everything here is an aid: every form works and every page reads without it.
+document.documentElement.classList.add("js");
+
+// On a phone the side navigation is a menu behind the "Menu" button; on a wide screen it is always there.
+const menuButton = document.querySelector(".bar__menu");
+const sideNav = document.getElementById("dieu-huong");
+if (menuButton && sideNav) {
+  menuButton.hidden = false;
+  menuButton.addEventListener("click", () => {
+    const open = sideNav.classList.toggle("is-open");
+    menuButton.setAttribute("aria-expanded", String(open));
+    if (open) sideNav.querySelector("a")?.focus();
+  });
+}
+
+// Destructive steps ask first, saying what will happen (the form's data-confirm); without script the same words sit
+// beside the button and the step goes straight through.
+for (const form of document.querySelectorAll("form[data-confirm]")) {
+  form.addEventListener("submit", (event) => {
+    if (form.dataset.confirmed === "true") return;
+    if (!form.checkValidity()) return;
+    event.preventDefault();
+    const dialog = document.createElement("dialog");
+    dialog.className = "confirm";
+    dialog.setAttribute("aria-labelledby", "xac-nhan-tieu-de");
+    dialog.setAttribute("aria-describedby", "xac-nhan-noi-dung");
+    const title = document.createElement("h2");
+    title.id = "xac-nhan-tieu-de";
+    title.textContent = form.dataset.confirmTitle || "Xác nhận thao tác";
+    const text = document.createElement("p");
+    text.id = "xac-nhan-noi-dung";
+    text.textContent = form.dataset.confirm;
+    const row = document.createElement("div");
+    row.className = "actions";
+    const go = document.createElement("button");
+    go.type = "button";
+    go.className = "button button--danger-solid";
+    go.textContent = form.dataset.confirmButton || "Đồng ý";
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "button button--secondary";
+    cancel.textContent = "Hủy, không thực hiện";
+    row.append(go, cancel);
+    dialog.append(title, text, row);
+    document.body.append(dialog);
+    const opener = event.submitter;
+    const close = () => { dialog.close(); dialog.remove(); opener?.focus(); };
+    cancel.addEventListener("click", close);
+    dialog.addEventListener("cancel", (e) => { e.preventDefault(); close(); });
+    go.addEventListener("click", () => {
+      form.dataset.confirmed = "true";
+      dialog.close();
+      dialog.remove();
+      form.requestSubmit(opener && opener.form === form ? opener : undefined);
+    });
+    dialog.showModal();
+    cancel.focus();
+  });
+}
+
 // Side-by-side preview: the server renders the Markdown with the public pipeline, so what the
 // editor sees is what citizens will see. Without script the form still saves.
 const source = document.querySelector("textarea[data-preview]");
