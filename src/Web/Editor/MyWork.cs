@@ -91,7 +91,7 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
         string[] keys = navKey switch
         {
             "bai-viet" => ["tra-lai", "cho-duyet"],
-            "hoi-dap" => ["hoi-moi", "hoi-qua-han", "hoi-cho-duyet"],
+            "hoi-dap" => ["hoi-moi", "hoi-cho-duyet"],
             "tuan-thu" => ["ke-hoach-thang"],
             _ => [],
         };
