@@ -92,3 +92,28 @@ if (progressBox && progressBox.dataset.running === "true") {
   };
   setTimeout(poll, 500);
 }
+
+// A long list of posts to choose from (the replacing post): a search box above it keeps only the titles that match.
+// Without script the list is an ordinary drop-down, which also jumps to a title as one types.
+for (const select of document.querySelectorAll("select[data-filterable]")) {
+  const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  const search = document.createElement("input");
+  search.type = "search";
+  search.id = `${select.id}-tim`;
+  search.setAttribute("aria-controls", select.id);
+  const label = document.createElement("label");
+  label.htmlFor = search.id;
+  label.textContent = select.dataset.filterable;
+  const options = [...select.options].map((o) => ({ option: o, text: fold(o.text) }));
+  search.addEventListener("input", () => {
+    const words = fold(search.value).split(/\s+/).filter(Boolean);
+    let first = null;
+    for (const { option, text } of options) {
+      const shown = option.value === "" || words.every((w) => text.includes(w));
+      option.hidden = !shown;
+      if (shown && option.value !== "" && !first) first = option;
+    }
+    if (words.length && first && (select.selectedOptions[0]?.hidden || select.value === "")) select.value = first.value;
+  });
+  (select.labels[0] ?? select).before(label, search);
+}
