@@ -161,8 +161,9 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
 
     /// <summary>The body rendered by the public pipeline, for the side-by-side preview while typing.</summary>
     [HttpPost("/quan-tri/xem-truoc-noi-dung")]
-    public IActionResult RenderBody([FromForm] string? markdownText) =>
-        Content(markdown.ToHtml(markdownText ?? ""), "text/html; charset=utf-8");
+    public IActionResult RenderBody([FromForm] string? markdownText, [FromForm] string? kind = null) =>
+        // An answer to a citizen is rendered by the answers' stricter pipeline, as the citizen will read it.
+        Content(kind == "answer" ? markdown.AnswerToHtml(markdownText ?? "") : markdown.ToHtml(markdownText ?? ""), "text/html; charset=utf-8");
 
     private Task<IActionResult> AfterSaveAsync(Outcome<Post> outcome, PostForm form, Post? post, string message, CancellationToken ct) =>
         FormOutcomeAsync(outcome,

@@ -60,13 +60,12 @@ for (const form of document.querySelectorAll("form[data-confirm]")) {
 
 // Side-by-side preview: the server renders the Markdown with the public pipeline, so what the
 // editor sees is what citizens will see. Without script the form still saves.
-const source = document.querySelector("textarea[data-preview]");
-if (source) {
+for (const source of document.querySelectorAll("textarea[data-preview]")) {
   const target = document.getElementById(source.dataset.preview);
   const token = source.form.querySelector("input[name=__RequestVerificationToken]").value;
   let timer;
   const render = async () => {
-    const body = new URLSearchParams({ markdownText: source.value });
+    const body = new URLSearchParams({ markdownText: source.value, kind: source.dataset.previewKind || "post" });
     const response = await fetch("/quan-tri/xem-truoc-noi-dung", {
       method: "POST", body, headers: { RequestVerificationToken: token }, credentials: "same-origin",
     });
@@ -116,4 +115,174 @@ for (const select of document.querySelectorAll("select[data-filterable]")) {
     if (words.length && first && (select.selectedOptions[0]?.hidden || select.value === "")) select.value = first.value;
   });
   (select.labels[0] ?? select).before(label, search);
+}
+
+// The Markdown toolbar: each button writes plain Markdown into the body at the cursor. It is one toolbar stop
+// (arrow keys move between buttons, as screen readers expect of a toolbar); Ctrl+B and Ctrl+I work in the text too.
+const bodyArea = document.querySelector("textarea[data-toolbar]");
+if (bodyArea) {
+  const changed = () => bodyArea.dispatchEvent(new Event("input", { bubbles: true }));
+  const wrap = (before, after, placeholder) => {
+    const { selectionStart: start, selectionEnd: end, value } = bodyArea;
+    const text = value.slice(start, end) || placeholder;
+    bodyArea.focus();
+    bodyArea.setRangeText(before + text + after, start, end, "end");
+    bodyArea.setSelectionRange(start + before.length, start + before.length + text.length);
+    changed();
+  };
+  const prefixLines = (prefix) => {
+    const { selectionStart: start, selectionEnd: end, value } = bodyArea;
+    const lineStart = value.lastIndexOf("\n", start - 1) + 1;
+    const block = value.slice(lineStart, end) || "";
+    const lines = block.split("\n").map((line, i) => (typeof prefix === "function" ? prefix(i) : prefix) + line);
+    bodyArea.focus();
+    bodyArea.setRangeText(lines.join("\n"), lineStart, end, "end");
+    changed();
+  };
+  const insertBlock = (text) => {
+    const { selectionStart: start, value } = bodyArea;
+    const before = start > 0 && value[start - 1] !== "\n" ? "\n\n" : "";
+    bodyArea.focus();
+    bodyArea.setRangeText(before + text + "\n", start, bodyArea.selectionEnd, "end");
+    changed();
+  };
+  const tools = [
+    ["Tiêu đề mục", "H", () => prefixLines("## ")],
+    ["Chữ đậm (Ctrl+B)", "B", () => wrap("**", "**", "chữ đậm")],
+    ["Chữ nghiêng (Ctrl+I)", "I", () => wrap("*", "*", "chữ nghiêng")],
+    ["Danh sách gạch đầu dòng", "•", () => prefixLines("- ")],
+    ["Danh sách đánh số", "1.", () => prefixLines((i) => `${i + 1}. `)],
+    ["Liên kết", "🔗", () => wrap("[", "](https://)", "chữ hiển thị")],
+    ["Bảng", "▦", () => insertBlock("| Cột 1 | Cột 2 |\n| --- | --- |\n| Nội dung | Nội dung |")],
+    ["Trích dẫn", "❝", () => prefixLines("> ")],
+  ];
+  const bar = document.createElement("div");
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Định dạng nội dung");
+  bar.setAttribute("aria-controls", bodyArea.id);
+  bar.className = "md-toolbar";
+  const buttons = tools.map(([label, glyph, run]) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-toolbar__button";
+    button.setAttribute("aria-label", label);
+    button.title = label;
+    button.textContent = glyph;
+    button.addEventListener("click", run);
+    return button;
+  });
+  const picker = document.getElementById("anh-thu-vien");
+  if (picker) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-toolbar__button md-toolbar__button--wide";
+    button.textContent = "Chèn ảnh";
+    button.setAttribute("aria-haspopup", "dialog");
+    button.addEventListener("click", () => openImageDialog(picker, bodyArea, insertBlock));
+    buttons.push(button);
+  }
+  buttons.forEach((b, i) => { b.tabIndex = i === 0 ? 0 : -1; });
+  bar.addEventListener("keydown", (event) => {
+    const index = buttons.indexOf(document.activeElement);
+    if (index < 0) return;
+    const next = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = buttons[(next + buttons.length) % buttons.length];
+    buttons.forEach((b) => { b.tabIndex = b === target ? 0 : -1; });
+    target.focus();
+  });
+  bar.append(...buttons);
+  bodyArea.before(bar);
+  bodyArea.addEventListener("keydown", (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    if (event.key.toLowerCase() === "b") { event.preventDefault(); tools[1][2](); }
+    if (event.key.toLowerCase() === "i") { event.preventDefault(); tools[2][2](); }
+  });
+}
+
+// The image dialog: the unit's images as thumbnails; the chosen one goes into the body as Markdown with its alt text,
+// or becomes the cover image. The library page stays the place to upload (each image with its required description).
+function openImageDialog(picker, area, insertBlock) {
+  const dialog = document.createElement("dialog");
+  dialog.className = "image-dialog";
+  dialog.setAttribute("aria-labelledby", "anh-tieu-de");
+  const title = document.createElement("h2");
+  title.id = "anh-tieu-de";
+  title.textContent = "Chèn ảnh từ thư viện của đơn vị";
+  const list = document.createElement("div");
+  list.className = "image-dialog__grid";
+  list.setAttribute("role", "radiogroup");
+  list.setAttribute("aria-label", "Ảnh trong thư viện");
+  const items = [...picker.querySelectorAll("li[data-id]")];
+  let chosen = null;
+  const cover = document.getElementById("CoverImageId");
+  const radios = items.map((item, i) => {
+    const label = document.createElement("label");
+    label.className = "image-dialog__item";
+    const radio = document.createElement("input");
+    radio.type = "radio";
+    radio.name = "anh-chon";
+    radio.value = item.dataset.id;
+    radio.addEventListener("change", () => { chosen = item; });
+    const img = document.createElement("img");
+    img.src = item.dataset.thumb;
+    img.alt = "";
+    img.width = 160;
+    img.height = 90;
+    const caption = document.createElement("span");
+    caption.textContent = item.dataset.alt || item.dataset.file;
+    label.append(radio, img, caption);
+    list.append(label);
+    if (i === 0) { radio.checked = true; chosen = item; }
+    return radio;
+  });
+  const row = document.createElement("div");
+  row.className = "actions";
+  const insert = document.createElement("button");
+  insert.type = "button";
+  insert.className = "button";
+  insert.textContent = "Chèn vào nội dung";
+  const setCover = document.createElement("button");
+  setCover.type = "button";
+  setCover.className = "button button--secondary";
+  setCover.textContent = "Đặt làm ảnh đại diện";
+  const cancel = document.createElement("button");
+  cancel.type = "button";
+  cancel.className = "button button--secondary";
+  cancel.textContent = "Đóng";
+  const upload = document.createElement("a");
+  upload.href = picker.dataset.upload;
+  upload.target = "_blank";
+  upload.rel = "noopener";
+  upload.textContent = "Tải ảnh mới lên thư viện (mở thẻ mới)";
+  row.append(insert, setCover, cancel);
+  if (!items.length) {
+    const empty = document.createElement("p");
+    empty.className = "empty";
+    empty.textContent = "Thư viện của đơn vị chưa có ảnh.";
+    list.replaceWith(empty);
+    insert.disabled = setCover.disabled = true;
+    dialog.append(title, empty, row, upload);
+  } else {
+    dialog.append(title, list, row, upload);
+  }
+  document.body.append(dialog);
+  const close = (focus) => { dialog.close(); dialog.remove(); (focus || area).focus(); };
+  cancel.addEventListener("click", () => close());
+  dialog.addEventListener("cancel", (e) => { e.preventDefault(); close(); });
+  insert.addEventListener("click", () => {
+    if (!chosen) return;
+    const alt = (chosen.dataset.alt || "").replace(/[[\]]/g, "");
+    close();
+    insertBlock(`![${alt}](${chosen.dataset.url})`);
+  });
+  setCover.addEventListener("click", () => {
+    if (!chosen || !cover) return;
+    cover.value = chosen.dataset.id;
+    cover.dispatchEvent(new Event("change", { bubbles: true }));
+    close(cover);
+  });
+  dialog.showModal();
+  (radios[0] || cancel).focus();
 }
