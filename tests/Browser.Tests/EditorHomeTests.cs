@@ -146,6 +146,36 @@ public sealed class EditorHomeTests(SiteFixture site)
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task The_compliance_grid_shows_all_twelve_months_and_the_totals_without_scrolling_at_1366_px(int width)
+    {
+        var email = $"tuan-thu-{width}@soctrang.test";
+        await site.AddUserAsync(email, (SeedFacts.Units.UbndTinhSocTrang, UnitRole.Approver));
+        var page = await site.SignInAsync(email, width, 900);
+        await page.GotoAsync("/quan-tri/tuan-thu?nam=2022");
+        var wrap = page.Locator(".quota-wrap");
+        var december = page.GetByRole(AriaRole.Columnheader, new() { Name = "Tháng 12" });
+        await Assertions.Expect(december).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Số tháng đạt" })).ToBeVisibleAsync();
+        // Each cell says its result in symbols and numbers, and each unit its total out of twelve.
+        await Assertions.Expect(page.Locator(".quota__total").First).ToHaveTextAsync(new Regex(@"^\d+/12$"));
+        if (width >= 1366)
+        {
+            var fits = await wrap.EvaluateAsync<bool>("w => w.scrollWidth <= w.clientWidth");
+            Assert.True(fits, "the grid needs no horizontal scrolling at 1366 px");
+            var box = (await page.Locator(".quota thead th").Last.BoundingBoxAsync())!;
+            Assert.True(box.X + box.Width <= width, $"the last column ends at {box.X + box.Width}px");
+        }
+        else
+        {
+            // On a phone the grid scrolls inside its box with the unit column held in place.
+            Assert.Equal("sticky", await page.Locator(".quota tbody .quota__unit").First.EvaluateAsync<string>("e => getComputedStyle(e).position"));
+        }
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(page, $"the compliance grid at {width} px");
+        await SiteFixture.ScreenshotAsync(page, $"compliance-{width}");
+    }
+
     /// <summary>The side navigation holds the links; on a phone it is a menu, closed until "Menu" is pressed.</summary>
     private static async Task AssertNavigationAsync(IPage page, int width, params string[] links)
     {

@@ -21,7 +21,7 @@ public static class EditorNavigation
         new("Nội dung", "Thư viện ảnh và tệp", "/quan-tri/thu-vien", May(EditorAction.Upload)),
         new("Hỏi – đáp", "Hỏi – đáp, phản ánh, kiến nghị", "/quan-tri/hoi-dap", May(EditorAction.HandleSubmission), "hoi-dap"),
         new("Kế hoạch và báo cáo", "Kế hoạch tuyên truyền", "/quan-tri/ke-hoach", May(EditorAction.ViewPlans)),
-        new("Kế hoạch và báo cáo", "Theo dõi thực hiện", "/quan-tri/tuan-thu", May(EditorAction.ViewPlans), "tuan-thu"),
+        new("Kế hoạch và báo cáo", "Theo dõi thực hiện kế hoạch", "/quan-tri/tuan-thu", May(EditorAction.ViewPlans), "tuan-thu"),
         new("Kế hoạch và báo cáo", "Báo cáo định kỳ", "/quan-tri/bao-cao", May(EditorAction.ViewPlans)),
         new("Quản trị", "Đơn vị", "/quan-tri/don-vi", Administrator),
         new("Quản trị", "Người dùng và quyền", "/quan-tri/nguoi-dung", Administrator),

@@ -139,11 +139,13 @@ if (bodyArea) {
     bodyArea.setRangeText(lines.join("\n"), lineStart, end, "end");
     changed();
   };
+  // A block (image, table) goes after the line the cursor is on, never inside a word or a bold span.
   const insertBlock = (text) => {
-    const { selectionStart: start, value } = bodyArea;
-    const before = start > 0 && value[start - 1] !== "\n" ? "\n\n" : "";
+    const { selectionEnd, value } = bodyArea;
+    const lineEnd = value.indexOf("\n", selectionEnd) < 0 ? value.length : value.indexOf("\n", selectionEnd);
+    const before = lineEnd > 0 ? (value[lineEnd - 1] === "\n" ? "\n" : "\n\n") : "";
     bodyArea.focus();
-    bodyArea.setRangeText(before + text + "\n", start, bodyArea.selectionEnd, "end");
+    bodyArea.setRangeText(before + text + "\n", lineEnd, lineEnd, "end");
     changed();
   };
   const tools = [
