@@ -50,7 +50,8 @@ public sealed class EditorHomeTests(SiteFixture site)
         await SiteFixture.ScreenshotAsync(page, $"home-approver-{width}");
 
         await card.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Xem và duyệt.*" + Regex.Escape(title)) })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"{expected} bài viết")).ToBeVisibleAsync();
     }
 

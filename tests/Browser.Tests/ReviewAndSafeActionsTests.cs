@@ -27,8 +27,8 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
         var page = await site.SignInAsync("duyet-bai@stc.test", 1366, 900);
         await page.GotoAsync($"/quan-tri/bai-viet/{id}");
         await page.GetByLabel("Tiêu đề (bắt buộc)").FillAsync(proposed);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi (chờ duyệt)" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt thay đổi" }).ClickAsync();
+        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi (chờ duyệt)" }).ClickAsync());
+        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt thay đổi" }).ClickAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi duyệt thay đổi");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Trang duyệt bài" }).ClickAsync();
@@ -50,7 +50,7 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
         await SiteFixture.ScreenshotAsync(page, "review-390");
         await page.SetViewportSizeAsync(1366, 900);
 
-        await publish.ClickAsync();
+        await page.RunAndWaitForNavigationAsync(() => publish.ClickAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã duyệt: thay đổi đã thay cho bản đang đăng.");
         Assert.Equal(proposed, await site.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
     }

@@ -167,9 +167,15 @@ if (bodyArea) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "md-toolbar__button";
-    button.setAttribute("aria-label", label);
+    // The name read aloud is the words; the glyph is what the eye sees (hidden from screen readers).
     button.title = label;
-    button.textContent = glyph;
+    const mark = document.createElement("span");
+    mark.setAttribute("aria-hidden", "true");
+    mark.textContent = glyph;
+    const name = document.createElement("span");
+    name.className = "visually-hidden";
+    name.textContent = label;
+    button.append(mark, name);
     button.addEventListener("click", run);
     return button;
   });
