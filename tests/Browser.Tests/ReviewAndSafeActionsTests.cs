@@ -27,9 +27,9 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
         var page = await site.SignInAsync("duyet-bai@stc.test", 1366, 900);
         await page.GotoAsync($"/quan-tri/bai-viet/{id}");
         await page.GetByLabel("Tiêu đề (bắt buộc)").FillAsync(proposed);
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi (chờ duyệt)" }).ClickAsync());
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt thay đổi" }).ClickAsync());
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi duyệt thay đổi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi (chờ duyệt)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt thay đổi" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi duyệt thay đổi", new() { Timeout = 30_000 });
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Trang duyệt bài" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Duyệt bài: " + title);
@@ -50,8 +50,8 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
         await SiteFixture.ScreenshotAsync(page, "review-390");
         await page.SetViewportSizeAsync(1366, 900);
 
-        await page.RunAndWaitForNavigationAsync(() => publish.ClickAsync());
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã duyệt: thay đổi đã thay cho bản đang đăng.");
+        await publish.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã duyệt: thay đổi đã thay cho bản đang đăng.", new() { Timeout = 30_000 });
         Assert.Equal(proposed, await site.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => p.Title).SingleAsync()));
     }
 
