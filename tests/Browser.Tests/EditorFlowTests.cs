@@ -55,7 +55,7 @@ public sealed class EditorFlowTests(SiteFixture site)
     }
 
     /// <summary>A real photo-sized JPEG from the repository's seed, as an editor would pick from their disk.</summary>
-    private static string SeedImage()
+    internal static string SeedImage()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "CchcSite.sln")))

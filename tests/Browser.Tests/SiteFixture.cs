@@ -66,6 +66,20 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string Url(string path) => Origin + path;
 
+    /// <summary>
+    /// Saves what the page looks like as a test artefact (tests/Browser.Tests/TestResults/screenshots/<name>.png), so a
+    /// reviewer can look at each screen without running the site.
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CchcSite.Browser.Tests.csproj")))
+            dir = dir.Parent;
+        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
     public const string Password = "MatKhau2026Manh";
 
     /// <summary>An editor-area account for a browser flow, with one role in each named unit.</summary>
@@ -76,24 +90,25 @@ public sealed class SiteFixture : IAsyncLifetime
     public Task<T> WithDbAsync<T>(Func<Content.Data.CchcDbContext, Task<T>> action) => _site.WithDbAsync(action);
 
     /// <summary>A fresh browser signed in to the editor area through its sign-in form.</summary>
-    public async Task<IPage> SignInAsync(string email, int width = 1280, int height = 800)
+    public async Task<IPage> SignInAsync(string email, int width = 1280, int height = 800, string locale = "vi-VN")
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(width, height, locale: locale);
         await page.GotoAsync("/quan-tri");
         await page.GetByLabel("Thư điện tử").FillAsync(email);
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync("**/quan-tri");
+        // Everyone lands on "Việc của tôi", except a hotline officer, whose home is the inbox of questions.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$"));
         return page;
     }
 
-    /// <summary>A fresh context and page; viewport defaults to a desktop screen.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool bypassCsp = false)
+    /// <summary>A fresh context and page; viewport defaults to a desktop screen, language to Vietnamese.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, bool bypassCsp = false, string locale = "vi-VN")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Origin,
-            Locale = "vi-VN",
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BypassCSP = bypassCsp,
         });

@@ -110,10 +110,14 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
     }
 
     /// <summary>True when a visible post uses the asset, so that files of drafts are never served.</summary>
-    public Task<bool> IsMediaPublicAsync(int assetId, CancellationToken ct) =>
-        Visible.AnyAsync(p => p.CoverImageId == assetId
+    public Task<bool> IsMediaPublicAsync(int assetId, CancellationToken ct)
+    {
+        // An image inserted into the body (the editor's image dialog writes ![alt](/tep/{id}/{file})) is used by the post too.
+        var inBody = $"{MediaUrls.Prefix}/{assetId}/";
+        return Visible.AnyAsync(p => p.CoverImageId == assetId || p.BodyMarkdown.Contains(inBody)
                               || p.Attachments.Any(a => a.MediaAssetId == assetId)
                               || (p.Video != null && (p.Video.FileId == assetId || p.Video.PosterId == assetId || p.Video.CaptionsId == assetId)), ct);
+    }
 
     private async Task<PostDetail?> DetailAsync(IQueryable<Post> query, CancellationToken ct)
     {

@@ -49,6 +49,7 @@ public static class AccountsSetup
         services.AddSingleton<SignInNotices>();
         services.AddHostedService(provider => provider.GetRequiredService<SignInNotices>());
         services.AddScoped<CurrentEditor>();
+        services.AddScoped<MyWork>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, UnitActionHandler>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, ActiveEditorHandler>();
         services.AddAuthorizationBuilder()

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
 
-public sealed record CompliancePage(int Year, YearMonth Current, IReadOnlyList<QuotaRow> Rows, IReadOnlyList<Reminder> Reminders);
+public sealed record CompliancePage(int Year, YearMonth Current, IReadOnlyList<QuotaRow> Rows, IReadOnlyList<Reminder> Reminders)
+{
+    /// <summary>The units that have a plan for the year; the others are marked "chưa có kế hoạch năm nay".</summary>
+    public IReadOnlySet<int> UnitsWithPlan { get; init; } = new HashSet<int>();
+}
 
 public sealed record MonthPostsPage(UnitRef Unit, YearMonth Month, QuotaStatus Status, IReadOnlyList<LinkedPost> Posts);
 
@@ -21,7 +25,11 @@ public sealed class ComplianceController(PlanCompliance compliance, UnitDirector
         var visible = await units.SubtreesAsync(Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ViewPlans), ct);
         var months = Enumerable.Range(1, 12).Select(m => new YearMonth(year, m)).ToList();
         var ids = visible.Select(u => u.Id).ToList();
-        return View(new CompliancePage(year, current, await compliance.QuotaAsync(visible, months, ct), await compliance.RemindersAsync(ids, ct)));
+        var planned = (await compliance.ListAsync(ids, ct)).Where(p => p.Year == year).Select(p => p.UnitId).ToHashSet();
+        return View(new CompliancePage(year, current, await compliance.QuotaAsync(visible, months, ct), await compliance.RemindersAsync(ids, ct))
+        {
+            UnitsWithPlan = planned,
+        });
     }
 
     [HttpGet("/quan-tri/tuan-thu/{unit}/{nam:int}/{thang:int}")]

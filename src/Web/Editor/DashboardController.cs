@@ -12,7 +12,7 @@ public sealed record DashboardPage(
     IReadOnlyList<(UnitRef Unit, IReadOnlyList<UnitRole> Roles)> Units,
     PagedResult<EditorPostRow> Posts,
     DashboardQuery Query,
-    IReadOnlyList<Content.Plans.PlanItemChoice> PlanItems)
+    IReadOnlyList<Content.Plans.PlanItemChoice> PlanItems, IReadOnlyList<WorkCount> Work)
 {
     /// <summary>Whether the inbox of questions and feedback is any use to this user.</summary>
     public bool HandlesSubmissions => IsAdministrator || Units.Any(u => u.Roles.Any(r => Permissions.RoleAllows(r, EditorAction.HandleSubmission)));
@@ -30,7 +30,7 @@ public sealed record DashboardQuery(string? DonVi, PostKind? Loai, PostStatus? T
 }
 
 public sealed class DashboardController(CurrentEditor editor, UnitDirectory units, EditorPosts posts,
-    Microsoft.AspNetCore.Identity.UserManager<EditorUser> users, Content.Plans.PlanCompliance plans) : EditorController
+    Microsoft.AspNetCore.Identity.UserManager<EditorUser> users, Content.Plans.PlanCompliance plans, MyWork work) : EditorController
 {
     [HttpGet("/quan-tri")]
     public async Task<IActionResult> Index(
@@ -38,6 +38,9 @@ public sealed class DashboardController(CurrentEditor editor, UnitDirectory unit
         [FromQuery(Name = "trang-thai")] PostStatus? trangThai, [FromQuery(Name = "q")] string? q,
         [FromQuery(Name = "muc-ke-hoach")] int? mucKeHoach, [FromQuery(Name = "trang")] string? trang = null, CancellationToken ct = default)
     {
+        // A hotline officer has no posts: their home is the inbox of questions.
+        if (!Request.QueryString.HasValue && await work.OnlyHandlesSubmissionsAsync())
+            return Redirect(SubmissionInboxController.Path);
         var grants = await editor.GrantsAsync();
         int? unitId = null;
         if (!string.IsNullOrEmpty(donVi))
@@ -58,6 +61,6 @@ public sealed class DashboardController(CurrentEditor editor, UnitDirectory unit
                 myUnits.Add((node.Unit, group.Select(r => r.Role).ToList()));
         var user = await users.GetUserAsync(User);
         return View(new DashboardPage(user?.FullName ?? "", grants.IsAdministrator, myUnits, list, new DashboardQuery(donVi, loai, trangThai, q, paging.Page, mucKeHoach),
-            await plans.ChoicesAsync(readable, ct)));
+            await plans.ChoicesAsync(readable, ct), await work.CountsAsync(ct)));
     }
 }

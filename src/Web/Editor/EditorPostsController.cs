@@ -22,10 +22,14 @@ public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status,
     /// <summary>Whether this user may move the times of a post whose changes are reviewed; the form shows them read-only otherwise.</summary>
     public bool MaySetPublishAt { get; init; } = true;
     public bool MaySetUnpublishAt { get; init; } = true;
+    /// <summary>The unit's other published posts, by title, for "replaced by" when unpublishing.</summary>
+    public IReadOnlyList<(int Id, string Title)> Replacements { get; init; } = [];
 }
 
 /// <summary>A post's pending change as the edit page shows it; <see cref="LiveTitle"/> is what readers still see.</summary>
 public sealed record PendingChangeView(PostStatus Status, int RevisionNumber, string LiveTitle, string? ReviewNote, DateTime UpdatedAt, IReadOnlyList<FieldDiff> Fields);
+
+public sealed record PostReviewPage(PostEditPage Post, string BodyHtml);
 
 public sealed record RevisionComparePage(int PostId, string Title, PostRevision Older, PostRevision Newer, IReadOnlyList<FieldDiff> Fields);
 
@@ -36,6 +40,13 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     [HttpGet("/quan-tri/bai-viet/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
     {
+        // Without a unit the page asks which one, among those the person may write for, instead of refusing.
+        if (string.IsNullOrEmpty(donVi))
+        {
+            var writable = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.Edit);
+            var choices = (await units.SubtreesAsync(writable, ct)).Where(u => writable is null || writable.Contains(u.Id)).ToList();
+            return View("ChooseUnit", choices);
+        }
         if (await UnitAllowingAsync(donVi, EditorAction.Edit, ct) is not { } unit)
             return Forbid();
         return View("Edit", await PageAsync(new PostForm { Kind = loai, Unit = unit.Slug }, null, ct));
@@ -81,6 +92,20 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct, reason, replacedBy);
         return MessageOutcome(outcome, $"/quan-tri/bai-viet/{id}",
             saved => onChange ? StepNames.ChangeDone(step) : $"Bài viết đã chuyển sang trạng thái \"{saved.Status.Vietnamese()}\".");
+    }
+
+    /// <summary>
+    /// The approver's screen: the decision at the top (publish, send back with a note), then the change against the
+    /// published version, then the post as readers will see it. Read-only; the steps shown are those the table allows.
+    /// </summary>
+    [HttpGet("/quan-tri/bai-viet/{id:int}/duyet")]
+    public async Task<IActionResult> Review(int id, CancellationToken ct)
+    {
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.ReadDraft);
+        if (post is null)
+            return refusal!;
+        var form = PostForm.From(post);
+        return View(new PostReviewPage(await PageAsync(form, post, ct), markdown.ToHtml(form.BodyMarkdown)));
     }
 
     /// <summary>Two revisions side by side, line by line: what changed in the title, the fields and the body.</summary>
@@ -136,8 +161,9 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
 
     /// <summary>The body rendered by the public pipeline, for the side-by-side preview while typing.</summary>
     [HttpPost("/quan-tri/xem-truoc-noi-dung")]
-    public IActionResult RenderBody([FromForm] string? markdownText) =>
-        Content(markdown.ToHtml(markdownText ?? ""), "text/html; charset=utf-8");
+    public IActionResult RenderBody([FromForm] string? markdownText, [FromForm] string? kind = null) =>
+        // An answer to a citizen is rendered by the answers' stricter pipeline, as the citizen will read it.
+        Content(kind == "answer" ? markdown.AnswerToHtml(markdownText ?? "") : markdown.ToHtml(markdownText ?? ""), "text/html; charset=utf-8");
 
     private Task<IActionResult> AfterSaveAsync(Outcome<Post> outcome, PostForm form, Post? post, string message, CancellationToken ct) =>
         FormOutcomeAsync(outcome,
@@ -178,6 +204,10 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
                 : null,
             MaySetPublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Publish, post!.UnitId),
             MaySetUnpublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Unpublish, post!.UnitId),
+            Replacements = post is null || !steps.Contains(WorkflowStep.Unpublish) ? []
+                : (await db.Posts.AsNoTracking().Where(p => p.UnitId == post.UnitId && p.Id != post.Id && p.Status == PostStatus.Published)
+                    .Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+                    .OrderBy(p => p.Title, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false)).Select(p => (p.Id, p.Title)).ToList(),
         };
     }
 

@@ -20,7 +20,11 @@ public sealed record InboxQuery(string? DonVi, InboxView Xem, SubmissionKind? Lo
 }
 
 public sealed record InboxPage(PagedResult<InboxRow> Items, InboxQuery Query, IReadOnlyList<UnitRef> Units,
-    IReadOnlyList<Content.Posts.CategoryRef> Categories, int ResponseWorkingDays);
+    IReadOnlyList<Content.Posts.CategoryRef> Categories, int ResponseWorkingDays)
+{
+    /// <summary>How many items each tab holds with the same filters, shown on the tabs.</summary>
+    public IReadOnlyDictionary<InboxView, int> Counts { get; init; } = new Dictionary<InboxView, int>();
+}
 
 /// <summary>
 /// One item for the officers of its unit: everything the citizen sent, contact details included, and the steps the
@@ -59,7 +63,11 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
         var query = new InboxQuery(donVi, xem, loai, linhVuc, q, PageOf(trang));
         var list = await inbox.ListAsync(new InboxFilter(allowed, unitId, xem, loai, linhVuc, q) { Page = new PageRequest(query.Trang, 20) }, ct);
         var myUnits = (await AllUnitsAsync(ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
-        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.Value.ResponseWorkingDays));
+        var counts = new Dictionary<InboxView, int>();
+        foreach (var view in Enum.GetValues<InboxView>())
+            counts[view] = view == xem ? list.TotalCount
+                : (await inbox.ListAsync(new InboxFilter(allowed, unitId, view, loai, linhVuc, q) { Page = new PageRequest(1, 1) }, ct)).TotalCount;
+        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.Value.ResponseWorkingDays) { Counts = counts });
     }
 
     [HttpGet(Path + "/{id:int}")]

@@ -21,6 +21,7 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
     {
         NewForm, Create, EditForm, Update, Submit, Publish, Preview, RenderBody, List,
         EditPublished, ChangePublishedSlug, SetPublishAt, SetUnpublishAt, ApprovePendingChange, DiscardPendingChange,
+        Review, ChooseUnit, DesignSystem,
     }
 
     // Who takes each step. Everyone else with no role for it is forbidden; anonymous visitors are sent to sign in.
@@ -43,6 +44,11 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
         [Endpoint.SetUnpublishAt] = [Who.Administrator, Who.Approver],
         [Endpoint.ApprovePendingChange] = [Who.Administrator, Who.Approver],
         [Endpoint.DiscardPendingChange] = [Who.Administrator, Who.Editor, Who.Approver],
+        // The review page shows a draft: those who read drafts of the unit (the steps on it are each checked again).
+        [Endpoint.Review] = [Who.Administrator, Who.Editor, Who.Approver],
+        // "New post" without a unit lists the units the person may write for (none, for some): a page for everyone signed in.
+        [Endpoint.ChooseUnit] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover],
+        [Endpoint.DesignSystem] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover],
     };
 
     // Who reaches the endpoint (they may edit the post) but is turned down by the workflow rules.
@@ -131,6 +137,9 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
             Endpoint.Publish or Endpoint.ApprovePendingChange => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Publish", Form(("version", version))),
             Endpoint.DiscardPendingChange => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Discard", Form(("version", version))),
             Endpoint.Preview => await browser.GetAsync($"/quan-tri/bai-viet/{postId}/xem-truoc"),
+            Endpoint.Review => await browser.GetAsync($"/quan-tri/bai-viet/{postId}/duyet"),
+            Endpoint.ChooseUnit => await browser.GetAsync("/quan-tri/bai-viet/moi"),
+            Endpoint.DesignSystem => await browser.GetAsync("/quan-tri/giao-dien"),
             Endpoint.RenderBody => await browser.PostAsync("/quan-tri/xem-truoc-noi-dung", Form(("markdownText", "**Đậm**"))),
             Endpoint.EditPublished => await browser.PostAsync($"/quan-tri/bai-viet/{postId}", LiveForm(("Title", ProposedTitle))),
             Endpoint.ChangePublishedSlug => await browser.PostAsync($"/quan-tri/bai-viet/{postId}", LiveForm(("Slug", "duong-dan-moi"))),
