@@ -24,17 +24,19 @@ public sealed class EditorHomeTests(SiteFixture site)
     {
         var email = $"home-lanh-dao-{width}@gddt.test";
         await site.AddUserAsync(email, (Unit, UnitRole.Approver));
-        // One seeded draft of the unit is sent for review, so the queue is not empty; the expected number is the database's.
-        var title = await site.WithDbAsync(async db =>
+        // The test puts a post of its own in review, so the queue is not empty and no published post of the shared site
+        // leaves the public pages; the expected number is the database's.
+        var title = $"Bài chờ duyệt cho trang chủ người duyệt ({width} px)";
+        await site.WithDbAsync(async db =>
         {
-            var post = await db.Posts.Where(p => p.Unit.Slug == Unit && p.Status == PostStatus.Draft && p.PendingChange == null).OrderBy(p => p.Id).FirstOrDefaultAsync()
-                ?? await db.Posts.Where(p => p.Unit.Slug == Unit && p.PendingChange == null).OrderBy(p => p.Id).FirstAsync();
-            if (post.Status != PostStatus.InReview)
+            var unitId = await db.Units.Where(u => u.Slug == Unit).Select(u => u.Id).SingleAsync();
+            var now = DateTime.UtcNow;
+            db.Posts.Add(new Post
             {
-                post.Status = PostStatus.InReview;
-                await db.SaveChangesAsync();
-            }
-            return post.Title;
+                UnitId = unitId, Kind = PostKind.Article, Slug = $"bai-cho-duyet-trang-chu-{width}", Title = title,
+                BodyMarkdown = "Nội dung chờ duyệt.", Status = PostStatus.InReview, CreatedAt = now, UpdatedAt = now, Version = Guid.NewGuid(),
+            });
+            return await db.SaveChangesAsync();
         });
         var expected = await site.WithDbAsync(db => db.Posts.CountAsync(p => p.Unit.Slug == Unit
             && (p.Status == PostStatus.InReview || p.PendingChange != null && p.PendingChange.Status == PostStatus.InReview)));

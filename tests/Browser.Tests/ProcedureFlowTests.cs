@@ -14,7 +14,7 @@ public sealed class ProcedureFlowTests(SiteFixture site)
     {
         var phone = await site.NewPageAsync(width: 390, height: 844);
         await phone.GotoAsync("/thu-tuc-hanh-chinh");
-        await phone.GetByLabel("Lĩnh vực").SelectOptionAsync(new SelectOptionValue { Label = "Hộ tịch" });
+        await phone.GetByLabel("Lĩnh vực", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Hộ tịch" });
         await phone.GetByLabel("Dịch vụ công trực tuyến").SelectOptionAsync(new SelectOptionValue { Label = "Toàn trình" });
         await phone.GetByRole(AriaRole.Button, new() { Name = "Tìm thủ tục" }).ClickAsync();
         await phone.WaitForURLAsync(url => url.Contains("linh-vuc=ho-tich") && url.Contains("dvc=toan-trinh"));

@@ -21,16 +21,20 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
     [Fact]
     public async Task An_approver_reviews_a_change_with_the_decision_above_the_diff_and_publishes_it()
     {
+        await site.AddUserAsync("sua-bai@stc.test", (Unit, UnitRole.Editor));
         await site.AddUserAsync("duyet-bai@stc.test", (Unit, UnitRole.Approver));
         var (id, title) = (await PublishedAsync())[0];
         var proposed = title + " (cập nhật số liệu)";
+        // The editor proposes the change; the approver, a second person, decides on it.
+        var writer = await site.SignInAsync("sua-bai@stc.test", 1366, 900);
+        await writer.GotoAsync($"/quan-tri/bai-viet/{id}");
+        await writer.GetByLabel("Tiêu đề (bắt buộc)").FillAsync(proposed);
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi (chờ duyệt)" }).ClickAsync();
+        await writer.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt thay đổi" }).ClickAsync();
+        await Assertions.Expect(writer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi duyệt thay đổi", new() { Timeout = 30_000 });
+
         var page = await site.SignInAsync("duyet-bai@stc.test", 1366, 900);
         await page.GotoAsync($"/quan-tri/bai-viet/{id}");
-        await page.GetByLabel("Tiêu đề (bắt buộc)").FillAsync(proposed);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thay đổi (chờ duyệt)" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Gửi duyệt thay đổi" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gửi duyệt thay đổi", new() { Timeout = 30_000 });
-
         await page.GetByRole(AriaRole.Link, new() { Name = "Trang duyệt bài" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Duyệt bài: " + title);
         var publish = page.GetByRole(AriaRole.Button, new() { Name = "Duyệt và đăng thay đổi" });
@@ -67,7 +71,7 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
 
         await page.GetByLabel("Đã có bài thay thế (chuyển đến bài mới)").CheckAsync();
         // Two words of the title, typed without accents, are enough to pick the post.
-        var words = string.Join(' ', replacementTitle.Split(' ').Skip(1).Take(2));
+        var words = TwoWordsOnlyIn(replacementTitle, posts.Where(p => p.Id != replacementId).Select(p => p.Title));
         await page.GetByLabel("Tìm bài thay thế theo tiêu đề").FillAsync(words);
         var chosen = await page.GetByLabel("Bài thay thế (khi lý do là đã có bài thay thế)").InputValueAsync();
         Assert.Equal(replacementTitle, await page.Locator($"#replacedBy option[value='{chosen}']").TextContentAsync());
@@ -89,5 +93,17 @@ public sealed class ReviewAndSafeActionsTests(SiteFixture site)
         var after = await site.WithDbAsync(db => db.Posts.Where(p => p.Id == id).Select(p => new { p.Status, p.ReplacedByPostId }).SingleAsync());
         Assert.Equal(PostStatus.Unpublished, after.Status);
         Assert.Equal(replacementId, after.ReplacedByPostId);
+    }
+
+    /// <summary>Two words of the title, without accents, that no other title holds both of: what the search box keeps.</summary>
+    private static string TwoWordsOnlyIn(string title, IEnumerable<string> others)
+    {
+        static string Fold(string text) => new string(text.Replace('đ', 'd').Replace('Đ', 'D').Normalize(System.Text.NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark).ToArray()).ToLowerInvariant();
+        var folded = others.Select(Fold).ToList();
+        var words = Fold(title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(0, words.Length - 1).Select(i => (words[i], words[i + 1]))
+            .Where(pair => !folded.Any(t => t.Contains(pair.Item1) && t.Contains(pair.Item2)))
+            .Select(pair => $"{pair.Item1} {pair.Item2}").First();
     }
 }

@@ -14,8 +14,9 @@ if (menuButton && sideNav) {
 }
 
 // Destructive steps ask first, saying what will happen (the form's data-confirm); without script the same words sit
-// beside the button and the step goes straight through.
-for (const form of document.querySelectorAll("form[data-confirm]")) {
+// beside the button and the step goes straight through. A form tag helper writes a null attribute as an empty one, so
+// the steps that need no confirmation carry data-confirm="" and are left alone.
+for (const form of document.querySelectorAll("form[data-confirm]:not([data-confirm=''])")) {
   form.addEventListener("submit", (event) => {
     if (form.dataset.confirmed === "true") return;
     if (!form.checkValidity()) return;
