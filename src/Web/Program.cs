@@ -123,6 +123,7 @@ app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.
 app.MapGroup("/api/v1").MapReportsApi();
 app.MapFeeds();
+app.MapWebAppManifest();
 app.MapProcedureFeeds();
 // With the static asset manifest, asp-append-version gives the fingerprinted (immutable) address of a file.
 app.MapControllers().WithStaticAssets();

@@ -24,6 +24,8 @@ public enum EditorAction
     ManageIndexResults,
     /// <summary>See how many people receive a unit's news by e-mail (counts only; the addresses are administrators').</summary>
     ViewSubscriberCounts,
+    /// <summary>Write the unit's "Giới thiệu" page (functions, organisation, leaders, English version).</summary>
+    EditUnitProfile,
 }
 
 /// <summary>
@@ -39,7 +41,7 @@ public static class Permissions
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
-            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts],
+            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 

@@ -28,9 +28,18 @@ public sealed record PageDiscovery(
     /// </summary>
     public string? JsonLd { get; init; }
 
+    /// <summary>The language of the page's content (BCP 47): "vi", or "en" for a unit's English page.</summary>
+    public string Language { get; init; } = "vi";
+
+    /// <summary>The same page in each language it exists in, itself included, for hreflang links; empty when there is one.</summary>
+    public IReadOnlyList<LanguageVersion> Languages { get; init; } = [];
+
     /// <summary>Facebook's share dialog for the canonical address: a plain link, no Facebook script on our pages.</summary>
     public string? FacebookShareUrl => CanonicalUrl is null ? null : "https://www.facebook.com/sharer/sharer.php?u=" + Uri.EscapeDataString(CanonicalUrl);
 }
+
+/// <summary>One language version of a page: its language (BCP 47) and absolute address.</summary>
+public sealed record LanguageVersion(string Language, string Url);
 
 /// <summary>The image shown when a page is shared: absolute, with its text alternative and size when known.</summary>
 public sealed record SharedImage(string Url, string Alt, int? Width, int? Height);

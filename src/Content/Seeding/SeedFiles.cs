@@ -12,7 +12,7 @@ namespace CchcSite.Content.Seeding;
 internal sealed record CategorySeed(string Slug, string Name, string? Description, int Order);
 
 internal sealed record UnitSeed(string Slug, string Name, string ShortName, UnitKind Kind, string? Parent,
-    string? Address, string? Phone, string? Hotline, string? Email, string? Description);
+    string? Address, string? Phone, string? Hotline, string? Email, string? Description, UnitProfile? Profile = null);
 
 internal sealed class PostFrontMatter
 {

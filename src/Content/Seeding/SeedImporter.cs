@@ -54,6 +54,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
                 Slug = seed.Slug, Name = seed.Name, ShortName = seed.ShortName, Kind = seed.Kind, Parent = parent,
                 Description = seed.Description, SortOrder = order++,
                 Contact = new UnitContact { Address = seed.Address, Phone = seed.Phone, Hotline = seed.Hotline, Email = seed.Email },
+                Profile = seed.Profile ?? new UnitProfile(),
             };
         }
         db.Units.AddRange(units.Values);

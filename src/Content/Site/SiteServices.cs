@@ -11,6 +11,7 @@ public static class SiteServices
         services.AddSingleton(provider => new SiteIdentity(provider.GetRequiredService<IOptions<SiteOptions>>().Value.Name));
         services.AddOptions<PortalOwnerOptions>().BindConfiguration(PortalOwnerOptions.Section);
         services.AddScoped<SitePageBuilder>();
+        services.AddScoped<AboutPageBuilder>();
         return services;
     }
 }

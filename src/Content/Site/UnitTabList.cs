@@ -20,5 +20,6 @@ public static class UnitTabList
         new(PublicPlans.Segment, "Kế hoạch", PublicPlans.UnitPlansUrl(unitSlug)),
         new("chi-so", "Chỉ số", $"/{unitSlug}/chi-so"),
         new("thu-tuc-hanh-chinh", "Thủ tục hành chính", $"/{unitSlug}/thu-tuc-hanh-chinh"),
+        new(UnitAboutPage.Segment, "Giới thiệu", $"/{unitSlug}/{UnitAboutPage.Segment}"),
     ];
 }

@@ -13,6 +13,7 @@ public class Unit
     public List<Unit> Children { get; set; } = [];
     public string? Description { get; set; }
     public UnitContact Contact { get; set; } = new();
+    public UnitProfile Profile { get; set; } = new();
     public int SortOrder { get; set; }
     public bool IsActive { get; set; } = true;
     /// <summary>A ward with one officer may publish its own posts; everywhere else review needs a second person.</summary>

@@ -6,5 +6,6 @@ public static class UnitsServices
 {
     public static IServiceCollection AddUnits(this IServiceCollection services) => services
         .AddScoped<UnitDirectory>()
-        .AddScoped<UnitAdministration>();
+        .AddScoped<UnitAdministration>()
+        .AddScoped<UnitProfiles>();
 }

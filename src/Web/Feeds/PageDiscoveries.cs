@@ -45,6 +45,9 @@ public sealed class PageDiscoveries(PublicUrls urls, SiteIdentity site)
         QuestionColumnPage column => Listing(column, Paged(ColumnPath(column), column.Questions.Page),
             "Câu hỏi của người dân, doanh nghiệp và câu trả lời của cơ quan, đơn vị.", null, FeedScope.Site),
         QuestionPage question => Listing(question, question.Question.Url, Shorten(question.Question.Text), null, FeedScope.Site),
+        UnitAboutPage about => About(about, about.About, UnitAboutPage.Segment, "vi"),
+        UnitEnglishPage english => About(english, english.About, UnitEnglishPage.Segment, "en"),
+        ContactPage contact => Listing(contact, ContactPage.Path, "Cơ quan chủ quản, người chịu trách nhiệm nội dung và thông tin liên hệ của các cơ quan, đơn vị.", null, FeedScope.Site),
         // Search results, forms, the tracking lookup and error pages: no address worth keeping in an index.
         _ => new PageDiscovery(page.Title, page.Description, null, null, [FeedScope.Site.LinkFor(site.Name, urls)]),
     };
@@ -73,6 +76,38 @@ public sealed class PageDiscoveries(PublicUrls urls, SiteIdentity site)
     {
         var unit = section.Unit;
         var canonical = urls.Absolute(Paged(section.BaseUrl, section.Posts.Page));
+        var feeds = section.Tab is { } tab ? [new FeedScope(unit.Unit, tab), new FeedScope(unit.Unit)] : new[] { new FeedScope(unit.Unit) };
+        var description = unit.Description is { } text ? Shorten(text)
+            : $"Chuyên trang cải cách hành chính của {unit.Unit.Name}: tin tức, văn bản, video, mô hình hay và thông báo.";
+        return new PageDiscovery(section.Title, section.Description ?? description, canonical,
+            FirstCover(section.Posts.Items.Concat(section.Overview.SelectMany(o => o.Latest))), Links(feeds))
+        {
+            JsonLd = Graph(UnitOrganisation(unit), Trail(section, canonical)),
+        };
+    }
+
+    /// <summary>A unit's "Giới thiệu" page and its English version, each pointing at the other (hreflang).</summary>
+    private PageDiscovery About(SitePage page, UnitProfilePage about, string segment, string language)
+    {
+        var slug = about.Unit.Unit.Slug;
+        var canonical = urls.Absolute($"/{slug}/{segment}");
+        var organisation = UnitOrganisation(about.Unit);
+        if (about.Profile.EnglishName is { } englishName)
+            organisation["alternateName"] = new JsonArray(about.Unit.Unit.ShortName, englishName);
+        var description = language == "en"
+            ? about.Profile.EnglishIntro is { } intro ? Shorten(intro) : $"Organisation and contacts of {about.Profile.EnglishName ?? about.Unit.Unit.Name}."
+            : $"Chức năng, nhiệm vụ, cơ cấu tổ chức, lãnh đạo và thông tin liên hệ của {about.Unit.Unit.Name}.";
+        return new PageDiscovery(page.Title, page.Description ?? description, canonical, null, Links([new FeedScope(about.Unit.Unit)]))
+        {
+            Language = language,
+            Languages = [new("vi", urls.Absolute($"/{slug}/{UnitAboutPage.Segment}")), new("en", urls.Absolute($"/{slug}/{UnitEnglishPage.Segment}"))],
+            JsonLd = Graph(organisation, Trail(page, canonical)),
+        };
+    }
+
+    /// <summary>The unit as schema.org's GovernmentOrganization, with its contact details and sub-units.</summary>
+    private JsonObject UnitOrganisation(UnitNode unit)
+    {
         var organisation = Organisation(unit.Unit);
         organisation["alternateName"] = unit.Unit.ShortName;
         if (unit.Description is { } about)
@@ -85,14 +120,7 @@ public sealed class PageDiscoveries(PublicUrls urls, SiteIdentity site)
             organisation["email"] = email;
         if (unit.Children.Count > 0)
             organisation["subOrganization"] = new JsonArray(unit.Children.Select(child => (JsonNode)Organisation(child.Unit)).ToArray());
-        var feeds = section.Tab is { } tab ? [new FeedScope(unit.Unit, tab), new FeedScope(unit.Unit)] : new[] { new FeedScope(unit.Unit) };
-        var description = unit.Description is { } text ? Shorten(text)
-            : $"Chuyên trang cải cách hành chính của {unit.Unit.Name}: tin tức, văn bản, video, mô hình hay và thông báo.";
-        return new PageDiscovery(section.Title, section.Description ?? description, canonical,
-            FirstCover(section.Posts.Items.Concat(section.Overview.SelectMany(o => o.Latest))), Links(feeds))
-        {
-            JsonLd = Graph(organisation, Trail(section, canonical)),
-        };
+        return organisation;
     }
 
     private PageDiscovery Post(PostPage page)

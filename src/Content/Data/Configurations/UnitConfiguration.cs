@@ -24,5 +24,12 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
             contact.Property(c => c.Email).HasMaxLength(120);
         });
         unit.Navigation(u => u.Contact).IsRequired();
+        // One JSON column: the page is read and saved whole, never queried by its parts.
+        unit.OwnsOne(u => u.Profile, profile =>
+        {
+            profile.ToJson();
+            profile.OwnsMany(p => p.Leaders);
+        });
+        unit.Navigation(u => u.Profile).IsRequired();
     }
 }

@@ -2378,10 +2378,66 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                                 .HasForeignKey("UnitId");
                         });
 
+                    b.OwnsOne("CchcSite.Content.Units.UnitProfile", "Profile", b1 =>
+                        {
+                            b1.Property<int>("UnitId");
+
+                            b1.Property<string>("EnglishIntro");
+
+                            b1.Property<string>("EnglishName");
+
+                            b1.Property<string>("Functions");
+
+                            b1.Property<string>("MapUrl");
+
+                            b1.Property<string>("Organisation");
+
+                            b1.HasKey("UnitId");
+
+                            b1.ToTable("Units");
+
+                            b1
+                                .ToJson("Profile")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("UnitId");
+
+                            b1.OwnsMany("CchcSite.Content.Units.UnitLeader", "Leaders", b2 =>
+                                {
+                                    b2.Property<int>("UnitProfileUnitId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Email");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Phone");
+
+                                    b2.Property<string>("Position")
+                                        .IsRequired();
+
+                                    b2.HasKey("UnitProfileUnitId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("Units");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("UnitProfileUnitId");
+                                });
+
+                            b1.Navigation("Leaders");
+                        });
+
                     b.Navigation("Contact")
                         .IsRequired();
 
                     b.Navigation("Parent");
+
+                    b.Navigation("Profile")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
