@@ -8,5 +8,6 @@ public static class IndexesServices
     public static IServiceCollection AddIndexes(this IServiceCollection services) => services
         .AddSingleton<ISearchSource, IndexYearSearchSource>()
         .AddScoped<IndexResults>()
-        .AddScoped<IndexEditing>();
+        .AddScoped<IndexEditing>()
+        .AddScoped<IndexResultEntry>();
 }
