@@ -111,6 +111,6 @@ public sealed class IndexImportTests(EditorSite site) : IClassFixture<EditorSite
         Assert.Contains("dinh-chinh-chi-so", earlier.UserName);
         var history = WebUtility.HtmlDecode(await browser.GetStringAsync($"/quan-tri/chi-so/{result.Id}"));
         Assert.Contains("Lịch sử đính chính", history);
-        Assert.Contains("<td>80</td>", history);
+        Assert.Contains("<td>80 → 82,5</td>", history);
     }
 }
