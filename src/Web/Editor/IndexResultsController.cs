@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Imports;
 using CchcSite.Content.Indexes;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Units;
@@ -170,11 +171,19 @@ public sealed class IndexResultsController(IndexEditing editing, IndexResultEntr
     }
 
     [HttpGet(Base + "/mau-nhap.csv")]
-    public async Task<IActionResult> Template([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] int? nam, CancellationToken ct)
+    public Task<IActionResult> Template([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] int? nam, CancellationToken ct) =>
+        TemplateAsync(chiSo, nam, "csv", "text/csv; charset=utf-8", IndexEditing.CsvTemplate, ct);
+
+    [HttpGet(Base + "/mau-nhap.xlsx")]
+    public Task<IActionResult> XlsxTemplate([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] int? nam, CancellationToken ct) =>
+        TemplateAsync(chiSo, nam, "xlsx", TableTemplate.XlsxContentType, IndexEditing.XlsxTemplate, ct);
+
+    private async Task<IActionResult> TemplateAsync(string? code, int? year, string extension, string contentType,
+        Func<IndexDefinition, int, byte[]> template, CancellationToken ct)
     {
-        if (await editing.DefinitionAsync(chiSo ?? "", ct) is not { } index || nam is not (>= 2000 and <= 2100))
+        if (await editing.DefinitionAsync(code ?? "", ct) is not { } index || year is not (>= 2000 and <= 2100))
             return NotFound();
-        return File(IndexEditing.CsvTemplate(index, nam.Value), "text/csv; charset=utf-8", $"mau-{index.Code.ToLowerInvariant()}-{nam}.csv");
+        return File(template(index, year.Value), contentType, $"mau-{index.Code.ToLowerInvariant()}-{year}.{extension}");
     }
 
     private Task<IActionResult> RejectedAsync(IndexImportForm form, string message, CancellationToken ct)
