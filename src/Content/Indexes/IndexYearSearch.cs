@@ -1,7 +1,6 @@
 using System.Globalization;
 using CchcSite.Content.Data;
 using CchcSite.Content.Search;
-using Lucene.Net.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Indexes;
@@ -60,7 +59,7 @@ public sealed class IndexYearSearchSource : ISearchSource
             if (!definitions.TryGetValue(pair.IndexDefinitionId, out var definition) || !results[pair].Any())
                 continue;
             var rows = results[pair].ToList();
-            documents.Add(new IndexYearSearchDocument(pair, rows.Min(r => r.CreatedAt), rows[0].PublisherUnitId,
+            documents.Add(new IndexYearSearchDocument(pair.ItemId, rows.Min(r => r.CreatedAt), rows[0].PublisherUnitId,
                 IndexResults.TitleOf(definition.Name, pair.Year), definition.Code, definition.Assessor,
                 string.Join(", ", rows.Select(r => r.Grouping).Distinct().Order().Select(g => g.Heading())),
                 string.Join("\n", new[] { string.Join(", ", rows.Select(r => r.UnitName).Distinct()),
@@ -68,39 +67,5 @@ public sealed class IndexYearSearchSource : ISearchSource
                     .Concat(rows.Select(r => r.SourceTitle).Distinct()).Where(t => !string.IsNullOrWhiteSpace(t)))));
         }
         return documents;
-    }
-}
-
-/// <summary>
-/// An index and year in the search index, analysed as posts are: the index's name and its code as words ("PAR INDEX"), the
-/// year, the groupings, then the units ranked, the components and the announcing documents, so a unit's name finds it too.
-/// </summary>
-public sealed record IndexYearSearchDocument(IndexYear Page, DateTime Since, int UnitId, string Title, string Code, string Assessor, string Groupings,
-    string Body) : IIndexedDocument
-{
-    /// <summary>Posts have their <c>PostKind</c>, questions −1, procedures −2.</summary>
-    public const int KindValue = -3;
-    private const string KeyPrefix = "cs";
-
-    public static string KeyOf(int itemId) => KeyPrefix + itemId.ToString(CultureInfo.InvariantCulture);
-
-    public string Key => KeyOf(Page.ItemId);
-
-    public Document ToLucene()
-    {
-        var summary = $"{Assessor}. {Groupings}.";
-        var document = new Document
-        {
-            SearchDocument.Keyword(SearchFields.Id, Key, stored: true),
-            new NumericDocValuesField(SearchFields.Kind, KindValue),
-            new NumericDocValuesField(SearchFields.Unit, UnitId),
-            new NumericDocValuesField(SearchFields.PublishAt, Since.Ticks),
-            new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
-            new StoredField(SearchFields.StoredSummary, summary),
-            new StoredField(SearchFields.StoredBody, Body),
-        };
-        // The code as words: "PAR_INDEX" is typed "par index".
-        new IndexedText([Title, Code.Replace('_', ' '), summary, Body]).AddTo(document);
-        return document;
     }
 }
