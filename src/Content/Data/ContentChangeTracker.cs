@@ -334,14 +334,20 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                     if (entry.State != EntityState.Deleted)
                         _addedLinks.Add(relation);
                     break;
+                // Index results show on the overview, every unit's index tab and the API; imports are rare, so all goes stale.
+                // A result is also the search item of its index and year.
+                case Indexes.IndexResult result:
+                    _sourced.Add(result);
+                    _everything = true;
+                    break;
                 case ISearchItem item:
                     _sourced.Add(item);
                     break;
                 case Unit or UnitContact or Category:
                     _everything = true;
                     break;
-                // Index results show on the overview, every unit's index tab and the API; imports are rare, so all goes stale.
-                case Indexes.IndexDefinition or Indexes.IndexComponent or Indexes.IndexResult or Indexes.IndexComponentScore:
+                // An index's name, its components or a result's component scores: the same pages as a result.
+                case Indexes.IndexDefinition or Indexes.IndexComponent or Indexes.IndexComponentScore:
                     _everything = true;
                     break;
                 // A new tag, file or image variant shows nowhere until a post uses it, and that post's save says so.

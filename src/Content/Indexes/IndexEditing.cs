@@ -51,8 +51,9 @@ public sealed class IndexEditing(CchcDbContext db, UnitDirectory units, AuditLog
     private static IEnumerable<IndexComponent> ComponentsOf(IndexDefinition index, int year) =>
         index.Components.Where(c => c.AppliesTo(year)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id);
 
-    public static byte[] CsvTemplate(IndexDefinition index, int year) =>
-        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join(",", Columns(index, year).Select(Csv.Quote)) + "\r\n")];
+    public static byte[] CsvTemplate(IndexDefinition index, int year) => TableTemplate.Csv(Columns(index, year), Csv.Quote);
+
+    public static byte[] XlsxTemplate(IndexDefinition index, int year) => TableTemplate.Xlsx($"{index.Code} {year}", Columns(index, year));
 
     public Task<IndexDefinition?> DefinitionAsync(string code, CancellationToken ct) =>
         db.Set<IndexDefinition>().Include(i => i.Components).FirstOrDefaultAsync(i => i.Code == code.ToUpperInvariant(), ct);
@@ -166,7 +167,7 @@ public sealed class IndexEditing(CchcDbContext db, UnitDirectory units, AuditLog
             result.Components.Clear();
             result.Components.AddRange(row.Components.Select(c => new IndexComponentScore { Code = c.Key, Score = c.Value }));
             result.SourceTitle = string.IsNullOrWhiteSpace(request.SourceTitle) ? null : request.SourceTitle.Trim().Normalize(NormalizationForm.FormC);
-            result.SourcePostId = await SourcePostAsync(result.SourceTitle, ct);
+            result.SourcePostId = await SourcePostAsync(db, result.SourceTitle, ct);
             result.AnnouncedOn = request.AnnouncedOn;
             result.UpdatedAt = now;
         }
@@ -197,7 +198,7 @@ public sealed class IndexEditing(CchcDbContext db, UnitDirectory units, AuditLog
     }
 
     /// <summary>A Document post whose number is cited in the source ("Quyết định số 123/QĐ-UBND …"), when the site has it.</summary>
-    private async Task<int?> SourcePostAsync(string? sourceTitle, CancellationToken ct)
+    internal static async Task<int?> SourcePostAsync(CchcDbContext db, string? sourceTitle, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(sourceTitle))
             return null;
@@ -233,28 +234,25 @@ public sealed class IndexEditing(CchcDbContext db, UnitDirectory units, AuditLog
         var score = row.Number(ScoreColumn);
         if (score is null && row.Errors.All(e => e.Field != ScoreColumn))
             row.Fail(ScoreColumn, "Vui lòng ghi điểm.");
-        else if (score is { } s && (s < 0 || (index.Scale == IndexScale.Percent ? s > 100 : index.MaxScore is { } max && s > max)))
-            row.Fail(ScoreColumn, $"Điểm phải từ 0 đến {(index.Scale == IndexScale.Percent ? 100 : index.MaxScore)}.");
         var rank = row.Integer(RankColumn);
         var rankedOf = row.Integer(RankedOfColumn);
-        if (rank is < 1)
-            row.Fail(RankColumn, "Xếp hạng phải từ 1 trở lên.");
-        if (rankedOf is < 1 || (rank is not null && rankedOf is not null && rank > rankedOf))
-            row.Fail(RankedOfColumn, "Số đơn vị xếp hạng phải từ 1 và không nhỏ hơn thứ hạng.");
         var scores = new Dictionary<string, decimal>();
         foreach (var component in components)
-        {
-            if (row.Number(component.Name) is not { } value)
-                continue;
-            if (value < 0 || (component.MaxScore is { } max && value > max))
-                row.Fail(component.Name, $"Cột \"{component.Name}\": điểm phải từ 0 đến {IndexRanking.Format(component.MaxScore ?? 100)}.");
-            scores[component.Code] = value;
-        }
+            if (row.Number(component.Name) is { } value)
+                scores[component.Code] = value;
+        var columns = components.ToDictionary(c => c.Code, c => c.Name);
+        columns[IndexFigures.Score] = ScoreColumn;
+        columns[IndexFigures.Rank] = RankColumn;
+        columns[IndexFigures.RankedOf] = RankedOfColumn;
+        foreach (var (field, message) in IndexFigures.Check(index, score, rank, rankedOf, components.Where(c => scores.ContainsKey(c.Code))
+                     .Select(c => (c, scores[c.Code]))))
+            row.Fail(columns[field], message);
         return row.Errors.Count > 0 || unit is null || score is null ? null
             : new IndexImportRow(row.Line, unit, score.Value, rank, rankedOf, scores, null, false, false);
     }
 
-    internal static string ComponentsText(IEnumerable<IndexComponentScore> scores) =>
+    /// <summary>Component scores as stored in a correction: "code=score" pairs by code, separated by ";".</summary>
+    public static string ComponentsText(IEnumerable<IndexComponentScore> scores) =>
         ComponentsText(scores.ToDictionary(s => s.Code, s => s.Score));
 
     internal static string ComponentsText(IReadOnlyDictionary<string, decimal> scores) =>

@@ -1,4 +1,5 @@
 using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 
 namespace CchcSite.Content.Indexes;
@@ -59,8 +60,11 @@ public class IndexComponent
     public bool AppliesTo(int year) => FromYear <= year && (ToYear is null || year <= ToYear);
 }
 
-/// <summary>One unit's result in one index and year, as announced.</summary>
-public class IndexResult
+/// <summary>
+/// One unit's result in one index and year, as announced. Its saves enqueue the search document of its index and year
+/// (<see cref="IndexYearSearchSource"/>): that page, not the single figure, is what search finds.
+/// </summary>
+public class IndexResult : ISearchItem
 {
     public const int MaxSource = 400;
 
@@ -92,6 +96,9 @@ public class IndexResult
     public DateTime UpdatedAt { get; set; }
     /// <summary>The earlier figures, one entry per correction, oldest first.</summary>
     public List<IndexResultCorrection> Corrections { get; set; } = [];
+
+    string ISearchItem.SearchSource => IndexYearSearchSource.SourceName;
+    int ISearchItem.Id => new IndexYear(IndexDefinitionId, Year).ItemId;
 }
 
 /// <summary>A component's score in a result.</summary>

@@ -1,5 +1,7 @@
 using CchcSite.Content.Data;
+using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
 using CchcSite.Content.Site;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,14 @@ public sealed record RankingGroup(IndexGrouping Grouping, UnitRef? Within, IRead
 /// <summary><c>/chi-so?chi-so=&amp;nam=</c>: one index and year, a ranked table per group. <see cref="Index"/> is null when the site has no index.</summary>
 public sealed record IndexOverviewPage(IReadOnlyList<IndexInfo> Indexes, IndexInfo? Index, int? Year, IReadOnlyList<RankingGroup> Groups,
     IReadOnlyList<Breadcrumb> Trail)
-    : SitePage(Index is null ? "Chỉ số cải cách hành chính" : $"{Index.Name} năm {Year}", Trail);
+    : SitePage(Index is null ? "Chỉ số cải cách hành chính" : IndexResults.TitleOf(Index.Name, Year ?? 0), Trail);
+
+/// <summary>An index and year the words found, with the passage that matched (HTML in which only &lt;mark&gt; is markup).</summary>
+public sealed record IndexSearchHit(string Title, string Url, string SnippetHtml);
+
+/// <summary><c>/chi-so/tim-kiem?q=</c>: the index and year pages the words find, best first; a message instead when the words cannot be searched.</summary>
+public sealed record IndexSearchPage(string Query, string? Message, IReadOnlyList<IndexSearchHit> Hits, IReadOnlyList<Breadcrumb> Trail)
+    : SitePage(Query.Length > 0 ? $"Tìm kết quả chỉ số: {Query}" : "Tìm kết quả chỉ số", Trail);
 
 /// <summary>A unit's year in an index.</summary>
 public sealed record TrendPoint(int Year, decimal Score, int Rank, int RankedOf, IndexGrouping Grouping, RankChange Change);
@@ -45,9 +54,17 @@ public sealed record UnitIndexesPage(UnitNode Unit, IReadOnlyList<UnitIndexTrend
 /// The one public read path of index results, for the pages and the API alike: ranks are computed here
 /// (<see cref="IndexRanking"/>) from what was announced, and only units that are active are shown.
 /// </summary>
-public sealed class IndexResults(CchcDbContext db, UnitDirectory units, PublishedPosts posts, SitePageBuilder pages)
+public sealed class IndexResults(CchcDbContext db, UnitDirectory units, PublishedPosts posts, SitePageBuilder pages, SearchIndex index, TimeProvider clock)
 {
     public const string Segment = "chi-so";
+    public const string SearchSegment = "tim-kiem";
+
+    /// <summary>The heading of an index and year's page, and the title of its search document.</summary>
+    public static string TitleOf(string indexName, int year) => $"{indexName} năm {year}";
+
+    public const string SearchPath = $"/{Segment}/{SearchSegment}";
+
+    public static string SearchUrl(string query) => $"{SearchPath}?q={Uri.EscapeDataString(query)}";
 
     public static string OverviewUrl(string? code, int? year) =>
         $"/{Segment}" + QueryOf(("chi-so", code), ("nam", year?.ToString()));
@@ -100,6 +117,36 @@ public sealed class IndexResults(CchcDbContext db, UnitDirectory units, Publishe
         var groups = shown is { } y ? await RankingsAsync((await DefinitionAsync(info.Code, ct))!, y, null, null, ct) : [];
         return new IndexOverviewPage(indexes, info, shown, groups, trail);
     }
+
+    /// <summary>
+    /// The index and year pages <paramref name="text"/> finds in the search index (<see cref="IndexYearSearchSource"/>), in
+    /// its order; those whose results were deleted since drop out here.
+    /// </summary>
+    public async Task<IndexSearchPage> SearchAsync(string? text, CancellationToken ct)
+    {
+        var trail = new List<Breadcrumb> { new("Trang chủ", "/"), new("Chỉ số CCHC", OverviewUrl(null, null)), new("Tìm kiếm", null) };
+        var query = text?.Trim() ?? "";
+        if (!UserQuery.TryParse(query, out var words, out var message))
+            return new IndexSearchPage(query, message, [], trail);
+        var hits = IndexSearch.Find(index, new IndexCriteria(words, clock.GetUtcNow().UtcDateTime)
+        {
+            OtherKind = IndexYearSearchDocument.KindValue,
+            Page = new PageRequest(1, MaxSearchHits),
+        }).Hits;
+        var pairs = hits.Select(h => IndexYear.Of(h.Id)).ToList();
+        var definitionIds = pairs.Select(p => p.IndexDefinitionId).Distinct().ToList();
+        var definitions = await db.Set<IndexDefinition>().AsNoTracking().Where(i => definitionIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
+        var existing = (await db.Set<IndexResult>().AsNoTracking().Where(r => definitionIds.Contains(r.IndexDefinitionId))
+            .Select(r => new { r.IndexDefinitionId, r.Year }).Distinct().ToListAsync(ct)).Select(r => new IndexYear(r.IndexDefinitionId, r.Year)).ToHashSet();
+        var found = new List<IndexSearchHit>();
+        foreach (var (hit, page) in hits.Zip(pairs))
+            if (existing.Contains(page) && definitions.TryGetValue(page.IndexDefinitionId, out var definition))
+                found.Add(new IndexSearchHit(TitleOf(definition.Name, page.Year), OverviewUrl(definition.Code, page.Year), hit.SnippetHtml));
+        return new IndexSearchPage(query, found.Count == 0 ? "Không tìm thấy kết quả chỉ số nào khớp với từ khóa." : null, found, trail);
+    }
+
+    /// <summary>A few indexes a year: more hits than this would be a query that says nothing.</summary>
+    private const int MaxSearchHits = 50;
 
     /// <summary>Every index the unit has results in, with its trend; null for a unit that is not active.</summary>
     public async Task<UnitIndexesPage?> UnitPageAsync(string unitSlug, CancellationToken ct)

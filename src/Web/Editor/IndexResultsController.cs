@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Imports;
 using CchcSite.Content.Indexes;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Units;
@@ -24,11 +25,15 @@ public sealed class IndexImportForm
 public sealed record IndexResultsAdminPage(IReadOnlyList<IndexResult> Results, IReadOnlyList<IndexDefinition> Indexes, IReadOnlyList<UnitRef> Publishers,
     IReadOnlyList<UnitRef> AllUnits, IndexImportForm Form, IReadOnlyDictionary<string, string[]> ImportErrors, IndexImportSummary? Preview);
 
+/// <summary>The one-by-one form: a new result of the index and year chosen (<see cref="Id"/> null), or a correction of one.</summary>
+public sealed record IndexResultFormPage(int? Id, IndexDefinition Index, int Year, string? UnitName, IndexResultInput Input,
+    IReadOnlyList<IndexDefinition> Indexes, IReadOnlyList<UnitRef> Publishers, IReadOnlyList<UnitRef> AllUnits);
+
 /// <summary>
 /// Index results in the editor area: the list, an import per index and year (dry run first, then all rows or none), a result's
 /// history of corrections, and deleting a result entered by mistake. Approvers of the publishing unit and administrators only.
 /// </summary>
-public sealed class IndexResultsController(IndexEditing editing, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class IndexResultsController(IndexEditing editing, IndexResultEntry entry, UnitDirectory units, CurrentEditor editor) : EditorController
 {
     private const string Base = "/quan-tri/chi-so";
     private const int MaxFileBytes = 1024 * 1024;
@@ -85,6 +90,77 @@ public sealed class IndexResultsController(IndexEditing editing, UnitDirectory u
         return refusal ?? View("Show", history);
     }
 
+    [HttpGet(Base + "/them")]
+    public async Task<IActionResult> Add([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] string? nam, CancellationToken ct) =>
+        await NewFormAsync(new IndexResultInput { IndexCode = chiSo, Year = nam, Grouping = nameof(IndexGrouping.Departments) }, ct);
+
+    [HttpPost(Base + "/them")]
+    public async Task<IActionResult> Add(IndexResultInput input, CancellationToken ct)
+    {
+        if (await units.FindAsync(input.Publisher ?? "", ct) is not { } publisher)
+        {
+            ModelState.AddModelError(nameof(input.Publisher), "Vui lòng chọn đơn vị công bố kết quả.");
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return await NewFormAsync(input, ct);
+        }
+        if (!await MayAsync(publisher.Unit.Id, EditorAction.ManageIndexResults))
+            return Forbid();
+        return await FormOutcomeAsync(await entry.AddAsync(input, publisher.Unit.Id, editor.Actor, ct), Saved("Đã lưu kết quả."), () => NewFormAsync(input, ct));
+    }
+
+    [HttpGet(Base + "/{id:int}/sua")]
+    public async Task<IActionResult> Correct(int id, CancellationToken ct)
+    {
+        var (history, refusal) = await AuthorizedAsync(editing.HistoryAsync(id, ct), h => h.Result.PublisherUnitId, EditorAction.ManageIndexResults);
+        if (history is null)
+            return refusal!;
+        var result = history.Result;
+        var publisher = await units.FindAsync(result.PublisherUnitId, ct);
+        var within = result.WithinUnitId is { } withinId ? await units.FindAsync(withinId, ct) : null;
+        return await CorrectionFormAsync(history, IndexResultInput.Of(result, result.Unit.Slug, publisher?.Unit.Slug ?? "", within?.Unit.Slug), ct);
+    }
+
+    [HttpPost(Base + "/{id:int}/sua")]
+    public async Task<IActionResult> Correct(int id, IndexResultInput input, CancellationToken ct)
+    {
+        var (history, refusal) = await AuthorizedAsync(editing.HistoryAsync(id, ct), h => h.Result.PublisherUnitId, EditorAction.ManageIndexResults);
+        if (history is null)
+            return refusal!;
+        return await FormOutcomeAsync(await entry.CorrectAsync(id, input, editor.Actor, ct),
+            Saved("Đã đính chính kết quả; số liệu trước đó được giữ trong lịch sử."), () => CorrectionFormAsync(history, input, ct));
+    }
+
+    private Func<int, IActionResult> Saved(string message) => id =>
+    {
+        TempData["Message"] = message;
+        return Redirect($"{Base}/{id}");
+    };
+
+    private async Task<IActionResult> NewFormAsync(IndexResultInput input, CancellationToken ct)
+    {
+        var indexes = await editing.DefinitionsAsync(ct);
+        var index = indexes.FirstOrDefault(i => string.Equals(i.Code, input.IndexCode, StringComparison.OrdinalIgnoreCase)) ?? indexes.FirstOrDefault();
+        if (index is null)
+            return NotFound();
+        var year = int.TryParse(input.Year, out var y) && y is >= 2000 and <= 2100 ? y : DateTime.UtcNow.Year - 1;
+        input.IndexCode = index.Code;
+        input.Year = year.ToString();
+        return await FormAsync(null, index, year, null, input, ct);
+    }
+
+    private Task<IActionResult> CorrectionFormAsync(IndexResultHistory history, IndexResultInput input, CancellationToken ct) =>
+        FormAsync(history.Result.Id, history.Result.IndexDefinition, history.Result.Year, history.Result.Unit.Name, input, ct);
+
+    private async Task<IActionResult> FormAsync(int? id, IndexDefinition index, int year, string? unitName, IndexResultInput input, CancellationToken ct)
+    {
+        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ManageIndexResults);
+        var all = await units.SubtreesAsync(null, ct);
+        var publishers = all.Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
+        if (publishers.Count == 0)
+            return Forbid();
+        return View("Form", new IndexResultFormPage(id, index, year, unitName, input, await editing.DefinitionsAsync(ct), publishers, all));
+    }
+
     [HttpPost(Base + "/{id:int}/xoa")]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
@@ -95,11 +171,19 @@ public sealed class IndexResultsController(IndexEditing editing, UnitDirectory u
     }
 
     [HttpGet(Base + "/mau-nhap.csv")]
-    public async Task<IActionResult> Template([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] int? nam, CancellationToken ct)
+    public Task<IActionResult> Template([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] int? nam, CancellationToken ct) =>
+        TemplateAsync(chiSo, nam, "csv", "text/csv; charset=utf-8", IndexEditing.CsvTemplate, ct);
+
+    [HttpGet(Base + "/mau-nhap.xlsx")]
+    public Task<IActionResult> XlsxTemplate([FromQuery(Name = "chi-so")] string? chiSo, [FromQuery(Name = "nam")] int? nam, CancellationToken ct) =>
+        TemplateAsync(chiSo, nam, "xlsx", TableTemplate.XlsxContentType, IndexEditing.XlsxTemplate, ct);
+
+    private async Task<IActionResult> TemplateAsync(string? code, int? year, string extension, string contentType,
+        Func<IndexDefinition, int, byte[]> template, CancellationToken ct)
     {
-        if (await editing.DefinitionAsync(chiSo ?? "", ct) is not { } index || nam is not (>= 2000 and <= 2100))
+        if (await editing.DefinitionAsync(code ?? "", ct) is not { } index || year is not (>= 2000 and <= 2100))
             return NotFound();
-        return File(IndexEditing.CsvTemplate(index, nam.Value), "text/csv; charset=utf-8", $"mau-{index.Code.ToLowerInvariant()}-{nam}.csv");
+        return File(template(index, year.Value), contentType, $"mau-{index.Code.ToLowerInvariant()}-{year}.{extension}");
     }
 
     private Task<IActionResult> RejectedAsync(IndexImportForm form, string message, CancellationToken ct)

@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Imports;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Units;
@@ -147,7 +148,7 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
 
     [HttpGet(Base + "/mau-nhap.xlsx")]
     public IActionResult XlsxTemplate() =>
-        File(PlanItemFile.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-nhiem-vu-ke-hoach.xlsx");
+        File(PlanItemFile.XlsxTemplate(), TableTemplate.XlsxContentType, "mau-nhiem-vu-ke-hoach.xlsx");
 
     /// <summary>The plan when the user may manage its unit; otherwise the refusal (404 or 403).</summary>
     private Task<(Plan? Item, IActionResult? Refusal)> ManagedPlanAsync(int id, CancellationToken ct) =>

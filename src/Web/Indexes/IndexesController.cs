@@ -1,5 +1,6 @@
 using CchcSite.Content.Indexes;
 using CchcSite.Web.Hosting;
+using CchcSite.Web.Procedures;
 using CchcSite.Web.Site;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -31,6 +32,14 @@ public sealed class IndexesController(IndexResults results) : Controller
             || await results.OverviewAsync(chiSo.Trim(), year, ct) is not { Index: { } index } page)
             return NotFound();
         return File(IndexTables.RankingsCsv(index, page.Groups), "text/csv; charset=utf-8", $"{index.Code.ToLowerInvariant()}-{year}.csv");
+    }
+
+    /// <summary>The index and year pages words find; site search links here. Not stored: the index follows a commit a moment later.</summary>
+    [HttpGet(IndexResults.SearchPath)]
+    public async Task<IActionResult> Search([FromQuery(Name = "q")] string? q, CancellationToken ct)
+    {
+        IndexedAnswers.DoNotStore(HttpContext);
+        return View("Search", await results.SearchAsync(q, ct));
     }
 
     [HttpGet("/{unit:unit}/" + IndexResults.Segment)]

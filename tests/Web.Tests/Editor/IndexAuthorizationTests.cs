@@ -9,7 +9,7 @@ namespace CchcSite.Web.Tests.Editor;
 /// </summary>
 public sealed class IndexAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { ListPage, Preview, Apply, History, Delete, Template }
+    public enum Endpoint { ListPage, Preview, Apply, History, Delete, Template, AddForm, Add, CorrectForm, Correct }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -36,7 +36,8 @@ public sealed class IndexAuthorizationTests(EditorSite site) : IClassFixture<Edi
     [MemberData(nameof(Cases))]
     public async Task Each_user_gets_exactly_the_allowed_outcome_and_a_refusal_changes_nothing(Endpoint endpoint, Who who)
     {
-        var year = 2040 + (int)endpoint * 8 + (int)who;
+        // After the seeded years, below 2100: the form accepts no later year.
+        var year = 2025 + (int)endpoint * Enum.GetValues<Who>().Length + (int)who;
         var id = await ResultOfTheUnitAsync(year);
         var before = await FiguresAsync(year);
         var browser = await AuthorizationMatrix.BrowserForAsync(site, who, $"chi-so-{endpoint}-{who}".ToLowerInvariant());
@@ -57,14 +58,26 @@ public sealed class IndexAuthorizationTests(EditorSite site) : IClassFixture<Edi
             Endpoint.Apply => await EditorSite.PostFormAsync(browser, "/quan-tri/chi-so/nhap", Import(apply: true)),
             Endpoint.History => await browser.GetAsync($"/quan-tri/chi-so/{id}"),
             Endpoint.Delete => await EditorSite.PostFormAsync(browser, $"/quan-tri/chi-so/{id}/xoa", new() { ["__RequestVerificationToken"] = token }),
+            Endpoint.AddForm => await browser.GetAsync($"/quan-tri/chi-so/them?chi-so=PAR_INDEX&nam={year}"),
+            // A second unit's result in the same year: the unit under test already has one.
+            Endpoint.Add => await EditorSite.PostFormAsync(browser, "/quan-tri/chi-so/them", new()
+            {
+                ["__RequestVerificationToken"] = token, ["IndexCode"] = "PAR_INDEX", ["Year"] = year.ToString(), ["Unit"] = AuthorizationMatrix.OtherUnit,
+                ["Publisher"] = AuthorizationMatrix.Unit, ["Grouping"] = "Other", ["Score"] = "15",
+            }),
+            Endpoint.CorrectForm => await browser.GetAsync($"/quan-tri/chi-so/{id}/sua"),
+            Endpoint.Correct => await EditorSite.PostFormAsync(browser, $"/quan-tri/chi-so/{id}/sua", new()
+            {
+                ["__RequestVerificationToken"] = token, ["Grouping"] = "Other", ["Score"] = "85",
+            }),
             _ => await browser.GetAsync($"/quan-tri/chi-so/mau-nhap.csv?chi-so=PAR_INDEX&nam={year}"),
         };
 
-        // The list is open to an approver of any unit (it shows the results of their own units only); the template to every editor.
+        // The list and the new-result form are open to an approver of any unit (they offer their own units only); the template to every editor.
         var allowed = endpoint switch
         {
             Endpoint.Template => who != Who.Anonymous,
-            Endpoint.ListPage => Managers.Contains(who) || who == Who.OtherApprover,
+            Endpoint.ListPage or Endpoint.AddForm => Managers.Contains(who) || who == Who.OtherApprover,
             _ => Managers.Contains(who),
         };
         var expected = who == Who.Anonymous ? Outcome.Login
@@ -73,8 +86,10 @@ public sealed class IndexAuthorizationTests(EditorSite site) : IClassFixture<Edi
             : Outcome.Allowed;
         Assert.Equal(expected, AuthorizationMatrix.Classify(response, "/quan-tri/chi-so"));
         var after = await FiguresAsync(year);
-        if (expected == Outcome.Allowed && endpoint == Endpoint.Apply)
+        if (expected == Outcome.Allowed && endpoint is Endpoint.Apply or Endpoint.Correct)
             Assert.Equal(85m, after.Sum); // the unit's result corrected from 70 to 85
+        else if (expected == Outcome.Allowed && endpoint == Endpoint.Add)
+            Assert.Equal((2, 85m), after);
         else if (expected == Outcome.Allowed && endpoint == Endpoint.Delete)
             Assert.Equal(0, after.Count);
         else

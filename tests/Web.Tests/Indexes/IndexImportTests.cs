@@ -19,7 +19,10 @@ public sealed class IndexImportTests(EditorSite site) : IClassFixture<EditorSite
         return await site.SignedInAsync($"{name}@cchc.test");
     }
 
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient browser, int year, string csv, bool apply = false, string? previewed = null)
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient browser, int year, string csv, bool apply = false, string? previewed = null) =>
+        ImportAsync(browser, year, Encoding.UTF8.GetBytes(csv), "ket-qua.csv", apply, previewed);
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient browser, int year, byte[] file, string fileName, bool apply = false, string? previewed = null)
     {
         var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync("/quan-tri/chi-so"));
         var form = new MultipartFormDataContent
@@ -36,10 +39,10 @@ public sealed class IndexImportTests(EditorSite site) : IClassFixture<EditorSite
         {
             form.Add(new StringContent("true"), "ap-dung");
             form.Add(new StringContent(previewed!), "noi-dung");
-            form.Add(new StringContent("ket-qua.csv"), "ten-tep");
+            form.Add(new StringContent(fileName), "ten-tep");
         }
         else
-            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "tep", "ket-qua.csv");
+            form.Add(new ByteArrayContent(file), "tep", fileName);
         return await browser.PostAsync("/quan-tri/chi-so/nhap", form);
     }
 
@@ -111,6 +114,30 @@ public sealed class IndexImportTests(EditorSite site) : IClassFixture<EditorSite
         Assert.Contains("dinh-chinh-chi-so", earlier.UserName);
         var history = WebUtility.HtmlDecode(await browser.GetStringAsync($"/quan-tri/chi-so/{result.Id}"));
         Assert.Contains("Lịch sử đính chính", history);
-        Assert.Contains("<td>80</td>", history);
+        Assert.Contains("<td>80 → 82,5</td>", history);
+    }
+
+    [Fact]
+    public async Task The_xlsx_template_has_the_years_columns_and_an_xlsx_file_is_imported_like_a_csv()
+    {
+        var browser = await ApproverAsync("nhap-chi-so-xlsx");
+        var template = await browser.GetAsync("/quan-tri/chi-so/mau-nhap.xlsx?chi-so=PAR_INDEX&nam=2034");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.Content.Headers.ContentType?.MediaType);
+        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await template.Content.ReadAsByteArrayAsync()), false))
+        {
+            var header = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToList();
+            Assert.Equal(["Đơn vị", "Điểm", "Xếp hạng", "Số đơn vị xếp hạng"], header.Take(4));
+            Assert.Contains("Cải cách thủ tục hành chính", header);
+            Assert.DoesNotContain("Hiện đại hóa hành chính", header); // assessed in 2021 only
+        }
+
+        var file = CchcSite.Testing.Hostile.HostileSpreadsheets.Valid(["Đơn vị", "Điểm", "Cải cách thủ tục hành chính"], ["ubnd-phuong-3-nga-nam", "77,5", "10"]);
+        var preview = await ImportAsync(browser, 2034, file, "ket-qua.xlsx");
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Xem trước (chưa lưu): 1 dòng — 1 mới", html);
+        var previewed = System.Text.RegularExpressions.Regex.Match(html, "name=\"noi-dung\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await ImportAsync(browser, 2034, [], "ket-qua.xlsx", apply: true, previewed: previewed)).StatusCode);
+        var stored = await site.WithDbAsync(db => db.IndexResults.Include(r => r.Components).SingleAsync(r => r.Year == 2034));
+        Assert.Equal((77.5m, 10m), (stored.Score, stored.Components.Single(c => c.Code == "TTHC").Score));
     }
 }

@@ -110,4 +110,22 @@ public sealed partial class IndexPagesTests(SiteFactory site)
         Assert.Contains("/api/v1/indexes/{code}/results", openApi);
         Assert.Contains("/api/v1/units/{unit}/indexes", openApi);
     }
+
+    [Theory]
+    [InlineData("chỉ số par index 2023", "/chi-so?chi-so=PAR_INDEX&nam=2023")]
+    [InlineData("chi so cai cach hanh chinh 2023", "/chi-so?chi-so=PAR_INDEX&nam=2023")]
+    [InlineData("PAPI 2022", "/chi-so?chi-so=PAPI&nam=2022")]
+    public async Task Searching_an_index_and_year_lists_its_result_page_first_and_site_search_links_there(string query, string page)
+    {
+        var results = WebUtility.HtmlDecode(await _client.GetStringAsync("/chi-so/tim-kiem?q=" + Uri.EscapeDataString(query)));
+        var links = Regex.Matches(results, "<h3 class=\"search-hit__title\"><a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(page, links.FirstOrDefault());
+
+        var site = WebUtility.HtmlDecode(await _client.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(query)));
+        Assert.Matches("<a href=\"/chi-so/tim-kiem\\?q=[^\"]+\">Kết quả chỉ số CCHC <span class=\"count\">\\(\\d+\\)</span></a>", site);
+
+        var api = await _client.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString(query));
+        Assert.Contains(api.GetProperty("sources").EnumerateArray(), s => s.GetProperty("name").GetString() == "Kết quả chỉ số CCHC"
+            && s.GetProperty("url").GetString()!.StartsWith("/chi-so/tim-kiem?q=", StringComparison.Ordinal));
+    }
 }
