@@ -61,14 +61,11 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
     public async Task<Outcome<ProcedureImportSummary>> ImportAsync(int ownerUnitId, Stream file, string fileName, bool dryRun, Actor actor, CancellationToken ct)
     {
         var catalog = await editing.CatalogAsync(ct);
-        var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, row => Row(row, catalog));
+        // The line each code first appears on: the same code twice is a mistake in the file, found while reading.
+        var firstLine = new Dictionary<string, int>();
+        var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, row => Row(row, catalog, firstLine));
         var errors = read.Errors.ToList();
         var rows = read.Rows.Where(r => r.Value is not null).ToList();
-
-        var firstLine = new Dictionary<string, int>();
-        foreach (var row in rows)
-            if (!firstLine.TryAdd(row.Value!.Code, row.Line))
-                errors.Add(Error(row.Line, nameof(ProcedureInput.Code), $"Mã thủ tục {row.Value.Code} đã có ở dòng {firstLine[row.Value.Code]} của tệp."));
         var codes = firstLine.Keys.ToList();
         var existing = await db.Procedures.Include(p => p.Units).Include(p => p.Field).Include(p => p.Level)
             .Where(p => codes.Contains(p.Code)).AsSplitQuery().ToDictionaryAsync(p => p.Code, ct);
@@ -132,7 +129,7 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
     }
 
     /// <summary>A row as the form would type it, checked by the same rules; messages go to the row under the column's title.</summary>
-    private static ProcedureValues? Row(TableRow row, ProcedureCatalog catalog)
+    private static ProcedureValues? Row(TableRow row, ProcedureCatalog catalog, Dictionary<string, int> firstLine)
     {
         string? T(string field) => row.Text(ProcedureInputRules.Title(field));
         var input = new ProcedureInput
@@ -153,6 +150,9 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         var values = ProcedureInputRules.Check(input, catalog, errors);
         foreach (var (field, message) in errors)
             row.Fail(ProcedureInputRules.Title(field), message);
+        var code = input.Code?.Trim();
+        if (ProcedureRules.IsCode(code) && !firstLine.TryAdd(code!, row.Line))
+            row.Fail(ProcedureInputRules.Title(nameof(ProcedureInput.Code)), $"Mã thủ tục {code} đã có ở dòng {firstLine[code!]} của tệp.");
         return row.Errors.Count == 0 ? values : null;
     }
 
