@@ -27,10 +27,15 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
 {
     public const string EditSource = "Sửa trực tiếp";
 
-    /// <summary>The lists' values tracked, so that a procedure can point at them, and the units' addresses.</summary>
-    public async Task<ProcedureCatalog> CatalogAsync(CancellationToken ct) => new(
+    private const string DossierField = "Thành phần hồ sơ";
+
+    /// <summary>The lists' values tracked, so that a procedure can point at them, the units' addresses, and the managing unit's files.</summary>
+    public async Task<ProcedureCatalog> CatalogAsync(int? ownerUnitId, CancellationToken ct) => new(
         await db.ProcedureTerms.OrderBy(t => t.List).ThenBy(t => t.SortOrder).ToListAsync(ct),
-        await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Slug, u => u.Id, ct));
+        await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Slug, u => u.Id, ct),
+        ownerUnitId is null ? null
+        : (await db.MediaAssets.AsNoTracking().Where(a => a.UnitId == ownerUnitId).OrderByDescending(a => a.Id).Select(a => new { a.FileName, a.Id }).ToListAsync(ct))
+            .DistinctBy(a => a.FileName, StringComparer.OrdinalIgnoreCase).ToDictionary(a => a.FileName, a => a.Id, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The procedures managed by the units given (null: all), by name; the words match the code exactly or the name without tones.</summary>
     public Task<PagedResult<ProcedureListRow>> ListAsync(IReadOnlySet<int>? unitIds, string? words, PageRequest page, CancellationToken ct)
@@ -56,8 +61,10 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
         if (p is null)
             return null;
         var units = p.Units.OrderBy(u => u.SortOrder).ToList();
+        var fileIds = p.Dossier.Select(d => d.FormAssetId).OfType<int>().ToList();
+        var fileNames = await db.MediaAssets.AsNoTracking().Where(a => fileIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.FileName, ct);
         return new ProcedureEditView(p.Code, units.FirstOrDefault()?.UnitId ?? 0, p.Version,
-            ProcedureInput.From(p, p.Field.Name, p.Level.Name, units.Skip(1).Select(u => u.Unit.Slug)),
+            ProcedureInput.From(p, p.Field.Name, p.Level.Name, units.Skip(1).Select(u => u.Unit.Slug), fileNames),
             p.Revisions.OrderByDescending(r => r.Number).ToList());
     }
 
@@ -78,7 +85,7 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
                 return new Outcome<string>.Conflict("Thủ tục vừa được người khác sửa. Vui lòng mở lại để xem bản mới nhất rồi sửa tiếp.");
             input.Code = code;
         }
-        var catalog = await CatalogAsync(ct);
+        var catalog = await CatalogAsync(ownerUnitId, ct);
         var errors = new List<KeyValuePair<string, string>>();
         var values = ProcedureInputRules.Check(input, catalog, errors);
         if (values is not null)
@@ -132,6 +139,7 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
     {
         var statusBefore = procedure.Status;
         var decisionBefore = procedure.DecisionNumber;
+        var filesBefore = procedure.Dossier.Select(d => d.FormAssetId).ToList();
         ProcedureInputRules.Apply(procedure, values);
         var unitIds = values.OtherUnitSlugs.Select(s => catalog.UnitIdsBySlug[s]).Prepend(ownerUnitId).Distinct().ToList();
         if (!procedure.Units.OrderBy(u => u.SortOrder).Select(u => u.UnitId).SequenceEqual(unitIds))
@@ -141,6 +149,9 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
         }
         var after = Snapshot(procedure, slugs);
         var changed = before is null ? [] : ProcedureSnapshot.Changed(before, after);
+        // The snapshot names forms, not their files: a new file for the same form is a change of the dossier too.
+        if (before is not null && !changed.Contains(DossierField) && !filesBefore.SequenceEqual(procedure.Dossier.Select(d => d.FormAssetId)))
+            changed = [.. changed, DossierField];
         if (before is not null && changed.Count == 0)
             return null;
         ProcedureChange? change = before is null ? ProcedureChange.New

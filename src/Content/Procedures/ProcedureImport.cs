@@ -60,7 +60,7 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
 
     public async Task<Outcome<ProcedureImportSummary>> ImportAsync(int ownerUnitId, Stream file, string fileName, bool dryRun, Actor actor, CancellationToken ct)
     {
-        var catalog = await editing.CatalogAsync(ct);
+        var catalog = await editing.CatalogAsync(ownerUnitId, ct);
         // The line each code first appears on: the same code twice is a mistake in the file, found while reading.
         var firstLine = new Dictionary<string, int>();
         var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, row => Row(row, catalog, firstLine));

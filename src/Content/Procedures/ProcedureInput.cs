@@ -26,7 +26,10 @@ public sealed class ProcedureInput
     public string? Steps { get; set; }
     /// <summary>One way per line: "Trực tiếp | thời hạn | phí | mô tả".</summary>
     public string? Ways { get; set; }
-    /// <summary>One component per line: "Tên giấy tờ | số bản chính | số bản sao | tên mẫu đơn".</summary>
+    /// <summary>
+    /// One component per line: "Tên giấy tờ | số bản chính | số bản sao | tên mẫu đơn | tệp mẫu", the last the name of a file in the
+    /// managing unit's library (uploaded there first), which the public page offers for download.
+    /// </summary>
     public string? Dossier { get; set; }
     public string? ProcessingTime { get; set; }
     /// <summary>Phí, lệ phí as the citizen reads it.</summary>
@@ -51,13 +54,14 @@ public sealed class ProcedureInput
     public string? ReplacedBy { get; set; }
 
     /// <summary>A procedure as the form and the export show it, so that saving it unchanged changes nothing.</summary>
-    public static ProcedureInput From(Procedure p, string fieldName, string levelName, IEnumerable<string> otherUnitSlugs) => new()
+    public static ProcedureInput From(Procedure p, string fieldName, string levelName, IEnumerable<string> otherUnitSlugs,
+        IReadOnlyDictionary<int, string> fileNames) => new()
     {
         Code = p.Code, Name = p.Name, Field = fieldName, Level = levelName, ProcedureType = p.ProcedureType, ImplementingBody = p.ImplementingBody,
         CompetentBody = p.CompetentBody, WhereToSubmit = p.WhereToSubmit, Steps = string.Join("\n", p.Steps),
         Ways = string.Join("\n", p.Ways.Select(w => ProcedureInputRules.Line(w.Channel.Vietnamese(), w.ProcessingTime, w.Fee, w.Description))),
         Dossier = string.Join("\n", p.Dossier.Select(d => ProcedureInputRules.Line(d.Name, d.Originals.ToString(CultureInfo.InvariantCulture),
-            d.Copies.ToString(CultureInfo.InvariantCulture), d.FormName))),
+            d.Copies.ToString(CultureInfo.InvariantCulture), d.FormName, d.FormAssetId is { } file ? fileNames.GetValueOrDefault(file) : null))),
         ProcessingTime = p.ProcessingTime, Fees = p.Fees,
         FeeAmount = p.FeeAmount switch { null => null, 0 => "Không", { } amount => amount.ToString("0", CultureInfo.InvariantCulture) },
         Subjects = p.Subjects, Result = p.Result, LegalBases = string.Join("\n", p.LegalBases.Select(l => l.Text)), Requirements = p.Requirements,
@@ -75,8 +79,9 @@ public sealed record ProcedureValues(
     OnlineServiceLevel OnlineLevel, string? PortalUrl, IReadOnlyList<string> OtherUnitSlugs, string? DecisionNumber, DateOnly? DecisionDate,
     ProcedureStatus Status, DateOnly? StatusSince, string? ReplacedBy);
 
-/// <summary>What a check needs to know of the site: the lists' values and the units' addresses.</summary>
-public sealed class ProcedureCatalog(IReadOnlyList<ProcedureTerm> terms, IReadOnlyDictionary<string, int> unitIdsBySlug)
+/// <summary>What a check needs to know of the site: the lists' values, the units' addresses and the managing unit's files.</summary>
+public sealed class ProcedureCatalog(IReadOnlyList<ProcedureTerm> terms, IReadOnlyDictionary<string, int> unitIdsBySlug,
+    IReadOnlyDictionary<string, int>? files = null)
 {
     private readonly Dictionary<(ProcedureList, string), ProcedureTerm> _terms = terms
         .SelectMany(t => new[] { (Key: (t.List, t.Slug), Term: t), (Key: (t.List, Slug.From(t.Name)), Term: t) })
@@ -85,6 +90,9 @@ public sealed class ProcedureCatalog(IReadOnlyList<ProcedureTerm> terms, IReadOn
     public IReadOnlyList<ProcedureTerm> Terms { get; } = terms;
 
     public IReadOnlyDictionary<string, int> UnitIdsBySlug { get; } = unitIdsBySlug;
+
+    /// <summary>The managing unit's library files by name (ignoring case): the forms a dossier component can offer.</summary>
+    public IReadOnlyDictionary<string, int> Files { get; } = files ?? new Dictionary<string, int>();
 
     /// <summary>A list's value by its slug or its name, ignoring case and tones.</summary>
     public ProcedureTerm? Term(ProcedureList list, string text) =>
@@ -201,10 +209,15 @@ public static partial class ProcedureInputRules
                 return null;
             }
             var (originals, copies) = (Count(1), Count(2));
+            int? file = null;
+            if (Part(parts, 4) is { } fileName && !catalog.Files.TryGetValue(fileName, out var id))
+                Fail(nameof(input.Dossier), $"Thành phần hồ sơ dòng {i + 1}: không có tệp "{Shorten(fileName)}" trong thư viện của đơn vị; vui lòng tải tệp mẫu lên Thư viện ảnh và tệp trước.");
+            else if (Part(parts, 4) is not null)
+                file = id;
             if (parts[0].Length == 0)
                 Fail(nameof(input.Dossier), $"Thành phần hồ sơ dòng {i + 1}: vui lòng ghi tên giấy tờ.");
             else if (originals is not null && copies is not null)
-                dossier.Add(new DossierComponent { Name = parts[0], Originals = originals.Value, Copies = copies.Value, FormName = Part(parts, 3) });
+                dossier.Add(new DossierComponent { Name = parts[0], Originals = originals.Value, Copies = copies.Value, FormName = Part(parts, 3), FormAssetId = file });
         }
         var processing = Text(nameof(input.ProcessingTime), input.ProcessingTime, ProcedureRules.MaxText, true);
         var fees = Text(nameof(input.Fees), input.Fees, ProcedureRules.MaxText, true);
@@ -268,11 +281,11 @@ public static partial class ProcedureInputRules
         p.WhereToSubmit = v.WhereToSubmit;
         p.Steps = [.. v.Steps];
         p.Ways = [.. v.Ways];
-        // A component that keeps its name keeps its form file.
+        // A component that names no file and keeps its name keeps its form file (an import from the national database has none).
         var files = p.Dossier.Where(d => d.FormAssetId is not null).DistinctBy(d => d.Name).ToDictionary(d => d.Name, d => d.FormAssetId);
         p.Dossier = v.Dossier.Select(d => new DossierComponent
         {
-            Name = d.Name, Originals = d.Originals, Copies = d.Copies, FormName = d.FormName, FormAssetId = files.GetValueOrDefault(d.Name),
+            Name = d.Name, Originals = d.Originals, Copies = d.Copies, FormName = d.FormName, FormAssetId = d.FormAssetId ?? files.GetValueOrDefault(d.Name),
         }).ToList();
         p.ProcessingTime = v.ProcessingTime;
         p.Fees = v.Fees;

@@ -60,7 +60,7 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
     }
 
     [HttpGet(Base + "/{code}")]
-    public async Task<IActionResult> Edit(string code, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] string code, CancellationToken ct)
     {
         var (view, refusal) = await AuthorizedAsync(editing.FindAsync(code, ct), v => v.OwnerUnitId, EditorAction.ManageProcedures);
         if (view is null)
@@ -69,8 +69,9 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
         return await FormAsync(view.Code, view.Version, owner, view.Input, view.Revisions, ct);
     }
 
+    // The route's code, never the form's "Code" field: form values come before route values in model binding.
     [HttpPost(Base + "/{code}")]
-    public async Task<IActionResult> Update(string code, [FromForm(Name = "don-vi")] string? donVi, [FromForm(Name = "phien-ban")] Guid? version,
+    public async Task<IActionResult> Update([FromRoute] string code, [FromForm(Name = "don-vi")] string? donVi, [FromForm(Name = "phien-ban")] Guid? version,
         ProcedureInput input, CancellationToken ct)
     {
         var (view, refusal) = await AuthorizedAsync(editing.FindAsync(code, ct), v => v.OwnerUnitId, EditorAction.ManageProcedures);
@@ -168,7 +169,7 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
     private async Task<IActionResult> FormAsync(string? code, Guid? version, string ownerSlug, ProcedureInput input, IReadOnlyList<ProcedureRevision> revisions,
         CancellationToken ct)
     {
-        var catalog = await editing.CatalogAsync(ct);
+        var catalog = await editing.CatalogAsync(null, ct);
         return View("Form", new ProcedureFormPage(code, version, ownerSlug, input, await ManagedUnitsAsync(ct), catalog.Terms, revisions));
     }
 

@@ -228,4 +228,32 @@ public class ProcedureImportTests
             Assert.Equal(ImportedChange.Added, Assert.Single(Assert.IsType<Outcome<ProcedureImportSummary>.Ok>(preview).Value.Rows).Change);
         }
     }
+
+    [Fact]
+    public async Task A_dossier_component_offers_a_form_file_from_the_managing_units_library_and_keeps_it_on_re_import()
+    {
+        var (database, unit, other) = await SiteAsync();
+        await using var _d = database;
+        await using (var db = database.NewContext())
+        {
+            db.MediaAssets.AddRange(
+                new Media.MediaAsset { UnitId = unit.Id, FileName = "to-khai.docx", ContentType = "application/msword", StoragePath = "a/to-khai.docx" },
+                new Media.MediaAsset { UnitId = other.Id, FileName = "cua-don-vi-khac.pdf", ContentType = "application/pdf", StoragePath = "b/x.pdf" });
+            await db.SaveChangesAsync();
+        }
+        Dictionary<string, string> Dossier(string line) => new() { ["Thành phần hồ sơ"] = line };
+
+        var refused = await ImportAsync(database, unit, File(Row("1.000001", cells: Dossier("Tờ khai | 1 | 0 | Mẫu 01 | cua-don-vi-khac.pdf"))), false);
+        Assert.Contains("không có tệp \"cua-don-vi-khac.pdf\" trong thư viện của đơn vị",
+            Assert.Single(Assert.IsType<Outcome<ProcedureImportSummary>.Invalid>(refused).Errors["Dòng 2"]));
+
+        Assert.True((await ImportAsync(database, unit, File(Row("1.000001", cells: Dossier("Tờ khai | 1 | 0 | Mẫu 01 | TO-KHAI.docx"))), false)).IsOk);
+        var file = Assert.Single(Assert.Single(await ProceduresAsync(database)).Dossier).FormAssetId;
+        Assert.NotNull(file);
+
+        // The national database's export names no file: the component keeps the one attached.
+        Assert.True((await ImportAsync(database, unit, File(Row("1.000001", cells: Dossier("Tờ khai | 1 | 1 | Mẫu 01"))), false)).IsOk);
+        var kept = Assert.Single(Assert.Single(await ProceduresAsync(database)).Dossier);
+        Assert.Equal((1, file), (kept.Copies, kept.FormAssetId));
+    }
 }
