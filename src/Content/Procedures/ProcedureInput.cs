@@ -210,10 +210,13 @@ public static partial class ProcedureInputRules
             }
             var (originals, copies) = (Count(1), Count(2));
             int? file = null;
-            if (Part(parts, 4) is { } fileName && !catalog.Files.TryGetValue(fileName, out var id))
-                Fail(nameof(input.Dossier), $"Thành phần hồ sơ dòng {i + 1}: không có tệp "{Shorten(fileName)}" trong thư viện của đơn vị; vui lòng tải tệp mẫu lên Thư viện ảnh và tệp trước.");
-            else if (Part(parts, 4) is not null)
-                file = id;
+            if (Part(parts, 4) is { } fileName)
+            {
+                if (catalog.Files.TryGetValue(fileName, out var id))
+                    file = id;
+                else
+                    Fail(nameof(input.Dossier), $"Thành phần hồ sơ dòng {i + 1}: không có tệp \"{Shorten(fileName)}\" trong thư viện của đơn vị; vui lòng tải tệp mẫu lên Thư viện ảnh và tệp trước.");
+            }
             if (parts[0].Length == 0)
                 Fail(nameof(input.Dossier), $"Thành phần hồ sơ dòng {i + 1}: vui lòng ghi tên giấy tờ.");
             else if (originals is not null && copies is not null)

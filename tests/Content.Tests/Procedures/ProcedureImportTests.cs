@@ -237,8 +237,8 @@ public class ProcedureImportTests
         await using (var db = database.NewContext())
         {
             db.MediaAssets.AddRange(
-                new Media.MediaAsset { UnitId = unit.Id, FileName = "to-khai.docx", ContentType = "application/msword", StoragePath = "a/to-khai.docx" },
-                new Media.MediaAsset { UnitId = other.Id, FileName = "cua-don-vi-khac.pdf", ContentType = "application/pdf", StoragePath = "b/x.pdf" });
+                new global::CchcSite.Content.Media.MediaAsset { UnitId = unit.Id, FileName = "to-khai.docx", ContentType = "application/msword", StoragePath = "a/to-khai.docx" },
+                new global::CchcSite.Content.Media.MediaAsset { UnitId = other.Id, FileName = "cua-don-vi-khac.pdf", ContentType = "application/pdf", StoragePath = "b/x.pdf" });
             await db.SaveChangesAsync();
         }
         Dictionary<string, string> Dossier(string line) => new() { ["Thành phần hồ sơ"] = line };
