@@ -67,8 +67,9 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         var errors = read.Errors.ToList();
         var rows = read.Rows.Where(r => r.Value is not null).ToList();
         var codes = firstLine.Keys.ToList();
-        var existing = await db.Procedures.Include(p => p.Units).Include(p => p.Field).Include(p => p.Level)
-            .Where(p => codes.Contains(p.Code)).AsSplitQuery().ToDictionaryAsync(p => p.Code, ct);
+        // A dry run changes copies only: nothing it loads needs tracking.
+        var loading = db.Procedures.Include(p => p.Units).Include(p => p.Field).Include(p => p.Level).Where(p => codes.Contains(p.Code)).AsSplitQuery();
+        var existing = await (dryRun ? loading.AsNoTracking() : loading).ToDictionaryAsync(p => p.Code, ct);
         var replacements = rows.Select(r => r.Value!.ReplacedBy).OfType<string>().Where(c => !firstLine.ContainsKey(c)).Distinct().ToList();
         var known = (await db.Procedures.Where(p => replacements.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         foreach (var row in rows)
@@ -117,14 +118,24 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         var decisions = await editing.DecisionPostsAsync(undecided.Select(p => p.DecisionNumber!), ct);
         foreach (var procedure in undecided)
             procedure.DecisionPostId = decisions.GetValueOrDefault(procedure.DecisionNumber!);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
         audit.Record(actor, AuditActions.ProceduresImported,
             $"Từ {fileName}: {result.Count(ImportedChange.Added)} thêm mới, {result.Count(ImportedChange.Changed)} sửa đổi, "
             + $"{result.Count(ImportedChange.Abolished)} bãi bỏ, {result.Count(ImportedChange.Unchanged)} không đổi",
             nameof(Procedure), null, ownerUnitId);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // Thousands of procedures with their lists are tracked by now: their changes are detected once, not again by the
+        // outbox's save that follows in the same transaction.
+        db.ChangeTracker.DetectChanges();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
         return new Outcome<ProcedureImportSummary>.Ok(result);
     }
 
