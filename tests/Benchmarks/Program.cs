@@ -9,6 +9,12 @@ using CchcSite.Content.Search;
 // The relevance benchmark instead: dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out] [--verbose]
 // Given a folder, the index is kept there, and a later run that finds an index of the current schema in it times the
 // queries only: a quicker loop when only the query side changes.
+// The procedure import instead: dotnet run -c Release --project tests/Benchmarks -- procedures [rows] [csv|xlsx]
+if (args.FirstOrDefault() == "procedures")
+{
+    await ProcedureImportBenchmark.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "relevance")
 {
     await RelevanceBenchmark.RunAsync(FindRepositoryRoot(), args[1..]);

@@ -22,6 +22,8 @@ public enum EditorAction
     ManagePlans,
     /// <summary>Enter, import and correct reform index results that the unit publishes.</summary>
     ManageIndexResults,
+    /// <summary>Create, edit and import the administrative procedures (TTHC) a unit handles; each save is a revision.</summary>
+    ManageProcedures,
     /// <summary>See how many people receive a unit's news by e-mail (counts only; the addresses are administrators').</summary>
     ViewSubscriberCounts,
     /// <summary>Write the unit's "Giới thiệu" page (functions, organisation, leaders, English version).</summary>
@@ -41,7 +43,7 @@ public static class Permissions
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
-            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile],
+            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 

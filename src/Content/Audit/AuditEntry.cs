@@ -40,13 +40,15 @@ public static class AuditActions
     public const string IndexResultDeleted = "index.delete";
     public const string IndexResultEntered = "index.enter";
     public const string IndexResultCorrected = "index.correct";
+    public const string ProcedureSaved = "procedure.edit";
+    public const string ProceduresImported = "procedure.import";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
-        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected,
+        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, ProcedureSaved, ProceduresImported,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -70,6 +72,8 @@ public static class AuditActions
         IndexResultDeleted => "Xóa kết quả chỉ số",
         IndexResultEntered => "Nhập một kết quả chỉ số",
         IndexResultCorrected => "Đính chính kết quả chỉ số",
+        ProcedureSaved => "Sửa thủ tục hành chính",
+        ProceduresImported => "Nhập thủ tục hành chính",
         _ => action,
     };
 }

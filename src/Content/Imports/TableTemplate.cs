@@ -5,15 +5,19 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CchcSite.Content.Imports;
 
-/// <summary>The template of an import: its header row alone, as CSV (UTF-8 with BOM, for spreadsheets) or as XLSX, which <see cref="TableFile"/> reads back.</summary>
+/// <summary>
+/// The files an import offers for download and reads back with <see cref="TableFile"/>: a header row of the layout's titles, then
+/// any rows given (an example, or an export to edit and import again). CSV as UTF-8 with a byte-order mark, so Excel shows the
+/// Vietnamese letters; XLSX with inline strings in one sheet.
+/// </summary>
 public static class TableTemplate
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Csv(IEnumerable<string> columns, Func<string, string> quote) =>
-        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join(",", columns.Select(quote)) + "\r\n")];
+    public static byte[] Csv(IReadOnlyList<string> titles, IEnumerable<IReadOnlyList<string?>>? rows = null) =>
+        Indexes.Csv.Of(rows is null ? [titles] : rows.Prepend(titles));
 
-    public static byte[] Xlsx(string sheetName, IEnumerable<string> columns)
+    public static byte[] Xlsx(IReadOnlyList<string> titles, string sheetName, IEnumerable<IReadOnlyList<string?>>? rows = null)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -21,12 +25,17 @@ public static class TableTemplate
             var workbook = document.AddWorkbookPart();
             workbook.Workbook = new Workbook();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            sheetPart.Worksheet = new Worksheet(new SheetData(new Row(columns.Select(c =>
-                new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(c)) }))));
+            var data = new SheetData(Row(titles));
+            foreach (var row in rows ?? [])
+                data.AppendChild(Row(row));
+            sheetPart.Worksheet = new Worksheet(data);
             // Excel limits a sheet's name to 31 characters.
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();
     }
+
+    private static Row Row(IEnumerable<string?> cells) => new(cells.Select(c =>
+        new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(c ?? "") { Space = SpaceProcessingModeValues.Preserve }) }));
 }

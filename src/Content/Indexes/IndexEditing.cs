@@ -51,9 +51,9 @@ public sealed class IndexEditing(CchcDbContext db, UnitDirectory units, AuditLog
     private static IEnumerable<IndexComponent> ComponentsOf(IndexDefinition index, int year) =>
         index.Components.Where(c => c.AppliesTo(year)).OrderBy(c => c.SortOrder).ThenBy(c => c.Id);
 
-    public static byte[] CsvTemplate(IndexDefinition index, int year) => TableTemplate.Csv(Columns(index, year), Csv.Quote);
+    public static byte[] CsvTemplate(IndexDefinition index, int year) => TableTemplate.Csv([.. Columns(index, year)]);
 
-    public static byte[] XlsxTemplate(IndexDefinition index, int year) => TableTemplate.Xlsx($"{index.Code} {year}", Columns(index, year));
+    public static byte[] XlsxTemplate(IndexDefinition index, int year) => TableTemplate.Xlsx([.. Columns(index, year)], $"{index.Code} {year}");
 
     public Task<IndexDefinition?> DefinitionAsync(string code, CancellationToken ct) =>
         db.Set<IndexDefinition>().Include(i => i.Components).FirstOrDefaultAsync(i => i.Code == code.ToUpperInvariant(), ct);

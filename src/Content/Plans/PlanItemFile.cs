@@ -43,7 +43,7 @@ public static class PlanItemFile
         return input;
     }
 
-    public static byte[] CsvTemplate() => TableTemplate.Csv(Columns, c => c);
+    public static byte[] CsvTemplate() => TableTemplate.Csv(Columns);
 
-    public static byte[] XlsxTemplate() => TableTemplate.Xlsx("Nhiệm vụ", Columns);
+    public static byte[] XlsxTemplate() => TableTemplate.Xlsx(Columns, "Nhiệm vụ");
 }

@@ -7,5 +7,7 @@ public static class ProceduresServices
 {
     public static IServiceCollection AddProcedures(this IServiceCollection services) => services
         .AddSingleton<ISearchSource, ProcedureSearchSource>()
-        .AddScoped<PublicProcedures>();
+        .AddScoped<PublicProcedures>()
+        .AddScoped<ProcedureEditing>()
+        .AddScoped<ProcedureImport>();
 }
