@@ -22,6 +22,8 @@ public enum EditorAction
     ManagePlans,
     /// <summary>Enter, import and correct reform index results that the unit publishes.</summary>
     ManageIndexResults,
+    /// <summary>Import the monthly results of handling dossiers (kết quả giải quyết hồ sơ TTHC) of the unit's one-stop desk.</summary>
+    ManageDossierResults,
     /// <summary>See how many people receive a unit's news by e-mail (counts only; the addresses are administrators').</summary>
     ViewSubscriberCounts,
 }
@@ -39,7 +41,8 @@ public static class Permissions
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
-            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts],
+            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts,
+            EditorAction.ManageDossierResults],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 

@@ -38,13 +38,14 @@ public static class AuditActions
     public const string PlanImported = "plan.import";
     public const string IndexResultsImported = "index.import";
     public const string IndexResultDeleted = "index.delete";
+    public const string DossierResultsImported = "dossier.import";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
-        IndexResultsImported, IndexResultDeleted,
+        IndexResultsImported, IndexResultDeleted, DossierResultsImported,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -66,6 +67,7 @@ public static class AuditActions
         PlanImported => "Nhập nhiệm vụ kế hoạch",
         IndexResultsImported => "Nhập kết quả chỉ số",
         IndexResultDeleted => "Xóa kết quả chỉ số",
+        DossierResultsImported => "Nhập kết quả giải quyết hồ sơ",
         _ => action,
     };
 }
