@@ -88,3 +88,13 @@ public sealed class DossierStatistics(CchcDbContext db, UnitDirectory units, Sit
         return new DossierResultsPage(unit, statistics, trail);
     }
 }
+
+/// <summary>Figures as the pages write them, with Vietnamese separators: 1.234 hồ sơ, 98,5%.</summary>
+public static class DossierText
+{
+    private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+
+    public static string Count(int n) => n.ToString("N0", Vietnamese);
+
+    public static string Rate(decimal? rate) => rate is { } r ? r.ToString("0.#", Vietnamese) + "%" : "–";
+}
