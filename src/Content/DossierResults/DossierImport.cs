@@ -18,6 +18,9 @@ public sealed record DossierImportRequest(int UnitId, int Year, int Month);
 /// <summary>One row of the file as it would be stored.</summary>
 public sealed record DossierImportRow(int Line, TermRef Field, DossierFigures Figures);
 
+/// <summary>A unit's month as the editor lists it: how many fields, the totals, when it was imported.</summary>
+public sealed record ImportedMonth(string UnitName, int Year, int Month, int Fields, DossierFigures Figures, DateTime ImportedAt);
+
 /// <summary>A dry run's or an import's account: the rows, their total, and how many stored rows of that month they replace.</summary>
 public sealed record DossierImportSummary(bool DryRun, int Year, int Month, IReadOnlyList<DossierImportRow> Rows, int Replaced)
 {
@@ -48,6 +51,20 @@ public sealed class DossierImport(CchcDbContext db, AuditLog audit, TimeProvider
     private static readonly TableLayout Layout = new(Columns.Select(c => new TableField(c, Required: true)).ToList());
 
     public static byte[] CsvTemplate() => Csv.Of([Columns]);
+
+    public static byte[] XlsxTemplate() => TableTemplate.Xlsx("Kết quả giải quyết", Columns);
+
+    /// <summary>The months imported for the units given (null: all), newest first: the editor's list.</summary>
+    public async Task<IReadOnlyList<ImportedMonth>> MonthsAsync(IReadOnlySet<int>? unitIds, CancellationToken ct)
+    {
+        var rows = db.DossierResults.AsNoTracking();
+        if (unitIds is not null)
+            rows = rows.Where(r => unitIds.Contains(r.UnitId));
+        var list = await rows.Select(r => new { r.UnitId, r.Unit.Name, r.Year, r.Month, r.Figures, r.ImportedAt }).ToListAsync(ct);
+        return list.GroupBy(r => (r.UnitId, r.Name, r.Year, r.Month))
+            .Select(g => new ImportedMonth(g.Key.Name, g.Key.Year, g.Key.Month, g.Count(), DossierFigures.Sum(g.Select(r => r.Figures)), g.Max(r => r.ImportedAt)))
+            .OrderByDescending(m => m.Year).ThenByDescending(m => m.Month).ThenBy(m => m.UnitName).Take(200).ToList();
+    }
 
     /// <summary>
     /// Reads and checks every row; with <paramref name="dryRun"/> stores nothing, else replaces the unit's month in one

@@ -1,8 +1,5 @@
 using System.Text;
 using CchcSite.Content.Imports;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace CchcSite.Content.Plans;
 
@@ -50,19 +47,5 @@ public static class PlanItemFile
     public static byte[] CsvTemplate() =>
         [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(string.Join(",", Columns) + "\r\n")];
 
-    public static byte[] XlsxTemplate()
-    {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            sheetPart.Worksheet = new Worksheet(new SheetData(new Row(Columns.Select(c =>
-                new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(c)) }))));
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Nhiệm vụ" }));
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
+    public static byte[] XlsxTemplate() => TableTemplate.Xlsx("Nhiệm vụ", Columns);
 }

@@ -24,6 +24,7 @@ public static class EditorNavigation
         new("Kế hoạch và báo cáo", "Theo dõi thực hiện kế hoạch", "/quan-tri/tuan-thu", May(EditorAction.ViewPlans), "tuan-thu"),
         new("Kế hoạch và báo cáo", "Báo cáo định kỳ", "/quan-tri/bao-cao", May(EditorAction.ViewPlans)),
         new("Kế hoạch và báo cáo", "Kết quả chỉ số CCHC", "/quan-tri/chi-so", May(EditorAction.ManageIndexResults)),
+        new("Kế hoạch và báo cáo", "Kết quả giải quyết hồ sơ TTHC", DossierResultsController.Base, May(EditorAction.ManageDossierResults)),
         new("Nội dung", "Người đăng ký nhận tin", "/quan-tri/nhan-tin", May(EditorAction.ViewSubscriberCounts)),
         new("Quản trị", "Đơn vị", "/quan-tri/don-vi", Administrator),
         new("Quản trị", "Người dùng và quyền", "/quan-tri/nguoi-dung", Administrator),
