@@ -88,13 +88,11 @@ public sealed class DossierImport(CchcDbContext db, AuditLog audit, TimeProvider
         var fields = await db.ProcedureTerms.AsNoTracking().Where(t => t.List == ProcedureList.Field).ToListAsync(ct);
         var byKey = fields.SelectMany(f => new[] { (Key: f.Slug, Field: f), (Key: Slug.From(f.Name), Field: f) })
             .DistinctBy(p => p.Key).ToDictionary(p => p.Key, p => p.Field);
-        var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, row => ToRow(row, byKey, fields));
-        var lineErrors = read.Errors.ToList();
-        foreach (var twice in read.Rows.GroupBy(r => r.Value!.Field.Id).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
-            lineErrors.Add(new LineError(twice.Line, FieldColumn,
-                $"Lĩnh vực \"{twice.Value!.Field.Name}\" đã có ở dòng {read.Rows.First(r => r.Value!.Field.Id == twice.Value.Field.Id).Line}."));
-        if (lineErrors.Count > 0)
-            return Outcome<DossierImportSummary>.Invalid.Of(lineErrors.OrderBy(e => e.Line).Select(e => KeyValuePair.Create(e.Key, e.Message)));
+        // Field → the line it was first on: a field twice is reported while reading, beside the file's other errors.
+        var seen = new Dictionary<int, int>();
+        var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, row => ToRow(row, byKey, fields, seen));
+        if (!read.IsValid)
+            return Outcome<DossierImportSummary>.Invalid.Of(read.Errors.OrderBy(e => e.Line).Select(e => KeyValuePair.Create(e.Key, e.Message)));
 
         var existing = await db.DossierResults
             .Where(r => r.UnitId == request.UnitId && r.Year == request.Year && r.Month == request.Month).ToListAsync(ct);
@@ -124,17 +122,22 @@ public sealed class DossierImport(CchcDbContext db, AuditLog audit, TimeProvider
 
     private sealed record ReadRow(ProcedureTerm Field, DossierFigures Figures);
 
-    private static ReadRow? ToRow(TableRow row, Dictionary<string, ProcedureTerm> byKey, List<ProcedureTerm> fields)
+    private static ReadRow? ToRow(TableRow row, Dictionary<string, ProcedureTerm> byKey, List<ProcedureTerm> fields, Dictionary<int, int> seen)
     {
         ProcedureTerm? field = null;
         if (row.Text(FieldColumn) is not { } name)
             row.Fail(FieldColumn, "Vui lòng ghi lĩnh vực.");
         else if (!byKey.TryGetValue(Slug.From(name), out field))
             row.Fail(FieldColumn, $"Không có lĩnh vực \"{TableRow.Shorten(name)}\". Các lĩnh vực: {string.Join("; ", fields.OrderBy(f => f.SortOrder).Select(f => f.Name))}.");
+        else if (seen.TryGetValue(field.Id, out var first))
+            row.Fail(FieldColumn, $"Lĩnh vực \"{field.Name}\" đã có ở dòng {first}.");
+        else
+            seen[field.Id] = row.Line;
 
         int Count(string column)
         {
             var value = row.Integer(column);
+            // Typed text with a sign is already refused as not a whole number; a spreadsheet number cell can still be negative.
             if (value < 0)
                 row.Fail(column, $"Cột \"{column}\" không được là số âm.");
             return Math.Max(0, value ?? 0);
