@@ -17,11 +17,11 @@ public sealed class DossierResultsPageTests(SiteFixture site)
         await phone.GetByRole(AriaRole.Link, new() { Name = "Xem kết quả từng tháng, từng lĩnh vực" }).ClickAsync();
         await phone.WaitForURLAsync(url => url.EndsWith("/ubnd-phuong-thac-mo/thu-tuc-hanh-chinh/ket-qua-giai-quyet"));
 
-        await phone.GetByLabel("Năm").SelectOptionAsync("2025");
+        await phone.GetByLabel("Năm", new() { Exact = true }).SelectOptionAsync("2025");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Xem", Exact = true }).ClickAsync();
         await phone.WaitForURLAsync(url => url.Contains("nam=2025"));
-        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Kết quả giải quyết hồ sơ thủ tục hành chính năm 2025" })).ToBeVisibleAsync();
-        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Tháng 12/2025" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Kết quả giải quyết hồ sơ thủ tục hành chính năm 2025", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Tháng 12/2025", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Img, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Tỉ lệ hồ sơ giải quyết đúng hạn từng tháng năm 2025") }))
             .ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByRole(AriaRole.Table, new() { Name = "Số liệu từng tháng năm 2025" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(13);

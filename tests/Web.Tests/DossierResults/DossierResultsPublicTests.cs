@@ -103,7 +103,7 @@ public sealed class DossierResultsPublicTests(SiteFactory site)
         Assert.Contains("Tháng 12/2025", html);
         Assert.Contains("Từ đầu năm đến hết tháng 12/2025", html);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<svg[^>]+role=\"img\"").Count);
-        Assert.Contains("<caption>Số liệu từng tháng năm 2025</caption>", html);
+        Assert.Contains("<caption id=\"bang-thang\">Số liệu từng tháng năm 2025</caption>", html);
         var stored = await StoredAsync(Ward, 2025);
         Assert.Contains(DossierText.Rate(Math.Round(100m * stored.OnTime / (stored.OnTime + stored.Late), 1)), html);
         Assert.Contains(DossierText.Count(stored.Received), html);
