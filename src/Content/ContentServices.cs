@@ -1,6 +1,7 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.DossierResults;
 using CchcSite.Content.Feeds;
 using CchcSite.Content.Imports;
 using CchcSite.Content.Indexes;
@@ -41,6 +42,7 @@ public static class ContentServices
         .AddPlans()
         .AddIndexes()
         .AddProcedures()
+        .AddDossierResults()
         .AddReports()
         .AddQuestions()
         .AddSubscriptions()

@@ -116,6 +116,7 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapNodeHealth();
 app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi().MapProceduresApi()
+    .MapDossierStatisticsApi()
     .MapDocumentsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.

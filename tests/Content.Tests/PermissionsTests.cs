@@ -16,7 +16,7 @@ public class PermissionsTests
             [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
             [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer,
                 EditorAction.HandleSubmission, EditorAction.PublishAnswer, EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults,
-                EditorAction.ViewSubscriberCounts, EditorAction.ManageProcedures],
+                EditorAction.ViewSubscriberCounts, EditorAction.ManageProcedures, EditorAction.ManageDossierResults, EditorAction.EditUnitProfile],
             [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         };
         var data = new TheoryData<UnitRole, EditorAction, bool>();

@@ -24,6 +24,8 @@ public enum EditorAction
     ManageIndexResults,
     /// <summary>Create, edit and import the administrative procedures (TTHC) a unit handles; each save is a revision.</summary>
     ManageProcedures,
+    /// <summary>Import the monthly results of handling dossiers (kết quả giải quyết hồ sơ TTHC) of the unit's one-stop desk.</summary>
+    ManageDossierResults,
     /// <summary>See how many people receive a unit's news by e-mail (counts only; the addresses are administrators').</summary>
     ViewSubscriberCounts,
     /// <summary>Write the unit's "Giới thiệu" page (functions, organisation, leaders, English version).</summary>
@@ -43,7 +45,8 @@ public static class Permissions
         [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
-            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures],
+            EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
+            EditorAction.ManageDossierResults],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
     };
 

@@ -42,13 +42,14 @@ public static class AuditActions
     public const string IndexResultCorrected = "index.correct";
     public const string ProcedureSaved = "procedure.edit";
     public const string ProceduresImported = "procedure.import";
+    public const string DossierResultsImported = "dossier.import";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
-        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, ProcedureSaved, ProceduresImported,
+        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, ProcedureSaved, ProceduresImported, DossierResultsImported,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -74,6 +75,7 @@ public static class AuditActions
         IndexResultCorrected => "Đính chính kết quả chỉ số",
         ProcedureSaved => "Sửa thủ tục hành chính",
         ProceduresImported => "Nhập thủ tục hành chính",
+        DossierResultsImported => "Nhập kết quả giải quyết hồ sơ",
         _ => action,
     };
 }

@@ -41,6 +41,7 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Procedures.Procedure> Procedures => Set<Procedures.Procedure>();
     public DbSet<Procedures.ProcedureTerm> ProcedureTerms => Set<Procedures.ProcedureTerm>();
     public DbSet<Procedures.ProcedureRevision> ProcedureRevisions => Set<Procedures.ProcedureRevision>();
+    public DbSet<DossierResults.DossierResult> DossierResults => Set<DossierResults.DossierResult>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

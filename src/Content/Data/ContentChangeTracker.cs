@@ -350,6 +350,10 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 case Indexes.IndexDefinition or Indexes.IndexComponent or Indexes.IndexComponentScore:
                     _everything = true;
                     break;
+                // Dossier results show site-wide and on every issuing unit's procedures tab; imported once a month.
+                case DossierResults.DossierResult:
+                    _everything = true;
+                    break;
                 // A new tag, file or image variant shows nowhere until a post uses it, and that post's save says so.
                 case Tag or MediaAsset or MediaVariant when entry.State != EntityState.Added
                                                           || (entry.Entity is MediaVariant && !entry.Property(nameof(MediaVariant.MediaAssetId)).IsTemporary):

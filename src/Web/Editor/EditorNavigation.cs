@@ -25,6 +25,7 @@ public static class EditorNavigation
         new("Kế hoạch và báo cáo", "Báo cáo định kỳ", "/quan-tri/bao-cao", May(EditorAction.ViewPlans)),
         new("Kế hoạch và báo cáo", "Kết quả chỉ số CCHC", "/quan-tri/chi-so", May(EditorAction.ManageIndexResults)),
         new("Nội dung", "Thủ tục hành chính", ProceduresAdminController.Base, May(EditorAction.ManageProcedures)),
+        new("Kế hoạch và báo cáo", "Kết quả giải quyết hồ sơ TTHC", DossierResultsController.Base, May(EditorAction.ManageDossierResults)),
         new("Nội dung", "Người đăng ký nhận tin", "/quan-tri/nhan-tin", May(EditorAction.ViewSubscriberCounts)),
         new("Nội dung", "Trang giới thiệu đơn vị", UnitProfileController.Base, May(EditorAction.EditUnitProfile)),
         new("Quản trị", "Đơn vị", "/quan-tri/don-vi", Administrator),

@@ -36,47 +36,32 @@ public sealed record IndexResultFormPage(int? Id, IndexDefinition Index, int Yea
 public sealed class IndexResultsController(IndexEditing editing, IndexResultEntry entry, UnitDirectory units, CurrentEditor editor) : EditorController
 {
     private const string Base = "/quan-tri/chi-so";
-    private const int MaxFileBytes = 1024 * 1024;
 
     [HttpGet(Base)]
     public async Task<IActionResult> Index(CancellationToken ct) => await PageAsync(new IndexImportForm(), null, null, ct);
 
     [HttpPost(Base + "/nhap")]
-    [RequestSizeLimit(4 * MaxFileBytes)]
+    [RequestSizeLimit(PreviewedUpload.MaxRequestBytes)]
     public async Task<IActionResult> Import(IndexImportForm form, IFormFile? tep, CancellationToken ct)
     {
         if (await units.FindAsync(form.DonViCongBo ?? "", ct) is not { } publisher)
             return await RejectedAsync(form, "Vui lòng chọn đơn vị công bố kết quả.", ct);
         if (!await MayAsync(publisher.Unit.Id, EditorAction.ManageIndexResults))
             return Forbid();
-        byte[] content;
-        string fileName;
-        if (tep is { Length: > 0 })
-        {
-            if (tep.Length > MaxFileBytes)
-                return await RejectedAsync(form, "Tệp lớn hơn 1 MB; vui lòng chia thành nhiều tệp.", ct);
-            using var copy = new MemoryStream();
-            await tep.CopyToAsync(copy, ct);
-            (content, fileName) = (copy.ToArray(), Path.GetFileName(tep.FileName));
-        }
-        else if (form.ApDung && !string.IsNullOrEmpty(form.NoiDung) && TryBase64(form.NoiDung) is { Length: > 0 and <= MaxFileBytes } previewed)
-            (content, fileName) = (previewed, Path.GetFileName(form.TenTep ?? "tep.csv"));
-        else
-            return await RejectedAsync(form, "Vui lòng chọn tệp CSV hoặc XLSX theo mẫu.", ct);
-
+        var (upload, problem) = await PreviewedUpload.ReadAsync(tep, form.ApDung, form.NoiDung, form.TenTep, ct);
+        if (upload is null)
+            return await RejectedAsync(form, problem!, ct);
         var request = new IndexImportRequest(form.ChiSo ?? "", form.Nam ?? 0, form.Nhom, form.TrongDonVi, publisher.Unit.Id, form.VanBan, form.NgayCongBo);
-        using var stream = new MemoryStream(content, writable: false);
-        // A new file is always looked at first; only the file that was looked at is applied.
-        var dryRun = !(form.ApDung && tep is not { Length: > 0 });
-        var outcome = await editing.ImportAsync(request, stream, fileName, dryRun, editor.Actor, ct);
+        using var stream = new MemoryStream(upload.Content, writable: false);
+        var outcome = await editing.ImportAsync(request, stream, upload.FileName, upload.DryRun, editor.Actor, ct);
         switch (outcome)
         {
             case Outcome<IndexImportSummary>.Invalid invalid:
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return await PageAsync(form, invalid.Errors, null, ct);
             case Outcome<IndexImportSummary>.Ok { Value.DryRun: true } preview:
-                form.NoiDung = Convert.ToBase64String(content);
-                form.TenTep = fileName;
+                form.NoiDung = upload.Base64;
+                form.TenTep = upload.FileName;
                 return await PageAsync(form, null, preview.Value, ct);
             default:
                 return MessageOutcome(outcome, Base, s => $"Đã nhập kết quả: {s.Added} mới, {s.Corrected} đính chính (giữ số liệu cũ trong lịch sử), {s.Unchanged} không đổi.");
@@ -203,11 +188,5 @@ public sealed class IndexResultsController(IndexEditing editing, IndexResultEntr
         var results = await editing.ListAsync(allowed, null, null, ct);
         return View("Index", new IndexResultsAdminPage(results, await editing.DefinitionsAsync(ct), publishers, all, form,
             errors ?? new Dictionary<string, string[]>(), preview));
-    }
-
-    private static byte[]? TryBase64(string text)
-    {
-        var buffer = new byte[text.Length];
-        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
 }

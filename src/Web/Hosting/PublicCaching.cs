@@ -1,4 +1,5 @@
 using CchcSite.Content.Data;
+using CchcSite.Content.DossierResults;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Procedures;
@@ -96,6 +97,8 @@ public static class PublicCaching
             => [ContentTags.Source(Procedure.SourceName), ContentTags.PostLists],
         // Only units and categories, which the site-wide tag on every answer covers.
         CategoryIndexPage or UnitNode or IEnumerable<UnitNode> => [],
+        // Dossier results change only by an import, which drops every answer (the site-wide tag).
+        DossierResultsPage or DossierYear => [],
         // An answer not named above is dropped by any change to posts or questions, rather than kept stale.
         _ => [ContentTags.PostLists, ContentTags.Questions],
     };

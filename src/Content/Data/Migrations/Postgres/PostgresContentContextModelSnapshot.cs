@@ -214,6 +214,67 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.DossierResults.DossierResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "CchcSite.Content.DossierResults.DossierResult.Figures#DossierFigures", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Apologies")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("PendingInTime")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("PendingOverdue")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Received")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ReceivedOnline")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResolvedLate")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ResolvedOnTime")
+                                .HasColumnType("integer");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldId");
+
+                    b.HasIndex("Year", "Month");
+
+                    b.HasIndex("UnitId", "Year", "Month", "FieldId")
+                        .IsUnique();
+
+                    b.ToTable("DossierResults");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Indexes.IndexComponent", b =>
                 {
                     b.Property<int>("Id")
@@ -1759,6 +1820,25 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.DossierResults.DossierResult", b =>
+                {
+                    b.HasOne("CchcSite.Content.Procedures.ProcedureTerm", "Field")
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Field");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Indexes.IndexComponent", b =>
