@@ -1,5 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
+using CchcSite.Content.Bulletins;
 using CchcSite.Content.Data;
 using CchcSite.Content.Feeds;
 using CchcSite.Content.Imports;
@@ -44,6 +45,7 @@ public static class ContentServices
         .AddReports()
         .AddQuestions()
         .AddSubscriptions()
+        .AddBulletins()
         .AddSearch()
         .AddPublicAddresses()
         .AddSeeding();

@@ -38,13 +38,15 @@ public static class AuditActions
     public const string PlanImported = "plan.import";
     public const string IndexResultsImported = "index.import";
     public const string IndexResultDeleted = "index.delete";
+    public const string BulletinEdited = "bulletin.edit";
+    public const string BulletinStep = "bulletin.step";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
-        IndexResultsImported, IndexResultDeleted,
+        IndexResultsImported, IndexResultDeleted, BulletinEdited, BulletinStep,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -66,6 +68,8 @@ public static class AuditActions
         PlanImported => "Nhập nhiệm vụ kế hoạch",
         IndexResultsImported => "Nhập kết quả chỉ số",
         IndexResultDeleted => "Xóa kết quả chỉ số",
+        BulletinEdited => "Lập, sửa bản tin",
+        BulletinStep => "Duyệt bản tin",
         _ => action,
     };
 }
