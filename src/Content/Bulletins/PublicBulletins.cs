@@ -38,7 +38,7 @@ public sealed class PublicBulletins(CchcDbContext db, UnitDirectory units, SiteP
 
     public static string IssueUrl(int id) => $"/{Segment}/{id}";
 
-    public static string PdfUrl(int id) => $"/{Segment}/{id}/ban-tin-cchc-{id}.pdf";
+    public static string PdfUrl(int id) => $"/{Segment}/{id}/tai-ve.pdf";
 
     public static string UnitArchiveUrl(string unitSlug) => $"/{unitSlug}/{Segment}";
 
