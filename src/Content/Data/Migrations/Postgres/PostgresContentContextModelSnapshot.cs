@@ -228,7 +228,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.HasIndex("IssueId", "ItemKind", "ItemId")
                         .IsUnique();
 
-                    b.ToTable("BulletinEntry");
+                    b.ToTable("BulletinEntries");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Bulletins.BulletinIssue", b =>
@@ -300,7 +300,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "Year", "Number")
                         .IsUnique();
 
-                    b.ToTable("BulletinIssue");
+                    b.ToTable("BulletinIssues");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Categories.Category", b =>

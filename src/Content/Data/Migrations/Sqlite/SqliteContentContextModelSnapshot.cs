@@ -215,7 +215,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.HasIndex("IssueId", "ItemKind", "ItemId")
                         .IsUnique();
 
-                    b.ToTable("BulletinEntry");
+                    b.ToTable("BulletinEntries");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Bulletins.BulletinIssue", b =>
@@ -285,7 +285,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "Year", "Number")
                         .IsUnique();
 
-                    b.ToTable("BulletinIssue");
+                    b.ToTable("BulletinIssues");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Categories.Category", b =>

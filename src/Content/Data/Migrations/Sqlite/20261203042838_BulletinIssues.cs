@@ -12,7 +12,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "BulletinIssue",
+                name: "BulletinIssues",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -34,9 +34,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_BulletinIssue", x => x.Id);
+                    table.PrimaryKey("PK_BulletinIssues", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_BulletinIssue_Units_UnitId",
+                        name: "FK_BulletinIssues_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -44,7 +44,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "BulletinEntry",
+                name: "BulletinEntries",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -60,29 +60,29 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_BulletinEntry", x => x.Id);
+                    table.PrimaryKey("PK_BulletinEntries", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_BulletinEntry_BulletinIssue_IssueId",
+                        name: "FK_BulletinEntries_BulletinIssues_IssueId",
                         column: x => x.IssueId,
-                        principalTable: "BulletinIssue",
+                        principalTable: "BulletinIssues",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BulletinEntry_IssueId_ItemKind_ItemId",
-                table: "BulletinEntry",
+                name: "IX_BulletinEntries_IssueId_ItemKind_ItemId",
+                table: "BulletinEntries",
                 columns: new[] { "IssueId", "ItemKind", "ItemId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_BulletinIssue_Status_PublishedAt",
-                table: "BulletinIssue",
+                name: "IX_BulletinIssues_Status_PublishedAt",
+                table: "BulletinIssues",
                 columns: new[] { "Status", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_BulletinIssue_UnitId_Year_Number",
-                table: "BulletinIssue",
+                name: "IX_BulletinIssues_UnitId_Year_Number",
+                table: "BulletinIssues",
                 columns: new[] { "UnitId", "Year", "Number" },
                 unique: true);
         }
@@ -91,10 +91,10 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "BulletinEntry");
+                name: "BulletinEntries");
 
             migrationBuilder.DropTable(
-                name: "BulletinIssue");
+                name: "BulletinIssues");
         }
     }
 }
