@@ -21,13 +21,13 @@ namespace CchcSite.Benchmarks;
 /// </summary>
 public static class MailBenchmark
 {
-    public static async Task RunAsync(int subscribers)
+    public static async Task RunAsync(string root, int subscribers)
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}");
         using var smtp = SimpleSmtpServer.Start();
         var received = 0;
         smtp.MessageReceived += (_, _) => Interlocked.Increment(ref received);
-        using var site = new MailSite(smtp.Configuration.Port);
+        using var site = new MailSite(smtp.Configuration.Port, Path.Combine(root, "src", "Web"));
         _ = site.Server; // starts the host: migrate and seed
         var unitId = await site.WithDbAsync(db => db.Units.Where(u => u.Slug == "phong-gddt-nga-nam").Select(u => u.Id).SingleAsync());
 
@@ -98,8 +98,15 @@ public static class MailBenchmark
     }
 
     /// <summary>The site with its mail going to the local server, the sender idle between the rounds the benchmark drives.</summary>
-    private sealed class MailSite(int smtpPort) : SiteFactory
+    private sealed class MailSite(int smtpPort, string contentRoot) : SiteFactory
     {
+        /// <summary>A test project finds the site's folder from the manifest Mvc.Testing writes for it; this console program says it.</summary>
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseContentRoot(builder, contentRoot);
+        }
+
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1",

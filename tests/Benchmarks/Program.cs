@@ -12,7 +12,7 @@ using CchcSite.Content.Search;
 // queries only: a quicker loop when only the query side changes.
 if (args.FirstOrDefault() == "mail")
 {
-    await MailBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+    await MailBenchmark.RunAsync(FindRepositoryRoot(), args.Length > 1 ? int.Parse(args[1]) : 10_000);
     return;
 }
 if (args.FirstOrDefault() == "relevance")
