@@ -1,5 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
+using CchcSite.Content.Bulletins;
 using CchcSite.Content.Data;
 using CchcSite.Content.DossierResults;
 using CchcSite.Content.Feeds;
@@ -46,6 +47,7 @@ public static class ContentServices
         .AddReports()
         .AddQuestions()
         .AddSubscriptions()
+        .AddBulletins()
         .AddSearch()
         .AddPublicAddresses()
         .AddSeeding();

@@ -7,12 +7,18 @@ using CchcSite.Content.Search;
 // Search benchmark: indexing throughput, index size and query latency over a generated corpus.
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- <documents> <iterations per query> [<index folder to keep>]]
 // The relevance benchmark instead: dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out] [--verbose]
+// The mail benchmark: dotnet run -c Release --project tests/Benchmarks -- mail [<subscribers>]
 // Given a folder, the index is kept there, and a later run that finds an index of the current schema in it times the
 // queries only: a quicker loop when only the query side changes.
 // The procedure import instead: dotnet run -c Release --project tests/Benchmarks -- procedures [rows] [csv|xlsx]
 if (args.FirstOrDefault() == "procedures")
 {
     await ProcedureImportBenchmark.RunAsync(args[1..]);
+    return;
+}
+if (args.FirstOrDefault() == "mail")
+{
+    await MailBenchmark.RunAsync(FindRepositoryRoot(), args.Length > 1 ? int.Parse(args[1]) : 10_000);
     return;
 }
 if (args.FirstOrDefault() == "relevance")

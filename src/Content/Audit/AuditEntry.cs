@@ -43,13 +43,15 @@ public static class AuditActions
     public const string ProcedureSaved = "procedure.edit";
     public const string ProceduresImported = "procedure.import";
     public const string DossierResultsImported = "dossier.import";
+    public const string BulletinEdited = "bulletin.edit";
+    public const string BulletinStep = "bulletin.step";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
-        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, ProcedureSaved, ProceduresImported, DossierResultsImported,
+        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -76,6 +78,8 @@ public static class AuditActions
         ProcedureSaved => "Sửa thủ tục hành chính",
         ProceduresImported => "Nhập thủ tục hành chính",
         DossierResultsImported => "Nhập kết quả giải quyết hồ sơ",
+        BulletinEdited => "Lập, sửa bản tin",
+        BulletinStep => "Duyệt bản tin",
         _ => action,
     };
 }

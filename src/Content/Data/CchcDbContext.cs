@@ -38,6 +38,8 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Subscriptions.Subscription> Subscriptions => Set<Subscriptions.Subscription>();
     public DbSet<Subscriptions.SubscriptionAlert> SubscriptionAlerts => Set<Subscriptions.SubscriptionAlert>();
     public DbSet<Subscriptions.SubscriptionDelivery> SubscriptionDeliveries => Set<Subscriptions.SubscriptionDelivery>();
+    public DbSet<Bulletins.BulletinIssue> BulletinIssues => Set<Bulletins.BulletinIssue>();
+    public DbSet<Bulletins.BulletinEntry> BulletinEntries => Set<Bulletins.BulletinEntry>();
     public DbSet<Procedures.Procedure> Procedures => Set<Procedures.Procedure>();
     public DbSet<Procedures.ProcedureTerm> ProcedureTerms => Set<Procedures.ProcedureTerm>();
     public DbSet<Procedures.ProcedureRevision> ProcedureRevisions => Set<Procedures.ProcedureRevision>();

@@ -354,6 +354,11 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 case DossierResults.DossierResult:
                     _everything = true;
                     break;
+                // Published bulletin issues show in the archives of their unit and its parents; publishing one is rare, so all goes stale.
+                case Bulletins.BulletinIssue issue when issue.Status == PostStatus.Published
+                                                   || entry.Property(nameof(Bulletins.BulletinIssue.Status)).OriginalValue is PostStatus.Published:
+                    _everything = true;
+                    break;
                 // A new tag, file or image variant shows nowhere until a post uses it, and that post's save says so.
                 case Tag or MediaAsset or MediaVariant when entry.State != EntityState.Added
                                                           || (entry.Entity is MediaVariant && !entry.Property(nameof(MediaVariant.MediaAssetId)).IsTemporary):

@@ -76,12 +76,19 @@ public static class PostWorkflow
         var ownWork = onChange
             ? change!.StartedById == user.UserId || change.LastEditorId == user.UserId
             : post.AuthorId == user.UserId || post.LastEditorId == user.UserId;
-        if (step == WorkflowStep.Publish && ownWork && !unitAllowsSelfPublishing && !user.IsAdministrator)
+        if (BreaksTwoPersonRule(step, ownWork, unitAllowsSelfPublishing, user))
             return WorkflowDecision.No(onChange
                 ? "Theo quy trình duyệt hai người, bạn không thể tự duyệt thay đổi do chính mình đề xuất hoặc sửa lần cuối. Vui lòng đề nghị lãnh đạo khác duyệt."
                 : "Theo quy trình duyệt hai người, bạn không thể tự đăng bài do chính mình viết hoặc sửa lần cuối. Vui lòng đề nghị lãnh đạo khác duyệt.");
         return WorkflowDecision.Yes;
     }
+
+    /// <summary>
+    /// The two-person rule, for everything reviewed like a post (posts, their pending changes, bulletin issues): nobody
+    /// approves their own work, unless the unit allows self-publishing or they are an administrator.
+    /// </summary>
+    public static bool BreaksTwoPersonRule(WorkflowStep step, bool ownWork, bool unitAllowsSelfPublishing, UserGrants user) =>
+        step == WorkflowStep.Publish && ownWork && !unitAllowsSelfPublishing && !user.IsAdministrator;
 
     /// <summary>
     /// Applies an allowed step. Publishing with a future time schedules instead; the publisher job finishes it.

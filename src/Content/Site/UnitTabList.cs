@@ -1,3 +1,4 @@
+using CchcSite.Content.Bulletins;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 
@@ -20,6 +21,7 @@ public static class UnitTabList
         new(PublicPlans.Segment, "Kế hoạch", PublicPlans.UnitPlansUrl(unitSlug)),
         new("chi-so", "Chỉ số", $"/{unitSlug}/chi-so"),
         new("thu-tuc-hanh-chinh", "Thủ tục hành chính", $"/{unitSlug}/thu-tuc-hanh-chinh"),
+        new(PublicBulletins.Segment, "Bản tin", PublicBulletins.UnitArchiveUrl(unitSlug)),
         new(UnitAboutPage.Segment, "Giới thiệu", $"/{unitSlug}/{UnitAboutPage.Segment}"),
     ];
 }

@@ -1,0 +1,166 @@
+using CchcSite.Content.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace CchcSite.Content.Bulletins;
+
+/// <summary>
+/// The A4 PDF of a published issue, made with PDFsharp. The fonts are Debian's DejaVu (fonts-dejavu-core), which has every
+/// Vietnamese glyph; they are embedded (subset) with a Unicode map, so the text can be searched and copied.
+/// </summary>
+public static class BulletinPdf
+{
+    public const string FontDirectory = "/usr/share/fonts/truetype/dejavu";
+    private const string Family = "DejaVu Sans";
+    private const double Margin = 56, Width = 595 - 2 * Margin, Bottom = 842 - 56;
+
+    private static readonly object Gate = new();
+
+    /// <param name="publicUrl">Site:PublicUrl, so that every address in the file is absolute.</param>
+    public static byte[] Render(BulletinView issue, string unitName, string publicUrl)
+    {
+        EnsureFonts();
+        using var document = new PdfDocument();
+        document.Info.Title = $"{issue.Title} – {unitName}";
+        document.Info.Subject = issue.PeriodText;
+        var writer = new Writer(document);
+        writer.Line(unitName.ToUpperInvariant(), writer.Small, XBrushes.DimGray);
+        writer.Line(issue.Title, writer.Title);
+        writer.Line($"Kỳ {issue.PeriodText} · phát hành {VietnamTime.FormatDate(issue.PublishedAt)}", writer.Body, XBrushes.DimGray);
+        writer.Gap(10);
+        foreach (var paragraph in issue.Introduction)
+        {
+            writer.Paragraph(paragraph, writer.Body);
+            writer.Gap(6);
+        }
+        foreach (var section in issue.Sections)
+        {
+            writer.Gap(8);
+            writer.Paragraph(section.Name, writer.Heading);
+            writer.Gap(2);
+            foreach (var entry in section.Entries)
+            {
+                writer.Paragraph(entry.Title, writer.Strong);
+                if (!string.IsNullOrWhiteSpace(entry.Summary))
+                    writer.Paragraph(entry.Summary, writer.Body);
+                writer.Paragraph(publicUrl.TrimEnd('/') + entry.Url, writer.Small, XBrushes.DarkBlue);
+                writer.Gap(6);
+            }
+        }
+        writer.Gap(8);
+        writer.Paragraph($"Bản điện tử: {publicUrl.TrimEnd('/')}{issue.Url}", writer.Small, XBrushes.DimGray);
+        writer.Finish();
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        return stream.ToArray();
+    }
+
+    /// <summary>PDFsharp's font resolver is process-wide and set once; on Linux there is none unless we give one.</summary>
+    private static void EnsureFonts()
+    {
+        lock (Gate)
+        {
+            if (GlobalFontSettings.FontResolver is not DejaVuFonts)
+                GlobalFontSettings.FontResolver = new DejaVuFonts();
+        }
+    }
+
+    /// <summary>Writes top to bottom, wrapping words to the width and opening a page when one is full; numbers the pages.</summary>
+    private sealed class Writer
+    {
+        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+        public readonly XFont Title = new(Family, 20, XFontStyleEx.Bold, Unicode);
+        public readonly XFont Heading = new(Family, 13, XFontStyleEx.Bold, Unicode);
+        public readonly XFont Strong = new(Family, 10.5, XFontStyleEx.Bold, Unicode);
+        public readonly XFont Body = new(Family, 10.5, XFontStyleEx.Regular, Unicode);
+        public readonly XFont Small = new(Family, 8.5, XFontStyleEx.Regular, Unicode);
+
+        private readonly PdfDocument document;
+        private XGraphics graphics = null!;
+        private double y;
+
+        public Writer(PdfDocument document)
+        {
+            this.document = document;
+            NewPage();
+        }
+
+        public void Gap(double points) => y += points;
+
+        public void Line(string text, XFont font, XBrush? brush = null) => Paragraph(text, font, brush);
+
+        public void Paragraph(string text, XFont font, XBrush? brush = null)
+        {
+            var height = font.GetHeight() * 1.15;
+            foreach (var line in Wrap(text, font))
+            {
+                if (y + height > Bottom)
+                    NewPage();
+                graphics.DrawString(line, font, brush ?? XBrushes.Black, new XRect(Margin, y, Width, height), XStringFormats.TopLeft);
+                y += height;
+            }
+        }
+
+        public void Finish()
+        {
+            graphics.Dispose();
+            for (var i = 0; i < document.PageCount; i++)
+            {
+                using var page = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+                page.DrawString($"Trang {i + 1}/{document.PageCount}", Small, XBrushes.DimGray,
+                    new XRect(Margin, Bottom + 16, Width, 12), XStringFormats.TopCenter);
+            }
+        }
+
+        private void NewPage()
+        {
+            graphics?.Dispose();
+            var page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            graphics = XGraphics.FromPdfPage(page);
+            y = Margin;
+        }
+
+        /// <summary>Greedy word wrap; a word longer than the line (an address) is cut where it no longer fits.</summary>
+        private IEnumerable<string> Wrap(string text, XFont font)
+        {
+            foreach (var paragraph in text.Replace("\r", "").Split('\n'))
+            {
+                var line = "";
+                foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var candidate = line.Length == 0 ? word : line + " " + word;
+                    if (Fits(candidate, font))
+                    {
+                        line = candidate;
+                        continue;
+                    }
+                    if (line.Length > 0)
+                        yield return line;
+                    line = word;
+                    while (!Fits(line, font) && line.Length > 1)
+                    {
+                        var cut = line.Length - 1;
+                        while (cut > 1 && !Fits(line[..cut], font))
+                            cut--;
+                        yield return line[..cut];
+                        line = line[cut..];
+                    }
+                }
+                if (line.Length > 0)
+                    yield return line;
+            }
+        }
+
+        private bool Fits(string text, XFont font) => graphics.MeasureString(text, font).Width <= Width;
+    }
+
+    private sealed class DejaVuFonts : IFontResolver
+    {
+        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
+
+        public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(FontDirectory, faceName + ".ttf"));
+    }
+}
