@@ -21,16 +21,7 @@ public sealed record IndexYearSearchDocument(int ItemId, DateTime Since, int Uni
     public Document ToLucene()
     {
         var summary = $"{Assessor}. {Groupings}.";
-        var document = new Document
-        {
-            SearchDocument.Keyword(SearchFields.Id, Key, stored: true),
-            new NumericDocValuesField(SearchFields.Kind, KindValue),
-            new NumericDocValuesField(SearchFields.Unit, UnitId),
-            new NumericDocValuesField(SearchFields.PublishAt, Since.Ticks),
-            new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
-            new StoredField(SearchFields.StoredSummary, summary),
-            new StoredField(SearchFields.StoredBody, Body),
-        };
+        var document = SearchDocument.OtherItem(Key, KindValue, UnitId, Since, summary, Body);
         // The code as words: "PAR_INDEX" is typed "par index".
         new IndexedText([Title, Code.Replace('_', ' '), summary, Body]).AddTo(document);
         return document;

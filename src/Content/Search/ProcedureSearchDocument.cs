@@ -20,17 +20,8 @@ public sealed record ProcedureSearchDocument(int ProcedureId, int UnitId, DateTi
 
     public Document ToLucene()
     {
-        var document = new Document
-        {
-            SearchDocument.Keyword(SearchFields.Id, Key, stored: true),
-            new NumericDocValuesField(SearchFields.Kind, KindValue),
-            new NumericDocValuesField(SearchFields.Unit, UnitId),
-            new NumericDocValuesField(SearchFields.PublishAt, Since.Ticks),
-            new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
-            new StoredField(SearchFields.StoredSummary, Subjects),
-            new StoredField(SearchFields.StoredBody, Body),
-            SearchDocument.Keyword(SearchFields.NumberKey, SearchDocument.NumberKey(Code)),
-        };
+        var document = SearchDocument.OtherItem(Key, KindValue, UnitId, Since, Subjects, Body);
+        document.Add(SearchDocument.Keyword(SearchFields.NumberKey, SearchDocument.NumberKey(Code)));
         new IndexedText([$"{Code} {Name}", Field, Subjects, Body]).AddTo(document);
         return document;
     }

@@ -36,6 +36,21 @@ public sealed record SearchDocument(
     public static string NumberKey(string number) =>
         string.Join(' ', SearchAnalyzers.Tokens(SearchAnalyzers.Folded, number).Select(t => t.Term));
 
+    /// <summary>
+    /// The fields of an item other than a post (a procedure, an index and year): its key, its kind value (which keeps it out
+    /// of post searches), its unit, visible from <paramref name="since"/> and never hidden, and the summary and body a result shows.
+    /// </summary>
+    internal static Document OtherItem(string key, int kindValue, int unitId, DateTime since, string summary, string body) =>
+    [
+        Keyword(SearchFields.Id, key, stored: true),
+        new NumericDocValuesField(SearchFields.Kind, kindValue),
+        new NumericDocValuesField(SearchFields.Unit, unitId),
+        new NumericDocValuesField(SearchFields.PublishAt, since.Ticks),
+        new NumericDocValuesField(SearchFields.UnpublishAt, long.MaxValue),
+        new StoredField(SearchFields.StoredSummary, summary),
+        new StoredField(SearchFields.StoredBody, body),
+    ];
+
     public Document ToLucene()
     {
         var document = new Document
