@@ -41,5 +41,7 @@ public static class BulletinData
     });
 
     public static Task<(PostStatus Status, string Introduction, int Entries)> StateAsync(EditorSite site, int id) => site.WithDbAsync(async db =>
-        await db.Set<BulletinIssue>().Where(i => i.Id == id).Select(i => ValueTuple.Create(i.Status, i.Introduction, i.Entries.Count)).SingleAsync());
+        // An anonymous type, not a tuple: Npgsql cannot read a projected tuple (a PostgreSQL record).
+        await db.Set<BulletinIssue>().Where(i => i.Id == id).Select(i => new { i.Status, i.Introduction, Entries = i.Entries.Count }).SingleAsync()
+            is var state ? (state.Status, state.Introduction, state.Entries) : default);
 }
