@@ -40,6 +40,7 @@ public static class AuditActions
     public const string IndexResultDeleted = "index.delete";
     public const string IndexResultEntered = "index.enter";
     public const string IndexResultCorrected = "index.correct";
+    public const string IndexDefinitionSaved = "index.define";
     public const string ProcedureSaved = "procedure.edit";
     public const string ProceduresImported = "procedure.import";
     public const string DossierResultsImported = "dossier.import";
@@ -51,7 +52,7 @@ public static class AuditActions
     [
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
-        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
+        IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -75,6 +76,7 @@ public static class AuditActions
         IndexResultDeleted => "Xóa kết quả chỉ số",
         IndexResultEntered => "Nhập một kết quả chỉ số",
         IndexResultCorrected => "Đính chính kết quả chỉ số",
+        IndexDefinitionSaved => "Sửa danh mục chỉ số",
         ProcedureSaved => "Sửa thủ tục hành chính",
         ProceduresImported => "Nhập thủ tục hành chính",
         DossierResultsImported => "Nhập kết quả giải quyết hồ sơ",

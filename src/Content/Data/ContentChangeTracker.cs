@@ -288,12 +288,16 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
         private bool _everything;
         /// <summary>Items of the other search sources (<see cref="ISearchItem"/>): their ids exist once the save is done.</summary>
         private readonly List<ISearchItem> _sourced = [];
+        /// <summary>Indexes whose name or components changed: every index-year search document of theirs shows them.</summary>
+        private readonly HashSet<int> _redefinedIndexes = [];
+        /// <summary>Those documents, found when the save resolves.</summary>
+        private readonly List<(string Source, int Id)> _redefinedItems = [];
 
         public bool WritesOutbox => _posts.Count > 0 || _referencedPosts.Count > 0 || _questionIds.Count > 0 || _addedQuestions.Count > 0
-                                    || _sourced.Count > 0;
+                                    || _sourced.Count > 0 || _redefinedIndexes.Count > 0;
 
         /// <summary>After the save: the source and id of each item of another search source it wrote.</summary>
-        public IEnumerable<(string Source, int Id)> SourcedItems => _sourced.Select(i => (i.SearchSource, i.Id)).Distinct();
+        public IEnumerable<(string Source, int Id)> SourcedItems => _sourced.Select(i => (i.SearchSource, i.Id)).Concat(_redefinedItems).Distinct();
 
         public bool IsEmpty => !WritesOutbox && !_questionColumn && !_everything;
 
@@ -346,8 +350,18 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 case Unit or UnitContact or Category:
                     _everything = true;
                     break;
-                // An index's name, its components or a result's component scores: the same pages as a result.
-                case Indexes.IndexDefinition or Indexes.IndexComponent or Indexes.IndexComponentScore:
+                // An index's name, its components or a result's component scores: the same pages as a result; a new index has no results yet.
+                case Indexes.IndexDefinition definition:
+                    if (entry.State != EntityState.Added)
+                        _redefinedIndexes.Add(definition.Id);
+                    _everything = true;
+                    break;
+                case Indexes.IndexComponent:
+                    if (entry.Property(nameof(Indexes.IndexComponent.IndexDefinitionId)) is { IsTemporary: false } definitionId)
+                        _redefinedIndexes.Add((int)(entry.State == EntityState.Added ? definitionId.CurrentValue : definitionId.OriginalValue)!);
+                    _everything = true;
+                    break;
+                case Indexes.IndexComponentScore:
                     _everything = true;
                     break;
                 // Dossier results show site-wide and on every issuing unit's procedures tab; imported once a month.
@@ -401,9 +415,16 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                 tags.Add(ContentTags.Site);
             if (_questionColumn)
                 tags.Add(ContentTags.Questions);
+            if (_redefinedIndexes.Count > 0)
+            {
+                var years = context.Set<Indexes.IndexResult>().AsNoTracking().Where(r => _redefinedIndexes.Contains(r.IndexDefinitionId))
+                    .Select(r => new { r.IndexDefinitionId, r.Year }).Distinct();
+                _redefinedItems.AddRange((async ? await years.ToListAsync(ct) : years.ToList())
+                    .Select(r => (Indexes.IndexYearSearchSource.SourceName, new Indexes.IndexYear(r.IndexDefinitionId, r.Year).ItemId)));
+            }
             // Each source's public answers carry its tag, which also tells the indexer the outbox has rows for it.
-            foreach (var item in _sourced)
-                tags.Add(ContentTags.Source(item.SearchSource));
+            foreach (var source in SourcedItems.Select(i => i.Source).Distinct())
+                tags.Add(ContentTags.Source(source));
 
             var links = _removedLinks.Concat(_addedLinks.Select(r => (From: r.FromPostId, To: r.ToPostId))).ToList();
             var facts = _posts.ToDictionary(c => c.Post.Id, c => (c.Before, c.After));

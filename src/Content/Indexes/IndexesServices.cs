@@ -9,5 +9,6 @@ public static class IndexesServices
         .AddSingleton<ISearchSource, IndexYearSearchSource>()
         .AddScoped<IndexResults>()
         .AddScoped<IndexEditing>()
+        .AddScoped<IndexDefinitions>()
         .AddScoped<IndexResultEntry>();
 }

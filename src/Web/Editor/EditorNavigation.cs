@@ -31,6 +31,7 @@ public static class EditorNavigation
         new("Nội dung", "Trang giới thiệu đơn vị", UnitProfileController.Base, May(EditorAction.EditUnitProfile)),
         new("Quản trị", "Đơn vị", "/quan-tri/don-vi", Administrator),
         new("Quản trị", "Người dùng và quyền", "/quan-tri/nguoi-dung", Administrator),
+        new("Quản trị", "Danh mục chỉ số CCHC", IndexDefinitionsController.Base, Administrator),
         new("Quản trị", "Nhật ký thao tác", "/quan-tri/nhat-ky", Administrator),
         new("Quản trị", "Chỉ mục tìm kiếm", "/quan-tri/tim-kiem", Administrator),
         new("Quản trị", "Mẫu giao diện quản trị", GuideController.Path, _ => true),

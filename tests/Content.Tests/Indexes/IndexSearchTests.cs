@@ -115,6 +115,33 @@ public sealed class IndexSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Renaming_an_index_or_changing_its_components_rewrites_the_documents_of_all_its_years()
+    {
+        Assert.Empty((await SearchAsync("hoa sen")).Hits);
+        await using (var db = _site.Database.NewContext())
+        {
+            var definitions = ActivatorUtilities.CreateInstance<IndexDefinitions>(_site.Database.Get<IServiceProvider>(db));
+            var draft = IndexDefinitionDraft.Of((await definitions.FindAsync("SIPAS", CancellationToken.None))!) with { Name = "Chỉ số hài lòng Hoa Sen (SIPAS)" };
+            Assert.IsType<Outcomes.Outcome<string>.Ok>(await definitions.SaveAsync("SIPAS", draft, new Audit.Actor("a", "a@cchc.test", null), CancellationToken.None));
+        }
+        Assert.Equal(3, await _site.ApplyOutboxAsync());
+
+        var renamed = await SearchAsync("hoa sen");
+        Assert.Equal(["/chi-so?chi-so=SIPAS&nam=2020", "/chi-so?chi-so=SIPAS&nam=2021", "/chi-so?chi-so=SIPAS&nam=2022"], renamed.Hits.Select(h => h.Url).Order());
+
+        // A component's name is in the documents too.
+        await using (var db = _site.Database.NewContext())
+        {
+            var definitions = ActivatorUtilities.CreateInstance<IndexDefinitions>(_site.Database.Get<IServiceProvider>(db));
+            var draft = IndexDefinitionDraft.Of((await definitions.FindAsync("PAPI", CancellationToken.None))!);
+            draft = draft with { Components = [.. draft.Components, new IndexComponentDraft("MT", "Quản trị môi trường thanh lịch", "10", "2022", null)] };
+            Assert.IsType<Outcomes.Outcome<string>.Ok>(await definitions.SaveAsync("PAPI", draft, new Audit.Actor("a", "a@cchc.test", null), CancellationToken.None));
+        }
+        await _site.ApplyOutboxAsync();
+        Assert.Equal("/chi-so?chi-so=PAPI&nam=2022", Assert.Single((await SearchAsync("moi truong thanh lich")).Hits).Url);
+    }
+
+    [Fact]
     public async Task Words_that_cannot_be_searched_give_a_message_not_an_error()
     {
         var page = await SearchAsync("\"");
