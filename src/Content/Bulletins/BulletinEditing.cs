@@ -169,7 +169,11 @@ public sealed class BulletinEditing(CchcDbContext db, TimeProvider clock, AuditL
         if (comment is { Length: > PostWorkflow.MaxNote })
             return new Outcome<BulletinIssue>.Refused(TextLimit.TooLong("Ghi chú", PostWorkflow.MaxNote));
         var before = issue.Status.Vietnamese();
+        var firstPublish = step == WorkflowStep.Publish && issue.PublishedAt is null;
         BulletinWorkflow.Apply(issue, step, user.UserId, Now, comment);
+        // Subscribers get an issue once, when it first becomes public; republishing after a correction sends nothing again.
+        if (firstPublish)
+            Subscriptions.SubscriptionAlerts.Published(db, issue, Now);
         audit.Record(actor, AuditActions.BulletinStep, $"\"{issue.Title}\": {before} → {issue.Status.Vietnamese()}{(comment is null ? "" : $" ({comment})")}",
             nameof(BulletinIssue), issue.Id.ToString(), issue.UnitId);
         await db.SaveChangesAsync(ct);

@@ -5,8 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Subscriptions;
 
-/// <summary>One message to send: a subscriber and the deliveries (one, or a digest's several) it carries.</summary>
-public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<long> DeliveryIds, IReadOnlyList<PostCard> Items, bool Digest);
+/// <summary>
+/// One message to send: a subscriber and the deliveries (one, or a digest's several) it carries — posts, or one issue of the
+/// Bản tin CCHC (<see cref="Bulletin"/>, with no posts).
+/// </summary>
+public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<long> DeliveryIds, IReadOnlyList<PostCard> Items, bool Digest,
+    Bulletins.BulletinView? Bulletin = null);
 
 /// <summary>
 /// The queue's side of sending, on any number of nodes. A sender claims due deliveries under a lease of its own, sends,
@@ -22,7 +26,8 @@ public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<lon
 /// and cannot take it back); it carries the same Message-ID, so mail clients that de-duplicate show it once. Any other
 /// failure (server down, refused, timeout before "250") is recorded and retried with backoff: nothing is lost.</para>
 /// </remarks>
-public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, TimeProvider clock, IOptions<SubscriptionOptions> options)
+public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bulletins.PublicBulletins bulletins, TimeProvider clock,
+    IOptions<SubscriptionOptions> options)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -48,20 +53,30 @@ public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, TimePr
             return [];
         var subscriptionIds = claimed.Select(d => d.SubscriptionId).Distinct().ToList();
         var subscriptions = await db.Set<Subscription>().AsNoTracking().Where(s => subscriptionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        // The one public read path decides what is still public: an item taken down since it was queued is not sent.
-        var cards = (await posts.CardsAsync([.. claimed.Select(d => d.PostId).Distinct()], ct)).ToDictionary(c => c.Id);
-        var gone = claimed.Where(d => !cards.ContainsKey(d.PostId) || subscriptions.GetValueOrDefault(d.SubscriptionId)?.Status != SubscriptionStatus.Active).ToList();
+        // The one public read paths decide what is still public: an item taken down since it was queued is not sent.
+        var cards = (await posts.CardsAsync([.. claimed.Select(d => d.PostId).OfType<int>().Distinct()], ct)).ToDictionary(c => c.Id);
+        var issues = new Dictionary<int, Bulletins.BulletinView>();
+        foreach (var issueId in claimed.Select(d => d.BulletinIssueId).OfType<int>().Distinct())
+            if (await bulletins.FindAsync(issueId, ct) is { } issue)
+                issues[issueId] = issue;
+        var gone = claimed.Where(d => (d.PostId is { } postId ? !cards.ContainsKey(postId) : !issues.ContainsKey(d.BulletinIssueId!.Value))
+                                      || subscriptions.GetValueOrDefault(d.SubscriptionId)?.Status != SubscriptionStatus.Active).ToList();
         if (gone.Count > 0)
             await DropAsync(claim, [.. gone.Select(d => d.Id)], "Bài đã gỡ hoặc người nhận đã hủy đăng ký trước khi gửi.", ct);
         var messages = new List<ClaimedMessage>();
         foreach (var group in claimed.Except(gone).GroupBy(d => d.SubscriptionId))
         {
             var subscription = subscriptions[group.Key];
+            var items = group.Where(d => d.PostId is not null).ToList();
+            messages.AddRange(group.Where(d => d.BulletinIssueId is not null)
+                .Select(d => new ClaimedMessage(subscription, [d.Id], [], Digest: false, issues[d.BulletinIssueId!.Value])));
+            if (items.Count == 0)
+                continue;
             if (subscription.Frequency == SubscriptionFrequency.Immediately)
-                messages.AddRange(group.Select(d => new ClaimedMessage(subscription, [d.Id], [cards[d.PostId]], Digest: false)));
+                messages.AddRange(items.Select(d => new ClaimedMessage(subscription, [d.Id], [cards[d.PostId!.Value]], Digest: false)));
             else
-                messages.Add(new ClaimedMessage(subscription, [.. group.Select(d => d.Id)],
-                    [.. group.Select(d => cards[d.PostId]).OrderByDescending(c => c.PublishedAt)], Digest: true));
+                messages.Add(new ClaimedMessage(subscription, [.. items.Select(d => d.Id)],
+                    [.. items.Select(d => cards[d.PostId!.Value]).OrderByDescending(c => c.PublishedAt)], Digest: true));
         }
         return messages;
     }

@@ -70,14 +70,16 @@ public class Subscription
 }
 
 /// <summary>
-/// An item that became public and may interest subscribers, written in the transaction that publishes it (by an approver
-/// or by the scheduled publishing job), so that a publish is never committed without it, nor it without the publish. The
-/// sender turns it into <see cref="SubscriptionDelivery"/> rows (<see cref="QueuedAt"/> set then).
+/// An item that became public and may interest subscribers — a post, or an issue of the Bản tin CCHC — written in the
+/// transaction that publishes it (by an approver or by the scheduled publishing job), so that a publish is never committed
+/// without it, nor it without the publish. The sender turns it into <see cref="SubscriptionDelivery"/> rows
+/// (<see cref="QueuedAt"/> set then). Exactly one of <see cref="PostId"/> and <see cref="BulletinIssueId"/> is set.
 /// </summary>
 public class SubscriptionAlert
 {
     public long Id { get; set; }
-    public int PostId { get; set; }
+    public int? PostId { get; set; }
+    public int? BulletinIssueId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? QueuedAt { get; set; }
 }
@@ -100,7 +102,9 @@ public class SubscriptionDelivery
 {
     public long Id { get; set; }
     public int SubscriptionId { get; set; }
-    public int PostId { get; set; }
+    /// <summary>The post, or (<see cref="BulletinIssueId"/>) the bulletin issue, it carries: exactly one is set.</summary>
+    public int? PostId { get; set; }
+    public int? BulletinIssueId { get; set; }
     public DeliveryStatus Status { get; set; }
     /// <summary>Not before (UTC): now for immediate alerts, the digest's time for daily and weekly ones.</summary>
     public DateTime DueAt { get; set; }
@@ -184,7 +188,9 @@ internal sealed class SubscriptionDeliveryConfiguration : IEntityTypeConfigurati
     {
         delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         delivery.Property(d => d.LastError).HasMaxLength(500);
+        // Unique per kind of item; the other column is null, and nulls never collide in a unique index.
         delivery.HasIndex(d => new { d.SubscriptionId, d.PostId }).IsUnique();
+        delivery.HasIndex(d => new { d.SubscriptionId, d.BulletinIssueId }).IsUnique();
         delivery.HasIndex(d => new { d.Status, d.DueAt });
         delivery.HasOne<Subscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         // No foreign key to the post (see the alert): a deleted post's rows are dropped when they come due.

@@ -25,6 +25,10 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
     public static void Published(CchcDbContext db, Post post, DateTime utcNow) =>
         db.Add(new SubscriptionAlert { PostId = post.Id, CreatedAt = utcNow });
 
+    /// <summary>The same for an issue of the Bản tin CCHC, in the transaction of its publish step; it goes to those who asked for the bulletin.</summary>
+    public static void Published(CchcDbContext db, Bulletins.BulletinIssue issue, DateTime utcNow) =>
+        db.Add(new SubscriptionAlert { BulletinIssueId = issue.Id, CreatedAt = utcNow });
+
     /// <summary>Queues the alerts not queued yet; returns the deliveries added.</summary>
     public async Task<int> QueueAsync(CancellationToken ct)
     {
@@ -37,41 +41,62 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
         foreach (var alert in alerts)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var post = await db.Posts.AsNoTracking().Where(p => p.Id == alert.PostId)
-                .Select(p => new { p.UnitId, p.CategoryId, p.Kind }).FirstOrDefaultAsync(ct);
-            if (post is not null)
+            var recipients = await RecipientsAsync(alert, subscriptions, parents, ct);
+            var rows = recipients.Select(s => new SubscriptionDelivery
             {
-                var ancestors = Ancestors(post.UnitId, parents);
-                var queued = (await db.Set<SubscriptionDelivery>().Where(d => d.PostId == alert.PostId).Select(d => d.SubscriptionId).ToListAsync(ct))
-                    .ToHashSet();
-                var rows = subscriptions.Where(s => !queued.Contains(s.Id) && Matches(s, post.UnitId, ancestors, post.CategoryId, post.Kind))
-                    .Select(s => new SubscriptionDelivery
-                    {
-                        SubscriptionId = s.Id, PostId = alert.PostId, Status = DeliveryStatus.Pending, DueAt = DueAt(s.Frequency, now),
-                        NextAttemptAt = now, QueuedAt = now,
-                    });
-                foreach (var chunk in rows.Chunk(Chunk))
-                {
-                    db.AddRange(chunk);
-                    await db.SaveChangesAsync(ct);
-                    db.ChangeTracker.Clear();
-                    added += chunk.Length;
-                }
+                SubscriptionId = s.Id, PostId = alert.PostId, BulletinIssueId = alert.BulletinIssueId, Status = DeliveryStatus.Pending,
+                // A bulletin is a digest in itself: it goes when published, whatever the subscriber's frequency.
+                DueAt = alert.BulletinIssueId is null ? DueAt(s.Frequency, now) : now, NextAttemptAt = now, QueuedAt = now,
+            });
+            foreach (var chunk in rows.Chunk(Chunk))
+            {
+                db.AddRange(chunk);
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                added += chunk.Length;
             }
             await db.Set<SubscriptionAlert>().Where(a => a.Id == alert.Id).ExecuteUpdateAsync(a => a.SetProperty(x => x.QueuedAt, now), ct);
         }
         return added;
     }
 
+    /// <summary>The active subscriptions the alert's item matches and that have no delivery of it yet.</summary>
+    private async Task<IEnumerable<Subscription>> RecipientsAsync(SubscriptionAlert alert, IReadOnlyList<Subscription> subscriptions,
+        IReadOnlyDictionary<int, int?> parents, CancellationToken ct)
+    {
+        if (alert.PostId is { } postId)
+        {
+            var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => new { p.UnitId, p.CategoryId, p.Kind }).FirstOrDefaultAsync(ct);
+            if (post is null)
+                return [];
+            var ancestors = Ancestors(post.UnitId, parents);
+            var queued = (await db.Set<SubscriptionDelivery>().Where(d => d.PostId == postId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
+            return subscriptions.Where(s => !queued.Contains(s.Id) && Matches(s, post.UnitId, ancestors, post.CategoryId, post.Kind));
+        }
+        var issueId = alert.BulletinIssueId!.Value;
+        var unitId = await db.Set<Bulletins.BulletinIssue>().AsNoTracking().Where(i => i.Id == issueId).Select(i => (int?)i.UnitId).FirstOrDefaultAsync(ct);
+        if (unitId is null)
+            return [];
+        var unitAncestors = Ancestors(unitId.Value, parents);
+        var sent = (await db.Set<SubscriptionDelivery>().Where(d => d.BulletinIssueId == issueId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
+        return subscriptions.Where(s => !sent.Contains(s.Id) && s.Bulletin && MatchesUnit(s, unitId.Value, unitAncestors));
+    }
+
     /// <summary>Whether an item of the unit (with its <paramref name="ancestors"/>), field and kind is one the subscription asked for.</summary>
     public static bool Matches(Subscription subscription, int unitId, IReadOnlyCollection<int> ancestors, int? categoryId, PostKind kind)
     {
-        var units = subscription.UnitIdList;
-        var unitOk = units.Count == 0 || units.Contains(unitId) || (subscription.IncludeSubUnits && units.Any(ancestors.Contains));
+        var unitOk = MatchesUnit(subscription, unitId, ancestors);
         var categories = subscription.CategoryIdList;
         var categoryOk = categories.Count == 0 || (categoryId is { } id && categories.Contains(id));
         var kinds = subscription.KindList;
         return unitOk && categoryOk && (kinds.Count == 0 || kinds.Contains(kind));
+    }
+
+    /// <summary>Whether the subscription asked for items of the unit: all units, the unit itself, or an ancestor with its sub-units.</summary>
+    public static bool MatchesUnit(Subscription subscription, int unitId, IReadOnlyCollection<int> ancestors)
+    {
+        var units = subscription.UnitIdList;
+        return units.Count == 0 || units.Contains(unitId) || (subscription.IncludeSubUnits && units.Any(ancestors.Contains));
     }
 
     /// <summary>

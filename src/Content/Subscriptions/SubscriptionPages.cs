@@ -70,4 +70,11 @@ public sealed record SubscriptionMailModel(
     string? ConfirmUrl,
     string? ManageUrl,
     string? UnsubscribeUrl,
-    string? ExpiresAt);
+    string? ExpiresAt,
+    MailBulletin? Bulletin = null);
+
+/// <summary>An issue of the Bản tin CCHC as its message shows it: the introduction, the entries by reform field, the web and PDF versions.</summary>
+public sealed record MailBulletin(string Title, string PeriodText, string UnitName, string PublishedOn, IReadOnlyList<string> Introduction,
+    IReadOnlyList<MailBulletinSection> Sections, string WebUrl, string PdfUrl);
+
+public sealed record MailBulletinSection(string Name, IReadOnlyList<MailItem> Items);

@@ -1,3 +1,4 @@
+using CchcSite.Content.Bulletins;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Site;
 using CchcSite.Content.Subscriptions;
@@ -24,6 +25,8 @@ public sealed class SubscriptionMessages(SubscriptionMailer mailer, Subscription
     public Task<SubscriptionMessage> AlertAsync(ClaimedMessage message)
     {
         var subscription = message.Subscription;
+        if (message.Bulletin is { } issue)
+            return BulletinAsync(subscription, issue, message.DeliveryIds[0]);
         var items = message.Items.Select(Item).ToList();
         var subject = message.Digest
             ? $"{(subscription.Frequency == SubscriptionFrequency.Daily ? "Tin cải cách hành chính trong ngày" : "Tin cải cách hành chính trong tuần")}: {items.Count} tin mới"
@@ -34,6 +37,26 @@ public sealed class SubscriptionMessages(SubscriptionMailer mailer, Subscription
             new SubscriptionMailModel(site.Name, urls.Origin + "/", subject, heading, items, null, ManageUrl(subscription), UnsubscribeUrl(subscription), null),
             $"tin-{message.DeliveryIds[0]}");
     }
+
+    private Task<SubscriptionMessage> BulletinAsync(Subscription subscription, BulletinView issue, long deliveryId)
+    {
+        var published = VietnamTime.FormatDate(issue.PublishedAt);
+        var bulletin = new MailBulletin(issue.Title, issue.PeriodText, issue.Unit.Name, published, issue.Introduction,
+            [.. issue.Sections.Select(section => new MailBulletinSection(section.Name, [.. section.Entries.Select(entry =>
+                new MailItem(entry.Title, entry.Summary, urls.Absolute(entry.Url), null, null, issue.Unit.Name, EntryKind(entry.ItemKind), published, section.Name))]))],
+            urls.Absolute(issue.Url), urls.Absolute(issue.PdfUrl));
+        var subject = $"{issue.Title} – {issue.Unit.ShortName}";
+        return mailer.RenderAsync("Bulletin", subscription.Email,
+            new SubscriptionMailModel(site.Name, urls.Origin + "/", subject, $"{issue.Title} ({issue.PeriodText})", [], null, ManageUrl(subscription),
+                UnsubscribeUrl(subscription), null, bulletin), $"ban-tin-{deliveryId}");
+    }
+
+    private static string EntryKind(BulletinItemKind kind) => kind switch
+    {
+        BulletinItemKind.Question => "Hỏi – đáp",
+        BulletinItemKind.IndexResult => "Kết quả chỉ số",
+        _ => "Tin bài",
+    };
 
     public string ManageUrl(Subscription subscription) =>
         urls.Absolute(SubscriptionAddresses.WithToken(SubscriptionAddresses.ManagePath, tokens.Manage(subscription)));

@@ -1693,10 +1693,13 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("BulletinIssueId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("QueuedAt")
@@ -1720,6 +1723,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("BulletinIssueId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1736,7 +1742,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("QueuedAt")
@@ -1758,6 +1764,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.HasIndex("PostId");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("SubscriptionId", "BulletinIssueId")
+                        .IsUnique();
 
                     b.HasIndex("SubscriptionId", "PostId")
                         .IsUnique();

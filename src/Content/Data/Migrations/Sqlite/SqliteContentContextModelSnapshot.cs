@@ -1629,10 +1629,13 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BulletinIssueId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("QueuedAt")
@@ -1654,6 +1657,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BulletinIssueId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("TEXT");
 
@@ -1670,7 +1676,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("PostId")
+                    b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("QueuedAt")
@@ -1692,6 +1698,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.HasIndex("PostId");
 
                     b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("SubscriptionId", "BulletinIssueId")
+                        .IsUnique();
 
                     b.HasIndex("SubscriptionId", "PostId")
                         .IsUnique();
