@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MimeKit;
+using netDumbster.smtp;
 
 namespace CchcSite.Browser.Tests;
 
@@ -15,15 +17,59 @@ public sealed class SiteCollection : ICollectionFixture<SiteFixture>
 }
 
 /// <summary>
-/// Starts the real site (seeded from seed/) on Kestrel at a free loopback port, and one headless chromium.
-/// Each test opens its own browser context, so cookies, cache and viewport never leak between tests.
+/// Starts the real site (seeded from seed/) on Kestrel at a free loopback port, a real SMTP server in the test process
+/// (netDumbster) that the site sends its mail to, and one headless chromium. Each test opens its own browser context, so
+/// cookies, cache and viewport never leak between tests.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
     /// <summary>The unit whose section has every kind of post in the seed; the citizen flow starts from it.</summary>
     public const string UnitSlug = SeedFacts.Units.SoGddtSocTrang;
 
-    private readonly SiteFactory _site = new();
+    private readonly SimpleSmtpServer _smtp;
+    private readonly MailingSite _site;
+    private readonly List<MimeMessage> _mail = [];
+
+    public SiteFixture()
+    {
+        _smtp = SimpleSmtpServer.Start();
+        _smtp.MessageReceived += (_, e) =>
+        {
+            var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(e.Message.Data)));
+            lock (_mail)
+                _mail.Add(message);
+        };
+        _site = new MailingSite(_smtp.Configuration.Port);
+    }
+
+    /// <summary>The site with its mail going to the test's SMTP server, and its sender looking for work every second.</summary>
+    private sealed class MailingSite(int smtpPort) : SiteFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtpPort.ToString(), ["Smtp:From"] = "cchc@example.gov.vn",
+            ["Subscriptions:PollSeconds"] = "1", ["Subscriptions:RequestsPerHour"] = "100000",
+        };
+    }
+
+    /// <summary>
+    /// The first message to <paramref name="to"/> whose subject contains <paramref name="subject"/>, waiting for it as a
+    /// person waits for a mail (the sender runs in the background); fails with what did arrive when none comes in time.
+    /// </summary>
+    public async Task<MimeMessage> MailAsync(string to, string subject)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            lock (_mail)
+                if (_mail.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to) && m.Subject?.Contains(subject) == true) is { } found)
+                    return found;
+            if (DateTime.UtcNow > deadline)
+                lock (_mail)
+                    throw new Xunit.Sdk.XunitException($"No mail \"{subject}\" to {to}; received: {string.Join("; ", _mail.Select(m => $"{m.To} {m.Subject}"))}");
+            await Task.Delay(250);
+        }
+    }
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _samples = new();
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -62,6 +108,7 @@ public sealed class SiteFixture : IAsyncLifetime
             await _browser.CloseAsync();
         _playwright?.Dispose();
         await _site.DisposeAsync();
+        _smtp.Dispose();
     }
 
     public string Url(string path) => Origin + path;
