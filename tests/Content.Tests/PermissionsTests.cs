@@ -18,6 +18,8 @@ public class PermissionsTests
                 EditorAction.HandleSubmission, EditorAction.PublishAnswer, EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults,
                 EditorAction.ViewSubscriberCounts, EditorAction.ManageProcedures, EditorAction.ManageDossierResults, EditorAction.EditUnitProfile],
             [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
+            // Reads, never writes, never the citizens' contact details (HandleSubmission).
+            [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans],
         };
         var data = new TheoryData<UnitRole, EditorAction, bool>();
         foreach (var role in Enum.GetValues<UnitRole>())

@@ -36,7 +36,8 @@ public enum EditorAction
 /// The one table of who may do what. Pages, API endpoints and background jobs all ask it; nothing else
 /// decides. A membership counts only in its own unit: holding a role in a parent unit gives nothing in its
 /// children, so that a province approver never publishes for a department by accident. The one exception is
-/// reading plans and reports: a parent unit follows how its sub-units keep their plans.
+/// reading plans and reports: a parent unit follows how its sub-units keep their plans. An overseer's membership
+/// reaches the units its unit oversees; that widening happens when grants are read (<see cref="Oversight.OversightReach"/>).
 /// </summary>
 public static class Permissions
 {
@@ -48,6 +49,9 @@ public static class Permissions
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
             EditorAction.ManageDossierResults],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
+        // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
+        // question and feedback figures in the periodic reports instead.
+        [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans],
     };
 
     private static readonly HashSet<EditorAction> ReachSubUnits = [EditorAction.ViewPlans];
@@ -90,6 +94,7 @@ public static class UnitRoleNames
     {
         UnitRole.Editor => "Biên tập viên",
         UnitRole.Approver => "Lãnh đạo duyệt",
+        UnitRole.Overseer => "Theo dõi, giám sát",
         _ => "Cán bộ tiếp nhận",
     };
 }

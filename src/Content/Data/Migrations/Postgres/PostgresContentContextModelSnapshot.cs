@@ -688,6 +688,21 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.Property<int>("OverseerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverseenUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OverseerUnitId", "OverseenUnitId");
+
+                    b.HasIndex("OverseenUnitId");
+
+                    b.ToTable("UnitOversights");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -2085,6 +2100,25 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasForeignKey("MediaAssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseenUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseenUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseerUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseerUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OverseenUnit");
+
+                    b.Navigation("OverseerUnit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>

@@ -658,6 +658,21 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.Property<int>("OverseerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverseenUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OverseerUnitId", "OverseenUnitId");
+
+                    b.HasIndex("OverseenUnitId");
+
+                    b.ToTable("UnitOversights");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -2011,6 +2026,25 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasForeignKey("MediaAssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseenUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseenUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseerUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseerUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OverseenUnit");
+
+                    b.Navigation("OverseerUnit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
