@@ -30,6 +30,10 @@ public enum EditorAction
     ViewSubscriberCounts,
     /// <summary>Write the unit's "Giới thiệu" page (functions, organisation, leaders, English version).</summary>
     EditUnitProfile,
+    /// <summary>Send the unit's periodic report, frozen with its narrative, to the unit that oversees it.</summary>
+    SubmitReport,
+    /// <summary>Receive the reports of overseen units: the inbox by period, acknowledge or return with a comment, the summary.</summary>
+    ReceiveReports,
 }
 
 /// <summary>
@@ -47,11 +51,12 @@ public static class Permissions
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
-            EditorAction.ManageDossierResults],
+            EditorAction.ManageDossierResults, EditorAction.SubmitReport],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
         // question and feedback figures in the periodic reports instead.
-        [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans],
+        // Receiving reports is the overseer's one write: it changes the report's review, never the unit's content.
+        [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans, EditorAction.ReceiveReports],
     };
 
     private static readonly HashSet<EditorAction> ReachSubUnits = [EditorAction.ViewPlans];
