@@ -96,10 +96,11 @@ public sealed class ReportSubmissions(CchcDbContext db, PeriodicReports reports,
         JsonSerializer.Deserialize<List<ReportSection>>(report.FiguresJson, Json) ?? [];
 
     /// <summary>The overseer's inbox for a period: each unit its units oversee directly, with its latest version sent, or none.</summary>
-    public async Task<IReadOnlyList<InboxLine>> InboxAsync(IReadOnlyCollection<int> overseerUnitIds, ReportPeriod period, CancellationToken ct)
+    /// <param name="overseerUnitIds">The units whose inbox is read (null: every overseeing unit, for administrators).</param>
+    public async Task<IReadOnlyList<InboxLine>> InboxAsync(IReadOnlySet<int>? overseerUnitIds, ReportPeriod period, CancellationToken ct)
     {
         var quarter = QuarterOf(period);
-        var overseen = (await db.UnitOversights.AsNoTracking().Where(o => overseerUnitIds.Contains(o.OverseerUnitId))
+        var overseen = (await db.UnitOversights.AsNoTracking().Where(o => overseerUnitIds == null || overseerUnitIds.Contains(o.OverseerUnitId))
                 .Select(o => new { o.OverseenUnit.SortOrder, Unit = new UnitRef(o.OverseenUnit.Id, o.OverseenUnit.Slug, o.OverseenUnit.Name, o.OverseenUnit.ShortName, o.OverseenUnit.Kind) })
                 .ToListAsync(ct))
             .OrderBy(o => o.SortOrder).Select(o => o.Unit).Distinct().ToList();

@@ -89,3 +89,16 @@ public sealed record ReportNarrative(string? Results, string? Limitations, strin
         }
     }
 }
+
+public static class SubmittedReportNames
+{
+    public static string Vietnamese(this SubmittedReportStatus status) => status switch
+    {
+        SubmittedReportStatus.Acknowledged => "Đã tiếp nhận",
+        SubmittedReportStatus.Returned => "Trả lại để bổ sung",
+        _ => "Đã gửi, chờ tiếp nhận",
+    };
+
+    /// <summary>"Đúng hạn" or "Quá hạn" against the due day, both in Vietnam time.</summary>
+    public static string Timeliness(this SubmittedReport report) => report.OnTime ? "Đúng hạn" : "Quá hạn";
+}

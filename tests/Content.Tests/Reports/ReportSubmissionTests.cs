@@ -127,7 +127,7 @@ public class ReportSubmissionTests : IAsyncLifetime
         _database.Clock.SetUtcNow(new DateTimeOffset(2022, 6, 20, 3, 0, 0, TimeSpan.Zero));
         await SubmitAsync(Approver(_department), _department);
         await using var db = _database.NewContext();
-        var inbox = await _database.Get<ReportSubmissions>(db).InboxAsync([_noiVu.Id], HalfYear, CancellationToken.None);
+        var inbox = await _database.Get<ReportSubmissions>(db).InboxAsync(new HashSet<int> { _noiVu.Id }, HalfYear, CancellationToken.None);
         Assert.Equal([("so-d", true, false), ("so-e", false, false)], inbox.Select(l => (l.Unit.Slug, l.Submitted, l.Latest?.OnTime ?? false)));
     }
 }
