@@ -18,6 +18,11 @@ public static class SeedFacts
         public const string SoLdtbxhBinhDinh = "so-ldtbxh-binh-dinh";
         public const string UbndThiXaPhuocLong = "ubnd-thi-xa-phuoc-long";
         public const string UbndPhuongThacMo = "ubnd-phuong-thac-mo";
+        /// <summary>Oversees Phòng GDĐT Ngã Năm and the town's wards (seed/oversight.json).</summary>
+        public const string PhongNoiVuNgaNam = "phong-noi-vu-nga-nam";
+        /// <summary>Oversees the Sóc Trăng departments and UBND thị xã Ngã Năm with its sub-units.</summary>
+        public const string SoNoiVuSocTrang = "so-noi-vu-soc-trang";
+        public const string SoNoiVuBinhDinh = "so-noi-vu-binh-dinh";
     }
 
     /// <summary>Names and short names of seed/units.json.</summary>

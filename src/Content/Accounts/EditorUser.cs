@@ -29,4 +29,9 @@ public enum UnitRole
     Approver,
     /// <summary>Cán bộ tiếp nhận.</summary>
     HotlineOfficer,
+    /// <summary>
+    /// Theo dõi, giám sát: held in a Sở or Phòng Nội vụ; reads, in that unit and the units it oversees with their
+    /// sub-units, what the editor area shows (posts in every state, plans, compliance, reports) and changes nothing.
+    /// </summary>
+    Overseer,
 }

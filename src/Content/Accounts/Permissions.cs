@@ -30,13 +30,18 @@ public enum EditorAction
     ViewSubscriberCounts,
     /// <summary>Write the unit's "Giới thiệu" page (functions, organisation, leaders, English version).</summary>
     EditUnitProfile,
+    /// <summary>Send the unit's periodic report, frozen with its narrative, to the unit that oversees it.</summary>
+    SubmitReport,
+    /// <summary>Receive the reports of overseen units: the inbox by period, acknowledge or return with a comment, the summary.</summary>
+    ReceiveReports,
 }
 
 /// <summary>
 /// The one table of who may do what. Pages, API endpoints and background jobs all ask it; nothing else
 /// decides. A membership counts only in its own unit: holding a role in a parent unit gives nothing in its
 /// children, so that a province approver never publishes for a department by accident. The one exception is
-/// reading plans and reports: a parent unit follows how its sub-units keep their plans.
+/// reading plans and reports: a parent unit follows how its sub-units keep their plans. An overseer's membership
+/// reaches the units its unit oversees; that widening happens when grants are read (<see cref="Oversight.OversightReach"/>).
 /// </summary>
 public static class Permissions
 {
@@ -46,8 +51,12 @@ public static class Permissions
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
-            EditorAction.ManageDossierResults],
+            EditorAction.ManageDossierResults, EditorAction.SubmitReport],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
+        // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
+        // question and feedback figures in the periodic reports instead.
+        // Receiving reports is the overseer's one write: it changes the report's review, never the unit's content.
+        [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans, EditorAction.ReceiveReports],
     };
 
     private static readonly HashSet<EditorAction> ReachSubUnits = [EditorAction.ViewPlans];
@@ -90,6 +99,7 @@ public static class UnitRoleNames
     {
         UnitRole.Editor => "Biên tập viên",
         UnitRole.Approver => "Lãnh đạo duyệt",
+        UnitRole.Overseer => "Theo dõi, giám sát",
         _ => "Cán bộ tiếp nhận",
     };
 }

@@ -46,6 +46,8 @@ public static class AuditActions
     public const string DossierResultsImported = "dossier.import";
     public const string BulletinEdited = "bulletin.edit";
     public const string BulletinStep = "bulletin.step";
+    public const string ReportSubmitted = "report.submit";
+    public const string ReportReviewed = "report.review";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -53,6 +55,7 @@ public static class AuditActions
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
+        ReportSubmitted, ReportReviewed,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -82,6 +85,8 @@ public static class AuditActions
         DossierResultsImported => "Nhập kết quả giải quyết hồ sơ",
         BulletinEdited => "Lập, sửa bản tin",
         BulletinStep => "Duyệt bản tin",
+        ReportSubmitted => "Gửi báo cáo định kỳ",
+        ReportReviewed => "Tiếp nhận, trả lại báo cáo",
         _ => action,
     };
 }

@@ -6,6 +6,7 @@ public static class ReportsServices
 {
     public static IServiceCollection AddReports(this IServiceCollection services) => services
         .AddScoped<PeriodicReports>()
+        .AddScoped<ReportSubmissions>()
         // The report's sections, in the order the report shows them; a new section is one more line here.
         .AddScoped<IReportSection, PostsByKindSection>()
         .AddScoped<IReportSection, PostsByCategorySection>()

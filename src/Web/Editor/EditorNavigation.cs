@@ -24,6 +24,7 @@ public static class EditorNavigation
         new("Kế hoạch và báo cáo", "Kế hoạch tuyên truyền", "/quan-tri/ke-hoach", May(EditorAction.ViewPlans)),
         new("Kế hoạch và báo cáo", "Theo dõi thực hiện kế hoạch", "/quan-tri/tuan-thu", May(EditorAction.ViewPlans), "tuan-thu"),
         new("Kế hoạch và báo cáo", "Báo cáo định kỳ", "/quan-tri/bao-cao", May(EditorAction.ViewPlans)),
+        new("Kế hoạch và báo cáo", "Báo cáo gửi cơ quan theo dõi", SubmittedReportsController.Base, grants => May(EditorAction.SubmitReport)(grants) || May(EditorAction.ReceiveReports)(grants)),
         new("Kế hoạch và báo cáo", "Kết quả chỉ số CCHC", "/quan-tri/chi-so", May(EditorAction.ManageIndexResults)),
         new("Nội dung", "Thủ tục hành chính", ProceduresAdminController.Base, May(EditorAction.ManageProcedures)),
         new("Kế hoạch và báo cáo", "Kết quả giải quyết hồ sơ TTHC", DossierResultsController.Base, May(EditorAction.ManageDossierResults)),

@@ -67,6 +67,9 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.ReadDraft);
         if (post is null)
             return refusal!;
+        // Those who read but never write (an overseer) get the read-only page rather than a form they could not save.
+        if (!await MayAsync(post.UnitId, EditorAction.Edit))
+            return Redirect($"/quan-tri/bai-viet/{id}/duyet");
         return View("Edit", await PageAsync(PostForm.From(post), post, ct));
     }
 

@@ -3,8 +3,11 @@ using CchcSite.Content.Accounts;
 
 namespace CchcSite.Web.Tests.Editor;
 
-/// <summary>Every kind of user an authorization matrix tries: none, an administrator, each role of the unit, and roles of another unit.</summary>
-public enum Who { Anonymous, Administrator, Editor, Approver, HotlineOfficer, OtherEditor, OtherApprover }
+/// <summary>
+/// Every kind of user an authorization matrix tries: none, an administrator, each role of the unit, roles of another unit,
+/// and an overseer of the Phòng Nội vụ that oversees the unit (seed/oversight.json), who reads and changes nothing.
+/// </summary>
+public enum Who { Anonymous, Administrator, Editor, Approver, HotlineOfficer, OtherEditor, OtherApprover, Overseer }
 
 /// <summary>
 /// Allowed: the step was taken. Refused: the user reached it, and the rules turned it down (422, or the form again).
@@ -17,6 +20,7 @@ public static class AuthorizationMatrix
 {
     public const string Unit = SeedFacts.Units.PhongGddtNgaNam;
     public const string OtherUnit = SeedFacts.Units.SoLdtbxhBinhDinh;
+    public const string OverseerUnit = SeedFacts.Units.PhongNoiVuNgaNam;
 
     public static TheoryData<TEndpoint, Who> Cases<TEndpoint>() where TEndpoint : struct, Enum
     {
@@ -40,6 +44,7 @@ public static class AuthorizationMatrix
             case Who.HotlineOfficer: await site.AddUserAsync(email, (Unit, UnitRole.HotlineOfficer)); break;
             case Who.OtherEditor: await site.AddUserAsync(email, (OtherUnit, UnitRole.Editor)); break;
             case Who.OtherApprover: await site.AddUserAsync(email, (OtherUnit, UnitRole.Approver)); break;
+            case Who.Overseer: await site.AddUserAsync(email, (OverseerUnit, UnitRole.Overseer)); break;
         }
         return await site.SignedInAsync(email);
     }

@@ -29,13 +29,14 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
     {
         [Endpoint.NewForm] = [Who.Administrator, Who.Editor, Who.Approver],
         [Endpoint.Create] = [Who.Administrator, Who.Editor, Who.Approver],
-        [Endpoint.EditForm] = [Who.Administrator, Who.Editor, Who.Approver],
+        // The overseer reads the post: it is sent to the read-only review page instead of the form.
+        [Endpoint.EditForm] = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer],
         [Endpoint.Update] = [Who.Administrator, Who.Editor, Who.Approver],
         [Endpoint.Submit] = [Who.Administrator, Who.Editor, Who.Approver],
         [Endpoint.Publish] = [Who.Administrator, Who.Approver],
-        [Endpoint.Preview] = [Who.Administrator, Who.Editor, Who.Approver],
-        [Endpoint.RenderBody] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover],
-        [Endpoint.List] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.Preview] = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer],
+        [Endpoint.RenderBody] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover, Who.Overseer],
+        [Endpoint.List] = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer],
         // Editing a live post, its address included, only proposes a change: allowed to those who edit, and nothing public moves.
         [Endpoint.EditPublished] = [Who.Administrator, Who.Editor, Who.Approver],
         [Endpoint.ChangePublishedSlug] = [Who.Administrator, Who.Editor, Who.Approver],
@@ -45,10 +46,10 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
         [Endpoint.ApprovePendingChange] = [Who.Administrator, Who.Approver],
         [Endpoint.DiscardPendingChange] = [Who.Administrator, Who.Editor, Who.Approver],
         // The review page shows a draft: those who read drafts of the unit (the steps on it are each checked again).
-        [Endpoint.Review] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.Review] = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer],
         // "New post" without a unit lists the units the person may write for (none, for some): a page for everyone signed in.
-        [Endpoint.ChooseUnit] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover],
-        [Endpoint.DesignSystem] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover],
+        [Endpoint.ChooseUnit] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover, Who.Overseer],
+        [Endpoint.DesignSystem] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover, Who.Overseer],
     };
 
     // Who reaches the endpoint (they may edit the post) but is turned down by the workflow rules.

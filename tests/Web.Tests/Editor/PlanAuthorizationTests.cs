@@ -12,7 +12,7 @@ public sealed class PlanAuthorizationTests(EditorSite site) : IClassFixture<Edit
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
-    private static readonly HashSet<Who> Readers = [Who.Administrator, Who.Editor, Who.Approver];
+    private static readonly HashSet<Who> Readers = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer];
     private static readonly HashSet<Who> Managers = [Who.Administrator, Who.Approver];
 
     /// <summary>The unit under test has no seeded plan; each case gets one of its own.</summary>

@@ -688,6 +688,21 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.Property<int>("OverseerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverseenUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OverseerUnitId", "OverseenUnitId");
+
+                    b.HasIndex("OverseenUnitId");
+
+                    b.ToTable("UnitOversights");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -1531,6 +1546,95 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("SubmissionHistory", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Limitations")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("OverseerUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverseerUnitId", "PeriodKind", "Year", "Quarter");
+
+                    b.HasIndex("UnitId", "PeriodKind", "Year", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SubmittedReports");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2096,6 +2200,25 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseenUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseenUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseerUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseerUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OverseenUnit");
+
+                    b.Navigation("OverseerUnit");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
                 {
                     b.HasOne("CchcSite.Content.Posts.Post", "DocumentPost")
@@ -2556,6 +2679,25 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseerUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OverseerUnit");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Subscriptions.SubscriptionDelivery", b =>

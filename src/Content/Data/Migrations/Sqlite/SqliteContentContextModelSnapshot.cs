@@ -658,6 +658,21 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.Property<int>("OverseerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverseenUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OverseerUnitId", "OverseenUnitId");
+
+                    b.HasIndex("OverseenUnitId");
+
+                    b.ToTable("UnitOversights");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
                 {
                     b.Property<int>("Id")
@@ -1475,6 +1490,93 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("SubmissionHistory", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Limitations")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverseerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposals")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Results")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverseerUnitId", "PeriodKind", "Year", "Quarter");
+
+                    b.HasIndex("UnitId", "PeriodKind", "Year", "Quarter", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SubmittedReports");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2022,6 +2124,25 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Oversight.UnitOversight", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseenUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseenUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseerUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseerUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OverseenUnit");
+
+                    b.Navigation("OverseerUnit");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Plans.Plan", b =>
                 {
                     b.HasOne("CchcSite.Content.Posts.Post", "DocumentPost")
@@ -2480,6 +2601,25 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "OverseerUnit")
+                        .WithMany()
+                        .HasForeignKey("OverseerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OverseerUnit");
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Subscriptions.SubscriptionDelivery", b =>
