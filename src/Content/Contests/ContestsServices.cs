@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Content.Contests;
+
+public static class ContestsServices
+{
+    public static IServiceCollection AddContests(this IServiceCollection services) => services
+        .AddScoped<ContestEntries>()
+        .AddScoped<PublicContests>();
+}
