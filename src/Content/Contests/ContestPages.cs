@@ -76,6 +76,8 @@ public sealed record AttemptPage(
 {
     /// <summary>Whether the attempt has been submitted (its page then sends the participant to the result).</summary>
     public bool Submitted { get; init; }
+    /// <summary>Why the last submission was not taken, shown above the paper.</summary>
+    public string? Message { get; init; }
     public string SubmitAction => ContestAddresses.Attempt(Token);
     public string SaveAction => ContestAddresses.Save(Token);
 }

@@ -4,7 +4,11 @@ namespace CchcSite.Content.Contests;
 
 public static class ContestsServices
 {
-    public static IServiceCollection AddContests(this IServiceCollection services) => services
-        .AddScoped<ContestEntries>()
-        .AddScoped<PublicContests>();
+    public static IServiceCollection AddContests(this IServiceCollection services)
+    {
+        services.AddSettings<ContestOptions>(ContestOptions.Section);
+        return services
+            .AddScoped<ContestEntries>()
+            .AddScoped<PublicContests>();
+    }
 }

@@ -104,6 +104,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
         var procedures = await ProcedureSeeding.AddAsync(db, Path.Combine(root, "procedures.json"), units,
             (unit, file, token) => files.ImportAsync("procedures.json", unit, file, null, token), now, ct);
         await DossierResults.DossierSeed.ImportAsync(db, Path.Combine(root, "dossier-results.json"), units, now, ct);
+        await Contests.ContestSeed.ImportAsync(db, Path.Combine(root, "contests.json"), units, now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans, {Questions} questions and {Procedures} procedures from {Root}.",
             units.Count, categories.Count, posts.Count, plans.Count, questions.Count, procedures, root);
