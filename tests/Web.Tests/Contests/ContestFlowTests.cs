@@ -164,3 +164,35 @@ public sealed partial class ContestFlowTests(ContestSite site) : IClassFixture<C
     [GeneratedRegex("name=\"q(\\d+)\"")]
     private static partial Regex QuestionIds();
 }
+
+/// <summary>/api/v1/contests: the same contests and results as the pages, problems in Vietnamese.</summary>
+public sealed class ContestApiTests(ContestSite site) : IClassFixture<ContestSite>
+{
+    [Fact]
+    public async Task The_api_lists_contests_describes_one_and_gives_closed_round_results_with_masked_contacts_only()
+    {
+        var client = site.NewBrowser();
+        var list = await client.GetStringAsync("/api/v1/contests");
+        Assert.Contains(ContestSite.Open, list);
+        Assert.Contains(ContestSite.Finished, list);
+
+        var contest = await client.GetStringAsync($"/api/v1/contests/{ContestSite.Finished}");
+        Assert.Contains("\"rulesHtml\"", contest);
+        Assert.Contains("\"questionsPerAttempt\":10", contest);
+
+        var results = await client.GetAsync($"/api/v1/contests/{ContestSite.Finished}/rounds/2/results");
+        var json = await results.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+        Assert.Contains("\"entries\":60", json);
+        Assert.Matches("09xx xxx \\d{3}", json);
+        Assert.DoesNotMatch(@"\b0\d{9}\b", json);
+        Assert.DoesNotContain("isCorrect", json, StringComparison.OrdinalIgnoreCase);
+
+        foreach (var path in new[] { $"/api/v1/contests/{ContestSite.Open}/rounds/1/results", "/api/v1/contests/khong-co" })
+        {
+            var missing = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+        }
+    }
+}
