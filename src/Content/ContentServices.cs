@@ -1,6 +1,7 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Bulletins;
+using CchcSite.Content.Contests;
 using CchcSite.Content.Data;
 using CchcSite.Content.DossierResults;
 using CchcSite.Content.Feeds;
@@ -48,6 +49,7 @@ public static class ContentServices
         .AddQuestions()
         .AddSubscriptions()
         .AddBulletins()
+        .AddContests()
         .AddSearch()
         .AddPublicAddresses()
         .AddSeeding();

@@ -7,6 +7,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Site;
 using CchcSite.Web.Api;
 using CchcSite.Web.Backups;
+using CchcSite.Web.Contests;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Feeds;
 using CchcSite.Web.Hosting;
@@ -41,6 +42,7 @@ builder.Services.AddBackups();
 builder.Services.AddNodes();
 builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddSubscriptionMail();
+builder.Services.AddContestLimit();
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
 builder.Services.AddControllersWithViews(options =>
@@ -119,6 +121,7 @@ app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQues
     .MapDossierStatisticsApi()
     .MapDocumentsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
+app.MapGroup("/api/v1").MapContestsApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
 app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.

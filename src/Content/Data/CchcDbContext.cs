@@ -46,6 +46,12 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Procedures.ProcedureTerm> ProcedureTerms => Set<Procedures.ProcedureTerm>();
     public DbSet<Procedures.ProcedureRevision> ProcedureRevisions => Set<Procedures.ProcedureRevision>();
     public DbSet<DossierResults.DossierResult> DossierResults => Set<DossierResults.DossierResult>();
+    public DbSet<Contests.Contest> Contests => Set<Contests.Contest>();
+    public DbSet<Contests.ContestRound> ContestRounds => Set<Contests.ContestRound>();
+    public DbSet<Contests.ContestQuestion> ContestQuestions => Set<Contests.ContestQuestion>();
+    public DbSet<Contests.ContestOption> ContestOptions => Set<Contests.ContestOption>();
+    public DbSet<Contests.ContestAttempt> ContestAttempts => Set<Contests.ContestAttempt>();
+    public DbSet<Contests.ContestEntryKey> ContestEntryKeys => Set<Contests.ContestEntryKey>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

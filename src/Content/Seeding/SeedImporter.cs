@@ -105,6 +105,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             (unit, file, token) => files.ImportAsync("procedures.json", unit, file, null, token), now, ct);
         await DossierResults.DossierSeed.ImportAsync(db, Path.Combine(root, "dossier-results.json"), units, now, ct);
         await Oversight.OversightSeed.ImportAsync(db, Path.Combine(root, "oversight.json"), units, ct);
+        await Contests.ContestSeed.ImportAsync(db, Path.Combine(root, "contests.json"), units, now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans, {Questions} questions and {Procedures} procedures from {Root}.",
             units.Count, categories.Count, posts.Count, plans.Count, questions.Count, procedures, root);

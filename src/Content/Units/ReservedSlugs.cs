@@ -8,7 +8,7 @@ public static class ReservedSlugs
         "api", "openapi", "quan-tri", "tim-kiem", "tra-cuu", "hoi-dap", "thu-tuc-hanh-chinh", "linh-vuc", "chi-so",
         "rss", "atom", "sitemap", "sitemap.xml", "robots.txt", "healthz", "tep", "_content", "favicon.ico", "tai-khoan", "don-vi",
         "gui-cau-hoi", "phan-anh-kien-nghi", "lien-he", "error", "loi", "ke-hoach",
-        "dang-ky-nhan-tin", "ban-tin",
+        "dang-ky-nhan-tin", "ban-tin", "hoi-thi",
         "van-ban", "the", "manifest.webmanifest", "gioi-thieu", "en", "da-tiep-nhan",
     };
 

@@ -120,3 +120,43 @@ document.addEventListener("click", (event) => {
     }
   });
 })();
+
+// The contest paper (Views/Contests/Attempt.cshtml): each answer is saved as it is chosen, so a reload or a dropped
+// connection loses nothing, and a countdown shows the time left. The server keeps the real limit; at zero the form is
+// submitted with what was saved. Without this script the form sends every answer at once.
+(() => {
+  const form = document.querySelector("form[data-contest-save]");
+  if (!form) {
+    return;
+  }
+  const status = document.querySelector("[data-contest-status]");
+  const token = form.querySelector("input[name=__RequestVerificationToken]");
+  const save = async (question) => {
+    const body = new URLSearchParams({ question, __RequestVerificationToken: token ? token.value : "" });
+    form.querySelectorAll(`input[data-question="${question}"]:checked`).forEach((input) => body.append("option", input.value));
+    try {
+      const response = await fetch(form.getAttribute("data-contest-save"), { method: "POST", body, credentials: "same-origin" });
+      status.textContent = response.ok ? "Đã lưu câu trả lời." : "Chưa lưu được câu trả lời; bài vẫn được nộp khi bấm Nộp bài.";
+    } catch {
+      status.textContent = "Mất kết nối; câu trả lời sẽ được gửi khi bấm Nộp bài.";
+    }
+  };
+  form.addEventListener("change", (event) => {
+    const question = event.target instanceof Element ? event.target.getAttribute("data-question") : null;
+    if (question) {
+      save(question);
+    }
+  });
+  const timer = document.querySelector("[data-contest-deadline]");
+  const countdown = document.querySelector("[data-contest-countdown]");
+  const end = Date.now() + Number(timer.getAttribute("data-contest-deadline")) * 1000;
+  const tick = () => {
+    const left = Math.max(0, Math.round((end - Date.now()) / 1000));
+    countdown.textContent = `${Math.floor(left / 60)} phút ${left % 60} giây`;
+    if (left === 0) {
+      clearInterval(interval);
+      form.submit();
+    }
+  };
+  const interval = setInterval(tick, 1000);
+})();

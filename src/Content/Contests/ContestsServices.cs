@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Content.Contests;
+
+public static class ContestsServices
+{
+    public static IServiceCollection AddContests(this IServiceCollection services)
+    {
+        services.AddSettings<ContestOptions>(ContestOptions.Section);
+        return services
+            .AddScoped<ContestEntries>()
+            .AddScoped<PublicContests>();
+    }
+}
