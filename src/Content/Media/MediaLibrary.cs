@@ -142,6 +142,7 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
             StoragePath = stored.StoragePath, AltText = string.IsNullOrEmpty(alt) ? null : alt, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.MediaAssets.Add(asset);
+        db.Add(new Videos.VideoTranscode { MediaAsset = asset, State = Videos.TranscodeState.Queued, QueuedAt = asset.CreatedAt });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -202,6 +203,8 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
 
     private IOrderedQueryable<MediaAsset> OfUnit(int unitId) =>
         db.MediaAssets.AsNoTracking().Where(a => a.UnitId == unitId).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+
+    public Task<MediaAsset?> FindAsync(int id, CancellationToken ct) => db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
 
     /// <summary>The unit's files, newest first.</summary>
     public Task<PagedResult<MediaLibraryItem>> ListAsync(int unitId, PageRequest page, CancellationToken ct) =>
