@@ -12,10 +12,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # What the run needs from Debian, installed with one apt-get update. The browser tests drive Debian's chromium:
 # Playwright's own browser download cannot work here (no internet), so the system package is the browser; DejaVu gives
-# it Vietnamese glyphs. PostgreSQL runs the second pass; python3 picks its port and adds up the results.
+# it Vietnamese glyphs. ffmpeg transcodes uploaded videos (and makes the small clip the video tests upload). PostgreSQL
+# runs the second pass; python3 picks its port and adds up the results.
 source scripts/packages.sh
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-dejavu-core)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 install_packages "${missing[@]}"

@@ -1,3 +1,4 @@
+using CchcSite.Content.Videos;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Bulletins;
@@ -40,6 +41,7 @@ public static class ContentServices
         .AddUnits()
         .AddPosts()
         .AddMedia()
+        .AddVideos()
         .AddImports()
         .AddPlans()
         .AddIndexes()

@@ -15,6 +15,7 @@ public static class AllowedFileTypes
         [".xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         [".mp4"] = "video/mp4",
         [".webm"] = "video/webm",
+        [".mov"] = "video/quicktime",
         [".vtt"] = "text/vtt",
     };
 

@@ -12,6 +12,12 @@ public static class FileSniffer
     public const string Pdf = "application/pdf";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Mp4 = "video/mp4";
+    public const string QuickTime = "video/quicktime";
+    public const string WebM = "video/webm";
+
+    /// <summary>How many leading bytes <see cref="DetectVideo"/> needs: a video is told from its head, never read whole.</summary>
+    public const int VideoHeadLength = 64;
 
     /// <summary>The content type of the bytes, or null when they are none of the types an editor may upload.</summary>
     public static string? Detect(byte[] content)
@@ -29,8 +35,23 @@ public static class FileSniffer
             return Pdf;
         if (head.StartsWith("PK\x03\x04"u8))
             return OfficePackage(content);
+        return DetectVideo(head);
+    }
+
+    /// <summary>
+    /// A video container from its first bytes: MP4 and MOV are ISO base media files whose first box is "ftyp" (the brand
+    /// "qt  " is a QuickTime movie, as iPhones record; any other an MP4), WebM is an EBML document of type "webm".
+    /// </summary>
+    public static string? DetectVideo(ReadOnlySpan<byte> head)
+    {
+        if (head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8))
+            return head[8..12].SequenceEqual("qt  "u8) ? QuickTime : Mp4;
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1A, 0x45, 0xDF, 0xA3]) && head.IndexOf("webm"u8) > 0)
+            return WebM;
         return null;
     }
+
+    public static bool IsVideo(string contentType) => contentType is Mp4 or QuickTime or WebM;
 
     /// <summary>
     /// DOCX and XLSX are ZIP packages; the part names say which. Macro-enabled packages are not accepted, nor packages
@@ -68,6 +89,9 @@ public static class FileSniffer
         Pdf => "tệp PDF",
         Docx => "tài liệu Word (DOCX)",
         Xlsx => "bảng tính Excel (XLSX)",
+        Mp4 => "video MP4",
+        QuickTime => "video MOV",
+        WebM => "video WebM",
         _ => contentType,
     };
 }

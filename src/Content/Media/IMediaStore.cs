@@ -15,6 +15,12 @@ public interface IMediaStore
     /// <summary>A large file (a seeded video) read from a stream, never whole into memory.</summary>
     Task<StoredMedia> SaveAsync(Stream content, string extension, CancellationToken ct);
 
+    /// <summary>
+    /// Takes a complete file already on the store's file system (a finished upload) under its content's name, moving it
+    /// rather than copying: a 500 MB video is hashed once and never written twice.
+    /// </summary>
+    Task<StoredMedia> AdoptAsync(string file, string extension, CancellationToken ct);
+
     /// <summary>Writes a file under the path it had in another store: a restore from a backup.</summary>
     Task PutAsync(string storagePath, Stream content, CancellationToken ct);
 

@@ -20,6 +20,7 @@ public sealed class MediaCleanup(CchcDbContext db, IMediaStore store)
         var paths = storagePaths.Distinct().ToList();
         var used = await db.MediaAssets.Where(a => paths.Contains(a.StoragePath)).Select(a => a.StoragePath).ToListAsync(ct);
         used.AddRange(await db.Set<MediaVariant>().Where(v => paths.Contains(v.StoragePath)).Select(v => v.StoragePath).ToListAsync(ct));
+        used.AddRange(await db.Set<Videos.VideoRendition>().Where(r => paths.Contains(r.StoragePath)).Select(r => r.StoragePath).ToListAsync(ct));
         used.AddRange(await db.Submissions.Where(s => s.AttachmentPath != null && paths.Contains(s.AttachmentPath))
             .Select(s => s.AttachmentPath!).ToListAsync(ct));
         foreach (var path in paths.Except(used))

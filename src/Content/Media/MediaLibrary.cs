@@ -20,7 +20,8 @@ public sealed record MediaLibraryItem(int Id, string FileName, string ContentTyp
 /// A unit's media library: checks an upload by its bytes, re-encodes images into their variants and stores
 /// documents as they are. Whoever calls it has already asked the authorization table (EditorAction.Upload).
 /// </summary>
-public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaCleanup cleanup, IOptions<MediaLimits> limits, TimeProvider clock)
+public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaCleanup cleanup, VideoUploads uploads, IOptions<MediaLimits> limits,
+    TimeProvider clock)
 {
     public const string FileField = "File";
     public const string AltField = "AltText";
@@ -37,7 +38,7 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
         [FileSniffer.Xlsx] = [".xlsx"],
     };
 
-    private const string AcceptedTypes = "Chỉ nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX.";
+    private const string AcceptedTypes = "Chỉ nhận ảnh JPEG, PNG, WebP, GIF, tệp PDF, DOCX, XLSX và video MP4, MOV, WebM.";
 
     /// <summary>The stored asset, or the Vietnamese reason it was refused under its form field.</summary>
     public async Task<Outcome<MediaAsset>> UploadAsync(int unitId, string? fileName, Stream content, string? altText, CancellationToken ct)
@@ -45,6 +46,8 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
         var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length == 0)
             return new Outcome<MediaAsset>.Invalid(FileField, "Vui lòng chọn tệp cần tải lên.");
+        if (VideoUploads.IsVideoName(name))
+            return await UploadVideoAsync(unitId, name, content, altText, ct);
         var extension = Path.GetExtension(name).ToLowerInvariant();
         var claimed = Extensions.FirstOrDefault(e => e.Value.Contains(extension)).Key;
         if (claimed is null)
@@ -100,6 +103,59 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
     }
 
     /// <summary>
+    /// A video sent whole in one form (within <see cref="MediaLimits.RequestCeiling"/>): the same checks and the same
+    /// path to the disk as a video sent in parts, as one part.
+    /// </summary>
+    private async Task<Outcome<MediaAsset>> UploadVideoAsync(int unitId, string name, Stream content, string? title, CancellationToken ct)
+    {
+        if (!content.CanSeek)
+            throw new ArgumentException("A video sent whole must come as a file of known length.", nameof(content));
+        var created = await uploads.CreateAsync(unitId, null, name, content.Length, ct);
+        if (created is not Outcome<UploadStatus>.Ok { Value: var upload })
+            return created.Map<MediaAsset>(_ => null!);
+        var appended = await uploads.AppendAsync(upload.Id, null, 0, content, ct);
+        if (appended is not Outcome<UploadStatus>.Ok)
+        {
+            uploads.Delete(upload.Id);
+            return appended.Map<MediaAsset>(_ => null!);
+        }
+        return await AddVideoAsync(upload.Id, null, title, ct);
+    }
+
+    /// <summary>
+    /// Takes a finished upload into the unit's library: its bytes checked again, moved into the store under their
+    /// content's name, and queued for transcoding in the same transaction as the asset.
+    /// </summary>
+    public async Task<Outcome<MediaAsset>> AddVideoAsync(Guid uploadId, string? ownerId, string? title, CancellationToken ct)
+    {
+        var taken = await uploads.TakeAsync(uploadId, ownerId, ct);
+        if (taken is not Outcome<(string Path, string ContentType, UploadStatus Status)>.Ok { Value: var (path, contentType, upload) })
+            return taken.Map<MediaAsset>(_ => null!);
+        var alt = title?.Trim().Normalize(NormalizationForm.FormC);
+        if (alt is { Length: > MaxAltLength })
+            return new Outcome<MediaAsset>.Invalid(AltField, $"Tên hiển thị tối đa {MaxAltLength} ký tự.");
+        var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
+        var stored = await store.AdoptAsync(path, extension, ct);
+        var asset = new MediaAsset
+        {
+            UnitId = upload.UnitId, FileName = BaseName(upload.FileName) + extension, ContentType = contentType, Length = stored.Length,
+            StoragePath = stored.StoragePath, AltText = string.IsNullOrEmpty(alt) ? null : alt, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.MediaAssets.Add(asset);
+        db.Add(new Videos.VideoTranscode { MediaAsset = asset, State = Videos.TranscodeState.Queued, QueuedAt = asset.CreatedAt });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            await cleanup.DeleteUnusedAsync([asset.StoragePath], CancellationToken.None);
+            throw;
+        }
+        return new Outcome<MediaAsset>.Ok(asset);
+    }
+
+    /// <summary>
     /// Re-encodes an image into every variant and adds the asset (not yet saved). The seed importer uses this too,
     /// so seeded covers have the same variants as uploaded ones.
     /// </summary>
@@ -147,6 +203,8 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
 
     private IOrderedQueryable<MediaAsset> OfUnit(int unitId) =>
         db.MediaAssets.AsNoTracking().Where(a => a.UnitId == unitId).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+
+    public Task<MediaAsset?> FindAsync(int id, CancellationToken ct) => db.MediaAssets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
 
     /// <summary>The unit's files, newest first.</summary>
     public Task<PagedResult<MediaLibraryItem>> ListAsync(int unitId, PageRequest page, CancellationToken ct) =>

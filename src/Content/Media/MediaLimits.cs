@@ -15,6 +15,12 @@ public sealed class MediaLimits
     public long MaxImageBytes { get; set; } = 10 * 1024 * 1024;
     [Range(1, RequestCeiling, ErrorMessage = "must be a number of bytes from {1} to {2}")]
     public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>
+    /// Bytes of one video (an MP4, MOV or WebM recorded on a phone). A video comes in parts of at most
+    /// <see cref="RequestCeiling"/> each (<see cref="VideoUploads"/>), so this may be far larger than one request.
+    /// </summary>
+    [Range(1, long.MaxValue, ErrorMessage = "must be a positive number of bytes")]
+    public long MaxVideoBytes { get; set; } = 500L * 1024 * 1024;
     /// <summary>Width × height; larger images are refused before they are decoded.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "must be a positive number of pixels")]
     public long MaxImagePixels { get; set; } = 50_000_000;

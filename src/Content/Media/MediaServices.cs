@@ -11,6 +11,7 @@ public static class MediaServices
         services.AddSettings<MediaLimits>(MediaLimits.Section);
         services.AddSingleton(provider => new MediaStore(provider.GetRequiredService<IOptions<SiteOptions>>().Value.MediaPath));
         services.AddSingleton<IMediaStore>(provider => provider.GetRequiredService<MediaStore>());
+        services.AddSingleton<VideoUploads>();
         services.AddScoped<MediaLibrary>();
         services.AddScoped<MediaCleanup>();
         return services;

@@ -49,6 +49,24 @@ public sealed class MediaStore(string root) : IMediaStore
         return stored!;
     }
 
+    /// <summary>
+    /// Where unfinished uploads (<see cref="VideoUploads"/>) are kept: in the store's file system, so that a finished one is
+    /// renamed into place rather than copied, and shared by the nodes like the rest; never listed as a stored file.
+    /// </summary>
+    public string UploadFolder => Path.Combine(Root, TemporaryPrefix + "uploads");
+
+    public async Task<StoredMedia> AdoptAsync(string file, string extension, CancellationToken ct)
+    {
+        byte[] hash;
+        await using (var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+            hash = await SHA256.HashDataAsync(content, ct);
+        var relative = NameFor(hash, extension);
+        var full = FullPath(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.Move(file, full, overwrite: true);
+        return new StoredMedia(relative, new FileInfo(full).Length);
+    }
+
     public Task PutAsync(string storagePath, Stream content, CancellationToken ct)
     {
         var full = FullPath(storagePath);
@@ -68,8 +86,8 @@ public sealed class MediaStore(string root) : IMediaStore
     public IEnumerable<string> List() => !Directory.Exists(Root)
         ? []
         : Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
-            .Where(path => !Path.GetFileName(path).StartsWith(TemporaryPrefix, StringComparison.Ordinal))
             .Select(path => Path.GetRelativePath(Root, path).Replace('\\', '/'))
+            .Where(path => !path.Split('/').Any(part => part.StartsWith(TemporaryPrefix, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal);
 
     /// <summary>Where a stored file is on this machine's disk, for serving it and for readers that open a path.</summary>

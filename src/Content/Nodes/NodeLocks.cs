@@ -23,6 +23,8 @@ public static class NodeLockNames
 {
     public const string ScheduledPublishing = "cchc:scheduled-publishing";
     public const string OutboxCleanup = "cchc:search-outbox-cleanup";
+    /// <summary>One video transcoded at a time across the nodes, so a small cluster keeps serving pages.</summary>
+    public const string VideoTranscoding = "cchc:video-transcoding";
     /// <summary>Migrating and seeding at start-up: nodes started together on an empty database take turns, and the later ones find it done.</summary>
     public const string DatabaseSetup = "cchc:database-setup";
 }

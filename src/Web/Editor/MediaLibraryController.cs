@@ -3,6 +3,7 @@ using CchcSite.Content.Accounts;
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Units;
+using CchcSite.Content.Videos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -10,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CchcSite.Web.Editor;
 
-public sealed record MediaLibraryPage(UnitRef Unit, PagedResult<MediaLibraryItem> Items, MediaLimits Limits, string? AltText)
+public sealed record MediaLibraryPage(UnitRef Unit, PagedResult<MediaLibraryItem> Items, MediaLimits Limits, string? AltText,
+    IReadOnlyDictionary<int, TranscodeSummary> Videos)
 {
     public string UrlFor(int page) => $"/quan-tri/thu-vien?don-vi={Unit.Slug}" + (page == 1 ? "" : $"&trang={page}");
 
@@ -33,7 +35,7 @@ public sealed class MediaUploadForm
 /// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
 /// </summary>
 public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, IOptions<MediaLimits> limits, UnitDirectory units,
-    CurrentEditor editor) : EditorController
+    CurrentEditor editor, VideoTranscoding transcoding) : EditorController
 {
     private const int PageSize = 24;
 
@@ -94,8 +96,22 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
             : PhysicalFile(path, found.ContentType);
     }
 
-    private async Task<MediaLibraryPage> PageAsync(UnitRef unit, int page, string? altText, CancellationToken ct) =>
-        new(unit, await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct), limits.Value, altText);
+    private async Task<MediaLibraryPage> PageAsync(UnitRef unit, int page, string? altText, CancellationToken ct)
+    {
+        var items = await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct);
+        return new(unit, items, limits.Value, altText, await transcoding.SummariesAsync(items.Items.Select(i => i.Id).ToList(), ct));
+    }
+
+    /// <summary>A video whose transcoding failed, back in the queue: the library's right, in the video's unit.</summary>
+    [HttpPost("/quan-tri/thu-vien/{id:int}/chuyen-ma-lai")]
+    public async Task<IActionResult> Retry(int id, CancellationToken ct)
+    {
+        var (asset, refusal) = await AuthorizedAsync(library.FindAsync(id, ct), a => a.UnitId, EditorAction.Upload);
+        if (asset is null)
+            return refusal!;
+        var slug = (await units.FindAsync(asset.UnitId, ct))?.Unit.Slug;
+        return MessageOutcome(await transcoding.RetryAsync(id, ct), $"/quan-tri/thu-vien?don-vi={slug}", _ => $"Đã đưa “{asset.FileName}” vào hàng chờ chuyển mã lại.");
+    }
 
     private async Task<IReadOnlyList<UnitRef>> UploadUnitsAsync(CancellationToken ct)
     {

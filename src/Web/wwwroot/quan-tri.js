@@ -295,3 +295,87 @@ function openImageDialog(picker, area, insertBlock) {
   dialog.showModal();
   (radios[0] || cancel).focus();
 }
+
+// A video goes up in parts (the form alone would carry at most one request's worth), with a progress bar. After a
+// dropped connection the script asks the server how much it holds and goes on from there; choosing the same file again
+// after a reload resumes the upload it remembers for that file. Without script the form sends small videos whole.
+const videoForm = document.querySelector("form[data-video-upload]");
+if (videoForm) {
+  const input = videoForm.querySelector("input[type=file]");
+  const box = document.getElementById("tai-len-video");
+  const bar = document.getElementById("tai-len-video-thanh");
+  const text = document.getElementById("tai-len-video-chu");
+  const headers = { RequestVerificationToken: videoForm.querySelector("input[name=__RequestVerificationToken]").value };
+  const partSize = 8 * 1024 * 1024;
+  const megabytes = (bytes) => (bytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+  const problem = async (response) => {
+    const body = await response.json().catch(() => ({}));
+    return Object.values(body.errors || {}).flat()[0] || body.detail || "Không tải lên được video.";
+  };
+  const show = (offset, length, words) => {
+    bar.max = length;
+    bar.value = offset;
+    text.textContent = words || `Đã tải lên ${megabytes(offset)} / ${megabytes(length)} MB (${Math.floor((offset * 100) / length)} %).`;
+  };
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  videoForm.addEventListener("submit", async (event) => {
+    const file = input.files[0];
+    if (!file || !/\.(mp4|mov|webm)$/i.test(file.name)) return;
+    event.preventDefault();
+    const button = videoForm.querySelector("button[type=submit]");
+    button.disabled = true;
+    box.hidden = false;
+    const key = `tai-len:${file.name}:${file.size}:${file.lastModified}`;
+    try {
+      let upload = null;
+      const remembered = localStorage.getItem(key);
+      if (remembered) {
+        const response = await fetch(remembered, { credentials: "same-origin" });
+        if (response.ok) upload = await response.json();
+      }
+      if (!upload) {
+        const response = await fetch(videoForm.dataset.videoUpload, {
+          method: "POST", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/json" },
+          body: JSON.stringify({ fileName: file.name, length: file.size }),
+        });
+        if (!response.ok) throw new Error(await problem(response));
+        upload = await response.json();
+        localStorage.setItem(key, upload.url);
+      }
+      let failures = 0;
+      while (upload.offset < upload.length) {
+        show(upload.offset, upload.length);
+        try {
+          const part = file.slice(upload.offset, upload.offset + partSize);
+          const response = await fetch(`${upload.url}?offset=${upload.offset}`, {
+            method: "PATCH", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/octet-stream" }, body: part,
+          });
+          // A refused part (422, 403, 404) ends the upload; a conflict or a server fault means: ask where it stands.
+          if (response.status >= 400 && response.status < 500 && response.status !== 409) throw new Error(await problem(response));
+          if (!response.ok) throw new TypeError("retry");
+          upload = await response.json();
+          failures = 0;
+        } catch (error) {
+          if (!(error instanceof TypeError) || ++failures > 20) throw error;
+          // The connection dropped: wait, then ask where the server stands and go on from there.
+          show(upload.offset, upload.length, "Mất kết nối, đang thử tải tiếp…");
+          await wait(Math.min(30000, 1000 * 2 ** failures));
+          const response = await fetch(upload.url, { credentials: "same-origin" }).catch(() => null);
+          if (response?.ok) upload = await response.json();
+        }
+      }
+      show(upload.length, upload.length, "Đã tải lên đủ, đang kiểm tra tệp…");
+      const finished = await fetch(`${upload.url}/xong`, {
+        method: "POST", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/json" },
+        body: JSON.stringify({ altText: videoForm.querySelector("[name=AltText]").value }),
+      });
+      if (!finished.ok) throw new Error(await problem(finished));
+      localStorage.removeItem(key);
+      location.reload();
+    } catch (error) {
+      if (!(error instanceof TypeError)) localStorage.removeItem(key);
+      text.textContent = error instanceof TypeError ? "Mất kết nối. Hãy chọn lại tệp và bấm Tải lên để tải tiếp." : error.message;
+      button.disabled = false;
+    }
+  });
+}

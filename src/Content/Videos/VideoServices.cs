@@ -1,0 +1,14 @@
+using CchcSite.Content.Site;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Content.Videos;
+
+public static class VideoServices
+{
+    public static IServiceCollection AddVideos(this IServiceCollection services)
+    {
+        services.AddSettings<VideoOptions>(VideoOptions.Section);
+        services.AddScoped<VideoTranscoding>();
+        return services;
+    }
+}

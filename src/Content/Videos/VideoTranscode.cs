@@ -1,0 +1,51 @@
+using CchcSite.Content.Media;
+
+namespace CchcSite.Content.Videos;
+
+public enum TranscodeState
+{
+    Queued,
+    Running,
+    Done,
+    Failed,
+}
+
+/// <summary>
+/// The transcoding of one uploaded video, a row so that the queue outlives the process: a job left running by a process
+/// that died (its heartbeat stopped) is taken again after a restart. What it made: the renditions, the poster, the duration.
+/// </summary>
+public class VideoTranscode
+{
+    public int Id { get; set; }
+    public int MediaAssetId { get; set; }
+    public MediaAsset MediaAsset { get; set; } = null!;
+    public TranscodeState State { get; set; }
+    /// <summary>0–100, of the source's duration encoded so far.</summary>
+    public int Percent { get; set; }
+    public int Attempts { get; set; }
+    /// <summary>Why the last attempt failed, in Vietnamese, for the editor.</summary>
+    public string? Failure { get; set; }
+    public DateTime QueuedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    /// <summary>Renewed while ffmpeg works; a running job whose heartbeat is old was left by a process that stopped.</summary>
+    public DateTime? HeartbeatAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public double? DurationSeconds { get; set; }
+    /// <summary>Seconds of video encoded per second of work (× real time), for docs/perf.md and the editor's estimate.</summary>
+    public double? Speed { get; set; }
+    public int? PosterId { get; set; }
+    public MediaAsset? Poster { get; set; }
+    public List<VideoRendition> Renditions { get; set; } = [];
+}
+
+/// <summary>An H.264/AAC MP4 of the video at one height, with its index at the front (faststart) so playback starts at once.</summary>
+public class VideoRendition
+{
+    public int Id { get; set; }
+    public int VideoTranscodeId { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    public long Length { get; set; }
+    public required string FileName { get; set; }
+    public required string StoragePath { get; set; }
+}
