@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Delivery figures of a running site (docs/perf.md, "Delivery"): static file against cached home throughput, the home
-# page's bytes on the wire, and the RSS growth after 10,000 distinct junk query strings spread over every public page.
+# Delivery figures of a running site (docs/perf.md, "Delivery"), the rows of issue 16's table: idle CPU, static file
+# against cached home throughput and p99 at 128 connections, server CPU per uncached post and per uncached and repeated
+# search, the home page's bytes on the wire, and the RSS growth after 10,000 distinct junk query strings spread over every
+# public page. CPU is read from /proc/<pid>/stat (user + system ticks) around each wrk run.
 # Usage: scripts/delivery-bench.sh <base url> <pid of the site>   (needs wrk, curl, python3)
+# Cold start is timed by scripts/delivery-cold-start.sh.
 set -euo pipefail
 base=${1:?base url, e.g. http://127.0.0.1:5147}
 pid=${2:?pid of the site process}
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status"; }
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
 enc='Accept-Encoding: br, gzip'
+# Any request with credentials passes the output cache by (ASP.NET's default policy), and the site has no bearer scheme:
+# the page is rendered as on a cache miss.
+bypass='Authorization: Bearer bench'
+
+# cpu_per_request <label> <wrk arguments...>: server CPU per request over an 8 s run on 4 connections.
+cpu_per_request() {
+  local label=$1; shift
+  local before after out
+  before=$(ticks)
+  out=$(wrk -t1 -c4 -d8s "$@")
+  after=$(ticks)
+  awk -v b="$before" -v a="$after" -v hz="$hz" -v label="$label" '/requests in/ {r=$1} /Non-2xx/ {bad=$NF}
+    END {printf "%-44s %.2f ms CPU/request (%d requests%s)\n", label, (a-b)/hz*1000/r, r, bad ? ", " bad " not 2xx" : ""}' <<<"$out"
+}
 
 home=$(curl -s "$base/")
 css=$(grep -o '/_content/[^"]*\.css' <<<"$home" | head -1)
@@ -14,9 +33,36 @@ js=$(grep -o '/_content/[^"]*\.js' <<<"$home" | head -1)
 post=$(grep -o 'href="/[a-z0-9-]*/tin-tuc/[a-z0-9-]*"' <<<"$home" | head -1 | cut -d'"' -f2)
 unit=${post%%/tin-tuc/*}
 
+echo "== idle CPU (15 s, no requests)"
+sleep 3
+before=$(ticks); sleep 15; after=$(ticks)
+awk -v b="$before" -v a="$after" -v hz="$hz" 'BEGIN {printf "idle %.2f ms CPU/s\n", (a-b)/hz*1000/15}'
+
 echo "== warm-up"
 for u in / "$css" "$js" "$post"; do curl -s -o /dev/null -H "$enc" "$base$u"; done
 wrk -t2 -c16 -d3s -H "$enc" "$base/" >/dev/null
+wrk -t1 -c4 -d3s -H "$bypass" "$base$post" >/dev/null
+
+echo "== server CPU per request (wrk -t1 -c4 -d8s)"
+cpu_per_request "uncached post ($post)" -H "$bypass" -H "$enc" "$base$post"
+cpu_per_request "cached post" -H "$enc" "$base$post"
+search_lua=$(mktemp --suffix=.lua)
+cat >"$search_lua" <<'LUA'
+-- A distinct query per request (two words of the seed's vocabulary and a number): none is in the result cache.
+local words = {"cai", "cach", "hanh", "chinh", "thu", "tuc", "van", "ban", "ke", "hoach", "giao", "duc", "so", "dan", "tinh", "phuong"}
+local n = 0
+request = function()
+  n = n + 1
+  local q = words[n % #words + 1] .. "+" .. words[(n * 7) % #words + 1] .. "+" .. n
+  return wrk.format(nil, "/tim-kiem?q=" .. q)
+end
+LUA
+cpu_per_request "uncached search (a new query each time)" -s "$search_lua" -H "$enc" "$base"
+rm -f "$search_lua"
+cpu_per_request "repeated search (cai cach hanh chinh)" -H "$enc" "$base/tim-kiem?q=cai+cach+hanh+chinh"
+
+echo "== cached home at 128 connections: wrk -t2 -c128 -d8s"
+wrk -t2 -c128 -d8s --latency -H "$enc" "$base/" | awk '/Requests\/sec/ {r=$2} /99%/ {p=$2} END {print "home " r " req/s, p99 " p}'
 
 echo "== static file ($css, br) vs cached home (br): wrk -t2 -c64 -d8s"
 for u in "$css" / "$css" /; do

@@ -65,6 +65,7 @@ builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
 builder.Services.AddHostedService<CchcSite.Web.Videos.VideoTranscodingJob>();
+builder.Services.AddHostedService<StoredBodyRefresh>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // The document's server is the public address, not the Host of whoever asked for the document.
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using CchcSite.Content.Accounts;
+using CchcSite.Web.Search;
+using Microsoft.Extensions.Hosting;
 using CchcSite.Content.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -67,6 +70,23 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:PublicUrl", "http://localhost");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+    }
+
+    /// <summary>
+    /// Returns once the search index is built and current: the site serves while it builds, and tests search at once.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var readiness = host.Services.GetRequiredService<SearchReadiness>();
+        var waited = Stopwatch.StartNew();
+        while (!readiness.CaughtUp)
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(2))
+                throw new TimeoutException("The search index was not built within two minutes of the start.");
+            Thread.Sleep(20);
+        }
+        return host;
     }
 
     /// <summary>Runs a query or change on the site's own database, in a scope of its own.</summary>

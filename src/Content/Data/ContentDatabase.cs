@@ -1,3 +1,4 @@
+using CchcSite.Content.Posts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -81,7 +82,7 @@ public sealed class ContentDatabase
         services.AddDbContext<CchcDbContext, TContext>((provider, options) =>
         {
             configure(provider, options);
-            options.AddInterceptors(provider.GetRequiredService<ContentChangeTracker>());
+            options.AddInterceptors(provider.GetRequiredService<ContentChangeTracker>(), provider.GetRequiredService<StoredPostBodies>());
             if (typeof(TContext) == typeof(SqliteContentContext))
                 options.AddInterceptors(new SqliteVietnameseCollation());
         });

@@ -1,3 +1,4 @@
+using CchcSite.Content.Posts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,6 +13,8 @@ public static class DataServices
         services.TryAddSingleton(TimeProvider.System);
         // One tracker for every context: it writes the search outbox and tells the IContentChangeListeners after each commit.
         services.AddSingleton<ContentChangeTracker>();
+        // Renders a post's Markdown as the save that changes it is made (Post.BodyHtml).
+        services.AddSingleton<StoredPostBodies>();
         database.Register(services);
         return services;
     }

@@ -20,6 +20,13 @@ public class Post
     public required string Title { get; set; }
     public string? Summary { get; set; }
     public string BodyMarkdown { get; set; } = "";
+    /// <summary>
+    /// <see cref="BodyMarkdown"/> rendered and sanitised when it was saved (<see cref="StoredPostBodies"/>), so a page
+    /// read renders nothing; valid only while <see cref="BodyHtmlVersion"/> is the renderer's current version.
+    /// </summary>
+    public string? BodyHtml { get; set; }
+    /// <summary>The <see cref="Rendering.MarkdownRenderer.Version"/> that made <see cref="BodyHtml"/>; 0 when it was never made.</summary>
+    public int BodyHtmlVersion { get; set; }
     public int? CategoryId { get; set; }
     public Category? Category { get; set; }
     public Audience Audience { get; set; }

@@ -119,49 +119,81 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
                               || (p.Video != null && (p.Video.FileId == assetId || p.Video.PosterId == assetId || p.Video.CaptionsId == assetId)), ct);
     }
 
+    /// <summary>
+    /// Everything a post's page shows in one no-tracking query: its card, its stored body, tags, document fields, video
+    /// and attachments (the documents it is linked to, for a document, in one more).
+    /// </summary>
     private async Task<PostDetail?> DetailAsync(IQueryable<Post> query, CancellationToken ct)
     {
-        var post = await query
-            .Include(p => p.Unit).Include(p => p.Category).Include(p => p.CoverImage).Include(p => p.Tags)
-            .Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
-            .Include(p => p.Video!.File).Include(p => p.Video!.Poster).Include(p => p.Video!.Captions)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(ct);
-        if (post is null)
+        var row = await query.Select(ToDetailRow).FirstOrDefaultAsync(ct);
+        if (row is null)
             return null;
-
-        var card = await db.Posts.AsNoTracking().Where(p => p.Id == post.Id).Select(ToCard).SingleAsync(ct);
         return new PostDetail(
-            card,
-            markdown.ToHtml(post.BodyMarkdown),
-            post.Audience,
-            post.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
-            post.UpdatedAt,
-            post.Document is null ? null : await DocumentViewAsync(post, ct),
-            post.Video is null ? null : new VideoView(
-                post.Video.File is null ? null : MediaUrls.For(post.Video.File),
-                post.Video.File?.ContentType,
-                post.Video.ExternalUrl,
-                post.Video.Poster is null ? null : MediaUrls.For(post.Video.Poster),
-                post.Video.Captions is null ? null : MediaUrls.For(post.Video.Captions),
-                post.Video.DurationSeconds),
-            post.Attachments.OrderBy(a => a.SortOrder).Select(a => new FileRef(
-                a.Title, MediaUrls.For(a.MediaAsset), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length)).ToList());
+            row.Card,
+            row.BodyIsHtml ? row.Body : markdown.ToHtml(row.Body),
+            row.Audience,
+            row.Tags.Order().ToList(),
+            row.UpdatedAt,
+            row.Document is null ? null : await DocumentViewAsync(row.Card.Id, row.Document, ct),
+            row.Video,
+            row.Attachments);
     }
 
-    private async Task<DocumentView> DocumentViewAsync(Post post, CancellationToken ct)
+    /// <summary>The body stored at save time, or the Markdown when an older renderer made it (rendered on read until refreshed).</summary>
+    private static readonly Expression<Func<Post, DetailRow>> ToDetailRow = CardInliner.Inline<DetailRow>(p => new DetailRow(
+        CardInliner.Card(p),
+        p.BodyHtmlVersion == MarkdownRenderer.Version && p.BodyHtml != null ? p.BodyHtml : p.BodyMarkdown,
+        p.BodyHtmlVersion == MarkdownRenderer.Version && p.BodyHtml != null,
+        p.Audience,
+        p.Tags.Select(t => t.Name).ToList(),
+        p.UpdatedAt,
+        p.Document,
+        p.Video == null ? null : new VideoView(
+            p.Video.File == null ? null : MediaUrls.For(p.Video.File.Id, p.Video.File.FileName),
+            p.Video.File == null ? null : p.Video.File.ContentType,
+            p.Video.ExternalUrl,
+            p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName),
+            p.Video.Captions == null ? null : MediaUrls.For(p.Video.Captions.Id, p.Video.Captions.FileName),
+            p.Video.DurationSeconds),
+        p.Attachments.OrderBy(a => a.SortOrder).Select(a => new FileRef(
+            a.Title, MediaUrls.For(a.MediaAsset.Id, a.MediaAsset.FileName), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length)).ToList()));
+
+    private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, List<string> Tags, DateTime UpdatedAt,
+        DocumentInfo? Document, VideoView? Video, List<FileRef> Attachments);
+
+    /// <summary>Lets a projection include <see cref="ToCard"/>, so the card is defined once and still read in the same query.</summary>
+    private sealed class CardInliner : ExpressionVisitor
+    {
+        /// <summary>Stands for the card of <paramref name="post"/> inside a projection given to <see cref="Inline{T}"/>; never called.</summary>
+        public static PostCard Card(Post post) => throw new InvalidOperationException("Only inside a projection given to CardInliner.Inline.");
+
+        public static Expression<Func<Post, T>> Inline<T>(Expression<Func<Post, T>> projection) =>
+            (Expression<Func<Post, T>>)new CardInliner().Visit(projection);
+
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.DeclaringType == typeof(CardInliner) && node.Method.Name == nameof(Card)
+                ? new ParameterReplacer(ToCard.Parameters[0], Visit(node.Arguments[0])).Visit(ToCard.Body)
+                : base.VisitMethodCall(node);
+
+        private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
+        {
+            protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+        }
+    }
+
+    private async Task<DocumentView> DocumentViewAsync(int postId, DocumentInfo document, CancellationToken ct)
     {
         var visible = Visible;
-        var outgoing = await db.DocumentRelations.AsNoTracking().Where(r => r.FromPostId == post.Id)
+        var outgoing = await db.DocumentRelations.AsNoTracking().Where(r => r.FromPostId == postId)
             .Join(visible, r => r.ToPostId, p => p.Id, (r, p) => new RelationRow(r.Kind, true, p.Title, p.Document!.Number, p.Unit.Slug, p.Kind, p.Slug))
             .ToListAsync(ct);
-        var incoming = await db.DocumentRelations.AsNoTracking().Where(r => r.ToPostId == post.Id)
+        var incoming = await db.DocumentRelations.AsNoTracking().Where(r => r.ToPostId == postId)
             .Join(visible, r => r.FromPostId, p => p.Id, (r, p) => new RelationRow(r.Kind, false, p.Title, p.Document!.Number, p.Unit.Slug, p.Kind, p.Slug))
             .ToListAsync(ct);
         var related = outgoing.Concat(incoming).Select(r => new RelatedDocument(
             r.Forward ? r.Relation.Vietnamese().Forward : r.Relation.Vietnamese().Backward,
             r.Title, r.Number, PostKindSegments.PostUrl(r.UnitSlug, r.Kind, r.Slug))).ToList();
-        return new DocumentView(post.Document!, related);
+        return new DocumentView(document, related);
     }
 
     private sealed record RelationRow(DocumentRelationKind Relation, bool Forward, string Title, string? Number, string UnitSlug, PostKind Kind, string Slug);

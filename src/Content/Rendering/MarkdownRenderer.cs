@@ -31,6 +31,12 @@ public sealed partial class MarkdownRenderer
     /// </summary>
     public const string HeadingIdPrefix = "tieu-muc-";
 
+    /// <summary>
+    /// The version of what <see cref="ToHtml"/> makes of a post. Posts keep their rendered body (Post.BodyHtml); raise
+    /// this with any change to the pipeline or the sanitiser, and every stored body is rendered again.
+    /// </summary>
+    public const int Version = 1;
+
     private const string ExternalRel = "noopener noreferrer";
 
     /// <summary>The theme's classes for aligned table columns (site.css, print.css).</summary>

@@ -6,22 +6,29 @@ namespace CchcSite.Content.Search;
 
 /// <summary>Site-wide search for the public site and the API: the index finds, the database supplies the cards.</summary>
 public sealed class PostSearch(SearchIndex index, PublishedPosts published, UnitDirectory units, ThesaurusStore thesaurus, IEnumerable<ISearchSource> sources,
-    TimeProvider clock)
+    SearchResultCache cache, TimeProvider clock)
 {
-    /// <summary>Searches within <paramref name="filter"/>; its unit always includes the sub-units.</summary>
+    /// <summary>
+    /// Searches within <paramref name="filter"/>; its unit always includes the sub-units. What the index finds for a
+    /// repeated search comes from <see cref="SearchResultCache"/>; the cards come from the database in one query.
+    /// </summary>
     public async Task<SearchResults> SearchAsync(UserQuery query, PostFilter filter, SearchSort sort, CancellationToken ct)
     {
         IReadOnlyCollection<int>? unitIds = null;
         if (filter.UnitId is { } unitId)
             unitIds = await units.FindAsync(unitId, ct) is { } unit ? unit.SelfAndDescendants().Select(n => n.Unit.Id).ToList() : [unitId];
 
-        // An unfiltered search also counts the answered questions the words find, for a link to the Q&A column.
-        var matches = IndexSearch.Find(index, new IndexCriteria(query, clock.GetUtcNow().UtcDateTime, unitIds, filter.Kind, filter.CategorySlug,
+        var now = clock.GetUtcNow().UtcDateTime;
+        var thesaurusNow = await thesaurus.CurrentAsync(ct);
+        // Read before searching: the matches are at least as new as the index state they are kept under. An unfiltered
+        // search also counts the answered questions the words find, for a link to the Q&A column.
+        var key = new SearchResultCache.Key(index.Changes, thesaurusNow, query.Text, filter, sort, SearchResultCache.Key.HalfMinuteOf(now));
+        var matches = cache.GetOrFind(key, () => IndexSearch.Find(index, new IndexCriteria(query, now, unitIds, filter.Kind, filter.CategorySlug,
             filter.From, filter.To, sort, CountQuestions: unitIds is null && filter is { Kind: null, CategorySlug: null, From: null, To: null })
         {
             Page = filter.Page,
-            Thesaurus = await thesaurus.CurrentAsync(ct),
-        });
+            Thesaurus = thesaurusNow,
+        }));
 
         // The database has the last word on visibility: a change the outbox has not applied yet drops out here.
         var cards = await published.CardsAsync(matches.Hits.Select(h => h.Id).ToList(), ct);

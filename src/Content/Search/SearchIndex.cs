@@ -51,6 +51,14 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The <see cref="SearchState.Generation"/> the index was last rebuilt under (0 before any was recorded).</summary>
     public int Generation { get; private set; }
 
+    /// <summary>
+    /// How many commits this process has made visible: a search that read it before searching saw at least that state,
+    /// so results kept under it (<see cref="SearchResultCache"/>) are never older than it.
+    /// </summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
+    private long _changes;
+
     /// <summary>True when the directory was missing, empty or unreadable and the index was started empty.</summary>
     public bool NeedsRebuild { get; private set; }
 
@@ -141,7 +149,8 @@ public sealed class SearchIndex : IDisposable
         AppliedOutboxId = appliedOutboxId;
         Generation = built;
         NeedsRebuild = false;
-        _searchers.MaybeRefresh();
+        _searchers.MaybeRefreshBlocking();
+        Interlocked.Increment(ref _changes);
     }
 
     public T Search<T>(Func<IndexSearcher, T> search)

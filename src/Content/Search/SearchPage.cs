@@ -44,5 +44,8 @@ public sealed record SearchChoices(IReadOnlyList<UnitChoice> Units, IReadOnlyLis
 public sealed record SearchPage(SearchForm Form, SearchChoices Choices, string? Message, SearchResults? Results)
     : SitePage(Form.Query.Length > 0 ? $"Tìm kiếm: {Form.Query}" : "Tìm kiếm", [new("Trang chủ", "/"), new("Tìm kiếm", null)])
 {
+    /// <summary>The index is still being built or catching up after the start: results may be missing.</summary>
+    public bool IndexBuilding { get; init; }
+
     public Pager Pager => new(Form.Url, Results?.Hits.Page ?? 1, Results?.Hits.TotalPages ?? 1);
 }

@@ -15,6 +15,7 @@ public static class SearchServices
         services.AddSingleton<ThesaurusStore>();
         services.AddScoped<ThesaurusAdministration>();
         services.AddScoped<PostSearch>();
+        services.AddSingleton<SearchResultCache>();
         services.AddSingleton<IQuestionSearch, IndexQuestionSearch>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace CchcSite.Web.Search;
 /// The public search page. Every query value is read as text and an unknown one is simply dropped, so no
 /// address a citizen can type or paste gives an error page.
 /// </summary>
-public sealed class SearchController(PostSearch search, UnitDirectory units, TimeProvider clock) : Controller
+public sealed class SearchController(PostSearch search, UnitDirectory units, SearchReadiness readiness, TimeProvider clock) : Controller
 {
     private const int FirstYear = 2015;
 
@@ -43,7 +43,7 @@ public sealed class SearchController(PostSearch search, UnitDirectory units, Tim
             Enumerable.Range(FirstYear, thisYear - FirstYear + 1).Reverse().ToList());
 
         if (!UserQuery.TryParse(q, out var query, out var message))
-            return View("Index", new SearchPage(form, choices, message, null));
+            return View("Index", new SearchPage(form, choices, message, null) { IndexBuilding = !readiness.CaughtUp });
 
         var filter = new PostFilter(unitNode?.Unit.Id, IncludeSubUnits: true, kindInfo?.Kind, categorySlug,
             yearValue is { } from ? new DateOnly(from, 1, 1) : null,
@@ -52,6 +52,6 @@ public sealed class SearchController(PostSearch search, UnitDirectory units, Tim
             Page = new PageRequest(page),
         };
         var results = await search.SearchAsync(query, filter, form.Newest ? SearchSort.Newest : SearchSort.Relevance, ct);
-        return View("Index", new SearchPage(form, choices, null, results));
+        return View("Index", new SearchPage(form, choices, null, results) { IndexBuilding = !readiness.CaughtUp });
     }
 }

@@ -1,58 +1,49 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Nodes;
 using CchcSite.Content.Search;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace CchcSite.Web.Search;
 
 /// <summary>
-/// Keeps the index true: before the site serves, rebuilds a missing or damaged index and catches up with the
-/// outbox (changes committed before a crash, or on other nodes while this one was down); then applies new outbox rows as
-/// soon as a commit wakes it (<see cref="IndexWakeup"/>: here, or on another node through its notice), and every half
-/// second in any case. It cleans up old outbox rows on one node at a time (<see cref="INodeLocks"/>).
+/// Keeps the index true: first, while the site already serves, rebuilds a missing or damaged index and catches up with
+/// the outbox (changes committed before a crash, or on other nodes while this one was down); then applies new outbox rows
+/// as soon as a commit wakes it (<see cref="IndexWakeup"/>: here, or on another node through its notice), and on a slow
+/// poll for rows no notice announces (the command-line tools). It cleans up old outbox rows on one node at a time
+/// (<see cref="INodeLocks"/>).
 /// </summary>
 /// <remarks>
-/// The catch-up blocks the start: the site answers nothing, not even <c>/healthz/live</c>, until its index is current. A
-/// node behind a load balancer is thus never sent a search it would answer from an empty index; a first start on a large
-/// site takes as long as a rebuild (docs/perf.md, "Several nodes"), which a liveness probe's initial delay must allow.
+/// Until the catch-up is done the node is not ready (<see cref="SearchReadiness"/>, <c>/healthz/ready</c>), so a load
+/// balancer sends it nothing, and its search page says the index is still being built; pages, feeds and the API are
+/// served from the first second, which a single node with a fresh database needs most.
 /// </remarks>
 public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup, SearchReadiness readiness, INodeLocks locks,
-    IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
+    IOutputCacheStore answers, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    /// <summary>Every commit here or on another node wakes the worker at once; the poll only finds rows written without a notice.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
+    /// <summary>A failed start (a busy database) is tried again sooner than the poll.</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
     /// <summary>Applied outbox rows are kept this long, then deleted (checked hourly), so the table stays small.</summary>
     private static readonly TimeSpan OutboxRetention = TimeSpan.FromDays(1);
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
 
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
-            if (indexer.Index.NeedsRebuild)
-            {
-                logger.LogWarning("Search index missing or unreadable; rebuilding it from the database.");
-                await indexer.RebuildHereAsync(db, null, cancellationToken);
-            }
-            while (await indexer.ApplyOutboxAsync(db, cancellationToken) > 0)
-            {
-            }
-        }
-        readiness.CaughtUp = true;
-        await base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The host goes on starting, and serving, while the index is built.
+        await Task.Yield();
         var nextPrune = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await wakeup.WaitAsync(PollInterval, stoppingToken);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
-                await indexer.ApplyOutboxAsync(db, stoppingToken);
+                if (!readiness.CaughtUp)
+                    await CatchUpAsync(db, stoppingToken);
+                else
+                    await indexer.ApplyOutboxAsync(db, stoppingToken);
                 var now = clock.GetUtcNow().UtcDateTime;
                 if (now >= nextPrune)
                 {
@@ -69,6 +60,22 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup,
                 // A busy database or a bad row must not stop the worker; the cursor did not move, so it retries.
                 logger.LogError(e, "Applying the search outbox failed; retrying.");
             }
+            await wakeup.WaitAsync(readiness.CaughtUp ? PollInterval : RetryInterval, stoppingToken);
         }
+    }
+
+    private async Task CatchUpAsync(CchcDbContext db, CancellationToken ct)
+    {
+        if (indexer.Index.NeedsRebuild)
+        {
+            logger.LogWarning("Search index missing or unreadable; rebuilding it from the database while the site serves.");
+            await indexer.RebuildHereAsync(db, null, ct);
+        }
+        while (await indexer.ApplyOutboxAsync(db, ct) > 0)
+        {
+        }
+        readiness.CaughtUp = true;
+        // Answers cached meanwhile (the search API's) came from an incomplete index.
+        await answers.EvictByTagAsync(ContentTags.Site, ct);
     }
 }

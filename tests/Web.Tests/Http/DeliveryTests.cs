@@ -101,6 +101,23 @@ public sealed class DeliveryTests(SiteFactory site)
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/posts")]
+    [InlineData("/api/v1/units")]
+    public async Task An_api_answer_carries_the_content_version_and_answers_it_with_304(string url)
+    {
+        var answer = await GetAsync(url, "gzip");
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("public, max-age=60, stale-while-revalidate=300", answer.Headers.CacheControl?.ToString());
+        var etag = answer.Headers.ETag;
+        Assert.NotNull(etag);
+
+        var again = await GetAsync(url, "gzip", etag.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Equal(etag, again.Headers.ETag);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task A_public_page_is_cacheable_by_a_cdn_and_answers_its_etag_with_304()
     {

@@ -1257,6 +1257,12 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("text");
+
+                    b.Property<int>("BodyHtmlVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasColumnType("text");

@@ -1205,6 +1205,12 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyHtmlVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Caching.Memory;
+using CchcSite.Content.Posts;
+
+namespace CchcSite.Content.Search;
+
+/// <summary>
+/// Keeps what the index found for a search for a short time, so a popular query repeated costs no index search: keyed by
+/// the parsed (cleaned, composed) query text, the filters, the page and the order, and by the state of the index and
+/// thesaurus that answered. Any change the index applies, or a new thesaurus, makes a new key, so no result outlives the
+/// change it misses; entries of an old state are never read again and go at their expiry or when the size limit needs
+/// room. The key also holds the half-minute of the search, as the index's visibility follows the clock (a scheduled
+/// post appears by its time): a result is never used past the half-minute it was found in. The cards are not kept: the
+/// database gives them for every search, and has the last word on visibility.
+/// </summary>
+public sealed class SearchResultCache : IDisposable
+{
+    /// <summary>Entries hold a page of hits with their snippets (a few KB); the limit bounds the memory any flood of queries takes.</summary>
+    private const int MaxEntries = 2000;
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private readonly MemoryCache _matches = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+
+    /// <summary>What a search's matches depend on. The thesaurus is compared by identity: the store makes a new one at each change.</summary>
+    public sealed record Key(long IndexChanges, Thesaurus Thesaurus, string Text, PostFilter Filter, SearchSort Sort, long HalfMinute)
+    {
+        public static long HalfMinuteOf(DateTime utc) => utc.Ticks / Lifetime.Ticks;
+    }
+
+    public IndexMatches GetOrFind(Key key, Func<IndexMatches> find)
+    {
+        if (_matches.TryGetValue(key, out IndexMatches? cached))
+            return cached!;
+        var matches = find();
+        _matches.Set(key, matches, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
+        return matches;
+    }
+
+    public void Dispose() => _matches.Dispose();
+}
