@@ -97,12 +97,18 @@ public sealed class MediaLibraryTests : IAsyncLifetime
 
     [Theory]
     [InlineData("chuong-trinh.php")]
-    [InlineData("video.mp4")]
     [InlineData("khong-duoi")]
     public async Task Other_extensions_are_refused(string fileName)
     {
         var result = await UploadAsync(fileName, TestFiles.Jpeg());
         Assert.Contains("Không nhận tệp có đuôi", Error(result, MediaLibrary.FileField));
+    }
+
+    [Fact]
+    public async Task A_picture_named_as_a_video_is_refused_by_its_content()
+    {
+        var result = await UploadAsync("video.mp4", TestFiles.Jpeg());
+        Assert.Contains("Nội dung tệp không phải là video", Error(result, MediaLibrary.FileField));
     }
 
     [Fact]
