@@ -118,7 +118,7 @@ public class ReportSubmissionTests : IAsyncLifetime
         Assert.IsType<Outcome<SubmittedReport>.Refused>(await ReviewAsync(sent.Id, true, null, Approver(_noiVu)));
 
         await using var db = _database.NewContext();
-        Assert.Equal([(1, SubmittedReportStatus.Submitted)], await db.SubmittedReports.Select(r => new { r.Version, r.Status }).Select(r => ValueTuple.Create(r.Version, r.Status)).ToListAsync());
+        Assert.Equal([(1, SubmittedReportStatus.Submitted)], (await db.SubmittedReports.Select(r => new { r.Version, r.Status }).ToListAsync()).Select(r => (r.Version, r.Status)));
     }
 
     [Fact]
