@@ -116,6 +116,7 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        Subscriptions.SubscriptionAlerts.Announced(db, [procedure.Revisions[^1]], now);
         audit.Record(actor, AuditActions.ProcedureSaved,
             existing is null ? $"Thêm thủ tục {procedure.Code} {procedure.Name}" : $"Sửa thủ tục {procedure.Code}: {string.Join(", ", changed)}",
             nameof(Procedure), procedure.Code, ownerUnitId);

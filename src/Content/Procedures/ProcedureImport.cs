@@ -126,9 +126,13 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         // outbox's save that follows in the same transaction.
         db.ChangeTracker.DetectChanges();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var revisions = db.ChangeTracker.Entries<ProcedureRevision>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            // The revisions have their ids now; the alerts go in the same transaction, so an import is never announced half.
+            Subscriptions.SubscriptionAlerts.Announced(db, revisions, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

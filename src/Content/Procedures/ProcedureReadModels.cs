@@ -88,7 +88,8 @@ public sealed record ProceduresPage(UnitNode? Unit, string Path, ProcedureFilter
 /// <summary><c>/thu-tuc-hanh-chinh/{code}</c> and its print view.</summary>
 public sealed record ProcedurePage(ProcedureDetail Procedure, IReadOnlyList<Breadcrumb> Trail) : SitePage(Procedure.Card.Name, Trail);
 
-public sealed record ChangeEntry(ProcedureCard Procedure, string Change);
+/// <summary>A procedure on the change list or in an announcement; <see cref="ChangedFields"/> only where one save is shown.</summary>
+public sealed record ChangeEntry(ProcedureCard Procedure, string Change, IReadOnlyList<string>? ChangedFields = null);
 
 /// <summary>An announcing decision and what it did, newest first on the change list.</summary>
 public sealed record DecisionGroup(string Number, DateOnly? Date, string? Url, IReadOnlyList<ChangeEntry> Changes)
@@ -96,6 +97,16 @@ public sealed record DecisionGroup(string Number, DateOnly? Date, string? Url, I
     public string Id => "qd-" + new string(Number.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();
 
     public DateTime PublishedAtUtc => Text.VietnamTime.StartOfDayUtc(Date ?? DateOnly.MinValue);
+}
+
+/// <summary>
+/// What one decision did to procedures in one save or import (the revisions sharing its number and time), as an alert to
+/// subscribers carries it; <see cref="Id"/> is its first revision. <see cref="Unit"/> is the first procedure's managing unit.
+/// </summary>
+public sealed record ProcedureAnnouncement(long Id, DecisionGroup Decision, DateTime At, UnitRef Unit)
+{
+    /// <summary>The decision on the unit's change list.</summary>
+    public string ChangesUrl => $"{ProcedureAddresses.ChangesUrl(Unit.Slug)}#{Decision.Id}";
 }
 
 /// <summary><c>/thu-tuc-hanh-chinh/cong-bo</c>, and per unit.</summary>

@@ -174,6 +174,36 @@ public sealed class PublicProcedures(CchcDbContext db, UnitDirectory units, Site
         return groups.Select(g => new DecisionGroup(g.Number, g.Date, g.PostId is { } id ? documents.GetValueOrDefault(id) : null, g.Changes)).ToList();
     }
 
+    /// <summary>
+    /// The announcement whose first revision is <paramref name="revisionId"/>: every revision of the same save under the
+    /// same decision (the same number and time), each procedure as it is now. Null when the revision is gone or announces nothing.
+    /// </summary>
+    public async Task<ProcedureAnnouncement?> AnnouncementAsync(long revisionId, CancellationToken ct)
+    {
+        var lead = await db.ProcedureRevisions.AsNoTracking().Where(r => r.Id == revisionId && r.DecisionNumber != null && r.Change != null)
+            .Select(r => new { r.DecisionNumber, r.DecisionDate, r.At }).FirstOrDefaultAsync(ct);
+        if (lead is null)
+            return null;
+        var revisions = await db.ProcedureRevisions.AsNoTracking()
+            .Where(r => r.DecisionNumber == lead.DecisionNumber && r.At == lead.At && r.Change != null)
+            .OrderBy(r => r.Id).Select(r => new { r.ProcedureId, r.Change, r.ChangedFields }).ToListAsync(ct);
+        var ids = revisions.Select(r => r.ProcedureId).Distinct().ToList();
+        var procedures = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Include(p => p.Field).Include(p => p.Level).Include(p => p.Units).ThenInclude(u => u.Unit)
+            .AsSplitQuery().ToDictionaryAsync(p => p.Id, ct);
+        var changes = revisions.Where(r => procedures.ContainsKey(r.ProcedureId))
+            .Select(r => new ChangeEntry(CardOf(procedures[r.ProcedureId]), r.Change!.Value.Vietnamese(), r.ChangedFields)).ToList();
+        if (changes.Count == 0)
+            return null;
+        var first = procedures[revisions.First(r => procedures.ContainsKey(r.ProcedureId)).ProcedureId];
+        var unit = first.Units.OrderBy(u => u.SortOrder).Select(u => u.Unit).First();
+        var decisionPost = procedures.Values.Where(p => p.DecisionNumber == lead.DecisionNumber).Select(p => p.DecisionPostId).FirstOrDefault(id => id is not null);
+        var documents = await PublicDocumentUrlsAsync(decisionPost is { } postId ? [postId] : [], ct);
+        return new ProcedureAnnouncement(revisionId,
+            new DecisionGroup(lead.DecisionNumber!, lead.DecisionDate, decisionPost is { } id ? documents.GetValueOrDefault(id) : null, changes),
+            lead.At, new UnitRef(unit.Id, unit.Slug, unit.Name, unit.ShortName, unit.Kind));
+    }
+
     public async Task<ProcedureChangesPage?> ChangesPageAsync(string? unitSlug, CancellationToken ct)
     {
         UnitNode? unit = null;

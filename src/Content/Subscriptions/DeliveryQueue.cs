@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Content.Subscriptions;
 
 /// <summary>
-/// One message to send: a subscriber and the deliveries (one, or a digest's several) it carries — posts, or one issue of the
-/// Bản tin CCHC (<see cref="Bulletin"/>, with no posts).
+/// One message to send: a subscriber and the deliveries (one, or a digest's several) it carries — posts and procedure
+/// announcements, or one issue of the Bản tin CCHC (<see cref="Bulletin"/>, with nothing else).
 /// </summary>
-public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<long> DeliveryIds, IReadOnlyList<PostCard> Items, bool Digest,
-    Bulletins.BulletinView? Bulletin = null);
+public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<long> DeliveryIds, IReadOnlyList<PostCard> Items,
+    IReadOnlyList<Procedures.ProcedureAnnouncement> Announcements, bool Digest, Bulletins.BulletinView? Bulletin = null);
 
 /// <summary>
 /// The queue's side of sending, on any number of nodes. A sender claims due deliveries under a lease of its own, sends,
@@ -26,8 +26,8 @@ public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<lon
 /// and cannot take it back); it carries the same Message-ID, so mail clients that de-duplicate show it once. Any other
 /// failure (server down, refused, timeout before "250") is recorded and retried with backoff: nothing is lost.</para>
 /// </remarks>
-public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bulletins.PublicBulletins bulletins, TimeProvider clock,
-    IOptions<SubscriptionOptions> options)
+public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bulletins.PublicBulletins bulletins,
+    Procedures.PublicProcedures procedures, TimeProvider clock, IOptions<SubscriptionOptions> options)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -59,24 +59,34 @@ public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bullet
         foreach (var issueId in claimed.Select(d => d.BulletinIssueId).OfType<int>().Distinct())
             if (await bulletins.FindAsync(issueId, ct) is { } issue)
                 issues[issueId] = issue;
-        var gone = claimed.Where(d => (d.PostId is { } postId ? !cards.ContainsKey(postId) : !issues.ContainsKey(d.BulletinIssueId!.Value))
+        var announcements = new Dictionary<long, Procedures.ProcedureAnnouncement>();
+        foreach (var revisionId in claimed.Select(d => d.ProcedureRevisionId).OfType<long>().Distinct())
+            if (await procedures.AnnouncementAsync(revisionId, ct) is { } announcement)
+                announcements[revisionId] = announcement;
+        var gone = claimed.Where(d => !(d.PostId is { } postId ? cards.ContainsKey(postId)
+                                          : d.BulletinIssueId is { } issueId ? issues.ContainsKey(issueId)
+                                          : announcements.ContainsKey(d.ProcedureRevisionId!.Value))
                                       || subscriptions.GetValueOrDefault(d.SubscriptionId)?.Status != SubscriptionStatus.Active).ToList();
         if (gone.Count > 0)
-            await DropAsync(claim, [.. gone.Select(d => d.Id)], "Bài đã gỡ hoặc người nhận đã hủy đăng ký trước khi gửi.", ct);
+            await DropAsync(claim, [.. gone.Select(d => d.Id)], "Tin đã gỡ hoặc người nhận đã hủy đăng ký trước khi gửi.", ct);
         var messages = new List<ClaimedMessage>();
         foreach (var group in claimed.Except(gone).GroupBy(d => d.SubscriptionId))
         {
             var subscription = subscriptions[group.Key];
-            var items = group.Where(d => d.PostId is not null).ToList();
             messages.AddRange(group.Where(d => d.BulletinIssueId is not null)
-                .Select(d => new ClaimedMessage(subscription, [d.Id], [], Digest: false, issues[d.BulletinIssueId!.Value])));
+                .Select(d => new ClaimedMessage(subscription, [d.Id], [], [], Digest: false, issues[d.BulletinIssueId!.Value])));
+            var items = group.Where(d => d.BulletinIssueId is null).ToList();
             if (items.Count == 0)
                 continue;
             if (subscription.Frequency == SubscriptionFrequency.Immediately)
-                messages.AddRange(items.Select(d => new ClaimedMessage(subscription, [d.Id], [cards[d.PostId!.Value]], Digest: false)));
+                messages.AddRange(items.Select(d => d.PostId is { } postId
+                    ? new ClaimedMessage(subscription, [d.Id], [cards[postId]], [], Digest: false)
+                    : new ClaimedMessage(subscription, [d.Id], [], [announcements[d.ProcedureRevisionId!.Value]], Digest: false)));
             else
                 messages.Add(new ClaimedMessage(subscription, [.. items.Select(d => d.Id)],
-                    [.. items.Select(d => cards[d.PostId!.Value]).OrderByDescending(c => c.PublishedAt)], Digest: true));
+                    [.. items.Where(d => d.PostId is not null).Select(d => cards[d.PostId!.Value]).OrderByDescending(c => c.PublishedAt)],
+                    [.. items.Where(d => d.ProcedureRevisionId is not null).Select(d => announcements[d.ProcedureRevisionId!.Value]).OrderByDescending(a => a.At)],
+                    Digest: true));
         }
         return messages;
     }

@@ -47,6 +47,11 @@ public class Subscription
     /// <summary>The Bản tin CCHC too, when its issues are e-mailed.</summary>
     public bool Bulletin { get; set; }
     /// <summary>
+    /// Procedures of the chosen units announced new, amended, replaced or abolished by a decision (what the public change list
+    /// shows). Reform fields and post kinds do not narrow them: a procedure's field is a field of law, not a reform field.
+    /// </summary>
+    public bool ProcedureChanges { get; set; }
+    /// <summary>
     /// What a signed link names besides the id. Renewed when a subscription is asked for again after it ended, so that
     /// a link from an earlier life of the row no longer works.
     /// </summary>
@@ -70,16 +75,23 @@ public class Subscription
 }
 
 /// <summary>
-/// An item that became public and may interest subscribers — a post, or an issue of the Bản tin CCHC — written in the
-/// transaction that publishes it (by an approver or by the scheduled publishing job), so that a publish is never committed
-/// without it, nor it without the publish. The sender turns it into <see cref="SubscriptionDelivery"/> rows
-/// (<see cref="QueuedAt"/> set then). Exactly one of <see cref="PostId"/> and <see cref="BulletinIssueId"/> is set.
+/// An item that became public and may interest subscribers — a post, an issue of the Bản tin CCHC, or what one decision
+/// did to procedures in one save — written in the transaction that publishes it (by an approver or by the scheduled
+/// publishing job), so that a publish is never committed without it, nor it without the publish. The sender turns it into
+/// <see cref="SubscriptionDelivery"/> rows (<see cref="QueuedAt"/> set then). Exactly one of <see cref="PostId"/>,
+/// <see cref="BulletinIssueId"/> and <see cref="ProcedureRevisionId"/> is set.
 /// </summary>
 public class SubscriptionAlert
 {
     public long Id { get; set; }
     public int? PostId { get; set; }
     public int? BulletinIssueId { get; set; }
+    /// <summary>
+    /// The first revision of a procedure announcement: the revisions one save or import made under one decision, which
+    /// share its number and time (<see cref="Procedures.ProcedureAnnouncement"/>). An import of a decision that touches
+    /// forty procedures is one message, not forty.
+    /// </summary>
+    public long? ProcedureRevisionId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? QueuedAt { get; set; }
 }
@@ -102,9 +114,10 @@ public class SubscriptionDelivery
 {
     public long Id { get; set; }
     public int SubscriptionId { get; set; }
-    /// <summary>The post, or (<see cref="BulletinIssueId"/>) the bulletin issue, it carries: exactly one is set.</summary>
+    /// <summary>The post, the bulletin issue or the procedure announcement (see the alert) it carries: exactly one is set.</summary>
     public int? PostId { get; set; }
     public int? BulletinIssueId { get; set; }
+    public long? ProcedureRevisionId { get; set; }
     public DeliveryStatus Status { get; set; }
     /// <summary>Not before (UTC): now for immediate alerts, the digest's time for daily and weekly ones.</summary>
     public DateTime DueAt { get; set; }
@@ -191,6 +204,7 @@ internal sealed class SubscriptionDeliveryConfiguration : IEntityTypeConfigurati
         // Unique per kind of item; the other column is null, and nulls never collide in a unique index.
         delivery.HasIndex(d => new { d.SubscriptionId, d.PostId }).IsUnique();
         delivery.HasIndex(d => new { d.SubscriptionId, d.BulletinIssueId }).IsUnique();
+        delivery.HasIndex(d => new { d.SubscriptionId, d.ProcedureRevisionId }).IsUnique();
         delivery.HasIndex(d => new { d.Status, d.DueAt });
         delivery.HasOne<Subscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         // No foreign key to the post (see the alert): a deleted post's rows are dropped when they come due.

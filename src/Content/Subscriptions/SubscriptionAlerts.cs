@@ -29,6 +29,15 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
     public static void Published(CchcDbContext db, Bulletins.BulletinIssue issue, DateTime utcNow) =>
         db.Add(new SubscriptionAlert { BulletinIssueId = issue.Id, CreatedAt = utcNow });
 
+    /// <summary>
+    /// The same for procedures: one alert per decision among <paramref name="saved"/>, the revisions one save or import has
+    /// just written (saved already, so that they have ids), in its transaction. Only revisions made under a decision announce
+    /// anything — the public change list's entries; a corrected typo is not news. Seeding does not call it.
+    /// </summary>
+    public static void Announced(CchcDbContext db, IEnumerable<Procedures.ProcedureRevision> saved, DateTime utcNow) =>
+        db.AddRange(saved.Where(r => r is { Change: not null, DecisionNumber: not null }).GroupBy(r => r.DecisionNumber)
+            .Select(g => new SubscriptionAlert { ProcedureRevisionId = g.Min(r => r.Id), CreatedAt = utcNow }));
+
     /// <summary>Queues the alerts not queued yet; returns the deliveries added.</summary>
     public async Task<int> QueueAsync(CancellationToken ct)
     {
@@ -44,7 +53,8 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
             var recipients = await RecipientsAsync(alert, subscriptions, parents, ct);
             var rows = recipients.Select(s => new SubscriptionDelivery
             {
-                SubscriptionId = s.Id, PostId = alert.PostId, BulletinIssueId = alert.BulletinIssueId, Status = DeliveryStatus.Pending,
+                SubscriptionId = s.Id, PostId = alert.PostId, BulletinIssueId = alert.BulletinIssueId, ProcedureRevisionId = alert.ProcedureRevisionId,
+                Status = DeliveryStatus.Pending,
                 // A bulletin is a digest in itself: it goes when published, whatever the subscriber's frequency.
                 DueAt = alert.BulletinIssueId is null ? DueAt(s.Frequency, now) : now, NextAttemptAt = now, QueuedAt = now,
             });
@@ -73,13 +83,25 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
             var queued = (await db.Set<SubscriptionDelivery>().Where(d => d.PostId == postId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
             return subscriptions.Where(s => !queued.Contains(s.Id) && Matches(s, post.UnitId, ancestors, post.CategoryId, post.Kind));
         }
-        var issueId = alert.BulletinIssueId!.Value;
-        var unitId = await db.Set<Bulletins.BulletinIssue>().AsNoTracking().Where(i => i.Id == issueId).Select(i => (int?)i.UnitId).FirstOrDefaultAsync(ct);
-        if (unitId is null)
+        if (alert.BulletinIssueId is { } issueId)
+        {
+            var unitId = await db.Set<Bulletins.BulletinIssue>().AsNoTracking().Where(i => i.Id == issueId).Select(i => (int?)i.UnitId).FirstOrDefaultAsync(ct);
+            if (unitId is null)
+                return [];
+            var unitAncestors = Ancestors(unitId.Value, parents);
+            var sent = (await db.Set<SubscriptionDelivery>().Where(d => d.BulletinIssueId == issueId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
+            return subscriptions.Where(s => !sent.Contains(s.Id) && s.Bulletin && MatchesUnit(s, unitId.Value, unitAncestors));
+        }
+        // A procedure announcement goes to those who asked for procedure changes of a unit that handles any of its procedures.
+        var revisionId = alert.ProcedureRevisionId!.Value;
+        var lead = await db.ProcedureRevisions.AsNoTracking().Where(r => r.Id == revisionId).Select(r => new { r.DecisionNumber, r.At }).FirstOrDefaultAsync(ct);
+        if (lead is null)
             return [];
-        var unitAncestors = Ancestors(unitId.Value, parents);
-        var sent = (await db.Set<SubscriptionDelivery>().Where(d => d.BulletinIssueId == issueId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
-        return subscriptions.Where(s => !sent.Contains(s.Id) && s.Bulletin && MatchesUnit(s, unitId.Value, unitAncestors));
+        var handling = await db.ProcedureRevisions.Where(r => r.DecisionNumber == lead.DecisionNumber && r.At == lead.At && r.Change != null)
+            .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => p).SelectMany(p => p.Units.Select(u => u.UnitId)).Distinct().ToListAsync(ct);
+        var reach = handling.Select(id => (Unit: id, Ancestors: Ancestors(id, parents))).ToList();
+        var told = (await db.Set<SubscriptionDelivery>().Where(d => d.ProcedureRevisionId == revisionId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
+        return subscriptions.Where(s => !told.Contains(s.Id) && s.ProcedureChanges && reach.Any(u => MatchesUnit(s, u.Unit, u.Ancestors)));
     }
 
     /// <summary>Whether an item of the unit (with its <paramref name="ancestors"/>), field and kind is one the subscription asked for.</summary>

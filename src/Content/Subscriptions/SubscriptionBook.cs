@@ -15,9 +15,10 @@ public sealed record SubscriptionChoice(
     IReadOnlyList<int> CategoryIds,
     IReadOnlyList<PostKind> Kinds,
     SubscriptionFrequency Frequency,
-    bool Bulletin)
+    bool Bulletin,
+    bool ProcedureChanges)
 {
-    public static readonly SubscriptionChoice Empty = new(null, [], true, [], [], SubscriptionFrequency.Immediately, true);
+    public static readonly SubscriptionChoice Empty = new(null, [], true, [], [], SubscriptionFrequency.Immediately, true, true);
 }
 
 /// <summary>Which message the subscribe request calls for; the page says the same in every case, so it tells nothing about the address.</summary>
@@ -182,6 +183,7 @@ public sealed class SubscriptionBook(CchcDbContext db, TimeProvider clock, IOpti
         subscription.Kinds = Subscription.Join(choice.Kinds.Select(k => k.ToString()));
         subscription.Frequency = choice.Frequency;
         subscription.Bulletin = choice.Bulletin;
+        subscription.ProcedureChanges = choice.ProcedureChanges;
     }
 
     /// <summary>Units and fields must exist (a tampered form gets a message, not a crash); too many is a tampered form too.</summary>

@@ -1,5 +1,6 @@
 using CchcSite.Content.Bulletins;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Procedures;
 using CchcSite.Content.Site;
 using CchcSite.Content.Subscriptions;
 using CchcSite.Content.Text;
@@ -27,16 +28,47 @@ public sealed class SubscriptionMessages(SubscriptionMailer mailer, Subscription
         var subscription = message.Subscription;
         if (message.Bulletin is { } issue)
             return BulletinAsync(subscription, issue, message.DeliveryIds[0]);
-        var items = message.Items.Select(Item).ToList();
+        var items = message.Items.Select(Item).Concat(message.Announcements.SelectMany(Items)).ToList();
+        var count = message.Items.Count + message.Announcements.Count;
         var subject = message.Digest
-            ? $"{(subscription.Frequency == SubscriptionFrequency.Daily ? "Tin cải cách hành chính trong ngày" : "Tin cải cách hành chính trong tuần")}: {items.Count} tin mới"
+            ? $"{(subscription.Frequency == SubscriptionFrequency.Daily ? "Tin cải cách hành chính trong ngày" : "Tin cải cách hành chính trong tuần")}: {count} tin mới"
+            : message.Announcements is [var announcement] ? Subject(announcement)
             : items[0].Title;
-        var heading = message.Digest ? subject : $"{items[0].KindName} mới của {items[0].UnitName}";
+        var heading = message.Digest ? subject
+            : message.Announcements is [var only] ? $"Thủ tục hành chính của {only.Unit.Name} theo Quyết định số {only.Decision.Number}"
+            : $"{items[0].KindName} mới của {items[0].UnitName}";
         // The first delivery names the message: a copy sent again after a crash carries the same Message-ID.
         return mailer.RenderAsync(message.Digest ? "Digest" : "Alert", subscription.Email,
             new SubscriptionMailModel(site.Name, urls.Origin + "/", subject, heading, items, null, ManageUrl(subscription), UnsubscribeUrl(subscription), null),
             $"tin-{message.DeliveryIds[0]}");
     }
+
+    /// <summary>"Sửa đổi, bổ sung: Đăng ký khai sinh" for one procedure; the decision and the count for several.</summary>
+    private static string Subject(ProcedureAnnouncement announcement) => announcement.Decision.Changes is [var change]
+        ? $"{change.Change}: {change.Procedure.Name}"
+        : $"Quyết định số {announcement.Decision.Number}: {announcement.Decision.Changes.Count} thủ tục hành chính công bố, sửa đổi, bãi bỏ";
+
+    /// <summary>
+    /// One item per procedure the decision touched, up to <see cref="MaxProcedures"/>; past that, one item that leads to the
+    /// decision on the change list, so that a decision announcing the whole national list is still a readable message.
+    /// </summary>
+    private IEnumerable<MailItem> Items(ProcedureAnnouncement announcement)
+    {
+        var decision = announcement.Decision;
+        var decisionText = $"Quyết định số {decision.Number}" + (decision.Date is { } date ? $" ngày {VietnamTime.FormatDate(date)}" : "");
+        var on = VietnamTime.FormatDate(announcement.At);
+        foreach (var change in decision.Changes.Take(MaxProcedures))
+            yield return new MailItem($"{change.Procedure.Name} ({change.Procedure.Code})",
+                $"{change.Change} theo {decisionText}."
+                + (change.ChangedFields is { Count: > 0 } fields ? $" Nội dung thay đổi: {string.Join(", ", fields)}." : ""),
+                urls.Absolute(change.Procedure.Url), null, null, announcement.Unit.Name, $"Thủ tục hành chính – {change.Change}", on, change.Procedure.Field.Name);
+        if (decision.Changes.Count > MaxProcedures)
+            yield return new MailItem($"Và {decision.Changes.Count - MaxProcedures} thủ tục khác theo {decisionText}",
+                "Danh sách đầy đủ các thủ tục được công bố, sửa đổi, bãi bỏ theo quyết định này có trên trang.",
+                urls.Absolute(announcement.ChangesUrl), null, null, announcement.Unit.Name, "Thủ tục hành chính", on, null);
+    }
+
+    private const int MaxProcedures = 20;
 
     private Task<SubscriptionMessage> BulletinAsync(Subscription subscription, BulletinView issue, long deliveryId)
     {

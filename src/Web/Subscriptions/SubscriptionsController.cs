@@ -19,9 +19,10 @@ public sealed class SubscriptionForm
     public List<PostKind> Kinds { get; set; } = [];
     public SubscriptionFrequency Frequency { get; set; }
     public bool Bulletin { get; set; }
+    public bool ProcedureChanges { get; set; }
     public string? Website { get; set; }
 
-    public SubscriptionChoice ToChoice() => new(Email, UnitIds, IncludeSubUnits, CategoryIds, Kinds, Frequency, Bulletin);
+    public SubscriptionChoice ToChoice() => new(Email, UnitIds, IncludeSubUnits, CategoryIds, Kinds, Frequency, Bulletin, ProcedureChanges);
 }
 
 /// <summary>
@@ -169,7 +170,7 @@ public sealed class SubscriptionsController(SubscriptionBook book, SubscriptionT
         tokens.ReadManage(token) is { } link ? await book.FindAsync(link.Id, link.Stamp, ct) : null;
 
     private static SubscriptionChoice Current(Subscription s) =>
-        new(null, s.UnitIdList, s.IncludeSubUnits, s.CategoryIdList, s.KindList, s.Frequency, s.Bulletin);
+        new(null, s.UnitIdList, s.IncludeSubUnits, s.CategoryIdList, s.KindList, s.Frequency, s.Bulletin, s.ProcedureChanges);
 
     private static Dictionary<string, string> Whole(string message) => new() { [""] = message };
 

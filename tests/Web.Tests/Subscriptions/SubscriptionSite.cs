@@ -94,8 +94,11 @@ public partial class SubscriptionSite : EditorSite
         var page = await browser.GetStringAsync(path);
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", AntiforgeryToken(page)), new("Email", email), new("Frequency", "Immediately"),
+            new("__RequestVerificationToken", AntiforgeryToken(page)), new("Email", email),
         };
+        // A form field sent twice binds its first value: the default goes only when the test names no frequency.
+        if (more?.ContainsKey("Frequency") != true)
+            fields.Add(new("Frequency", "Immediately"));
         if (more is not null)
             fields.AddRange(more);
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields));

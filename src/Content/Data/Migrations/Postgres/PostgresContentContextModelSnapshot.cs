@@ -2090,6 +2090,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("ProcedureChanges")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("uuid");
 
@@ -2132,6 +2135,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.Property<int?>("PostId")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("ProcedureRevisionId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2176,6 +2182,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int?>("PostId")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ProcedureRevisionId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2200,6 +2209,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId", "PostId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId", "ProcedureRevisionId")
                         .IsUnique();
 
                     b.ToTable("SubscriptionDeliveries");

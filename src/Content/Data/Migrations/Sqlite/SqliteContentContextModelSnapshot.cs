@@ -2014,6 +2014,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ProcedureChanges")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("Stamp")
                         .HasColumnType("TEXT");
 
@@ -2053,6 +2056,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProcedureRevisionId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("QueuedAt")
@@ -2096,6 +2102,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int?>("PostId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ProcedureRevisionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("TEXT");
 
@@ -2120,6 +2129,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId", "PostId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId", "ProcedureRevisionId")
                         .IsUnique();
 
                     b.ToTable("SubscriptionDeliveries");
