@@ -7,6 +7,7 @@ using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Web.Tests.Reports;
 
@@ -98,5 +99,33 @@ public sealed class ReportSummaryTests(EditorSite site) : IClassFixture<EditorSi
         Assert.Contains("Chỉ gửi báo cáo quý, 6 tháng hoặc năm.", await page.Content.ReadAsStringAsync());
         var file = await overseer.GetAsync($"{SubmittedReportsController.Base}/tong-hop.csv?ky=Quarter&nam={Year}&quy=7");
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, file.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_seeded_reports_show_each_state_to_the_so_noi_vu_with_the_figures_the_seed_gives_for_their_period()
+    {
+        await site.AddUserAsync("giam-sat-snv-mau@cchc.test", (SeedFacts.Units.SoNoiVuSocTrang, Content.Accounts.UnitRole.Overseer));
+        var overseer = await site.SignedInAsync("giam-sat-snv-mau@cchc.test");
+        var lines = new List<string[]>();
+        using (var csv = new CsvReader(new StreamReader(await overseer.GetStreamAsync($"{SubmittedReportsController.Base}/tong-hop.csv?ky=HalfYear&nam=2025")), CultureInfo.InvariantCulture))
+            while (await csv.ReadAsync())
+                lines.Add(Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i)!).ToArray());
+        string[] Line(string unitName) => lines.Single(l => l[0] == unitName);
+        Assert.Equal(["Đã tiếp nhận", "12/06/2025", "Đúng hạn"], Line(SeedFacts.UnitNames.SoGddtSocTrang)[1..4]);
+        Assert.Equal(["Đã gửi, chờ tiếp nhận", "19/06/2025", "Quá hạn"], Line("Sở Tài chính tỉnh Sóc Trăng")[1..4]);
+        Assert.Equal(["Trả lại để bổ sung", "13/06/2025", "Đúng hạn"], Line("Sở Tư pháp tỉnh Sóc Trăng")[1..4]);
+        // Bình Định's report goes to its own Sở Nội vụ, not to Sóc Trăng's.
+        Assert.DoesNotContain(lines, l => l[0].Contains("Bình Định"));
+
+        var seeded = await site.WithDbAsync(db => db.SubmittedReports.Where(r => r.SubmittedById == "seed").ToListAsync());
+        Assert.Equal(5, seeded.Count);
+        Assert.All(seeded, r => Assert.Equal(SubmittedReportSeed.SampleSender, r.SubmittedByName));
+        Assert.All(seeded.Where(r => r.Status != SubmittedReportStatus.Submitted), r => Assert.Equal(SubmittedReportSeed.SampleReviewer, r.ReviewedByName));
+        // The frozen figures are the unit's report of that past period built from the seed: the same on every seeding.
+        var gddt = seeded.Single(r => r.Status == SubmittedReportStatus.Acknowledged && r.PeriodKind == ReportPeriodKind.HalfYear);
+        await using var scope = site.Services.CreateAsyncScope();
+        var (period, _) = ReportPeriod.Create(ReportPeriodKind.HalfYear, 2025, null, null, null);
+        var live = (await scope.ServiceProvider.GetRequiredService<PeriodicReports>().BuildAsync(gddt.UnitId, true, period!, default))!.Sections;
+        Assert.Equal(ReportSubmissions.Serialize(live), gddt.FiguresJson);
     }
 }
