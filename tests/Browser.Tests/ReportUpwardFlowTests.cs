@@ -40,6 +40,8 @@ public sealed class ReportUpwardFlowTests(SiteFixture site)
         var phone = await site.SignInAsync("giam-sat-bao-cao@snv.test", width: 390);
         await phone.GotoAsync($"/quan-tri/bao-cao-gui?ky=HalfYear&nam={Year}");
         await SiteFixture.ScreenshotAsync(phone, "bao-cao-gui-hop-thu-390");
+        // On a phone each unit is a block with its full name on one line, not a column squeezing it letter by letter.
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
 
         await row.GetByRole(AriaRole.Link, new() { Name = SeedFacts.UnitNames.SoGddtSocTrang }).ClickAsync();
         await Assertions.Expect(overseer.GetByText("Một số trường chưa gửi tin, bài đúng hạn do thiếu cán bộ phụ trách.")).ToBeVisibleAsync();
@@ -50,5 +52,16 @@ public sealed class ReportUpwardFlowTests(SiteFixture site)
         await overseer.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận", Exact = true }).ClickAsync();
         await Assertions.Expect(overseer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã tiếp nhận báo cáo.");
         await Assertions.Expect(overseer.Locator(".facts")).ToContainTextAsync("Đã tiếp nhận");
+
+        // The summary of the period: the acknowledged report among the units not sent, the page no wider than the screen.
+        await overseer.GotoAsync($"/quan-tri/bao-cao-gui?ky=HalfYear&nam={Year}");
+        await overseer.GetByRole(AriaRole.Link, new() { Name = "Tổng hợp số liệu kỳ này (tải về XLSX, CSV)" }).ClickAsync();
+        await Assertions.Expect(overseer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tổng hợp báo cáo 6 tháng đầu năm 2090");
+        await Assertions.Expect(overseer.GetByRole(AriaRole.Row).Filter(new() { HasText = SeedFacts.UnitNames.SoGddtSocTrangShort })).ToContainTextAsync("Đã tiếp nhận");
+        await SiteFixture.ScreenshotAsync(overseer, "bao-cao-gui-tong-hop-1366");
+        Assert.True(await overseer.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await phone.GotoAsync(overseer.Url);
+        Assert.True(await phone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await SiteFixture.ScreenshotAsync(phone, "bao-cao-gui-tong-hop-390");
     }
 }

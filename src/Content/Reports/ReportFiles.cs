@@ -14,20 +14,22 @@ public static class ReportFiles
     public static readonly string[] CsvHeader = ["Mục", "Chỉ tiêu", "Cột", "Số liệu"];
 
     /// <summary>One line per number ("long" form), which spreadsheets and scripts read without guessing the layout.</summary>
-    public static byte[] Csv(PeriodicReport report)
+    public static byte[] Csv(PeriodicReport report) =>
+        Csv([CsvHeader, .. Cells(report).Select(c => new object[] { c.Section.Title, c.Row.Label, c.Column.Title, c.Value })]);
+
+    /// <summary>The overseer's summary: a header line, one line per unit (figures blank where none was sent), the totals.</summary>
+    public static byte[] Csv(ReportSummary summary) =>
+        Csv([SummaryHeader(summary), .. SummaryLines(summary).Select(line => line.Select(cell => cell.Number ?? (object)cell.Text).ToArray())]);
+
+    private static byte[] Csv(IEnumerable<object[]> records)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
         {
-            foreach (var field in CsvHeader)
-                csv.WriteField(field);
-            csv.NextRecord();
-            foreach (var (section, row, column, value) in Cells(report))
+            foreach (var record in records)
             {
-                csv.WriteField(section.Title);
-                csv.WriteField(row.Label);
-                csv.WriteField(column.Title);
-                csv.WriteField(value);
+                foreach (var field in record)
+                    csv.WriteField(field);
                 csv.NextRecord();
             }
         }
@@ -36,7 +38,34 @@ public static class ReportFiles
     }
 
     /// <summary>One sheet: the report's heading, then each section as a titled table with numeric cells.</summary>
-    public static byte[] Xlsx(PeriodicReport report)
+    public static byte[] Xlsx(PeriodicReport report) => Sheet("Báo cáo", Line =>
+    {
+        foreach (var heading in Heading(report))
+            Line([Text(heading)]);
+        foreach (var section in report.Sections)
+        {
+            Line([]);
+            Line([Text(section.Title)]);
+            Line([Text("Chỉ tiêu"), .. section.Columns.Select(c => Text(c.Title))]);
+            foreach (var row in section.Rows)
+                Line([Text(row.Label), .. row.Values.Select(Number)]);
+            if (section.Note is { } note)
+                Line([Text(note)]);
+        }
+    });
+
+    /// <summary>The overseer's summary on one sheet: its heading, the header line, one line per unit, the totals.</summary>
+    public static byte[] Xlsx(ReportSummary summary) => Sheet("Tổng hợp", Line =>
+    {
+        foreach (var heading in Heading(summary))
+            Line([Text(heading)]);
+        Line([]);
+        Line([.. SummaryHeader(summary).Select(Text)]);
+        foreach (var line in SummaryLines(summary))
+            Line([.. line.Select(cell => cell.Number is { } number ? Number(number) : Text(cell.Text))]);
+    });
+
+    private static byte[] Sheet(string name, Action<Action<OpenXmlElement[]>> fill)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -46,24 +75,34 @@ public static class ReportFiles
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Báo cáo" }));
-
-            void Line(params OpenXmlElement[] cells) => data.AppendChild(new Row(cells));
-            foreach (var heading in Heading(report))
-                Line(Text(heading));
-            foreach (var section in report.Sections)
-            {
-                Line();
-                Line(Text(section.Title));
-                Line([Text("Chỉ tiêu"), .. section.Columns.Select(c => Text(c.Title))]);
-                foreach (var row in section.Rows)
-                    Line([Text(row.Label), .. row.Values.Select(Number)]);
-                if (section.Note is { } note)
-                    Line(Text(note));
-            }
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = name }));
+            fill(cells => data.AppendChild(new Row(cells)));
             workbook.Workbook.Save();
         }
         return stream.ToArray();
+    }
+
+    /// <summary>The summary's lines above its table.</summary>
+    public static IReadOnlyList<string> Heading(ReportSummary summary) =>
+    [
+        $"Tổng hợp báo cáo kết quả tuyên truyền cải cách hành chính – {summary.Period.Label}",
+        $"Hạn gửi báo cáo: {VietnamTime.FormatDate(summary.Period.DueOn!.Value)}",
+        $"{summary.Sent}/{summary.Lines.Count} đơn vị đã gửi ({summary.OnTime} đúng hạn, {summary.Late} quá hạn), {summary.NotSent} chưa gửi",
+    ];
+
+    private static string[] SummaryHeader(ReportSummary summary) =>
+        ["Đơn vị", "Tình trạng", "Ngày gửi", "Đúng hạn", "Lần gửi", .. summary.Columns.Select(c => $"{c.SectionTitle}: {c.Title}")];
+
+    /// <summary>The unit lines and the totals line as cells, each a text or a number, for both files.</summary>
+    private static IEnumerable<(string Text, int? Number)[]> SummaryLines(ReportSummary summary)
+    {
+        foreach (var line in summary.Lines)
+            yield return line.Latest is { } report
+                ? [(line.Unit.Name, null), (report.Status.Vietnamese(), null), (VietnamTime.FormatDate(report.SubmittedAt), null),
+                   (report.Timeliness(), null), ("", report.Version), .. line.Figures.Select(f => ("", f))]
+                : [(line.Unit.Name, null), ("Chưa gửi", null), ("", null), ("", null), ("", null), .. line.Figures.Select(f => ("", f))];
+        yield return [("Tổng cộng", null), ($"{summary.Sent}/{summary.Lines.Count} đã gửi", null), ("", null), ($"{summary.Late} quá hạn", null), ("", null),
+            .. summary.Totals.Select(t => ("", (int?)t))];
     }
 
     /// <summary>The lines above the tables: which unit, which period, when it is due and when it was made.</summary>

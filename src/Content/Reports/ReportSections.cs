@@ -8,9 +8,12 @@ namespace CchcSite.Content.Reports;
 
 internal static class Totals
 {
-    /// <summary>The rows followed by their column sums, under the key "total".</summary>
+    /// <summary>The key of a section's total row, which the overseer's summary reads back from the reports sent.</summary>
+    public const string Key = "total";
+
+    /// <summary>The rows followed by their column sums, under <see cref="Key"/>.</summary>
     public static IReadOnlyList<ReportRow> WithTotal(this IReadOnlyList<ReportRow> rows, int columns) =>
-        [.. rows, new ReportRow("total", "Tổng cộng", Enumerable.Range(0, columns).Select(c => rows.Sum(r => r.Values[c])).ToList())];
+        [.. rows, new ReportRow(Key, "Tổng cộng", Enumerable.Range(0, columns).Select(c => rows.Sum(r => r.Values[c])).ToList())];
 
     public static IQueryable<Post> PublishedIn(this CchcDbContext db, ReportScope scope)
     {

@@ -48,7 +48,7 @@ public sealed class ReportSubmissions(CchcDbContext db, PeriodicReports reports,
             UnitId = unitId, OverseerUnitId = overseer, PeriodKind = period.Kind, Year = period.From.Year, Quarter = quarter,
             Version = (await versions.MaxAsync(r => (int?)r.Version, ct) ?? 0) + 1, DueOn = period.DueOn!.Value,
             SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedById = actor.UserId, SubmittedByName = actor.UserName ?? actor.UserId,
-            FiguresJson = JsonSerializer.Serialize(report.Sections, Json),
+            FiguresJson = Serialize(report.Sections),
             Results = narrative.Results!.Trim(), Limitations = narrative.Limitations!.Trim(), Proposals = narrative.Proposals!.Trim(),
             Status = SubmittedReportStatus.Submitted,
         };
@@ -90,6 +90,9 @@ public sealed class ReportSubmissions(CchcDbContext db, PeriodicReports reports,
     public Task<List<SubmittedReport>> VersionsAsync(SubmittedReport report, CancellationToken ct) =>
         db.SubmittedReports.AsNoTracking().Where(r => r.UnitId == report.UnitId && r.PeriodKind == report.PeriodKind
             && r.Year == report.Year && r.Quarter == report.Quarter).OrderByDescending(r => r.Version).ToListAsync(ct);
+
+    /// <summary>The figures as they are frozen in a report sent.</summary>
+    public static string Serialize(IReadOnlyList<ReportSection> sections) => JsonSerializer.Serialize(sections, Json);
 
     /// <summary>The figures as they were sent.</summary>
     public static IReadOnlyList<ReportSection> Figures(SubmittedReport report) =>

@@ -19,7 +19,7 @@ namespace CchcSite.Content.Seeding;
 /// is left alone, so a restart never seeds twice and never overwrites what editors changed.
 /// </summary>
 public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, IOptions<SubmissionOptions> questions, TimeProvider clock,
-    ILogger<SeedImporter> logger)
+    Reports.PeriodicReports reports, Reports.ReportSubmissions submissions, ILogger<SeedImporter> logger)
 {
     public async Task<bool> ImportAsync(string seedDirectory, CancellationToken ct)
     {
@@ -105,6 +105,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             (unit, file, token) => files.ImportAsync("procedures.json", unit, file, null, token), now, ct);
         await DossierResults.DossierSeed.ImportAsync(db, Path.Combine(root, "dossier-results.json"), units, now, ct);
         await Oversight.OversightSeed.ImportAsync(db, Path.Combine(root, "oversight.json"), units, ct);
+        await Reports.SubmittedReportSeed.ImportAsync(db, Path.Combine(root, "submitted-reports.json"), units, reports, submissions, ct);
         await Contests.ContestSeed.ImportAsync(db, Path.Combine(root, "contests.json"), units, now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans, {Questions} questions and {Procedures} procedures from {Root}.",

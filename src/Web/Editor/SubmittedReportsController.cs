@@ -29,6 +29,8 @@ public sealed class SendReportForm
 
 public sealed record SentReportsPage(SentReportPeriod Query, ReportPeriod? Period, IReadOnlyList<InboxLine> Inbox, bool Receives, IReadOnlyList<UnitRef> SendingUnits);
 
+public sealed record SentReportsSummaryPage(SentReportPeriod Query, ReportSummary? Summary);
+
 public sealed record SendReportPage(SendReportForm Form, IReadOnlyList<UnitRef> Units, ReportPeriod? Period);
 
 public sealed record SentReportView(SubmittedReport Report, IReadOnlyList<ReportSection> Figures, IReadOnlyList<SubmittedReport> Versions, bool MayReview, bool MaySendAgain);
@@ -56,6 +58,54 @@ public sealed class SubmittedReportsController(ReportSubmissions submissions, Un
         var inbox = period is null || receiving is { Count: 0 } ? [] : await submissions.InboxAsync(receiving, period, ct);
         return View(new SentReportsPage(query, period, inbox, receiving is not { Count: 0 }, await SendingUnitsAsync(ct)));
     }
+
+    /// <summary>The overseer's summary of a period: every unit it receives reports from, sent or not, figures side by side.</summary>
+    [HttpGet(Base + "/tong-hop")]
+    public async Task<IActionResult> Summary(SentReportPeriod query, CancellationToken ct)
+    {
+        var (summary, refusal) = await SummaryAsync(query, ct);
+        if (refusal is not null)
+            return refusal;
+        if (summary is null)
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View(new SentReportsSummaryPage(query, summary));
+    }
+
+    [HttpGet(Base + "/tong-hop.xlsx")]
+    public async Task<IActionResult> SummaryXlsx(SentReportPeriod query, CancellationToken ct)
+    {
+        var (summary, refusal) = await SummaryAsync(query, ct);
+        return refusal ?? (summary is null ? PeriodError()
+            : File(ReportFiles.Xlsx(summary), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SummaryFileName(summary, "xlsx")));
+    }
+
+    [HttpGet(Base + "/tong-hop.csv")]
+    public async Task<IActionResult> SummaryCsv(SentReportPeriod query, CancellationToken ct)
+    {
+        var (summary, refusal) = await SummaryAsync(query, ct);
+        return refusal ?? (summary is null ? PeriodError() : File(ReportFiles.Csv(summary), "text/csv; charset=utf-8", SummaryFileName(summary, "csv")));
+    }
+
+    /// <summary>The summary; or a refusal for one who receives no reports; or neither when the period is wrong (the message is in ModelState).</summary>
+    private async Task<(ReportSummary? Summary, IActionResult? Refusal)> SummaryAsync(SentReportPeriod query, CancellationToken ct)
+    {
+        var receiving = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ReceiveReports);
+        if (receiving is { Count: 0 })
+            return (null, Forbid());
+        query.Nam ??= CchcSite.Content.Plans.YearMonth.Of(clock.GetUtcNow().UtcDateTime).Year;
+        var (period, error) = query.Resolve();
+        if (period is null)
+        {
+            ModelState.AddModelError("", error!);
+            return (null, null);
+        }
+        return (ReportSummary.Of(period, await submissions.InboxAsync(receiving, period, ct)), null);
+    }
+
+    private BadRequestObjectResult PeriodError() => BadRequest(string.Join(" ", ModelState[""]!.Errors.Select(e => e.ErrorMessage)));
+
+    private static string SummaryFileName(ReportSummary summary, string extension) =>
+        $"tong-hop-bao-cao-{CchcSite.Content.Text.Slug.From(summary.Period.Label)}.{extension}";
 
     [HttpGet(Base + "/gui")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, SentReportPeriod query, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace CchcSite.Web.Tests.Reports;
 /// </summary>
 public sealed class SubmittedReportAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { Inbox, SendForm, Send, Show, Acknowledge, Return }
+    public enum Endpoint { Inbox, SendForm, Send, Show, Acknowledge, Return, Summary, SummaryXlsx, SummaryCsv }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -27,6 +27,10 @@ public sealed class SubmittedReportAuthorizationTests(EditorSite site) : IClassF
         [Endpoint.Show] = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer],
         [Endpoint.Acknowledge] = [Who.Administrator, Who.Overseer],
         [Endpoint.Return] = [Who.Administrator, Who.Overseer],
+        // The summary and its files are the receiving unit's: those who receive no report get a refusal, not an empty table.
+        [Endpoint.Summary] = [Who.Administrator, Who.Overseer],
+        [Endpoint.SummaryXlsx] = [Who.Administrator, Who.Overseer],
+        [Endpoint.SummaryCsv] = [Who.Administrator, Who.Overseer],
     };
 
     private sealed record State(SubmittedReportStatus Status, int Versions, int Audit);
@@ -72,6 +76,9 @@ public sealed class SubmittedReportAuthorizationTests(EditorSite site) : IClassF
             }),
             Endpoint.Show => await browser.GetAsync($"{basePath}/{id}"),
             Endpoint.Acknowledge => await EditorSite.PostFormAsync(browser, $"{basePath}/{id}/tiep-nhan", []),
+            Endpoint.Summary => await browser.GetAsync($"{basePath}/tong-hop?ky=HalfYear&nam={year}"),
+            Endpoint.SummaryXlsx => await browser.GetAsync($"{basePath}/tong-hop.xlsx?ky=HalfYear&nam={year}"),
+            Endpoint.SummaryCsv => await browser.GetAsync($"{basePath}/tong-hop.csv?ky=HalfYear&nam={year}"),
             _ => await EditorSite.PostFormAsync(browser, $"{basePath}/{id}/tra-lai", new() { ["comment"] = "Bổ sung số liệu." }),
         };
         var expected = who == Who.Anonymous ? Outcome.Login : AllowedFor[endpoint].Contains(who) ? Outcome.Allowed : Outcome.Forbidden;
