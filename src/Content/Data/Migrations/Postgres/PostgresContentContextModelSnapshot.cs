@@ -2339,7 +2339,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("SurveyOption");
+                    b.ToTable("SurveyOptions");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Surveys.SurveyQuestion", b =>
@@ -2465,7 +2465,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.HasIndex("SurveyId");
 
-                    b.ToTable("SurveySection");
+                    b.ToTable("SurveySections");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>

@@ -2255,7 +2255,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("SurveyOption");
+                    b.ToTable("SurveyOptions");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Surveys.SurveyQuestion", b =>
@@ -2375,7 +2375,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
                     b.HasIndex("SurveyId");
 
-                    b.ToTable("SurveySection");
+                    b.ToTable("SurveySections");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>

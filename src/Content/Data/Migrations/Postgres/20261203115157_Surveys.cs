@@ -71,7 +71,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SurveySection",
+                name: "SurveySections",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -82,9 +82,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SurveySection", x => x.Id);
+                    table.PrimaryKey("PK_SurveySections", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveySection_Surveys_SurveyId",
+                        name: "FK_SurveySections_Surveys_SurveyId",
                         column: x => x.SurveyId,
                         principalTable: "Surveys",
                         principalColumn: "Id",
@@ -114,9 +114,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 {
                     table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyQuestions_SurveySection_SectionId",
+                        name: "FK_SurveyQuestions_SurveySections_SectionId",
                         column: x => x.SectionId,
-                        principalTable: "SurveySection",
+                        principalTable: "SurveySections",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -155,7 +155,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "SurveyOption",
+                name: "SurveyOptions",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
@@ -167,9 +167,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SurveyOption", x => x.Id);
+                    table.PrimaryKey("PK_SurveyOptions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyOption_SurveyQuestions_QuestionId",
+                        name: "FK_SurveyOptions_SurveyQuestions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "SurveyQuestions",
                         principalColumn: "Id",
@@ -182,8 +182,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 column: "QuestionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyOption_QuestionId",
-                table: "SurveyOption",
+                name: "IX_SurveyOptions_QuestionId",
+                table: "SurveyOptions",
                 column: "QuestionId");
 
             migrationBuilder.CreateIndex(
@@ -219,8 +219,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveySection_SurveyId",
-                table: "SurveySection",
+                name: "IX_SurveySections_SurveyId",
+                table: "SurveySections",
                 column: "SurveyId");
         }
 
@@ -231,7 +231,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
-                name: "SurveyOption");
+                name: "SurveyOptions");
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
@@ -240,7 +240,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 name: "SurveyQuestions");
 
             migrationBuilder.DropTable(
-                name: "SurveySection");
+                name: "SurveySections");
 
             migrationBuilder.DropTable(
                 name: "Surveys");

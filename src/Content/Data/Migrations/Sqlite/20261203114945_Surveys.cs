@@ -70,7 +70,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "SurveySection",
+                name: "SurveySections",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -81,9 +81,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SurveySection", x => x.Id);
+                    table.PrimaryKey("PK_SurveySections", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveySection_Surveys_SurveyId",
+                        name: "FK_SurveySections_Surveys_SurveyId",
                         column: x => x.SurveyId,
                         principalTable: "Surveys",
                         principalColumn: "Id",
@@ -113,9 +113,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_SurveyQuestions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyQuestions_SurveySection_SectionId",
+                        name: "FK_SurveyQuestions_SurveySections_SectionId",
                         column: x => x.SectionId,
-                        principalTable: "SurveySection",
+                        principalTable: "SurveySections",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -154,7 +154,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "SurveyOption",
+                name: "SurveyOptions",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
@@ -166,9 +166,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SurveyOption", x => x.Id);
+                    table.PrimaryKey("PK_SurveyOptions", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SurveyOption_SurveyQuestions_QuestionId",
+                        name: "FK_SurveyOptions_SurveyQuestions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "SurveyQuestions",
                         principalColumn: "Id",
@@ -181,8 +181,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 column: "QuestionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveyOption_QuestionId",
-                table: "SurveyOption",
+                name: "IX_SurveyOptions_QuestionId",
+                table: "SurveyOptions",
                 column: "QuestionId");
 
             migrationBuilder.CreateIndex(
@@ -218,8 +218,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SurveySection_SurveyId",
-                table: "SurveySection",
+                name: "IX_SurveySections_SurveyId",
+                table: "SurveySections",
                 column: "SurveyId");
         }
 
@@ -230,7 +230,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 name: "SurveyAnswers");
 
             migrationBuilder.DropTable(
-                name: "SurveyOption");
+                name: "SurveyOptions");
 
             migrationBuilder.DropTable(
                 name: "SurveyResponses");
@@ -239,7 +239,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 name: "SurveyQuestions");
 
             migrationBuilder.DropTable(
-                name: "SurveySection");
+                name: "SurveySections");
 
             migrationBuilder.DropTable(
                 name: "Surveys");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CchcSite.Content.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteContentContext))]
-    [Migration("20261203114458_Surveys")]
+    [Migration("20261203114945_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -2258,7 +2258,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("SurveyOption");
+                    b.ToTable("SurveyOptions");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Surveys.SurveyQuestion", b =>
@@ -2378,7 +2378,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
                     b.HasIndex("SurveyId");
 
-                    b.ToTable("SurveySection");
+                    b.ToTable("SurveySections");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>

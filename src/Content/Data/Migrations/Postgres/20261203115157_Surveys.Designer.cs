@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CchcSite.Content.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresContentContext))]
-    [Migration("20261203114511_Surveys")]
+    [Migration("20261203115157_Surveys")]
     partial class Surveys
     {
         /// <inheritdoc />
@@ -2342,7 +2342,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.HasIndex("QuestionId");
 
-                    b.ToTable("SurveyOption");
+                    b.ToTable("SurveyOptions");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Surveys.SurveyQuestion", b =>
@@ -2468,7 +2468,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.HasIndex("SurveyId");
 
-                    b.ToTable("SurveySection");
+                    b.ToTable("SurveySections");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Units.Unit", b =>
