@@ -10,7 +10,8 @@ public sealed record QuestionnaireAnswer(IReadOnlyList<int> Chosen, string? Text
 {
     public static readonly QuestionnaireAnswer Empty = new([], null);
 
-    public bool IsEmpty => Chosen.Count == 0 && string.IsNullOrWhiteSpace(Text);
+    /// <summary>Whether nothing was answered, for a question of this kind (a choice question reads only the options, the others only the text).</summary>
+    public bool IsEmptyFor(QuestionKind kind) => kind.HasOptions() ? Chosen.Count == 0 : string.IsNullOrWhiteSpace(Text);
 }
 
 /// <summary>
@@ -74,7 +75,7 @@ public static class QuestionnaireAnswers
         foreach (var question in questions.Where(q => shown.Contains(q.Id)))
         {
             var answer = answers.GetValueOrDefault(question.Id) ?? QuestionnaireAnswer.Empty;
-            if (answer.IsEmpty)
+            if (answer.IsEmptyFor(question.Kind))
             {
                 if (question.Required)
                     errors[question.Id] = RequiredMessage;

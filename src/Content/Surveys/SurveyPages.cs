@@ -20,8 +20,9 @@ public sealed record SurveyFormQuestion(
 public sealed record SurveyFormSection(string Title, IReadOnlyList<SurveyFormQuestion> Questions);
 
 /// <summary>
-/// A survey as its respondent sees it, with what was typed and what is wrong when a send was refused. <see cref="Kiosk"/>
-/// pages send back to an empty form after each response, for the next person at the desk.
+/// A survey as its respondent sees it, with what was typed and what is wrong when a send was refused. A kiosk's pages
+/// (<see cref="Kiosk"/>, the value that opened kiosk mode, carried from page to page) go back to an empty form after each
+/// response, for the next person at the desk.
 /// </summary>
 public sealed record SurveyFormPage(
     string Slug,
@@ -37,14 +38,15 @@ public sealed record SurveyFormPage(
     IReadOnlyDictionary<int, string> Errors)
     : SitePage(SurveyTitle, [new("Trang chủ", "/"), new("Khảo sát", null), new(SurveyTitle, null)])
 {
-    public bool Kiosk { get; init; }
+    public string? Kiosk { get; init; }
     /// <summary>Why the whole send was refused (already answered, closed), above the form.</summary>
     public string? Message { get; init; }
-    public string Action => SurveyAddresses.Survey(Slug);
+    public string Action => Kiosk is { } kiosk ? SurveyAddresses.KioskForm(Slug, kiosk) : SurveyAddresses.Survey(Slug);
     public IEnumerable<SurveyFormQuestion> Questions => Sections.SelectMany(s => s.Questions);
 }
 
-public sealed record SurveyThanksPage(string Slug, string SurveyTitle, bool Kiosk)
+/// <summary>The thank-you page; a kiosk's (<see cref="Kiosk"/> set) returns to an empty form by itself.</summary>
+public sealed record SurveyThanksPage(string Slug, string SurveyTitle, string? Kiosk)
     : SitePage("Cảm ơn bạn đã tham gia khảo sát", [new("Trang chủ", "/"), new(SurveyTitle, SurveyAddresses.Survey(Slug)), new("Cảm ơn", null)]);
 
 public static class SurveyAddresses
@@ -53,5 +55,6 @@ public static class SurveyAddresses
 
     public static string Survey(string slug) => $"/{Segment}/{slug}";
     public static string Thanks(string slug) => $"{Survey(slug)}/cam-on";
+    public static string KioskForm(string slug, string kiosk) => $"{Survey(slug)}?kiosk={Uri.EscapeDataString(kiosk)}";
     public static string Results(string slug) => $"{Survey(slug)}/ket-qua";
 }

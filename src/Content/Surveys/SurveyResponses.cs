@@ -33,8 +33,12 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>SHA-256 of a cookie token, lower-case hex: what a response keeps of its browser.</summary>
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    /// <summary>
+    /// SHA-256 of the survey and a cookie token, lower-case hex: what a response keeps of its browser. The survey is in the
+    /// hash so that one browser's responses to two surveys cannot be linked by it.
+    /// </summary>
+    public static string HashToken(int surveyId, string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{surveyId}:{token}")));
 
     /// <summary>The form of a survey that is open or has been (closed ones say so); null when there is no such survey for the public.</summary>
     public async Task<SurveyFormPage?> FormAsync(string slug, IReadOnlyDictionary<int, QuestionnaireAnswer> answers,
@@ -62,10 +66,13 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
     }
 
     /// <summary>Whether this browser has already answered the survey (its form then says so instead of asking again).</summary>
-    public Task<bool> HasAnsweredAsync(string slug, string token, CancellationToken ct)
+    public async Task<bool> HasAnsweredAsync(string slug, string token, CancellationToken ct)
     {
-        var hash = HashToken(token);
-        return db.SurveyResponses.AnyAsync(r => r.TokenHash == hash && db.Surveys.Any(s => s.Id == r.SurveyId && s.Slug == slug), ct);
+        var id = await db.Surveys.Where(s => s.Slug == slug).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+            return false;
+        var hash = HashToken(id.Value, token);
+        return await db.SurveyResponses.AnyAsync(r => r.SurveyId == id && r.TokenHash == hash, ct);
     }
 
     /// <summary>
@@ -81,7 +88,7 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
             return new Outcome<int>.NotFound("Không tìm thấy khảo sát.");
         if (!survey.TakesResponsesAt(now))
             return new Outcome<int>.Refused(NotOpen);
-        var tokenHash = respondent is Respondent.Browser browser ? HashToken(browser.Token) : null;
+        var tokenHash = respondent is Respondent.Browser browser ? HashToken(survey.Id, browser.Token) : null;
         if (tokenHash is not null && await db.SurveyResponses.AnyAsync(r => r.SurveyId == survey.Id && r.TokenHash == tokenHash, ct))
             return new Outcome<int>.Conflict(AlreadyAnswered);
 
