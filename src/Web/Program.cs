@@ -44,7 +44,7 @@ builder.Services.AddNodes();
 builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddSubscriptionMail();
 builder.Services.AddContestLimit();
-builder.Services.AddSurveyLimit();
+builder.Services.AddSurveyPages();
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
 builder.Services.AddControllersWithViews(options =>

@@ -57,4 +57,5 @@ public static class SurveyAddresses
     public static string Thanks(string slug) => $"{Survey(slug)}/cam-on";
     public static string KioskForm(string slug, string kiosk) => $"{Survey(slug)}?kiosk={Uri.EscapeDataString(kiosk)}";
     public static string Results(string slug) => $"{Survey(slug)}/ket-qua";
+    public static string QrCode(string slug, string format) => $"{Survey(slug)}/ma-qr.{format}";
 }

@@ -65,6 +65,10 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
             survey.TakesResponsesAt(Now), sections, answers, errors) { Description = survey.Intro };
     }
 
+    /// <summary>Whether the survey is there for the public (anything but a draft).</summary>
+    public Task<bool> ExistsForPublicAsync(string slug, CancellationToken ct) =>
+        db.Surveys.AnyAsync(s => s.Slug == slug && s.State != SurveyState.Draft, ct);
+
     /// <summary>Whether this browser has already answered the survey (its form then says so instead of asking again).</summary>
     public async Task<bool> HasAnsweredAsync(string slug, string token, CancellationToken ct)
     {

@@ -15,7 +15,7 @@ public static class SurveyLimit
 {
     public const string Policy = "khao-sat";
 
-    public static IServiceCollection AddSurveyLimit(this IServiceCollection services)
+    internal static IServiceCollection AddSurveyLimit(this IServiceCollection services)
     {
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SurveyOptions>>((options, surveys) => options.AddPolicy(Policy,
             context => SurveyKiosk.IsKiosk(context, surveys.Value)

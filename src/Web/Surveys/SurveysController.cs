@@ -16,7 +16,7 @@ namespace CchcSite.Web.Surveys;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [PrivateAnswer]
-public sealed class SurveysController(SurveyResponses responses, IOptions<SurveyOptions> options) : Controller
+public sealed class SurveysController(SurveyResponses responses, SurveyQrCode qr, IOptions<SurveyOptions> options) : Controller
 {
     /// <summary>Form fields: <c>q{questionId}</c> holds the chosen option ids or the typed answer.</summary>
     public const string AnswerPrefix = "q";
@@ -77,6 +77,16 @@ public sealed class SurveysController(SurveyResponses responses, IOptions<Survey
         if (kiosk is not null)
             Response.Headers["Refresh"] = $"{KioskResetSeconds};url={SurveyAddresses.KioskForm(slug, kiosk)}";
         return View("Thanks", new SurveyThanksPage(form.Slug, form.SurveyTitle, kiosk));
+    }
+
+    /// <summary>The QR code of the survey's public address, to print (PNG) or to place in a leaflet's layout (SVG).</summary>
+    [HttpGet(Base + "/ma-qr.{format:regex(^(png|svg)$)}")]
+    public async Task<IActionResult> QrCode(string slug, string format, CancellationToken ct)
+    {
+        if (!await responses.ExistsForPublicAsync(slug, ct))
+            return NotFound();
+        var path = SurveyAddresses.Survey(slug);
+        return format == "png" ? File(qr.Png(path), "image/png") : Content(qr.Svg(path), "image/svg+xml");
     }
 
     /// <summary>The value that opened kiosk mode when this request is allowed it; null for a person's own browser.</summary>
