@@ -169,7 +169,7 @@ document.addEventListener("click", (event) => {
   if (!form) {
     return;
   }
-  const dependents = [...form.querySelectorAll("fieldset[data-show-if]")];
+  const dependents = [...form.querySelectorAll("fieldset[data-show-if]")].filter((f) => f.getAttribute("data-show-if").includes(":"));
   const update = () => {
     for (const fieldset of dependents) {
       const [question, option] = fieldset.getAttribute("data-show-if").split(":");
