@@ -19,6 +19,7 @@ using CchcSite.Content.Search;
 using CchcSite.Content.Seeding;
 using CchcSite.Content.Site;
 using CchcSite.Content.Subscriptions;
+using CchcSite.Content.Surveys;
 using CchcSite.Content.Units;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,6 +53,7 @@ public static class ContentServices
         .AddSubscriptions()
         .AddBulletins()
         .AddContests()
+        .AddSurveys()
         .AddSearch()
         .AddPublicAddresses()
         .AddSeeding();

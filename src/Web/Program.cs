@@ -8,6 +8,7 @@ using CchcSite.Content.Site;
 using CchcSite.Web.Api;
 using CchcSite.Web.Backups;
 using CchcSite.Web.Contests;
+using CchcSite.Web.Surveys;
 using CchcSite.Web.Editor;
 using CchcSite.Web.Feeds;
 using CchcSite.Web.Hosting;
@@ -43,6 +44,7 @@ builder.Services.AddNodes();
 builder.Services.AddSubmissionIntake(builder.Configuration);
 builder.Services.AddSubscriptionMail();
 builder.Services.AddContestLimit();
+builder.Services.AddSurveyPages();
 builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.Name] = typeof(UnitSlugConstraint));
 // Forms are validated by the content rules, in Vietnamese; MVC's implicit English "required" would come first.
 builder.Services.AddControllersWithViews(options =>

@@ -52,6 +52,12 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Contests.ContestOption> ContestOptions => Set<Contests.ContestOption>();
     public DbSet<Contests.ContestAttempt> ContestAttempts => Set<Contests.ContestAttempt>();
     public DbSet<Contests.ContestEntryKey> ContestEntryKeys => Set<Contests.ContestEntryKey>();
+    public DbSet<Surveys.Survey> Surveys => Set<Surveys.Survey>();
+    public DbSet<Surveys.SurveySection> SurveySections => Set<Surveys.SurveySection>();
+    public DbSet<Surveys.SurveyQuestion> SurveyQuestions => Set<Surveys.SurveyQuestion>();
+    public DbSet<Surveys.SurveyOption> SurveyOptions => Set<Surveys.SurveyOption>();
+    public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
+    public DbSet<Surveys.SurveyAnswer> SurveyAnswers => Set<Surveys.SurveyAnswer>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

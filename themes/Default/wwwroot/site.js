@@ -160,3 +160,26 @@ document.addEventListener("click", (event) => {
   };
   const interval = setInterval(tick, 1000);
 })();
+
+// The survey form (Views/Surveys/Show.cshtml): a question shown only after a given answer of an earlier one is hidden
+// (and its inputs disabled, so nothing hidden is sent) until that answer is chosen. Without this script every question
+// shows with a line saying when to answer it, and the server drops answers to questions whose condition is not met.
+(() => {
+  const form = document.querySelector("form[data-survey-form]");
+  if (!form) {
+    return;
+  }
+  const dependents = [...form.querySelectorAll("fieldset[data-show-if]")].filter((f) => f.getAttribute("data-show-if").includes(":"));
+  const update = () => {
+    for (const fieldset of dependents) {
+      const [question, option] = fieldset.getAttribute("data-show-if").split(":");
+      const earlier = form.querySelector(`#cau-${question}`);
+      const chosen = form.querySelector(`input[name="q${question}"][value="${option}"]:checked`);
+      const shown = Boolean(chosen) && !(earlier && earlier.hidden);
+      fieldset.hidden = !shown;
+      fieldset.disabled = !shown;
+    }
+  };
+  form.addEventListener("change", update);
+  update();
+})();

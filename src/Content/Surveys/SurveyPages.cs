@@ -1,0 +1,61 @@
+using CchcSite.Content.Questionnaires;
+using CchcSite.Content.Site;
+
+namespace CchcSite.Content.Surveys;
+
+public sealed record SurveyFormOption(int Id, string Text);
+
+public sealed record SurveyFormQuestion(
+    int Id,
+    int Number,
+    string Text,
+    QuestionKind Kind,
+    bool Required,
+    string? Group,
+    string LowLabel,
+    string HighLabel,
+    IReadOnlyList<SurveyFormOption> Options,
+    QuestionCondition? ShownWhen);
+
+public sealed record SurveyFormSection(string Title, IReadOnlyList<SurveyFormQuestion> Questions);
+
+/// <summary>
+/// A survey as its respondent sees it, with what was typed and what is wrong when a send was refused. A kiosk's pages
+/// (<see cref="Kiosk"/>, the value that opened kiosk mode, carried from page to page) go back to an empty form after each
+/// response, for the next person at the desk.
+/// </summary>
+public sealed record SurveyFormPage(
+    string Slug,
+    string SurveyTitle,
+    string Intro,
+    string UnitName,
+    bool IsAnonymous,
+    bool IsSample,
+    DateTime ClosesAt,
+    bool Open,
+    IReadOnlyList<SurveyFormSection> Sections,
+    IReadOnlyDictionary<int, QuestionnaireAnswer> Answers,
+    IReadOnlyDictionary<int, string> Errors)
+    : SitePage(SurveyTitle, [new("Trang chủ", "/"), new("Khảo sát", null), new(SurveyTitle, null)])
+{
+    public string? Kiosk { get; init; }
+    /// <summary>Why the whole send was refused (already answered, closed), above the form.</summary>
+    public string? Message { get; init; }
+    public string Action => Kiosk is { } kiosk ? SurveyAddresses.KioskForm(Slug, kiosk) : SurveyAddresses.Survey(Slug);
+    public IEnumerable<SurveyFormQuestion> Questions => Sections.SelectMany(s => s.Questions);
+}
+
+/// <summary>The thank-you page; a kiosk's (<see cref="Kiosk"/> set) returns to an empty form by itself.</summary>
+public sealed record SurveyThanksPage(string Slug, string SurveyTitle, string? Kiosk)
+    : SitePage("Cảm ơn bạn đã tham gia khảo sát", [new("Trang chủ", "/"), new(SurveyTitle, SurveyAddresses.Survey(Slug)), new("Cảm ơn", null)]);
+
+public static class SurveyAddresses
+{
+    public const string Segment = "khao-sat";
+
+    public static string Survey(string slug) => $"/{Segment}/{slug}";
+    public static string Thanks(string slug) => $"{Survey(slug)}/cam-on";
+    public static string KioskForm(string slug, string kiosk) => $"{Survey(slug)}?kiosk={Uri.EscapeDataString(kiosk)}";
+    public static string Results(string slug) => $"{Survey(slug)}/ket-qua";
+    public static string QrCode(string slug, string format) => $"{Survey(slug)}/ma-qr.{format}";
+}
