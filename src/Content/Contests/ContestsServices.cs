@@ -9,6 +9,7 @@ public static class ContestsServices
         services.AddSettings<ContestOptions>(ContestOptions.Section);
         return services
             .AddScoped<ContestEntries>()
+            .AddScoped<ContestEditing>()
             .AddScoped<PublicContests>();
     }
 }
