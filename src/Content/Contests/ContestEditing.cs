@@ -199,20 +199,7 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
             question = new ContestQuestion { ContestId = contestId, Order = last + 1 };
             db.ContestQuestions.Add(question);
         }
-        question.Text = input.Text!.Trim();
-        question.Kind = kind;
-        question.Explanation = input.Explanation?.Trim() ?? "";
-        // Options are changed in place: the stored papers name options by id, so a correction must keep them.
-        var existing = question.Options.OrderBy(o => o.Order).ToList();
-        for (var i = 0; i < options.Count; i++)
-        {
-            var option = i < existing.Count ? existing[i] : new ContestOption();
-            if (i >= existing.Count)
-                question.Options.Add(option);
-            (option.Text, option.Order, option.IsCorrect) = (options[i], i + 1, input.Correct.Contains(i));
-        }
-        foreach (var extra in existing.Skip(options.Count))
-            question.Options.Remove(extra);
+        Fill(question, input, kind, options);
         contest.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
 
@@ -296,10 +283,28 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         return errors;
     }
 
+    /// <summary>Writes a checked input into a question. Options are changed in place: the stored papers name options by id, so a correction keeps them.</summary>
+    internal static void Fill(ContestQuestion question, ContestQuestionInput input, QuestionKind kind, IReadOnlyList<string> options)
+    {
+        question.Text = input.Text!.Trim();
+        question.Kind = kind;
+        question.Explanation = input.Explanation?.Trim() ?? "";
+        var existing = question.Options.OrderBy(o => o.Order).ToList();
+        for (var i = 0; i < options.Count; i++)
+        {
+            var option = i < existing.Count ? existing[i] : new ContestOption();
+            if (i >= existing.Count)
+                question.Options.Add(option);
+            (option.Text, option.Order, option.IsCorrect) = (options[i], i + 1, input.Correct.Contains(i));
+        }
+        foreach (var extra in existing.Skip(options.Count))
+            question.Options.Remove(extra);
+    }
+
+    internal Task<int> EntriesAsync(int contestId, CancellationToken ct) => db.ContestAttempts.CountAsync(a => a.Round.ContestId == contestId, ct);
+
     private static string Describe(ContestQuestion q) =>
         $"“{q.Text}”; đáp án đúng: {string.Join(", ", q.Options.OrderBy(o => o.Order).Where(o => o.IsCorrect).Select(o => o.Text))}";
-
-    private Task<int> EntriesAsync(int contestId, CancellationToken ct) => db.ContestAttempts.CountAsync(a => a.Round.ContestId == contestId, ct);
 
     private async Task<string> FreeSlugAsync(string title, CancellationToken ct)
     {

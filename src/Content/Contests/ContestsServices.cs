@@ -10,6 +10,7 @@ public static class ContestsServices
         return services
             .AddScoped<ContestEntries>()
             .AddScoped<ContestEditing>()
+            .AddScoped<ContestQuestionImport>()
             .AddScoped<PublicContests>();
     }
 }

@@ -1,5 +1,7 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Contests;
+using CchcSite.Content.Imports;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,10 +9,18 @@ namespace CchcSite.Web.Editor;
 
 public sealed record ContestsAdminPage(IReadOnlyList<ContestListRow> Contests);
 
+/// <summary>The question import: a refused file's messages by line, or the dry run's account with the file to apply.</summary>
+public sealed record ContestImportPanel(IReadOnlyDictionary<string, string[]> Errors, ContestQuestionImportSummary? Preview, PreviewedUpload? File)
+{
+    public static readonly ContestImportPanel Empty = new(new Dictionary<string, string[]>(), null, null);
+}
+
 /// <summary>The contest form: new (<see cref="Id"/> null) or an existing contest with its questions.</summary>
 public sealed record ContestFormPage(int? Id, string? Slug, string UnitSlug, ContestInput Input, IReadOnlyList<UnitRef> Units,
     IReadOnlyList<ContestQuestionRow> Questions, int Entries)
 {
+    public ContestImportPanel Import { get; init; } = ContestImportPanel.Empty;
+
     /// <summary>The rows of the rounds' table: the contest's rounds and two blank ones to add more.</summary>
     public IReadOnlyList<RoundInput> RoundRows => [.. Input.Rounds, new RoundInput(), new RoundInput()];
 }
@@ -23,7 +33,7 @@ public sealed record ContestQuestionPage(int ContestId, string ContestTitle, int
 /// contest, its rounds and its question bank (<see cref="EditorAction.ManageContests"/>, asked on every request). Once anyone
 /// has entered, a question can only be corrected, which rescores the submitted papers (<see cref="ContestEditing"/>).
 /// </summary>
-public sealed class ContestsAdminController(ContestEditing editing, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class ContestsAdminController(ContestEditing editing, ContestQuestionImport import, UnitDirectory units, CurrentEditor editor) : EditorController
 {
     public const string Base = "/quan-tri/hoi-thi";
 
@@ -111,6 +121,41 @@ public sealed class ContestsAdminController(ContestEditing editing, UnitDirector
         return MessageOutcome(await editing.DeleteQuestionAsync(id, question, editor.Actor, ct), $"{Base}/{id}#cau-hoi", _ => "Đã xóa câu hỏi.");
     }
 
+    /// <summary>Questions from a CSV or XLSX file: a new file is looked at first; only the file that was looked at is applied, all or nothing.</summary>
+    [HttpPost(Base + "/{id:int}/nhap")]
+    [RequestSizeLimit(PreviewedUpload.MaxRequestBytes)]
+    public async Task<IActionResult> Import([FromRoute] int id, IFormFile? tep, [FromForm(Name = "noi-dung")] string? noiDung,
+        [FromForm(Name = "ten-tep")] string? tenTep, [FromForm(Name = "ap-dung")] bool apDung, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        if (view is null)
+            return refusal!;
+        var (upload, problem) = await PreviewedUpload.ReadAsync(tep, apDung, noiDung, tenTep, ct);
+        if (upload is null)
+            return await ImportPageAsync(view, new ContestImportPanel(new Dictionary<string, string[]> { [""] = [problem!] }, null, null), ct);
+        using var stream = new MemoryStream(upload.Content, writable: false);
+        var outcome = await import.ImportAsync(id, stream, upload.FileName, upload.DryRun, editor.Actor, ct);
+        return outcome switch
+        {
+            Outcome<ContestQuestionImportSummary>.Invalid invalid => await ImportPageAsync(view, new ContestImportPanel(invalid.Errors, null, upload), ct),
+            Outcome<ContestQuestionImportSummary>.Ok { Value.DryRun: true } preview =>
+                await FormAsync(view, view.Input, ct, new ContestImportPanel(new Dictionary<string, string[]>(), preview.Value, upload)),
+            _ => MessageOutcome(outcome, $"{Base}/{id}#cau-hoi", s => $"Đã nhập {s.Questions.Count} câu hỏi từ tệp {upload.FileName}."),
+        };
+    }
+
+    [HttpGet(Base + "/mau-nhap.csv")]
+    public IActionResult CsvTemplate() => File(ContestQuestionImport.CsvTemplate(), "text/csv; charset=utf-8", "mau-cau-hoi-hoi-thi.csv");
+
+    [HttpGet(Base + "/mau-nhap.xlsx")]
+    public IActionResult XlsxTemplate() => File(ContestQuestionImport.XlsxTemplate(), TableTemplate.XlsxContentType, "mau-cau-hoi-hoi-thi.xlsx");
+
+    private Task<IActionResult> ImportPageAsync(ContestEditView view, ContestImportPanel panel, CancellationToken ct)
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return FormAsync(view, view.Input, ct, panel);
+    }
+
     private async Task<IActionResult> SaveQuestionAsync(int id, int? question, ContestQuestionInput input, CancellationToken ct)
     {
         var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
@@ -124,10 +169,13 @@ public sealed class ContestsAdminController(ContestEditing editing, UnitDirector
     private ViewResult QuestionForm(ContestEditView view, int? question, ContestQuestionInput input) =>
         View("Question", new ContestQuestionPage(view.Id, view.Input.Title ?? "", question, input, view.QuestionsLocked));
 
-    private async Task<IActionResult> FormAsync(ContestEditView view, ContestInput input, CancellationToken ct)
+    private async Task<IActionResult> FormAsync(ContestEditView view, ContestInput input, CancellationToken ct, ContestImportPanel? import = null)
     {
         var owner = (await units.FindAsync(view.UnitId, ct))?.Unit.Slug ?? "";
-        return View("Form", new ContestFormPage(view.Id, view.Slug, owner, input, await ManagedUnitsAsync(ct), view.Questions, view.Entries));
+        return View("Form", new ContestFormPage(view.Id, view.Slug, owner, input, await ManagedUnitsAsync(ct), view.Questions, view.Entries)
+        {
+            Import = import ?? ContestImportPanel.Empty,
+        });
     }
 
     private RedirectResult Saved(string url, string message)

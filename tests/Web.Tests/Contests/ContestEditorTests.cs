@@ -157,4 +157,57 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
         Assert.EndsWith(": 1 → 0.", audit[1]);
         Assert.EndsWith(": 0 → 1.", audit[2]);
     }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient browser, string path, string csv, string token)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "tep", "cau-hoi.csv" },
+        };
+        return await browser.PostAsync(path, form);
+    }
+
+    private const string Header = "Câu hỏi,Loại,Phương án A,Phương án B,Phương án C,Phương án D,Phương án E,Phương án F,Đáp án đúng,Giải thích và nguồn\r\n";
+
+    [Fact]
+    public async Task Questions_are_imported_from_a_file_after_a_dry_run_all_or_nothing_with_errors_by_line_and_column()
+    {
+        var (browser, id) = await ContestOfANewApproverAsync("hoi-thi-nhap");
+        var path = $"{Base}/{id}/nhap";
+        var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync($"{Base}/{id}"));
+        var bad = Header
+            + "Câu hỏi đúng?,Một đáp án,Có,Không,,,,,A,Theo Nghị quyết 76/NQ-CP.\r\n"
+            + "Câu hỏi thiếu phương án?,Một đáp án,Có,,,,,,A,Nguồn\r\n"
+            + "Câu hỏi đáp án lạ?,Một đáp án,Có,Không,,,,,G,Nguồn\r\n"
+            + ",Một đáp án,Có,Không,,,,,A,\r\n";
+        var refused = await UploadAsync(browser, path, bad, token);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Dòng 3: Cột \"Phương án A–F\": Câu hỏi lựa chọn cần từ 2 đến 6 phương án.", html);
+        Assert.Contains("Dòng 4: Cột \"Đáp án đúng\": \"G\" không phải là phương án", html);
+        Assert.Contains("Dòng 5: Cột \"Câu hỏi\": Câu hỏi chưa có nội dung.", html);
+        Assert.Contains("Dòng 5: Cột \"Giải thích và nguồn\"", html);
+        Assert.DoesNotContain("Dòng 2:", html);
+        Assert.Equal(0, await site.WithDbAsync(db => db.ContestQuestions.CountAsync(q => q.ContestId == id)));
+
+        var good = Header
+            + "Bộ phận nào tiếp nhận hồ sơ?,Một đáp án,Văn thư,Bộ phận Một cửa,,,,,B,Theo Nghị quyết 76/NQ-CP.\r\n"
+            + "\"Những kênh nào nhận phản ánh, kiến nghị?\",Nhiều đáp án,Đường dây nóng,Hộp thư góp ý,Không có kênh nào,,,,\"A, B\",Theo Kế hoạch tuyên truyền CCHC.\r\n";
+        var preview = await UploadAsync(browser, path, good, token);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var previewHtml = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync());
+        Assert.Contains("Xem trước (chưa lưu): 2 câu hỏi", previewHtml);
+        Assert.Equal(0, await site.WithDbAsync(db => db.ContestQuestions.CountAsync(q => q.ContestId == id)));
+
+        var content = System.Text.RegularExpressions.Regex.Match(previewHtml, "name=\"noi-dung\" value=\"([^\"]+)\"").Groups[1].Value;
+        var applied = await EditorSite.PostFormAsync(browser, path, new() { ["noi-dung"] = content, ["ten-tep"] = "cau-hoi.csv", ["ap-dung"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var stored = await site.WithDbAsync(db => db.ContestQuestions.Where(q => q.ContestId == id).OrderBy(q => q.Order)
+            .Select(q => new { q.Text, q.Kind, Correct = q.Options.Where(o => o.IsCorrect).OrderBy(o => o.Order).Select(o => o.Text).ToList() }).ToListAsync());
+        Assert.Equal(["Bộ phận nào tiếp nhận hồ sơ?", "Những kênh nào nhận phản ánh, kiến nghị?"], stored.Select(q => q.Text));
+        Assert.Equal(CchcSite.Content.Questionnaires.QuestionKind.MultipleChoice, stored[1].Kind);
+        Assert.Equal(["Đường dây nóng", "Hộp thư góp ý"], stored[1].Correct);
+        Assert.Equal(["Bộ phận Một cửa"], stored[0].Correct);
+    }
 }

@@ -10,7 +10,7 @@ namespace CchcSite.Web.Tests.Editor;
 /// </summary>
 public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion }
+    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Import }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -79,7 +79,13 @@ public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<E
             Endpoint.CreateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/moi", Question("Câu hỏi mới")),
             Endpoint.EditQuestion => await browser.GetAsync($"{path}/cau-hoi/{question}"),
             Endpoint.UpdateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}", Question("Câu hỏi đã sửa")),
-            _ => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}/xoa", []),
+            Endpoint.DeleteQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}/xoa", []),
+            _ => await EditorSite.PostFormAsync(browser, $"{path}/nhap", new()
+            {
+                ["noi-dung"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(string.Join(",", ContestQuestionImport.Columns)
+                    + "\r\nCâu hỏi nhập từ tệp,Một đáp án,Có,Không,,,,,A,Nguồn\r\n")),
+                ["ten-tep"] = "cau-hoi.csv", ["ap-dung"] = "true",
+            }),
         };
 
         var allowed = endpoint is Endpoint.ListPage or Endpoint.NewForm ? Organisers.Contains(who) || who == Who.OtherApprover : Organisers.Contains(who);
@@ -97,7 +103,8 @@ public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<E
             Endpoint.Update => $"{title} đã sửa:Draft:2:Câu hỏi của ma trận quyền2|1",
             Endpoint.CreateQuestion => $"{title}:Draft:1:Câu hỏi của ma trận quyền2/Câu hỏi mới3|1",
             Endpoint.UpdateQuestion => $"{title}:Draft:1:Câu hỏi đã sửa3|1",
-            _ => $"{title}:Draft:1:|1",
+            Endpoint.DeleteQuestion => $"{title}:Draft:1:|1",
+            _ => $"{title}:Draft:1:Câu hỏi của ma trận quyền2/Câu hỏi nhập từ tệp2|1",
         };
         Assert.Equal(expectedState, after);
     }
