@@ -52,6 +52,7 @@ public static class AuditActions
     public const string ContestQuestionSaved = "contest.question";
     public const string ContestQuestionCorrected = "contest.correct";
     public const string ContestRescored = "contest.rescore";
+    public const string ContestEntryDisqualified = "contest.disqualify";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -59,7 +60,7 @@ public static class AuditActions
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
-        ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored,
+        ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -95,6 +96,7 @@ public static class AuditActions
         ContestQuestionSaved => "Thêm, sửa, xóa câu hỏi hội thi",
         ContestQuestionCorrected => "Đính chính câu hỏi hội thi",
         ContestRescored => "Tính lại điểm bài thi",
+        ContestEntryDisqualified => "Loại bài thi",
         _ => action,
     };
 }

@@ -11,6 +11,7 @@ public static class ContestsServices
             .AddScoped<ContestEntries>()
             .AddScoped<ContestEditing>()
             .AddScoped<ContestQuestionImport>()
+            .AddScoped<ContestOrganising>()
             .AddScoped<PublicContests>();
     }
 }

@@ -25,6 +25,9 @@ public sealed record ContestFormPage(int? Id, string? Slug, string UnitSlug, Con
     public IReadOnlyList<RoundInput> RoundRows => [.. Input.Rounds, new RoundInput(), new RoundInput()];
 }
 
+/// <summary>The organisers' view of a contest's submitted entries, by round, with their contact details.</summary>
+public sealed record ContestEntriesPage(int ContestId, string ContestTitle, IReadOnlyList<OrganiserEntry> Entries);
+
 /// <summary>The question form; <see cref="Locked"/> when entries allow only a correction.</summary>
 public sealed record ContestQuestionPage(int ContestId, string ContestTitle, int? QuestionId, ContestQuestionInput Input, bool Locked);
 
@@ -33,7 +36,8 @@ public sealed record ContestQuestionPage(int ContestId, string ContestTitle, int
 /// contest, its rounds and its question bank (<see cref="EditorAction.ManageContests"/>, asked on every request). Once anyone
 /// has entered, a question can only be corrected, which rescores the submitted papers (<see cref="ContestEditing"/>).
 /// </summary>
-public sealed class ContestsAdminController(ContestEditing editing, ContestQuestionImport import, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class ContestsAdminController(ContestEditing editing, ContestQuestionImport import, ContestOrganising organising, UnitDirectory units,
+    CurrentEditor editor) : EditorController
 {
     public const string Base = "/quan-tri/hoi-thi";
 
@@ -149,6 +153,38 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
 
     [HttpGet(Base + "/mau-nhap.xlsx")]
     public IActionResult XlsxTemplate() => File(ContestQuestionImport.XlsxTemplate(), TableTemplate.XlsxContentType, "mau-cau-hoi-hoi-thi.xlsx");
+
+    [HttpGet(Base + "/{id:int}/bai-thi")]
+    public async Task<IActionResult> Entries([FromRoute] int id, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        if (view is null)
+            return refusal!;
+        return View("Entries", new ContestEntriesPage(id, view.Input.Title ?? "", await organising.EntriesAsync(id, ct)));
+    }
+
+    /// <summary>Every submitted entry with full contact details, for awarding prizes: CSV (UTF-8) or XLSX.</summary>
+    [HttpGet(Base + "/{id:int}/bai-thi.{format:regex(^(csv|xlsx)$)}")]
+    public async Task<IActionResult> Export([FromRoute] int id, [FromRoute] string format, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        if (view is null)
+            return refusal!;
+        var rows = ContestOrganising.ExportRows(await organising.EntriesAsync(id, ct));
+        return format == "csv"
+            ? File(TableTemplate.Csv(ContestOrganising.ExportColumns, rows), "text/csv; charset=utf-8", $"bai-thi-{view.Slug}.csv")
+            : File(TableTemplate.Xlsx(ContestOrganising.ExportColumns, "Bài thi", rows), TableTemplate.XlsxContentType, $"bai-thi-{view.Slug}.xlsx");
+    }
+
+    [HttpPost(Base + "/{id:int}/bai-thi/{attempt:int}/loai")]
+    public async Task<IActionResult> Disqualify([FromRoute] int id, [FromRoute] int attempt, [FromForm(Name = "ly-do")] string? lyDo, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        if (view is null)
+            return refusal!;
+        return MessageOutcome(await organising.DisqualifyAsync(id, attempt, lyDo, editor.Actor, ct), $"{Base}/{id}/bai-thi",
+            _ => "Đã loại bài thi; bảng xếp hạng không còn tính bài này.");
+    }
 
     private Task<IActionResult> ImportPageAsync(ContestEditView view, ContestImportPanel panel, CancellationToken ct)
     {

@@ -210,4 +210,51 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
         Assert.Equal(["Đường dây nóng", "Hộp thư góp ý"], stored[1].Correct);
         Assert.Equal(["Bộ phận Một cửa"], stored[0].Correct);
     }
+
+    [Fact]
+    public async Task Organisers_see_entries_with_contacts_disqualify_one_with_a_reason_and_export_them()
+    {
+        var (browser, id) = await ContestOfANewApproverAsync("hoi-thi-loai-bai");
+        var attempts = await site.WithDbAsync(async db =>
+        {
+            var round = await db.ContestRounds.SingleAsync(r => r.ContestId == id);
+            var list = new[] { ("Trần Văn Nhất", "0912000111", 9), ("Lê Thị Nhì", "0912000222", 8) }.Select(p => new ContestAttempt
+            {
+                RoundId = round.Id, Token = Guid.NewGuid(), FullName = p.Item1, Phone = p.Item2, StartedAt = DateTime.UtcNow.AddMinutes(-5),
+                SubmittedAt = DateTime.UtcNow, DurationSeconds = 200, Score = p.Item3,
+            }).ToList();
+            db.ContestAttempts.AddRange(list);
+            await db.SaveChangesAsync();
+            return list.Select(a => a.Id).ToList();
+        });
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"{Base}/{id}/bai-thi"));
+        Assert.Contains("0912000111", page);
+        Assert.True(page.IndexOf("Trần Văn Nhất", StringComparison.Ordinal) < page.IndexOf("Lê Thị Nhì", StringComparison.Ordinal));
+
+        var noReason = await EditorSite.PostFormAsync(browser, $"{Base}/{id}/bai-thi/{attempts[0]}/loai", new() { ["ly-do"] = " " });
+        Assert.Equal(HttpStatusCode.Redirect, noReason.StatusCode);
+        Assert.Null(await site.WithDbAsync(db => db.ContestAttempts.Where(a => a.Id == attempts[0]).Select(a => a.DisqualifiedReason).SingleAsync()));
+        var disqualified = await EditorSite.PostFormAsync(browser, $"{Base}/{id}/bai-thi/{attempts[0]}/loai", new() { ["ly-do"] = "Nhờ người khác làm bài" });
+        Assert.Equal(HttpStatusCode.Redirect, disqualified.StatusCode);
+        Assert.Equal("Nhờ người khác làm bài", await site.WithDbAsync(db => db.ContestAttempts.Where(a => a.Id == attempts[0]).Select(a => a.DisqualifiedReason).SingleAsync()));
+        Assert.Contains("Lý do: Nhờ người khác làm bài", await site.WithDbAsync(db => db.AuditEntries
+            .Where(e => e.Action == AuditActions.ContestEntryDisqualified && e.ItemId == attempts[0].ToString()).Select(e => e.Summary).SingleAsync()));
+        // The ranking is read from the entries that stand: the second is now first.
+        var ranking = await site.WithDbAsync(async db =>
+        {
+            var contest = await db.Contests.SingleAsync(c => c.Id == id);
+            var round = await db.ContestRounds.SingleAsync(r => r.ContestId == id);
+            return await new PublicContests(db, null!, TimeProvider.System).RoundResultsAsync(contest, round, CancellationToken.None);
+        });
+        Assert.Equal(["Lê Thị Nhì"], ranking.Rows.Select(r => r.Name));
+
+        var csv = await browser.GetAsync($"{Base}/{id}/bai-thi.csv");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("Trần Văn Nhất,0912000111", text);
+        Assert.Contains("Nhờ người khác làm bài", text);
+        var xlsx = await browser.GetAsync($"{Base}/{id}/bai-thi.xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
 }
