@@ -324,7 +324,7 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         if (text.Length == 0)
             errors.Add(new(field, $"Vui lòng nhập {name}."));
         else if (text.Length > max)
-            errors.Add(new(field, $"Tên hội thi dài quá {max} ký tự."));
+            errors.Add(new(field, $"{char.ToUpperInvariant(name[0])}{name[1..]} dài quá {max} ký tự."));
         return text;
     }
 
