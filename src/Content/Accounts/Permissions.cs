@@ -34,6 +34,8 @@ public enum EditorAction
     SubmitReport,
     /// <summary>Receive the reports of overseen units: the inbox by period, acknowledge or return with a comment, the summary.</summary>
     ReceiveReports,
+    /// <summary>Organise the unit's online reform contests: the contest, its rounds and its questions, corrections that rescore.</summary>
+    ManageContests,
 }
 
 /// <summary>
@@ -51,7 +53,7 @@ public static class Permissions
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
-            EditorAction.ManageDossierResults, EditorAction.SubmitReport],
+            EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
         // question and feedback figures in the periodic reports instead.

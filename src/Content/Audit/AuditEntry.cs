@@ -48,6 +48,11 @@ public static class AuditActions
     public const string BulletinStep = "bulletin.step";
     public const string ReportSubmitted = "report.submit";
     public const string ReportReviewed = "report.review";
+    public const string ContestSaved = "contest.edit";
+    public const string ContestQuestionSaved = "contest.question";
+    public const string ContestQuestionCorrected = "contest.correct";
+    public const string ContestRescored = "contest.rescore";
+    public const string ContestEntryDisqualified = "contest.disqualify";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -55,7 +60,7 @@ public static class AuditActions
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
-        ReportSubmitted, ReportReviewed,
+        ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -87,6 +92,11 @@ public static class AuditActions
         BulletinStep => "Duyệt bản tin",
         ReportSubmitted => "Gửi báo cáo định kỳ",
         ReportReviewed => "Tiếp nhận, trả lại báo cáo",
+        ContestSaved => "Tạo, sửa hội thi",
+        ContestQuestionSaved => "Thêm, sửa, xóa câu hỏi hội thi",
+        ContestQuestionCorrected => "Đính chính câu hỏi hội thi",
+        ContestRescored => "Tính lại điểm bài thi",
+        ContestEntryDisqualified => "Loại bài thi",
         _ => action,
     };
 }

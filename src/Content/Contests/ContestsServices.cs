@@ -9,6 +9,9 @@ public static class ContestsServices
         services.AddSettings<ContestOptions>(ContestOptions.Section);
         return services
             .AddScoped<ContestEntries>()
+            .AddScoped<ContestEditing>()
+            .AddScoped<ContestQuestionImport>()
+            .AddScoped<ContestOrganising>()
             .AddScoped<PublicContests>();
     }
 }
