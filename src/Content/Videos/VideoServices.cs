@@ -9,6 +9,7 @@ public static class VideoServices
     {
         services.AddSettings<VideoOptions>(VideoOptions.Section);
         services.AddScoped<VideoTranscoding>();
+        services.AddScoped<VideoPlayback>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Media;
+using CchcSite.Content.Videos;
 using CchcSite.Web.Tests.Editor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,33 @@ public sealed class VideoSite : EditorSite
             settings["Media:MaxVideoBytes"] = MaxVideoBytes.ToString();
             return settings;
         }
+    }
+
+    /// <summary>A clip put in <paramref name="unit"/>'s library through the form by a new editor of it.</summary>
+    public async Task<(HttpClient Browser, int AssetId)> UploadAsync(string unit, string user, string fileName, string clip)
+    {
+        await AddUserAsync($"{user}@cchc.test", (unit, UnitRole.Editor));
+        var browser = await SignedInAsync($"{user}@cchc.test");
+        var library = "/quan-tri/thu-vien?don-vi=" + unit;
+        var token = AntiforgeryToken(await browser.GetStringAsync(library));
+        var response = await browser.PostAsync(library, MediaSite.UploadForm(token, fileName, await File.ReadAllBytesAsync(clip), "Phóng sự CCHC"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = await WithDbAsync(db => db.MediaAssets.Where(a => a.FileName == fileName).Select(a => a.Id).SingleAsync());
+        return (browser, id);
+    }
+
+    /// <summary>The video's transcoding once done or failed, waited for (two minutes at most).</summary>
+    public async Task<VideoTranscode> TranscodedAsync(int assetId)
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            var job = await WithDbAsync(db => db.Set<VideoTranscode>().AsNoTracking().Include(j => j.Renditions).Include(j => j.Poster)
+                .SingleAsync(j => j.MediaAssetId == assetId));
+            if (job.State is TranscodeState.Done or TranscodeState.Failed)
+                return job;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The video was not transcoded within two minutes.");
     }
 }
 
