@@ -118,8 +118,8 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         return await Visible.AnyAsync(p => p.CoverImageId == assetId || p.BodyMarkdown.Contains(inBody)
                               || p.Attachments.Any(a => a.MediaAssetId == assetId)
                               || (p.Video != null && (p.Video.FileId == assetId || p.Video.PosterId == assetId || p.Video.CaptionsId == assetId)), ct)
-            // The poster the transcoding made is shown with the video, not named by the post.
-            || await db.Set<VideoTranscode>().AnyAsync(j => j.PosterId == assetId
+            // The poster the transcoding made and the captions attached to the video show with it, not named by the post.
+            || await db.Set<VideoTranscode>().AnyAsync(j => (j.PosterId == assetId || j.CaptionsId == assetId)
                 && Visible.Any(p => p.Video != null && p.Video.FileId == j.MediaAssetId), ct);
     }
 

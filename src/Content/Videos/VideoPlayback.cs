@@ -14,15 +14,20 @@ public sealed class VideoPlayback(CchcDbContext db)
     /// <summary><paramref name="video"/> with its sources, for the video file <paramref name="fileId"/>; one query.</summary>
     public async Task<VideoView> CompleteAsync(VideoView video, int fileId, CancellationToken ct)
     {
+        // Renditions exist only once the transcoding is done; captions may come before.
         var done = await db.Set<VideoTranscode>().AsNoTracking()
-            .Where(j => j.MediaAssetId == fileId && j.State == TranscodeState.Done)
+            .Where(j => j.MediaAssetId == fileId)
             .Select(j => new
             {
                 j.DurationSeconds,
                 Poster = j.Poster == null ? null : MediaUrls.Prefix + "/" + j.Poster.Id + "/" + j.Poster.FileName,
+                Captions = j.Captions == null ? null : MediaUrls.Prefix + "/" + j.Captions.Id + "/" + j.Captions.FileName,
                 Renditions = j.Renditions.OrderByDescending(r => r.Height).Select(r => new { r.Height, r.Width, r.FileName }).ToList(),
             })
             .FirstOrDefaultAsync(ct);
+        if (done?.Captions is not null)
+            // The post's own captions first: the editor chose them for this post.
+            video = video with { CaptionsUrl = video.CaptionsUrl ?? done.Captions };
         if (done is null || done.Renditions.Count == 0)
             return video.FileUrl is null ? video : video with { Sources = [new VideoSource(video.FileUrl, video.FileContentType ?? "video/mp4", null, null)] };
         return video with

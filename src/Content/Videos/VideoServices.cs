@@ -10,6 +10,7 @@ public static class VideoServices
         services.AddSettings<VideoOptions>(VideoOptions.Section);
         services.AddScoped<VideoTranscoding>();
         services.AddScoped<VideoPlayback>();
+        services.AddScoped<VideoCaptions>();
         return services;
     }
 }

@@ -2317,6 +2317,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CaptionsId")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("double precision");
 
@@ -2352,6 +2355,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("MediaAssetId")
                         .IsUnique();
@@ -3329,6 +3334,11 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
             modelBuilder.Entity("CchcSite.Content.Videos.VideoTranscode", b =>
                 {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", "Captions")
+                        .WithMany()
+                        .HasForeignKey("CaptionsId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
                         .WithMany()
                         .HasForeignKey("MediaAssetId")
@@ -3339,6 +3349,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PosterId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Captions");
 
                     b.Navigation("MediaAsset");
 

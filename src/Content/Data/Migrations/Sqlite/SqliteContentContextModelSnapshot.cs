@@ -2231,6 +2231,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CaptionsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("REAL");
 
@@ -2266,6 +2269,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("MediaAssetId")
                         .IsUnique();
@@ -3235,6 +3240,11 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CchcSite.Content.Videos.VideoTranscode", b =>
                 {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", "Captions")
+                        .WithMany()
+                        .HasForeignKey("CaptionsId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
                         .WithMany()
                         .HasForeignKey("MediaAssetId")
@@ -3245,6 +3255,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PosterId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Captions");
 
                     b.Navigation("MediaAsset");
 
