@@ -292,9 +292,11 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
         private readonly HashSet<int> _redefinedIndexes = [];
         /// <summary>Those documents, found when the save resolves.</summary>
         private readonly List<(string Source, int Id)> _redefinedItems = [];
+        /// <summary>Library videos whose transcoding finished or whose captions changed: the posts that play them show and index that.</summary>
+        private readonly HashSet<int> _changedVideos = [];
 
         public bool WritesOutbox => _posts.Count > 0 || _referencedPosts.Count > 0 || _questionIds.Count > 0 || _addedQuestions.Count > 0
-                                    || _sourced.Count > 0 || _redefinedIndexes.Count > 0;
+                                    || _sourced.Count > 0 || _redefinedIndexes.Count > 0 || _changedVideos.Count > 0;
 
         /// <summary>After the save: the source and id of each item of another search source it wrote.</summary>
         public IEnumerable<(string Source, int Id)> SourcedItems => _sourced.Select(i => (i.SearchSource, i.Id)).Concat(_redefinedItems).Distinct();
@@ -373,6 +375,12 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                                                    || entry.Property(nameof(Bulletins.BulletinIssue.Status)).OriginalValue is PostStatus.Published:
                     _everything = true;
                     break;
+                // Not the progress a running job reports every few seconds: only what a post's page and search text show.
+                case Videos.VideoTranscode when entry.State == EntityState.Modified
+                                               && (entry.Property(nameof(Videos.VideoTranscode.State)).IsModified
+                                                   || entry.Property(nameof(Videos.VideoTranscode.CaptionsId)).IsModified):
+                    _changedVideos.Add((int)entry.Property(nameof(Videos.VideoTranscode.MediaAssetId)).CurrentValue!);
+                    break;
                 // A new tag, file or image variant shows nowhere until a post uses it, and that post's save says so.
                 case Tag or MediaAsset or MediaVariant when entry.State != EntityState.Added
                                                           || (entry.Entity is MediaVariant && !entry.Property(nameof(MediaVariant.MediaAssetId)).IsTemporary):
@@ -408,6 +416,16 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
         /// <summary>After the save, in its transaction: new rows have ids, and the database answers for posts not loaded.</summary>
         public async Task<ContentChangeSet> ResolveAsync(DbContext context, bool async, CancellationToken ct)
         {
+            if (_changedVideos.Count > 0)
+            {
+                var playing = context.Set<Post>().AsNoTracking()
+                    .Where(p => p.Video != null && p.Video.FileId != null && _changedVideos.Contains(p.Video.FileId.Value)).Select(p => p.Id);
+                foreach (var id in async ? await playing.ToListAsync(ct) : playing.ToList())
+                {
+                    _referencedPosts.Add(id);
+                    _postsBelow.Add(id);
+                }
+            }
             var postIds = _posts.Select(c => c.Post.Id).Concat(_referencedPosts).ToHashSet();
             var questionIds = _questionIds.Concat(_addedQuestions.Select(q => q.Id)).ToHashSet();
             var tags = new HashSet<string>();

@@ -231,7 +231,7 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
     }
 
     /// <summary>A readable, safe name: Vietnamese letters folded, no path, at most 80 characters.</summary>
-    private static string BaseName(string fileName)
+    internal static string BaseName(string fileName)
     {
         var slug = Slug.From(Path.GetFileNameWithoutExtension(fileName));
         if (slug.Length > 80)

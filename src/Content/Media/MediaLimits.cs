@@ -21,6 +21,9 @@ public sealed class MediaLimits
     /// </summary>
     [Range(1, long.MaxValue, ErrorMessage = "must be a positive number of bytes")]
     public long MaxVideoBytes { get; set; } = 500L * 1024 * 1024;
+    /// <summary>Bytes of one WebVTT caption file: a two-hour film's captions take about 150 KB.</summary>
+    [Range(1, RequestCeiling, ErrorMessage = "must be a number of bytes from {1} to {2}")]
+    public long MaxCaptionBytes { get; set; } = 512 * 1024;
     /// <summary>Width × height; larger images are refused before they are decoded.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "must be a positive number of pixels")]
     public long MaxImagePixels { get; set; } = 50_000_000;

@@ -73,7 +73,17 @@ public sealed record DocumentView : DocumentInfo
     public IReadOnlyList<RelatedDocument> Related { get; }
 }
 
-public sealed record VideoView(string? FileUrl, string? FileContentType, string? ExternalUrl, string? PosterUrl, string? CaptionsUrl, int? DurationSeconds);
+/// <summary>
+/// A post's video. <see cref="FileUrl"/> is the file as uploaded; <see cref="Sources"/> what the player plays, largest
+/// first (the transcoded renditions once made, see <see cref="Videos.VideoPlayback"/>).
+/// </summary>
+public sealed record VideoView(string? FileUrl, string? FileContentType, string? ExternalUrl, string? PosterUrl, string? CaptionsUrl, int? DurationSeconds)
+{
+    public IReadOnlyList<VideoSource> Sources { get; init; } = [];
+}
+
+/// <summary>One file the player may choose; its size is known once transcoded.</summary>
+public sealed record VideoSource(string Url, string ContentType, int? Width, int? Height);
 
 /// <summary>A post as its own page shows it. <see cref="BodyHtml"/> is already sanitised.</summary>
 public sealed record PostDetail(

@@ -5,6 +5,7 @@ using CchcSite.Content.Paging;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Text;
 using CchcSite.Content.Units;
+using CchcSite.Content.Videos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Posts;
@@ -13,7 +14,7 @@ namespace CchcSite.Content.Posts;
 /// Every read of public content goes through here, so the visibility rule is applied in one place
 /// for the site, the API and the feeds.
 /// </summary>
-public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, VideoPlayback playback, TimeProvider clock)
 {
     private static readonly Expression<Func<Post, PostCard>> ToCard = p => new PostCard(
         p.Id, p.Kind, p.Slug, p.Title, p.Summary, p.PublishAt ?? p.UpdatedAt,
@@ -110,13 +111,16 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
     }
 
     /// <summary>True when a visible post uses the asset, so that files of drafts are never served.</summary>
-    public Task<bool> IsMediaPublicAsync(int assetId, CancellationToken ct)
+    public async Task<bool> IsMediaPublicAsync(int assetId, CancellationToken ct)
     {
         // An image inserted into the body (the editor's image dialog writes ![alt](/tep/{id}/{file})) is used by the post too.
         var inBody = $"{MediaUrls.Prefix}/{assetId}/";
-        return Visible.AnyAsync(p => p.CoverImageId == assetId || p.BodyMarkdown.Contains(inBody)
+        return await Visible.AnyAsync(p => p.CoverImageId == assetId || p.BodyMarkdown.Contains(inBody)
                               || p.Attachments.Any(a => a.MediaAssetId == assetId)
-                              || (p.Video != null && (p.Video.FileId == assetId || p.Video.PosterId == assetId || p.Video.CaptionsId == assetId)), ct);
+                              || (p.Video != null && (p.Video.FileId == assetId || p.Video.PosterId == assetId || p.Video.CaptionsId == assetId)), ct)
+            // The poster the transcoding made and the captions attached to the video show with it, not named by the post.
+            || await db.Set<VideoTranscode>().AnyAsync(j => (j.PosterId == assetId || j.CaptionsId == assetId)
+                && Visible.Any(p => p.Video != null && p.Video.FileId == j.MediaAssetId), ct);
     }
 
     /// <summary>
@@ -135,7 +139,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             row.Tags.Order().ToList(),
             row.UpdatedAt,
             row.Document is null ? null : await DocumentViewAsync(row.Card.Id, row.Document, ct),
-            row.Video,
+            row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, ct) : row.Video,
             row.Attachments);
     }
 
@@ -155,11 +159,12 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName),
             p.Video.Captions == null ? null : MediaUrls.For(p.Video.Captions.Id, p.Video.Captions.FileName),
             p.Video.DurationSeconds),
+        p.Video == null ? null : p.Video.FileId,
         p.Attachments.OrderBy(a => a.SortOrder).Select(a => new FileRef(
             a.Title, MediaUrls.For(a.MediaAsset.Id, a.MediaAsset.FileName), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length)).ToList()));
 
     private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, List<string> Tags, DateTime UpdatedAt,
-        DocumentInfo? Document, VideoView? Video, List<FileRef> Attachments);
+        DocumentInfo? Document, VideoView? Video, int? VideoFileId, List<FileRef> Attachments);
 
     /// <summary>Lets a projection include <see cref="ToCard"/>, so the card is defined once and still read in the same query.</summary>
     private sealed class CardInliner : ExpressionVisitor

@@ -5,7 +5,7 @@ using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace CchcSite.Content.Search;
 
-/// <summary>The searchable text of a PDF or DOCX attachment; other files have none.</summary>
+/// <summary>The searchable text of a PDF or DOCX attachment, or of a video's WebVTT captions; other files have none.</summary>
 public static class AttachmentText
 {
     public static string Extract(string path)
@@ -18,6 +18,7 @@ public static class AttachmentText
             {
                 ".pdf" => FromPdf(path),
                 ".docx" => FromDocx(path),
+                ".vtt" => Videos.WebVtt.TextOf(File.ReadAllBytes(path)),
                 _ => "",
             };
         }

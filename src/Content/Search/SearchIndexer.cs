@@ -4,6 +4,7 @@ using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
+using CchcSite.Content.Videos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -219,12 +220,27 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             markdown.ToPlainText(q.AnswerMarkdown ?? ""))).ToList();
     }
 
-    private static Task<List<Post>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct) =>
-        Indexable(db).AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Include(p => p.Category).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset)
-            .AsSplitQuery().ToListAsync(ct);
+    /// <summary>A post with the captions of its video, whose words are searched with the post (see <see cref="VideoCaptions"/>).</summary>
+    private sealed record PostToIndex(Post Post, MediaAsset? Captions);
 
-    private SearchDocument ToDocument(Post post) => new(
+    private static async Task<List<PostToIndex>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
+    {
+        var posts = await Indexable(db).AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Include(p => p.Category).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset).Include(p => p.Video!.Captions)
+            .AsSplitQuery().ToListAsync(ct);
+        var videoIds = posts.Select(p => p.Video?.FileId).OfType<int>().ToList();
+        // The captions attached to a library video, for the posts that name none of their own.
+        var attached = videoIds.Count == 0 ? [] : await db.Set<VideoTranscode>().AsNoTracking()
+            .Where(j => videoIds.Contains(j.MediaAssetId) && j.Captions != null).Select(j => new { j.MediaAssetId, j.Captions })
+            .ToDictionaryAsync(j => j.MediaAssetId, j => j.Captions!, ct);
+        return posts.Select(p => new PostToIndex(p,
+            p.Video?.Captions ?? (p.Video?.FileId is { } video && attached.TryGetValue(video, out var captions) ? captions : null))).ToList();
+    }
+
+    private SearchDocument ToDocument(PostToIndex item)
+    {
+        var post = item.Post;
+        return new(
         post.Id, post.Kind, post.UnitId, post.Category?.Slug, post.PublishAt!.Value, post.UnpublishAt,
         post.Title,
         string.Join("\n", new[] { post.Summary, post.Document?.Abstract }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } summary ? summary : null,
@@ -233,5 +249,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         post.Document?.Number,
         post.Document?.Issuer,
         string.Join("\n", post.Attachments.OrderBy(a => a.SortOrder)
-            .Select(a => a.Title + "\n" + AttachmentText.Extract(media.FullPath(a.MediaAsset)))));
+            .Select(a => a.Title + "\n" + AttachmentText.Extract(media.FullPath(a.MediaAsset)))
+            .Append(item.Captions is null ? "" : AttachmentText.Extract(media.FullPath(item.Captions)))));
+    }
 }

@@ -9,6 +9,8 @@ public static class VideoServices
     {
         services.AddSettings<VideoOptions>(VideoOptions.Section);
         services.AddScoped<VideoTranscoding>();
+        services.AddScoped<VideoPlayback>();
+        services.AddScoped<VideoCaptions>();
         return services;
     }
 }

@@ -36,6 +36,9 @@ public class VideoTranscode
     public int? PosterId { get; set; }
     public MediaAsset? Poster { get; set; }
     public List<VideoRendition> Renditions { get; set; } = [];
+    /// <summary>The Vietnamese captions an editor attached (WebVTT, written again clean by <see cref="WebVtt"/>): shown and searched wherever the video plays.</summary>
+    public int? CaptionsId { get; set; }
+    public MediaAsset? Captions { get; set; }
 }
 
 /// <summary>An H.264/AAC MP4 of the video at one height, with its index at the front (faststart) so playback starts at once.</summary>

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Content.Videos;
 
 /// <summary>A video's transcoding as its editor sees it.</summary>
-public sealed record TranscodeSummary(TranscodeState State, int Percent, string? Failure, double? DurationSeconds, IReadOnlyList<int> Heights)
+public sealed record TranscodeSummary(TranscodeState State, int Percent, string? Failure, double? DurationSeconds, IReadOnlyList<int> Heights,
+    string? CaptionsFileName)
 {
     /// <summary>One Vietnamese line: waiting, how far, done with what, or why not.</summary>
     public string Describe() => State switch
@@ -82,9 +83,10 @@ public sealed class VideoTranscoding(CchcDbContext db, MediaStore store, MediaLi
     /// <summary>Where each of the videos among <paramref name="assetIds"/> stands, for the library page.</summary>
     public async Task<IReadOnlyDictionary<int, TranscodeSummary>> SummariesAsync(IReadOnlyCollection<int> assetIds, CancellationToken ct) =>
         (await db.Set<VideoTranscode>().AsNoTracking().Where(j => assetIds.Contains(j.MediaAssetId))
-            .Select(j => new { j.MediaAssetId, j.State, j.Percent, j.Failure, j.DurationSeconds, Heights = j.Renditions.Select(r => r.Height).ToList() })
+            .Select(j => new { j.MediaAssetId, j.State, j.Percent, j.Failure, j.DurationSeconds, Heights = j.Renditions.Select(r => r.Height).ToList(),
+                Captions = j.Captions == null ? null : j.Captions.FileName })
             .ToListAsync(ct))
-        .ToDictionary(j => j.MediaAssetId, j => new TranscodeSummary(j.State, j.Percent, j.Failure, j.DurationSeconds, j.Heights.OrderDescending().ToList()));
+        .ToDictionary(j => j.MediaAssetId, j => new TranscodeSummary(j.State, j.Percent, j.Failure, j.DurationSeconds, j.Heights.OrderDescending().ToList(), j.Captions));
 
     /// <summary>A failed job back in the queue, at an editor's request.</summary>
     public async Task<Outcome<VideoTranscode>> RetryAsync(int assetId, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class MediaUploadForm
 /// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
 /// </summary>
 public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, IOptions<MediaLimits> limits, UnitDirectory units,
-    CurrentEditor editor, VideoTranscoding transcoding) : EditorController
+    CurrentEditor editor, VideoTranscoding transcoding, VideoCaptions captions) : EditorController
 {
     private const int PageSize = 24;
 
@@ -112,6 +112,34 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         var slug = (await units.FindAsync(asset.UnitId, ct))?.Unit.Slug;
         return MessageOutcome(await transcoding.RetryAsync(id, ct), $"/quan-tri/thu-vien?don-vi={slug}", _ => $"Đã đưa “{asset.FileName}” vào hàng chờ chuyển mã lại.");
     }
+
+    /// <summary>Vietnamese captions (WebVTT) for a video of the library: the library's right, in the video's unit.</summary>
+    [HttpPost("/quan-tri/thu-vien/{id:int}/phu-de")]
+    [RequestSizeLimit(MediaLimits.RequestCeiling)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MediaLimits.RequestCeiling)]
+    [UploadTooLarge]
+    public async Task<IActionResult> Captions(int id, IFormFile? file, CancellationToken ct)
+    {
+        var (asset, refusal) = await AuthorizedAsync(library.FindAsync(id, ct), a => a.UnitId, EditorAction.Upload);
+        if (asset is null)
+            return refusal!;
+        var unit = (await units.FindAsync(asset.UnitId, ct))!.Unit;
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
+        return await FormOutcomeAsync(await captions.AttachAsync(id, file?.FileName, content, ct),
+            attached =>
+            {
+                TempData["Message"] = $"Đã gắn phụ đề “{attached.FileName}” cho video “{asset.FileName}”.";
+                return Redirect($"/quan-tri/thu-vien?don-vi={unit.Slug}");
+            },
+            async () =>
+            {
+                ViewData[CaptionsForKey] = id;
+                return View("Index", await PageAsync(unit, 1, null, ct));
+            });
+    }
+
+    /// <summary>The video whose captions form the page shows again with its message.</summary>
+    public const string CaptionsForKey = "CaptionsFor";
 
     private async Task<IReadOnlyList<UnitRef>> UploadUnitsAsync(CancellationToken ct)
     {

@@ -38,8 +38,10 @@ public static class ErrorStatuses
     /// Vietnamese for the problems the framework writes itself (status-code pages, the exception handler, the rate
     /// limiter): they carry no detail. The site's own problems always have a detail, or are validation problems, and are kept.
     /// </summary>
-    public static IServiceCollection AddVietnameseProblemDetails(this IServiceCollection services) =>
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    public static IServiceCollection AddVietnameseProblemDetails(this IServiceCollection services)
+    {
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ValidationProblemWriter>());
+        return services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
             if (problem.Detail is not null || problem is HttpValidationProblemDetails)
@@ -48,4 +50,5 @@ public static class ErrorStatuses
             problem.Title = title;
             problem.Detail = message;
         });
+    }
 }

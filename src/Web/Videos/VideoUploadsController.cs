@@ -74,9 +74,7 @@ public sealed class VideoUploadsController(VideoUploads uploads, MediaLibrary li
     /// The outcome as the script reads it: as the API answers (<see cref="ApiProblems.From"/>), except that refused
     /// input is a 422 whose detail holds the messages; under MVC the framework writes a validation problem without them.
     /// </summary>
-    private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> ok) => outcome is Outcome<T>.Invalid invalid
-        ? TypedResults.Problem(detail: invalid.Problem, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Tệp không được nhận")
-        : ApiProblems.From(outcome, ok);
+    private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> ok) => ApiProblems.From(outcome, ok);
 
     private static string UrlOf(Guid id) => $"/quan-tri/thu-vien/tai-len/{id:N}";
 

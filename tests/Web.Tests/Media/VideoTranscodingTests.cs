@@ -15,29 +15,10 @@ public sealed class VideoTranscodingTests(VideoSite site) : IClassFixture<VideoS
     private const string Unit = SeedFacts.Units.PhongGddtNgaNam;
     private const string Library = "/quan-tri/thu-vien?don-vi=" + Unit;
 
-    private async Task<(HttpClient Browser, int AssetId)> UploadAsync(string user, string fileName, string clip)
-    {
-        await site.AddUserAsync($"{user}@cchc.test", (Unit, UnitRole.Editor));
-        var browser = await site.SignedInAsync($"{user}@cchc.test");
-        var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync(Library));
-        var response = await browser.PostAsync(Library, MediaSite.UploadForm(token, fileName, await File.ReadAllBytesAsync(clip), "Phóng sự CCHC"));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = await site.WithDbAsync(db => db.MediaAssets.Where(a => a.FileName == fileName).Select(a => a.Id).SingleAsync());
-        return (browser, id);
-    }
+    private Task<(HttpClient Browser, int AssetId)> UploadAsync(string user, string fileName, string clip) =>
+        site.UploadAsync(Unit, user, fileName, clip);
 
-    private async Task<VideoTranscode> FinishedAsync(int assetId)
-    {
-        for (var i = 0; i < 240; i++)
-        {
-            var job = await site.WithDbAsync(db => db.Set<VideoTranscode>().AsNoTracking().Include(j => j.Renditions).Include(j => j.Poster)
-                .SingleAsync(j => j.MediaAssetId == assetId));
-            if (job.State is TranscodeState.Done or TranscodeState.Failed)
-                return job;
-            await Task.Delay(500);
-        }
-        throw new TimeoutException("The video was not transcoded within two minutes.");
-    }
+    private Task<VideoTranscode> FinishedAsync(int assetId) => site.TranscodedAsync(assetId);
 
     [Fact]
     public async Task A_720p_clip_becomes_720p_and_360p_faststart_mp4s_with_a_poster_and_no_metadata()

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Media;
+using CchcSite.Content.Videos;
 using CchcSite.Web.Tests.Editor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,33 @@ public sealed class VideoSite : EditorSite
             settings["Media:MaxVideoBytes"] = MaxVideoBytes.ToString();
             return settings;
         }
+    }
+
+    /// <summary>A clip put in <paramref name="unit"/>'s library through the form by a new editor of it.</summary>
+    public async Task<(HttpClient Browser, int AssetId)> UploadAsync(string unit, string user, string fileName, string clip)
+    {
+        await AddUserAsync($"{user}@cchc.test", (unit, UnitRole.Editor));
+        var browser = await SignedInAsync($"{user}@cchc.test");
+        var library = "/quan-tri/thu-vien?don-vi=" + unit;
+        var token = AntiforgeryToken(await browser.GetStringAsync(library));
+        var response = await browser.PostAsync(library, MediaSite.UploadForm(token, fileName, await File.ReadAllBytesAsync(clip), "Phóng sự CCHC"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = await WithDbAsync(db => db.MediaAssets.Where(a => a.FileName == fileName).Select(a => a.Id).SingleAsync());
+        return (browser, id);
+    }
+
+    /// <summary>The video's transcoding once done or failed, waited for (two minutes at most).</summary>
+    public async Task<VideoTranscode> TranscodedAsync(int assetId)
+    {
+        for (var i = 0; i < 240; i++)
+        {
+            var job = await WithDbAsync(db => db.Set<VideoTranscode>().AsNoTracking().Include(j => j.Renditions).Include(j => j.Poster)
+                .SingleAsync(j => j.MediaAssetId == assetId));
+            if (job.State is TranscodeState.Done or TranscodeState.Failed)
+                return job;
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("The video was not transcoded within two minutes.");
     }
 }
 
@@ -97,11 +125,31 @@ public sealed class VideoUploadTests(VideoSite site) : IClassFixture<VideoSite>
         var upload = await CreateAsync(browser, "video.mov", pdf.Length);
         var url = upload.GetProperty("url").GetString()!;
         var part = await PartAsync(browser, url, 0, pdf);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, part.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, part.StatusCode);
         Assert.Contains("không phải là video", await ProblemAsync(part));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(url)).StatusCode);
         Assert.False(File.Exists(Path.Combine(UploadFolder, upload.GetProperty("id").GetGuid().ToString("N") + ".part")));
         Assert.Equal(0, await site.WithDbAsync(db => db.MediaAssets.CountAsync(a => a.FileName == "video.mp4" || a.FileName == "video.mov")));
+    }
+
+    /// <summary>
+    /// ApiProblems.From under MVC: the editor area's JSON endpoints are [ApiController] actions, whose problem writer once
+    /// wrote a validation problem again from its status alone, without its messages.
+    /// </summary>
+    [Fact]
+    public async Task Refused_input_is_a_validation_problem_with_its_vietnamese_messages_by_field()
+    {
+        var (browser, _) = await EditorAsync("vd-loi");
+
+        var response = await browser.PostAsJsonAsync(Uploads, new { fileName = "bai-giang.avi", length = 1000 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Tham số không hợp lệ", problem.GetProperty("title").GetString());
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        var messages = problem.GetProperty("errors").GetProperty("file").EnumerateArray().Select(m => m.GetString()).ToList();
+        Assert.StartsWith("Không nhận tệp có đuôi \".avi\" ở đây.", Assert.Single(messages));
     }
 
     [Fact]
@@ -109,7 +157,7 @@ public sealed class VideoUploadTests(VideoSite site) : IClassFixture<VideoSite>
     {
         var (browser, _) = await EditorAsync("vd-lon");
         var response = await browser.PostAsJsonAsync(Uploads, new { fileName = "dai.mp4", length = VideoSite.MaxVideoBytes + 1 });
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Video quá lớn", await ProblemAsync(response));
 
         // Declared small, sent large: nothing past the declared size reaches the disk.
@@ -117,7 +165,7 @@ public sealed class VideoUploadTests(VideoSite site) : IClassFixture<VideoSite>
         var upload = await CreateAsync(browser, "noi-doi.mp4", 1000);
         var url = upload.GetProperty("url").GetString()!;
         var part = await PartAsync(browser, url, 0, clip);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, part.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, part.StatusCode);
         var status = await browser.GetFromJsonAsync<JsonElement>(url);
         Assert.Equal(0, status.GetProperty("offset").GetInt64());
         Assert.Equal(0, new FileInfo(Path.Combine(UploadFolder, upload.GetProperty("id").GetGuid().ToString("N") + ".part")).Length);

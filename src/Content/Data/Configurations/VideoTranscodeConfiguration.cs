@@ -13,6 +13,7 @@ internal sealed class VideoTranscodeConfiguration : IEntityTypeConfiguration<Vid
         job.HasOne(j => j.MediaAsset).WithMany().HasForeignKey(j => j.MediaAssetId).OnDelete(DeleteBehavior.Cascade);
         job.HasIndex(j => j.MediaAssetId).IsUnique();
         job.HasOne(j => j.Poster).WithMany().HasForeignKey(j => j.PosterId).OnDelete(DeleteBehavior.SetNull);
+        job.HasOne(j => j.Captions).WithMany().HasForeignKey(j => j.CaptionsId).OnDelete(DeleteBehavior.SetNull);
         job.Property(j => j.Failure).HasMaxLength(1000);
         job.HasIndex(j => new { j.State, j.QueuedAt });
         job.HasMany(j => j.Renditions).WithOne().HasForeignKey(r => r.VideoTranscodeId).OnDelete(DeleteBehavior.Cascade);

@@ -2592,6 +2592,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CaptionsId")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("double precision");
 
@@ -2627,6 +2630,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("MediaAssetId")
                         .IsUnique();
@@ -3673,6 +3678,11 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
             modelBuilder.Entity("CchcSite.Content.Videos.VideoTranscode", b =>
                 {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", "Captions")
+                        .WithMany()
+                        .HasForeignKey("CaptionsId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
                         .WithMany()
                         .HasForeignKey("MediaAssetId")
@@ -3683,6 +3693,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PosterId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Captions");
 
                     b.Navigation("MediaAsset");
 

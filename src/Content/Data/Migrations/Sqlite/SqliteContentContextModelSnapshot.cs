@@ -2496,6 +2496,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CaptionsId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("REAL");
 
@@ -2531,6 +2534,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("MediaAssetId")
                         .IsUnique();
@@ -3569,6 +3574,11 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CchcSite.Content.Videos.VideoTranscode", b =>
                 {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", "Captions")
+                        .WithMany()
+                        .HasForeignKey("CaptionsId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
                         .WithMany()
                         .HasForeignKey("MediaAssetId")
@@ -3579,6 +3589,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PosterId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Captions");
 
                     b.Navigation("MediaAsset");
 
