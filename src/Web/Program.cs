@@ -66,6 +66,7 @@ builder.Services.AddDocumentRegister();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
 builder.Services.AddHostedService<ScheduledPublishingJob>();
+builder.Services.AddSingleton<CchcSite.Web.Videos.VideoQueueWakeup>();
 builder.Services.AddHostedService<CchcSite.Web.Videos.VideoTranscodingJob>();
 builder.Services.AddHostedService<StoredBodyRefresh>();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

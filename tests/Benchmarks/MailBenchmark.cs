@@ -113,7 +113,7 @@ public static class MailBenchmark
             ["Smtp:Host"] = "127.0.0.1",
             ["Smtp:Port"] = smtpPort.ToString(),
             ["Smtp:From"] = "cchc@example.gov.vn",
-            ["Subscriptions:PollSeconds"] = "3600",
+            ["Subscriptions:SendInBackground"] = "false",
             // No pacing: the figure is what the site can push, not the configured courtesy rate.
             ["Subscriptions:MessagesPerSecond"] = "10000",
             ["Subscriptions:BatchSize"] = "1000",

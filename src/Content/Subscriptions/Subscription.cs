@@ -162,9 +162,17 @@ public sealed class SubscriptionOptions
     /// <summary>Subscribe requests accepted per client address and hour (each sends a mail to a typed address).</summary>
     [Range(1, int.MaxValue, ErrorMessage = "must be a positive number")]
     public int RequestsPerHour { get; set; } = 10;
-    /// <summary>How often the sender looks for work, in seconds.</summary>
+    /// <summary>
+    /// How often the sender looks for work nobody told it of, in seconds: digests and retries falling due. A publish wakes
+    /// it at once.
+    /// </summary>
     [Range(1, 3600, ErrorMessage = "must be from {1} to {2} seconds")]
-    public int PollSeconds { get; set; } = 10;
+    public int PollSeconds { get; set; } = 60;
+    /// <summary>
+    /// Whether this node sends in the background. Off for a node that must not send mail, and where something else drives
+    /// the rounds (the tests and the mail benchmark, which call <c>RunOnceAsync</c> themselves and assert on what each did).
+    /// </summary>
+    public bool SendInBackground { get; set; } = true;
 }
 
 internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>

@@ -35,7 +35,7 @@ public sealed class MediaUploadForm
 /// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
 /// </summary>
 public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, IOptions<MediaLimits> limits, UnitDirectory units,
-    CurrentEditor editor, VideoTranscoding transcoding, VideoCaptions captions) : EditorController
+    CurrentEditor editor, VideoTranscoding transcoding, VideoCaptions captions, Videos.VideoQueueWakeup transcoder) : EditorController
 {
     private const int PageSize = 24;
 
@@ -65,6 +65,9 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         var file = form.File is { Length: > 0 } posted ? posted : null;
         await using var content = file?.OpenReadStream() ?? Stream.Null;
         var outcome = await library.UploadAsync(unit.Unit.Id, file?.FileName, content, form.AltText, ct);
+        // A video is now in the transcoding queue; for any other file the job finds the queue empty.
+        if (outcome.IsOk)
+            transcoder.Wake();
         return await FormOutcomeAsync(outcome,
             asset =>
             {
@@ -110,7 +113,10 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         if (asset is null)
             return refusal!;
         var slug = (await units.FindAsync(asset.UnitId, ct))?.Unit.Slug;
-        return MessageOutcome(await transcoding.RetryAsync(id, ct), $"/quan-tri/thu-vien?don-vi={slug}", _ => $"Đã đưa “{asset.FileName}” vào hàng chờ chuyển mã lại.");
+        var outcome = await transcoding.RetryAsync(id, ct);
+        if (outcome.IsOk)
+            transcoder.Wake();
+        return MessageOutcome(outcome, $"/quan-tri/thu-vien?don-vi={slug}", _ => $"Đã đưa “{asset.FileName}” vào hàng chờ chuyển mã lại.");
     }
 
     /// <summary>Vietnamese captions (WebVTT) for a video of the library: the library's right, in the video's unit.</summary>

@@ -12,14 +12,17 @@ namespace CchcSite.Web.Subscriptions;
 /// what "exactly once" means and the one window it cannot close).
 /// </summary>
 public sealed class SubscriptionSender(IServiceScopeFactory scopes, INodeLocks locks, IOptions<SubscriptionOptions> options,
-    TimeProvider clock, ILogger<SubscriptionSender> logger) : BackgroundService
+    AlertWakeup wakeup, ILogger<SubscriptionSender> logger) : BackgroundService
 {
     public const string QueueLock = "cchc:subscription-queue";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.PollSeconds), clock);
-        do
+        if (!options.Value.SendInBackground)
+            return;
+        // Woken by each commit (AlertWakeup); the poll finds what time alone makes due: digests, retries.
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
@@ -32,8 +35,8 @@ public sealed class SubscriptionSender(IServiceScopeFactory scopes, INodeLocks l
             {
                 logger.LogError(e, "Sending subscription mail failed; retrying at the next round.");
             }
+            await wakeup.WaitAsync(poll, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     /// <summary>One round; returns the messages attempted. Public for the tests and the benchmark, which drive rounds themselves.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using CchcSite.Content.Data;
 using CchcSite.Content.Subscriptions;
 using CchcSite.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,21 @@ public sealed class SubscribeLimiter(IOptions<SubscriptionOptions> options) : ID
 }
 
 /// <summary>
+/// Rings the <see cref="SubscriptionSender"/> on every committed content change, here or on another node: a publish writes
+/// its alert in the same transaction, so the alert is there to queue when the sender wakes. Changes that alert nobody
+/// (a draft saved) cost the sender a look at an empty queue, which is what its poll did every few seconds before.
+/// </summary>
+public sealed class AlertWakeup : Wakeup, IContentChangeListener
+{
+    public ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
+    {
+        if (!changes.IsEmpty)
+            Wake();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
 /// The host's part of e-mail subscriptions; the subscriptions themselves are Content's (AddCchcContent). The SMTP settings
 /// are the receipts' (AddSubmissionIntake binds them).
 /// </summary>
@@ -38,6 +54,8 @@ public static class SubscriptionServices
         services.AddScoped<SubscriptionTokens>();
         services.AddScoped<SubscriptionMailer>();
         services.AddScoped<SubscriptionMessages>();
+        services.AddSingleton<AlertWakeup>();
+        services.AddSingleton<IContentChangeListener>(provider => provider.GetRequiredService<AlertWakeup>());
         services.AddSingleton<SubscriptionSender>();
         services.AddHostedService(provider => provider.GetRequiredService<SubscriptionSender>());
         return services;

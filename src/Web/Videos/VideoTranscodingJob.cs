@@ -1,41 +1,50 @@
 using CchcSite.Content.Nodes;
 using CchcSite.Content.Videos;
+using CchcSite.Web.Hosting;
 
 namespace CchcSite.Web.Videos;
 
+/// <summary>Rung when a video is queued on this node: an upload completed, or a failed one sent back by an editor.</summary>
+public sealed class VideoQueueWakeup : Wakeup;
+
 /// <summary>
 /// Works through the transcoding queue (<see cref="VideoTranscoding"/>), one video at a time across the nodes
-/// (<see cref="INodeLocks"/>), looking for new work every few seconds. The queue is in the database, so a job a stopped
-/// process left behind is taken again here after the restart.
+/// (<see cref="INodeLocks"/>), at once when this node queues a video (<see cref="VideoQueueWakeup"/>) and otherwise once a
+/// minute, for videos queued on another node. The queue is in the database, so a job a stopped process left behind is
+/// taken again here after the restart.
 /// </summary>
-public sealed class VideoTranscodingJob(IServiceScopeFactory scopes, INodeLocks locks, TimeProvider clock, ILogger<VideoTranscodingJob> logger)
+public sealed class VideoTranscodingJob(IServiceScopeFactory scopes, INodeLocks locks, VideoQueueWakeup wakeup, ILogger<VideoTranscodingJob> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var held = await locks.TryAcquireAsync(NodeLockNames.VideoTranscoding, stoppingToken);
-                if (held is null)
-                    continue;
-                bool ran;
-                do
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    ran = await scope.ServiceProvider.GetRequiredService<VideoTranscoding>().RunNextAsync(stoppingToken);
-                }
-                while (ran && !stoppingToken.IsCancellationRequested);
+                await RunAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Video transcoding failed; retrying at the next tick.");
+                logger.LogError(e, "Video transcoding failed; retrying at the next round.");
             }
+            await wakeup.WaitAsync(Poll, stoppingToken);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await using var held = await locks.TryAcquireAsync(NodeLockNames.VideoTranscoding, stoppingToken);
+        if (held is null)
+            return;
+        bool ran;
+        do
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            ran = await scope.ServiceProvider.GetRequiredService<VideoTranscoding>().RunNextAsync(stoppingToken);
+        }
+        while (ran && !stoppingToken.IsCancellationRequested);
     }
 }

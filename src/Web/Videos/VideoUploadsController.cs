@@ -24,7 +24,8 @@ public sealed record UploadedVideo(int Id, string FileName, string Message);
 /// </summary>
 [ApiController]
 [Route("/quan-tri/thu-vien/tai-len")]
-public sealed class VideoUploadsController(VideoUploads uploads, MediaLibrary library, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class VideoUploadsController(VideoUploads uploads, MediaLibrary library, UnitDirectory units, CurrentEditor editor,
+    VideoQueueWakeup transcoder) : EditorController
 {
     /// <summary>The script reads every answer as JSON: the editor area's HTML error page must not replace a ProblemDetails.</summary>
     public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context)
@@ -66,14 +67,13 @@ public sealed class VideoUploadsController(VideoUploads uploads, MediaLibrary li
         if (uploads.Find(id, editor.UserId) is not { } status || !await MayAsync(status.UnitId, EditorAction.Upload))
             return Missing();
         var added = await library.AddVideoAsync(id, editor.UserId, finished.AltText, ct);
+        if (added.IsOk)
+            transcoder.Wake();
         return Answer(added, IResult (asset) => TypedResults.Created($"/quan-tri/thu-vien/{asset.Id}/{Uri.EscapeDataString(asset.FileName)}",
             new UploadedVideo(asset.Id, asset.FileName, $"Đã tải lên “{asset.FileName}”; video đang chờ chuyển mã.")));
     }
 
-    /// <summary>
-    /// The outcome as the script reads it: as the API answers (<see cref="ApiProblems.From"/>), except that refused
-    /// input is a 422 whose detail holds the messages; under MVC the framework writes a validation problem without them.
-    /// </summary>
+    /// <summary>The outcome as the script reads it: as the API answers (<see cref="ApiProblems.From"/>), messages by field included.</summary>
     private static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> ok) => ApiProblems.From(outcome, ok);
 
     private static string UrlOf(Guid id) => $"/quan-tri/thu-vien/tai-len/{id:N}";

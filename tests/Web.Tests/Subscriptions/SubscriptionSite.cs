@@ -59,7 +59,7 @@ public partial class SubscriptionSite : EditorSite
             settings["Smtp:Host"] = "127.0.0.1";
             settings["Smtp:Port"] = SmtpPort.ToString();
             settings["Smtp:From"] = "cchc@example.gov.vn";
-            settings["Subscriptions:PollSeconds"] = "3600";
+            settings["Subscriptions:SendInBackground"] = "false";
             settings["Subscriptions:RequestsPerHour"] = "100000";
             settings["Subscriptions:MessagesPerSecond"] = "10000";
             settings["Subscriptions:RetrySeconds"] = "60";
