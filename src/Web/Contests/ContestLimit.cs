@@ -1,8 +1,5 @@
-using System.Threading.RateLimiting;
 using CchcSite.Content.Contests;
 using CchcSite.Web.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Contests;
 
@@ -14,13 +11,6 @@ public static class ContestLimit
 {
     public const string Policy = "hoi-thi";
 
-    public static IServiceCollection AddContestLimit(this IServiceCollection services)
-    {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ContestOptions>>((options, contests) => options.AddPolicy(Policy,
-            context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = contests.Value.WritesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-            })));
-        return services.AddRateLimiter(_ => { });
-    }
+    public static IServiceCollection AddContestLimit(this IServiceCollection services) =>
+        services.AddPerAddressPolicy<ContestOptions>(Policy, contests => contests.WritesPerMinute);
 }

@@ -1,9 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Threading.RateLimiting;
 using CchcSite.Content;
 using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Editor;
 
@@ -16,7 +14,7 @@ public static class EditorArea
     public static IServiceCollection AddEditorRateLimits(this IServiceCollection services)
     {
         services.AddSettings<EditorOptions>(EditorOptions.Section);
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<EditorOptions>>((options, editor) =>
+        services.Configure<RateLimiterOptions>(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, ct) =>
@@ -36,11 +34,8 @@ public static class EditorArea
                 http.Response.ContentType = "text/plain; charset=utf-8";
                 await http.Response.WriteAsync(ErrorStatuses.Describe(StatusCodes.Status429TooManyRequests).Message, ct);
             };
-            options.AddPolicy(LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                ClientAddress.PartitionKey(context),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = editor.Value.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        return services.AddRateLimiter(_ => { });
+        return services.AddPerAddressPolicy<EditorOptions>(LoginRateLimit, editor => editor.LoginAttemptsPerMinute);
     }
 }
 

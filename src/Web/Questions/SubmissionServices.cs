@@ -38,15 +38,8 @@ public static class TrackingLimit
 {
     public const string Policy = "tra-cuu";
 
-    public static IServiceCollection AddTrackingLimit(this IServiceCollection services)
-    {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SubmissionOptions>>((options, questions) => options.AddPolicy(Policy,
-            context => RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = questions.Value.TrackingLookupsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-            })));
-        return services.AddRateLimiter(_ => { });
-    }
+    public static IServiceCollection AddTrackingLimit(this IServiceCollection services) =>
+        services.AddPerAddressPolicy<SubmissionOptions>(Policy, questions => questions.TrackingLookupsPerMinute);
 }
 
 /// <summary>The host's part of citizens' submissions; the submissions themselves are Content's (AddCchcContent).</summary>

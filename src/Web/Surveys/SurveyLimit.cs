@@ -1,8 +1,5 @@
-using System.Threading.RateLimiting;
 using CchcSite.Content.Surveys;
 using CchcSite.Web.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Surveys;
 
@@ -15,15 +12,6 @@ public static class SurveyLimit
 {
     public const string Policy = "khao-sat";
 
-    internal static IServiceCollection AddSurveyLimit(this IServiceCollection services)
-    {
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SurveyOptions>>((options, surveys) => options.AddPolicy(Policy,
-            context => SurveyKiosk.IsKiosk(context, surveys.Value)
-                ? RateLimitPartition.GetNoLimiter("kiosk")
-                : RateLimitPartition.GetFixedWindowLimiter(ClientAddress.PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = surveys.Value.ResponsesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                })));
-        return services.AddRateLimiter(_ => { });
-    }
+    internal static IServiceCollection AddSurveyLimit(this IServiceCollection services) =>
+        services.AddPerAddressPolicy<SurveyOptions>(Policy, surveys => surveys.ResponsesPerMinute, SurveyKiosk.IsKiosk);
 }
