@@ -184,8 +184,7 @@ public sealed class PublicProcedures(CchcDbContext db, UnitDirectory units, Site
             .Select(r => new { r.DecisionNumber, r.DecisionDate, r.At }).FirstOrDefaultAsync(ct);
         if (lead is null)
             return null;
-        var revisions = await db.ProcedureRevisions.AsNoTracking()
-            .Where(r => r.DecisionNumber == lead.DecisionNumber && r.At == lead.At && r.Change != null)
+        var revisions = await db.ProcedureRevisions.AsNoTracking().OfAnnouncement(lead.DecisionNumber, lead.At)
             .OrderBy(r => r.Id).Select(r => new { r.ProcedureId, r.Change, r.ChangedFields }).ToListAsync(ct);
         var ids = revisions.Select(r => r.ProcedureId).Distinct().ToList();
         var procedures = await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id))
@@ -236,4 +235,11 @@ public sealed class PublicProcedures(CchcDbContext db, UnitDirectory units, Site
     internal static ProcedureCard CardOf(Procedure p) =>
         new(p.Code, p.Name, new TermRef(p.Field.Slug, p.Field.Name), new TermRef(p.Level.Slug, p.Level.Name), p.ProcessingTime, p.Fees,
             p.FeeAmount, p.OnlineLevel, p.Status);
+}
+
+public static class ProcedureAnnouncements
+{
+    /// <summary>The revisions of one announcement: those one save or import made under one decision (its number, its time).</summary>
+    public static IQueryable<ProcedureRevision> OfAnnouncement(this IQueryable<ProcedureRevision> revisions, string? decisionNumber, DateTime at) =>
+        revisions.Where(r => r.DecisionNumber == decisionNumber && r.At == at && r.Change != null);
 }

@@ -1,5 +1,6 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Procedures;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -97,7 +98,7 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
         var lead = await db.ProcedureRevisions.AsNoTracking().Where(r => r.Id == revisionId).Select(r => new { r.DecisionNumber, r.At }).FirstOrDefaultAsync(ct);
         if (lead is null)
             return [];
-        var handling = await db.ProcedureRevisions.Where(r => r.DecisionNumber == lead.DecisionNumber && r.At == lead.At && r.Change != null)
+        var handling = await db.ProcedureRevisions.OfAnnouncement(lead.DecisionNumber, lead.At)
             .Join(db.Procedures, r => r.ProcedureId, p => p.Id, (r, p) => p).SelectMany(p => p.Units.Select(u => u.UnitId)).Distinct().ToListAsync(ct);
         var reach = handling.Select(id => (Unit: id, Ancestors: Ancestors(id, parents))).ToList();
         var told = (await db.Set<SubscriptionDelivery>().Where(d => d.ProcedureRevisionId == revisionId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
