@@ -49,6 +49,9 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = smtpPort.ToString(), ["Smtp:From"] = "cchc@example.gov.vn",
             ["Subscriptions:PollSeconds"] = "1", ["Subscriptions:RequestsPerHour"] = "100000",
+            // Every flow signs in from the same loopback address, more than ten times a minute when the flows are quick;
+            // the login limit itself is tested over HTTP (LoginRateLimitTests).
+            ["Editor:LoginAttemptsPerMinute"] = "1000",
         };
     }
 
@@ -145,7 +148,15 @@ public sealed class SiteFixture : IAsyncLifetime
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         // Everyone lands on "Việc của tôi", except a hotline officer, whose home is the inbox of questions.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$"));
+        try
+        {
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$"));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the site answered instead (a refusal, a validation message), not only that time ran out.
+            throw new Xunit.Sdk.XunitException($"{email} did not reach the editor area; the page at {page.Url} says: {await page.InnerTextAsync("body")}");
+        }
         return page;
     }
 
