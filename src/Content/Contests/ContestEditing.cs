@@ -122,6 +122,9 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
             return Outcome<int>.Invalid.Of(errors);
 
         var now = Now;
+        var wasPublished = contest?.Status == ContestStatus.Published;
+        // One transaction: the contest, its alert to subscribers (which needs the contest's id) and the audit line.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (contest is null)
         {
             contest = new Contest { UnitId = unitId, Slug = await FreeSlugAsync(title, ct), CreatedAt = now };
@@ -147,9 +150,12 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         foreach (var extra in contest.Rounds.Where(r => r.Number > rounds.Count).ToList())
             contest.Rounds.Remove(extra);
         await db.SaveChangesAsync(ct);
+        if (contest.Status == ContestStatus.Published && !wasPublished)
+            Subscriptions.SubscriptionAlerts.Published(db, contest, now);
         audit.Record(actor, AuditActions.ContestSaved, $"{(id is null ? "Tạo" : "Sửa")} hội thi “{title}” ({rounds.Count} đợt, {contest.Status}).",
             nameof(Contest), contest.Id.ToString(CultureInfo.InvariantCulture), unitId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new Outcome<int>.Ok(contest.Id);
     }
 

@@ -20,6 +20,10 @@ public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, 
     public async Task<ContestCard?> CardAsync(string slug, CancellationToken ct) =>
         (await CardsAsync(db.Contests.Where(c => c.Slug == slug && c.Status == ContestStatus.Published), ct)).SingleOrDefault();
 
+    /// <summary>A published contest by id (what a subscription alert names); null when it is a draft again or gone.</summary>
+    public async Task<ContestCard?> CardAsync(int id, CancellationToken ct) =>
+        (await CardsAsync(db.Contests.Where(c => c.Id == id && c.Status == ContestStatus.Published), ct)).SingleOrDefault();
+
     public async Task<ContestPage?> PageAsync(string slug, ContestEntryInput input, IReadOnlyDictionary<string, string> errors, CancellationToken ct)
     {
         var card = await CardAsync(slug, ct);

@@ -6,11 +6,15 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Content.Subscriptions;
 
 /// <summary>
-/// One message to send: a subscriber and the deliveries (one, or a digest's several) it carries — posts and procedure
-/// announcements, or one issue of the Bản tin CCHC (<see cref="Bulletin"/>, with nothing else).
+/// One message to send: a subscriber and the deliveries (one, or a digest's several) it carries — posts, procedure
+/// announcements and contests, or one issue of the Bản tin CCHC (<see cref="Bulletin"/>, with nothing else).
 /// </summary>
 public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<long> DeliveryIds, IReadOnlyList<PostCard> Items,
-    IReadOnlyList<Procedures.ProcedureAnnouncement> Announcements, bool Digest, Bulletins.BulletinView? Bulletin = null);
+    IReadOnlyList<Procedures.ProcedureAnnouncement> Announcements, IReadOnlyList<Contests.ContestCard> Contests, bool Digest,
+    Bulletins.BulletinView? Bulletin = null)
+{
+    public int Count => Items.Count + Announcements.Count + Contests.Count;
+}
 
 /// <summary>
 /// The queue's side of sending, on any number of nodes. A sender claims due deliveries under a lease of its own, sends,
@@ -27,7 +31,7 @@ public sealed record ClaimedMessage(Subscription Subscription, IReadOnlyList<lon
 /// failure (server down, refused, timeout before "250") is recorded and retried with backoff: nothing is lost.</para>
 /// </remarks>
 public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bulletins.PublicBulletins bulletins,
-    Procedures.PublicProcedures procedures, TimeProvider clock, IOptions<SubscriptionOptions> options)
+    Procedures.PublicProcedures procedures, Contests.PublicContests contests, TimeProvider clock, IOptions<SubscriptionOptions> options)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -63,8 +67,13 @@ public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bullet
         foreach (var revisionId in claimed.Select(d => d.ProcedureRevisionId).OfType<long>().Distinct())
             if (await procedures.AnnouncementAsync(revisionId, ct) is { } announcement)
                 announcements[revisionId] = announcement;
+        var contestCards = new Dictionary<int, Contests.ContestCard>();
+        foreach (var contestId in claimed.Select(d => d.ContestId).OfType<int>().Distinct())
+            if (await contests.CardAsync(contestId, ct) is { } contest)
+                contestCards[contestId] = contest;
         var gone = claimed.Where(d => !(d.PostId is { } postId ? cards.ContainsKey(postId)
                                           : d.BulletinIssueId is { } issueId ? issues.ContainsKey(issueId)
+                                          : d.ContestId is { } contestId ? contestCards.ContainsKey(contestId)
                                           : announcements.ContainsKey(d.ProcedureRevisionId!.Value))
                                       || subscriptions.GetValueOrDefault(d.SubscriptionId)?.Status != SubscriptionStatus.Active).ToList();
         if (gone.Count > 0)
@@ -74,19 +83,17 @@ public sealed class DeliveryQueue(CchcDbContext db, PublishedPosts posts, Bullet
         {
             var subscription = subscriptions[group.Key];
             messages.AddRange(group.Where(d => d.BulletinIssueId is not null)
-                .Select(d => new ClaimedMessage(subscription, [d.Id], [], [], Digest: false, issues[d.BulletinIssueId!.Value])));
+                .Select(d => new ClaimedMessage(subscription, [d.Id], [], [], [], Digest: false, issues[d.BulletinIssueId!.Value])));
             var items = group.Where(d => d.BulletinIssueId is null).ToList();
             if (items.Count == 0)
                 continue;
-            if (subscription.Frequency == SubscriptionFrequency.Immediately)
-                messages.AddRange(items.Select(d => d.PostId is { } postId
-                    ? new ClaimedMessage(subscription, [d.Id], [cards[postId]], [], Digest: false)
-                    : new ClaimedMessage(subscription, [d.Id], [], [announcements[d.ProcedureRevisionId!.Value]], Digest: false)));
-            else
-                messages.Add(new ClaimedMessage(subscription, [.. items.Select(d => d.Id)],
-                    [.. items.Where(d => d.PostId is not null).Select(d => cards[d.PostId!.Value]).OrderByDescending(c => c.PublishedAt)],
-                    [.. items.Where(d => d.ProcedureRevisionId is not null).Select(d => announcements[d.ProcedureRevisionId!.Value]).OrderByDescending(a => a.At)],
-                    Digest: true));
+            // Immediate subscribers get one message per item; a digest carries them all, newest first within each kind.
+            var batches = subscription.Frequency == SubscriptionFrequency.Immediately ? items.Select(d => (IReadOnlyList<SubscriptionDelivery>)[d]) : [items];
+            messages.AddRange(batches.Select(batch => new ClaimedMessage(subscription, [.. batch.Select(d => d.Id)],
+                [.. batch.Where(d => d.PostId is not null).Select(d => cards[d.PostId!.Value]).OrderByDescending(c => c.PublishedAt)],
+                [.. batch.Where(d => d.ProcedureRevisionId is not null).Select(d => announcements[d.ProcedureRevisionId!.Value]).OrderByDescending(a => a.At)],
+                [.. batch.Where(d => d.ContestId is not null).Select(d => contestCards[d.ContestId!.Value])],
+                Digest: subscription.Frequency != SubscriptionFrequency.Immediately)));
         }
         return messages;
     }

@@ -52,6 +52,11 @@ public class Subscription
     /// </summary>
     public bool ProcedureChanges { get; set; }
     /// <summary>
+    /// Online reform contests the chosen units organise, when one is published. Like procedures, not narrowed by reform
+    /// fields or post kinds: a contest covers the reform as a whole.
+    /// </summary>
+    public bool Contests { get; set; }
+    /// <summary>
     /// What a signed link names besides the id. Renewed when a subscription is asked for again after it ended, so that
     /// a link from an earlier life of the row no longer works.
     /// </summary>
@@ -75,11 +80,11 @@ public class Subscription
 }
 
 /// <summary>
-/// An item that became public and may interest subscribers — a post, an issue of the Bản tin CCHC, or what one decision
-/// did to procedures in one save — written in the transaction that publishes it (by an approver or by the scheduled
+/// An item that became public and may interest subscribers — a post, an issue of the Bản tin CCHC, what one decision
+/// did to procedures in one save, or a contest — written in the transaction that publishes it (by an approver or by the scheduled
 /// publishing job), so that a publish is never committed without it, nor it without the publish. The sender turns it into
 /// <see cref="SubscriptionDelivery"/> rows (<see cref="QueuedAt"/> set then). Exactly one of <see cref="PostId"/>,
-/// <see cref="BulletinIssueId"/> and <see cref="ProcedureRevisionId"/> is set.
+/// <see cref="BulletinIssueId"/>, <see cref="ProcedureRevisionId"/> and <see cref="ContestId"/> is set.
 /// </summary>
 public class SubscriptionAlert
 {
@@ -92,6 +97,7 @@ public class SubscriptionAlert
     /// forty procedures is one message, not forty.
     /// </summary>
     public long? ProcedureRevisionId { get; set; }
+    public int? ContestId { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? QueuedAt { get; set; }
 }
@@ -114,10 +120,11 @@ public class SubscriptionDelivery
 {
     public long Id { get; set; }
     public int SubscriptionId { get; set; }
-    /// <summary>The post, the bulletin issue or the procedure announcement (see the alert) it carries: exactly one is set.</summary>
+    /// <summary>The post, the bulletin issue, the procedure announcement (see the alert) or the contest it carries: exactly one is set.</summary>
     public int? PostId { get; set; }
     public int? BulletinIssueId { get; set; }
     public long? ProcedureRevisionId { get; set; }
+    public int? ContestId { get; set; }
     public DeliveryStatus Status { get; set; }
     /// <summary>Not before (UTC): now for immediate alerts, the digest's time for daily and weekly ones.</summary>
     public DateTime DueAt { get; set; }
@@ -213,6 +220,8 @@ internal sealed class SubscriptionDeliveryConfiguration : IEntityTypeConfigurati
         delivery.HasIndex(d => new { d.SubscriptionId, d.PostId }).IsUnique();
         delivery.HasIndex(d => new { d.SubscriptionId, d.BulletinIssueId }).IsUnique();
         delivery.HasIndex(d => new { d.SubscriptionId, d.ProcedureRevisionId }).IsUnique();
+        // A contest published, taken back to draft and published again is announced once.
+        delivery.HasIndex(d => new { d.SubscriptionId, d.ContestId }).IsUnique();
         delivery.HasIndex(d => new { d.Status, d.DueAt });
         delivery.HasOne<Subscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);
         // No foreign key to the post (see the alert): a deleted post's rows are dropped when they come due.

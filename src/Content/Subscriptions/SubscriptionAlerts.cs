@@ -39,6 +39,14 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
         db.AddRange(saved.Where(r => r is { Change: not null, DecisionNumber: not null }).GroupBy(r => r.DecisionNumber)
             .Select(g => new SubscriptionAlert { ProcedureRevisionId = g.Min(r => r.Id), CreatedAt = utcNow }));
 
+    /// <summary>
+    /// The same for a contest turned public (saved already, so that it has an id), in the transaction of that save; it
+    /// goes to those who asked for contests of its unit. Called on each turn from draft to published: a contest published
+    /// again after a correction is not announced twice (one delivery per subscriber and contest).
+    /// </summary>
+    public static void Published(CchcDbContext db, Contests.Contest contest, DateTime utcNow) =>
+        db.Add(new SubscriptionAlert { ContestId = contest.Id, CreatedAt = utcNow });
+
     /// <summary>Queues the alerts not queued yet; returns the deliveries added.</summary>
     public async Task<int> QueueAsync(CancellationToken ct)
     {
@@ -55,7 +63,7 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
             var rows = recipients.Select(s => new SubscriptionDelivery
             {
                 SubscriptionId = s.Id, PostId = alert.PostId, BulletinIssueId = alert.BulletinIssueId, ProcedureRevisionId = alert.ProcedureRevisionId,
-                Status = DeliveryStatus.Pending,
+                ContestId = alert.ContestId, Status = DeliveryStatus.Pending,
                 // A bulletin is a digest in itself: it goes when published, whatever the subscriber's frequency.
                 DueAt = alert.BulletinIssueId is null ? DueAt(s.Frequency, now) : now, NextAttemptAt = now, QueuedAt = now,
             });
@@ -92,6 +100,15 @@ public sealed class SubscriptionAlerts(CchcDbContext db, TimeProvider clock, IOp
             var unitAncestors = Ancestors(unitId.Value, parents);
             var sent = (await db.Set<SubscriptionDelivery>().Where(d => d.BulletinIssueId == issueId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
             return subscriptions.Where(s => !sent.Contains(s.Id) && s.Bulletin && MatchesUnit(s, unitId.Value, unitAncestors));
+        }
+        if (alert.ContestId is { } contestId)
+        {
+            var organiser = await db.Contests.AsNoTracking().Where(c => c.Id == contestId).Select(c => (int?)c.UnitId).FirstOrDefaultAsync(ct);
+            if (organiser is null)
+                return [];
+            var organiserAncestors = Ancestors(organiser.Value, parents);
+            var invited = (await db.Set<SubscriptionDelivery>().Where(d => d.ContestId == contestId).Select(d => d.SubscriptionId).ToListAsync(ct)).ToHashSet();
+            return subscriptions.Where(s => !invited.Contains(s.Id) && s.Contests && MatchesUnit(s, organiser.Value, organiserAncestors));
         }
         // A procedure announcement goes to those who asked for procedure changes of a unit that handles any of its procedures.
         var revisionId = alert.ProcedureRevisionId!.Value;

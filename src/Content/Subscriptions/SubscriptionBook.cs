@@ -16,9 +16,10 @@ public sealed record SubscriptionChoice(
     IReadOnlyList<PostKind> Kinds,
     SubscriptionFrequency Frequency,
     bool Bulletin,
-    bool ProcedureChanges)
+    bool ProcedureChanges,
+    bool Contests)
 {
-    public static readonly SubscriptionChoice Empty = new(null, [], true, [], [], SubscriptionFrequency.Immediately, true, true);
+    public static readonly SubscriptionChoice Empty = new(null, [], true, [], [], SubscriptionFrequency.Immediately, true, true, true);
 }
 
 /// <summary>Which message the subscribe request calls for; the page says the same in every case, so it tells nothing about the address.</summary>
@@ -184,6 +185,7 @@ public sealed class SubscriptionBook(CchcDbContext db, TimeProvider clock, IOpti
         subscription.Frequency = choice.Frequency;
         subscription.Bulletin = choice.Bulletin;
         subscription.ProcedureChanges = choice.ProcedureChanges;
+        subscription.Contests = choice.Contests;
     }
 
     /// <summary>Units and fields must exist (a tampered form gets a message, not a crash); too many is a tampered form too.</summary>

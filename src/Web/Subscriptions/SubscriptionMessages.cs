@@ -1,4 +1,5 @@
 using CchcSite.Content.Bulletins;
+using CchcSite.Content.Contests;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Procedures;
 using CchcSite.Content.Site;
@@ -28,14 +29,15 @@ public sealed class SubscriptionMessages(SubscriptionMailer mailer, Subscription
         var subscription = message.Subscription;
         if (message.Bulletin is { } issue)
             return BulletinAsync(subscription, issue, message.DeliveryIds[0]);
-        var items = message.Items.Select(Item).Concat(message.Announcements.SelectMany(Items)).ToList();
-        var count = message.Items.Count + message.Announcements.Count;
+        var items = message.Items.Select(Item).Concat(message.Announcements.SelectMany(Items)).Concat(message.Contests.Select(Item)).ToList();
         var subject = message.Digest
-            ? $"{(subscription.Frequency == SubscriptionFrequency.Daily ? "Tin cải cách hành chính trong ngày" : "Tin cải cách hành chính trong tuần")}: {count} tin mới"
+            ? $"{(subscription.Frequency == SubscriptionFrequency.Daily ? "Tin cải cách hành chính trong ngày" : "Tin cải cách hành chính trong tuần")}: {message.Count} tin mới"
             : message.Announcements is [var announcement] ? Subject(announcement)
+            : message.Contests is [var contest] ? $"Mời tham gia: {contest.Title}"
             : items[0].Title;
         var heading = message.Digest ? subject
             : message.Announcements is [var only] ? $"Thủ tục hành chính của {only.Unit.Name} theo Quyết định số {only.Decision.Number}"
+            : message.Contests is [var one] ? $"Hội thi trực tuyến của {one.UnitName}"
             : $"{items[0].KindName} mới của {items[0].UnitName}";
         // The first delivery names the message: a copy sent again after a crash carries the same Message-ID.
         return mailer.RenderAsync(message.Digest ? "Digest" : "Alert", subscription.Email,
@@ -95,6 +97,18 @@ public sealed class SubscriptionMessages(SubscriptionMailer mailer, Subscription
 
     public string UnsubscribeUrl(Subscription subscription) =>
         urls.Absolute(SubscriptionAddresses.WithToken(SubscriptionAddresses.UnsubscribePath, tokens.Manage(subscription)));
+
+    /// <summary>A contest with the round to take part in: the one open now, else the next; none when every round is over.</summary>
+    private MailItem Item(ContestCard contest)
+    {
+        var round = contest.Current ?? contest.Next;
+        var when = round is null ? "Các đợt thi đã kết thúc"
+            : $"Đợt {round.Number}: {VietnamTime.FormatDateTime(round.OpensAt)} – {VietnamTime.FormatDateTime(round.ClosesAt)}";
+        var summary = string.IsNullOrWhiteSpace(contest.Summary) ? "" : contest.Summary.Trim() + " ";
+        return new MailItem(contest.Title, summary + (round is null ? "Xem kết quả và đáp án trên trang." : $"Mời bạn tham gia {(contest.Current is null ? "từ" : "trước")} "
+            + $"{VietnamTime.FormatDateTime(contest.Current is null ? round.OpensAt : round.ClosesAt)}."),
+            urls.Absolute(contest.Url), null, null, contest.UnitName, "Hội thi trực tuyến", when, null);
+    }
 
     private MailItem Item(PostCard card) => new(card.Title, card.Summary, urls.Absolute(card.Url),
         card.Cover is { } cover ? urls.Absolute(cover.UrlFor(600)) : null, card.Cover?.Alt, card.IssuingUnitName,

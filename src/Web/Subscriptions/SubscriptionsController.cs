@@ -20,9 +20,10 @@ public sealed class SubscriptionForm
     public SubscriptionFrequency Frequency { get; set; }
     public bool Bulletin { get; set; }
     public bool ProcedureChanges { get; set; }
+    public bool Contests { get; set; }
     public string? Website { get; set; }
 
-    public SubscriptionChoice ToChoice() => new(Email, UnitIds, IncludeSubUnits, CategoryIds, Kinds, Frequency, Bulletin, ProcedureChanges);
+    public SubscriptionChoice ToChoice() => new(Email, UnitIds, IncludeSubUnits, CategoryIds, Kinds, Frequency, Bulletin, ProcedureChanges, Contests);
 }
 
 /// <summary>
@@ -170,7 +171,7 @@ public sealed class SubscriptionsController(SubscriptionBook book, SubscriptionT
         tokens.ReadManage(token) is { } link ? await book.FindAsync(link.Id, link.Stamp, ct) : null;
 
     private static SubscriptionChoice Current(Subscription s) =>
-        new(null, s.UnitIdList, s.IncludeSubUnits, s.CategoryIdList, s.KindList, s.Frequency, s.Bulletin, s.ProcedureChanges);
+        new(null, s.UnitIdList, s.IncludeSubUnits, s.CategoryIdList, s.KindList, s.Frequency, s.Bulletin, s.ProcedureChanges, s.Contests);
 
     private static Dictionary<string, string> Whole(string message) => new() { [""] = message };
 

@@ -2069,6 +2069,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Contests")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2130,6 +2133,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int?>("BulletinIssueId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ContestId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2161,6 +2167,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int?>("BulletinIssueId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ContestId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("DueAt")
@@ -2206,6 +2215,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("SubscriptionId", "BulletinIssueId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId", "ContestId")
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId", "PostId")

@@ -1993,6 +1993,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Contests")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2052,6 +2055,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int?>("BulletinIssueId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ContestId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -2081,6 +2087,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("BulletinIssueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ContestId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("DueAt")
@@ -2126,6 +2135,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("SubscriptionId", "BulletinIssueId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId", "ContestId")
                         .IsUnique();
 
                     b.HasIndex("SubscriptionId", "PostId")
