@@ -34,8 +34,8 @@ public sealed class ReportNotices(NoticeMailer mailer, ReportContacts contacts, 
     {
         var period = report.Period;
         var returned = report.Status == SubmittedReportStatus.Returned;
-        var what = returned ? "đã trả lại báo cáo để bổ sung" : "đã tiếp nhận báo cáo";
-        List<string> paragraphs = [$"{report.OverseerUnit.Name} {what} {period.Label} (lần gửi thứ {report.Version}) của {report.Unit.Name}."];
+        var what = $"báo cáo {period.Label} (lần gửi thứ {report.Version}) của {report.Unit.Name}";
+        List<string> paragraphs = [returned ? $"{report.OverseerUnit.Name} đã trả lại {what} để bổ sung." : $"{report.OverseerUnit.Name} đã tiếp nhận {what}."];
         if (returned)
             paragraphs.Add("Vui lòng sửa và gửi lại báo cáo.");
         List<NoticeFact> facts = [.. Facts(report), new("Tình trạng", report.Status.Vietnamese())];
