@@ -28,6 +28,22 @@ public sealed record ReportPeriod(ReportPeriodKind Kind, DateOnly From, DateOnly
     public static ReportPeriod ForYear(int year) =>
         new(ReportPeriodKind.Year, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), new DateOnly(year, 12, 15), $"Năm {year}");
 
+    /// <summary>A sendable period by the key reports and reminders are stored under (kind, year, quarter or 0).</summary>
+    public static ReportPeriod OfKey(ReportPeriodKind kind, int year, int quarter) => kind switch
+    {
+        ReportPeriodKind.Quarter => ForQuarter(year, quarter),
+        ReportPeriodKind.HalfYear => ForFirstHalf(year),
+        ReportPeriodKind.Year => ForYear(year),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A custom period has no key."),
+    };
+
+    /// <summary>The periods a unit reports on in a year, each with its legal due day.</summary>
+    public static IEnumerable<ReportPeriod> SendableIn(int year) =>
+        [ForQuarter(year, 1), ForQuarter(year, 2), ForFirstHalf(year), ForQuarter(year, 3), ForQuarter(year, 4), ForYear(year)];
+
+    /// <summary>The quarter in a stored key: 1–4 for a quarter, 0 otherwise (a key column is never null).</summary>
+    public int QuarterKey => Kind == ReportPeriodKind.Quarter ? (From.Month + 2) / 3 : 0;
+
     public static ReportPeriod ForDates(DateOnly from, DateOnly to) =>
         new(ReportPeriodKind.Custom, from, to, null, $"Từ {VietnamTime.FormatDate(from)} đến {VietnamTime.FormatDate(to)}");
 

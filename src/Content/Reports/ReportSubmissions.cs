@@ -41,7 +41,7 @@ public sealed class ReportSubmissions(CchcDbContext db, PeriodicReports reports,
         var report = await reports.BuildAsync(unitId, includeSubUnits: true, period, ct);
         if (report is null)
             return new Outcome<SubmittedReport>.NotFound("Không tìm thấy đơn vị.");
-        var quarter = QuarterOf(period);
+        var quarter = period.QuarterKey;
         var versions = db.SubmittedReports.Where(r => r.UnitId == unitId && r.PeriodKind == period.Kind && r.Year == period.From.Year && r.Quarter == quarter);
         var submitted = new SubmittedReport
         {
@@ -102,7 +102,7 @@ public sealed class ReportSubmissions(CchcDbContext db, PeriodicReports reports,
     /// <param name="overseerUnitIds">The units whose inbox is read (null: every overseeing unit, for administrators).</param>
     public async Task<IReadOnlyList<InboxLine>> InboxAsync(IReadOnlySet<int>? overseerUnitIds, ReportPeriod period, CancellationToken ct)
     {
-        var quarter = QuarterOf(period);
+        var quarter = period.QuarterKey;
         var overseen = (await db.UnitOversights.AsNoTracking().Where(o => overseerUnitIds == null || overseerUnitIds.Contains(o.OverseerUnitId))
                 .Select(o => new { o.OverseenUnit.SortOrder, Unit = new UnitRef(o.OverseenUnit.Id, o.OverseenUnit.Slug, o.OverseenUnit.Name, o.OverseenUnit.ShortName, o.OverseenUnit.Kind) })
                 .ToListAsync(ct))
@@ -133,6 +133,4 @@ public sealed class ReportSubmissions(CchcDbContext db, PeriodicReports reports,
         }
         return null;
     }
-
-    private static int QuarterOf(ReportPeriod period) => period.Kind == ReportPeriodKind.Quarter ? (period.From.Month + 2) / 3 : 0;
 }

@@ -48,6 +48,8 @@ public class SubmittedReport
     public string? ReviewedByName { get; set; }
     public DateTime? ReviewedAt { get; set; }
 
+    public ReportPeriod Period => ReportPeriod.OfKey(PeriodKind, Year, Quarter);
+
     /// <summary>Sent by the due day, counted in Vietnam time.</summary>
     public bool OnTime => Text.VietnamTime.DateOf(SubmittedAt) <= DueOn;
 }
@@ -70,6 +72,7 @@ internal sealed class SubmittedReportConfiguration : IEntityTypeConfiguration<Su
         report.Property(r => r.Proposals).HasMaxLength(ReportNarrative.MaxLength);
         report.Property(r => r.ReviewComment).HasMaxLength(2000);
         report.Ignore(r => r.OnTime);
+        report.Ignore(r => r.Period);
     }
 }
 

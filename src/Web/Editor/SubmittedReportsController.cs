@@ -1,6 +1,8 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Reports;
 using CchcSite.Content.Units;
+using CchcSite.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Editor;
@@ -39,7 +41,8 @@ public sealed record SentReportView(SubmittedReport Report, IReadOnlyList<Report
 /// Reports sent upward (issue 23): an approver sends the unit's computed report with its narrative; the overseeing unit's
 /// inbox lists, per period, who sent on time, late or not at all; the overseer acknowledges or returns a report.
 /// </summary>
-public sealed class SubmittedReportsController(ReportSubmissions submissions, UnitDirectory units, CurrentEditor editor, TimeProvider clock) : EditorController
+public sealed class SubmittedReportsController(ReportSubmissions submissions, UnitDirectory units, CurrentEditor editor, TimeProvider clock,
+    ReportNotices notices) : EditorController
 {
     public const string Base = "/quan-tri/bao-cao-gui";
 
@@ -135,6 +138,8 @@ public sealed class SubmittedReportsController(ReportSubmissions submissions, Un
         }
         var outcome = await submissions.SubmitAsync(unit.Unit.Id, period, new ReportNarrative(form.Results, form.Limitations, form.Proposals),
             await editor.GrantsAsync(), editor.Actor, ct);
+        if (outcome is Outcome<SubmittedReport>.Ok { Value: var stored })
+            await notices.SubmittedAsync(stored.Id, ct);
         return await FormOutcomeAsync(outcome, sent =>
         {
             TempData["Message"] = sent.OnTime ? "Đã gửi báo cáo đúng hạn." : "Đã gửi báo cáo (quá hạn).";
@@ -167,6 +172,8 @@ public sealed class SubmittedReportsController(ReportSubmissions submissions, Un
         if (report is null)
             return refusal!;
         var outcome = await submissions.ReviewAsync(id, accept, comment, await editor.GrantsAsync(), editor.Actor, ct);
+        if (outcome.IsOk)
+            await notices.ReviewedAsync(id, ct);
         return MessageOutcome(outcome, $"{Base}/{id}", _ => accept ? "Đã tiếp nhận báo cáo." : "Đã trả lại báo cáo để đơn vị bổ sung.");
     }
 

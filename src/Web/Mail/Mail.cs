@@ -8,8 +8,8 @@ using MimeKit;
 
 namespace CchcSite.Web.Mail;
 
-/// <summary>One plain-text message from the site to one address.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body);
+/// <summary>One message from the site to one address: plain text, and an HTML version when <paramref name="Html"/> is given.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string? Html = null);
 
 /// <summary>
 /// Sends the site's mail: receipts to citizens, notices to account owners. Without SMTP configured the site
@@ -48,7 +48,8 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options, SiteIdentity s
         var message = new MimeMessage
         {
             Subject = $"[{site.Name}] {mail.Subject}",
-            Body = new TextPart("plain") { Text = mail.Body },
+            Body = mail.Html is null ? new TextPart("plain") { Text = mail.Body }
+                : new BodyBuilder { TextBody = mail.Body, HtmlBody = mail.Html }.ToMessageBody(),
         };
         message.From.Add(new MailboxAddress(site.Name, smtp.From));
         message.To.Add(MailboxAddress.Parse(mail.To));

@@ -1873,6 +1873,44 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("SubmissionHistory", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Reports.ReportReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "PeriodKind", "Year", "Quarter", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
                 {
                     b.Property<int>("Id")
@@ -3477,6 +3515,17 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Reports.ReportReminder", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>

@@ -1805,6 +1805,42 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("SubmissionHistory", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Reports.ReportReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "PeriodKind", "Year", "Quarter", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ReportReminders");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
                 {
                     b.Property<int>("Id")
@@ -3373,6 +3409,17 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Reports.ReportReminder", b =>
+                {
+                    b.HasOne("CchcSite.Content.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Unit");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Reports.SubmittedReport", b =>
