@@ -1,3 +1,4 @@
+using CchcSite.Content.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content.Contests;
@@ -12,6 +13,7 @@ public static class ContestsServices
             .AddScoped<ContestEditing>()
             .AddScoped<ContestQuestionImport>()
             .AddScoped<ContestOrganising>()
-            .AddScoped<PublicContests>();
+            .AddScoped<PublicContests>()
+            .AddSingleton<ISearchSource, ContestSearchSource>();
     }
 }

@@ -33,7 +33,7 @@ public sealed class ContestsController(PublicContests contests, ContestEntries e
     public const string AnswerPrefix = "q";
 
     [HttpGet(ContestAddresses.List)]
-    public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await contests.ListAsync(ct));
+    public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken ct) => View("Index", await contests.SearchAsync(q, ct));
 
     [HttpGet(ContestAddresses.List + "/{slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken ct) =>
