@@ -9,6 +9,7 @@ public static class ContestsServices
     {
         services.AddSettings<ContestOptions>(ContestOptions.Section);
         return services
+            .AddScoped<ContestSubmission>()
             .AddScoped<ContestEntries>()
             .AddScoped<ContestEditing>()
             .AddScoped<ContestQuestionImport>()

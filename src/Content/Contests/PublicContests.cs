@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcSite.Content.Contests;
 
 /// <summary>The one public read path of contests: the list, a contest's page and the results of its closed rounds.</summary>
-public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, SearchIndex index, TimeProvider clock)
+public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, SearchIndex index, ContestSubmission submission, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -78,9 +78,13 @@ public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, 
         return new ContestResultsPage(card, results, units, round);
     }
 
-    /// <summary>One closed round, ranked by <see cref="ContestRanking"/>; disqualified and unsubmitted attempts are not in it.</summary>
+    /// <summary>
+    /// One closed round, ranked by <see cref="ContestRanking"/>; disqualified attempts are not in it. Papers whose time ran out
+    /// unsent are submitted first, as saved, so everyone who started is ranked.
+    /// </summary>
     public async Task<RoundResults> RoundResultsAsync(Contest contest, ContestRound round, CancellationToken ct)
     {
+        await submission.SubmitExpiredAsync(a => a.RoundId == round.Id, contest.TimeLimitSeconds, Now, ct);
         var entries = await db.ContestAttempts.AsNoTracking()
             .Where(a => a.RoundId == round.Id && a.SubmittedAt != null && a.DisqualifiedReason == null)
             .Select(a => new
