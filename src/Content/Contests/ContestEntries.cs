@@ -206,8 +206,20 @@ public sealed class ContestEntries(CchcDbContext db, ContestSubmission submissio
             return new ReviewQuestion(x.Position, x.Text, right, [.. options.Select(o => new ReviewOption(o.Text, o.IsCorrect, chosen.Contains(o.Id)))],
                 x.Explanation);
         }).ToList();
-        return new AttemptResultPage(a.Slug, a.Title, a.Number, a.FullName, a.Score ?? 0, a.Answers.Count, a.DurationSeconds ?? 0, a.SubmittedAt!.Value,
+        return new AttemptResultPage(token, a.Slug, a.Title, a.Number, a.FullName, a.Score ?? 0, a.Answers.Count, a.DurationSeconds ?? 0, a.SubmittedAt!.Value,
             a.ClosesAt, closed, a.DisqualifiedReason, review);
+    }
+
+    /// <summary>
+    /// What the certificate of participation of an attempt says; null unless it stands (submitted, not disqualified). The
+    /// score is the one the attempt's result page shows, so it is given as soon as the paper is in.
+    /// </summary>
+    public async Task<CertificateView?> CertificateAsync(Guid token, CancellationToken ct)
+    {
+        await SubmitIfExpiredAsync(token, ct);
+        return await db.ContestAttempts.AsNoTracking().Where(a => a.Token == token && a.SubmittedAt != null && a.DisqualifiedReason == null)
+            .Select(a => new CertificateView(a.FullName, a.Unit != null ? a.Unit.Name : a.Address, a.Round.Contest.Title, a.Round.Contest.Slug,
+                a.Round.Contest.Unit.Name, a.Round.Number, a.Score ?? 0, a.Answers.Count, a.SubmittedAt!.Value)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The server's side of the countdown: a paper the browser never sent is submitted once its time has run out.</summary>

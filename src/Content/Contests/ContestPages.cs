@@ -93,6 +93,7 @@ public sealed record ReviewQuestion(int Position, string Text, bool Right, IRead
 
 /// <summary>A submitted attempt: the score and time at once; the correct answers only once the round has closed.</summary>
 public sealed record AttemptResultPage(
+    Guid Token,
     string ContestSlug,
     string ContestTitle,
     int RoundNumber,
@@ -140,4 +141,5 @@ public static class ContestAddresses
     public static string Attempt(Guid token) => $"{List}/bai-thi/{token:N}";
     public static string Save(Guid token) => $"{Attempt(token)}/luu";
     public static string Result(Guid token) => $"{Attempt(token)}/ket-qua";
+    public static string Certificate(Guid token) => $"{Attempt(token)}/giay-chung-nhan.pdf";
 }

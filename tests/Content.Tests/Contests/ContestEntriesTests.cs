@@ -220,6 +220,35 @@ public sealed class ContestEntriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_entry_that_stands_gets_a_certificate_whose_vietnamese_text_reads_back_from_the_pdf()
+    {
+        await ContestAsync(questions: 2, perAttempt: 2);
+        var token = await StartAsync(Person());
+        Assert.Null(await WithAsync(e => e.CertificateAsync(token, default)));
+        var paper = (await WithAsync(e => e.PaperAsync(token, default)))!;
+        var correct = await CorrectAsync();
+        var answers = new Dictionary<int, IReadOnlyCollection<int>> { [paper.Questions[0].Id] = correct[paper.Questions[0].Id] };
+        Assert.True((await WithAsync(e => e.SubmitAsync(token, answers, null, default))).IsOk);
+
+        var entry = (await WithAsync(e => e.CertificateAsync(token, default)))!;
+        var pdf = ContestCertificate.Render(entry, "https://cchc.example.vn/");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Join(" ", Assert.Single(document.GetPages()).GetWords().Select(w => w.Text));
+        Assert.Contains("GIẤY CHỨNG NHẬN", text);
+        Assert.Contains("Nguyễn Văn An", text);
+        Assert.Contains("Phường 1, thị xã Ngã Năm", text);
+        Assert.Contains("Hội thi thử", text);
+        Assert.Contains("đã tham gia Đợt 1", text);
+        Assert.Contains("trả lời đúng 1/2 câu hỏi", text);
+        Assert.Contains("https://cchc.example.vn/hoi-thi/hoi-thi-thu", text);
+
+        // A disqualified entry has none.
+        await using (var db = _database.NewContext())
+            await db.ContestAttempts.ExecuteUpdateAsync(set => set.SetProperty(a => a.DisqualifiedReason, "Nhờ người khác làm bài"));
+        Assert.Null(await WithAsync(e => e.CertificateAsync(token, default)));
+    }
+
+    [Fact]
     public async Task One_attempt_per_normalised_phone_or_email_per_round()
     {
         await ContestAsync();
