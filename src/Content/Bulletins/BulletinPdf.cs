@@ -1,26 +1,21 @@
+using CchcSite.Content.Rendering;
 using CchcSite.Content.Text;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace CchcSite.Content.Bulletins;
 
 /// <summary>
-/// The A4 PDF of a published issue, made with PDFsharp. The fonts are Debian's DejaVu (fonts-dejavu-core), which has every
-/// Vietnamese glyph; they are embedded (subset) with a Unicode map, so the text can be searched and copied.
+/// The A4 PDF of a published issue, made with PDFsharp in the site's PDF fonts (<see cref="PdfFonts"/>).
 /// </summary>
 public static class BulletinPdf
 {
-    public const string FontDirectory = "/usr/share/fonts/truetype/dejavu";
-    private const string Family = "DejaVu Sans";
     private const double Margin = 56, Width = 595 - 2 * Margin, Bottom = 842 - 56;
-
-    private static readonly object Gate = new();
 
     /// <param name="publicUrl">Site:PublicUrl, so that every address in the file is absolute.</param>
     public static byte[] Render(BulletinView issue, string unitName, string publicUrl)
     {
-        EnsureFonts();
+        PdfFonts.Ensure();
         using var document = new PdfDocument();
         document.Info.Title = $"{issue.Title} – {unitName}";
         document.Info.Subject = issue.PeriodText;
@@ -56,25 +51,14 @@ public static class BulletinPdf
         return stream.ToArray();
     }
 
-    /// <summary>PDFsharp's font resolver is process-wide and set once; on Linux there is none unless we give one.</summary>
-    private static void EnsureFonts()
-    {
-        lock (Gate)
-        {
-            if (GlobalFontSettings.FontResolver is not DejaVuFonts)
-                GlobalFontSettings.FontResolver = new DejaVuFonts();
-        }
-    }
-
     /// <summary>Writes top to bottom, wrapping words to the width and opening a page when one is full; numbers the pages.</summary>
     private sealed class Writer
     {
-        private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-        public readonly XFont Title = new(Family, 20, XFontStyleEx.Bold, Unicode);
-        public readonly XFont Heading = new(Family, 13, XFontStyleEx.Bold, Unicode);
-        public readonly XFont Strong = new(Family, 10.5, XFontStyleEx.Bold, Unicode);
-        public readonly XFont Body = new(Family, 10.5, XFontStyleEx.Regular, Unicode);
-        public readonly XFont Small = new(Family, 8.5, XFontStyleEx.Regular, Unicode);
+        public readonly XFont Title = PdfFonts.Font(20, bold: true);
+        public readonly XFont Heading = PdfFonts.Font(13, bold: true);
+        public readonly XFont Strong = PdfFonts.Font(10.5, bold: true);
+        public readonly XFont Body = PdfFonts.Font(10.5);
+        public readonly XFont Small = PdfFonts.Font(8.5);
 
         private readonly PdfDocument document;
         private XGraphics graphics = null!;
@@ -154,13 +138,5 @@ public static class BulletinPdf
         }
 
         private bool Fits(string text, XFont font) => graphics.MeasureString(text, font).Width <= Width;
-    }
-
-    private sealed class DejaVuFonts : IFontResolver
-    {
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
-
-        public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(FontDirectory, faceName + ".ttf"));
     }
 }

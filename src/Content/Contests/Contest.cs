@@ -1,4 +1,5 @@
 using CchcSite.Content.Questionnaires;
+using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 
 namespace CchcSite.Content.Contests;
@@ -20,9 +21,13 @@ public enum ContestStatus
 /// An online reform contest (hội thi trực tuyến tìm hiểu CCHC) organised by a unit: its rules, its rounds and one question
 /// bank that every round draws from. Times are stored in UTC and shown in Vietnam time.
 /// </summary>
-public class Contest
+public class Contest : ISearchItem
 {
+    /// <summary>The name of contests as a search source (<see cref="ContestSearchSource"/>), in outbox rows and cache tags.</summary>
+    public const string SourceName = "contest";
+
     public int Id { get; set; }
+    string ISearchItem.SearchSource => SourceName;
     public int UnitId { get; set; }
     public Unit Unit { get; set; } = null!;
     public string Slug { get; set; } = "";

@@ -9,7 +9,7 @@ namespace CchcSite.Content.Contests;
 /// A participant's way through a round: start an attempt (one per person per round), save answers as they go, submit once.
 /// Everything is decided here, on the server, from the stored start time and the stored paper.
 /// </summary>
-public sealed class ContestEntries(CchcDbContext db, TimeProvider clock)
+public sealed class ContestEntries(CchcDbContext db, ContestSubmission submission, TimeProvider clock)
 {
     public const string AlreadyEntered = "Số điện thoại hoặc thư điện tử này đã dự thi đợt này. Mỗi người chỉ được dự thi số lần thể lệ cho phép trong một đợt.";
     public const string TimeIsUp = "Đã hết thời gian làm bài; câu trả lời gửi sau thời hạn không được tính.";
@@ -102,9 +102,10 @@ public sealed class ContestEntries(CchcDbContext db, TimeProvider clock)
         ];
     }
 
-    /// <summary>The paper of an attempt still in progress; null when there is no such attempt.</summary>
+    /// <summary>The paper of an attempt still in progress; null when there is no such attempt. One whose time ran out is submitted as saved.</summary>
     public async Task<AttemptPage?> PaperAsync(Guid token, CancellationToken ct)
     {
+        await SubmitIfExpiredAsync(token, ct);
         var attempt = await db.ContestAttempts.AsNoTracking().Where(a => a.Token == token)
             .Select(a => new
             {
@@ -171,26 +172,16 @@ public sealed class ContestEntries(CchcDbContext db, TimeProvider clock)
                     return new Outcome<Guid>.Invalid("", problem);
             await db.SaveChangesAsync(ct);
         }
-        var correct = await db.ContestOptions.AsNoTracking()
-            .Where(o => o.IsCorrect && attempt.Answers.Select(a => a.QuestionId).Contains(o.QuestionId))
-            .Select(o => new { o.QuestionId, o.Id }).ToListAsync(ct);
-        var correctOf = correct.GroupBy(o => o.QuestionId).ToDictionary(g => g.Key, g => (IReadOnlySet<int>)g.Select(o => o.Id).ToHashSet());
-        var score = ContestScoring.Score(attempt.Answers.Select(a =>
-            (correctOf.GetValueOrDefault(a.QuestionId) ?? new HashSet<int>(), ContestScoring.ParseIds(a.Chosen))));
-        var duration = AttemptTimer.Duration(attempt.StartedAt, contest.TimeLimitSeconds, now);
-        var keptGuess = inTime ? guess : attempt.Guess;
-        // Only the first submission writes: a double click or a retry finds SubmittedAt set and changes nothing.
-        await db.ContestAttempts.Where(a => a.Id == attempt.Id && a.SubmittedAt == null).ExecuteUpdateAsync(set => set
-            .SetProperty(a => a.SubmittedAt, now)
-            .SetProperty(a => a.Score, score)
-            .SetProperty(a => a.DurationSeconds, duration)
-            .SetProperty(a => a.Guess, keptGuess), ct);
+        // A late submission is the one the server would have made: what was saved, at the deadline.
+        await submission.SubmitAsync(attempt.Id, [.. attempt.Answers.Select(a => (a.QuestionId, a.Chosen))], attempt.StartedAt, contest.TimeLimitSeconds,
+            inTime ? now : AttemptTimer.Deadline(attempt.StartedAt, contest.TimeLimitSeconds), inTime ? guess : attempt.Guess, ct);
         return new Outcome<Guid>.Ok(token);
     }
 
     /// <summary>The result of a submitted attempt; null when it is not submitted (or does not exist).</summary>
     public async Task<AttemptResultPage?> ResultAsync(Guid token, CancellationToken ct)
     {
+        await SubmitIfExpiredAsync(token, ct);
         var a = await db.ContestAttempts.AsNoTracking().Where(a => a.Token == token && a.SubmittedAt != null)
             .Select(a => new
             {
@@ -215,8 +206,29 @@ public sealed class ContestEntries(CchcDbContext db, TimeProvider clock)
             return new ReviewQuestion(x.Position, x.Text, right, [.. options.Select(o => new ReviewOption(o.Text, o.IsCorrect, chosen.Contains(o.Id)))],
                 x.Explanation);
         }).ToList();
-        return new AttemptResultPage(a.Slug, a.Title, a.Number, a.FullName, a.Score ?? 0, a.Answers.Count, a.DurationSeconds ?? 0, a.SubmittedAt!.Value,
+        return new AttemptResultPage(token, a.Slug, a.Title, a.Number, a.FullName, a.Score ?? 0, a.Answers.Count, a.DurationSeconds ?? 0, a.SubmittedAt!.Value,
             a.ClosesAt, closed, a.DisqualifiedReason, review);
+    }
+
+    /// <summary>
+    /// What the certificate of participation of an attempt says; null unless it stands (submitted, not disqualified). The
+    /// score is the one the attempt's result page shows, so it is given as soon as the paper is in.
+    /// </summary>
+    public async Task<CertificateView?> CertificateAsync(Guid token, CancellationToken ct)
+    {
+        await SubmitIfExpiredAsync(token, ct);
+        return await db.ContestAttempts.AsNoTracking().Where(a => a.Token == token && a.SubmittedAt != null && a.DisqualifiedReason == null)
+            .Select(a => new CertificateView(a.FullName, a.Unit != null ? a.Unit.Name : a.Address, a.Round.Contest.Title, a.Round.Contest.Slug,
+                a.Round.Contest.Unit.Name, a.Round.Number, a.Score ?? 0, a.Answers.Count, a.SubmittedAt!.Value)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>The server's side of the countdown: a paper the browser never sent is submitted once its time has run out.</summary>
+    private async Task SubmitIfExpiredAsync(Guid token, CancellationToken ct)
+    {
+        var open = await db.ContestAttempts.AsNoTracking().Where(a => a.Token == token && a.SubmittedAt == null)
+            .Select(a => new { a.Id, a.Round.Contest.TimeLimitSeconds }).SingleOrDefaultAsync(ct);
+        if (open is not null)
+            await submission.SubmitExpiredAsync(a => a.Id == open.Id, open.TimeLimitSeconds, Now, ct);
     }
 
     private Task<ContestAttempt?> LoadAsync(Guid token, CancellationToken ct) =>

@@ -15,16 +15,21 @@ public sealed record OrganiserEntry(int AttemptId, int RoundNumber, string FullN
 /// <see cref="Accounts.EditorAction.ManageContests"/>; the public results only ever show them masked), and disqualifying an
 /// entry with a reason, audited. The ranking is read from the entries that stand, so it is recomputed by the next read.
 /// </summary>
-public sealed class ContestOrganising(CchcDbContext db, AuditLog audit)
+public sealed class ContestOrganising(CchcDbContext db, AuditLog audit, ContestSubmission submission, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> ExportColumns =
         ["Đợt", "Họ và tên", "Điện thoại", "Thư điện tử", "Đơn vị, địa chỉ", "Điểm", "Dự đoán", "Thời gian làm bài (giây)", "Nộp lúc", "Bị loại vì"];
 
-    public Task<List<OrganiserEntry>> EntriesAsync(int contestId, CancellationToken ct) =>
-        db.ContestAttempts.AsNoTracking().Where(a => a.Round.ContestId == contestId && a.SubmittedAt != null)
+    /// <summary>Every submitted entry, those whose time ran out unsent submitted first, as saved.</summary>
+    public async Task<List<OrganiserEntry>> EntriesAsync(int contestId, CancellationToken ct)
+    {
+        if (await db.Contests.Where(c => c.Id == contestId).Select(c => (int?)c.TimeLimitSeconds).SingleOrDefaultAsync(ct) is { } limit)
+            await submission.SubmitExpiredAsync(a => a.Round.ContestId == contestId, limit, clock.GetUtcNow().UtcDateTime, ct);
+        return await db.ContestAttempts.AsNoTracking().Where(a => a.Round.ContestId == contestId && a.SubmittedAt != null)
             .OrderBy(a => a.Round.Number).ThenByDescending(a => a.Score).ThenBy(a => a.DurationSeconds).ThenBy(a => a.SubmittedAt)
             .Select(a => new OrganiserEntry(a.Id, a.Round.Number, a.FullName, a.Phone, a.Email, a.Unit != null ? a.Unit.Name : a.Address, a.Score ?? 0,
                 a.Guess, a.DurationSeconds ?? 0, a.SubmittedAt!.Value, a.DisqualifiedReason)).ToListAsync(ct);
+    }
 
     /// <summary>The export's rows, in the order of <see cref="ExportColumns"/>, times in Vietnam time.</summary>
     public static IEnumerable<IReadOnlyList<string?>> ExportRows(IEnumerable<OrganiserEntry> entries) =>

@@ -24,8 +24,13 @@ public sealed record ContestCard(string Slug, string Title, string Summary, stri
     public string Url => ContestAddresses.Contest(Slug);
 }
 
+/// <summary>The published contests, or those <see cref="Query"/> finds (<see cref="Message"/> says why none were).</summary>
 public sealed record ContestListPage(IReadOnlyList<ContestCard> Contests)
-    : SitePage("Hội thi trực tuyến tìm hiểu cải cách hành chính", [new("Trang chủ", "/"), new("Hội thi trực tuyến", null)]);
+    : SitePage("Hội thi trực tuyến tìm hiểu cải cách hành chính", [new("Trang chủ", "/"), new("Hội thi trực tuyến", null)])
+{
+    public string Query { get; init; } = "";
+    public string? Message { get; init; }
+}
 
 /// <summary>What a participant types before the attempt starts; kept in the form when it is refused.</summary>
 public sealed record ContestEntryInput
@@ -88,6 +93,7 @@ public sealed record ReviewQuestion(int Position, string Text, bool Right, IRead
 
 /// <summary>A submitted attempt: the score and time at once; the correct answers only once the round has closed.</summary>
 public sealed record AttemptResultPage(
+    Guid Token,
     string ContestSlug,
     string ContestTitle,
     int RoundNumber,
@@ -129,9 +135,11 @@ public static class ContestAddresses
     public const string List = "/" + Segment;
 
     public static string Contest(string slug) => $"{List}/{slug}";
+    public static string Search(string query) => $"{List}?q={Uri.EscapeDataString(query)}";
     public static string Results(string slug) => $"{List}/{slug}/ket-qua";
     public static string RoundResults(string slug, int round) => $"{List}/{slug}/ket-qua/dot-{round}";
     public static string Attempt(Guid token) => $"{List}/bai-thi/{token:N}";
     public static string Save(Guid token) => $"{Attempt(token)}/luu";
     public static string Result(Guid token) => $"{Attempt(token)}/ket-qua";
+    public static string Certificate(Guid token) => $"{Attempt(token)}/giay-chung-nhan.pdf";
 }

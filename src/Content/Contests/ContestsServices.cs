@@ -1,3 +1,4 @@
+using CchcSite.Content.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content.Contests;
@@ -8,10 +9,12 @@ public static class ContestsServices
     {
         services.AddSettings<ContestOptions>(ContestOptions.Section);
         return services
+            .AddScoped<ContestSubmission>()
             .AddScoped<ContestEntries>()
             .AddScoped<ContestEditing>()
             .AddScoped<ContestQuestionImport>()
             .AddScoped<ContestOrganising>()
-            .AddScoped<PublicContests>();
+            .AddScoped<PublicContests>()
+            .AddSingleton<ISearchSource, ContestSearchSource>();
     }
 }

@@ -1,12 +1,14 @@
 using CchcSite.Content.Data;
+using CchcSite.Content.Paging;
 using CchcSite.Content.Rendering;
+using CchcSite.Content.Search;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Contests;
 
 /// <summary>The one public read path of contests: the list, a contest's page and the results of its closed rounds.</summary>
-public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, SearchIndex index, ContestSubmission submission, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -15,6 +17,32 @@ public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, 
     {
         var cards = await CardsAsync(db.Contests.Where(c => c.Status == ContestStatus.Published), ct);
         return new ContestListPage([.. cards.OrderBy(c => c.Current is null).ThenByDescending(c => c.Rounds.Select(r => r.OpensAt).DefaultIfEmpty().Max())]);
+    }
+
+    /// <summary>A contest needs only a few words of its name: more hits than this would be a query that says nothing.</summary>
+    private const int MaxSearchHits = 50;
+
+    /// <summary>
+    /// The published contests <paramref name="text"/> finds in the search index (<see cref="ContestSearchSource"/>), with or
+    /// without tones, in its order; the whole list when nothing is typed. One taken back to draft since drops out here.
+    /// </summary>
+    public async Task<ContestListPage> SearchAsync(string? text, CancellationToken ct)
+    {
+        var query = text?.Trim() ?? "";
+        if (query.Length == 0)
+            return await ListAsync(ct);
+        if (!UserQuery.TryParse(query, out var words, out var message))
+            return new ContestListPage([]) { Query = query, Message = message };
+        var ids = IndexSearch.Find(index, new IndexCriteria(words, Now)
+        {
+            OtherKind = ContestSearchDocument.KindValue,
+            Page = new PageRequest(1, MaxSearchHits),
+        }).Hits.Select(h => h.Id).ToList();
+        var published = db.Contests.Where(c => ids.Contains(c.Id) && c.Status == ContestStatus.Published);
+        var slugs = await published.ToDictionaryAsync(c => c.Id, c => c.Slug, ct);
+        var cards = (await CardsAsync(published, ct)).ToDictionary(c => c.Slug);
+        var found = ids.Where(slugs.ContainsKey).Select(id => cards[slugs[id]]).ToList();
+        return new ContestListPage(found) { Query = query, Message = found.Count == 0 ? "Không tìm thấy hội thi nào khớp với từ khóa." : null };
     }
 
     public async Task<ContestCard?> CardAsync(string slug, CancellationToken ct) =>
@@ -54,9 +82,13 @@ public sealed class PublicContests(CchcDbContext db, MarkdownRenderer markdown, 
         return new ContestResultsPage(card, results, units, round);
     }
 
-    /// <summary>One closed round, ranked by <see cref="ContestRanking"/>; disqualified and unsubmitted attempts are not in it.</summary>
+    /// <summary>
+    /// One closed round, ranked by <see cref="ContestRanking"/>; disqualified attempts are not in it. Papers whose time ran out
+    /// unsent are submitted first, as saved, so everyone who started is ranked.
+    /// </summary>
     public async Task<RoundResults> RoundResultsAsync(Contest contest, ContestRound round, CancellationToken ct)
     {
+        await submission.SubmitExpiredAsync(a => a.RoundId == round.Id, contest.TimeLimitSeconds, Now, ct);
         var entries = await db.ContestAttempts.AsNoTracking()
             .Where(a => a.RoundId == round.Id && a.SubmittedAt != null && a.DisqualifiedReason == null)
             .Select(a => new

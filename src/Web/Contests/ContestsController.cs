@@ -27,13 +27,13 @@ public sealed class ContestEntryForm
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [PrivateAnswer]
-public sealed class ContestsController(PublicContests contests, ContestEntries entries) : Controller
+public sealed class ContestsController(PublicContests contests, ContestEntries entries, PublicUrls urls) : Controller
 {
     /// <summary>Form fields of the attempt: <c>q{questionId}</c> holds the chosen option ids.</summary>
     public const string AnswerPrefix = "q";
 
     [HttpGet(ContestAddresses.List)]
-    public async Task<IActionResult> Index(CancellationToken ct) => View("Index", await contests.ListAsync(ct));
+    public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken ct) => View("Index", await contests.SearchAsync(q, ct));
 
     [HttpGet(ContestAddresses.List + "/{slug}")]
     public async Task<IActionResult> Show(string slug, CancellationToken ct) =>
@@ -101,6 +101,13 @@ public sealed class ContestsController(PublicContests contests, ContestEntries e
     public async Task<IActionResult> Result(Guid token, CancellationToken ct) =>
         await entries.ResultAsync(token, ct) is { } page ? View("Result", page)
         : await entries.PaperAsync(token, ct) is not null ? Redirect(ContestAddresses.Attempt(token)) : NotFound();
+
+    /// <summary>The certificate of participation of an entry that stands; its secret address is the attempt's, like the result.</summary>
+    [HttpGet(ContestAddresses.List + "/bai-thi/{token:guid}/giay-chung-nhan.pdf")]
+    public async Task<IActionResult> Certificate(Guid token, CancellationToken ct) =>
+        await entries.CertificateAsync(token, ct) is { } entry
+            ? File(ContestCertificate.Render(entry, urls.Origin), "application/pdf", $"giay-chung-nhan-{entry.ContestSlug}-dot-{entry.RoundNumber}.pdf")
+            : NotFound();
 
     [HttpGet(ContestAddresses.List + "/{slug}/ket-qua")]
     public async Task<IActionResult> Results(string slug, CancellationToken ct) =>

@@ -137,6 +137,118 @@ public sealed class ContestEntriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_paper_never_sent_is_submitted_by_the_server_when_its_time_has_run_out_with_what_was_saved()
+    {
+        await ContestAsync(questions: 2, perAttempt: 2);
+        var started = Now;
+        var token = await StartAsync(Person());
+        var paper = (await WithAsync(e => e.PaperAsync(token, default)))!;
+        var correct = await CorrectAsync();
+        var q1 = paper.Questions[0];
+        Assert.True((await WithAsync(e => e.SaveAsync(token, q1.Id, correct[q1.Id], default))).IsOk);
+
+        // Within the limit and its grace the paper stays open: a read changes nothing.
+        _database.Clock.Advance(TimeSpan.FromSeconds(300) + AttemptTimer.Grace);
+        Assert.False((await WithAsync(e => e.PaperAsync(token, default)))!.Submitted);
+        Assert.Null(await WithAsync(e => e.ResultAsync(token, default)));
+
+        // Past it, the first read submits it: at its deadline, for the whole limit, scored on the saved answers.
+        _database.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True((await WithAsync(e => e.PaperAsync(token, default)))!.Submitted);
+        var result = (await WithAsync(e => e.ResultAsync(token, default)))!;
+        Assert.Equal((1, 2, 300), (result.Score, result.OutOf, result.DurationSeconds));
+        await using var db = _database.NewContext();
+        var stored = await db.ContestAttempts.SingleAsync();
+        Assert.Equal((started.AddSeconds(300), 1), (stored.SubmittedAt, stored.Score));
+    }
+
+    [Fact]
+    public async Task A_late_submission_is_the_one_the_server_would_have_made_at_the_deadline()
+    {
+        await ContestAsync(questions: 2, perAttempt: 2);
+        var started = Now;
+        var token = await StartAsync(Person());
+        _database.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.True((await WithAsync(e => e.SubmitAsync(token, new Dictionary<int, IReadOnlyCollection<int>>(), 3, default))).IsOk);
+
+        await using var db = _database.NewContext();
+        var stored = await db.ContestAttempts.SingleAsync();
+        Assert.Equal((started.AddSeconds(300), 300, 0, (int?)null), (stored.SubmittedAt, stored.DurationSeconds, stored.Score, stored.Guess));
+    }
+
+    [Fact]
+    public async Task Results_and_the_organisers_entries_rank_an_abandoned_paper_and_two_nodes_submit_it_once()
+    {
+        var contest = await ContestAsync(questions: 2, perAttempt: 2);
+        var finished = await StartAsync(Person("0912 000 111"));
+        Assert.True((await WithAsync(e => e.SubmitAsync(finished, new Dictionary<int, IReadOnlyCollection<int>>(), null, default))).IsOk);
+        var abandoned = await StartAsync(Person("0912 000 222"));
+        var paper = (await WithAsync(e => e.PaperAsync(abandoned, default)))!;
+        var correct = await CorrectAsync();
+        foreach (var q in paper.Questions)
+            Assert.True((await WithAsync(e => e.SaveAsync(abandoned, q.Id, correct[q.Id], default))).IsOk);
+        // One still answering when the others read: not submitted by them.
+        _database.Clock.Advance(TimeSpan.FromSeconds(200));
+        var answering = await StartAsync(Person("0912 000 333"));
+        _database.Clock.Advance(TimeSpan.FromSeconds(200));
+
+        // Two nodes read at once: each finds the paper unsent, one writes it.
+        await using (var one = _database.NewContext())
+        await using (var two = _database.NewContext())
+        {
+            var counts = await Task.WhenAll(
+                _database.Get<ContestSubmission>(one).SubmitExpiredAsync(a => a.Round.ContestId == contest.Id, 300, Now, default),
+                _database.Get<ContestSubmission>(two).SubmitExpiredAsync(a => a.Round.ContestId == contest.Id, 300, Now, default));
+            Assert.Equal(1, counts.Sum());
+        }
+        await using (var db = _database.NewContext())
+        {
+            var entries = await _database.Get<ContestOrganising>(db).EntriesAsync(contest.Id, default);
+            Assert.Equal([("0912000222", 2), ("0912000111", 0)], entries.Select(e => (e.Phone!, e.Score)));
+        }
+
+        _database.Clock.Advance(TimeSpan.FromDays(7));
+        await using (var db = _database.NewContext())
+        {
+            var round = await db.ContestRounds.SingleAsync();
+            var results = await _database.Get<PublicContests>(db).RoundResultsAsync(contest, round, default);
+            Assert.Equal([2, 0, 0], results.Rows.Select(r => r.Score));
+            Assert.Equal(3, await db.ContestAttempts.CountAsync(a => a.SubmittedAt != null));
+            Assert.Equal(await db.ContestAttempts.Where(a => a.Token == answering).Select(a => a.StartedAt.AddSeconds(300)).SingleAsync(),
+                await db.ContestAttempts.Where(a => a.Token == answering).Select(a => a.SubmittedAt).SingleAsync());
+        }
+    }
+
+    [Fact]
+    public async Task An_entry_that_stands_gets_a_certificate_whose_vietnamese_text_reads_back_from_the_pdf()
+    {
+        await ContestAsync(questions: 2, perAttempt: 2);
+        var token = await StartAsync(Person());
+        Assert.Null(await WithAsync(e => e.CertificateAsync(token, default)));
+        var paper = (await WithAsync(e => e.PaperAsync(token, default)))!;
+        var correct = await CorrectAsync();
+        var answers = new Dictionary<int, IReadOnlyCollection<int>> { [paper.Questions[0].Id] = correct[paper.Questions[0].Id] };
+        Assert.True((await WithAsync(e => e.SubmitAsync(token, answers, null, default))).IsOk);
+
+        var entry = (await WithAsync(e => e.CertificateAsync(token, default)))!;
+        var pdf = ContestCertificate.Render(entry, "https://cchc.example.vn/");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var text = string.Join(" ", Assert.Single(document.GetPages()).GetWords().Select(w => w.Text));
+        Assert.Contains("GIẤY CHỨNG NHẬN", text);
+        Assert.Contains("Nguyễn Văn An", text);
+        Assert.Contains("Phường 1, thị xã Ngã Năm", text);
+        Assert.Contains("Hội thi thử", text);
+        Assert.Contains("đã tham gia Đợt 1", text);
+        Assert.Contains("trả lời đúng 1/2 câu hỏi", text);
+        Assert.Contains("https://cchc.example.vn/hoi-thi/hoi-thi-thu", text);
+
+        // A disqualified entry has none.
+        await using (var db = _database.NewContext())
+            await db.ContestAttempts.ExecuteUpdateAsync(set => set.SetProperty(a => a.DisqualifiedReason, "Nhờ người khác làm bài"));
+        Assert.Null(await WithAsync(e => e.CertificateAsync(token, default)));
+    }
+
+    [Fact]
     public async Task One_attempt_per_normalised_phone_or_email_per_round()
     {
         await ContestAsync();
@@ -189,7 +301,7 @@ public sealed class ContestEntriesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Results_of_a_closed_round_rank_entries_mask_contacts_and_leave_out_the_disqualified_and_unsubmitted()
+    public async Task Results_of_a_closed_round_rank_entries_mask_contacts_leave_out_the_disqualified_and_rank_a_paper_never_sent_last()
     {
         await ContestAsync(questions: 2, perAttempt: 2);
         var correct = await CorrectAsync();
@@ -206,6 +318,7 @@ public sealed class ContestEntriesTests : IAsyncLifetime
         await EnterAsync("0922222222", 2, 3, 80);
         await EnterAsync("0933333333", 1, 2, 10);
         var cheat = await EnterAsync("0944444444", 2, 2, 5);
+        // Started, nothing answered, never sent: the server submits it when its time runs out, with nothing right.
         await StartAsync(Person("0955555555"));
         await using (var db = _database.NewContext())
             await db.ContestAttempts.Where(a => a.Token == cheat).ExecuteUpdateAsync(s => s.SetProperty(a => a.DisqualifiedReason, "Trùng người dự thi"));
@@ -216,8 +329,9 @@ public sealed class ContestEntriesTests : IAsyncLifetime
 
         var round = Assert.Single(results.Rounds);
         Assert.Equal(2, round.PerfectCount);
-        Assert.Equal(["09xx xxx 222", "09xx xxx 111", "09xx xxx 333"], round.Rows.Select(r => r.MaskedContact));
-        Assert.Equal(["Giải Nhất", "Giải Nhì", "Giải Nhì"], round.Rows.Select(r => r.Prize));
+        Assert.Equal(["09xx xxx 222", "09xx xxx 111", "09xx xxx 333", "09xx xxx 555"], round.Rows.Select(r => r.MaskedContact));
+        Assert.Equal([2, 2, 1, 0], round.Rows.Select(r => r.Score));
+        Assert.Equal(["Giải Nhất", "Giải Nhì", "Giải Nhì", "Giải Ba"], round.Rows.Select(r => r.Prize));
     }
 
     private async Task<T> WithPublicAsync<T>(Func<PublicContests, Task<T>> action)

@@ -245,7 +245,7 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
         {
             var contest = await db.Contests.SingleAsync(c => c.Id == id);
             var round = await db.ContestRounds.SingleAsync(r => r.ContestId == id);
-            return await new PublicContests(db, null!, TimeProvider.System).RoundResultsAsync(contest, round, CancellationToken.None);
+            return await new PublicContests(db, null!, null!, new ContestSubmission(db), TimeProvider.System).RoundResultsAsync(contest, round, CancellationToken.None);
         });
         Assert.Equal(["Lê Thị Nhì"], ranking.Rows.Select(r => r.Name));
 

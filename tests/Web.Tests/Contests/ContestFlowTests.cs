@@ -87,6 +87,42 @@ public sealed partial class ContestFlowTests(ContestSite site) : IClassFixture<C
     }
 
     [Fact]
+    public async Task An_entry_once_submitted_downloads_its_certificate_and_no_one_else_does()
+    {
+        var browser = site.NewBrowser();
+        var paperPath = await StartAsync(browser, "0913 000 999");
+        var token = TokenOf(paperPath);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(ContestAddresses.Certificate(token))).StatusCode);
+        var paper = await browser.GetStringAsync(paperPath);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(browser, paperPath, paper, [])).StatusCode);
+
+        Assert.Contains($"href=\"{ContestAddresses.Certificate(token)}\"", await browser.GetStringAsync(ContestAddresses.Result(token)));
+        var pdf = await browser.GetAsync(ContestAddresses.Certificate(token));
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("Lê Thị Mai", text);
+        Assert.Contains("0/15", text);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(ContestAddresses.Certificate(Guid.NewGuid()))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_contest_list_searches_contests_with_or_without_tones_and_site_search_counts_them()
+    {
+        var browser = site.NewBrowser();
+        var title = await site.WithDbAsync(db => db.Contests.Where(c => c.Slug == ContestSite.Open).Select(c => c.Title).SingleAsync());
+        var found = WebUtility.HtmlDecode(await browser.GetStringAsync(ContestAddresses.Search(CchcSite.Content.Procedures.ProcedureRules.Fold(title))));
+        Assert.Contains(title, found);
+        Assert.Contains("Tìm thấy", found);
+        var none = WebUtility.HtmlDecode(await browser.GetStringAsync(ContestAddresses.Search("xyzzy")));
+        Assert.Contains("Không tìm thấy hội thi nào khớp với từ khóa.", none);
+        Assert.DoesNotContain(title, none);
+
+        var search = WebUtility.HtmlDecode(await browser.GetStringAsync("/tim-kiem?q=" + Uri.EscapeDataString(title)));
+        Assert.Matches(@"Hội thi trực tuyến <span class=""count"">\(\d+\)</span>", search);
+    }
+
+    [Fact]
     public async Task Nothing_sent_before_submission_depends_on_which_options_are_correct()
     {
         var browser = site.NewBrowser();
