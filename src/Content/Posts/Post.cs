@@ -99,12 +99,21 @@ public record DocumentInfo
 /// </summary>
 public record VideoFields
 {
-    /// <summary>The address of a video published elsewhere.</summary>
+    /// <summary>
+    /// The address of a video published elsewhere, stored as its player's address (<see cref="Videos.VideoEmbed.EmbedUrl"/>)
+    /// whatever form of link the editor pasted; which services are allowed is checked when it is saved (PostEditing).
+    /// </summary>
     public string? ExternalUrl { get; init; }
     public int? DurationSeconds { get; init; }
 
-    /// <summary>The fields alone, the address trimmed or left out when blank (see <see cref="DocumentInfo.Canonical"/>).</summary>
-    public VideoFields Canonical() => new(this) { ExternalUrl = string.IsNullOrWhiteSpace(ExternalUrl) ? null : ExternalUrl.Trim() };
+    /// <summary>
+    /// The fields alone (see <see cref="DocumentInfo.Canonical"/>), the address left out when blank and otherwise its
+    /// player's address when it names a video of a known service (trimmed as typed when not, for validation to refuse).
+    /// </summary>
+    public VideoFields Canonical() => new(this)
+    {
+        ExternalUrl = string.IsNullOrWhiteSpace(ExternalUrl) ? null : Videos.VideoEmbeds.Parse(ExternalUrl)?.EmbedUrl ?? ExternalUrl.Trim(),
+    };
 }
 
 public class VideoInfo

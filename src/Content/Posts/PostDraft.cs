@@ -80,9 +80,6 @@ public sealed record PostDraft(
         // Keys are the names the edit form gives the nested fields, so that each message shows beside its field.
         if (kind == PostKind.Document && Document is { EffectiveOn: { } effective, ExpiresOn: { } expires } && expires < effective)
             errors[$"{nameof(Document)}.{nameof(DocumentInfo.ExpiresOn)}"] = "Ngày hết hiệu lực phải sau ngày hiệu lực.";
-        if (kind == PostKind.Video && !errors.ContainsKey($"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}") && Video?.Canonical().ExternalUrl is { } url
-            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            errors[$"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}"] = "Địa chỉ video phải là một địa chỉ web đầy đủ (https://…).";
         return errors;
     }
 
