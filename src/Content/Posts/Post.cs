@@ -94,11 +94,15 @@ public record DocumentInfo
 }
 
 /// <summary>
-/// The parts of a video an editor types; its file, poster and captions come from the unit's library. The edit form, the
-/// draft, its revisions and the seed file hold this record; <see cref="VideoInfo"/> takes it in one step.
+/// The parts of a video an editor chooses: a video of the unit's library (its poster, captions and renditions come with
+/// it) or the address of one published elsewhere, and its length. The edit form, the draft, its revisions and the seed
+/// file hold this record; <see cref="VideoInfo"/> takes it in one step.
 /// </summary>
 public record VideoFields
 {
+    /// <summary>A video uploaded to the unit's library.</summary>
+    public int? FileId { get; init; }
+
     /// <summary>
     /// The address of a video published elsewhere, stored as its player's address (<see cref="Videos.VideoEmbed.EmbedUrl"/>)
     /// whatever form of link the editor pasted; which services are allowed is checked when it is saved (PostEditing).
@@ -128,11 +132,20 @@ public class VideoInfo
     public int? DurationSeconds { get; set; }
 
     /// <summary>What an editor may change of this video.</summary>
-    public VideoFields Fields => new() { ExternalUrl = ExternalUrl, DurationSeconds = DurationSeconds };
+    public VideoFields Fields => new() { FileId = FileId, ExternalUrl = ExternalUrl, DurationSeconds = DurationSeconds };
 
-    /// <summary>Takes what an editor typed; the files stay.</summary>
+    /// <summary>
+    /// Takes what an editor chose. Another file drops the poster and captions given with the previous one (the new file's
+    /// own, from its transcoding and the library, are shown instead).
+    /// </summary>
     public void Take(VideoFields fields)
     {
+        if (fields.FileId != FileId)
+        {
+            (Poster, PosterId, Captions, CaptionsId) = (null, null, null, null);
+            File = null;
+        }
+        FileId = fields.FileId;
         ExternalUrl = fields.ExternalUrl;
         DurationSeconds = fields.DurationSeconds;
     }

@@ -1,6 +1,7 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Media;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Subscriptions;
@@ -116,8 +117,11 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
             errors[nameof(PostDraft.CoverImageId)] = "Ảnh đại diện phải là một ảnh trong thư viện của đơn vị.";
         var attachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).Distinct().ToList();
         if (attachmentIds.Count > 0
-            && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && !a.ContentType.StartsWith("image/"), ct) != attachmentIds.Count)
+            && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && a.ContentType.StartsWith(MediaKinds.DocumentPrefix), ct) != attachmentIds.Count)
             errors[nameof(PostDraft.Attachments)] = "Tệp đính kèm phải là tệp (PDF, DOCX, XLSX) trong thư viện của đơn vị.";
+        if (kind == PostKind.Video && draft.Video?.FileId is { } videoId
+            && !await db.MediaAssets.AnyAsync(a => a.Id == videoId && a.UnitId == unitId && a.ContentType.StartsWith(MediaKinds.VideoPrefix), ct))
+            errors[$"{nameof(PostDraft.Video)}.{nameof(VideoFields.FileId)}"] = "Video phải là một video trong thư viện của đơn vị.";
         if (draft.PlanItemId is { } itemId && !await db.PlanItems.LinkableBy([unitId]).AnyAsync(i => i.Id == itemId, ct))
             errors[nameof(PostDraft.PlanItemId)] = "Chỉ gắn bài với nhiệm vụ trong kế hoạch của đơn vị, hoặc nhiệm vụ đơn vị chủ trì hay phối hợp.";
         return errors;
