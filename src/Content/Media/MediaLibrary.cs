@@ -14,6 +14,20 @@ public sealed record MediaLibraryItem(int Id, string FileName, string ContentTyp
     DateTime CreatedAt, string? ThumbnailFileName)
 {
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+    public bool IsVideo => ContentType.StartsWith(MediaKinds.VideoPrefix, StringComparison.Ordinal);
+    /// <summary>A file a post may attach: PDF, DOCX, XLSX (not an image, a video or a caption file).</summary>
+    public bool IsDocument => ContentType.StartsWith(MediaKinds.DocumentPrefix, StringComparison.Ordinal);
+}
+
+/// <summary>
+/// The kinds of library file by content type, the one test of which a post may attach as a file or play as its video
+/// (queries use these prefixes, so they translate to SQL).
+/// </summary>
+public static class MediaKinds
+{
+    public const string VideoPrefix = "video/";
+    /// <summary>PDF, DOCX and XLSX are the library's only application/ types (<see cref="AllowedFileTypes"/>).</summary>
+    public const string DocumentPrefix = "application/";
 }
 
 /// <summary>

@@ -94,17 +94,30 @@ public record DocumentInfo
 }
 
 /// <summary>
-/// The parts of a video an editor types; its file, poster and captions come from the unit's library. The edit form, the
-/// draft, its revisions and the seed file hold this record; <see cref="VideoInfo"/> takes it in one step.
+/// The parts of a video an editor chooses: a video of the unit's library (its poster, captions and renditions come with
+/// it) or the address of one published elsewhere, and its length. The edit form, the draft, its revisions and the seed
+/// file hold this record; <see cref="VideoInfo"/> takes it in one step.
 /// </summary>
 public record VideoFields
 {
-    /// <summary>The address of a video published elsewhere.</summary>
+    /// <summary>A video uploaded to the unit's library.</summary>
+    public int? FileId { get; init; }
+
+    /// <summary>
+    /// The address of a video published elsewhere, stored as its player's address (<see cref="Videos.VideoEmbed.EmbedUrl"/>)
+    /// whatever form of link the editor pasted; which services are allowed is checked when it is saved (PostEditing).
+    /// </summary>
     public string? ExternalUrl { get; init; }
     public int? DurationSeconds { get; init; }
 
-    /// <summary>The fields alone, the address trimmed or left out when blank (see <see cref="DocumentInfo.Canonical"/>).</summary>
-    public VideoFields Canonical() => new(this) { ExternalUrl = string.IsNullOrWhiteSpace(ExternalUrl) ? null : ExternalUrl.Trim() };
+    /// <summary>
+    /// The fields alone (see <see cref="DocumentInfo.Canonical"/>), the address left out when blank and otherwise its
+    /// player's address when it names a video of a known service (trimmed as typed when not, for validation to refuse).
+    /// </summary>
+    public VideoFields Canonical() => new(this)
+    {
+        ExternalUrl = string.IsNullOrWhiteSpace(ExternalUrl) ? null : Videos.VideoEmbeds.Parse(ExternalUrl)?.EmbedUrl ?? ExternalUrl.Trim(),
+    };
 }
 
 public class VideoInfo
@@ -119,11 +132,20 @@ public class VideoInfo
     public int? DurationSeconds { get; set; }
 
     /// <summary>What an editor may change of this video.</summary>
-    public VideoFields Fields => new() { ExternalUrl = ExternalUrl, DurationSeconds = DurationSeconds };
+    public VideoFields Fields => new() { FileId = FileId, ExternalUrl = ExternalUrl, DurationSeconds = DurationSeconds };
 
-    /// <summary>Takes what an editor typed; the files stay.</summary>
+    /// <summary>
+    /// Takes what an editor chose. Another file drops the poster and captions given with the previous one (the new file's
+    /// own, from its transcoding and the library, are shown instead).
+    /// </summary>
     public void Take(VideoFields fields)
     {
+        if (fields.FileId != FileId)
+        {
+            (Poster, PosterId, Captions, CaptionsId) = (null, null, null, null);
+            File = null;
+        }
+        FileId = fields.FileId;
         ExternalUrl = fields.ExternalUrl;
         DurationSeconds = fields.DurationSeconds;
     }

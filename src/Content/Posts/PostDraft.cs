@@ -4,7 +4,7 @@ using CchcSite.Content.Text;
 
 namespace CchcSite.Content.Posts;
 
-/// <summary>A file from the unit's library attached to a document, under the title readers see.</summary>
+/// <summary>A file from the unit's library attached to a post, under the title readers see.</summary>
 public sealed record AttachmentDraft(int MediaAssetId, string Title);
 
 /// <summary>Everything an editor types into a post, whatever its kind. Dates are UTC.</summary>
@@ -62,10 +62,10 @@ public sealed record PostDraft(
         TextLimit.Check(errors, nameof(Summary), Summary, MaxSummary, "Tóm tắt");
         if (Tags.FirstOrDefault(t => t.Trim().Length > MaxTag) is { } tag)
             TextLimit.Check(errors, nameof(Tags), tag, MaxTag, "Mỗi từ khóa");
+        if ((Attachments ?? []).FirstOrDefault(a => a.Title.Trim().Length > MaxAttachmentTitle) is { } attachment)
+            TextLimit.Check(errors, nameof(Attachments), attachment.Title, MaxAttachmentTitle, "Tên hiện của mỗi tệp đính kèm");
         if (kind == PostKind.Document)
         {
-            if ((Attachments ?? []).FirstOrDefault(a => a.Title.Trim().Length > MaxAttachmentTitle) is { } attachment)
-                TextLimit.Check(errors, nameof(Attachments), attachment.Title, MaxAttachmentTitle, "Tên hiện của mỗi tệp đính kèm");
             TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Number)}", Document?.Number, MaxDocumentNumber, "Số ký hiệu");
             TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Issuer)}", Document?.Issuer, MaxDocumentParty, "Cơ quan ban hành");
             TextLimit.Check(errors, $"{nameof(Document)}.{nameof(DocumentInfo.Signer)}", Document?.Signer, MaxDocumentParty, "Người ký");
@@ -73,6 +73,8 @@ public sealed record PostDraft(
         }
         if (kind == PostKind.Video)
             TextLimit.Check(errors, $"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}", Video?.ExternalUrl, MaxVideoUrl, "Địa chỉ video");
+        if (kind == PostKind.Video && Video is { FileId: not null } && !string.IsNullOrWhiteSpace(Video.ExternalUrl))
+            errors[$"{nameof(Video)}.{nameof(VideoFields.FileId)}"] = "Chọn một video trong thư viện hoặc dán địa chỉ video ở nơi khác, không chọn cả hai.";
         if (Slug is { Length: > 0 } slug && Text.Slug.From(slug) != slug)
             errors[nameof(Slug)] = "Đường dẫn chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang.";
         if (PublishAt is { } from && UnpublishAt is { } to && to <= from)
@@ -80,9 +82,6 @@ public sealed record PostDraft(
         // Keys are the names the edit form gives the nested fields, so that each message shows beside its field.
         if (kind == PostKind.Document && Document is { EffectiveOn: { } effective, ExpiresOn: { } expires } && expires < effective)
             errors[$"{nameof(Document)}.{nameof(DocumentInfo.ExpiresOn)}"] = "Ngày hết hiệu lực phải sau ngày hiệu lực.";
-        if (kind == PostKind.Video && !errors.ContainsKey($"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}") && Video?.Canonical().ExternalUrl is { } url
-            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
-            errors[$"{nameof(Video)}.{nameof(VideoFields.ExternalUrl)}"] = "Địa chỉ video phải là một địa chỉ web đầy đủ (https://…).";
         return errors;
     }
 
@@ -104,10 +103,8 @@ public sealed record PostDraft(
             Tags = Tags.Select(t => t.Trim().Normalize(NormalizationForm.FormC)).Where(t => t.Length > 0)
                 .DistinctBy(Text.Slug.From).Order(StringComparer.Ordinal).ToList(),
             Document = kind == PostKind.Document ? (Document ?? new DocumentInfo()).Canonical() : null,
-            Attachments = kind == PostKind.Document
-                ? (Attachments ?? []).DistinctBy(a => a.MediaAssetId)
-                    .Select(a => a with { Title = string.IsNullOrWhiteSpace(a.Title) ? "Tệp đính kèm" : a.Title.Trim() }).ToList()
-                : [],
+            Attachments = (Attachments ?? []).DistinctBy(a => a.MediaAssetId)
+                .Select(a => a with { Title = string.IsNullOrWhiteSpace(a.Title) ? "Tệp đính kèm" : a.Title.Trim() }).ToList(),
             Video = kind == PostKind.Video ? (Video ?? new VideoFields()).Canonical() : null,
         };
     }

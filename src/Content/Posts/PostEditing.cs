@@ -1,10 +1,12 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
+using CchcSite.Content.Media;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Subscriptions;
 using CchcSite.Content.Text;
+using CchcSite.Content.Videos;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Posts;
@@ -14,7 +16,7 @@ namespace CchcSite.Content.Posts;
 /// the caller has already checked the user's permission for the post's unit. Once readers have seen a post, a save
 /// writes a pending change instead (see <see cref="PendingChange"/>) and the live text moves only when it is approved.
 /// </summary>
-public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog audit)
+public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog audit, VideoEmbeds embeds)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -104,14 +106,22 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         var errors = new Dictionary<string, string>(draft.Validate(kind));
         if (draft.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
             errors[nameof(PostDraft.CategoryId)] = "Lĩnh vực đã chọn không còn. Vui lòng chọn lại.";
+        // A video from elsewhere only from a service the administrator allows; the configuration is read here, not in the draft.
+        var externalKey = $"{nameof(PostDraft.Video)}.{nameof(VideoFields.ExternalUrl)}";
+        if (kind == PostKind.Video && !errors.ContainsKey(externalKey) && draft.Video?.Canonical().ExternalUrl is { } external
+            && embeds.Problem(external) is { } problem)
+            errors[externalKey] = problem;
         // Files come only from the post's own unit: an editor cannot pull another unit's media into a post.
         if (draft.CoverImageId is { } coverId
             && !await db.MediaAssets.AnyAsync(a => a.Id == coverId && a.UnitId == unitId && a.ContentType.StartsWith("image/"), ct))
             errors[nameof(PostDraft.CoverImageId)] = "Ảnh đại diện phải là một ảnh trong thư viện của đơn vị.";
         var attachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).Distinct().ToList();
         if (attachmentIds.Count > 0
-            && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && !a.ContentType.StartsWith("image/"), ct) != attachmentIds.Count)
+            && await db.MediaAssets.CountAsync(a => attachmentIds.Contains(a.Id) && a.UnitId == unitId && a.ContentType.StartsWith(MediaKinds.DocumentPrefix), ct) != attachmentIds.Count)
             errors[nameof(PostDraft.Attachments)] = "Tệp đính kèm phải là tệp (PDF, DOCX, XLSX) trong thư viện của đơn vị.";
+        if (kind == PostKind.Video && draft.Video?.FileId is { } videoId
+            && !await db.MediaAssets.AnyAsync(a => a.Id == videoId && a.UnitId == unitId && a.ContentType.StartsWith(MediaKinds.VideoPrefix), ct))
+            errors[$"{nameof(PostDraft.Video)}.{nameof(VideoFields.FileId)}"] = "Video phải là một video trong thư viện của đơn vị.";
         if (draft.PlanItemId is { } itemId && !await db.PlanItems.LinkableBy([unitId]).AnyAsync(i => i.Id == itemId, ct))
             errors[nameof(PostDraft.PlanItemId)] = "Chỉ gắn bài với nhiệm vụ trong kế hoạch của đơn vị, hoặc nhiệm vụ đơn vị chủ trì hay phối hợp.";
         return errors;

@@ -80,6 +80,9 @@ public sealed record DocumentView : DocumentInfo
 public sealed record VideoView(string? FileUrl, string? FileContentType, string? ExternalUrl, string? PosterUrl, string? CaptionsUrl, int? DurationSeconds)
 {
     public IReadOnlyList<VideoSource> Sources { get; init; } = [];
+
+    /// <summary>The player of <see cref="ExternalUrl"/> when its service is allowed; null for a file or a service no longer allowed.</summary>
+    public Videos.VideoEmbed? Embed { get; init; }
 }
 
 /// <summary>One file the player may choose; its size is known once transcoded.</summary>

@@ -14,7 +14,7 @@ namespace CchcSite.Content.Posts;
 /// Every read of public content goes through here, so the visibility rule is applied in one place
 /// for the site, the API and the feeds.
 /// </summary>
-public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, VideoPlayback playback, TimeProvider clock)
+public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, VideoPlayback playback, VideoEmbeds embeds, TimeProvider clock)
 {
     private static readonly Expression<Func<Post, PostCard>> ToCard = p => new PostCard(
         p.Id, p.Kind, p.Slug, p.Title, p.Summary, p.PublishAt ?? p.UpdatedAt,
@@ -139,7 +139,8 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             row.Tags.Order().ToList(),
             row.UpdatedAt,
             row.Document is null ? null : await DocumentViewAsync(row.Card.Id, row.Document, ct),
-            row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, ct) : row.Video,
+            row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, ct)
+                : row.Video is { } external ? external with { Embed = embeds.For(external.ExternalUrl) } : null,
             row.Attachments);
     }
 

@@ -248,13 +248,12 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
         }
         if (meta.Video is { } video)
         {
-            post.Video = new VideoInfo
-            {
-                File = video.File is null ? null : await files.ImportAsync(seed, unit, video.File, null, ct),
-                Poster = video.Poster is null ? null : await files.ImportAsync(seed, unit, video.Poster, $"Ảnh đại diện video: {title}", ct),
-                Captions = video.Captions is null ? null : await files.ImportAsync(seed, unit, video.Captions, null, ct),
-            };
-            post.Video.Take(video.Canonical());
+            // The fields first: the files, new assets without ids yet, are then set by navigation.
+            post.Video = new VideoInfo();
+            post.Video.Take(video.Canonical() with { FileId = null });
+            post.Video.File = video.File is null ? null : await files.ImportAsync(seed, unit, video.File, null, ct);
+            post.Video.Poster = video.Poster is null ? null : await files.ImportAsync(seed, unit, video.Poster, $"Ảnh đại diện video: {title}", ct);
+            post.Video.Captions = video.Captions is null ? null : await files.ImportAsync(seed, unit, video.Captions, null, ct);
         }
         return post;
     }

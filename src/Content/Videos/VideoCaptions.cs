@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Content.Videos;
 
 /// <summary>
-/// Vietnamese captions for a video of the library: a WebVTT file checked and written again clean (<see cref="WebVtt"/>),
+/// Vietnamese captions for a video of the library: a WebVTT or SRT file checked and written again clean as WebVTT
+/// (<see cref="WebVtt"/>, <see cref="Srt"/>),
 /// kept in the video's unit library and named by its transcoding row, so every post that plays the video shows them and
 /// search finds the post by what is said (the save re-indexes those posts, see <see cref="ContentChangeTracker"/>).
 /// </summary>
@@ -22,13 +23,14 @@ public sealed class VideoCaptions(CchcDbContext db, MediaStore store, IOptions<M
             return new Outcome<MediaAsset>.NotFound("Tệp này không phải video trong thư viện.");
         var name = Path.GetFileName(fileName ?? "").Trim();
         if (name.Length == 0)
-            return new Outcome<MediaAsset>.Invalid(Field, "Vui lòng chọn tệp phụ đề WebVTT (.vtt).");
-        if (!string.Equals(Path.GetExtension(name), ".vtt", StringComparison.OrdinalIgnoreCase))
-            return new Outcome<MediaAsset>.Invalid(Field, "Tệp phụ đề phải là WebVTT, có đuôi .vtt.");
+            return new Outcome<MediaAsset>.Invalid(Field, "Vui lòng chọn tệp phụ đề WebVTT (.vtt) hoặc SRT (.srt).");
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (extension is not (".vtt" or ".srt"))
+            return new Outcome<MediaAsset>.Invalid(Field, "Tệp phụ đề phải là WebVTT (đuôi .vtt) hoặc SRT (đuôi .srt).");
         var max = limits.Value.MaxCaptionBytes;
         if (await MediaLibrary.ReadAtMostAsync(content, max, ct) is not { } bytes)
             return new Outcome<MediaAsset>.Invalid(Field, $"Tệp phụ đề quá lớn, tối đa {MediaLibrary.FormatSize(max)}.");
-        var (cues, refusal) = WebVtt.Parse(bytes);
+        var (cues, refusal) = extension == ".srt" ? Srt.Parse(bytes) : WebVtt.Parse(bytes);
         if (cues is null)
             return new Outcome<MediaAsset>.Invalid(Field, refusal!);
 

@@ -18,6 +18,12 @@ public sealed class VideoOptions
     /// <summary>A running job whose heartbeat is older than this was left by a process that stopped, and is taken again.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The services whose videos editors may embed in a post (YouTube, Facebook); set in appsettings.json. Empty allows
+    /// none, and a page whose stored video is from a service no longer listed shows only a link to it.
+    /// </summary>
+    public EmbedProvider[] EmbedProviders { get; set; } = [];
+
     /// <summary>Attempts before a job stays failed until an editor retries it.</summary>
     public int MaxAttempts { get; set; } = 3;
 }

@@ -11,6 +11,7 @@ public static class VideoServices
         services.AddScoped<VideoTranscoding>();
         services.AddScoped<VideoPlayback>();
         services.AddScoped<VideoCaptions>();
+        services.AddSingleton<VideoEmbeds>();
         return services;
     }
 }

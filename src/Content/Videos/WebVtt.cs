@@ -55,9 +55,9 @@ public static partial class WebVtt
             var (start, end) = (timing.Groups["start"].Value, timing.Groups["end"].Value);
             if (Seconds(end) < Seconds(start))
                 return (null, $"Câu phụ đề thứ {cues.Count + 1} kết thúc trước khi bắt đầu ({start} --> {end}).");
-            var cueText = string.Join('\n', lines.Skip(timingLine + 1).Select(l => WebUtility.HtmlDecode(Tag().Replace(l, "")).Trim()).Where(l => l.Length > 0));
+            var cueText = PlainText(lines.Skip(timingLine + 1));
             if (cueText.Length > 0)
-                cues.Add(new Cue(start, end, cueText.Normalize(NormalizationForm.FormC)));
+                cues.Add(new Cue(start, end, cueText));
         }
         return cues.Count == 0 ? (null, "Tệp phụ đề không có câu phụ đề nào.") : (cues, null);
     }
@@ -75,6 +75,10 @@ public static partial class WebVtt
     /// <summary>What is said in a caption file, for search; nothing when it is not one.</summary>
     public static string TextOf(byte[] content) => Parse(content).Cues is { } cues ? string.Join('\n', cues.Select(c => c.Text)) : "";
 
-    private static double Seconds(string time) =>
+    /// <summary>A cue's lines as plain text: markup dropped, entities decoded, blank lines left out, in NFC (SRT's too).</summary>
+    internal static string PlainText(IEnumerable<string> lines) =>
+        string.Join('\n', lines.Select(l => WebUtility.HtmlDecode(Tag().Replace(l, "")).Trim()).Where(l => l.Length > 0)).Normalize(NormalizationForm.FormC);
+
+    internal static double Seconds(string time) =>
         time.Split(':').Aggregate(0.0, (total, part) => total * 60 + double.Parse(part, System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -192,7 +192,7 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         var steps = post is null ? [] : Enum.GetValues<WorkflowStep>()
             .Where(step => PostWorkflow.Check(post, step, grants, post.Unit.AllowSelfPublishing).Allowed).ToList();
         var unit = (await units.FindAsync(form.Unit ?? "", ct))?.Unit;
-        var chosen = form.AttachmentIds.Concat(form.CoverImageId is { } cover ? [cover] : []).ToList();
+        var chosen = form.AttachmentIds.Concat(new[] { form.CoverImageId, form.Video.FileId }.OfType<int>()).ToList();
         var media = unit is null ? [] : await library.ChoicesAsync(unit.Id, chosen, ct);
         var reviewed = post is not null && PostWorkflow.ChangesNeedReview(post);
         return new PostEditPage(form, post?.Id, post?.Status ?? PostStatus.Draft, unit?.Name ?? "", post?.ReviewNote, media,

@@ -21,7 +21,7 @@ public sealed class PostForm
     public DateTime? UnpublishAt { get; set; }
     /// <summary>A document's fields, sent as <c>Document.Number</c>, <c>Document.IssuedOn</c>…; used for documents only.</summary>
     public DocumentInfo Document { get; set; } = new();
-    /// <summary>A video's fields, sent as <c>Video.ExternalUrl</c>…; used for videos only.</summary>
+    /// <summary>A video's fields, sent as <c>Video.FileId</c>, <c>Video.ExternalUrl</c>…; used for videos only.</summary>
     public VideoFields Video { get; set; } = new();
     public int? CoverImageId { get; set; }
     /// <summary>The library files ticked as attachments, and the title typed for each.</summary>

@@ -26,6 +26,17 @@ public static class SecurityHeaders
             return next(context);
         });
 
+    /// <summary>
+    /// Lets this response's page frame one origin (a post's embedded video player) and nothing else: frame-src names only
+    /// it, where every other page falls back to default-src 'self'. The rest of the site's policy stays as it is.
+    /// </summary>
+    public static void AllowFrames(HttpResponse response, string origin)
+    {
+        if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme != "https")
+            throw new ArgumentException("Only an https origin may be framed.", nameof(origin));
+        response.Headers.ContentSecurityPolicy = $"{ContentSecurityPolicy}; frame-src {uri.GetLeftPart(UriPartial.Authority)}";
+    }
+
     private static void AddMissing(IHeaderDictionary headers)
     {
         headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);

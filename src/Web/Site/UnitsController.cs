@@ -52,14 +52,25 @@ public sealed class UnitsController(SitePageBuilder pages, PublishedPosts publis
         if (PostKindSegments.FromSegment(segment) is not { } kind)
             return NotFound();
         if (await pages.PostAsync(unit, kind.Kind, slug, ct) is { } page)
-            return View(view, page);
+            return Show(view, page);
         // Taken down or renamed: answer as the unit decided when it took the post down.
         return await published.FindRetiredAsync(unit, slug, ct) switch
         {
             RetiredAnswer.MovedTo moved => RedirectPermanent(moved.Url),
             RetiredAnswer.Gone => StatusCode(StatusCodes.Status410Gone),
-            RetiredAnswer.WithdrawnNotice withdrawn => View(view, await pages.PostPageAsync(withdrawn.Post, ct) with { WithdrawnNotice = withdrawn.Explanation }),
+            RetiredAnswer.WithdrawnNotice withdrawn => Show(view, await pages.PostPageAsync(withdrawn.Post, ct) with { WithdrawnNotice = withdrawn.Explanation }),
             _ => NotFound(),
         };
+    }
+
+    /// <summary>
+    /// A post's page; one with an embedded video may frame that video's player, and only that one. The print view and the
+    /// saved file play nothing, so they keep the strict policy.
+    /// </summary>
+    private ViewResult Show(string view, PostPage page)
+    {
+        if (view == "Post" && page.Post.Video?.Embed is { } embed)
+            SecurityHeaders.AllowFrames(Response, embed.FrameOrigin);
+        return View(view, page);
     }
 }

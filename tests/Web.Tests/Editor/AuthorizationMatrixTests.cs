@@ -21,7 +21,7 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
     {
         NewForm, Create, EditForm, Update, Submit, Publish, Preview, RenderBody, List,
         EditPublished, ChangePublishedSlug, SetPublishAt, SetUnpublishAt, ApprovePendingChange, DiscardPendingChange,
-        Review, ChooseUnit, DesignSystem,
+        Review, ChooseUnit, DesignSystem, AttachFile, AttachOtherUnitsFile,
     }
 
     // Who takes each step. Everyone else with no role for it is forbidden; anonymous visitors are sent to sign in.
@@ -50,6 +50,9 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
         // "New post" without a unit lists the units the person may write for (none, for some): a page for everyone signed in.
         [Endpoint.ChooseUnit] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover, Who.Overseer],
         [Endpoint.DesignSystem] = [Who.Administrator, Who.Editor, Who.Approver, Who.HotlineOfficer, Who.OtherEditor, Who.OtherApprover, Who.Overseer],
+        // Attaching a library file is part of editing the post; the file must be the post's own unit's.
+        [Endpoint.AttachFile] = [Who.Administrator, Who.Editor, Who.Approver],
+        [Endpoint.AttachOtherUnitsFile] = [],
     };
 
     // Who reaches the endpoint (they may edit the post) but is turned down by the workflow rules.
@@ -57,6 +60,8 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
     {
         [Endpoint.SetPublishAt] = [Who.Editor],
         [Endpoint.SetUnpublishAt] = [Who.Editor],
+        // Nobody, an administrator included, pulls another unit's file into a post: those who may edit it are refused.
+        [Endpoint.AttachOtherUnitsFile] = [Who.Administrator, Who.Editor, Who.Approver],
     };
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
@@ -65,7 +70,7 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
     private sealed record State(
         string Title, string Slug, string Body, PostStatus Status, DateTime? PublishAt, DateTime? UnpublishAt, Guid Version,
         string? ChangeTitle, string? ChangeSlug, PostStatus? ChangeStatus, int Revisions, int AuditEntries, int CreatedPosts,
-        string PublicPage, string Api);
+        string Attachments, string PublicPage, string Api);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -97,6 +102,9 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
     {
         Endpoint.Create => after == before with { CreatedPosts = before.CreatedPosts + 1 },
         Endpoint.Update => after.Title == "Bản nháp đã sửa" && after.Status == before.Status,
+        Endpoint.AttachFile => before.Attachments == "" && after.Attachments == $"{AttachedTitle}: {OwnFile}" && after.Status == before.Status,
+        // Never taken by anyone: another unit's file stays out of the post.
+        Endpoint.AttachOtherUnitsFile => false,
         Endpoint.Submit => before.Status == PostStatus.Draft && after.Status == PostStatus.InReview,
         Endpoint.Publish => before.Status == PostStatus.InReview && after.Status == PostStatus.Published && after.PublicPage != before.PublicPage,
         Endpoint.EditPublished => after == before with
@@ -134,6 +142,9 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
             Endpoint.Create => await browser.PostAsync("/quan-tri/bai-viet/moi", Form(("Unit", Unit), ("Kind", "Article"), ("Title", "Bài thử quyền"), ("BodyMarkdown", "Nội dung"))),
             Endpoint.EditForm => await browser.GetAsync($"/quan-tri/bai-viet/{postId}"),
             Endpoint.Update => await browser.PostAsync($"/quan-tri/bai-viet/{postId}", Form(("Version", version), ("Title", "Bản nháp đã sửa"), ("BodyMarkdown", "Nội dung"))),
+            Endpoint.AttachFile or Endpoint.AttachOtherUnitsFile => await browser.PostAsync($"/quan-tri/bai-viet/{postId}", Form(
+                ("Version", version), ("Title", post.Title), ("BodyMarkdown", post.Body), ("AttachmentIds", await FileOfAsync(endpoint == Endpoint.AttachFile ? Unit : AuthorizationMatrix.OtherUnit)),
+                ($"AttachmentTitles[{await FileOfAsync(endpoint == Endpoint.AttachFile ? Unit : AuthorizationMatrix.OtherUnit)}]", AttachedTitle))),
             Endpoint.Submit => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Submit", Form(("version", version))),
             Endpoint.Publish or Endpoint.ApprovePendingChange => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Publish", Form(("version", version))),
             Endpoint.DiscardPendingChange => await browser.PostAsync($"/quan-tri/bai-viet/{postId}/buoc/Discard", Form(("version", version))),
@@ -149,6 +160,27 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
             _ => await browser.GetAsync($"/quan-tri?don-vi={Unit}"),
         };
     }
+
+    private const string AttachedTitle = "Tờ rơi";
+    private const string OwnFile = "to-roi-ma-tran-" + Unit + ".pdf";
+
+    /// <summary>The id of a PDF in a unit's library, added the first time a case asks for it.</summary>
+    private Task<string> FileOfAsync(string unit) => site.WithDbAsync(async db =>
+    {
+        var name = $"to-roi-ma-tran-{unit}.pdf";
+        var asset = await db.MediaAssets.FirstOrDefaultAsync(a => a.FileName == name);
+        if (asset is null)
+        {
+            asset = new Content.Media.MediaAsset
+            {
+                UnitId = (await db.Units.SingleAsync(u => u.Slug == unit)).Id, FileName = name, ContentType = "application/pdf",
+                StoragePath = $"x/{name}", Length = 2048, CreatedAt = DateTime.UtcNow,
+            };
+            db.MediaAssets.Add(asset);
+            await db.SaveChangesAsync();
+        }
+        return asset.Id.ToString();
+    });
 
     /// <summary>A fresh post per case, in the state the step starts from, so that one case never changes another's starting point.</summary>
     private Task<int> StartingPostAsync(Endpoint endpoint) => site.WithDbAsync(async db =>
@@ -192,7 +224,9 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
                 change?.Title, change?.Slug, post.PendingChange?.Status,
                 await db.Set<PostRevision>().CountAsync(r => r.PostId == postId),
                 await db.AuditEntries.CountAsync(e => e.ItemId == postId.ToString()),
-                await db.Posts.CountAsync(p => p.Unit.Slug == Unit && p.Title == "Bài thử quyền"), "", "");
+                await db.Posts.CountAsync(p => p.Unit.Slug == Unit && p.Title == "Bài thử quyền"),
+                string.Join(", ", await db.Set<Attachment>().Where(a => a.PostId == postId).OrderBy(a => a.SortOrder)
+                    .Select(a => a.Title + ": " + a.MediaAsset.FileName).ToListAsync()), "", "");
         });
         var citizen = site.NewBrowser();
         return state with

@@ -120,9 +120,29 @@ public sealed class VideoPlayerTests(VideoSite site) : IClassFixture<VideoSite>
         Assert.True(found, "Search does not find the video post by what its captions say.");
     }
 
+    [Fact]
+    public async Task Srt_captions_are_stored_and_played_as_the_same_clean_webvtt()
+    {
+        var (editor, id) = await site.UploadAsync(Unit, "phu-de-srt", "phu-de-srt.mp4", await TestVideos.Mp4Async(2, 640, 360));
+        await AddVideoPostAsync("phong-su-phu-de-srt", id);
+
+        var attached = await AttachAsync(editor, id, "Phụ đề điện thoại.srt", Encoding.UTF8.GetBytes(
+            "\uFEFF1\r\n00:00:00,000 --> 00:00:01,500\r\n{\\an8}<i>Mời bà con</i> quét mã định danh\r\n\r\n2\r\n0:00:01,5 --> 00:00:03,000\r\nTrả kết quả & thu phí\r\n"));
+
+        Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
+        Assert.Contains("Phụ đề tiếng Việt: phu-de-dien-thoai.vtt", await editor.GetStringAsync("/quan-tri/thu-vien?don-vi=" + Unit));
+        var citizen = site.CreateClient();
+        var html = await citizen.GetStringAsync(PostKindSegments.PostUrl(Unit, PostKind.Video, "phong-su-phu-de-srt"));
+        var track = Regex.Match(html, "<track kind=\"captions\" src=\"([^\"]+)\"").Groups[1].Value;
+        Assert.EndsWith(".vtt", track);
+        Assert.Equal("WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nMời bà con quét mã định danh\n\n00:00:01.500 --> 00:00:03.000\nTrả kết quả &amp; thu phí\n",
+            await citizen.GetStringAsync(track));
+    }
+
     public static TheoryData<string, string, string> Refused => new()
     {
-        { "phu-de.srt", "1\n00:00:00,000 --> 00:00:01,000\nXin chào\n", "phải là WebVTT, có đuôi .vtt" },
+        { "phu-de.txt", "1\n00:00:00,000 --> 00:00:01,000\nXin chào\n", "phải là WebVTT (đuôi .vtt) hoặc SRT (đuôi .srt)" },
+        { "phu-de.srt", "1\n00:00:00,000 --> 00:00:01,000\nXin chào\n\n2\n00:00:01,000 -> 00:00:02,000\nHẹn gặp lại\n", "Dòng 6: cần số thứ tự hoặc mốc thời gian" },
         { "phu-de.vtt", "<html><body>Không phải phụ đề</body></html>", "dòng đầu tiên phải là “WEBVTT”" },
         { "phu-de.vtt", "WEBVTT\n\n" + string.Concat(Enumerable.Repeat("00:00.000 --> 00:01.000\nMột câu phụ đề rất dài cho đủ cỡ.\n\n", 12_000)), "Tệp phụ đề quá lớn, tối đa" },
     };

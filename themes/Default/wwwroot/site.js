@@ -183,3 +183,23 @@ document.addEventListener("click", (event) => {
   form.addEventListener("change", update);
   update();
 })();
+
+// An embedded video (Views/Shared/_PostContent.cshtml) loads its player only when the reader asks: the iframe waits in a
+// template, so the page makes no request to the video's service before the click. Focus moves into the player.
+(() => {
+  const places = document.querySelectorAll("[data-embed]");
+  for (const place of places) {
+    const button = place.querySelector("[data-embed-load]");
+    const template = place.querySelector("template");
+    if (!button || !template) {
+      continue;
+    }
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const player = template.content.querySelector("iframe").cloneNode(true);
+      place.classList.add("video__embed--playing");
+      place.replaceChildren(player);
+      player.focus();
+    });
+  }
+})();
