@@ -125,7 +125,8 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
         return new Outcome<int>.Ok(response.Id);
     }
 
-    private static SurveyAnswer ToStored(int questionId, QuestionKind kind, QuestionnaireAnswer answer) => kind switch
+    /// <summary>An answer as stored for its question's kind (also the seed's generated answers).</summary>
+    internal static SurveyAnswer ToStored(int questionId, QuestionKind kind, QuestionnaireAnswer answer) => kind switch
     {
         QuestionKind.SingleChoice or QuestionKind.MultipleChoice => new SurveyAnswer { QuestionId = questionId, Chosen = string.Join(',', answer.Chosen) },
         QuestionKind.Scale or QuestionKind.Number => new SurveyAnswer { QuestionId = questionId, Number = QuestionnaireAnswers.NumberOf(answer.Text) },
