@@ -39,6 +39,8 @@ public sealed record SurveyFormPage(
     : SitePage(SurveyTitle, [new("Trang chủ", "/"), new("Khảo sát", null), new(SurveyTitle, null)])
 {
     public string? Kiosk { get; init; }
+    /// <summary>Whether the unit has published the results (the form then links to them).</summary>
+    public bool ResultsPublished { get; init; }
     /// <summary>Why the whole send was refused (already answered, closed), above the form.</summary>
     public string? Message { get; init; }
     public string Action => Kiosk is { } kiosk ? SurveyAddresses.KioskForm(Slug, kiosk) : SurveyAddresses.Survey(Slug);
@@ -48,6 +50,14 @@ public sealed record SurveyFormPage(
 /// <summary>The thank-you page; a kiosk's (<see cref="Kiosk"/> set) returns to an empty form by itself.</summary>
 public sealed record SurveyThanksPage(string Slug, string SurveyTitle, string? Kiosk)
     : SitePage("Cảm ơn bạn đã tham gia khảo sát", [new("Trang chủ", "/"), new(SurveyTitle, SurveyAddresses.Survey(Slug)), new("Cảm ơn", null)]);
+
+/// <summary>A survey as the public lists it: open for answers (<see cref="Url"/>) or with its results published (<see cref="ResultsUrl"/>). Times are UTC.</summary>
+public sealed record SurveyCard(string Slug, string Title, string UnitSlug, string UnitName, bool TakesResponses, bool ResultsPublished, DateTime OpensAt,
+    DateTime ClosesAt, int? TargetPercent, bool IsSample)
+{
+    public string Url => SurveyAddresses.Survey(Slug);
+    public string? ResultsUrl => ResultsPublished ? SurveyAddresses.Results(Slug) : null;
+}
 
 public static class SurveyAddresses
 {
