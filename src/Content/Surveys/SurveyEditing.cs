@@ -83,8 +83,7 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
     private static SurveyInput ToInput(Survey s) => new()
     {
         Title = s.Title, Intro = s.Intro, Audience = s.Audience.ToString(), AudienceNote = s.AudienceNote, OpensOn = VietnamTime.FormatDate(s.OpensAt),
-        // A survey closes at the start of the day after its last day; the form shows that last day.
-        ClosesOn = VietnamTime.FormatDate(s.ClosesAt.AddDays(-1)), IsAnonymous = s.IsAnonymous,
+        ClosesOn = SurveyDates.LastDay(s.ClosesAt), IsAnonymous = s.IsAnonymous,
         TargetPercent = s.TargetPercent?.ToString(CultureInfo.InvariantCulture), TargetLabel = s.TargetLabel,
     };
 

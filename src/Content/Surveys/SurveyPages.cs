@@ -1,5 +1,6 @@
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Site;
+using CchcSite.Content.Text;
 
 namespace CchcSite.Content.Surveys;
 
@@ -57,6 +58,15 @@ public sealed record SurveyCard(string Slug, string Title, string UnitSlug, stri
 {
     public string Url => SurveyAddresses.Survey(Slug);
     public string? ResultsUrl => ResultsPublished ? SurveyAddresses.Results(Slug) : null;
+}
+
+/// <summary>
+/// A survey's dates as people read them: it closes at the start of the day after its last day (UTC in the database), so the
+/// last day shown is the Vietnam date just before <see cref="Survey.ClosesAt"/>.
+/// </summary>
+public static class SurveyDates
+{
+    public static string LastDay(DateTime closesAtUtc) => VietnamTime.FormatDate(VietnamTime.DateOf(closesAtUtc.AddTicks(-1)));
 }
 
 public static class SurveyAddresses
