@@ -129,6 +129,7 @@ app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQues
     .MapDocumentsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();
 app.MapGroup("/api/v1").MapContestsApi();
+app.MapGroup("/api/v1").MapSurveysApi();
 // Not output-cached: the index follows a commit by a second or so, and a cache filled in between would hold stale hits.
 app.MapGroup("/api/v1").MapSearchApi();
 // Not output-cached either: a report's figures change when a month ends, not only when content changes.

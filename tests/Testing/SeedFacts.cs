@@ -61,4 +61,14 @@ public static class SeedFacts
         /// <summary>Sở Tài chính Sóc Trăng's plan for 2022–2030, with its quarterly, half-yearly and yearly reporting duties.</summary>
         public const string SoTaiChinh2022To2030 = "Kế hoạch thực hiện đề án Tuyên truyền cải cách hành chính tỉnh Sóc Trăng từ nay đến năm 2030";
     }
+
+    /// <summary>seed/surveys.json.</summary>
+    public static class Surveys
+    {
+        /// <summary>Closed, SIPAS-style, with <see cref="ThacMoResponses"/> generated (sample) responses.</summary>
+        public const string ThacMoSatisfaction = "thac-mo-hai-long-mot-cua-2024";
+        public const int ThacMoResponses = 312;
+        /// <summary>Open (relative dates), the understanding template, tied to the plan's 95% target; no responses.</summary>
+        public const string SoTaiChinhUnderstanding = "so-tai-chinh-hieu-biet-cchc";
+    }
 }

@@ -36,6 +36,8 @@ public enum EditorAction
     ReceiveReports,
     /// <summary>Organise the unit's online reform contests: the contest, its rounds and its questions, corrections that rescore.</summary>
     ManageContests,
+    /// <summary>Run the unit's surveys: create from a template, edit questions until the first response, open, close, read the results, publish them.</summary>
+    ManageSurveys,
 }
 
 /// <summary>
@@ -53,7 +55,8 @@ public static class Permissions
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
-            EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests],
+            EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests,
+            EditorAction.ManageSurveys],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
         // question and feedback figures in the periodic reports instead.

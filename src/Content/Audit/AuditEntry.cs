@@ -53,6 +53,9 @@ public static class AuditActions
     public const string ContestQuestionCorrected = "contest.correct";
     public const string ContestRescored = "contest.rescore";
     public const string ContestEntryDisqualified = "contest.disqualify";
+    public const string SurveySaved = "survey.edit";
+    public const string SurveyQuestionSaved = "survey.question";
+    public const string SurveyStateChanged = "survey.state";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
     public static readonly IReadOnlyList<string> All =
@@ -61,6 +64,7 @@ public static class AuditActions
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
         ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified,
+        SurveySaved, SurveyQuestionSaved, SurveyStateChanged,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -97,6 +101,9 @@ public static class AuditActions
         ContestQuestionCorrected => "Đính chính câu hỏi hội thi",
         ContestRescored => "Tính lại điểm bài thi",
         ContestEntryDisqualified => "Loại bài thi",
+        SurveySaved => "Tạo, sửa khảo sát",
+        SurveyQuestionSaved => "Thêm, sửa, xóa câu hỏi khảo sát",
+        SurveyStateChanged => "Mở, đóng khảo sát, công bố kết quả",
         _ => action,
     };
 }

@@ -107,6 +107,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
         await Oversight.OversightSeed.ImportAsync(db, Path.Combine(root, "oversight.json"), units, ct);
         await Reports.SubmittedReportSeed.ImportAsync(db, Path.Combine(root, "submitted-reports.json"), units, reports, submissions, ct);
         await Contests.ContestSeed.ImportAsync(db, Path.Combine(root, "contests.json"), units, now, ct);
+        await Surveys.SurveySeed.ImportAsync(db, Path.Combine(root, "surveys.json"), units, now, ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans, {Questions} questions and {Procedures} procedures from {Root}.",
             units.Count, categories.Count, posts.Count, plans.Count, questions.Count, procedures, root);

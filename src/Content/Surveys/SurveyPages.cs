@@ -1,5 +1,6 @@
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Site;
+using CchcSite.Content.Text;
 
 namespace CchcSite.Content.Surveys;
 
@@ -39,6 +40,8 @@ public sealed record SurveyFormPage(
     : SitePage(SurveyTitle, [new("Trang chủ", "/"), new("Khảo sát", null), new(SurveyTitle, null)])
 {
     public string? Kiosk { get; init; }
+    /// <summary>Whether the unit has published the results (the form then links to them).</summary>
+    public bool ResultsPublished { get; init; }
     /// <summary>Why the whole send was refused (already answered, closed), above the form.</summary>
     public string? Message { get; init; }
     public string Action => Kiosk is { } kiosk ? SurveyAddresses.KioskForm(Slug, kiosk) : SurveyAddresses.Survey(Slug);
@@ -48,6 +51,23 @@ public sealed record SurveyFormPage(
 /// <summary>The thank-you page; a kiosk's (<see cref="Kiosk"/> set) returns to an empty form by itself.</summary>
 public sealed record SurveyThanksPage(string Slug, string SurveyTitle, string? Kiosk)
     : SitePage("Cảm ơn bạn đã tham gia khảo sát", [new("Trang chủ", "/"), new(SurveyTitle, SurveyAddresses.Survey(Slug)), new("Cảm ơn", null)]);
+
+/// <summary>A survey as the public lists it: open for answers (<see cref="Url"/>) or with its results published (<see cref="ResultsUrl"/>). Times are UTC.</summary>
+public sealed record SurveyCard(string Slug, string Title, string UnitSlug, string UnitName, bool TakesResponses, bool ResultsPublished, DateTime OpensAt,
+    DateTime ClosesAt, int? TargetPercent, bool IsSample)
+{
+    public string Url => SurveyAddresses.Survey(Slug);
+    public string? ResultsUrl => ResultsPublished ? SurveyAddresses.Results(Slug) : null;
+}
+
+/// <summary>
+/// A survey's dates as people read them: it closes at the start of the day after its last day (UTC in the database), so the
+/// last day shown is the Vietnam date just before <see cref="Survey.ClosesAt"/>.
+/// </summary>
+public static class SurveyDates
+{
+    public static string LastDay(DateTime closesAtUtc) => VietnamTime.FormatDate(VietnamTime.DateOf(closesAtUtc.AddTicks(-1)));
+}
 
 public static class SurveyAddresses
 {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CchcSite.Content.Data;
 using CchcSite.Content.Outcomes;
+using CchcSite.Content.Paging;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +63,23 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
                 sections.Add(new SurveyFormSection(title, [form]));
         }
         return new SurveyFormPage(survey.Slug, survey.Title, survey.Intro, survey.Unit.Name, survey.IsAnonymous, survey.IsSample, survey.ClosesAt,
-            survey.TakesResponsesAt(Now), sections, answers, errors) { Description = survey.Intro };
+            survey.TakesResponsesAt(Now), sections, answers, errors) { Description = survey.Intro, ResultsPublished = survey.State == SurveyState.Published };
+    }
+
+    /// <summary>
+    /// What the public may see of a unit's surveys (every unit's when null), a page at a time: those taking responses now,
+    /// then those whose results are published, latest first.
+    /// </summary>
+    public Task<PagedResult<SurveyCard>> PublicListAsync(int? unitId, PageRequest page, CancellationToken ct)
+    {
+        var now = Now;
+        return db.Surveys.AsNoTracking()
+            .Where(s => unitId == null || s.UnitId == unitId)
+            .Where(s => (s.State == SurveyState.Open && s.OpensAt <= now && now < s.ClosesAt) || s.State == SurveyState.Published)
+            .OrderBy(s => s.State == SurveyState.Open ? 0 : 1).ThenByDescending(s => s.ClosesAt).ThenBy(s => s.Id)
+            .Select(s => new SurveyCard(s.Slug, s.Title, s.Unit.Slug, s.Unit.Name, s.State == SurveyState.Open, s.State == SurveyState.Published, s.OpensAt,
+                s.ClosesAt, s.TargetPercent, s.IsSample))
+            .ToPageAsync(page, ct);
     }
 
     /// <summary>Whether the survey is there for the public (anything but a draft).</summary>
@@ -125,7 +142,8 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
         return new Outcome<int>.Ok(response.Id);
     }
 
-    private static SurveyAnswer ToStored(int questionId, QuestionKind kind, QuestionnaireAnswer answer) => kind switch
+    /// <summary>An answer as stored for its question's kind (also the seed's generated answers).</summary>
+    internal static SurveyAnswer ToStored(int questionId, QuestionKind kind, QuestionnaireAnswer answer) => kind switch
     {
         QuestionKind.SingleChoice or QuestionKind.MultipleChoice => new SurveyAnswer { QuestionId = questionId, Chosen = string.Join(',', answer.Chosen) },
         QuestionKind.Scale or QuestionKind.Number => new SurveyAnswer { QuestionId = questionId, Number = QuestionnaireAnswers.NumberOf(answer.Text) },

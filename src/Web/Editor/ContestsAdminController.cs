@@ -53,7 +53,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     [HttpGet(Base + "/moi")]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        var managed = await ManagedUnitsAsync(ct);
+        var managed = await UnitsAllowingAsync(EditorAction.ManageContests, ct);
         if (managed.Count == 0)
             return Forbid();
         var input = new ContestInput { Audience = nameof(ContestAudience.Everyone), QuestionsPerAttempt = "10", TimeLimitMinutes = "10", AttemptsPerRound = "1" };
@@ -69,7 +69,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
             return Forbid();
         return await FormOutcomeAsync(await editing.SaveAsync(null, owner.Unit.Id, input, editor.Actor, ct),
             id => Saved($"{Base}/{id}", "Đã tạo hội thi. Hãy thêm câu hỏi cho hội thi."),
-            async () => View("Form", new ContestFormPage(null, null, owner.Unit.Slug, input, await ManagedUnitsAsync(ct), [], 0)));
+            async () => View("Form", new ContestFormPage(null, null, owner.Unit.Slug, input, await UnitsAllowingAsync(EditorAction.ManageContests, ct), [], 0)));
     }
 
     [HttpGet(Base + "/{id:int}")]
@@ -208,22 +208,11 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     private async Task<IActionResult> FormAsync(ContestEditView view, ContestInput input, CancellationToken ct, ContestImportPanel? import = null)
     {
         var owner = (await units.FindAsync(view.UnitId, ct))?.Unit.Slug ?? "";
-        return View("Form", new ContestFormPage(view.Id, view.Slug, owner, input, await ManagedUnitsAsync(ct), view.Questions, view.Entries)
+        return View("Form", new ContestFormPage(view.Id, view.Slug, owner, input, await UnitsAllowingAsync(EditorAction.ManageContests, ct), view.Questions, view.Entries)
         {
             Import = import ?? ContestImportPanel.Empty,
         });
     }
 
-    private RedirectResult Saved(string url, string message)
-    {
-        TempData["Message"] = message;
-        return Redirect(url);
-    }
 
-    /// <summary>The units whose contests the person may organise, in tree order.</summary>
-    private async Task<IReadOnlyList<UnitRef>> ManagedUnitsAsync(CancellationToken ct)
-    {
-        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ManageContests);
-        return (await units.SubtreesAsync(null, ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
-    }
 }

@@ -65,6 +65,21 @@ public abstract class EditorController : Controller
         }
     }
 
+    /// <summary>The units in which the person may take <paramref name="action"/>, in tree order: where a new item may be created.</summary>
+    protected async Task<IReadOnlyList<Content.Units.UnitRef>> UnitsAllowingAsync(EditorAction action, CancellationToken ct)
+    {
+        var services = HttpContext.RequestServices;
+        var allowed = Permissions.UnitsAllowing(await services.GetRequiredService<CurrentEditor>().GrantsAsync(), action);
+        return (await services.GetRequiredService<Content.Units.UnitDirectory>().SubtreesAsync(null, ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
+    }
+
+    /// <summary>After a form's write: back to <paramref name="url"/> with <paramref name="message"/> as the message line.</summary>
+    protected RedirectResult Saved(string url, string message)
+    {
+        TempData["Message"] = message;
+        return Redirect(url);
+    }
+
     /// <summary>A button's write (a workflow step, a grant): back to <paramref name="url"/> with what happened, or why not, as the message line.</summary>
     protected RedirectResult MessageOutcome<T>(Outcome<T> outcome, string url, Func<T, string> done)
     {

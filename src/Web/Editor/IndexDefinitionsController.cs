@@ -51,11 +51,7 @@ public sealed class IndexDefinitionsController(IndexDefinitions definitions, Cur
             () => Task.FromResult<IActionResult>(View("Form", new IndexDefinitionFormPage(draft.Code, draft))));
     }
 
-    private Func<string, IActionResult> Saved(string message) => code =>
-    {
-        TempData["Message"] = message;
-        return Redirect($"{Base}/{code}");
-    };
+    private Func<string, IActionResult> Saved(string message) => code => Saved($"{Base}/{code}", message);
 }
 
 /// <summary>The form as posted; components come as Components[0].Code, Components[0].Name, … rows.</summary>

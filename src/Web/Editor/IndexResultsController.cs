@@ -115,11 +115,7 @@ public sealed class IndexResultsController(IndexEditing editing, IndexResultEntr
             Saved("Đã đính chính kết quả; số liệu trước đó được giữ trong lịch sử."), () => CorrectionFormAsync(history, input, ct));
     }
 
-    private Func<int, IActionResult> Saved(string message) => id =>
-    {
-        TempData["Message"] = message;
-        return Redirect($"{Base}/{id}");
-    };
+    private Func<int, IActionResult> Saved(string message) => id => Saved($"{Base}/{id}", message);
 
     private async Task<IActionResult> NewFormAsync(IndexResultInput input, CancellationToken ct)
     {

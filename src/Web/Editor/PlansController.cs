@@ -171,9 +171,5 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         View("Form", new PlanFormPage(planId, unit, input, await compliance.DocumentChoicesAsync(unit.Id, ct)));
 
     /// <summary>After a save: back to the plan with a message.</summary>
-    private RedirectResult BackToPlan(int planId, string message)
-    {
-        TempData["Message"] = message;
-        return Redirect($"{Base}/{planId}");
-    }
+    private RedirectResult BackToPlan(int planId, string message) => Saved($"{Base}/{planId}", message);
 }

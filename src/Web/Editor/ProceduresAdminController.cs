@@ -41,7 +41,7 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
     [HttpGet(Base + "/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, CancellationToken ct)
     {
-        var managed = await ManagedUnitsAsync(ct);
+        var managed = await UnitsAllowingAsync(EditorAction.ManageProcedures, ct);
         if (managed.Count == 0)
             return Forbid();
         var owner = managed.FirstOrDefault(u => u.Slug == donVi) ?? managed[0];
@@ -56,7 +56,7 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
         if (!await MayAsync(owner.Unit.Id, EditorAction.ManageProcedures))
             return Forbid();
         return await FormOutcomeAsync(await editing.SaveAsync(null, owner.Unit.Id, input, null, editor.Actor, ct),
-            code => Saved(code, "Đã thêm thủ tục."), () => FormAsync(null, null, owner.Unit.Slug, input, [], ct));
+            code => Saved($"{Base}/{code}", "Đã thêm thủ tục."), () => FormAsync(null, null, owner.Unit.Slug, input, [], ct));
     }
 
     [HttpGet(Base + "/{code}")]
@@ -81,7 +81,7 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
         if (await units.FindAsync(donVi ?? "", ct) is not { } owner || !await MayAsync(owner.Unit.Id, EditorAction.ManageProcedures))
             return Forbid();
         return await FormOutcomeAsync(await editing.SaveAsync(code, owner.Unit.Id, input, version, editor.Actor, ct),
-            saved => Saved(saved, "Đã lưu thủ tục; bản trước được giữ trong lịch sử."),
+            saved => Saved($"{Base}/{saved}", "Đã lưu thủ tục; bản trước được giữ trong lịch sử."),
             () => FormAsync(code, version, owner.Unit.Slug, input, view.Revisions, ct),
             async conflict =>
             {
@@ -140,22 +140,9 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
     public IActionResult XlsxTemplate() =>
         File(ProcedureImport.XlsxTemplate(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "mau-thu-tuc-hanh-chinh.xlsx");
 
-    private RedirectResult Saved(string code, string message)
-    {
-        TempData["Message"] = message;
-        return Redirect($"{Base}/{code}");
-    }
-
-    /// <summary>The units where the person may manage procedures, in tree order.</summary>
-    private async Task<IReadOnlyList<UnitRef>> ManagedUnitsAsync(CancellationToken ct)
-    {
-        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ManageProcedures);
-        return (await units.SubtreesAsync(null, ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
-    }
-
     private async Task<IActionResult> ListAsync(string? q, string? donVi, int page, ImportPanel panel, CancellationToken ct)
     {
-        var managed = await ManagedUnitsAsync(ct);
+        var managed = await UnitsAllowingAsync(EditorAction.ManageProcedures, ct);
         if (managed.Count == 0)
             return Forbid();
         var unit = managed.FirstOrDefault(u => u.Slug == donVi);
@@ -170,7 +157,7 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
         CancellationToken ct)
     {
         var catalog = await editing.CatalogAsync(null, ct);
-        return View("Form", new ProcedureFormPage(code, version, ownerSlug, input, await ManagedUnitsAsync(ct), catalog.Terms, revisions));
+        return View("Form", new ProcedureFormPage(code, version, ownerSlug, input, await UnitsAllowingAsync(EditorAction.ManageProcedures, ct), catalog.Terms, revisions));
     }
 
     private Task<IActionResult> ImportRefusedAsync(string? donVi, string message, CancellationToken ct)

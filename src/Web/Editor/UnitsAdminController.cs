@@ -148,11 +148,7 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
             async () => await MergePageAsync(id, intoId, change.Problem, ct) is { } page ? View("Merge", page) : NotFound());
     }
 
-    private RedirectResult Saved(string message)
-    {
-        TempData["Message"] = message;
-        return Redirect(ListUrl);
-    }
+    private RedirectResult Saved(string message) => Saved(ListUrl, message);
 
     private async Task<UnitEditPage> EditPageAsync(int? id, string? slug, UnitForm form, CancellationToken ct) =>
         new(id, slug, form, (await units.ListAsync(ct)).Where(u => u.IsActive && u.Id != id).ToList());

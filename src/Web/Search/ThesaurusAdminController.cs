@@ -40,9 +40,5 @@ public sealed class ThesaurusAdminController(ThesaurusAdministration thesaurus, 
     public async Task<IActionResult> TurnOff(string? forms, CancellationToken ct) =>
         MessageOutcome(await thesaurus.TurnOffAsync(forms, editor.Actor, ct), ListUrl, off => $"Đã tắt nhóm từ: {off.Forms}.");
 
-    private RedirectResult Saved(string message)
-    {
-        TempData["Message"] = message;
-        return Redirect(ListUrl);
-    }
+    private RedirectResult Saved(string message) => Saved(ListUrl, message);
 }

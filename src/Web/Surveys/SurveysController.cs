@@ -16,7 +16,7 @@ namespace CchcSite.Web.Surveys;
 /// </summary>
 [AutoValidateAntiforgeryToken]
 [PrivateAnswer]
-public sealed class SurveysController(SurveyResponses responses, SurveyQrCode qr, IOptions<SurveyOptions> options) : Controller
+public sealed class SurveysController(SurveyResponses responses, SurveyResults results, SurveyQrCode qr, IOptions<SurveyOptions> options) : Controller
 {
     /// <summary>Form fields: <c>q{questionId}</c> holds the chosen option ids or the typed answer.</summary>
     public const string AnswerPrefix = "q";
@@ -78,6 +78,11 @@ public sealed class SurveysController(SurveyResponses responses, SurveyQrCode qr
             Response.Headers["Refresh"] = $"{KioskResetSeconds};url={SurveyAddresses.KioskForm(slug, kiosk)}";
         return View("Thanks", new SurveyThanksPage(form.Slug, form.SurveyTitle, kiosk));
     }
+
+    /// <summary>The results its unit has published: figures and charts only; 404 until they are published.</summary>
+    [HttpGet(Base + "/ket-qua")]
+    public async Task<IActionResult> Results(string slug, CancellationToken ct) =>
+        await results.PublishedAsync(slug, ct) is { } view ? View("Results", new SurveyResultsPage(view)) : NotFound();
 
     /// <summary>The QR code of the survey's public address, to print (PNG) or to place in a leaflet's layout (SVG).</summary>
     [HttpGet(Base + "/ma-qr.{format:regex(^(png|svg)$)}")]

@@ -1,0 +1,143 @@
+using System.Globalization;
+using CchcSite.Content.Data;
+using CchcSite.Content.Questionnaires;
+using CchcSite.Content.Site;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Surveys;
+
+/// <summary>An option's count among those who answered its question, and its share in percent (one decimal).</summary>
+public sealed record OptionResult(string Text, int Count, double Percent);
+
+/// <summary>
+/// One question's figures: the respondents who answered it; for a choice its options; for a scale its distribution and
+/// mean; for a number its mean; for text the answers themselves only where officers read them (<see cref="Texts"/>).
+/// </summary>
+public sealed record QuestionResult(int Id, int Number, string Section, string Text, QuestionKind Kind, bool IsIndicator, int Answered,
+    IReadOnlyList<OptionResult> Options, ScaleSummary? Scale, decimal? Mean, string LowLabel, string HighLabel, IReadOnlyList<string> Texts);
+
+/// <summary>The share of respondents meeting the indicator with its Wilson interval, and the plan target it is read against.</summary>
+public sealed record IndicatorResult(Proportion Share, int? TargetPercent, string TargetLabel)
+{
+    /// <summary>True when the whole interval is at or above the target, false when below it, null when the figures cannot tell (or there is no target).</summary>
+    public bool? Reached => TargetPercent is { } target ? SurveyStatistics.TargetReached(Share, target) : null;
+
+    public string Verdict => Reached switch
+    {
+        true => "Đạt chỉ tiêu",
+        false => "Chưa đạt chỉ tiêu",
+        _ when TargetPercent is null => "",
+        _ => "Chưa đủ căn cứ kết luận (khoảng tin cậy chứa chỉ tiêu)",
+    };
+}
+
+public sealed record DayCount(DateOnly Day, int Responses);
+
+/// <summary>A survey's results, the same for the officers' page, the public page once published, the exports and the API.</summary>
+public sealed record SurveyResultsView(int SurveyId, int UnitId, string UnitSlug, string UnitName, string Slug, string Title, SurveyState State,
+    bool IsSample, DateTime OpensAt, DateTime ClosesAt, int Responses, IndicatorResult? Indicator, IReadOnlyList<QuestionResult> Questions,
+    IReadOnlyList<DayCount> PerDay);
+
+/// <summary>The public results page of a survey whose unit has published them.</summary>
+public sealed record SurveyResultsPage(SurveyResultsView Results)
+    : SitePage($"Kết quả: {Results.Title}", [new("Trang chủ", "/"), new(Results.Title, SurveyAddresses.Survey(Results.Slug)), new("Kết quả", null)]);
+
+/// <summary>
+/// Reads a survey's responses into figures with <see cref="SurveyStatistics"/>: counts and shares per option (of those who
+/// answered the question), the distribution and mean of each scale, and the share meeting the indicator against the target.
+/// Free text is read only for officers (<c>withTexts</c>); the public side never gets an individual response.
+/// </summary>
+public sealed class SurveyResults(CchcDbContext db)
+{
+    /// <summary>The export's columns: one row per figure the page shows.</summary>
+    public static readonly IReadOnlyList<string> ExportColumns = ["Câu", "Câu hỏi", "Phương án, mức", "Số ý kiến", "Tỷ lệ (%)"];
+
+    public async Task<SurveyResultsView?> ReadAsync(int surveyId, bool withTexts, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().AsSplitQuery().Include(s => s.Unit).Include(s => s.Sections).Include(s => s.Questions).ThenInclude(q => q.Options)
+            .SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is null)
+            return null;
+        var answers = await db.SurveyAnswers.AsNoTracking().Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
+            .Select(a => new { a.ResponseId, a.QuestionId, a.Chosen, a.Number, a.Text }).ToListAsync(ct);
+        var days = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId).GroupBy(r => r.Day)
+            .Select(g => new DayCount(g.Key, g.Count())).ToListAsync(ct);
+        var byQuestion = answers.ToLookup(a => a.QuestionId);
+        var sections = survey.Sections.ToDictionary(s => s.Id, s => s.Title);
+        var questions = survey.Questions.OrderBy(q => q.Order).ToList();
+
+        var results = new List<QuestionResult>();
+        foreach (var (question, i) in questions.Select((q, i) => (q, i + 1)))
+        {
+            var given = byQuestion[question.Id].ToList();
+            var options = question.Options.OrderBy(o => o.Order).ToList();
+            var chosen = given.Select(a => ParseIds(a.Chosen)).ToList();
+            var optionResults = question.Kind.HasOptions()
+                ? options.Select(o => chosen.Count(c => c.Contains(o.Id))).Select((count, j) => new OptionResult(options[j].Text, count, SurveyStatistics.Percent(count, given.Count))).ToList()
+                : [];
+            var numbers = given.Where(a => a.Number is not null).Select(a => a.Number!.Value).ToList();
+            var scale = question.Kind == QuestionKind.Scale ? SurveyStatistics.Scale(numbers.Select(n => (int)n)) : null;
+            decimal? mean = question.Kind == QuestionKind.Number && numbers.Count > 0 ? Math.Round(numbers.Average(), 2, MidpointRounding.AwayFromZero) : null;
+            var texts = withTexts ? given.Where(a => !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!).ToList() : [];
+            results.Add(new QuestionResult(question.Id, i, question.SectionId is { } s ? sections[s] : "", question.Text, question.Kind, question.IsIndicator,
+                given.Count, optionResults, scale, scale?.Mean is { } m ? (decimal)m : mean, question.LowLabel, question.HighLabel, texts));
+        }
+
+        IndicatorResult? indicator = null;
+        var indicatorQuestions = questions.Where(q => q.IsIndicator).ToDictionary(q => q.Id);
+        if (indicatorQuestions.Count > 0)
+        {
+            var meets = answers.Where(a => indicatorQuestions.ContainsKey(a.QuestionId)).GroupBy(a => a.ResponseId)
+                .Select(g => SurveyStatistics.MeetsIndicator(g.Select(a => Met(indicatorQuestions[a.QuestionId], a.Chosen, a.Number))))
+                .Where(m => m is not null).ToList();
+            indicator = new IndicatorResult(SurveyStatistics.Wilson(meets.Count(m => m == true), meets.Count), survey.TargetPercent, survey.TargetLabel);
+        }
+        return new SurveyResultsView(survey.Id, survey.UnitId, survey.Unit.Slug, survey.Unit.Name, survey.Slug, survey.Title, survey.State, survey.IsSample,
+            survey.OpensAt, survey.ClosesAt, days.Sum(d => d.Responses), indicator, results, [.. days.OrderBy(d => d.Day)]);
+    }
+
+    /// <summary>The published results of a survey, by its address; null unless its unit has published them.</summary>
+    public async Task<SurveyResultsView?> PublishedAsync(string slug, CancellationToken ct)
+    {
+        var id = await db.Surveys.Where(s => s.Slug == slug && s.State == SurveyState.Published).Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+        return id is null ? null : await ReadAsync(id.Value, withTexts: false, ct);
+    }
+
+    /// <summary>The rows of the export, the page's figures in the page's order: the indicator, then each option or level of each question.</summary>
+    public static IEnumerable<IReadOnlyList<string?>> ExportRows(SurveyResultsView results)
+    {
+        static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+        yield return ["", "Số phiếu trả lời", "", results.Responses.ToString(CultureInfo.InvariantCulture), ""];
+        if (results.Indicator is { } indicator)
+        {
+            yield return ["", "Tỷ lệ đạt chỉ số", "", indicator.Share.Count.ToString(CultureInfo.InvariantCulture),
+                Number(SurveyStatistics.Percent(indicator.Share.Count, indicator.Share.Total))];
+            yield return ["", "Khoảng tin cậy 95% (Wilson)", "", "", $"{Number(100 * indicator.Share.Low)} – {Number(100 * indicator.Share.High)}"];
+            if (indicator.TargetPercent is { } target)
+                yield return ["", "Chỉ tiêu", indicator.TargetLabel, "", $"{target} — {indicator.Verdict}"];
+        }
+        foreach (var q in results.Questions)
+        {
+            var number = q.Number.ToString(CultureInfo.InvariantCulture);
+            yield return [number, q.Text, "Số người trả lời", q.Answered.ToString(CultureInfo.InvariantCulture), ""];
+            foreach (var option in q.Options)
+                yield return [number, q.Text, option.Text, option.Count.ToString(CultureInfo.InvariantCulture), Number(option.Percent)];
+            if (q.Scale is { } scale)
+            {
+                for (var level = 1; level <= 5; level++)
+                    yield return [number, q.Text, $"Mức {level}", scale.Counts[level - 1].ToString(CultureInfo.InvariantCulture),
+                        Number(SurveyStatistics.Percent(scale.Counts[level - 1], scale.Total))];
+            }
+            if (q.Mean is { } mean)
+                yield return [number, q.Text, "Điểm trung bình", "", mean.ToString("0.00", CultureInfo.InvariantCulture)];
+        }
+    }
+
+    private static bool Met(SurveyQuestion question, string chosen, decimal? number) =>
+        question.Kind.HasOptions()
+            ? ParseIds(chosen).Any(id => question.Options.Any(o => o.Id == id && o.MeetsIndicator))
+            : number is { } n && SurveyStatistics.ScaleMeets(n);
+
+    private static int[] ParseIds(string chosen) =>
+        [.. chosen.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+}

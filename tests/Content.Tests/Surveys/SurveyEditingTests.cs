@@ -1,0 +1,159 @@
+using CchcSite.Content.Audit;
+using CchcSite.Content.Outcomes;
+using CchcSite.Content.Questionnaires;
+using CchcSite.Content.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Content.Tests.Surveys;
+
+/// <summary>A unit's survey from a template to its results: questions locked by the first response, dates in Vietnam time, figures by hand.</summary>
+public sealed class SurveyEditingTests : IAsyncLifetime
+{
+    private static readonly Actor Approver = new("a", "a@cchc.test", null);
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private async Task<T> WithAsync<T>(Func<SurveyEditing, Task<T>> act)
+    {
+        await using var db = _database.NewContext();
+        return await act(_database.Get<SurveyEditing>(db));
+    }
+
+    private async Task<int> CreateOpenAsync(SurveyTemplate template)
+    {
+        var unit = await _database.AddUnitAsync("phuong-mau");
+        var id = Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.CreateAsync(unit.Id, template, Approver, default))).Value;
+        Assert.IsType<Outcome<SurveyState>.Ok>(await WithAsync(e => e.ChangeStateAsync(id, SurveyState.Open, Approver, default)));
+        return id;
+    }
+
+    private async Task<Outcome<int>> AnswerAsync(int surveyId, Dictionary<int, QuestionnaireAnswer> answers)
+    {
+        await using var db = _database.NewContext();
+        var slug = await db.Surveys.Where(s => s.Id == surveyId).Select(s => s.Slug).SingleAsync();
+        return await _database.Get<SurveyResponses>(db).SubmitAsync(slug, new Respondent.Kiosk(), answers, null, default);
+    }
+
+    private static SurveyQuestionInput Question(string text) => new()
+    {
+        Section = "VIII. Câu hỏi thêm", Text = text, Kind = nameof(QuestionKind.SingleChoice), Required = true, Options = ["Có", "Không", "", ""],
+    };
+
+    [Fact]
+    public async Task A_template_gives_its_sections_questions_and_condition_and_the_first_response_locks_the_questions()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Satisfaction);
+        var view = (await WithAsync(e => e.FindAsync(id, default)))!;
+        Assert.Equal(12, view.Questions.Count);
+        Assert.Equal(7, view.Questions.Select(q => q.Section).Distinct().Count());
+        Assert.True(view.Questions[9].Conditional);
+        Assert.Single(view.Questions, q => q.IsIndicator);
+        Assert.Equal("phuong-mau-hai-long-2022", view.Slug);
+
+        // Before any response: a question is added (blank option boxes ignored) and edited into a new section.
+        var added = Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.SaveQuestionAsync(id, null, Question("Ông/Bà có nộp hồ sơ trực tuyến?"), Approver, default))).Value;
+        Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.SaveQuestionAsync(id, added, Question("Ông/Bà đã nộp hồ sơ trực tuyến lần nào chưa?"), Approver, default)));
+        var input = (await WithAsync(e => e.QuestionAsync(id, added, default)))!;
+        Assert.Equal(["Có", "Không"], input.Options);
+        Assert.Equal("VIII. Câu hỏi thêm", input.Section);
+
+        var questions = (await WithAsync(e => e.FindAsync(id, default)))!.Questions;
+        var answers = new Dictionary<int, QuestionnaireAnswer>();
+        foreach (var q in questions)
+            answers[q.Id] = q.Kind.HasOptions() ? new([q.Options[^1].Id], null) : q.Kind == QuestionKind.Scale ? new([], "4") : QuestionnaireAnswer.Empty;
+        Assert.IsType<Outcome<int>.Ok>(await AnswerAsync(id, answers));
+
+        var refused = Assert.IsType<Outcome<int>.Refused>(await WithAsync(e => e.SaveQuestionAsync(id, added, Question("Đổi câu hỏi"), Approver, default)));
+        Assert.Equal(SurveyEditing.Locked, refused.Reason);
+        Assert.IsType<Outcome<int>.Refused>(await WithAsync(e => e.SaveQuestionAsync(id, null, Question("Câu mới"), Approver, default)));
+        Assert.IsType<Outcome<bool>.Refused>(await WithAsync(e => e.DeleteQuestionAsync(id, added, Approver, default)));
+        var after = (await WithAsync(e => e.FindAsync(id, default)))!;
+        Assert.True(after.QuestionsLocked);
+        Assert.Equal(questions.Select(q => q.Text), after.Questions.Select(q => q.Text));
+
+        // The anonymity promised to those who answered stays; the details are otherwise still editable.
+        var details = after.Input with { IsAnonymous = false };
+        var invalid = Assert.IsType<Outcome<int>.Invalid>(await WithAsync(e => e.SaveAsync(id, details, Approver, default)));
+        Assert.Contains("IsAnonymous", invalid.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Dates_are_days_in_Vietnam_time_and_bad_input_gets_Vietnamese_messages()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Understanding);
+        var input = (await WithAsync(e => e.FindAsync(id, default)))!.Input;
+        Assert.Equal("15/06/2022", input.OpensOn);
+        var invalid = Assert.IsType<Outcome<int>.Invalid>(await WithAsync(e => e.SaveAsync(id,
+            input with { OpensOn = "31/02/2027", ClosesOn = "01/01/2027", TargetPercent = "120", Title = " " }, Approver, default)));
+        Assert.Equal("Ngày mở ghi theo dạng ngày/tháng/năm, ví dụ 05/01/2027.", Assert.Single(invalid.Errors["OpensOn"]));
+        Assert.Contains("TargetPercent", invalid.Errors.Keys);
+        Assert.Contains("Title", invalid.Errors.Keys);
+
+        Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.SaveAsync(id, input with { OpensOn = "1/7/2022", ClosesOn = "31/07/2022", TargetPercent = "95%" }, Approver, default)));
+        await using var db = _database.NewContext();
+        var survey = await db.Surveys.SingleAsync(s => s.Id == id);
+        // 1 July 00:00 in Vietnam is 30 June 17:00 UTC; the survey takes responses to the end of 31 July.
+        Assert.Equal(new DateTime(2022, 6, 30, 17, 0, 0, DateTimeKind.Utc), survey.OpensAt);
+        Assert.Equal(new DateTime(2022, 7, 31, 17, 0, 0, DateTimeKind.Utc), survey.ClosesAt);
+        Assert.Equal(95, survey.TargetPercent);
+    }
+
+    [Fact]
+    public async Task A_survey_opens_closes_and_publishes_its_results_only_in_that_order()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Understanding);
+        Assert.Equal("Hãy đóng khảo sát trước khi công bố kết quả.",
+            Assert.IsType<Outcome<SurveyState>.Refused>(await WithAsync(e => e.ChangeStateAsync(id, SurveyState.Published, Approver, default))).Reason);
+        Assert.IsType<Outcome<SurveyState>.Ok>(await WithAsync(e => e.ChangeStateAsync(id, SurveyState.Closed, Approver, default)));
+        Assert.IsType<Outcome<SurveyState>.Ok>(await WithAsync(e => e.ChangeStateAsync(id, SurveyState.Published, Approver, default)));
+        await using var db = _database.NewContext();
+        Assert.Equal(SurveyState.Published, (await db.Surveys.SingleAsync(s => s.Id == id)).State);
+        Assert.Equal(3, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SurveyStateChanged));
+    }
+
+    [Fact]
+    public async Task Results_count_each_option_among_those_who_answered_average_the_scale_and_read_the_indicator_against_the_target()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Understanding);
+        var q = (await WithAsync(e => e.FindAsync(id, default)))!.Questions;
+        int[] ratings = [5, 5, 5, 4, 4, 4, 3, 3, 2, 1];
+        for (var n = 0; n < 10; n++)
+        {
+            // Seven citizens and three organisations; everyone understands the purpose, all but the last its benefits.
+            Assert.IsType<Outcome<int>.Ok>(await AnswerAsync(id, new()
+            {
+                [q[0].Id] = new([q[0].Options[n < 7 ? 0 : 1].Id], null),
+                [q[1].Id] = new([q[1].Options[0].Id], null),
+                [q[2].Id] = new([q[2].Options[n < 9 ? 0 : 1].Id], null),
+                [q[4].Id] = new([], ratings[n].ToString()),
+                [q[5].Id] = new([], n == 0 ? "Thêm tờ rơi ở khu phố" : null),
+            }));
+        }
+        await using var db = _database.NewContext();
+        var results = (await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: true, default))!;
+        Assert.Equal(10, results.Responses);
+        Assert.Equal([70.0, 30.0, 0.0], results.Questions[0].Options.Select(o => o.Percent));
+        Assert.Equal(0, results.Questions[3].Answered);
+        Assert.Equal([1, 1, 2, 3, 3], results.Questions[4].Scale!.Counts);
+        Assert.Equal(3.6m, results.Questions[4].Mean);
+        Assert.Equal(["Thêm tờ rơi ở khu phố"], results.Questions[5].Texts);
+
+        // 9 of 10: Wilson 95% interval 59.6% – 98.2% (hand-computed), which holds the 95% target: no verdict either way.
+        var indicator = results.Indicator!;
+        Assert.Equal((9, 10), (indicator.Share.Count, indicator.Share.Total));
+        Assert.Equal(0.5958, indicator.Share.Low, 4);
+        Assert.Equal(0.9821, indicator.Share.High, 4);
+        Assert.Null(indicator.Reached);
+        Assert.Equal(95, indicator.TargetPercent);
+
+        var rows = SurveyResults.ExportRows(results).ToList();
+        Assert.Contains(rows, r => r[1] == "Tỷ lệ đạt chỉ số" && r[3] == "9" && r[4] == "90.0");
+        Assert.Contains(rows, r => r[1] == "Khoảng tin cậy 95% (Wilson)" && r[4] == "59.6 – 98.2");
+        Assert.Contains(rows, r => r[0] == "5" && r[2] == "Điểm trung bình" && r[4] == "3.60");
+        Assert.DoesNotContain(rows, r => r.Contains("Thêm tờ rơi ở khu phố"));
+        Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+    }
+}

@@ -1,0 +1,108 @@
+using CchcSite.Content.Questionnaires;
+using CchcSite.Content.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Web.Tests.Editor;
+
+/// <summary>
+/// Who runs surveys: approvers of the unit and administrators (<c>ManageSurveys</c>). An approver of another unit reaches the
+/// list and the new form (for their own unit), never this unit's survey; everyone refused changes nothing, anywhere.
+/// </summary>
+public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
+{
+    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export }
+
+    public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
+
+    private static readonly HashSet<Who> Managers = [Who.Administrator, Who.Approver];
+
+    /// <summary>A draft survey of its own for each case, of the unit under test, with one question of two options.</summary>
+    private Task<(int Survey, int Question)> SurveyOfTheUnitAsync(string title) => site.WithDbAsync(async db =>
+    {
+        var unitId = await db.Units.Where(u => u.Slug == AuthorizationMatrix.Unit).Select(u => u.Id).SingleAsync();
+        var survey = new Survey
+        {
+            UnitId = unitId, Slug = Content.Text.Slug.From(title), Title = title, State = SurveyState.Draft,
+            OpensAt = DateTime.UtcNow.AddDays(-1), ClosesAt = DateTime.UtcNow.AddDays(30), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Questions =
+            [
+                new SurveyQuestion
+                {
+                    Text = "Câu hỏi của ma trận quyền", Kind = QuestionKind.SingleChoice, Order = 1,
+                    Options = [new SurveyOption { Text = "Có", Order = 1 }, new SurveyOption { Text = "Không", Order = 2 }],
+                },
+            ],
+        };
+        db.Surveys.Add(survey);
+        await db.SaveChangesAsync();
+        return (survey.Id, survey.Questions[0].Id);
+    });
+
+    /// <summary>What a step can change: the case's survey (title, state, questions and options), how many surveys there are, and the survey audit entries.</summary>
+    private Task<string> StateAsync(string title) => site.WithDbAsync(async db =>
+    {
+        var rows = await db.Surveys.Where(s => s.Title.StartsWith(title)).OrderBy(s => s.Id)
+            .Select(s => $"{s.Title}:{s.State}:" + string.Join("/", s.Questions.OrderBy(q => q.Id).Select(q => q.Text + q.Options.Count))).ToListAsync();
+        var surveys = await db.Surveys.CountAsync();
+        var audit = await db.AuditEntries.CountAsync(e => e.Action.StartsWith("survey."));
+        return string.Join(";", rows) + $"|{surveys}|{audit}";
+    });
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Each_user_gets_exactly_the_allowed_outcome_and_a_refusal_changes_nothing(Endpoint endpoint, Who who)
+    {
+        var title = $"Khảo sát ma trận {endpoint} {who}";
+        var (survey, question) = await SurveyOfTheUnitAsync(title);
+        var before = await StateAsync(title);
+        var browser = await AuthorizationMatrix.BrowserForAsync(site, who, $"khao-sat-{endpoint}-{who}".ToLowerInvariant());
+        Dictionary<string, string> Question(string text) => new()
+        {
+            ["Section"] = "I. Thông tin chung", ["Text"] = text, ["Kind"] = "SingleChoice", ["Required"] = "true",
+            ["Options[0]"] = "Có", ["Options[1]"] = "Không", ["Options[2]"] = "Chưa rõ",
+        };
+        var path = $"/quan-tri/khao-sat/{survey}";
+        var response = endpoint switch
+        {
+            Endpoint.ListPage => await browser.GetAsync("/quan-tri/khao-sat"),
+            Endpoint.NewForm => await browser.GetAsync("/quan-tri/khao-sat/moi"),
+            Endpoint.Create => await EditorSite.PostFormAsync(browser, "/quan-tri/khao-sat/moi", new() { ["don-vi"] = AuthorizationMatrix.Unit, ["mau"] = "Understanding" }),
+            Endpoint.EditForm => await browser.GetAsync(path),
+            Endpoint.Update => await EditorSite.PostFormAsync(browser, path, new()
+            {
+                ["Title"] = title + " đã sửa", ["Audience"] = "Citizens", ["OpensOn"] = "01/02/2027", ["ClosesOn"] = "28/02/2027", ["IsAnonymous"] = "true", ["TargetPercent"] = "95",
+            }),
+            Endpoint.Open => await EditorSite.PostFormAsync(browser, $"{path}/trang-thai", new() { ["chuyen"] = "Open" }),
+            Endpoint.NewQuestion => await browser.GetAsync($"{path}/cau-hoi/moi"),
+            Endpoint.CreateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/moi", Question("Câu hỏi mới")),
+            Endpoint.EditQuestion => await browser.GetAsync($"{path}/cau-hoi/{question}"),
+            Endpoint.UpdateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}", Question("Câu hỏi đã sửa")),
+            Endpoint.DeleteQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}/xoa", []),
+            Endpoint.Results => await browser.GetAsync($"{path}/ket-qua"),
+            _ => await browser.GetAsync($"{path}/ket-qua.xlsx"),
+        };
+
+        var allowed = endpoint is Endpoint.ListPage or Endpoint.NewForm ? Managers.Contains(who) || who == Who.OtherApprover : Managers.Contains(who);
+        var expected = who == Who.Anonymous ? Outcome.Login : allowed ? Outcome.Allowed : Outcome.Forbidden;
+        Assert.Equal(expected, AuthorizationMatrix.Classify(response, "/quan-tri/khao-sat"));
+        var after = await StateAsync(title);
+        if (expected != Outcome.Allowed
+            || endpoint is Endpoint.ListPage or Endpoint.NewForm or Endpoint.EditForm or Endpoint.NewQuestion or Endpoint.EditQuestion or Endpoint.Results or Endpoint.Export)
+        {
+            Assert.Equal(before, after);
+            return;
+        }
+        var counts = before.Split('|');
+        var (surveys, audit) = (int.Parse(counts[1]), int.Parse(counts[2]));
+        var expectedState = endpoint switch
+        {
+            Endpoint.Create => $"{title}:Draft:Câu hỏi của ma trận quyền2|{surveys + 1}|{audit + 1}",
+            Endpoint.Update => $"{title} đã sửa:Draft:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}",
+            Endpoint.Open => $"{title}:Open:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}",
+            Endpoint.CreateQuestion => $"{title}:Draft:Câu hỏi của ma trận quyền2/Câu hỏi mới3|{surveys}|{audit + 1}",
+            Endpoint.UpdateQuestion => $"{title}:Draft:Câu hỏi đã sửa3|{surveys}|{audit + 1}",
+            _ => $"{title}:Draft:|{surveys}|{audit + 1}",
+        };
+        Assert.Equal(expectedState, after);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CchcSite.Content.Accounts;
+using CchcSite.Content.Questionnaires;
+using CchcSite.Content.Surveys;
+using CchcSite.Web.Tests.Editor;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
+
+namespace CchcSite.Web.Tests.Surveys;
+
+/// <summary>A unit runs a survey end to end in the editor area, on the seeded site; the seeded surveys; the public results and the API.</summary>
+public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSite>
+{
+    private const string Approver = "khao-sat-thac-mo@cchc.test";
+
+    private static int IdFrom(HttpResponseMessage redirect) =>
+        int.Parse(redirect.Headers.Location!.OriginalString.Split('/', '#')[3], CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task An_approver_creates_opens_locks_closes_and_publishes_a_survey_and_the_exports_equal_the_page()
+    {
+        await site.AddUserAsync(Approver, (SeedFacts.Units.UbndPhuongThacMo, UnitRole.Approver));
+        var editor = await site.SignedInAsync(Approver);
+        var created = await EditorSite.PostFormAsync(editor, "/quan-tri/khao-sat/moi", new() { ["don-vi"] = SeedFacts.Units.UbndPhuongThacMo, ["mau"] = "Satisfaction" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = IdFrom(created);
+        var path = $"/quan-tri/khao-sat/{id}";
+
+        // Bad dates keep what was typed and say why, in Vietnamese.
+        var today = DateTime.UtcNow.AddHours(7);
+        var details = new Dictionary<string, string>
+        {
+            ["Title"] = "Khảo sát hài lòng thử của phường", ["Audience"] = "Citizens", ["OpensOn"] = "32/13/2026", ["ClosesOn"] = today.AddDays(10).ToString("dd/MM/yyyy"),
+            ["IsAnonymous"] = "true", ["TargetPercent"] = "90", ["TargetLabel"] = "90% người dân hài lòng",
+        };
+        var refused = await EditorSite.PostFormAsync(editor, path, details);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Ngày mở ghi theo dạng ngày/tháng/năm, ví dụ 05/01/2027.", html);
+        Assert.Contains("value=\"32/13/2026\"", html);
+        details["OpensOn"] = today.ToString("dd/MM/yyyy");
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, path, details)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Open" })).StatusCode);
+
+        // A citizen answers on the public form.
+        var slug = await site.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync());
+        var questions = await site.WithDbAsync(db => db.SurveyQuestions.Include(q => q.Options).Where(q => q.SurveyId == id).OrderBy(q => q.Order).ToListAsync());
+        var citizen = site.NewBrowser();
+        var form = await citizen.GetStringAsync(SurveyAddresses.Survey(slug));
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", EditorSite.AntiforgeryToken(form)) };
+        foreach (var q in questions.Where(q => q.ShowIfQuestionId is null))
+            if (q.Kind.HasOptions())
+                fields.Add(new($"q{q.Id}", q.Options.OrderBy(o => o.Order).Last().Id.ToString(CultureInfo.InvariantCulture)));
+            else if (q.Kind == QuestionKind.Scale)
+                fields.Add(new($"q{q.Id}", "5"));
+        var sent = await citizen.PostAsync(SurveyAddresses.Survey(slug), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        // The questions are locked now: the form is not offered, a post changes nothing and says why.
+        var question = questions[0].Id;
+        var locked = await EditorSite.PostFormAsync(editor, $"{path}/cau-hoi/{question}", new()
+        {
+            ["Text"] = "Câu hỏi đổi sau khi có ý kiến", ["Kind"] = "SingleChoice", ["Required"] = "true", ["Options[0]"] = "A", ["Options[1]"] = "B",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, locked.StatusCode);
+        Assert.Contains(SurveyEditing.Locked, WebUtility.HtmlDecode(await editor.GetStringAsync(path)));
+        Assert.Equal(questions[0].Text, await site.WithDbAsync(db => db.SurveyQuestions.Where(q => q.Id == question).Select(q => q.Text).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await editor.GetAsync($"{path}/cau-hoi/moi")).StatusCode);
+
+        // Results: one response, the indicator met by it, against the 90% target; the exports hold the page's figures.
+        var page = WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua"));
+        Assert.Contains("Số phiếu trả lời: <strong>1</strong>", page);
+        Assert.Contains("100,0%</strong> (1/1 người)", page);
+        Assert.Contains("Chưa đủ căn cứ kết luận", page);
+        var csvRows = new List<string[]>();
+        using (var csv = new CsvReader(new StreamReader(await editor.GetStreamAsync($"{path}/ket-qua.csv")), CultureInfo.InvariantCulture))
+            while (await csv.ReadAsync())
+                csvRows.Add([.. Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i)!)]);
+        Assert.Equal(SurveyResults.ExportColumns, csvRows[0]);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await editor.GetByteArrayAsync($"{path}/ket-qua.xlsx")), false);
+        var xlsxRows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.Text?.Text ?? "").ToArray()).ToList();
+        Assert.Equal(csvRows, xlsxRows);
+        var vi = CultureInfo.GetCultureInfo("vi-VN");
+        foreach (var row in csvRows.Skip(1).Where(r => r[0] != "" && r[2] != "Số người trả lời" && r[2] != "Điểm trung bình"))
+        {
+            var percent = double.Parse(row[4], CultureInfo.InvariantCulture).ToString("0.0", vi);
+            var label = row[2].StartsWith("Mức ") ? row[2][4..] : row[2];
+            Assert.Contains($"{percent}% · {row[3]} ý kiến", page);
+            Assert.Contains(label, page);
+        }
+
+        // Published only after closing; then the public page shows the figures, never a response.
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync(SurveyAddresses.Results(slug))).StatusCode);
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Published" });
+        Assert.Equal(SurveyState.Open, await site.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.State).SingleAsync()));
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Closed" });
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Published" });
+        var published = WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Results(slug)));
+        Assert.Contains("Số phiếu trả lời: <strong>1</strong>", published);
+        Assert.Contains("Ý kiến riêng của người trả lời không được công bố.", published);
+        Assert.Contains("Xem kết quả khảo sát", WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Survey(slug))));
+    }
+
+    [Fact]
+    public async Task The_seeded_surveys_are_there_with_their_sample_responses_and_target_and_the_API_lists_what_the_public_may_see()
+    {
+        var admin = await site.SignedInAsync(EditorSite.AdminEmail);
+        var thacMo = await site.WithDbAsync(db => db.Surveys.SingleAsync(s => s.Slug == SeedFacts.Surveys.ThacMoSatisfaction));
+        Assert.Equal((SurveyState.Closed, true), (thacMo.State, thacMo.IsSample));
+        Assert.Equal(SeedFacts.Surveys.ThacMoResponses, await site.WithDbAsync(db => db.SurveyResponses.CountAsync(r => r.SurveyId == thacMo.Id && r.IsSample && r.TokenHash == null)));
+        var results = WebUtility.HtmlDecode(await admin.GetStringAsync($"/quan-tri/khao-sat/{thacMo.Id}/ket-qua"));
+        Assert.Contains($"Số phiếu trả lời: <strong>{SeedFacts.Surveys.ThacMoResponses}</strong>", results);
+        Assert.Contains("Dữ liệu mẫu", results);
+        Assert.Contains("Khoảng tin cậy 95% (Wilson)", results);
+
+        var browser = site.NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(SurveyAddresses.Survey(SeedFacts.Surveys.SoTaiChinhUnderstanding))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(SurveyAddresses.Results(SeedFacts.Surveys.ThacMoSatisfaction))).StatusCode);
+
+        using var list = JsonDocument.Parse(await browser.GetStringAsync($"/api/v1/surveys?unit={SeedFacts.Units.SoTaiChinhSocTrang}"));
+        var item = Assert.Single(list.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(SeedFacts.Surveys.SoTaiChinhUnderstanding, item.GetProperty("slug").GetString());
+        Assert.True(item.GetProperty("takesResponses").GetBoolean());
+        Assert.Equal(95, item.GetProperty("targetPercent").GetInt32());
+        // A closed survey whose results are not published is not the public's.
+        using var thacMoList = JsonDocument.Parse(await browser.GetStringAsync($"/api/v1/surveys?unit={SeedFacts.Units.UbndPhuongThacMo}"));
+        Assert.DoesNotContain(thacMoList.RootElement.GetProperty("items").EnumerateArray(), s => s.GetProperty("slug").GetString() == SeedFacts.Surveys.ThacMoSatisfaction);
+
+        var unpublished = await browser.GetAsync($"/api/v1/surveys/{SeedFacts.Surveys.ThacMoSatisfaction}/results");
+        Assert.Equal(HttpStatusCode.NotFound, unpublished.StatusCode);
+        Assert.Equal("application/problem+json", unpublished.Content.Headers.ContentType!.MediaType);
+        var badPage = await browser.GetAsync("/api/v1/surveys?page=abc&pageSize=500");
+        Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
+        using var problem = JsonDocument.Parse(await badPage.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("pageSize", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/api/v1/surveys?unit=khong-co")).StatusCode);
+
+        // Once its unit publishes the results, the API gives the page's figures, without a response or free text.
+        await site.WithDbAsync(async db => await db.Surveys.Where(s => s.Id == thacMo.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SurveyState.Published)));
+        using var figures = JsonDocument.Parse(await browser.GetStringAsync($"/api/v1/surveys/{SeedFacts.Surveys.ThacMoSatisfaction}/results"));
+        Assert.Equal(SeedFacts.Surveys.ThacMoResponses, figures.RootElement.GetProperty("responses").GetInt32());
+        Assert.Equal(SeedFacts.Surveys.ThacMoResponses, figures.RootElement.GetProperty("indicator").GetProperty("share").GetProperty("total").GetInt32());
+        Assert.All(figures.RootElement.GetProperty("questions").EnumerateArray(), q => Assert.Equal(0, q.GetProperty("texts").GetArrayLength()));
+    }
+}
