@@ -100,8 +100,10 @@ public sealed class ContestAlertTests(SubscriptionSite site) : IClassFixture<Sub
     }
 
     [Fact]
-    public async Task The_subscribe_form_offers_contests_ticked_and_the_manage_form_keeps_the_choice()
+    public async Task The_contest_list_leads_to_the_subscribe_form_which_offers_contests_ticked()
     {
+        var list = await site.CreateClient().GetStringAsync(ContestAddresses.List);
+        Assert.Contains($"href=\"{SubscriptionAddresses.FormPath}\">Nhận thư khi có cuộc thi mới</a>", list);
         var form = await site.CreateClient().GetStringAsync($"/{SubscriptionSite.Unit}/{SubscriptionAddresses.Segment}");
         Assert.Matches("name=\"Contests\" value=\"true\" checked=\"checked\"", form);
 
