@@ -1,3 +1,4 @@
+using CchcSite.Content.Paging;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Site;
 using CchcSite.Content.Text;
@@ -37,7 +38,7 @@ public sealed record SurveyFormPage(
     IReadOnlyList<SurveyFormSection> Sections,
     IReadOnlyDictionary<int, QuestionnaireAnswer> Answers,
     IReadOnlyDictionary<int, string> Errors)
-    : SitePage(SurveyTitle, [new("Trang chủ", "/"), new("Khảo sát", null), new(SurveyTitle, null)])
+    : SitePage(SurveyTitle, [new("Trang chủ", "/"), new("Khảo sát", SurveyAddresses.List), new(SurveyTitle, null)])
 {
     public string? Kiosk { get; init; }
     /// <summary>Whether the unit has published the results (the form then links to them).</summary>
@@ -60,6 +61,13 @@ public sealed record SurveyCard(string Slug, string Title, string UnitSlug, stri
     public string? ResultsUrl => ResultsPublished ? SurveyAddresses.Results(Slug) : null;
 }
 
+/// <summary>The public list: surveys open for answers first, then those whose results are published; drafts and closed surveys without published results are not in it.</summary>
+public sealed record SurveyListPage(PagedResult<SurveyCard> Surveys)
+    : SitePage("Khảo sát ý kiến người dân, tổ chức", [new("Trang chủ", "/"), new("Khảo sát", null)])
+{
+    public Pager Pager => new(SurveyAddresses.List, Surveys.Page, Surveys.TotalPages);
+}
+
 /// <summary>
 /// A survey's dates as people read them: it closes at the start of the day after its last day (UTC in the database), so the
 /// last day shown is the Vietnam date just before <see cref="Survey.ClosesAt"/>.
@@ -72,6 +80,7 @@ public static class SurveyDates
 public static class SurveyAddresses
 {
     public const string Segment = "khao-sat";
+    public const string List = "/" + Segment;
 
     public static string Survey(string slug) => $"/{Segment}/{slug}";
     public static string Thanks(string slug) => $"{Survey(slug)}/cam-on";

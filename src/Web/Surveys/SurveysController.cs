@@ -1,3 +1,4 @@
+using CchcSite.Content.Paging;
 using System.Security.Cryptography;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questionnaires;
@@ -25,6 +26,14 @@ public sealed class SurveysController(SurveyResponses responses, SurveyResults r
     public const int KioskResetSeconds = 8;
 
     private const string Base = "/" + SurveyAddresses.Segment + "/{slug}";
+
+    [HttpGet(SurveyAddresses.List)]
+    public async Task<IActionResult> Index([FromQuery(Name = "trang")] string? trang, CancellationToken ct)
+    {
+        // A number past the int range is a page past the end (an empty page), not page 1.
+        var page = PageNumber.Parse(trang) is { } p and >= 1 ? p : 1;
+        return View("Index", new SurveyListPage(await responses.PublicListAsync(null, new PageRequest(page), ct)));
+    }
 
     [HttpGet(Base)]
     public async Task<IActionResult> Show(string slug, CancellationToken ct)

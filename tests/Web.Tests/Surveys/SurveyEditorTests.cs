@@ -140,11 +140,22 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("pageSize", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/api/v1/surveys?unit=khong-co")).StatusCode);
 
+        // The public list (in every page's header) offers the open survey and leaves the unpublished closed one out.
+        var publicList = WebUtility.HtmlDecode(await browser.GetStringAsync(SurveyAddresses.List));
+        Assert.Contains($"<a href=\"{SurveyAddresses.List}\">Khảo sát</a>", publicList);
+        Assert.Contains($"<a class=\"button\" href=\"{SurveyAddresses.Survey(SeedFacts.Surveys.SoTaiChinhUnderstanding)}\">Tham gia khảo sát</a>", publicList);
+        Assert.Contains("chỉ tiêu 95%", publicList);
+        Assert.DoesNotContain(SeedFacts.Surveys.ThacMoSatisfaction, publicList);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(SurveyAddresses.List + "?trang=99999999999")).StatusCode);
+
         // Once its unit publishes the results, the API gives the page's figures, without a response or free text.
         await site.WithDbAsync(async db => await db.Surveys.Where(s => s.Id == thacMo.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, SurveyState.Published)));
         using var figures = JsonDocument.Parse(await browser.GetStringAsync($"/api/v1/surveys/{SeedFacts.Surveys.ThacMoSatisfaction}/results"));
         Assert.Equal(SeedFacts.Surveys.ThacMoResponses, figures.RootElement.GetProperty("responses").GetInt32());
         Assert.Equal(SeedFacts.Surveys.ThacMoResponses, figures.RootElement.GetProperty("indicator").GetProperty("share").GetProperty("total").GetInt32());
         Assert.All(figures.RootElement.GetProperty("questions").EnumerateArray(), q => Assert.Equal(0, q.GetProperty("texts").GetArrayLength()));
+        // And the public list leads to them.
+        Assert.Contains($"href=\"{SurveyAddresses.Results(SeedFacts.Surveys.ThacMoSatisfaction)}\">Xem kết quả</a>",
+            WebUtility.HtmlDecode(await browser.GetStringAsync(SurveyAddresses.List)));
     }
 }
