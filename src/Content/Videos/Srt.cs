@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CchcSite.Content.Videos;
@@ -20,21 +19,12 @@ public static partial class Srt
     [GeneratedRegex(@"\{\\[^}]*\}")]
     private static partial Regex Override();
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>The cues of <paramref name="content"/>, or the Vietnamese reason, by line, it is not an SRT file with captions.</summary>
     public static (IReadOnlyList<Cue>? Cues, string? Refusal) Parse(byte[] content)
     {
-        string text;
-        try
-        {
-            text = StrictUtf8.GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            return (null, "Tệp phụ đề phải là văn bản UTF-8 (lưu lại tệp với mã hoá UTF-8).");
-        }
-        var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
+        if (WebVtt.Lines(content) is not { } text)
+            return (null, WebVtt.NotUtf8);
+        var lines = text.Split('\n');
         var cues = new List<Cue>();
         var i = 0;
         while (true)

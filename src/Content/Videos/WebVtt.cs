@@ -25,19 +25,27 @@ public static partial class WebVtt
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The cues of <paramref name="content"/>, or the Vietnamese reason it is not a WebVTT file with captions.</summary>
-    public static (IReadOnlyList<Cue>? Cues, string? Refusal) Parse(byte[] content)
+    internal const string NotUtf8 = "Tệp phụ đề phải là văn bản UTF-8 (lưu lại tệp với mã hoá UTF-8).";
+
+    /// <summary>A caption file's text without its byte order mark, with "\n" line ends; null when it is not UTF-8 (WebVTT and SRT alike).</summary>
+    internal static string? Lines(byte[] content)
     {
-        string text;
         try
         {
-            text = StrictUtf8.GetString(content);
+            return StrictUtf8.GetString(content).TrimStart('\uFEFF').ReplaceLineEndings("\n");
         }
         catch (DecoderFallbackException)
         {
-            return (null, "Tệp phụ đề phải là văn bản UTF-8 (lưu lại tệp với mã hoá UTF-8).");
+            return null;
         }
-        var blocks = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split("\n\n")
+    }
+
+    /// <summary>The cues of <paramref name="content"/>, or the Vietnamese reason it is not a WebVTT file with captions.</summary>
+    public static (IReadOnlyList<Cue>? Cues, string? Refusal) Parse(byte[] content)
+    {
+        if (Lines(content) is not { } text)
+            return (null, NotUtf8);
+        var blocks = text.Split("\n\n")
             .Select(b => b.Trim('\n').Split('\n')).Where(b => b is not [""]).ToList();
         if (blocks.Count == 0 || !Header().IsMatch(blocks[0][0]))
             return (null, "Tệp không phải phụ đề WebVTT: dòng đầu tiên phải là “WEBVTT”.");
