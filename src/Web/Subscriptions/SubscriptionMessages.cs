@@ -104,10 +104,11 @@ public sealed class SubscriptionMessages(SubscriptionMailer mailer, Subscription
         var round = contest.Current ?? contest.Next;
         var when = round is null ? "Các đợt thi đã kết thúc"
             : $"Đợt {round.Number}: {VietnamTime.FormatDateTime(round.OpensAt)} – {VietnamTime.FormatDateTime(round.ClosesAt)}";
-        var summary = string.IsNullOrWhiteSpace(contest.Summary) ? "" : contest.Summary.Trim() + " ";
-        return new MailItem(contest.Title, summary + (round is null ? "Xem kết quả và đáp án trên trang." : $"Mời bạn tham gia {(contest.Current is null ? "từ" : "trước")} "
-            + $"{VietnamTime.FormatDateTime(contest.Current is null ? round.OpensAt : round.ClosesAt)}."),
-            urls.Absolute(contest.Url), null, null, contest.UnitName, "Hội thi trực tuyến", when, null);
+        var invitation = round is null ? "Xem kết quả trên trang."
+            : contest.Current is null ? $"Mời bạn tham gia từ {VietnamTime.FormatDateTime(round.OpensAt)}."
+            : $"Mời bạn tham gia trước {VietnamTime.FormatDateTime(round.ClosesAt)}.";
+        var summary = string.IsNullOrWhiteSpace(contest.Summary) ? invitation : $"{contest.Summary.Trim()} {invitation}";
+        return new MailItem(contest.Title, summary, urls.Absolute(contest.Url), null, null, contest.UnitName, "Hội thi trực tuyến", when, null);
     }
 
     private MailItem Item(PostCard card) => new(card.Title, card.Summary, urls.Absolute(card.Url),
