@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CchcSite.Content.Questions;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Mail;
@@ -11,23 +10,11 @@ namespace CchcSite.Web.Questions;
 /// One limit per address on submissions, shared by the forms and the API, so that neither is a way around the
 /// other. The form answers with its own Vietnamese message and the citizen's text kept; the API with a 429 problem.
 /// </summary>
-public sealed class SubmissionLimiter(IOptions<SubmissionOptions> options) : IDisposable
+public sealed class SubmissionLimiter(HourlyQuotas quotas, IOptions<SubmissionOptions> options)
 {
     public const string Message = "Bạn đã gửi quá nhiều câu hỏi, phản ánh trong một giờ. Vui lòng thử lại sau ít phút; nội dung bạn đã nhập vẫn được giữ trên trang.";
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.SubmissionsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-        }));
-
-    public bool TryAcquire(HttpContext context)
-    {
-        using var lease = _limiter.AttemptAcquire(ClientAddress.PartitionKey(context));
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public bool TryAcquire(HttpContext context) => quotas.TryAcquire(context, "gui-cau-hoi", options.Value.SubmissionsPerHour);
 }
 
 /// <summary>
@@ -47,6 +34,7 @@ public static class SubmissionServices
 {
     public static IServiceCollection AddSubmissionIntake(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHourlyQuotas();
         services.AddSingleton<SubmissionLimiter>();
         services.AddTrackingLimit();
         services.AddScoped<SubmissionIntake>();

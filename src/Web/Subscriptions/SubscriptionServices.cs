@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CchcSite.Content.Data;
 using CchcSite.Content.Subscriptions;
 using CchcSite.Web.Hosting;
@@ -7,23 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Web.Subscriptions;
 
 /// <summary>Subscribe requests per client address and hour: each sends a mail to an address someone typed.</summary>
-public sealed class SubscribeLimiter(IOptions<SubscriptionOptions> options) : IDisposable
+public sealed class SubscribeLimiter(HourlyQuotas quotas, IOptions<SubscriptionOptions> options)
 {
     public const string Message = "Bạn đã gửi quá nhiều yêu cầu đăng ký trong một giờ. Vui lòng thử lại sau.";
 
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.RequestsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
-        }));
-
-    public bool TryAcquire(HttpContext context)
-    {
-        using var lease = _limiter.AttemptAcquire(ClientAddress.PartitionKey(context));
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public bool TryAcquire(HttpContext context) => quotas.TryAcquire(context, "dang-ky", options.Value.RequestsPerHour);
 }
 
 /// <summary>
@@ -49,6 +36,7 @@ public static class SubscriptionServices
 {
     public static IServiceCollection AddSubscriptionMail(this IServiceCollection services)
     {
+        services.AddHourlyQuotas();
         services.AddSingleton<SubscribeLimiter>();
         services.AddScoped<MailTemplates>();
         services.AddScoped<SubscriptionTokens>();

@@ -51,6 +51,8 @@ public partial class SubscriptionSite : EditorSite
 
     public int SmtpPort { get; }
 
+    protected virtual int RequestsPerHour => 100_000;
+
     protected override IDictionary<string, string?> Settings
     {
         get
@@ -60,7 +62,7 @@ public partial class SubscriptionSite : EditorSite
             settings["Smtp:Port"] = SmtpPort.ToString();
             settings["Smtp:From"] = "cchc@example.gov.vn";
             settings["Subscriptions:SendInBackground"] = "false";
-            settings["Subscriptions:RequestsPerHour"] = "100000";
+            settings["Subscriptions:RequestsPerHour"] = RequestsPerHour.ToString();
             settings["Subscriptions:MessagesPerSecond"] = "10000";
             settings["Subscriptions:RetrySeconds"] = "60";
             return settings;
