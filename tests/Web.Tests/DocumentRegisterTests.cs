@@ -116,4 +116,16 @@ public class DocumentRegisterTests(SiteFactory site)
         Assert.True(downloads > 0 && downloads < body, "The download buttons should come before the body.");
         Assert.Contains("<span class=\"file-meta\">PDF, ", html);
     }
+
+    [Fact]
+    public async Task A_plan_filed_without_its_number_reads_unnumbered_in_the_public_plans_too()
+    {
+        var list = await _client.GetStringAsync($"/{SeedFacts.Units.SoGddtSocTrang}/ke-hoach");
+        Assert.Contains("· Chưa ghi số ·", list);
+        Assert.DoesNotContain("Số /KH-", list);
+        var link = System.Text.RegularExpressions.Regex.Match(list, "class=\"plan-list__item\">\\s*<a href=\"([^\"]+)\"").Groups[1].Value;
+        var plan = await _client.GetStringAsync(link);
+        Assert.Contains("<span>Chưa ghi số</span>", plan);
+        Assert.DoesNotContain("Số /KH-", plan);
+    }
 }

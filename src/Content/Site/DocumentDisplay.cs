@@ -16,6 +16,9 @@ public static class DocumentDisplay
 
     public static bool HasNumber(string? number) => Number(number) != Unnumbered;
 
+    /// <summary>"Số 12/KH-SGDĐT" in a line of facts, or "Chưa ghi số" (never "Số Chưa ghi số").</summary>
+    public static string NumberLine(string? number) => HasNumber(number) ? $"Số {Number(number)}" : Unnumbered;
+
     /// <summary>The abstract without a "Trích yếu:" the source repeated in its text (the page labels it already).</summary>
     public static string? Abstract(string? text)
     {
