@@ -11,6 +11,7 @@ public class VietnameseDateTests
     [InlineData("29/02/2028", 2028, 2, 29)]
     [InlineData("05-01-2027", 2027, 1, 5)]
     [InlineData("05.01.2027", 2027, 1, 5)]
+    [InlineData("05012027", 2027, 1, 5)] // a phone's number pad has no "/"
     [InlineData("2027-01-05", 2027, 1, 5)] // old links and the browser's date inputs
     public void Reads_a_day_month_first(string text, int year, int month, int day)
     {
@@ -26,6 +27,7 @@ public class VietnameseDateTests
     [InlineData("01/13/2027", "Không có ngày 01/13/2027 trong lịch.")]
     [InlineData("00/01/2027", "Không có ngày 00/01/2027 trong lịch.")]
     [InlineData("06/15/27", "Ngày phải có dạng dd/mm/yyyy, ví dụ 15/06/2027.")]
+    [InlineData("5012027", "Ngày phải có dạng dd/mm/yyyy, ví dụ 15/06/2027.")]
     [InlineData("15/06-2027", "Ngày phải có dạng dd/mm/yyyy, ví dụ 15/06/2027.")]
     [InlineData("hôm qua", "Ngày phải có dạng dd/mm/yyyy, ví dụ 15/06/2027.")]
     [InlineData("١٥/٠٦/٢٠٢٧", "Ngày phải có dạng dd/mm/yyyy, ví dụ 15/06/2027.")]

@@ -39,7 +39,7 @@ public sealed class IndexResultInput
         Grouping = result.Grouping.ToString(), Within = withinSlug, Score = IndexRanking.Format(result.Score),
         Rank = result.Rank?.ToString(CultureInfo.InvariantCulture), RankedOf = result.RankedOf?.ToString(CultureInfo.InvariantCulture),
         Components = result.Components.ToDictionary(c => c.Code, c => (string?)IndexRanking.Format(c.Score)),
-        SourceTitle = result.SourceTitle, AnnouncedOn = result.AnnouncedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        SourceTitle = result.SourceTitle, AnnouncedOn = result.AnnouncedOn is { } on ? VietnameseDate.FormatDate(on) : null,
     };
 }
 

@@ -123,6 +123,17 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         db.Submissions.Include(s => s.Unit).Include(s => s.Category).Include(s => s.AnsweredByUnit).Include(s => s.MergedInto)
             .Include(s => s.History.OrderBy(h => h.Id)).FirstOrDefaultAsync(s => s.Id == id, ct);
 
+    /// <summary>
+    /// The names of the people who took the item's steps, by user id, as <see cref="PersonName"/> gives them: the history
+    /// stores the account (an e-mail address), which officers' colleagues and the page's readers need not see.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ActorNamesAsync(Submission item, CancellationToken ct)
+    {
+        var ids = item.History.Select(h => h.UserId).OfType<string>().Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.UserName }).ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => PersonName.Of(u.FullName, u.UserName));
+    }
+
     /// <summary>The people of a unit who may answer its items: whom an item can be assigned to.</summary>
     public async Task<IReadOnlyList<Officer>> OfficersAsync(int unitId, CancellationToken ct)
     {

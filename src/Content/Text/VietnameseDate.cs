@@ -15,12 +15,13 @@ public static partial class VietnameseDate
     public const string DateHint = "Ngày/tháng/năm, ví dụ 15/06/2027.";
     public const string DateTimeHint = "Ngày/tháng/năm giờ:phút (24 giờ, giờ Việt Nam), ví dụ 15/06/2027 08:30.";
     /// <summary>An HTML pattern attribute for the inputs: lets a browser say "wrong shape" before sending; the server decides.</summary>
-    public const string DateInputPattern = @"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s*";
-    public const string DateTimeInputPattern = @"\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}\s+\d{1,2}:\d{2}\s*";
+    /// (Written for the browsers' "v" mode, where "/" and "-" in a class are escaped.)
+    public const string DateInputPattern = @"\s*(?:\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{8})\s*";
+    public const string DateTimeInputPattern = @"\s*\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}\s+\d{1,2}:\d{2}\s*";
 
-    // d/m/yyyy with "/", "-" or "." (spreadsheets and Word write all three); yyyy-mm-dd stays readable because old links,
-    // XLSX date cells and the browser's own date inputs used it.
-    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,2})(?<s>[/.\-])(?<m>[0-9]{1,2})\k<s>(?<y>[0-9]{4})|(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2}))$")]
+    // d/m/yyyy with "/", "-" or "." (spreadsheets and Word write all three); ddmmyyyy, all a phone's number pad can type;
+    // yyyy-mm-dd stays readable because old links, XLSX date cells and the browser's own date inputs used it.
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,2})(?<s>[/.\-])(?<m>[0-9]{1,2})\k<s>(?<y>[0-9]{4})|(?<d>[0-9]{2})(?<m>[0-9]{2})(?<y>[0-9]{4})|(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2}))$")]
     private static partial Regex DateShape();
 
     // The time after the date (as typed in forms) or before it (as VietnamTime.FormatDateTime shows it, so a copied
