@@ -138,9 +138,9 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
     public async Task<IReadOnlyList<Officer>> OfficersAsync(int unitId, CancellationToken ct)
     {
         var members = await db.UnitMemberships.AsNoTracking().Where(m => m.UnitId == unitId)
-            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, m.Role }).ToListAsync(ct);
+            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, u.UserName, m.Role }).ToListAsync(ct);
         return members.Where(m => Permissions.RoleAllows(m.Role, EditorAction.Answer))
-            .DistinctBy(m => m.Id).Select(m => new Officer(m.Id, m.FullName)).OrderBy(o => o.FullName).ToList();
+            .DistinctBy(m => m.Id).Select(m => new Officer(m.Id, PersonName.Of(m.FullName, m.UserName))).OrderBy(o => o.FullName).ToList();
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ public sealed class PostFormTests(EditorSite site) : IClassFixture<EditorSite>
         var created = await SaveAsync(writer, "/quan-tri/bai-viet/moi", new()
         {
             ["Kind"] = "Document", ["Title"] = "Kế hoạch số hóa hồ sơ", ["BodyMarkdown"] = "Nội dung.",
-            ["Document.Number"] = "  35/KH-SGDĐT ", ["Document.Type"] = "Decision", ["Document.IssuedOn"] = "2024-03-20",
+            ["Document.Number"] = "  35/KH-SGDĐT ", ["Document.Type"] = "Decision", ["Document.IssuedOn"] = "20/03/2024",
             ["Document.Issuer"] = "Sở Giáo dục và Đào tạo", ["Document.Signer"] = "Giám đốc", ["Document.EffectiveOn"] = "2024-04-01",
             ["Document.ExpiresOn"] = "2024-12-31", ["Document.Abstract"] = "Số hóa \"hồ sơ\" học sinh",
         });
@@ -35,7 +35,7 @@ public sealed class PostFormTests(EditorSite site) : IClassFixture<EditorSite>
             Signer = "Giám đốc", EffectiveOn = new DateOnly(2024, 4, 1), ExpiresOn = new DateOnly(2024, 12, 31), Abstract = "Số hóa \"hồ sơ\" học sinh",
         }, stored);
         var form = await writer.GetStringAsync(editUrl);
-        Assert.Equal(["35/KH-SGDĐT", "2024-03-20", "Sở Giáo dục và Đào tạo", "Giám đốc", "2024-04-01", "2024-12-31", "Số hóa \"hồ sơ\" học sinh"],
+        Assert.Equal(["35/KH-SGDĐT", "20/03/2024", "Sở Giáo dục và Đào tạo", "Giám đốc", "01/04/2024", "31/12/2024", "Số hóa \"hồ sơ\" học sinh"],
             new[] { "Number", "IssuedOn", "Issuer", "Signer", "EffectiveOn", "ExpiresOn", "Abstract" }.Select(f => InputValue(form, $"Document.{f}")));
         Assert.Equal("Decision", SelectedOption(form, "Document.Type"));
     }
