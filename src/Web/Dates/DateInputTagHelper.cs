@@ -7,7 +7,7 @@ namespace CchcSite.Web.Dates;
 
 /// <summary>
 /// The one date or date-time input of the editor area: <c>&lt;date-input name="IssuedOn" value="@plan.IssuedOn" /&gt;</c>
-/// (add <c>time</c> for a date-time, whose value is a UTC instant). A text input in dd/mm/yyyy (24-hour, Vietnam time)
+/// (<c>time="true"</c> for a date-time, whose value is a UTC instant). A text input in dd/mm/yyyy (24-hour, Vietnam time)
 /// whatever the browser's language, never the browser's own date picker, which follows its locale (mm/dd and AM/PM in an
 /// English browser). It writes the hint beside it and, after a refused save, the field's message and the text as typed;
 /// the page writes the label (for the same id).
@@ -38,13 +38,14 @@ public sealed class DateInputTagHelper : TagHelper
         var id = Id ?? TagBuilder.CreateSanitizedId(Name, "_");
         var state = ViewContext.ViewData.ModelState.TryGetValue(Name, out var entry) ? entry : null;
         var message = state?.Errors.FirstOrDefault()?.ErrorMessage;
-        // After a refused save the text comes back as typed (it may be what was refused); otherwise the stored value.
-        var text = state?.AttemptedValue ?? Value switch
+        // Text that could not be read comes back as typed; otherwise the value, written the one way (an old link's
+        // yyyy-mm-dd is shown as dd/mm/yyyy).
+        var text = message is not null && state?.AttemptedValue is { } typed ? typed : Value switch
         {
             DateOnly date => VietnameseDate.FormatDate(date),
             DateTime instant => VietnameseDate.FormatDateTime(instant),
             // A form model that keeps the text and lets the content rules read it (index results).
-            string typed => typed,
+            string kept => kept,
             null => "",
             var other => throw new ArgumentException($"A date input shows a DateOnly or a DateTime, not {other.GetType().Name}.", nameof(Value)),
         };

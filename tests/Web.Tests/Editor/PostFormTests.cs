@@ -94,7 +94,7 @@ public sealed class PostFormTests(EditorSite site) : IClassFixture<EditorSite>
 
         var form = await writer.GetStringAsync($"/quan-tri/bai-viet/{id.Id}");
 
-        Assert.Equal(["Kế hoạch tuyên truyền (sửa)", "ke-hoach", "cải cách, tuyên truyền", "2022-02-24T08:00"],
+        Assert.Equal(["Kế hoạch tuyên truyền (sửa)", "ke-hoach", "cải cách, tuyên truyền", "24/02/2022 08:00"],
             new[] { "Title", "Slug", "Tags", "PublishAt" }.Select(f => InputValue(form, f)));
         Assert.Equal(["21/KH-UBND", "2022-02-18", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch Lê Văn A", "2022-03-01", "2022-12-31", "Tuyên truyền \"CCHC\" năm 2022"],
             new[] { "Number", "IssuedOn", "Issuer", "Signer", "EffectiveOn", "ExpiresOn", "Abstract" }.Select(f => InputValue(form, $"Document.{f}")));
