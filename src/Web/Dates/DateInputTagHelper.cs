@@ -66,7 +66,7 @@ public sealed class DateInputTagHelper : TagHelper
             input.MergeAttribute("readonly", "readonly");
         var hintId = id + "-hint";
         var errorId = id + "-error";
-        input.MergeAttribute("aria-describedby", string.Join(' ', new[] { DescribedBy, hintId, message is null ? null : errorId }.OfType<string>()));
+        input.MergeAttribute("aria-describedby", string.Join(' ', new[] { DescribedBy, hintId, message is null ? null : errorId }.Where(v => !string.IsNullOrEmpty(v))));
         if (message is not null)
             input.MergeAttribute("aria-invalid", "true");
 

@@ -96,7 +96,7 @@ public sealed class PostFormTests(EditorSite site) : IClassFixture<EditorSite>
 
         Assert.Equal(["Kế hoạch tuyên truyền (sửa)", "ke-hoach", "cải cách, tuyên truyền", "24/02/2022 08:00"],
             new[] { "Title", "Slug", "Tags", "PublishAt" }.Select(f => InputValue(form, f)));
-        Assert.Equal(["21/KH-UBND", "2022-02-18", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch Lê Văn A", "2022-03-01", "2022-12-31", "Tuyên truyền \"CCHC\" năm 2022"],
+        Assert.Equal(["21/KH-UBND", "18/02/2022", "Ủy ban nhân dân tỉnh", "Phó Chủ tịch Lê Văn A", "01/03/2022", "31/12/2022", "Tuyên truyền \"CCHC\" năm 2022"],
             new[] { "Number", "IssuedOn", "Issuer", "Signer", "EffectiveOn", "ExpiresOn", "Abstract" }.Select(f => InputValue(form, $"Document.{f}")));
         Assert.Equal(("Decision", id.Category.ToString(), "CitizensAndBusinesses", id.Cover.ToString()),
             (SelectedOption(form, "Document.Type"), SelectedOption(form, "CategoryId"), SelectedOption(form, "Audience"), SelectedOption(form, "CoverImageId")));
