@@ -52,6 +52,7 @@ builder.Services.AddRouting(options => options.ConstraintMap[UnitSlugConstraint.
 builder.Services.AddControllersWithViews(options =>
     {
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        options.UseVietnameseBinding();
         options.Filters.Add<MergedUnitRedirect>();
     })
     // The theme decides which compiled views MVC gets, before the container exists: the one Site setting read here.

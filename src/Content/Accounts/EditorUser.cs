@@ -35,3 +35,13 @@ public enum UnitRole
     /// </summary>
     Overseer,
 }
+
+/// <summary>How a person of the editor area is named to others: never by e-mail address, which is their sign-in name.</summary>
+public static class PersonName
+{
+    /// <summary>The full name; without one, the account's name part ("lan.nguyen" of "lan.nguyen@soctrang.gov.vn").</summary>
+    public static string Of(string? fullName, string? account) =>
+        !string.IsNullOrWhiteSpace(fullName) ? fullName.Trim()
+        : account is { Length: > 0 } ? account.Split('@')[0]
+        : "Cán bộ";
+}

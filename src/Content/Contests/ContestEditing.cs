@@ -376,8 +376,5 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         return rounds;
     }
 
-    private static DateTime? Parse(string? text) =>
-        DateTime.TryParseExact(text?.Trim(), ["dd/MM/yyyy HH:mm", "d/M/yyyy H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? DateTime.SpecifyKind(local - VietnamTime.Offset, DateTimeKind.Utc)
-            : null;
+    private static DateTime? Parse(string? text) => VietnameseDate.ParseDateTime(text).Value;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CchcSite.Content.Text;
 
 namespace CchcSite.Content.Imports;
 
@@ -8,7 +9,6 @@ namespace CchcSite.Content.Imports;
 /// </summary>
 public sealed class TableRow
 {
-    private static readonly string[] DateFormats = ["d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-dd"];
 
     private readonly IReadOnlyDictionary<string, SourceCell> _cells;
     private readonly IReadOnlySet<string> _titles;
@@ -74,7 +74,7 @@ public sealed class TableRow
         {
             // An XLSX date cell (t="d") holds an ISO date and time.
             var day = text.Length > 10 && text[10] == 'T' ? text[..10] : text;
-            if (DateOnly.TryParseExact(day, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (VietnameseDate.ParseDate(day).Value is { } date)
                 return date;
         }
         return Invalid<DateOnly>(column, text, "không phải là ngày (dd/mm/yyyy)");

@@ -39,7 +39,7 @@ public sealed class IndexResultInput
         Grouping = result.Grouping.ToString(), Within = withinSlug, Score = IndexRanking.Format(result.Score),
         Rank = result.Rank?.ToString(CultureInfo.InvariantCulture), RankedOf = result.RankedOf?.ToString(CultureInfo.InvariantCulture),
         Components = result.Components.ToDictionary(c => c.Code, c => (string?)IndexRanking.Format(c.Score)),
-        SourceTitle = result.SourceTitle, AnnouncedOn = result.AnnouncedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        SourceTitle = result.SourceTitle, AnnouncedOn = result.AnnouncedOn is { } on ? VietnameseDate.FormatDate(on) : null,
     };
 }
 
@@ -50,7 +50,6 @@ public sealed class IndexResultInput
 /// </summary>
 public sealed class IndexResultEntry(CchcDbContext db, UnitDirectory units, AuditLog audit, TimeProvider clock)
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy"];
 
     /// <summary>A new result published by <paramref name="publisherUnitId"/>; one the unit already has in that index and year is refused.</summary>
     public async Task<Outcome<int>> AddAsync(IndexResultInput input, int publisherUnitId, Actor actor, CancellationToken ct)
@@ -140,14 +139,9 @@ public sealed class IndexResultEntry(CchcDbContext db, UnitDirectory units, Audi
                 _ => IndexResultInput.ComponentField(field),
             }, message);
         TextLimit.Check(errors, nameof(input.SourceTitle), input.SourceTitle, IndexResult.MaxSource, "Văn bản công bố");
-        DateOnly? announcedOn = null;
-        if (!string.IsNullOrWhiteSpace(input.AnnouncedOn))
-        {
-            if (DateOnly.TryParseExact(input.AnnouncedOn.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                announcedOn = date;
-            else
-                errors[nameof(input.AnnouncedOn)] = "Ngày công bố phải có dạng dd/mm/yyyy.";
-        }
+        var announcedOn = VietnameseDate.ParseDate(input.AnnouncedOn);
+        if (announcedOn.Problem is not null)
+            errors[nameof(input.AnnouncedOn)] = "Ngày công bố phải có dạng dd/mm/yyyy.";
         if (errors.Count > 0)
             return false;
         result.Grouping = grouping;
@@ -159,7 +153,7 @@ public sealed class IndexResultEntry(CchcDbContext db, UnitDirectory units, Audi
         result.Components.AddRange(scores.Select(s => new IndexComponentScore { Code = s.Component.Code, Score = s.Score }));
         result.SourceTitle = string.IsNullOrWhiteSpace(input.SourceTitle) ? null : input.SourceTitle.Trim().Normalize(NormalizationForm.FormC);
         result.SourcePostId = await IndexEditing.SourcePostAsync(db, result.SourceTitle, ct);
-        result.AnnouncedOn = announcedOn;
+        result.AnnouncedOn = announcedOn.Value;
         return true;
     }
 

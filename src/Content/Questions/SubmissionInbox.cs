@@ -123,13 +123,24 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         db.Submissions.Include(s => s.Unit).Include(s => s.Category).Include(s => s.AnsweredByUnit).Include(s => s.MergedInto)
             .Include(s => s.History.OrderBy(h => h.Id)).FirstOrDefaultAsync(s => s.Id == id, ct);
 
+    /// <summary>
+    /// The names of the people who took the item's steps, by user id, as <see cref="PersonName"/> gives them: the history
+    /// stores the account (an e-mail address), which officers' colleagues and the page's readers need not see.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> ActorNamesAsync(Submission item, CancellationToken ct)
+    {
+        var ids = item.History.Select(h => h.UserId).OfType<string>().Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.UserName }).ToListAsync(ct);
+        return users.ToDictionary(u => u.Id, u => PersonName.Of(u.FullName, u.UserName));
+    }
+
     /// <summary>The people of a unit who may answer its items: whom an item can be assigned to.</summary>
     public async Task<IReadOnlyList<Officer>> OfficersAsync(int unitId, CancellationToken ct)
     {
         var members = await db.UnitMemberships.AsNoTracking().Where(m => m.UnitId == unitId)
-            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, m.Role }).ToListAsync(ct);
+            .Join(db.Users.Where(u => u.IsActive), m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.FullName, u.UserName, m.Role }).ToListAsync(ct);
         return members.Where(m => Permissions.RoleAllows(m.Role, EditorAction.Answer))
-            .DistinctBy(m => m.Id).Select(m => new Officer(m.Id, m.FullName)).OrderBy(o => o.FullName).ToList();
+            .DistinctBy(m => m.Id).Select(m => new Officer(m.Id, PersonName.Of(m.FullName, m.UserName))).OrderBy(o => o.FullName).ToList();
     }
 
     /// <summary>

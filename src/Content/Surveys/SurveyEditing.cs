@@ -60,7 +60,6 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
     public const string Locked = "Khảo sát đã có người trả lời nên không thêm, sửa hay xóa được câu hỏi: các ý kiến đã gửi phải giữ nguyên câu hỏi đã hỏi. "
         + "Muốn đổi câu hỏi, hãy đóng khảo sát này và tạo khảo sát mới.";
 
-    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy"];
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<List<SurveyListRow>> ListAsync(IReadOnlySet<int>? unitIds, CancellationToken ct) =>
@@ -385,7 +384,7 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
 
     private static DateOnly? Day(string? text, string field, string name, List<KeyValuePair<string, string>> errors)
     {
-        if (DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 2000 and <= 2100)
+        if (VietnameseDate.ParseDate(text).Value is { Year: >= 2000 and <= 2100 } day)
             return day;
         errors.Add(new(field, $"{name} ghi theo dạng ngày/tháng/năm, ví dụ 05/01/2027."));
         return null;

@@ -1,5 +1,6 @@
 using CchcSite.Content.Audit;
 using CchcSite.Content.Paging;
+using CchcSite.Content.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,8 @@ public sealed record AuditPage(PagedResult<AuditEntry> Entries, string? Who, str
 {
     public string UrlFor(int page) => "/quan-tri/nhat-ky" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["nguoi"] = Who, ["thao-tac"] = Action, ["tu-ngay"] = From?.ToString("yyyy-MM-dd"), ["den-ngay"] = To?.ToString("yyyy-MM-dd"),
+        ["nguoi"] = Who, ["thao-tac"] = Action, ["tu-ngay"] = From is { } from ? VietnameseDate.FormatDate(from) : null,
+        ["den-ngay"] = To is { } to ? VietnameseDate.FormatDate(to) : null,
         ["trang"] = page.ToString(),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

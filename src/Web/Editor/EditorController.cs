@@ -65,6 +65,19 @@ public abstract class EditorController : Controller
         }
     }
 
+    /// <summary>
+    /// True, with the 422 set, when something typed could not be read as its field's type (a date not in dd/mm/yyyy, see
+    /// <see cref="Dates.VietnameseDateBinder"/>): the caller shows the form again, with what was typed and the message,
+    /// instead of writing the field as empty.
+    /// </summary>
+    protected bool Unreadable()
+    {
+        if (ModelState.IsValid)
+            return false;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return true;
+    }
+
     /// <summary>The units in which the person may take <paramref name="action"/>, in tree order: where a new item may be created.</summary>
     protected async Task<IReadOnlyList<Content.Units.UnitRef>> UnitsAllowingAsync(EditorAction action, CancellationToken ct)
     {

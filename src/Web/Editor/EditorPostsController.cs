@@ -57,6 +57,8 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
     {
         if (await UnitAllowingAsync(form.Unit, EditorAction.Edit, ct) is not { } unit)
             return Forbid();
+        if (Unreadable())
+            return View("Edit", await PageAsync(form, null, ct));
         var outcome = await editing.CreateAsync(unit.Id, form.Kind, form.ToDraft(), editor.Actor, ct);
         return await AfterSaveAsync(outcome, form, null, "Đã lưu bản nháp.", ct);
     }
@@ -81,6 +83,8 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             return refusal!;
         form.Kind = post.Kind;
         form.Unit = post.Unit.Slug;
+        if (Unreadable())
+            return View("Edit", await PageAsync(form, post, ct));
         var outcome = await editing.UpdateAsync(post, form.Version, form.ToDraft(), await editor.GrantsAsync(), editor.Actor, ct);
         return await AfterSaveAsync(outcome, form, post, "Đã lưu.", ct);
     }

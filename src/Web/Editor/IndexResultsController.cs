@@ -48,6 +48,8 @@ public sealed class IndexResultsController(IndexEditing editing, IndexResultEntr
             return await RejectedAsync(form, "Vui lòng chọn đơn vị công bố kết quả.", ct);
         if (!await MayAsync(publisher.Unit.Id, EditorAction.ManageIndexResults))
             return Forbid();
+        if (Unreadable())
+            return await PageAsync(form, null, null, ct);
         var (upload, problem) = await PreviewedUpload.ReadAsync(tep, form.ApDung, form.NoiDung, form.TenTep, ct);
         if (upload is null)
             return await RejectedAsync(form, problem!, ct);

@@ -49,6 +49,8 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
             return NotFound();
         if (!await MayAsync(unit.Unit.Id, EditorAction.ManagePlans))
             return Forbid();
+        if (Unreadable())
+            return await FormAsync(null, unit.Unit, input, ct);
         return await FormOutcomeAsync(await editing.CreateAsync(unit.Unit.Id, input, editor.Actor, ct),
             planId => BackToPlan(planId, "Đã tạo kế hoạch."), () => FormAsync(null, unit.Unit, input, ct));
     }
@@ -83,6 +85,8 @@ public sealed class PlansController(PlanEditing editing, PlanCompliance complian
         if (plan is null)
             return refusal!;
         var unit = (await units.FindAsync(plan.UnitId, ct))!.Unit;
+        if (Unreadable())
+            return await FormAsync(id, unit, input, ct);
         return await FormOutcomeAsync(await editing.UpdateAsync(plan, input, editor.Actor, ct),
             planId => BackToPlan(planId, "Đã lưu kế hoạch."), () => FormAsync(id, unit, input, ct));
     }

@@ -1,10 +1,8 @@
-using System.Globalization;
 using CchcSite.Content.Posts;
-using CchcSite.Content.Text;
 
 namespace CchcSite.Web.Editor;
 
-/// <summary>The post form as the browser sends it; times are Vietnamese local time, as editors think of them.</summary>
+/// <summary>The post form as the browser sends it; times are typed in Vietnam time and bound as UTC instants (VietnameseDateBinder).</summary>
 public sealed class PostForm
 {
     public PostKind Kind { get; set; }
@@ -32,7 +30,7 @@ public sealed class PostForm
     public PostDraft ToDraft() => new(
         Title ?? "", Slug, Summary, BodyMarkdown ?? "", CategoryId, Audience,
         (Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-        ToUtc(PublishAt), ToUtc(UnpublishAt),
+        PublishAt, UnpublishAt,
         // The draft keeps only the part of the post's kind (PostDraft.Canonical).
         Document, Video, CoverImageId,
         AttachmentIds.Select(id => new AttachmentDraft(id, AttachmentTitles.GetValueOrDefault(id) ?? "")).ToList(),
@@ -45,18 +43,11 @@ public sealed class PostForm
         {
             Kind = post.Kind, Unit = post.Unit.Slug, Version = post.Version, Title = draft.Title, Slug = draft.Slug, Summary = draft.Summary,
             BodyMarkdown = draft.BodyMarkdown, CategoryId = draft.CategoryId, Audience = draft.Audience, Tags = string.Join(", ", draft.Tags),
-            PublishAt = ToLocal(draft.PublishAt), UnpublishAt = ToLocal(draft.UnpublishAt),
+            PublishAt = draft.PublishAt, UnpublishAt = draft.UnpublishAt,
             Document = draft.Document ?? new DocumentInfo(), Video = draft.Video ?? new VideoFields(), CoverImageId = draft.CoverImageId,
             AttachmentIds = (draft.Attachments ?? []).Select(a => a.MediaAssetId).ToList(),
             AttachmentTitles = (draft.Attachments ?? []).ToDictionary(a => a.MediaAssetId, a => a.Title),
             PlanItemId = draft.PlanItemId,
         };
     }
-
-    /// <summary>The value a datetime-local input shows.</summary>
-    public static string? InputValue(DateTime? local) => local?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
-
-    private static DateTime? ToUtc(DateTime? local) => local is { } value ? DateTime.SpecifyKind(value - VietnamTime.Offset, DateTimeKind.Utc) : null;
-
-    private static DateTime? ToLocal(DateTime? utc) => utc is { } value ? VietnamTime.ToLocal(value) : null;
 }

@@ -55,6 +55,8 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
             return NotFound();
         if (!await MayAsync(owner.Unit.Id, EditorAction.ManageProcedures))
             return Forbid();
+        if (Unreadable())
+            return await FormAsync(null, null, owner.Unit.Slug, input, [], ct);
         return await FormOutcomeAsync(await editing.SaveAsync(null, owner.Unit.Id, input, null, editor.Actor, ct),
             code => Saved($"{Base}/{code}", "Đã thêm thủ tục."), () => FormAsync(null, null, owner.Unit.Slug, input, [], ct));
     }
@@ -80,6 +82,8 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
         // Moving a procedure to another unit takes the right to manage both.
         if (await units.FindAsync(donVi ?? "", ct) is not { } owner || !await MayAsync(owner.Unit.Id, EditorAction.ManageProcedures))
             return Forbid();
+        if (Unreadable())
+            return await FormAsync(code, version, owner.Unit.Slug, input, view.Revisions, ct);
         return await FormOutcomeAsync(await editing.SaveAsync(code, owner.Unit.Id, input, version, editor.Actor, ct),
             saved => Saved($"{Base}/{saved}", "Đã lưu thủ tục; bản trước được giữ trong lịch sử."),
             () => FormAsync(code, version, owner.Unit.Slug, input, view.Revisions, ct),

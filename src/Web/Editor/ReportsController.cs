@@ -1,5 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Reports;
+using CchcSite.Content.Text;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,7 +21,7 @@ public sealed class ReportRequest
     public string Query => QueryString.Create(new Dictionary<string, string?>
     {
         ["don-vi"] = DonVi, ["ky"] = Ky.ToString(), ["nam"] = Nam?.ToString(), ["quy"] = Quy?.ToString(),
-        ["tu"] = Tu?.ToString("yyyy-MM-dd"), ["den"] = Den?.ToString("yyyy-MM-dd"), ["gom-don-vi-con"] = GomDonViCon ? "true" : null,
+        ["tu"] = Tu is { } tu ? VietnameseDate.FormatDate(tu) : null, ["den"] = Den is { } den ? VietnameseDate.FormatDate(den) : null, ["gom-don-vi-con"] = GomDonViCon ? "true" : null,
     }.Where(p => p.Value is not null)).ToUriComponent();
 }
 
@@ -59,13 +60,16 @@ public sealed class ReportsController(PeriodicReports reports, UnitDirectory uni
         return refusal ?? (report is null ? PeriodError() : File(ReportFiles.Csv(report), "text/csv; charset=utf-8", FileName(report, "csv")));
     }
 
-    /// <summary>The report; or a refusal (unknown unit 404, another unit's report 403); or neither when the period is wrong (the message is in ModelState).</summary>
+    /// <summary>The report; or a refusal (unknown unit 404, another unit's report 403); or neither when the period or a date is wrong (the message is in ModelState).</summary>
     private async Task<(PeriodicReport? Report, IActionResult? Refusal)> BuildAsync(ReportRequest request, CancellationToken ct)
     {
         if (await units.FindAsync(request.DonVi ?? "", ct) is not { } unit)
             return (null, NotFound());
         if (!await MayAsync(unit.Unit.Id, EditorAction.ViewPlans))
             return (null, Forbid());
+        // A date not in dd/mm/yyyy: the binder's message is in ModelState, beside its field.
+        if (!ModelState.IsValid)
+            return (null, null);
         var (period, error) = ReportPeriod.Create(request.Ky, request.Nam, request.Quy, request.Tu, request.Den);
         if (period is null)
         {
@@ -75,8 +79,8 @@ public sealed class ReportsController(PeriodicReports reports, UnitDirectory uni
         return (await reports.BuildAsync(unit.Unit.Id, request.GomDonViCon, period, ct), null);
     }
 
-    private BadRequestObjectResult PeriodError() => BadRequest(string.Join(" ", ModelState[""]!.Errors.Select(e => e.ErrorMessage)));
+    private BadRequestObjectResult PeriodError() => BadRequest(string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
 
     private static string FileName(PeriodicReport report, string extension) =>
-        $"bao-cao-{report.Unit.Slug}-{CchcSite.Content.Text.Slug.From(report.Period.Label)}.{extension}";
+        $"bao-cao-{report.Unit.Slug}-{Slug.From(report.Period.Label)}.{extension}";
 }

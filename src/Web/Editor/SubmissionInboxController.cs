@@ -31,9 +31,16 @@ public sealed record InboxPage(PagedResult<InboxRow> Items, InboxQuery Query, IR
 /// workflow allows this user now. <see cref="ReleaseRefusal"/> says why an approver may not release this answer.
 /// </summary>
 public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string? AssignedTo, IReadOnlyList<Officer> Officers,
-    IReadOnlyList<UnitRef> ForwardTargets, IReadOnlySet<SubmissionStep> Allowed, string? ReleaseRefusal, string? AnswerHtml)
+    IReadOnlyList<UnitRef> ForwardTargets, IReadOnlySet<SubmissionStep> Allowed, string? ReleaseRefusal, string? AnswerHtml,
+    IReadOnlyDictionary<string, string> ActorNames)
 {
     public bool May(SubmissionStep step) => Allowed.Contains(step);
+
+    /// <summary>Who took a step of the history: the officer's name (an account since removed by its name part), or the citizen.</summary>
+    public string Who(SubmissionEvent step) =>
+        step.UserId is { } id && ActorNames.TryGetValue(id, out var name) ? name
+        : step.UserName is not null ? PersonName.Of(null, step.UserName)
+        : "Người dân";
 }
 
 /// <summary>
@@ -131,7 +138,7 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
         var targets = (await AllUnitsAsync(ct)).Where(u => u.Id != item.UnitId).ToList();
         return new SubmissionPage(item, WorkingDays.Between(inbox.Today, item.DueOn),
             officers.FirstOrDefault(o => o.UserId == item.AssignedUserId)?.FullName, officers, targets, allowed, releaseRefusal,
-            item.AnswerMarkdown is { } answer ? markdown.AnswerToHtml(answer) : null);
+            item.AnswerMarkdown is { } answer ? markdown.AnswerToHtml(answer) : null, await inbox.ActorNamesAsync(item, ct));
     }
 
     private async Task<IReadOnlyList<UnitRef>> AllUnitsAsync(CancellationToken ct) =>

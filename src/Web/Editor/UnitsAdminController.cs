@@ -93,11 +93,8 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
     public async Task<IActionResult> Create(UnitForm form, CancellationToken ct)
     {
         async Task<IActionResult> Form() => View("Edit", await EditPageAsync(null, null, form, ct));
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (Unreadable())
             return await Form();
-        }
         return await FormOutcomeAsync(await units.CreateAsync(form.ToDraft(), editor.Actor, ct),
             _ => Saved($"Đã tạo đơn vị {form.Name.Trim()}."), Form);
     }
@@ -114,11 +111,8 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
         if (await units.FindAsync(id, ct) is not { MergedIntoId: null } unit)
             return NotFound();
         async Task<IActionResult> Form() => View("Edit", await EditPageAsync(id, unit.Slug, form, ct));
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (Unreadable())
             return await Form();
-        }
         return await FormOutcomeAsync(await units.UpdateAsync(id, form.ToDraft(), editor.Actor, ct),
             _ => Saved($"Đã lưu đơn vị {form.Name.Trim()}."), Form);
     }

@@ -13,6 +13,22 @@ if (menuButton && sideNav) {
   });
 }
 
+// A form that came back refused: the focus goes to its error summary, so the messages are read first; each message's
+// link takes the focus to its field, found by name when the page gave the field an id of its own.
+const errorSummary = document.querySelector(".error-summary");
+if (errorSummary) {
+  errorSummary.focus();
+  for (const link of errorSummary.querySelectorAll("a[data-field]")) {
+    link.addEventListener("click", (event) => {
+      const field = document.getElementById(link.hash.slice(1)) || document.getElementsByName(link.dataset.field)[0];
+      if (!field) return;
+      event.preventDefault();
+      field.scrollIntoView({ block: "center" });
+      field.focus();
+    });
+  }
+}
+
 // Destructive steps ask first, saying what will happen (the form's data-confirm); without script the same words sit
 // beside the button and the step goes straight through. A form tag helper writes a null attribute as an empty one, so
 // the steps that need no confirmation carry data-confirm="" and are left alone.

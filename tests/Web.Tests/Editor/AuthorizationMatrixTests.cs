@@ -135,7 +135,7 @@ public sealed class AuthorizationMatrixTests(EditorSite site) : IClassFixture<Ed
         FormUrlEncodedContent LiveForm(params (string, string)[] changed) =>
             Form(new[] { ("Version", version), ("Title", post.Title), ("Slug", post.Slug), ("BodyMarkdown", post.Body) }
                 .Where(f => changed.All(c => c.Item1 != f.Item1)).Concat(changed).ToArray());
-        string Local(DateTime utc) => PostForm.InputValue(VietnamTime.ToLocal(utc))!;
+        string Local(DateTime utc) => VietnameseDate.FormatDateTime(utc);
         return endpoint switch
         {
             Endpoint.NewForm => await browser.GetAsync($"/quan-tri/bai-viet/moi?don-vi={Unit}"),
