@@ -117,7 +117,7 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         var contest = id is null ? null : await db.Contests.Include(c => c.Rounds).SingleOrDefaultAsync(c => c.Id == id && c.UnitId == unitId, ct);
         if (id is not null && contest is null)
             return new Outcome<int>.NotFound("Không tìm thấy hội thi.");
-        if (contest is not null && ContestWorkflow.NotEditable(contest) is { } notEditable)
+        if (contest is not null && ContestWorkflow.NotEditable(contest.Status) is { } notEditable)
             return new Outcome<int>.Invalid("", notEditable);
         if (contest is not null)
         {
@@ -233,7 +233,7 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         if (questionId is not null && question is null)
             return new Outcome<int>.NotFound("Không tìm thấy câu hỏi.");
         if (contest.Status == ContestStatus.InReview)
-            return new Outcome<int>.Invalid("", ContestWorkflow.NotEditable(contest)!);
+            return new Outcome<int>.Invalid("", ContestWorkflow.NotEditable(contest.Status)!);
         var corrects = await QuestionsFixedAsync(contest, ct);
         var reason = input.CorrectionReason?.Trim() ?? "";
         if (corrects && (question is null || reason.Length == 0))
@@ -300,7 +300,7 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
             return new Outcome<bool>.NotFound("Không tìm thấy câu hỏi.");
         var contest = await db.Contests.SingleAsync(c => c.Id == contestId, ct);
         if (contest.Status == ContestStatus.InReview)
-            return new Outcome<bool>.Refused(ContestWorkflow.NotEditable(contest)!);
+            return new Outcome<bool>.Refused(ContestWorkflow.NotEditable(contest.Status)!);
         if (await QuestionsFixedAsync(contest, ct))
             return new Outcome<bool>.Refused(Locked);
         db.ContestQuestions.Remove(question);

@@ -49,7 +49,7 @@ public sealed class ContestQuestionImport(CchcDbContext db, ContestEditing editi
         if (contest is null)
             return new Outcome<ContestQuestionImportSummary>.NotFound("Không tìm thấy hội thi.");
         if (contest.Status == ContestStatus.InReview)
-            return new Outcome<ContestQuestionImportSummary>.Refused(ContestWorkflow.NotEditable(contest)!);
+            return new Outcome<ContestQuestionImportSummary>.Refused(ContestWorkflow.NotEditable(contest.Status)!);
         if (await editing.QuestionsFixedAsync(contest, ct))
             return new Outcome<ContestQuestionImportSummary>.Refused(ContestEditing.Locked);
         var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, ToQuestion);

@@ -30,7 +30,7 @@ public static class ContestWorkflow
     };
 
     /// <summary>Why a draft-only change of the contest or its bank is refused in its state; null when it is a draft.</summary>
-    public static string? NotEditable(Contest contest) => contest.Status switch
+    public static string? NotEditable(ContestStatus status) => status switch
     {
         ContestStatus.Draft => null,
         ContestStatus.InReview => "Hội thi đang chờ duyệt nên không sửa được. Lãnh đạo duyệt công bố hoặc trả lại để sửa.",
