@@ -13,11 +13,11 @@ public class PermissionsTests
     {
         var allowed = new Dictionary<UnitRole, EditorAction[]>
         {
-            [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
+            [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans, EditorAction.PrepareContests],
             [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer,
                 EditorAction.HandleSubmission, EditorAction.PublishAnswer, EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults,
                 EditorAction.ViewSubscriberCounts, EditorAction.ManageProcedures, EditorAction.ManageDossierResults, EditorAction.EditUnitProfile, EditorAction.SubmitReport, EditorAction.ManageContests,
-                EditorAction.ManageSurveys],
+                EditorAction.ManageSurveys, EditorAction.PrepareContests],
             [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
             // Reads, never writes, never the citizens' contact details (HandleSubmission).
             [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans, EditorAction.ReceiveReports],

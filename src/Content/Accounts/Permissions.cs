@@ -34,10 +34,16 @@ public enum EditorAction
     SubmitReport,
     /// <summary>Receive the reports of overseen units: the inbox by period, acknowledge or return with a comment, the summary.</summary>
     ReceiveReports,
-    /// <summary>Organise the unit's online reform contests: the contest, its rounds and its questions, corrections that rescore.</summary>
+    /// <summary>
+    /// Run the unit's online reform contests: review a contest submitted for review and publish it or return it, take it back
+    /// to draft before its first round opens, correct a published contest's questions (which rescores), and see, export and
+    /// disqualify the entries with the participants' contact details.
+    /// </summary>
     ManageContests,
     /// <summary>Run the unit's surveys: create from a template, edit questions until the first response, open, close, read the results, publish them.</summary>
     ManageSurveys,
+    /// <summary>Prepare a contest of the unit as a draft (the contest, its rounds, its question bank) and submit it for review.</summary>
+    PrepareContests,
 }
 
 /// <summary>
@@ -51,12 +57,13 @@ public static class Permissions
 {
     private static readonly Dictionary<UnitRole, HashSet<EditorAction>> Allowed = new()
     {
-        [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans],
+        [UnitRole.Editor] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Upload, EditorAction.ViewPlans,
+            EditorAction.PrepareContests],
         [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish,
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
             EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests,
-            EditorAction.ManageSurveys],
+            EditorAction.ManageSurveys, EditorAction.PrepareContests],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
         // question and feedback figures in the periodic reports instead.

@@ -53,6 +53,7 @@ public static class AuditActions
     public const string ContestQuestionCorrected = "contest.correct";
     public const string ContestRescored = "contest.rescore";
     public const string ContestEntryDisqualified = "contest.disqualify";
+    public const string ContestStep = "contest.step";
     public const string SurveySaved = "survey.edit";
     public const string SurveyQuestionSaved = "survey.question";
     public const string SurveyStateChanged = "survey.state";
@@ -63,7 +64,7 @@ public static class AuditActions
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
-        ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified,
+        ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified, ContestStep,
         SurveySaved, SurveyQuestionSaved, SurveyStateChanged,
     ];
 
@@ -101,6 +102,7 @@ public static class AuditActions
         ContestQuestionCorrected => "Đính chính câu hỏi hội thi",
         ContestRescored => "Tính lại điểm bài thi",
         ContestEntryDisqualified => "Loại bài thi",
+        ContestStep => "Trình duyệt, công bố hội thi",
         SurveySaved => "Tạo, sửa khảo sát",
         SurveyQuestionSaved => "Thêm, sửa, xóa câu hỏi khảo sát",
         SurveyStateChanged => "Mở, đóng khảo sát, công bố kết quả",

@@ -11,9 +11,11 @@ public enum ContestAudience
     CivilServants,
 }
 
+/// <summary>Draft → InReview → Published, reviewed like a post (<see cref="ContestWorkflow"/>).</summary>
 public enum ContestStatus
 {
     Draft,
+    InReview,
     Published,
 }
 
@@ -49,6 +51,14 @@ public class Contest : ISearchItem
     public bool IsSample { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Who last changed the contest or its questions as a draft; with the submitter, who may not approve it.</summary>
+    public string? LastEditorId { get; set; }
+    public string? SubmittedById { get; set; }
+    public string? ApproverId { get; set; }
+    /// <summary>The note of the last step: the approver's comment when returning it, or the submitter's when submitting.</summary>
+    public string? ReviewNote { get; set; }
+    /// <summary>When the contest was first published; its invitation to subscribers goes out then and never again.</summary>
+    public DateTime? PublishedAt { get; set; }
     public List<ContestRound> Rounds { get; set; } = [];
     public List<ContestQuestion> Questions { get; set; } = [];
 }

@@ -14,6 +14,10 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         contest.Property(c => c.GuessQuestion).HasMaxLength(500);
         contest.Property(c => c.Audience).HasConversion<string>().HasMaxLength(20);
         contest.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        contest.Property(c => c.LastEditorId).HasMaxLength(450);
+        contest.Property(c => c.SubmittedById).HasMaxLength(450);
+        contest.Property(c => c.ApproverId).HasMaxLength(450);
+        contest.Property(c => c.ReviewNote).HasMaxLength(Posts.PostWorkflow.MaxNote);
         contest.ComplexProperty(c => c.Prizes);
         contest.HasOne(c => c.Unit).WithMany().HasForeignKey(c => c.UnitId).OnDelete(DeleteBehavior.Restrict);
         contest.HasMany(c => c.Rounds).WithOne(r => r.Contest).HasForeignKey(r => r.ContestId).OnDelete(DeleteBehavior.Cascade);

@@ -1,7 +1,9 @@
 using System.Globalization;
+using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Data;
 using CchcSite.Content.Outcomes;
+using CchcSite.Content.Posts;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +21,6 @@ public sealed record ContestInput
     public string? TimeLimitMinutes { get; init; }
     public string? AttemptsPerRound { get; init; }
     public string? GuessQuestion { get; init; }
-    public bool Published { get; init; }
     public List<RoundInput> Rounds { get; init; } = [];
 }
 
@@ -45,23 +46,29 @@ public sealed record ContestListRow(int Id, string Slug, string Title, string Un
 
 public sealed record ContestQuestionRow(int Id, int Order, string Text, QuestionKind Kind, int Options);
 
-/// <summary>A contest as its editor sees it: the form's values, its questions, and whether entries have locked the questions.</summary>
-public sealed record ContestEditView(int Id, int UnitId, string Slug, ContestInput Input, IReadOnlyList<ContestQuestionRow> Questions, int Entries)
+/// <summary>A contest as its editor sees it: the form's values, its questions, its review state, and whether its questions are fixed.</summary>
+public sealed record ContestEditView(int Id, int UnitId, string Slug, ContestInput Input, IReadOnlyList<ContestQuestionRow> Questions, int Entries,
+    ContestStatus Status, string? ReviewNote)
 {
-    public bool QuestionsLocked => Entries > 0;
+    /// <summary>Only a draft is edited (<see cref="ContestWorkflow.IsEditable"/>).</summary>
+    public bool Editable => Status == ContestStatus.Draft;
+
+    /// <summary>A published contest's questions, or any that someone has drawn, can only be corrected (which rescores).</summary>
+    public bool QuestionsLocked => Entries > 0 || Status == ContestStatus.Published;
 }
 
 /// <summary>
-/// The organising unit's side of a contest: create and edit it with its rounds, and keep its question bank. Once anyone has
-/// entered, the bank is fixed — a question may then only be corrected (same options, a reason), which rescores every
-/// submitted paper and records each changed score in the audit log in the same transaction.
+/// The organising unit's side of a contest: create and edit the draft with its rounds, keep its question bank, and take it
+/// through review (<see cref="ContestWorkflow"/>). Once published or entered, the bank is fixed — a question may then only be
+/// corrected (same options, a reason), which rescores every submitted paper and records each changed score in the audit log
+/// in the same transaction.
 /// </summary>
 public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const string DateTimeFormat = "dd/MM/yyyy HH:mm";
     public const int MaxRounds = 20;
-    public const string Locked = "Đã có người dự thi nên không thêm, xóa hay sửa được câu hỏi; chỉ được đính chính câu hỏi (ghi rõ lý do), "
-        + "khi đó điểm của mọi bài đã nộp được tính lại.";
+    public const string Locked = "Hội thi đã công bố hoặc đã có người dự thi nên không thêm, xóa hay sửa được câu hỏi; chỉ được đính chính câu hỏi "
+        + "(ghi rõ lý do), khi đó điểm của mọi bài đã nộp được tính lại.";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -83,15 +90,14 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
             QuestionsPerAttempt = c.QuestionsPerAttempt.ToString(CultureInfo.InvariantCulture),
             TimeLimitMinutes = (c.TimeLimitSeconds / 60.0).ToString("0.##", CultureInfo.InvariantCulture),
             AttemptsPerRound = c.AttemptsPerRound.ToString(CultureInfo.InvariantCulture), GuessQuestion = c.GuessQuestion,
-            Published = c.Status == ContestStatus.Published,
             Rounds = [.. c.Rounds.OrderBy(r => r.Number).Select(r => new RoundInput { OpensAt = Format(r.OpensAt), ClosesAt = Format(r.ClosesAt) })],
         };
-        return new ContestEditView(c.Id, c.UnitId, c.Slug, input, questions, await EntriesAsync(id, ct));
+        return new ContestEditView(c.Id, c.UnitId, c.Slug, input, questions, await EntriesAsync(id, ct), c.Status, c.ReviewNote);
     }
 
     public static string Format(DateTime utc) => VietnamTime.ToLocal(utc).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Creates (<paramref name="id"/> null) or saves a contest of the unit; its id.</summary>
+    /// <summary>Creates (<paramref name="id"/> null) or saves a draft contest of the unit; its id.</summary>
     public async Task<Outcome<int>> SaveAsync(int? id, int unitId, ContestInput input, Actor actor, CancellationToken ct)
     {
         var errors = new List<KeyValuePair<string, string>>();
@@ -111,6 +117,8 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         var contest = id is null ? null : await db.Contests.Include(c => c.Rounds).SingleOrDefaultAsync(c => c.Id == id && c.UnitId == unitId, ct);
         if (id is not null && contest is null)
             return new Outcome<int>.NotFound("Không tìm thấy hội thi.");
+        if (contest is not null && ContestWorkflow.NotEditable(contest.Status) is { } notEditable)
+            return new Outcome<int>.Invalid("", notEditable);
         if (contest is not null)
         {
             // A round someone has entered keeps its place: removing it would take their entries with it.
@@ -122,9 +130,6 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
             return Outcome<int>.Invalid.Of(errors);
 
         var now = Now;
-        var wasPublished = contest?.Status == ContestStatus.Published;
-        // One transaction: the contest, its alert to subscribers (which needs the contest's id) and the audit line.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (contest is null)
         {
             contest = new Contest { UnitId = unitId, Slug = await FreeSlugAsync(title, ct), CreatedAt = now };
@@ -138,7 +143,7 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         contest.TimeLimitSeconds = minutes * 60;
         contest.AttemptsPerRound = attempts;
         contest.GuessQuestion = guess.Length == 0 ? null : guess;
-        contest.Status = input.Published ? ContestStatus.Published : ContestStatus.Draft;
+        contest.LastEditorId = actor.UserId;
         contest.UpdatedAt = now;
         var byNumber = contest.Rounds.ToDictionary(r => r.Number);
         for (var n = 1; n <= rounds.Count; n++)
@@ -149,14 +154,55 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         }
         foreach (var extra in contest.Rounds.Where(r => r.Number > rounds.Count).ToList())
             contest.Rounds.Remove(extra);
+        // One transaction: the contest (whose id the audit line names) and its audit line.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        if (contest.Status == ContestStatus.Published && !wasPublished)
-            Subscriptions.SubscriptionAlerts.Published(db, contest, now);
-        audit.Record(actor, AuditActions.ContestSaved, $"{(id is null ? "Tạo" : "Sửa")} hội thi “{title}” ({rounds.Count} đợt, {contest.Status}).",
+        audit.Record(actor, AuditActions.ContestSaved, $"{(id is null ? "Tạo" : "Sửa")} hội thi “{title}” ({rounds.Count} đợt, {contest.Status.Vietnamese()}).",
             nameof(Contest), contest.Id.ToString(CultureInfo.InvariantCulture), unitId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new Outcome<int>.Ok(contest.Id);
+    }
+
+    /// <summary>The review steps the user may take on the contest now: the buttons its page shows.</summary>
+    public async Task<IReadOnlyList<WorkflowStep>> StepsAsync(int id, UserGrants user, CancellationToken ct) =>
+        await ReviewFactsAsync(id, ct) is { } facts ? [.. ContestWorkflow.Steps.Where(step => ContestWorkflow.Check(facts, step, user, Now).Allowed)] : [];
+
+    private async Task<ContestReviewFacts?> ReviewFactsAsync(int id, CancellationToken ct)
+    {
+        var contest = await db.Contests.Include(c => c.Rounds).Include(c => c.Unit).SingleOrDefaultAsync(c => c.Id == id, ct);
+        return contest is null ? null
+            : new ContestReviewFacts(contest, await db.ContestQuestions.CountAsync(q => q.ContestId == id, ct), await EntriesAsync(id, ct), contest.Unit.AllowSelfPublishing);
+    }
+
+    /// <summary>
+    /// Takes a review step (<see cref="ContestWorkflow"/>). A refusal by the rules is a message on the form; the first
+    /// publication queues the contest's invitation to subscribers in the same transaction, and never again.
+    /// </summary>
+    public async Task<Outcome<ContestStatus>> StepAsync(int id, WorkflowStep step, UserGrants user, Actor actor, string? note, CancellationToken ct)
+    {
+        if (await ReviewFactsAsync(id, ct) is not { } facts)
+            return new Outcome<ContestStatus>.NotFound("Không tìm thấy hội thi.");
+        var contest = facts.Contest;
+        var decision = ContestWorkflow.Check(facts, step, user, Now);
+        if (!decision.Allowed)
+            return new Outcome<ContestStatus>.Invalid("", decision.Reason!);
+        var comment = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (step == WorkflowStep.SendBack && comment is null)
+            return new Outcome<ContestStatus>.Invalid("note", "Vui lòng ghi nhận xét khi trả lại hội thi, để người soạn biết cần sửa gì.");
+        if (comment is { Length: > PostWorkflow.MaxNote })
+            return new Outcome<ContestStatus>.Invalid("note", TextLimit.TooLong("Nhận xét", PostWorkflow.MaxNote));
+
+        var before = contest.Status;
+        var firstPublication = step == WorkflowStep.Publish && contest.PublishedAt is null;
+        ContestWorkflow.Apply(contest, step, user.UserId, Now, comment);
+        if (firstPublication)
+            Subscriptions.SubscriptionAlerts.Published(db, contest, Now);
+        audit.Record(actor, AuditActions.ContestStep,
+            $"Hội thi “{contest.Title}”: {before.Vietnamese()} → {contest.Status.Vietnamese()}{(comment is null ? "" : $" ({comment})")}",
+            nameof(Contest), id.ToString(CultureInfo.InvariantCulture), contest.UnitId);
+        await db.SaveChangesAsync(ct);
+        return new Outcome<ContestStatus>.Ok(contest.Status);
     }
 
     public async Task<ContestQuestionInput?> QuestionAsync(int contestId, int questionId, CancellationToken ct)
@@ -173,8 +219,9 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
     }
 
     /// <summary>
-    /// Adds (<paramref name="questionId"/> null) or edits a question of the contest's bank. With entries, only an edit with a
-    /// reason and the same number of options is taken, as a correction: the papers are rescored and every change audited.
+    /// Adds (<paramref name="questionId"/> null) or edits a question of a draft contest's bank. Once the contest is published or
+    /// entered, only an edit with a reason and the same number of options is taken, as a correction: the papers are rescored
+    /// and every change audited. The caller asks <see cref="EditorAction.ManageContests"/> for a correction.
     /// </summary>
     public async Task<Outcome<int>> SaveQuestionAsync(int contestId, int? questionId, ContestQuestionInput input, Actor actor, CancellationToken ct)
     {
@@ -185,13 +232,15 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
             : await db.ContestQuestions.Include(q => q.Options).SingleOrDefaultAsync(q => q.Id == questionId && q.ContestId == contestId, ct);
         if (questionId is not null && question is null)
             return new Outcome<int>.NotFound("Không tìm thấy câu hỏi.");
-        var entries = await EntriesAsync(contestId, ct);
+        if (contest.Status == ContestStatus.InReview)
+            return new Outcome<int>.Invalid("", ContestWorkflow.NotEditable(contest.Status)!);
+        var corrects = await QuestionsFixedAsync(contest, ct);
         var reason = input.CorrectionReason?.Trim() ?? "";
-        if (entries > 0 && (question is null || reason.Length == 0))
+        if (corrects && (question is null || reason.Length == 0))
             return question is null ? new Outcome<int>.Refused(Locked) : new Outcome<int>.Invalid("CorrectionReason", "Vui lòng ghi lý do đính chính câu hỏi.");
 
         var errors = QuestionProblems(input, out var kind, out var options);
-        if (entries > 0 && question is not null && options.Count != question.Options.Count)
+        if (corrects && question is not null && options.Count != question.Options.Count)
             errors.Add(new("Options", $"Khi đính chính, câu hỏi giữ nguyên {question.Options.Count} phương án (các bài đã nộp chọn theo các phương án đó)."));
         if (reason.Length > 500)
             errors.Add(new("CorrectionReason", "Lý do đính chính dài quá 500 ký tự."));
@@ -207,10 +256,12 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         }
         Fill(question, input, kind, options);
         contest.UpdatedAt = Now;
+        if (!corrects)
+            contest.LastEditorId = actor.UserId;
         await db.SaveChangesAsync(ct);
 
         var id = question.Id.ToString(CultureInfo.InvariantCulture);
-        if (entries == 0)
+        if (!corrects)
             audit.Record(actor, AuditActions.ContestQuestionSaved, $"{(before is null ? "Thêm" : "Sửa")} câu hỏi {question.Order} của hội thi “{contest.Title}”.",
                 nameof(ContestQuestion), id, contest.UnitId);
         else
@@ -247,10 +298,13 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
         var question = await db.ContestQuestions.Include(q => q.Options).SingleOrDefaultAsync(q => q.Id == questionId && q.ContestId == contestId, ct);
         if (question is null)
             return new Outcome<bool>.NotFound("Không tìm thấy câu hỏi.");
-        if (await EntriesAsync(contestId, ct) > 0)
-            return new Outcome<bool>.Refused(Locked);
         var contest = await db.Contests.SingleAsync(c => c.Id == contestId, ct);
+        if (contest.Status == ContestStatus.InReview)
+            return new Outcome<bool>.Refused(ContestWorkflow.NotEditable(contest.Status)!);
+        if (await QuestionsFixedAsync(contest, ct))
+            return new Outcome<bool>.Refused(Locked);
         db.ContestQuestions.Remove(question);
+        contest.LastEditorId = actor.UserId;
         audit.Record(actor, AuditActions.ContestQuestionSaved, $"Xóa câu hỏi {question.Order} của hội thi “{contest.Title}”: {question.Text}",
             nameof(ContestQuestion), questionId.ToString(CultureInfo.InvariantCulture), contest.UnitId);
         await db.SaveChangesAsync(ct);
@@ -308,6 +362,10 @@ public sealed class ContestEditing(CchcDbContext db, AuditLog audit, TimeProvide
     }
 
     internal Task<int> EntriesAsync(int contestId, CancellationToken ct) => db.ContestAttempts.CountAsync(a => a.Round.ContestId == contestId, ct);
+
+    /// <summary>Whether the bank takes corrections only: the contest is published, or someone has drawn from it.</summary>
+    internal async Task<bool> QuestionsFixedAsync(Contest contest, CancellationToken ct) =>
+        contest.Status == ContestStatus.Published || await EntriesAsync(contest.Id, ct) > 0;
 
     private static string Describe(ContestQuestion q) =>
         $"“{q.Text}”; đáp án đúng: {string.Join(", ", q.Options.OrderBy(o => o.Order).Where(o => o.IsCorrect).Select(o => o.Text))}";

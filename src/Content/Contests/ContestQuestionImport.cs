@@ -17,7 +17,7 @@ public sealed record ContestQuestionImportSummary(bool DryRun, IReadOnlyList<Imp
 /// Adds questions to a contest's bank from a CSV or XLSX file read by the one reader (<see cref="TableFile"/>): one row per
 /// question, options in the columns A–F, the correct ones as letters. Each row is checked by the same rules as the question
 /// form (<see cref="ContestEditing.QuestionProblems"/>); a dry run stores nothing, an import stores every row or none. A bank
-/// someone has already drawn from takes no new question. The caller has checked <see cref="Accounts.EditorAction.ManageContests"/>.
+/// of a contest in review, published or already drawn from takes no new question. The caller has checked <see cref="Accounts.EditorAction.PrepareContests"/>.
 /// </summary>
 public sealed class ContestQuestionImport(CchcDbContext db, ContestEditing editing, AuditLog audit, IOptions<TableLimits> limits)
 {
@@ -48,7 +48,9 @@ public sealed class ContestQuestionImport(CchcDbContext db, ContestEditing editi
         var contest = await db.Contests.SingleOrDefaultAsync(c => c.Id == contestId, ct);
         if (contest is null)
             return new Outcome<ContestQuestionImportSummary>.NotFound("Không tìm thấy hội thi.");
-        if (await editing.EntriesAsync(contestId, ct) > 0)
+        if (contest.Status == ContestStatus.InReview)
+            return new Outcome<ContestQuestionImportSummary>.Refused(ContestWorkflow.NotEditable(contest.Status)!);
+        if (await editing.QuestionsFixedAsync(contest, ct))
             return new Outcome<ContestQuestionImportSummary>.Refused(ContestEditing.Locked);
         var read = TableFile.Read(file, fileName, Layout with { Limits = limits.Value }, ToQuestion);
         if (!read.IsValid)
@@ -69,6 +71,7 @@ public sealed class ContestQuestionImport(CchcDbContext db, ContestEditing editi
             ContestEditing.Fill(question, row.Value.Input, row.Value.Kind, row.Value.Options);
             db.ContestQuestions.Add(question);
         }
+        contest.LastEditorId = actor.UserId;
         audit.Record(actor, AuditActions.ContestQuestionSaved, $"Nhập {read.Rows.Count} câu hỏi vào hội thi “{contest.Title}” từ {fileName}.",
             nameof(Contest), contestId.ToString(System.Globalization.CultureInfo.InvariantCulture), contest.UnitId);
         // One save: every question and the audit entry, or nothing.

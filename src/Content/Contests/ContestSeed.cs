@@ -50,7 +50,7 @@ public static class ContestSeed
             var contest = new Contest
             {
                 Unit = unit, Slug = row.Slug, Title = row.Title, Summary = row.Summary, RulesMarkdown = row.Rules, Audience = row.Audience,
-                Status = ContestStatus.Published, QuestionsPerAttempt = row.QuestionsPerAttempt, TimeLimitSeconds = row.TimeLimitSeconds,
+                Status = ContestStatus.Published, PublishedAt = now, QuestionsPerAttempt = row.QuestionsPerAttempt, TimeLimitSeconds = row.TimeLimitSeconds,
                 GuessQuestion = row.GuessQuestion, IsSample = row.Sample, CreatedAt = now, UpdatedAt = now,
                 Rounds = [.. row.Rounds.Select((r, i) => ToRound(path, row.Slug, r, i + 1, now))],
                 Questions =

@@ -2,6 +2,7 @@ using CchcSite.Content.Accounts;
 using CchcSite.Content.Contests;
 using CchcSite.Content.Imports;
 using CchcSite.Content.Outcomes;
+using CchcSite.Content.Posts;
 using CchcSite.Content.Units;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,11 +16,21 @@ public sealed record ContestImportPanel(IReadOnlyDictionary<string, string[]> Er
     public static readonly ContestImportPanel Empty = new(new Dictionary<string, string[]>(), null, null);
 }
 
-/// <summary>The contest form: new (<see cref="Id"/> null) or an existing contest with its questions.</summary>
+/// <summary>The contest form: new (<see cref="Id"/> null) or an existing contest with its questions, its review state and the steps the user may take.</summary>
 public sealed record ContestFormPage(int? Id, string? Slug, string UnitSlug, ContestInput Input, IReadOnlyList<UnitRef> Units,
     IReadOnlyList<ContestQuestionRow> Questions, int Entries)
 {
     public ContestImportPanel Import { get; init; } = ContestImportPanel.Empty;
+    public ContestStatus Status { get; init; } = ContestStatus.Draft;
+    public string? ReviewNote { get; init; }
+    public IReadOnlyList<WorkflowStep> Steps { get; init; } = [];
+    /// <summary>Whether the user runs the contest (<see cref="EditorAction.ManageContests"/>): its entries, and corrections once its questions are fixed.</summary>
+    public bool Organiser { get; init; }
+
+    /// <summary>See <see cref="ContestEditView.Editable"/>; a new contest is a draft.</summary>
+    public bool Editable { get; init; } = true;
+    /// <summary>See <see cref="ContestEditView.QuestionsLocked"/>.</summary>
+    public bool QuestionsLocked { get; init; }
 
     /// <summary>The rows of the rounds' table: the contest's rounds and two blank ones to add more.</summary>
     public IReadOnlyList<RoundInput> RoundRows => [.. Input.Rounds, new RoundInput(), new RoundInput()];
@@ -32,9 +43,11 @@ public sealed record ContestEntriesPage(int ContestId, string ContestTitle, IRea
 public sealed record ContestQuestionPage(int ContestId, string ContestTitle, int? QuestionId, ContestQuestionInput Input, bool Locked);
 
 /// <summary>
-/// Contests in the editor area (/quan-tri/hoi-thi): the organising unit's approvers and administrators create and edit a
-/// contest, its rounds and its question bank (<see cref="EditorAction.ManageContests"/>, asked on every request). Once anyone
-/// has entered, a question can only be corrected, which rescores the submitted papers (<see cref="ContestEditing"/>).
+/// Contests in the editor area (/quan-tri/hoi-thi): the unit's editors and approvers prepare a draft contest, its rounds and its
+/// question bank, and submit it (<see cref="EditorAction.PrepareContests"/>); another approver publishes it or returns it, and
+/// approvers run it: entries, exports, disqualifications, corrections (<see cref="EditorAction.ManageContests"/>). The right is
+/// asked on every request; the review's rules are <see cref="ContestWorkflow"/>'s. Once published or entered, a question can
+/// only be corrected, which rescores the submitted papers (<see cref="ContestEditing"/>).
 /// </summary>
 public sealed class ContestsAdminController(ContestEditing editing, ContestQuestionImport import, ContestOrganising organising, UnitDirectory units,
     CurrentEditor editor) : EditorController
@@ -44,7 +57,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     [HttpGet(Base)]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ManageContests);
+        var allowed = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.PrepareContests);
         if (allowed is { Count: 0 })
             return Forbid();
         return View("Index", new ContestsAdminPage(await editing.ListAsync(allowed, ct)));
@@ -53,7 +66,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     [HttpGet(Base + "/moi")]
     public async Task<IActionResult> New(CancellationToken ct)
     {
-        var managed = await UnitsAllowingAsync(EditorAction.ManageContests, ct);
+        var managed = await UnitsAllowingAsync(EditorAction.PrepareContests, ct);
         if (managed.Count == 0)
             return Forbid();
         var input = new ContestInput { Audience = nameof(ContestAudience.Everyone), QuestionsPerAttempt = "10", TimeLimitMinutes = "10", AttemptsPerRound = "1" };
@@ -65,24 +78,24 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     {
         if (await units.FindAsync(donVi ?? "", ct) is not { } owner)
             return NotFound();
-        if (!await MayAsync(owner.Unit.Id, EditorAction.ManageContests))
+        if (!await MayAsync(owner.Unit.Id, EditorAction.PrepareContests))
             return Forbid();
         return await FormOutcomeAsync(await editing.SaveAsync(null, owner.Unit.Id, input, editor.Actor, ct),
             id => Saved($"{Base}/{id}", "Đã tạo hội thi. Hãy thêm câu hỏi cho hội thi."),
-            async () => View("Form", new ContestFormPage(null, null, owner.Unit.Slug, input, await UnitsAllowingAsync(EditorAction.ManageContests, ct), [], 0)));
+            async () => View("Form", new ContestFormPage(null, null, owner.Unit.Slug, input, await UnitsAllowingAsync(EditorAction.PrepareContests, ct), [], 0)));
     }
 
     [HttpGet(Base + "/{id:int}")]
     public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.PrepareContests);
         return view is null ? refusal! : await FormAsync(view, view.Input, ct);
     }
 
     [HttpPost(Base + "/{id:int}")]
     public async Task<IActionResult> Update([FromRoute] int id, ContestInput input, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.PrepareContests);
         if (view is null)
             return refusal!;
         return await FormOutcomeAsync(await editing.SaveAsync(id, view.UnitId, input, editor.Actor, ct),
@@ -92,7 +105,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     [HttpGet(Base + "/{id:int}/cau-hoi/moi")]
     public async Task<IActionResult> NewQuestion([FromRoute] int id, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.PrepareContests);
         if (view is null)
             return refusal!;
         if (view.QuestionsLocked)
@@ -106,7 +119,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     [HttpGet(Base + "/{id:int}/cau-hoi/{question:int}")]
     public async Task<IActionResult> EditQuestion([FromRoute] int id, [FromRoute] int question, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await QuestionsAuthorizedAsync(id, ct);
         if (view is null)
             return refusal!;
         return await editing.QuestionAsync(id, question, ct) is { } input ? QuestionForm(view, question, input) : NotFound();
@@ -119,7 +132,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     [HttpPost(Base + "/{id:int}/cau-hoi/{question:int}/xoa")]
     public async Task<IActionResult> DeleteQuestion([FromRoute] int id, [FromRoute] int question, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.PrepareContests);
         if (view is null)
             return refusal!;
         return MessageOutcome(await editing.DeleteQuestionAsync(id, question, editor.Actor, ct), $"{Base}/{id}#cau-hoi", _ => "Đã xóa câu hỏi.");
@@ -131,7 +144,7 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     public async Task<IActionResult> Import([FromRoute] int id, IFormFile? tep, [FromForm(Name = "noi-dung")] string? noiDung,
         [FromForm(Name = "ten-tep")] string? tenTep, [FromForm(Name = "ap-dung")] bool apDung, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.PrepareContests);
         if (view is null)
             return refusal!;
         var (upload, problem) = await PreviewedUpload.ReadAsync(tep, apDung, noiDung, tenTep, ct);
@@ -147,6 +160,25 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
             _ => MessageOutcome(outcome, $"{Base}/{id}#cau-hoi", s => $"Đã nhập {s.Questions.Count} câu hỏi từ tệp {upload.FileName}."),
         };
     }
+
+    /// <summary>A review step: submit, publish, return with a comment, back to draft. A refusal by the rules is the form again (422) with the reason.</summary>
+    [HttpPost(Base + "/{id:int}/buoc/{step}")]
+    public async Task<IActionResult> Step([FromRoute] int id, [FromRoute] WorkflowStep step, [FromForm] string? note, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, ContestWorkflow.ActionFor(step));
+        if (view is null)
+            return refusal!;
+        return await FormOutcomeAsync(await editing.StepAsync(id, step, await editor.GrantsAsync(), editor.Actor, note, ct),
+            status => Saved($"{Base}/{id}", StepDone(step)), () => FormAsync(view, view.Input, ct));
+    }
+
+    private static string StepDone(WorkflowStep step) => step switch
+    {
+        WorkflowStep.Submit => "Đã trình duyệt hội thi. Lãnh đạo đơn vị sẽ kiểm tra và công bố hoặc trả lại.",
+        WorkflowStep.Publish => "Đã công bố hội thi trên trang Hội thi.",
+        WorkflowStep.SendBack => "Đã trả lại hội thi để sửa, kèm nhận xét.",
+        _ => "Hội thi đã về bản nháp và không còn trên trang Hội thi.",
+    };
 
     [HttpGet(Base + "/mau-nhap.csv")]
     public IActionResult CsvTemplate() => File(ContestQuestionImport.CsvTemplate(), "text/csv; charset=utf-8", "mau-cau-hoi-hoi-thi.csv");
@@ -192,9 +224,21 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
         return FormAsync(view, view.Input, ct, panel);
     }
 
+    /// <summary>
+    /// The contest, when the user may change its questions: preparing a draft's bank, or correcting a fixed one — a decision
+    /// about published papers, taken by those who run the contest.
+    /// </summary>
+    private async Task<(ContestEditView? View, IActionResult? Refusal)> QuestionsAuthorizedAsync(int id, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.PrepareContests);
+        if (view is { QuestionsLocked: true } && !await MayAsync(view.UnitId, EditorAction.ManageContests))
+            return (null, Forbid());
+        return (view, refusal);
+    }
+
     private async Task<IActionResult> SaveQuestionAsync(int id, int? question, ContestQuestionInput input, CancellationToken ct)
     {
-        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageContests);
+        var (view, refusal) = await QuestionsAuthorizedAsync(id, ct);
         if (view is null)
             return refusal!;
         return await FormOutcomeAsync(await editing.SaveQuestionAsync(id, question, input, editor.Actor, ct),
@@ -208,11 +252,15 @@ public sealed class ContestsAdminController(ContestEditing editing, ContestQuest
     private async Task<IActionResult> FormAsync(ContestEditView view, ContestInput input, CancellationToken ct, ContestImportPanel? import = null)
     {
         var owner = (await units.FindAsync(view.UnitId, ct))?.Unit.Slug ?? "";
-        return View("Form", new ContestFormPage(view.Id, view.Slug, owner, input, await UnitsAllowingAsync(EditorAction.ManageContests, ct), view.Questions, view.Entries)
+        return View("Form", new ContestFormPage(view.Id, view.Slug, owner, input, await UnitsAllowingAsync(EditorAction.PrepareContests, ct), view.Questions, view.Entries)
         {
             Import = import ?? ContestImportPanel.Empty,
+            Status = view.Status,
+            Editable = view.Editable,
+            QuestionsLocked = view.QuestionsLocked,
+            ReviewNote = view.ReviewNote,
+            Steps = await editing.StepsAsync(view.Id, await editor.GrantsAsync(), ct),
+            Organiser = await MayAsync(view.UnitId, EditorAction.ManageContests),
         });
     }
-
-
 }

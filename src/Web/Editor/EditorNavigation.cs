@@ -30,7 +30,7 @@ public static class EditorNavigation
         new("Kế hoạch và báo cáo", "Kết quả giải quyết hồ sơ TTHC", DossierResultsController.Base, May(EditorAction.ManageDossierResults)),
         new("Nội dung", "Người đăng ký nhận tin", "/quan-tri/nhan-tin", May(EditorAction.ViewSubscriberCounts)),
         new("Nội dung", "Trang giới thiệu đơn vị", UnitProfileController.Base, May(EditorAction.EditUnitProfile)),
-        new("Nội dung", "Hội thi trực tuyến", ContestsAdminController.Base, May(EditorAction.ManageContests)),
+        new("Nội dung", "Hội thi trực tuyến", ContestsAdminController.Base, May(EditorAction.PrepareContests), "hoi-thi"),
         new("Nội dung", "Khảo sát ý kiến", SurveysAdminController.Base, May(EditorAction.ManageSurveys)),
         new("Quản trị", "Đơn vị", "/quan-tri/don-vi", Administrator),
         new("Quản trị", "Người dùng và quyền", "/quan-tri/nguoi-dung", Administrator),

@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Contests;
 using CchcSite.Content.Data;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
@@ -53,6 +54,13 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
                 || p.PendingChange != null && p.PendingChange.Status == PostStatus.InReview, ct);
             list.Add(new("cho-duyet", "Chờ tôi duyệt", waiting, "/quan-tri?trang-thai=InReview#bai-viet", "bài và thay đổi đã gửi duyệt"));
         }
+        var contestUnits = Permissions.UnitsAllowing(grants, EditorAction.ManageContests);
+        if (contestUnits is null || contestUnits.Count > 0)
+        {
+            var ids = contestUnits?.ToList();
+            var contests = await db.Contests.AsNoTracking().CountAsync(c => c.Status == ContestStatus.InReview && (ids == null || ids.Contains(c.UnitId)), ct);
+            list.Add(new("hoi-thi-cho-duyet", "Hội thi chờ duyệt", contests, ContestsAdminController.Base, "hội thi đã trình, chờ công bố hoặc trả lại"));
+        }
         var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
         if (readable is null || readable.Count > 0)
         {
@@ -93,6 +101,7 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
             "bai-viet" => ["tra-lai", "cho-duyet"],
             "hoi-dap" => ["hoi-moi", "hoi-cho-duyet"],
             "tuan-thu" => ["ke-hoach-thang"],
+            "hoi-thi" => ["hoi-thi-cho-duyet"],
             _ => [],
         };
         return counts.Where(c => keys.Contains(c.Key)).Sum(c => c.Count);

@@ -1,6 +1,8 @@
+using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Contests;
 using CchcSite.Content.Outcomes;
+using CchcSite.Content.Posts;
 using CchcSite.Content.Tests.Search;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,7 @@ public sealed class ContestSearchTests : IAsyncLifetime
     private SearchTestSite _site = null!;
     private Unit _unit = null!;
     private static readonly Actor Editor = new("a", "a@cchc.test", null);
+    private static readonly UserGrants Administrator = new("a", IsActive: true, IsAdministrator: true, []);
 
     public async Task InitializeAsync()
     {
@@ -29,17 +32,31 @@ public sealed class ContestSearchTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
+    /// <summary>Saves the contest as a draft (taking a published one back first) and, when asked, submits and publishes it.</summary>
     private async Task<int> SaveAsync(int? id, string title, bool published)
     {
         await using var db = _site.Database.NewContext();
         var editing = _site.Database.Get<ContestEditing>(db);
+        if (id is not null && await db.Contests.AnyAsync(c => c.Id == id && c.Status == ContestStatus.Published))
+            Assert.IsType<Outcome<ContestStatus>.Ok>(await editing.StepAsync(id.Value, WorkflowStep.BackToDraft, Administrator, Editor, null, CancellationToken.None));
         var input = new ContestInput
         {
             Title = title, Summary = "Tìm hiểu Nghị quyết 76/NQ-CP và sáu lĩnh vực cải cách.", Rules = "Mỗi người dự thi **một lần** mỗi đợt; giải thưởng theo đợt.",
-            Audience = nameof(ContestAudience.Everyone), QuestionsPerAttempt = "10", TimeLimitMinutes = "10", AttemptsPerRound = "1", Published = published,
+            Audience = nameof(ContestAudience.Everyone), QuestionsPerAttempt = "10", TimeLimitMinutes = "10", AttemptsPerRound = "1",
             Rounds = [new RoundInput { OpensAt = ContestEditing.Format(_site.Now.AddDays(1)), ClosesAt = ContestEditing.Format(_site.Now.AddDays(8)) }],
         };
-        return Assert.IsType<Outcome<int>.Ok>(await editing.SaveAsync(id, _unit.Id, input, Editor, CancellationToken.None)).Value;
+        var saved = Assert.IsType<Outcome<int>.Ok>(await editing.SaveAsync(id, _unit.Id, input, Editor, CancellationToken.None)).Value;
+        if (!published)
+            return saved;
+        // A contest goes out with questions: review refuses an empty bank.
+        Assert.IsType<Outcome<int>.Ok>(await editing.SaveQuestionAsync(saved, null, new ContestQuestionInput
+        {
+            Text = "Nơi tiếp nhận hồ sơ thủ tục hành chính?", Kind = "SingleChoice", Options = ["Bộ phận Một cửa", "Văn thư"], Correct = [0],
+            Explanation = "Theo Nghị quyết 76/NQ-CP.",
+        }, Editor, CancellationToken.None));
+        foreach (var step in new[] { WorkflowStep.Submit, WorkflowStep.Publish })
+            Assert.IsType<Outcome<ContestStatus>.Ok>(await editing.StepAsync(saved, step, Administrator, Editor, null, CancellationToken.None));
+        return saved;
     }
 
     private async Task<ContestListPage> SearchAsync(string text)

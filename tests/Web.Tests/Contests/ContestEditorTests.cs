@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Tests.Contests;
 
-/// <summary>An approver organises a contest in the editor area: the contest and its rounds, its questions, and a correction after entries.</summary>
+/// <summary>
+/// A contest in the editor area: prepared as a draft with its rounds and questions, reviewed by a second person before it is
+/// published, fixed once published, and corrected after entries.
+/// </summary>
 public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSite>
 {
     private const string Base = "/quan-tri/hoi-thi";
@@ -18,7 +21,7 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
     private static Dictionary<string, string> ContestForm(string title, DateTime opens, DateTime closes) => new()
     {
         ["don-vi"] = AuthorizationMatrix.Unit, ["Title"] = title, ["Summary"] = "Tìm hiểu về cải cách hành chính", ["Rules"] = "Mỗi người dự thi một lần mỗi đợt.",
-        ["Audience"] = "Everyone", ["QuestionsPerAttempt"] = "5", ["TimeLimitMinutes"] = "10", ["AttemptsPerRound"] = "1", ["Published"] = "true",
+        ["Audience"] = "Everyone", ["QuestionsPerAttempt"] = "5", ["TimeLimitMinutes"] = "10", ["AttemptsPerRound"] = "1",
         ["Rounds[0].OpensAt"] = Vietnam(opens), ["Rounds[0].ClosesAt"] = Vietnam(closes),
     };
 
@@ -44,11 +47,28 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
         return (browser, int.Parse(created.Headers.Location!.OriginalString.Split('/').Last()));
     }
 
-    [Fact]
-    public async Task An_approver_creates_a_contest_with_rounds_in_Vietnam_time_and_a_question_and_it_shows_on_the_public_list()
+    private static Task<HttpResponseMessage> StepAsync(HttpClient browser, int id, string step, string? note = null) =>
+        EditorSite.PostFormAsync(browser, $"{Base}/{id}/buoc/{step}", note is null ? [] : new() { ["note"] = note });
+
+    /// <summary>Submitted by the one who prepared it and published by the administrator: a contest people can enter.</summary>
+    private async Task PublishAsync(HttpClient preparer, int id)
     {
-        await site.AddUserAsync("to-chuc-hoi-thi@cchc.test", (AuthorizationMatrix.Unit, UnitRole.Approver));
-        var browser = await site.SignedInAsync("to-chuc-hoi-thi@cchc.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(preparer, id, "Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(await site.SignedInAsync(EditorSite.AdminEmail), id, "Publish")).StatusCode);
+        Assert.Equal(ContestStatus.Published, await site.WithDbAsync(db => db.Contests.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+    }
+
+    private Task<(ContestStatus Status, string? Note, string Title)> ReviewStateAsync(int id) =>
+        site.WithDbAsync(db => db.Contests.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.Status, c.ReviewNote, c.Title)).SingleAsync());
+
+    [Fact]
+    public async Task An_editor_prepares_and_submits_a_contest_another_approver_returns_it_with_a_comment_then_publishes_it_once()
+    {
+        await site.AddUserAsync("soan-hoi-thi@cchc.test", (AuthorizationMatrix.Unit, UnitRole.Editor));
+        await site.AddUserAsync("duyet-hoi-thi@cchc.test", (AuthorizationMatrix.Unit, UnitRole.Approver));
+        await site.AddUserAsync("duyet-tu-soan@cchc.test", (AuthorizationMatrix.Unit, UnitRole.Approver));
+        var browser = await site.SignedInAsync("soan-hoi-thi@cchc.test");
+        var approver = await site.SignedInAsync("duyet-hoi-thi@cchc.test");
         var form = ContestForm("Hội thi tìm hiểu một cửa năm 2027", default, default);
         form["Rounds[0].OpensAt"] = "05/01/2027 08:00";
         form["Rounds[0].ClosesAt"] = "12/01/2027 17:00";
@@ -71,11 +91,70 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
         Assert.Contains("value=\"05/01/2027 08:00\"", editPage);
         Assert.Contains("Nơi tiếp nhận hồ sơ thủ tục hành chính là?", editPage);
 
-        var list = await site.NewBrowser().GetStringAsync("/hoi-thi");
-        Assert.Contains("Hội thi tìm hiểu một cửa năm 2027", list);
-        Assert.Contains("href=\"/hoi-thi\"", await site.NewBrowser().GetStringAsync("/"));
+        Assert.Contains("Trạng thái: Bản nháp", WebUtility.HtmlDecode(editPage));
+        Assert.DoesNotContain("Hội thi tìm hiểu một cửa năm 2027", await site.NewBrowser().GetStringAsync("/hoi-thi"));
         Assert.Equal(2, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.ItemId == id.ToString() && e.Action == AuditActions.ContestSaved
             || e.Action == AuditActions.ContestQuestionSaved && e.ItemId == question.Id.ToString())));
+
+        // The editor submits; they cannot publish, and nobody edits what is under review.
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(browser, id, "Submit")).StatusCode);
+        Assert.Contains("/quan-tri/khong-co-quyen", (await StepAsync(browser, id, "Publish")).Headers.Location?.OriginalString);
+        var underReview = await EditorSite.PostFormAsync(browser, $"{Base}/{id}", ContestForm("Đổi tên khi đang chờ duyệt", new DateTime(2027, 1, 5), new DateTime(2027, 1, 12)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, underReview.StatusCode);
+        Assert.Contains("Hội thi đang chờ duyệt nên không sửa được.", WebUtility.HtmlDecode(await underReview.Content.ReadAsStringAsync()));
+        Assert.Equal((ContestStatus.InReview, null, "Hội thi tìm hiểu một cửa năm 2027"), await ReviewStateAsync(id));
+        Assert.Contains("Chờ duyệt", WebUtility.HtmlDecode(await approver.GetStringAsync(Base)));
+
+        // Returning it needs a comment; the comment reaches the editor's page.
+        var noComment = await StepAsync(approver, id, "SendBack", " ");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noComment.StatusCode);
+        Assert.Contains("Vui lòng ghi nhận xét khi trả lại hội thi", WebUtility.HtmlDecode(await noComment.Content.ReadAsStringAsync()));
+        Assert.Equal(ContestStatus.InReview, (await ReviewStateAsync(id)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(approver, id, "SendBack", "Bổ sung câu hỏi dự đoán")).StatusCode);
+        Assert.Equal((ContestStatus.Draft, "Bổ sung câu hỏi dự đoán", "Hội thi tìm hiểu một cửa năm 2027"), await ReviewStateAsync(id));
+        Assert.Contains("Bổ sung câu hỏi dự đoán", WebUtility.HtmlDecode(await browser.GetStringAsync($"{Base}/{id}")));
+
+        // An approver who last edited it may not publish it: two persons, always.
+        var selfEditor = await site.SignedInAsync("duyet-tu-soan@cchc.test");
+        form["GuessQuestion"] = "Có bao nhiêu người trả lời đúng tất cả các câu hỏi?";
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(selfEditor, $"{Base}/{id}", form)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(browser, id, "Submit")).StatusCode);
+        var own = await StepAsync(selfEditor, id, "Publish");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, own.StatusCode);
+        Assert.Contains("Theo quy trình duyệt hai người", WebUtility.HtmlDecode(await own.Content.ReadAsStringAsync()));
+        Assert.Equal(ContestStatus.InReview, (await ReviewStateAsync(id)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(approver, id, "Publish")).StatusCode);
+        Assert.Equal(ContestStatus.Published, (await ReviewStateAsync(id)).Status);
+        Assert.Contains("Hội thi tìm hiểu một cửa năm 2027", await site.NewBrowser().GetStringAsync("/hoi-thi"));
+        Assert.Contains("href=\"/hoi-thi\"", await site.NewBrowser().GetStringAsync("/"));
+        // A published contest is not edited in place; before its first round opens it may go back to draft and through review again.
+        var published = await EditorSite.PostFormAsync(approver, $"{Base}/{id}", ContestForm("Đổi tên sau khi công bố", new DateTime(2027, 1, 5), new DateTime(2027, 1, 12)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, published.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(approver, id, "BackToDraft")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(browser, id, "Submit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await StepAsync(approver, id, "Publish")).StatusCode);
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<CchcSite.Content.Subscriptions.SubscriptionAlert>().CountAsync(a => a.ContestId == id)));
+        Assert.Equal(["Bản nháp → Chờ duyệt", "Chờ duyệt → Bản nháp (Bổ sung câu hỏi dự đoán)", "Bản nháp → Chờ duyệt", "Chờ duyệt → Đã công bố",
+            "Đã công bố → Bản nháp", "Bản nháp → Chờ duyệt", "Chờ duyệt → Đã công bố"],
+            (await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.ContestStep && e.ItemId == id.ToString()).OrderBy(e => e.Id)
+                .Select(e => e.Summary).ToListAsync())).Select(s => s[(s.IndexOf("”: ", StringComparison.Ordinal) + 3)..]));
+    }
+
+    [Fact]
+    public async Task Once_a_round_has_opened_a_published_contest_stays_published()
+    {
+        var (browser, id) = await ContestOfANewApproverAsync("hoi-thi-da-mo");
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(browser, $"{Base}/{id}/cau-hoi/moi", QuestionForm("Câu hỏi của đợt đã mở?", 0))).StatusCode);
+        await PublishAsync(browser, id);
+
+        var back = await StepAsync(await site.SignedInAsync(EditorSite.AdminEmail), id, "BackToDraft");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, back.StatusCode);
+        Assert.Contains("Đợt thi đầu tiên đã mở nên không đưa hội thi về bản nháp được", WebUtility.HtmlDecode(await back.Content.ReadAsStringAsync()));
+        Assert.Equal(ContestStatus.Published, (await ReviewStateAsync(id)).Status);
+        // Its questions take corrections only, even before anyone has entered.
+        Assert.Equal(HttpStatusCode.Forbidden, (await EditorSite.PostFormAsync(browser, $"{Base}/{id}/cau-hoi/moi", QuestionForm("Câu hỏi thêm sau khi công bố?", 0))).StatusCode);
+        Assert.Equal(1, await site.WithDbAsync(db => db.ContestQuestions.CountAsync(q => q.ContestId == id)));
     }
 
     [Fact]
@@ -116,6 +195,7 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
     {
         var (browser, id) = await ContestOfANewApproverAsync("hoi-thi-dinh-chinh");
         Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(browser, $"{Base}/{id}/cau-hoi/moi", QuestionForm("Câu hỏi có đáp án sai?", 1))).StatusCode);
+        await PublishAsync(browser, id);
         // Two submitted papers: one chose the option marked right by mistake (1 point), one the truly right one (0 points).
         var (questionId, options) = await site.WithDbAsync(async db =>
         {

@@ -5,24 +5,36 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcSite.Web.Tests.Editor;
 
 /// <summary>
-/// Who organises contests: approvers of the organising unit and administrators. An approver of another unit reaches the list
-/// and the new form (for their own unit), never this unit's contest; everyone refused changes nothing.
+/// Who prepares contests: editors and approvers of the organising unit and administrators; who publishes, returns, takes back
+/// to draft, corrects a published contest's questions and sees the entries: its approvers and administrators. An editor or
+/// approver of another unit reaches the list and the new form (for their own unit), never this unit's contest; everyone
+/// refused changes nothing.
 /// </summary>
 public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Import, Entries, Export, Disqualify }
+    public enum Endpoint
+    {
+        ListPage, NewForm, Create, EditForm, Update, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Import, Entries, Export, Disqualify,
+        Submit, Publish, SendBack, BackToDraft, CorrectQuestion,
+    }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
     private static readonly HashSet<Who> Organisers = [Who.Administrator, Who.Approver];
+    private static readonly HashSet<Who> Preparers = [Who.Administrator, Who.Approver, Who.Editor];
 
-    /// <summary>A contest of its own for each case, organised by the unit under test, with one question and, when asked, one submitted entry.</summary>
-    private Task<(int Contest, int Question, int Attempt)> ContestOfTheUnitAsync(string title, bool withEntry) => site.WithDbAsync(async db =>
+    /// <summary>
+    /// A contest of its own for each case, organised by the unit under test, with one question and, when asked, one submitted
+    /// entry; in the state the step needs, submitted by someone who is none of the users tried.
+    /// </summary>
+    private Task<(int Contest, int Question, int Attempt)> ContestOfTheUnitAsync(string title, bool withEntry, ContestStatus status) => site.WithDbAsync(async db =>
     {
         var unitId = await db.Units.Where(u => u.Slug == AuthorizationMatrix.Unit).Select(u => u.Id).SingleAsync();
         var contest = new Contest
         {
-            UnitId = unitId, Slug = Content.Text.Slug.From(title), Title = title, RulesMarkdown = "Thể lệ", Status = ContestStatus.Draft,
+            UnitId = unitId, Slug = Content.Text.Slug.From(title), Title = title, RulesMarkdown = "Thể lệ", Status = status,
+            SubmittedById = status == ContestStatus.Draft ? null : "nguoi-soan-khac", LastEditorId = "nguoi-soan-khac",
+            PublishedAt = status == ContestStatus.Published ? new DateTime(2026, 12, 1) : null,
             Rounds = [new ContestRound { Number = 1, OpensAt = new DateTime(2027, 1, 1), ClosesAt = new DateTime(2027, 1, 8) }],
             Questions =
             [
@@ -64,7 +76,13 @@ public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<E
     public async Task Each_user_gets_exactly_the_allowed_outcome_and_a_refusal_changes_nothing(Endpoint endpoint, Who who)
     {
         var title = $"Hội thi ma trận {endpoint} {who}";
-        var (contest, question, attempt) = await ContestOfTheUnitAsync(title, withEntry: endpoint is Endpoint.Entries or Endpoint.Export or Endpoint.Disqualify);
+        var status = endpoint switch
+        {
+            Endpoint.Publish or Endpoint.SendBack => ContestStatus.InReview,
+            Endpoint.BackToDraft or Endpoint.CorrectQuestion => ContestStatus.Published,
+            _ => ContestStatus.Draft,
+        };
+        var (contest, question, attempt) = await ContestOfTheUnitAsync(title, withEntry: endpoint is Endpoint.Entries or Endpoint.Export or Endpoint.Disqualify, status);
         var before = await StateAsync(title);
         var browser = await AuthorizationMatrix.BrowserForAsync(site, who, $"hoi-thi-{endpoint}-{who}".ToLowerInvariant());
         Dictionary<string, string> Contest(string name) => new()
@@ -94,6 +112,13 @@ public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<E
             Endpoint.Entries => await browser.GetAsync($"{path}/bai-thi"),
             Endpoint.Export => await browser.GetAsync($"{path}/bai-thi.xlsx"),
             Endpoint.Disqualify => await EditorSite.PostFormAsync(browser, $"{path}/bai-thi/{attempt}/loai", new() { ["ly-do"] = "Dùng hai số điện thoại" }),
+            Endpoint.Submit or Endpoint.Publish or Endpoint.SendBack or Endpoint.BackToDraft =>
+                await EditorSite.PostFormAsync(browser, $"{path}/buoc/{endpoint}", new() { ["note"] = "Cần bổ sung câu hỏi" }),
+            Endpoint.CorrectQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}", new()
+            {
+                ["Text"] = "Câu hỏi đã đính chính", ["Kind"] = "SingleChoice", ["Options[0]"] = "Đúng", ["Options[1]"] = "Sai", ["Correct"] = "1",
+                ["Explanation"] = "Theo Nghị quyết 76/NQ-CP.", ["CorrectionReason"] = "Đáp án nhầm",
+            }),
             _ => await EditorSite.PostFormAsync(browser, $"{path}/nhap", new()
             {
                 ["noi-dung"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(string.Join(",", ContestQuestionImport.Columns)
@@ -102,7 +127,13 @@ public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<E
             }),
         };
 
-        var allowed = endpoint is Endpoint.ListPage or Endpoint.NewForm ? Organisers.Contains(who) || who == Who.OtherApprover : Organisers.Contains(who);
+        var allowed = endpoint switch
+        {
+            Endpoint.ListPage or Endpoint.NewForm => Preparers.Contains(who) || who is Who.OtherApprover or Who.OtherEditor,
+            Endpoint.Entries or Endpoint.Export or Endpoint.Disqualify or Endpoint.Publish or Endpoint.SendBack or Endpoint.BackToDraft
+                or Endpoint.CorrectQuestion => Organisers.Contains(who),
+            _ => Preparers.Contains(who),
+        };
         var expected = who == Who.Anonymous ? Outcome.Login : allowed ? Outcome.Allowed : Outcome.Forbidden;
         Assert.Equal(expected, AuthorizationMatrix.Classify(response, "/quan-tri/hoi-thi"));
         var after = await StateAsync(title);
@@ -120,6 +151,10 @@ public sealed class ContestAuthorizationTests(EditorSite site) : IClassFixture<E
             Endpoint.UpdateQuestion => $"{title}:Draft:1:Câu hỏi đã sửa3|1",
             Endpoint.DeleteQuestion => $"{title}:Draft:1:|1",
             Endpoint.Disqualify => $"{title}:Draft:1:Câu hỏi của ma trận quyền2:Dùng hai số điện thoại|1",
+            Endpoint.Submit => $"{title}:InReview:1:Câu hỏi của ma trận quyền2|1",
+            Endpoint.Publish => $"{title}:Published:1:Câu hỏi của ma trận quyền2|1",
+            Endpoint.SendBack or Endpoint.BackToDraft => $"{title}:Draft:1:Câu hỏi của ma trận quyền2|1",
+            Endpoint.CorrectQuestion => $"{title}:Published:1:Câu hỏi đã đính chính2|1",
             _ => $"{title}:Draft:1:Câu hỏi của ma trận quyền2/Câu hỏi nhập từ tệp2|1",
         };
         Assert.Equal(expectedState, after);

@@ -1,6 +1,8 @@
+using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Content.Contests;
 using CchcSite.Content.Outcomes;
+using CchcSite.Content.Posts;
 using CchcSite.Content.Subscriptions;
 using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
@@ -9,19 +11,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CchcSite.Web.Tests.Subscriptions;
 
 /// <summary>
-/// A contest reaches those who asked for contests of its unit when it is published — not while it is a draft, once however
-/// often it is saved or published again, and not at all when it went back to draft before the message left.
+/// A contest reaches those who asked for contests of its unit when it is published after review — not while it is a draft or
+/// under review, once however often it goes back to draft and is published again, and not at all when it went back to draft
+/// before the message left.
 /// </summary>
 public sealed class ContestAlertTests(SubscriptionSite site) : IClassFixture<SubscriptionSite>
 {
     private static readonly Actor Organiser = new("lanh-dao-hoi-thi", "lanhdao@cchc.test", null);
+    private static readonly UserGrants Administrator = new("lanh-dao-hoi-thi", IsActive: true, IsAdministrator: true, []);
 
     private static string Local(DateTime utc) => VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy HH:mm");
 
-    private static ContestInput Contest(string title, bool published) => new()
+    private static ContestInput Contest(string title) => new()
     {
         Title = title, Summary = "Tìm hiểu về cải cách hành chính năm 2027.", Rules = "Mỗi người dự thi một lượt mỗi đợt.",
-        Audience = nameof(ContestAudience.Everyone), QuestionsPerAttempt = "10", TimeLimitMinutes = "15", AttemptsPerRound = "1", Published = published,
+        Audience = nameof(ContestAudience.Everyone), QuestionsPerAttempt = "10", TimeLimitMinutes = "15", AttemptsPerRound = "1",
         Rounds = [new RoundInput { OpensAt = Local(DateTime.UtcNow.AddDays(3)), ClosesAt = Local(DateTime.UtcNow.AddDays(10)) }],
     };
 
@@ -29,9 +33,29 @@ public sealed class ContestAlertTests(SubscriptionSite site) : IClassFixture<Sub
     {
         var unitId = await site.UnitIdAsync(SubscriptionSite.Unit);
         await using var scope = site.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<ContestEditing>().SaveAsync(id, unitId, input, Organiser, CancellationToken.None);
-        return Assert.IsType<Outcome<int>.Ok>(outcome).Value;
+        var editing = scope.ServiceProvider.GetRequiredService<ContestEditing>();
+        var outcome = await editing.SaveAsync(id, unitId, input, Organiser, CancellationToken.None);
+        var saved = Assert.IsType<Outcome<int>.Ok>(outcome).Value;
+        if (id is null)
+            Assert.IsType<Outcome<int>.Ok>(await editing.SaveQuestionAsync(saved, null, new ContestQuestionInput
+            {
+                Text = "Nơi tiếp nhận hồ sơ thủ tục hành chính?", Kind = "SingleChoice", Options = ["Bộ phận Một cửa", "Văn thư"], Correct = [0],
+                Explanation = "Theo Nghị quyết 76/NQ-CP.",
+            }, Organiser, CancellationToken.None));
+        return saved;
     }
+
+    private async Task<ContestStatus> StepAsync(int id, params WorkflowStep[] steps)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var editing = scope.ServiceProvider.GetRequiredService<ContestEditing>();
+        var status = ContestStatus.Draft;
+        foreach (var step in steps)
+            status = Assert.IsType<Outcome<ContestStatus>.Ok>(await editing.StepAsync(id, step, Administrator, Organiser, null, CancellationToken.None)).Value;
+        return status;
+    }
+
+    private static readonly WorkflowStep[] Publish = [WorkflowStep.Submit, WorkflowStep.Publish];
 
     [Fact]
     public async Task A_published_contest_is_one_message_to_those_who_asked_for_contests_of_its_unit()
@@ -46,12 +70,13 @@ public sealed class ContestAlertTests(SubscriptionSite site) : IClassFixture<Sub
         await site.ConfirmedAsync("hoi.thi.don.vi.khac@example.vn",
             more: new Dictionary<string, string> { ["UnitIds"] = (await site.UnitIdAsync(SeedFacts.Units.SoLdtbxhBinhDinh)).ToString(), ["Contests"] = "true" });
 
-        // A draft is nobody's news.
-        var id = await SaveAsync(null, Contest(Title, published: false));
+        // A draft, and a contest under review, are nobody's news.
+        var id = await SaveAsync(null, Contest(Title));
+        await StepAsync(id, WorkflowStep.Submit);
         await site.SendRoundAsync();
         Assert.DoesNotContain(site.Received(), m => m.Subject!.Contains(Title));
 
-        await SaveAsync(id, Contest(Title, published: true));
+        await StepAsync(id, WorkflowStep.Publish);
         await site.SendRoundAsync();
         var mail = Assert.Single(site.ReceivedBy("hoi.thi.ngay@example.vn"), m => m.Subject!.Contains(Title));
         Assert.EndsWith($"] Mời tham gia: {Title}", mail.Subject);
@@ -69,12 +94,13 @@ public sealed class ContestAlertTests(SubscriptionSite site) : IClassFixture<Sub
         Assert.DoesNotContain(site.ReceivedBy("khong.hoi.thi@example.vn"), m => m.Subject!.Contains(Title));
         Assert.DoesNotContain(site.ReceivedBy("hoi.thi.don.vi.khac@example.vn"), m => m.Subject!.Contains(Title));
 
-        // Saved again, taken back to draft and published again: still one message each.
-        await SaveAsync(id, Contest(Title, published: true));
-        await SaveAsync(id, Contest(Title, published: false));
-        await SaveAsync(id, Contest(Title, published: true));
+        // Taken back to draft, saved and published again: still one message each, from one alert.
+        await StepAsync(id, WorkflowStep.BackToDraft);
+        await SaveAsync(id, Contest(Title));
+        await StepAsync(id, Publish);
         await site.SendRoundAsync();
         Assert.Single(site.ReceivedBy("hoi.thi.ngay@example.vn"), m => m.Subject!.Contains(Title));
+        Assert.Equal(1, await site.WithDbAsync(db => db.Set<SubscriptionAlert>().CountAsync(a => a.ContestId == id)));
 
         // The weekly digest of the parent's subscriber carries it.
         await site.MakeDueAsync();
@@ -90,8 +116,9 @@ public sealed class ContestAlertTests(SubscriptionSite site) : IClassFixture<Sub
         const string Title = "Cuộc thi trực tuyến rút lại trước khi gửi thư";
         await site.ConfirmedAsync("hoi.thi.rut.lai@example.vn",
             more: new Dictionary<string, string> { ["UnitIds"] = (await site.UnitIdAsync(SubscriptionSite.Unit)).ToString(), ["Contests"] = "true" });
-        var id = await SaveAsync(null, Contest(Title, published: true));
-        await SaveAsync(id, Contest(Title, published: false));
+        var id = await SaveAsync(null, Contest(Title));
+        await StepAsync(id, Publish);
+        await StepAsync(id, WorkflowStep.BackToDraft);
         await site.SendRoundAsync();
 
         Assert.DoesNotContain(site.ReceivedBy("hoi.thi.rut.lai@example.vn"), m => m.Subject!.Contains(Title));

@@ -343,6 +343,10 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("AttemptsPerRound")
                         .HasColumnType("integer");
 
@@ -361,8 +365,19 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<bool>("IsSample")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LastEditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("QuestionsPerAttempt")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("RulesMarkdown")
                         .IsRequired()
@@ -377,6 +392,10 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("Summary")
                         .IsRequired()

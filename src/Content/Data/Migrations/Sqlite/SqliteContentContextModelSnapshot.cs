@@ -325,6 +325,10 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ApproverId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AttemptsPerRound")
                         .HasColumnType("INTEGER");
 
@@ -343,8 +347,19 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<bool>("IsSample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastEditorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("QuestionsPerAttempt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RulesMarkdown")
                         .IsRequired()
@@ -358,6 +373,10 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedById")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
