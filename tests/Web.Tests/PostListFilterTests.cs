@@ -44,11 +44,12 @@ public partial class PostListFilterTests(SiteFactory site)
     [GeneratedRegex("""<p class="list-count"[^>]*>(\d+) mục""")]
     private static partial Regex CountText();
 
-    /// <summary>The tag carried by the most visible posts, with the ids of those posts.</summary>
+    /// <summary>The tag carried by the most visible posts that fit on one page, with the ids of those posts.</summary>
     private Task<(string Slug, string Name, List<int> Posts)> BusiestTagAsync() => site.WithDbAsync(async db =>
     {
         var rows = await db.Posts.VisibleAt(DateTime.UtcNow).SelectMany(p => p.Tags, (p, t) => new { t.Slug, t.Name, PostId = p.Id }).ToListAsync();
-        var busiest = rows.GroupBy(r => (r.Slug, r.Name)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Slug, StringComparer.Ordinal).First();
+        var busiest = rows.GroupBy(r => (r.Slug, r.Name)).Where(g => g.Count() <= Content.Paging.PageRequest.DefaultSize)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Slug, StringComparer.Ordinal).First();
         return (busiest.Key.Slug, busiest.Key.Name, busiest.Select(r => r.PostId).Order().ToList());
     });
 
@@ -57,7 +58,6 @@ public partial class PostListFilterTests(SiteFactory site)
     {
         var (slug, name, ids) = await BusiestTagAsync();
         Assert.True(ids.Count >= 2, "The seed should have a tag on several posts.");
-        Assert.True(ids.Count <= 12, "The test reads the first page only.");
         var posts = await site.WithDbAsync(db => db.Posts.Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, Unit = p.Unit.Slug, p.Kind, p.Slug }).ToListAsync());
 
