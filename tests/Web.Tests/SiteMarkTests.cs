@@ -44,7 +44,6 @@ public sealed class SiteMarkTests(SiteMarkTests.MarkSite site) : IClassFixture<S
         // The unit's parent is named above its own name.
         Assert.Contains($"<p class=\"unit-header__parent\"><a href=\"/{SeedFacts.Units.UbndTinhSocTrang}\">", unit);
     }
-
 }
 
 /// <summary>With no mark configured, the header shows the theme's mark and no mark address answers.</summary>
