@@ -10,7 +10,7 @@ namespace CchcSite.Content.Feeds;
 public sealed record PublicAddress(string Path, DateTime? LastModified);
 
 /// <summary>
-/// Every public address of the site, for the sitemap, in a fixed order: the pages (home, fields, the Q&amp;A column,
+/// Every public address of the site, for the sitemap, in a fixed order: the pages (home, fields, tags, the Q&amp;A column,
 /// each unit with its tabs and column), then each published question, then each visible post. The order never
 /// depends on dates, so a slice read now and the next slice read a moment later neither skip nor repeat an address
 /// unless content changed in between. Questions and posts are read a slice at a time, so a site far past the
@@ -81,6 +81,12 @@ public sealed class PublicAddresses(CchcDbContext db, UnitDirectory units, TimeP
             if (Newest(posts.Where(p => p.CategoryId == category.Id).Select(p => p.Changed)) is { } changed)
                 pages.Add(new($"/linh-vuc/{category.Slug}", changed));
         }
+        // Each tag a visible post carries has its page (/the/{tag}): one row per tag.
+        var tags = await VisiblePosts.SelectMany(p => p.Tags, (p, t) => new { t.Slug, p.UpdatedAt, p.PublishAt })
+            .GroupBy(x => x.Slug).Select(g => new { Slug = g.Key, Updated = g.Max(x => x.UpdatedAt), Published = g.Max(x => x.PublishAt) })
+            .ToListAsync(ct);
+        pages.AddRange(tags.OrderBy(t => t.Slug, StringComparer.Ordinal)
+            .Select(t => new PublicAddress(new TagRef(t.Slug, t.Slug).Url, Latest(t.Updated, t.Published))));
         if (questions.Count > 0)
             pages.Add(new(PublishedQuestionUrls.Column, Newest(questions.Select(q => q.Changed))));
 

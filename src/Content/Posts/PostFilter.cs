@@ -12,4 +12,10 @@ public sealed record PostFilter(
     DateOnly? To = null)
 {
     public PageRequest Page { get; init; } = new();
+
+    /// <summary>Only posts carrying the tag with this slug.</summary>
+    public string? TagSlug { get; init; }
+
+    /// <summary>Only posts meant for this audience; a post for everyone is meant for each audience too.</summary>
+    public Audience? Audience { get; init; }
 }

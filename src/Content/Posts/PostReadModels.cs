@@ -48,7 +48,9 @@ public sealed record PostCard(
     string? DocumentNumber,
     DocumentType? DocumentType,
     DateOnly? IssuedOn,
-    string? FormerUnitName = null)
+    string? FormerUnitName = null,
+    Audience Audience = Audience.All,
+    VideoCard? Video = null)
 {
     /// <summary>The unit that issued the post, named as it was then: a merged unit's posts keep its name.</summary>
     public string IssuingUnitName => FormerUnitName ?? Unit.Name;
@@ -57,6 +59,25 @@ public sealed record PostCard(
     public string IssuingUnitShortName => FormerUnitName ?? Unit.ShortName;
 
     public string Url => PostKindSegments.PostUrl(Unit.Slug, Kind, Slug);
+}
+
+/// <summary>A tag as pages link it: <c>/the/{Slug}</c>.</summary>
+public sealed record TagRef(string Slug, string Name)
+{
+    public string Url => $"/the/{Slug}";
+}
+
+/// <summary>
+/// What a card shows of a video: its poster and length, the editor's or else those its transcoding found
+/// (<see cref="Videos.VideoPlayback.CompleteCardsAsync"/>).
+/// </summary>
+public sealed record VideoCard(string? PosterUrl, int? DurationSeconds, [property: JsonIgnore] int? FileId)
+{
+    /// <summary>"m:ss", or "h:mm:ss" from an hour; null when the length is not known.</summary>
+    [JsonIgnore]
+    public string? Duration => DurationSeconds is { } s
+        ? s >= 3600 ? $"{s / 3600}:{s / 60 % 60:00}:{s % 60:00}" : $"{s / 60}:{s % 60:00}"
+        : null;
 }
 
 public sealed record FileRef(string Title, string Url, string FileName, string ContentType, long Length);
@@ -93,7 +114,7 @@ public sealed record PostDetail(
     PostCard Card,
     string BodyHtml,
     Audience Audience,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<TagRef> Tags,
     DateTime UpdatedAt,
     DocumentView? Document,
     VideoView? Video,

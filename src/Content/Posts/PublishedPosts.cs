@@ -26,7 +26,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.Document == null ? null : p.Document.Number,
         p.Document == null ? null : p.Document.Type,
         p.Document == null ? null : p.Document.IssuedOn,
-        p.IssuingUnitName);
+        p.IssuingUnitName,
+        p.Audience,
+        p.Video == null ? null : new VideoCard(
+            p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName), p.Video.DurationSeconds, p.Video.FileId));
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -47,6 +50,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             query = query.Where(p => p.Kind == kind);
         if (filter.CategorySlug is { } category)
             query = query.Where(p => p.Category != null && p.Category.Slug == category);
+        if (filter.TagSlug is { } tag)
+            query = query.Where(p => p.Tags.Any(t => t.Slug == tag));
+        if (filter.Audience is { } audience)
+            query = query.Where(p => p.Audience == audience || p.Audience == Audience.All);
         if (filter.From is { } from)
         {
             var start = VietnamTime.StartOfDayUtc(from);
@@ -57,14 +64,20 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
             query = query.Where(p => p.PublishAt < end);
         }
-        return await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
+        var page = await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
             .Select(ToCard).ToPageAsync(filter.Page, ct);
+        return page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
     }
+
+    /// <summary>The tag with this slug, when a visible post carries it (a tag only drafts carry is not public).</summary>
+    public Task<TagRef?> FindTagAsync(string slug, CancellationToken ct) =>
+        Visible.SelectMany(p => p.Tags).Where(t => t.Slug == slug).Select(t => new TagRef(t.Slug, t.Name)).FirstOrDefaultAsync(ct);
 
     /// <summary>The cards of the visible posts among <paramref name="ids"/>, in the order given (search results come ranked).</summary>
     public async Task<IReadOnlyList<PostCard>> CardsAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
-        var cards = await Visible.Where(p => ids.Contains(p.Id)).Select(ToCard).ToDictionaryAsync(c => c.Id, ct);
+        var cards = (await playback.CompleteCardsAsync(await Visible.Where(p => ids.Contains(p.Id)).Select(ToCard).ToListAsync(ct), ct))
+            .ToDictionary(c => c.Id);
         return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
     }
 
@@ -136,7 +149,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             row.Card,
             row.BodyIsHtml ? row.Body : markdown.ToHtml(row.Body),
             row.Audience,
-            row.Tags.Order().ToList(),
+            row.Tags.OrderBy(t => t.Name).ToList(),
             row.UpdatedAt,
             row.Document is null ? null : await DocumentViewAsync(row.Card.Id, row.Document, ct),
             row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, ct)
@@ -150,7 +163,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.BodyHtmlVersion == MarkdownRenderer.Version && p.BodyHtml != null ? p.BodyHtml : p.BodyMarkdown,
         p.BodyHtmlVersion == MarkdownRenderer.Version && p.BodyHtml != null,
         p.Audience,
-        p.Tags.Select(t => t.Name).ToList(),
+        p.Tags.Select(t => new TagRef(t.Slug, t.Name)).ToList(),
         p.UpdatedAt,
         p.Document,
         p.Video == null ? null : new VideoView(
@@ -164,7 +177,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.Attachments.OrderBy(a => a.SortOrder).Select(a => new FileRef(
             a.Title, MediaUrls.For(a.MediaAsset.Id, a.MediaAsset.FileName), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length)).ToList()));
 
-    private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, List<string> Tags, DateTime UpdatedAt,
+    private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, List<TagRef> Tags, DateTime UpdatedAt,
         DocumentInfo? Document, VideoView? Video, int? VideoFileId, List<FileRef> Attachments);
 
     /// <summary>Lets a projection include <see cref="ToCard"/>, so the card is defined once and still read in the same query.</summary>

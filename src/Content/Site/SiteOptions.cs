@@ -26,4 +26,20 @@ public sealed class SiteOptions
     /// (receipt mails, the OpenAPI document) and the host name the site answers to. Never taken from a request.
     /// </summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// The site's mark (an emblem or logo) shown in the header: an SVG, PNG, JPEG or WebP file on this server, relative
+    /// as <see cref="MediaPath"/>, served from the site's own address (<see cref="MarkAddress"/>), never linked from
+    /// elsewhere. None: the theme's default mark.
+    /// </summary>
+    public string? MarkPath { get; set; }
+
+    /// <summary>The file types a mark may have, by extension, with the type it is served as.</summary>
+    public static readonly IReadOnlyDictionary<string, string> MarkTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [".svg"] = "image/svg+xml", [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".webp"] = "image/webp",
+    };
+
+    /// <summary>The address the configured mark is served at: one word and its extension, which no unit address can be.</summary>
+    public string? MarkAddress => string.IsNullOrWhiteSpace(MarkPath) ? null : "/dau-hieu" + Path.GetExtension(MarkPath).ToLowerInvariant();
 }

@@ -19,7 +19,7 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         await units.RootsAsync(ct),
         await CategoriesAsync(ct));
 
-    public async Task<UnitSectionPage?> UnitSectionAsync(string unitSlug, PostKindSegments.KindInfo? tab, int page, CancellationToken ct)
+    public async Task<UnitSectionPage?> UnitSectionAsync(string unitSlug, PostKindSegments.KindInfo? tab, int page, ListForm form, CancellationToken ct)
     {
         var unit = await units.FindAsync(unitSlug, ct);
         if (unit is null)
@@ -33,8 +33,8 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
             var empty = new PagedResult<PostCard>([], 1, PageRequest.DefaultSize, 0);
             return new UnitSectionPage(unit, [.. trail[..^1], new(unit.Unit.ShortName, null)], null, empty, overview);
         }
-        var list = await posts.ListAsync(new PostFilter(unit.Unit.Id, Kind: tab.Kind) { Page = new PageRequest(page) }, ct);
-        return new UnitSectionPage(unit, [.. trail, new(tab.TabName, null)], tab, list, []);
+        var list = await posts.ListAsync(form.Apply(new PostFilter(unit.Unit.Id, Kind: tab.Kind) { Page = new PageRequest(page) }), ct);
+        return new UnitSectionPage(unit, [.. trail, new(tab.TabName, null)], tab, list, []) { Form = form };
     }
 
     public async Task<PostPage?> PostAsync(string unitSlug, PostKind kind, string slug, CancellationToken ct)
@@ -51,14 +51,23 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         return new PostPage(post, [.. trail, new(info.TabName, $"/{unitSlug}/{info.Segment}"), new(post.Card.Title, null)]);
     }
 
-    public async Task<CategoryPage?> CategoryAsync(string slug, int page, CancellationToken ct)
+    public async Task<CategoryPage?> CategoryAsync(string slug, int page, ListForm form, CancellationToken ct)
     {
         var all = await CategoriesAsync(ct);
         var category = all.FirstOrDefault(c => c.Slug == slug);
         if (category is null)
             return null;
-        var list = await posts.ListAsync(new PostFilter(CategorySlug: slug) { Page = new PageRequest(page) }, ct);
-        return new CategoryPage(category, list, all, [new("Trang chủ", "/"), new("Lĩnh vực CCHC", "/linh-vuc"), new(category.Name, null)]);
+        var list = await posts.ListAsync(form.Apply(new PostFilter(CategorySlug: slug) { Page = new PageRequest(page) }), ct);
+        return new CategoryPage(category, list, all, [new("Trang chủ", "/"), new("Lĩnh vực CCHC", "/linh-vuc"), new(category.Name, null)]) { Form = form };
+    }
+
+    /// <summary>The posts carrying the tag; null when no published post carries it.</summary>
+    public async Task<TagPage?> TagAsync(string slug, int page, ListForm form, CancellationToken ct)
+    {
+        if (await posts.FindTagAsync(slug, ct) is not { } tag)
+            return null;
+        var list = await posts.ListAsync(form.Apply(new PostFilter { TagSlug = slug, Page = new PageRequest(page) }), ct);
+        return new TagPage(tag, list, form, [new("Trang chủ", "/"), new($"Từ khóa: {tag.Name}", null)]);
     }
 
     public async Task<CategoryIndexPage> CategoryIndexAsync(CancellationToken ct) => new(await CategoriesAsync(ct));

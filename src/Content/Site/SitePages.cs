@@ -31,6 +31,9 @@ public sealed record UnitSectionPage(
     : SitePage(Tab is null ? $"Chuyên trang CCHC – {Unit.Unit.Name}" : $"{Tab.TabName} – {Unit.Unit.ShortName}", Trail)
 {
     public string BaseUrl => Tab is null ? $"/{Unit.Unit.Slug}" : $"/{Unit.Unit.Slug}/{Tab.Segment}";
+
+    /// <summary>The year and audience a tab's list is narrowed to.</summary>
+    public ListForm Form { get; init; } = new();
 }
 
 /// <summary>A unit's header and tabs; <see cref="Current"/> is the segment of the tab shown, null for the overview.</summary>
@@ -48,6 +51,20 @@ public sealed record CategoryPage(CategoryRef Category, PagedResult<PostCard> Po
     : SitePage($"Lĩnh vực: {Category.Name}", Trail)
 {
     public string BaseUrl => $"/linh-vuc/{Category.Slug}";
+
+    public ListForm Form { get; init; } = new();
+}
+
+/// <summary>The filter form above a list at <see cref="Path"/>; <see cref="ByKind"/> when the list mixes kinds.</summary>
+public sealed record ListFilters(ListForm Form, string Path, bool ByKind);
+
+/// <summary>The published posts carrying one tag: <c>/the/{slug}</c>.</summary>
+public sealed record TagPage(TagRef Tag, PagedResult<PostCard> Posts, ListForm Form, IReadOnlyList<Breadcrumb> Trail)
+    : SitePage($"Từ khóa: {Tag.Name}", Trail)
+{
+    public const string Prefix = "/the";
+
+    public string BaseUrl => Tag.Url;
 }
 
 public sealed record CategoryIndexPage(IReadOnlyList<CategoryRef> All)
@@ -56,7 +73,11 @@ public sealed record CategoryIndexPage(IReadOnlyList<CategoryRef> All)
 public sealed record ErrorPage(string Heading, string Message) : SitePage(Heading, [new("Trang chủ", "/"), new(Heading, null)]);
 
 /// <summary>What the layout shows on every page; configured by the host.</summary>
-public sealed record SiteIdentity(string Name);
+public sealed record SiteIdentity(string Name)
+{
+    /// <summary>Where the site's own mark is served (<see cref="SiteOptions.MarkPath"/>); null: the theme's default mark.</summary>
+    public string? MarkUrl { get; init; }
+}
 
 /// <summary>Page links for a list at <see cref="BaseUrl"/>, the page number in the "trang" query value.</summary>
 public sealed record Pager(string BaseUrl, int Page, int TotalPages)

@@ -7,6 +7,9 @@ public sealed record UnitRef(int Id, string Slug, string Name, string ShortName,
 
 public sealed record UnitNode(UnitRef Unit, UnitContact Contact, string? Description, IReadOnlyList<UnitNode> Children)
 {
+    /// <summary>The unit above this one, named in the header of its section; null for a root.</summary>
+    public UnitRef? Parent { get; init; }
+
     public IEnumerable<UnitNode> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
 
     /// <summary>The subtree in reading order, each unit with its depth below this one, for indented choice lists.</summary>
@@ -102,11 +105,14 @@ public sealed class UnitDirectory(CchcDbContext db)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         var childrenOf = units.ToLookup(u => u.ParentId);
 
-        UnitNode Build(Unit unit) => new(new UnitRef(unit.Id, unit.Slug, unit.Name, unit.ShortName, unit.Kind),
-            unit.Contact, unit.Description, childrenOf[unit.Id].Select(Build).ToList());
+        UnitNode Build(Unit unit, UnitRef? parent)
+        {
+            var self = new UnitRef(unit.Id, unit.Slug, unit.Name, unit.ShortName, unit.Kind);
+            return new(self, unit.Contact, unit.Description, childrenOf[unit.Id].Select(child => Build(child, self)).ToList()) { Parent = parent };
+        }
 
         var activeIds = units.Select(u => u.Id).ToHashSet();
-        _roots = units.Where(u => u.ParentId is null || !activeIds.Contains(u.ParentId.Value)).Select(Build).ToList();
+        _roots = units.Where(u => u.ParentId is null || !activeIds.Contains(u.ParentId.Value)).Select(unit => Build(unit, null)).ToList();
         foreach (var parent in _roots.SelectMany(r => r.SelfAndDescendants()))
         {
             _bySlug[parent.Unit.Slug] = parent;

@@ -38,6 +38,37 @@ public sealed class VideoPlayback(CchcDbContext db)
         };
     }
 
+    /// <summary>
+    /// The cards with the poster and length the transcoding found for each library video whose editor gave none; one
+    /// query, and none when no card needs one.
+    /// </summary>
+    public async Task<IReadOnlyList<PostCard>> CompleteCardsAsync(IReadOnlyList<PostCard> cards, CancellationToken ct)
+    {
+        var fileIds = cards.Select(c => c.Video).Where(v => v is { FileId: not null } && (v.PosterUrl is null || v.DurationSeconds is null))
+            .Select(v => v!.FileId!.Value).Distinct().ToList();
+        if (fileIds.Count == 0)
+            return cards;
+        var found = await db.Set<VideoTranscode>().AsNoTracking()
+            .Where(j => fileIds.Contains(j.MediaAssetId))
+            .Select(j => new
+            {
+                j.MediaAssetId,
+                j.DurationSeconds,
+                Poster = j.Poster == null ? null : MediaUrls.Prefix + "/" + j.Poster.Id + "/" + j.Poster.FileName,
+            })
+            .ToDictionaryAsync(j => j.MediaAssetId, ct);
+        return cards.Select(card => card.Video is { FileId: { } fileId } video && found.TryGetValue(fileId, out var done)
+            ? card with
+            {
+                Video = video with
+                {
+                    PosterUrl = video.PosterUrl ?? done.Poster,
+                    DurationSeconds = video.DurationSeconds ?? (done.DurationSeconds is { } seconds ? (int)Math.Round(seconds) : null),
+                },
+            }
+            : card).ToList();
+    }
+
     /// <summary>The stored path of one rendition of a video, by the name its address carries.</summary>
     public Task<string?> FindRenditionAsync(int fileId, int height, string fileName, CancellationToken ct) =>
         db.Set<VideoRendition>().AsNoTracking()

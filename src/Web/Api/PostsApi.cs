@@ -11,7 +11,8 @@ public static class PostsApi
     {
         var posts = api.MapGroup("/posts").WithTags("Posts");
         posts.MapGet("/", ListAsync).WithName("ListPosts")
-            .WithSummary("Published posts, newest first; filter by unit (with its sub-units), kind, category and publication date.");
+            .WithSummary("Published posts, newest first; filter by unit (with its sub-units), kind, category, tag (its slug), " +
+                         "audience (a post for everyone counts for each audience) and publication date.");
         posts.MapGet("/{id:int}", async Task<Results<Ok<PostDetail>, ProblemHttpResult>> (int id, PublishedPosts published, CancellationToken ct) =>
                 await published.FindAsync(id, ct) is { } post ? TypedResults.Ok(post) : ApiProblems.NotFound($"Không có bài viết số {id}."))
             .WithName("GetPostById").WithSummary("One published post by id.");
@@ -22,14 +23,17 @@ public static class PostsApi
     }
 
     private static async Task<Results<Ok<PagedResult<PostCard>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        [AsParameters] FilterQuery query, PublishedPosts published, UnitDirectory units, CancellationToken ct)
+        [AsParameters] FilterQuery query, string? tag, string? audience, PublishedPosts published, UnitDirectory units, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var (filter, unknownUnit) = await query.ToFilterAsync(units, errors, ct);
+        var forAudience = QueryValues.Enum<Audience>(audience, "audience", "Đối tượng", errors, lowerCase: true);
         if (errors.Count > 0)
             return ApiProblems.Invalid(errors);
         if (unknownUnit is not null)
             return unknownUnit;
-        return TypedResults.Ok(await published.ListAsync(filter, ct));
+        if (tag is not null && await published.FindTagAsync(tag, ct) is null)
+            return ApiProblems.NotFound($"Không có từ khóa '{tag}'.");
+        return TypedResults.Ok(await published.ListAsync(filter with { TagSlug = tag, Audience = forAudience }, ct));
     }
 }

@@ -41,6 +41,8 @@ public sealed class PageDiscoveries(PublicUrls urls, SiteIdentity site)
         PostPage post => Post(post),
         CategoryPage category => Listing(category, Paged(category.BaseUrl, category.Posts.Page),
             $"Tin, bài và văn bản về {category.Category.Name}.", FirstCover(category.Posts.Items), new FeedScope(Category: category.Category)),
+        TagPage tag => Listing(tag, Paged(tag.BaseUrl, tag.Posts.Page),
+            $"Tin, bài và văn bản gắn từ khóa {tag.Tag.Name}.", FirstCover(tag.Posts.Items), FeedScope.Site),
         CategoryIndexPage index => Listing(index, "/linh-vuc", "Sáu lĩnh vực của chương trình cải cách hành chính nhà nước.", null, FeedScope.Site),
         QuestionColumnPage column => Listing(column, Paged(ColumnPath(column), column.Questions.Page),
             "Câu hỏi của người dân, doanh nghiệp và câu trả lời của cơ quan, đơn vị.", null, FeedScope.Site),
@@ -148,7 +150,7 @@ public sealed class PageDiscoveries(PublicUrls urls, SiteIdentity site)
         if (image is not null)
             article["image"] = new JsonArray(image.Url);
         if (post.Tags.Count > 0)
-            article["keywords"] = string.Join(", ", post.Tags);
+            article["keywords"] = string.Join(", ", post.Tags.Select(t => t.Name));
         if (card.Category is { } category)
             article["about"] = category.Name;
         var kind = PostKindSegments.Of(card.Kind);

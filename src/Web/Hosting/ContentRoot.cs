@@ -16,6 +16,7 @@ public static class ContentRoot
         {
             site.MediaPath = At(environment, site.MediaPath);
             site.SeedPath = At(environment, site.SeedPath);
+            site.MarkPath = string.IsNullOrWhiteSpace(site.MarkPath) ? null : At(environment, site.MarkPath);
         });
         services.PostConfigure<SearchOptions>(search => search.IndexPath = At(environment, search.IndexPath));
         return services;

@@ -90,7 +90,7 @@ public static class PublicCaching
         UnitSectionPage section => section.Unit.SelfAndDescendants().Select(n => ContentTags.Unit(n.Unit.Id)),
         PostPage page => [ContentTags.Post(page.Post.Card.Id)],
         PostDetail post => [ContentTags.Post(post.Card.Id)],
-        CategoryPage or PagedResult<PostCard> => [ContentTags.PostLists],
+        CategoryPage or TagPage or PagedResult<PostCard> => [ContentTags.PostLists],
         QuestionColumnPage or QuestionPage or PagedResult<QuestionCard> => [ContentTags.Questions],
         // Procedure pages also link the Document posts of their legal basis and decisions.
         ProceduresPage or ProcedurePage or ProcedureChangesPage or ProcedureDetail or PagedResult<ProcedureCard>

@@ -14,17 +14,19 @@ public sealed class UnitsController(SitePageBuilder pages, PublishedPosts publis
     [HttpGet("/{unit:unit}")]
     public async Task<IActionResult> Section(string unit, CancellationToken ct)
     {
-        var page = await pages.UnitSectionAsync(unit, null, 1, ct);
+        var page = await pages.UnitSectionAsync(unit, null, 1, new ListForm(), ct);
         return page is null ? NotFound() : View("Section", page);
     }
 
     [HttpGet("/{unit:unit}/{segment}")]
-    public async Task<IActionResult> Tab(string unit, string segment, [FromQuery(Name = "trang")] string? trangText = null, CancellationToken ct = default)
+    public async Task<IActionResult> Tab(string unit, string segment, [FromQuery(Name = "trang")] string? trangText = null,
+        [FromQuery(Name = ListForm.YearKey)] string? nam = null, [FromQuery(Name = ListForm.AudienceKey)] string? doiTuong = null,
+        CancellationToken ct = default)
     {
         var trang = PageNumber.Parse(trangText) ?? 1;
         if (PostKindSegments.FromSegment(segment) is not { } tab || trang < 1)
             return NotFound();
-        var page = await pages.UnitSectionAsync(unit, tab, trang, ct);
+        var page = await pages.UnitSectionAsync(unit, tab, trang, ListForm.From(nam, doiTuong, null), ct);
         return page is null || trang > page.Posts.TotalPages ? NotFound() : View("Section", page);
     }
 

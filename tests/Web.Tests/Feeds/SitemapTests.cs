@@ -1,5 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
+using CchcSite.Content.Posts;
+using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Tests.Feeds;
 
@@ -69,6 +71,11 @@ public sealed class SitemapTests(FeedSite site) : IClassFixture<FeedSite>
             .Select(s => s.Id).ToList()));
         Assert.NotEmpty(questionIds);
         Assert.All(questionIds, id => Assert.Contains($"{FeedSite.Origin}/hoi-dap/{id}", locs));
+        // Every tag a visible post carries has its page, and only those.
+        var tags = await site.WithDbAsync(db => db.Posts.VisibleAt(DateTime.UtcNow).SelectMany(p => p.Tags, (p, t) => t.Slug).Distinct().ToListAsync());
+        Assert.NotEmpty(tags);
+        Assert.Equal(tags.Select(t => $"{FeedSite.Origin}/the/{t}").Order(StringComparer.Ordinal),
+            locs.Where(l => l.StartsWith(FeedSite.Origin + "/the/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         // Home, every post, question, field and unit tab is dated (only a unit with nothing published yet may not be).
         var dated = addresses.Where(a => new Uri(a.Loc).Segments.Length > 2 || a.Loc == FeedSite.Origin + "/");
         Assert.All(dated, a => Assert.True(DateTimeOffset.TryParse(a.LastMod, out _), $"{a.Loc} has lastmod '{a.LastMod}'"));
