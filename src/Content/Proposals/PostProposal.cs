@@ -58,3 +58,13 @@ internal sealed class PostProposalConfiguration : IEntityTypeConfiguration<PostP
         proposal.HasOne(p => p.TargetUnit).WithMany().HasForeignKey(p => p.TargetUnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public static class ProposalStateNames
+{
+    public static string Vietnamese(this ProposalState state) => state switch
+    {
+        ProposalState.Accepted => "Đã nhận đăng",
+        ProposalState.Declined => "Từ chối",
+        _ => "Chờ quyết định",
+    };
+}

@@ -16,7 +16,8 @@ public sealed record WorkCount(string Key, string Label, int Count, string Url, 
 /// links to, within the units the one permission table gives this person for that kind of work. Computed once per request:
 /// the home page and the side navigation's badges read the same numbers.
 /// </summary>
-public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInbox inbox, PlanCompliance plans, UnitDirectory units)
+public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInbox inbox, PlanCompliance plans, UnitDirectory units,
+    Content.Proposals.PostProposals proposals)
 {
     private IReadOnlyList<WorkCount>? _counts;
 
@@ -53,6 +54,10 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
                 || p.PendingChange != null && p.PendingChange.Status == PostStatus.InReview, ct);
             list.Add(new("cho-duyet", "Chờ tôi duyệt", waiting, "/quan-tri?trang-thai=InReview#bai-viet", "bài và thay đổi đã gửi duyệt"));
         }
+        var deciding = Permissions.UnitsAllowing(grants, EditorAction.DecideProposal);
+        if (deciding is null || deciding.Count > 0)
+            list.Add(new("de-xuat", "Bài đề xuất từ đơn vị trực thuộc", await proposals.PendingCountAsync(deciding, ct),
+                $"{ProposalsController.Base}?trang-thai=Pending", "chờ Tổ Biên tập nhận đăng hoặc từ chối"));
         var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
         if (readable is null || readable.Count > 0)
         {
@@ -92,6 +97,7 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
         {
             "bai-viet" => ["tra-lai", "cho-duyet"],
             "hoi-dap" => ["hoi-moi", "hoi-cho-duyet"],
+            "de-xuat" => ["de-xuat"],
             "tuan-thu" => ["ke-hoach-thang"],
             _ => [],
         };
