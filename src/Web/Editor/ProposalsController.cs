@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Editor;
 
-public sealed record ProposalQueuePage(IReadOnlyList<ProposalView> Proposals, ProposalState? State, IReadOnlySet<int>? Deciding);
+public sealed record ProposalQueuePage(IReadOnlyList<ProposalView> Proposals, ProposalState? State);
 
 public sealed record ProposalPage(ProposalView Proposal, PostDetail? Post, bool MayDecide, string? Title, string? Summary, string? Reason);
 
@@ -31,10 +31,9 @@ public sealed class ProposalsController(PostProposals proposals, PublishedPosts 
     [HttpGet(Base)]
     public async Task<IActionResult> Index([FromQuery(Name = "trang-thai")] ProposalState? state, CancellationToken ct)
     {
-        var grants = await editor.GrantsAsync();
-        var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
+        var readable = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ReadDraft);
         var list = readable is { Count: 0 } ? [] : await proposals.QueueAsync(readable, state, ct);
-        return View(new ProposalQueuePage(list, state, Permissions.UnitsAllowing(grants, EditorAction.DecideProposal)));
+        return View(new ProposalQueuePage(list, state));
     }
 
     [HttpGet(Base + "/{id:int}")]
