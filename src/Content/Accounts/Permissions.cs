@@ -34,6 +34,10 @@ public enum EditorAction
     SubmitReport,
     /// <summary>Receive the reports of overseen units: the inbox by period, acknowledge or return with a comment, the summary.</summary>
     ReceiveReports,
+    /// <summary>Offer a published post of the unit to an ancestor's section (its editorial board decides).</summary>
+    ProposePost,
+    /// <summary>As the unit's editorial board, accept a sub-unit's proposed post into the unit's section, or decline it with a reason.</summary>
+    DecideProposal,
     /// <summary>
     /// Run the unit's online reform contests: review a contest submitted for review and publish it or return it, take it back
     /// to draft before its first round opens, correct a published contest's questions (which rescores), and see, export and
@@ -63,7 +67,7 @@ public static class Permissions
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
             EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests,
-            EditorAction.ManageSurveys, EditorAction.PrepareContests],
+            EditorAction.ManageSurveys, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
         // question and feedback figures in the periodic reports instead.

@@ -48,6 +48,8 @@ public static class AuditActions
     public const string BulletinStep = "bulletin.step";
     public const string ReportSubmitted = "report.submit";
     public const string ReportReviewed = "report.review";
+    public const string PostProposed = "post.propose";
+    public const string ProposalDecided = "post.proposal-decide";
     public const string ContestSaved = "contest.edit";
     public const string ContestQuestionSaved = "contest.question";
     public const string ContestQuestionCorrected = "contest.correct";
@@ -64,7 +66,7 @@ public static class AuditActions
         PostCreated, PostEdited, PostStep, PostScheduled, SignedIn, SignInFailed, SignedOut, PasswordChanged,
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
-        ReportSubmitted, ReportReviewed, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified, ContestStep,
+        ReportSubmitted, ReportReviewed, PostProposed, ProposalDecided, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified, ContestStep,
         SurveySaved, SurveyQuestionSaved, SurveyStateChanged,
     ];
 
@@ -97,6 +99,8 @@ public static class AuditActions
         BulletinStep => "Duyệt bản tin",
         ReportSubmitted => "Gửi báo cáo định kỳ",
         ReportReviewed => "Tiếp nhận, trả lại báo cáo",
+        PostProposed => "Đề xuất bài lên đơn vị cấp trên",
+        ProposalDecided => "Nhận, từ chối bài đề xuất",
         ContestSaved => "Tạo, sửa hội thi",
         ContestQuestionSaved => "Thêm, sửa, xóa câu hỏi hội thi",
         ContestQuestionCorrected => "Đính chính câu hỏi hội thi",

@@ -29,6 +29,7 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Oversight.UnitOversight> UnitOversights => Set<Oversight.UnitOversight>();
     public DbSet<Reports.SubmittedReport> SubmittedReports => Set<Reports.SubmittedReport>();
     public DbSet<Reports.ReportReminder> ReportReminders => Set<Reports.ReportReminder>();
+    public DbSet<Proposals.PostProposal> PostProposals => Set<Proposals.PostProposal>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<Questions.Submission> Submissions => Set<Questions.Submission>();

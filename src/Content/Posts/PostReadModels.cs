@@ -59,6 +59,9 @@ public sealed record PostCard(
     public string IssuingUnitShortName => FormerUnitName ?? Unit.ShortName;
 
     public string Url => PostKindSegments.PostUrl(Unit.Slug, Kind, Slug);
+
+    /// <summary>Listed in another unit's section than its own (an ancestor's): the theme names its unit as the source.</summary>
+    public bool FromSubUnit { get; init; }
 }
 
 /// <summary>A tag as pages link it: <c>/the/{Slug}</c>.</summary>

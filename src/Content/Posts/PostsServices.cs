@@ -6,6 +6,7 @@ public static class PostsServices
 {
     public static IServiceCollection AddPosts(this IServiceCollection services) => services
         .AddScoped<PublishedPosts>()
+        .AddScoped<Proposals.PostProposals>()
         .AddScoped<EditorPosts>()
         .AddScoped<PostEditing>()
         .AddScoped<ScheduledPublishing>();

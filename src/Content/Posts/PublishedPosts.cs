@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
+using CchcSite.Content.Proposals;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Text;
 using CchcSite.Content.Units;
@@ -40,11 +41,11 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         var query = Visible;
         if (filter.UnitId is { } unitId)
         {
+            // A section lists its own posts, its sub-units' when it takes them automatically, and those its board accepted.
             var unit = await units.FindAsync(unitId, ct);
-            var ids = unit is null ? [unitId]
-                : filter.IncludeSubUnits ? unit.SelfAndDescendants().Select(n => n.Unit.Id).ToList()
-                : [unitId];
-            query = query.Where(p => ids.Contains(p.UnitId));
+            var ids = unit is null || !filter.IncludeSubUnits ? [unitId] : unit.SectionUnitIds();
+            var accepted = db.PostProposals.Where(x => filter.IncludeSubUnits && x.TargetUnitId == unitId && x.State == ProposalState.Accepted);
+            query = query.Where(p => ids.Contains(p.UnitId) || accepted.Any(x => x.PostId == p.Id));
         }
         if (filter.Kind is { } kind)
             query = query.Where(p => p.Kind == kind);
@@ -66,7 +67,27 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         }
         var page = await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
             .Select(ToCard).ToPageAsync(filter.Page, ct);
-        return page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
+        page = page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
+        return filter.UnitId is { } section ? await AsListedInAsync(page, section, ct) : page;
+    }
+
+    /// <summary>
+    /// The cards as the section of <paramref name="unitId"/> shows them: a sub-unit's post named as from its unit, with the
+    /// title and summary the section's board gave it on accepting it, when it gave them.
+    /// </summary>
+    private async Task<PagedResult<PostCard>> AsListedInAsync(PagedResult<PostCard> page, int unitId, CancellationToken ct)
+    {
+        var others = page.Items.Where(c => c.Unit.Id != unitId).Select(c => c.Id).ToList();
+        if (others.Count == 0)
+            return page;
+        var chosen = await db.PostProposals.AsNoTracking()
+            .Where(x => x.TargetUnitId == unitId && x.State == ProposalState.Accepted && others.Contains(x.PostId))
+            .Select(x => new { x.PostId, x.Title, x.Summary }).ToDictionaryAsync(x => x.PostId, ct);
+        var cards = page.Items.Select(c => c.Unit.Id == unitId ? c
+            : chosen.GetValueOrDefault(c.Id) is { } board
+                ? c with { Title = board.Title ?? c.Title, Summary = board.Summary ?? c.Summary, FromSubUnit = true }
+                : c with { FromSubUnit = true }).ToList();
+        return page with { Items = cards };
     }
 
     /// <summary>The tag with this slug, when a visible post carries it (a tag only drafts carry is not public).</summary>

@@ -9,14 +9,14 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
     SearchResultCache cache, TimeProvider clock)
 {
     /// <summary>
-    /// Searches within <paramref name="filter"/>; its unit always includes the sub-units. What the index finds for a
+    /// Searches within <paramref name="filter"/>; its unit includes the sub-units whose posts its section lists. What the index finds for a
     /// repeated search comes from <see cref="SearchResultCache"/>; the cards come from the database in one query.
     /// </summary>
     public async Task<SearchResults> SearchAsync(UserQuery query, PostFilter filter, SearchSort sort, CancellationToken ct)
     {
         IReadOnlyCollection<int>? unitIds = null;
         if (filter.UnitId is { } unitId)
-            unitIds = await units.FindAsync(unitId, ct) is { } unit ? unit.SelfAndDescendants().Select(n => n.Unit.Id).ToList() : [unitId];
+            unitIds = await units.FindAsync(unitId, ct) is { } unit ? unit.SectionUnitIds() : [unitId];
 
         var now = clock.GetUtcNow().UtcDateTime;
         var thesaurusNow = await thesaurus.CurrentAsync(ct);

@@ -104,6 +104,8 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
         var procedures = await ProcedureSeeding.AddAsync(db, Path.Combine(root, "procedures.json"), units,
             (unit, file, token) => files.ImportAsync("procedures.json", unit, file, null, token), now, ct);
         await DossierResults.DossierSeed.ImportAsync(db, Path.Combine(root, "dossier-results.json"), units, now, ct);
+        Proposals.ProposalSeed.Import(db, Path.Combine(root, "proposals.json"), units,
+            posts.ToDictionary(p => $"{p.Seed.UnitSlug}/{Path.GetFileName(p.Seed.SourcePath)}", p => p.Post, StringComparer.Ordinal));
         await Oversight.OversightSeed.ImportAsync(db, Path.Combine(root, "oversight.json"), units, ct);
         await Reports.SubmittedReportSeed.ImportAsync(db, Path.Combine(root, "submitted-reports.json"), units, reports, submissions, ct);
         await Contests.ContestSeed.ImportAsync(db, Path.Combine(root, "contests.json"), units, now, ct);

@@ -18,6 +18,11 @@ public class Unit
     public bool IsActive { get; set; } = true;
     /// <summary>A ward with one officer may publish its own posts; everywhere else review needs a second person.</summary>
     public bool AllowSelfPublishing { get; set; }
+    /// <summary>
+    /// "Tự động nhận bài của đơn vị trực thuộc": the section lists every published post of the units below it, as it did
+    /// before proposals existed. Off, it lists only the posts its board accepted (<see cref="Proposals.PostProposal"/>).
+    /// </summary>
+    public bool AcceptsSubUnitPostsAutomatically { get; set; } = true;
     /// <summary>Set when the unit was merged into another: its addresses answer 301 to that unit's.</summary>
     public int? MergedIntoId { get; set; }
     public DateTime? MergedAt { get; set; }

@@ -19,7 +19,8 @@ public sealed record UnitDraft(
     UnitContact Contact,
     int SortOrder,
     bool AllowSelfPublishing,
-    string? Slug = null);
+    string? Slug = null,
+    bool AcceptsSubUnitPostsAutomatically = true);
 
 /// <summary>A unit as the administration list shows it, active or not.</summary>
 public sealed record UnitAdminRow(int Id, string Slug, string Name, string ShortName, UnitKind Kind, int? ParentId, int Depth,
@@ -101,6 +102,8 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
             changes.Add("chuyển vị trí trong cây đơn vị");
         if (unit.AllowSelfPublishing != draft.AllowSelfPublishing)
             changes.Add(draft.AllowSelfPublishing ? "cho phép tự duyệt bài" : "bỏ cho phép tự duyệt bài");
+        if (unit.AcceptsSubUnitPostsAutomatically != draft.AcceptsSubUnitPostsAutomatically)
+            changes.Add(draft.AcceptsSubUnitPostsAutomatically ? "tự động nhận bài của đơn vị trực thuộc" : "chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn");
         Apply(unit, draft);
         unit.Name = draft.Name.Trim();
         unit.ShortName = draft.ShortName.Trim();
@@ -239,6 +242,7 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         };
         unit.SortOrder = draft.SortOrder;
         unit.AllowSelfPublishing = draft.AllowSelfPublishing;
+        unit.AcceptsSubUnitPostsAutomatically = draft.AcceptsSubUnitPostsAutomatically;
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -15,6 +15,16 @@ public sealed record UnitNode(UnitRef Unit, UnitContact Contact, string? Descrip
     /// <summary>The subtree in reading order, each unit with its depth below this one, for indented choice lists.</summary>
     public IEnumerable<(UnitNode Node, int Depth)> SelfAndDescendantsWithDepth(int depth = 0) =>
         Children.SelectMany(c => c.SelfAndDescendantsWithDepth(depth + 1)).Prepend((this, depth));
+
+    /// <summary>"Tự động nhận bài của đơn vị trực thuộc" (<see cref="Unit.AcceptsSubUnitPostsAutomatically"/>).</summary>
+    public bool AcceptsSubUnitPostsAutomatically { get; init; } = true;
+
+    /// <summary>
+    /// The units whose every published post the unit's section lists: the whole subtree when the unit takes its sub-units'
+    /// posts automatically, else the unit alone (its board's accepted proposals add single posts on top).
+    /// </summary>
+    public IReadOnlyList<int> SectionUnitIds() =>
+        AcceptsSubUnitPostsAutomatically ? SelfAndDescendants().Select(n => n.Unit.Id).ToList() : [Unit.Id];
 }
 
 /// <summary>The unit tree, read whole: a province has tens of units, so one query beats recursive SQL on both providers.</summary>
@@ -108,7 +118,10 @@ public sealed class UnitDirectory(CchcDbContext db)
         UnitNode Build(Unit unit, UnitRef? parent)
         {
             var self = new UnitRef(unit.Id, unit.Slug, unit.Name, unit.ShortName, unit.Kind);
-            return new(self, unit.Contact, unit.Description, childrenOf[unit.Id].Select(child => Build(child, self)).ToList()) { Parent = parent };
+            return new(self, unit.Contact, unit.Description, childrenOf[unit.Id].Select(child => Build(child, self)).ToList())
+            {
+                Parent = parent, AcceptsSubUnitPostsAutomatically = unit.AcceptsSubUnitPostsAutomatically,
+            };
         }
 
         var activeIds = units.Select(u => u.Id).ToHashSet();

@@ -18,6 +18,7 @@ public static class EditorNavigation
     [
         new("", Home, "/quan-tri", _ => true),
         new("Nội dung", "Bài viết", "/quan-tri#bai-viet", May(EditorAction.ReadDraft), "bai-viet"),
+        new("Nội dung", "Bài đề xuất từ đơn vị trực thuộc", ProposalsController.Base, May(EditorAction.DecideProposal), "de-xuat"),
         new("Nội dung", "Bản tin CCHC", "/quan-tri/ban-tin", May(EditorAction.ReadDraft)),
         new("Nội dung", "Thư viện ảnh và tệp", "/quan-tri/thu-vien", May(EditorAction.Upload)),
         new("Hỏi – đáp", "Hỏi – đáp, phản ánh, kiến nghị", "/quan-tri/hoi-dap", May(EditorAction.HandleSubmission), "hoi-dap"),

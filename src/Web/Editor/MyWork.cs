@@ -17,7 +17,8 @@ public sealed record WorkCount(string Key, string Label, int Count, string Url, 
 /// links to, within the units the one permission table gives this person for that kind of work. Computed once per request:
 /// the home page and the side navigation's badges read the same numbers.
 /// </summary>
-public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInbox inbox, PlanCompliance plans, UnitDirectory units)
+public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInbox inbox, PlanCompliance plans, UnitDirectory units,
+    Content.Proposals.PostProposals proposals)
 {
     private IReadOnlyList<WorkCount>? _counts;
 
@@ -61,6 +62,10 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
             var contests = await db.Contests.AsNoTracking().CountAsync(c => c.Status == ContestStatus.InReview && (ids == null || ids.Contains(c.UnitId)), ct);
             list.Add(new("hoi-thi-cho-duyet", "Hội thi chờ duyệt", contests, ContestsAdminController.Base, "hội thi đã trình, chờ công bố hoặc trả lại"));
         }
+        var deciding = Permissions.UnitsAllowing(grants, EditorAction.DecideProposal);
+        if (deciding is null || deciding.Count > 0)
+            list.Add(new("de-xuat", "Bài đề xuất từ đơn vị trực thuộc", await proposals.PendingCountAsync(deciding, ct),
+                $"{ProposalsController.Base}?trang-thai=Pending", "chờ Tổ Biên tập nhận đăng hoặc từ chối"));
         var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
         if (readable is null || readable.Count > 0)
         {
@@ -100,6 +105,7 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
         {
             "bai-viet" => ["tra-lai", "cho-duyet"],
             "hoi-dap" => ["hoi-moi", "hoi-cho-duyet"],
+            "de-xuat" => ["de-xuat"],
             "tuan-thu" => ["ke-hoach-thang"],
             "hoi-thi" => ["hoi-thi-cho-duyet"],
             _ => [],

@@ -71,14 +71,19 @@ public sealed class UnitsAdminController(UnitAdministration units, CurrentEditor
         [Display(Name = "Cho phép lãnh đạo tự duyệt bài của chính mình (đơn vị chỉ có một cán bộ)")]
         public bool AllowSelfPublishing { get; set; }
 
+        /// <summary>On unless the form says otherwise: a unit keeps listing its sub-units' posts as it always did.</summary>
+        [Display(Name = "Tự động nhận bài của đơn vị trực thuộc")]
+        public bool AcceptsSubUnitPostsAutomatically { get; set; } = true;
+
         public UnitDraft ToDraft() => new(Name, ShortName, Kind, ParentId, Description,
-            new UnitContact { Address = Address, Phone = Phone, Hotline = Hotline, Email = Email }, SortOrder, AllowSelfPublishing, Slug);
+            new UnitContact { Address = Address, Phone = Phone, Hotline = Hotline, Email = Email }, SortOrder, AllowSelfPublishing, Slug, AcceptsSubUnitPostsAutomatically);
 
         public static UnitForm From(Unit unit) => new()
         {
             Name = unit.Name, ShortName = unit.ShortName, Slug = unit.Slug, Kind = unit.Kind, ParentId = unit.ParentId,
             Description = unit.Description, Address = unit.Contact.Address, Phone = unit.Contact.Phone, Hotline = unit.Contact.Hotline,
             Email = unit.Contact.Email, SortOrder = unit.SortOrder, AllowSelfPublishing = unit.AllowSelfPublishing,
+            AcceptsSubUnitPostsAutomatically = unit.AcceptsSubUnitPostsAutomatically,
         };
     }
 

@@ -92,6 +92,30 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
     }
 
     [Fact]
+    public async Task A_unit_that_stops_taking_its_sub_units_posts_automatically_lists_only_its_own_and_accepted_ones()
+    {
+        var admin = await site.SignedInAsync(EditorSite.AdminEmail);
+        var town = await site.WithDbAsync(db => db.Units.AsNoTracking().SingleAsync(u => u.Slug == SeedFacts.Units.UbndThiXaPhuocLong));
+        async Task<int> ListedAsync(bool subUnits)
+        {
+            using var json = JsonDocument.Parse(await site.NewBrowser().GetStringAsync($"/api/v1/posts?unit={town.Slug}&includeSubUnits={subUnits}&pageSize=1"));
+            return json.RootElement.GetProperty("totalCount").GetInt32();
+        }
+        var own = await ListedAsync(false);
+        Assert.True(await ListedAsync(true) > own);
+
+        var form = Form(town.Name, town.ParentId);
+        form["AcceptsSubUnitPostsAutomatically"] = "false";
+        var saved = await EditorSite.PostFormAsync(admin, $"/quan-tri/don-vi/{town.Id}", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.False(await site.WithDbAsync(db => db.Units.Where(u => u.Id == town.Id).Select(u => u.AcceptsSubUnitPostsAutomatically).SingleAsync()));
+        Assert.DoesNotMatch("id=\"Form_AcceptsSubUnitPostsAutomatically\"[^>]*checked", await admin.GetStringAsync($"/quan-tri/don-vi/{town.Id}"));
+        Assert.Contains("chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn", await admin.GetStringAsync("/quan-tri/nhat-ky?thao-tac=unit.change"));
+        Assert.Equal(own, await ListedAsync(true));
+    }
+
+    [Fact]
     public async Task After_a_merger_the_merged_units_addresses_answer_301_and_its_posts_keep_its_name_under_the_new_unit()
     {
         var admin = await site.SignedInAsync(EditorSite.AdminEmail);
