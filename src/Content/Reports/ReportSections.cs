@@ -1,6 +1,7 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Proposals;
 using CchcSite.Content.Questions;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,5 +103,31 @@ public sealed class SubmissionsSection(SubmissionStatistics statistics) : IRepor
              new("pending", "Đang xử lý"), new("rejected", "Không xử lý, gộp trùng")],
             rows.WithTotal(5),
             "Tính các câu hỏi, phản ánh tiếp nhận trong kỳ, theo đơn vị đang xử lý; hạn trả lời tính theo ngày làm việc; số đang xử lý tính đến thời điểm lập báo cáo.");
+    }
+}
+
+/// <summary>
+/// Posts the units offered upward in the period (to an ancestor's editorial board, e.g. the town's CCHC section), by kind,
+/// with what the boards decided so far: a measure the plans use ("gửi tin, bài … để Tổ Biên tập thị xã xem xét duyệt đăng").
+/// </summary>
+public sealed class ProposalsUpwardSection(CchcDbContext db) : IReportSection
+{
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var ids = scope.UnitIds.ToList();
+        var proposals = await db.PostProposals.AsNoTracking()
+            .Where(x => ids.Contains(x.Post.UnitId) && x.ProposedAt >= scope.Period.StartUtc && x.ProposedAt < scope.Period.EndUtc && x.ProposedAt < scope.Now)
+            .Select(x => new { x.Post.Kind, x.State }).ToListAsync(ct);
+        var rows = PostKindSegments.All.Select(k =>
+        {
+            var ofKind = proposals.Where(x => x.Kind == k.Kind).ToList();
+            return new ReportRow(k.Kind.ToString(), k.SingularName,
+                [ofKind.Count, ofKind.Count(x => x.State == ProposalState.Accepted), ofKind.Count(x => x.State == ProposalState.Declined),
+                 ofKind.Count(x => x.State == ProposalState.Pending)]);
+        }).ToList();
+        return new ReportSection("proposals-upward", "Tin, bài đề xuất đăng trên trang của đơn vị cấp trên",
+            [new("proposed", "Đề xuất"), new("accepted", "Được chọn đăng"), new("declined", "Không được chọn"), new("pending", "Chờ quyết định")],
+            rows.WithTotal(4),
+            "Tính các đề xuất gửi trong kỳ, theo quyết định của Tổ Biên tập đơn vị cấp trên đến thời điểm lập báo cáo.");
     }
 }

@@ -15,5 +15,6 @@ public static class ReportsServices
         .AddScoped<IReportSection, PostsByCategorySection>()
         .AddScoped<IReportSection, PlanItemsSection>()
         .AddScoped<IReportSection, MonthlyQuotaSection>()
-        .AddScoped<IReportSection, SubmissionsSection>();
+        .AddScoped<IReportSection, SubmissionsSection>()
+        .AddScoped<IReportSection, ProposalsUpwardSection>();
 }

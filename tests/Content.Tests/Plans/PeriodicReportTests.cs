@@ -2,6 +2,7 @@ using System.Globalization;
 using CchcSite.Content.Categories;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Proposals;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Reports;
 using CchcSite.Content.Units;
@@ -43,9 +44,17 @@ public class PeriodicReportTests : IAsyncLifetime
         await _database.PublishAsync(_parent, "p-van-ban-thang-2", PostKind.Document, new DateTime(2022, 2, 10, 9, 0, 0));
         await _database.PublishAsync(_parent, "p-thong-bao-thang-3", PostKind.Announcement, new DateTime(2022, 3, 1, 8, 0, 0));
         await _database.PublishAsync(_parent, "p-hen-gio-thang-7", PostKind.Article, new DateTime(2022, 7, 1, 8, 0, 0));
-        await _database.PublishAsync(_child, "c-video-23-30-ngay-31-3", PostKind.Video, new DateTime(2022, 3, 31, 23, 30, 0),
+        var video = await _database.PublishAsync(_child, "c-video-23-30-ngay-31-3", PostKind.Video, new DateTime(2022, 3, 31, 23, 30, 0),
             categoryId: categoryId, planItemId: Row(3));
-        await _database.PublishAsync(_child, "c-tin-00-30-ngay-1-4", PostKind.Article, new DateTime(2022, 4, 1, 0, 30, 0), planItemId: Row(1));
+        var article = await _database.PublishAsync(_child, "c-tin-00-30-ngay-1-4", PostKind.Article, new DateTime(2022, 4, 1, 0, 30, 0), planItemId: Row(1));
+        // Proposed upward to P: the video at 23:45 on 31/3 (accepted), the article at 08:00 on 1/4 (declined, second quarter).
+        await using (var db = _database.NewContext())
+        {
+            db.PostProposals.AddRange(
+                Proposal(video.Id, new DateTime(2022, 3, 31, 23, 45, 0), ProposalState.Accepted),
+                Proposal(article.Id, new DateTime(2022, 4, 1, 8, 0, 0), ProposalState.Declined));
+            await db.SaveChangesAsync();
+        }
         await _database.PublishAsync(_child, "c-ban-nhap-thang-2", PostKind.Article, new DateTime(2022, 2, 15, 8, 0, 0), PostStatus.Draft, planItemId: Row(2));
 
         // Citizens: P answers a January question on time; C answers February feedback late; C has a March question
@@ -56,6 +65,12 @@ public class PeriodicReportTests : IAsyncLifetime
         await AddSubmissionAsync(_parent, SubmissionKind.Question, SubmissionStatus.Rejected, new DateTime(2022, 3, 25, 9, 0, 0), new DateOnly(2022, 4, 13), null);
         await AddSubmissionAsync(_parent, SubmissionKind.Question, SubmissionStatus.Published, new DateTime(2022, 4, 2, 9, 0, 0), new DateOnly(2022, 4, 22), new DateTime(2022, 4, 5, 9, 0, 0));
     }
+
+    private PostProposal Proposal(int postId, DateTime proposedVietnam, ProposalState state) => new()
+    {
+        PostId = postId, TargetUnitId = _parent.Id, State = state, ProposedById = "c", ProposedByName = "Lãnh đạo C",
+        ProposedAt = DateTime.SpecifyKind(proposedVietnam - Text.VietnamTime.Offset, DateTimeKind.Utc),
+    };
 
     private async Task AddSubmissionAsync(Unit unit, SubmissionKind kind, SubmissionStatus status, DateTime receivedVietnam, DateOnly dueOn, DateTime? answeredVietnam)
     {
@@ -86,7 +101,7 @@ public class PeriodicReportTests : IAsyncLifetime
     {
         var report = await ReportAsync(includeSubUnits: true, ReportPeriod.ForQuarter(2022, 1));
 
-        Assert.Equal(["posts-by-kind", "posts-by-category", "plan-items", "monthly-quota", "submissions"], report.Sections.Select(s => s.Key));
+        Assert.Equal(["posts-by-kind", "posts-by-category", "plan-items", "monthly-quota", "submissions", "proposals-upward"], report.Sections.Select(s => s.Key));
         // Article 5/1, document 10/2, announcement 1/3, video 23:30 on 31/3; not the article at 00:30 on 1/4, the draft or the scheduled post.
         Assert.Equal([1], Row(report, "posts-by-kind", "Article"));
         Assert.Equal([1], Row(report, "posts-by-kind", "Document"));
@@ -107,6 +122,11 @@ public class PeriodicReportTests : IAsyncLifetime
         Assert.Equal([3, 1, 0, 1, 1], Row(report, "submissions", "Question"));
         Assert.Equal([1, 0, 1, 0, 0], Row(report, "submissions", "Feedback"));
         Assert.Equal([4, 1, 1, 1, 1], Row(report, "submissions", "total"));
+        // Proposed, accepted, declined, pending: C's video proposed on 31/3 in Vietnam time; the article's proposal is April's.
+        Assert.Equal([1, 1, 0, 0], Row(report, "proposals-upward", "Video"));
+        Assert.Equal([1, 1, 0, 0], Row(report, "proposals-upward", "total"));
+        var second = await ReportAsync(includeSubUnits: true, ReportPeriod.ForQuarter(2022, 2));
+        Assert.Equal([1, 0, 1, 0], Row(second, "proposals-upward", "Article"));
     }
 
     [Fact]
@@ -117,6 +137,7 @@ public class PeriodicReportTests : IAsyncLifetime
         Assert.Equal([0, 0, 0, 0], Row(report, "plan-items", "total"));
         Assert.Equal(["don-vi-p", "total"], report.Sections.Single(s => s.Key == "monthly-quota").Rows.Select(r => r.Key));
         Assert.Equal([2, 1, 0, 0, 1], Row(report, "submissions", "total"));
+        Assert.Equal([0, 0, 0, 0], Row(report, "proposals-upward", "total"));
     }
 
     [Fact]
