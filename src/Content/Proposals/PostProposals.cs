@@ -56,10 +56,11 @@ public sealed class PostProposals(CchcDbContext db, UnitDirectory units, AuditLo
         if (already.Count > 0)
             return new Outcome<IReadOnlyList<PostProposal>>.Invalid("targets", $"Bài đã được đề xuất lên {string.Join(", ", already)}.");
         var now = clock.GetUtcNow().UtcDateTime;
+        var name = await NameOfAsync(actor, ct);
         var added = targetUnitIds.Distinct().Select(target => new PostProposal
         {
             PostId = postId, TargetUnitId = target, State = ProposalState.Pending, ProposedAt = now,
-            ProposedById = actor.UserId, ProposedByName = actor.UserName ?? actor.UserId,
+            ProposedById = actor.UserId, ProposedByName = name,
         }).ToList();
         db.PostProposals.AddRange(added);
         foreach (var target in added)
@@ -68,6 +69,12 @@ public sealed class PostProposals(CchcDbContext db, UnitDirectory units, AuditLo
         await db.SaveChangesAsync(ct);
         return new Outcome<IReadOnlyList<PostProposal>>.Ok(added);
     }
+
+    /// <summary>The person's name as the other unit should read it: never their e-mail address.</summary>
+    private async Task<string> NameOfAsync(Actor actor, CancellationToken ct) =>
+        await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId).Select(u => new { u.FullName, u.UserName }).SingleOrDefaultAsync(ct) is { } user
+            ? PersonName.Of(user.FullName, user.UserName)
+            : PersonName.Of(null, actor.UserName ?? actor.UserId);
 
     public async Task<Outcome<PostProposal>> DecideAsync(int id, ProposalDecision decision, UserGrants user, Actor actor, CancellationToken ct)
     {
@@ -86,7 +93,7 @@ public sealed class PostProposals(CchcDbContext db, UnitDirectory units, AuditLo
         proposal.DeclineReason = decision.Accept ? null : decision.Reason!.Trim();
         proposal.DecidedAt = clock.GetUtcNow().UtcDateTime;
         proposal.DecidedById = actor.UserId;
-        proposal.DecidedByName = actor.UserName ?? actor.UserId;
+        proposal.DecidedByName = await NameOfAsync(actor, ct);
         audit.Record(actor, AuditActions.ProposalDecided,
             $"{(decision.Accept ? "Nhận đăng" : "Từ chối")} bài đề xuất \"{proposal.Post.Title}\" vào trang {proposal.TargetUnit.Name}",
             "post", proposal.PostId.ToString(), proposal.TargetUnitId);

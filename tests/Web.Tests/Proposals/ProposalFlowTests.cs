@@ -70,6 +70,8 @@ public sealed class ProposalFlowTests(EditorSite site) : IClassFixture<EditorSit
         Assert.DoesNotContain(title, await reader.GetStringAsync($"/{Town}/tin-tuc"));
 
         var child = await UserAsync("lanh-dao-pgd-de-xuat@cchc.test", Child);
+        await site.WithDbAsync(db => db.Users.Where(u => u.Email == "lanh-dao-pgd-de-xuat@cchc.test")
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.FullName, "Nguyễn Thị Đề Xuất")));
         var form = await child.GetStringAsync(ProposalsController.ProposeUrl(postId));
         Assert.Contains("Đề xuất đăng lên trang đơn vị cấp trên", form);
         Assert.Contains(SeedFacts.UnitNames.UbndThiXaNgaNam, form);
@@ -98,6 +100,9 @@ public sealed class ProposalFlowTests(EditorSite site) : IClassFixture<EditorSit
         Assert.Contains("Bài đề xuất từ đơn vị trực thuộc", await board.GetStringAsync("/quan-tri"));
         var show = await board.GetStringAsync($"{ProposalsController.Base}/{proposalId}");
         Assert.Contains("Nội dung bài viết.", show);
+        // The other unit reads the proposer's name, never their e-mail address.
+        Assert.Contains("(Nguyễn Thị Đề Xuất)", show);
+        Assert.DoesNotContain("lanh-dao-pgd-de-xuat@", show);
         var noReason = await EditorSite.PostFormAsync(board, $"{ProposalsController.Base}/{proposalId}/tu-choi", new() { ["reason"] = "  " });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Contains("Vui lòng ghi lý do từ chối.", await noReason.Content.ReadAsStringAsync());
