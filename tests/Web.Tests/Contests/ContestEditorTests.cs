@@ -58,8 +58,12 @@ public sealed class ContestEditorTests(EditorSite site) : IClassFixture<EditorSi
         Assert.Equal(ContestStatus.Published, await site.WithDbAsync(db => db.Contests.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
     }
 
-    private Task<(ContestStatus Status, string? Note, string Title)> ReviewStateAsync(int id) =>
-        site.WithDbAsync(db => db.Contests.Where(c => c.Id == id).Select(c => ValueTuple.Create(c.Status, c.ReviewNote, c.Title)).SingleAsync());
+    // Read as an anonymous type: Npgsql cannot materialise a projected ValueTuple.
+    private async Task<(ContestStatus Status, string? Note, string Title)> ReviewStateAsync(int id)
+    {
+        var state = await site.WithDbAsync(db => db.Contests.Where(c => c.Id == id).Select(c => new { c.Status, c.ReviewNote, c.Title }).SingleAsync());
+        return (state.Status, state.ReviewNote, state.Title);
+    }
 
     [Fact]
     public async Task An_editor_prepares_and_submits_a_contest_another_approver_returns_it_with_a_comment_then_publishes_it_once()
