@@ -27,30 +27,20 @@ public sealed record UnitNode(UnitRef Unit, UnitContact Contact, string? Descrip
         AcceptsSubUnitPostsAutomatically ? SelfAndDescendants().Select(n => n.Unit.Id).ToList() : [Unit.Id];
 }
 
-/// <summary>The unit tree, read whole: a province has tens of units, so one query beats recursive SQL on both providers.</summary>
-public sealed class UnitDirectory(CchcDbContext db)
+/// <summary>
+/// The unit tree, read whole: a province has tens of units, so one query beats recursive SQL on both providers. The tree
+/// is read once per node and shared (<see cref="UnitTreeCache"/>): nearly every page names units, and reading them was a
+/// quarter of an uncached post page's work.
+/// </summary>
+public sealed class UnitDirectory(CchcDbContext db, UnitTreeCache cache)
 {
-    private IReadOnlyList<UnitNode>? _roots;
-    private Dictionary<string, UnitNode> _bySlug = [];
-    private Dictionary<string, UnitNode> _parentOf = [];
+    private UnitTree? _tree;
 
-    public async Task<IReadOnlyList<UnitNode>> RootsAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return _roots!;
-    }
+    public async Task<IReadOnlyList<UnitNode>> RootsAsync(CancellationToken ct) => (await LoadAsync(ct)).Roots;
 
-    public async Task<UnitNode?> FindAsync(string slug, CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return _bySlug.GetValueOrDefault(slug);
-    }
+    public async Task<UnitNode?> FindAsync(string slug, CancellationToken ct) => (await LoadAsync(ct)).BySlug.GetValueOrDefault(slug);
 
-    public async Task<UnitNode?> FindAsync(int id, CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return _bySlug.Values.FirstOrDefault(n => n.Unit.Id == id);
-    }
+    public async Task<UnitNode?> FindAsync(int id, CancellationToken ct) => (await LoadAsync(ct)).ById.GetValueOrDefault(id);
 
     /// <summary>
     /// The active unit that took over a merged unit's section, following mergers of mergers; null when
@@ -72,9 +62,9 @@ public sealed class UnitDirectory(CchcDbContext db)
     /// <summary>From the root down to the unit itself.</summary>
     public async Task<IReadOnlyList<UnitRef>> AncestryAsync(string slug, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        var tree = await LoadAsync(ct);
         var chain = new List<UnitRef>();
-        for (var node = _bySlug.GetValueOrDefault(slug); node is not null; node = _parentOf.GetValueOrDefault(node.Unit.Slug))
+        for (var node = tree.BySlug.GetValueOrDefault(slug); node is not null; node = tree.ParentOf.GetValueOrDefault(node.Unit.Id))
             chain.Insert(0, node.Unit);
         return chain;
     }
@@ -82,14 +72,10 @@ public sealed class UnitDirectory(CchcDbContext db)
     /// <summary>The unit's parents, nearest first, up to the root; empty for an unknown unit.</summary>
     public async Task<IReadOnlyList<int>> AncestorIdsAsync(int id, CancellationToken ct)
     {
-        await LoadAsync(ct);
+        var tree = await LoadAsync(ct);
         var ids = new List<int>();
-        var node = _bySlug.Values.FirstOrDefault(n => n.Unit.Id == id);
-        while (node is not null && _parentOf.GetValueOrDefault(node.Unit.Slug) is { } parent)
-        {
+        for (var parent = tree.ParentOf.GetValueOrDefault(id); parent is not null; parent = tree.ParentOf.GetValueOrDefault(parent.Unit.Id))
             ids.Add(parent.Unit.Id);
-            node = parent;
-        }
         return ids;
     }
 
@@ -99,20 +85,51 @@ public sealed class UnitDirectory(CchcDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<UnitRef>> SubtreesAsync(IReadOnlySet<int>? unitIds, CancellationToken ct)
     {
-        await LoadAsync(ct);
-        var all = _roots!.SelectMany(r => r.SelfAndDescendants()).ToList();
+        var all = (await LoadAsync(ct)).Roots.SelectMany(r => r.SelfAndDescendants()).ToList();
         if (unitIds is null)
             return all.Select(n => n.Unit).ToList();
         var inside = all.Where(n => unitIds.Contains(n.Unit.Id)).SelectMany(n => n.SelfAndDescendants()).Select(n => n.Unit.Id).ToHashSet();
         return all.Where(n => inside.Contains(n.Unit.Id)).Select(n => n.Unit).ToList();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async ValueTask<UnitTree> LoadAsync(CancellationToken ct)
     {
-        if (_roots is not null)
-            return;
+        if (_tree is not null)
+            return _tree;
+        var (shared, generation) = cache.Current;
+        if (shared is not null)
+            return _tree = shared;
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
+        _tree = UnitTree.Build(units);
+        cache.Offer(_tree, generation);
+        return _tree;
+    }
+}
+
+/// <summary>The active units as a tree, with the look-ups the directory answers from; never changed once built.</summary>
+public sealed class UnitTree
+{
+    private UnitTree(IReadOnlyList<UnitNode> roots)
+    {
+        Roots = roots;
+        foreach (var node in roots.SelectMany(r => r.SelfAndDescendants()))
+        {
+            BySlug[node.Unit.Slug] = node;
+            ById[node.Unit.Id] = node;
+            foreach (var child in node.Children)
+                ParentOf[child.Unit.Id] = node;
+        }
+    }
+
+    public IReadOnlyList<UnitNode> Roots { get; }
+    public Dictionary<string, UnitNode> BySlug { get; } = [];
+    public Dictionary<int, UnitNode> ById { get; } = [];
+    /// <summary>The parent node of each unit id below a root.</summary>
+    public Dictionary<int, UnitNode> ParentOf { get; } = [];
+
+    internal static UnitTree Build(IReadOnlyList<Unit> units)
+    {
         var childrenOf = units.ToLookup(u => u.ParentId);
 
         UnitNode Build(Unit unit, UnitRef? parent)
@@ -125,12 +142,49 @@ public sealed class UnitDirectory(CchcDbContext db)
         }
 
         var activeIds = units.Select(u => u.Id).ToHashSet();
-        _roots = units.Where(u => u.ParentId is null || !activeIds.Contains(u.ParentId.Value)).Select(unit => Build(unit, null)).ToList();
-        foreach (var parent in _roots.SelectMany(r => r.SelfAndDescendants()))
+        return new(units.Where(u => u.ParentId is null || !activeIds.Contains(u.ParentId.Value)).Select(unit => Build(unit, null)).ToList());
+    }
+}
+
+/// <summary>
+/// The unit tree this node last read, shared by all its requests until a committed change makes the whole site stale
+/// (<see cref="ContentTags.Site"/>: every change to a unit or its contact does, on this node or, through the change
+/// notices, on another). A tree read while such a change committed is not kept: the generation it was read under is over.
+/// </summary>
+public sealed class UnitTreeCache : IContentChangeListener
+{
+    private readonly Lock _gate = new();
+    private UnitTree? _tree;
+    private long _generation;
+
+    internal (UnitTree? Tree, long Generation) Current
+    {
+        get
         {
-            _bySlug[parent.Unit.Slug] = parent;
-            foreach (var child in parent.Children)
-                _parentOf[child.Unit.Slug] = parent;
+            lock (_gate)
+                return (_tree, _generation);
         }
+    }
+
+    internal void Offer(UnitTree tree, long readUnder)
+    {
+        lock (_gate)
+        {
+            if (readUnder == _generation)
+                _tree = tree;
+        }
+    }
+
+    public ValueTask ContentChangedAsync(ContentChangeSet changes, CancellationToken ct)
+    {
+        if (changes.Tags.Contains(ContentTags.Site))
+        {
+            lock (_gate)
+            {
+                _generation++;
+                _tree = null;
+            }
+        }
+        return ValueTask.CompletedTask;
     }
 }

@@ -53,11 +53,12 @@ public sealed class ProposalFlowTests(EditorSite site) : IClassFixture<EditorSit
     {
         var title = $"Phòng GDĐT tập huấn tuyên truyền cải cách hành chính {Guid.NewGuid():N}"[..70];
         var boardTitle = $"Tổ Biên tập chọn đăng: tập huấn tuyên truyền {Guid.NewGuid():N}"[..60];
-        // The town takes only what its board accepts, as the plan of Phòng GDĐT Ngã Năm describes.
+        // The town takes only what its board accepts, as the plan of Phòng GDĐT Ngã Năm describes. Saved as the editor area
+        // saves it, so the change reaches the node's shared unit tree and cached pages as a real one would.
         await site.WithDbAsync(async db =>
         {
-            await db.Units.Where(u => u.Slug == Town).ExecuteUpdateAsync(u => u.SetProperty(x => x.AcceptsSubUnitPostsAutomatically, false));
-            return 0;
+            (await db.Units.SingleAsync(u => u.Slug == Town)).AcceptsSubUnitPostsAutomatically = false;
+            return await db.SaveChangesAsync();
         });
         var postId = await site.WithDbAsync(async db =>
         {
