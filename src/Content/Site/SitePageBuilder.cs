@@ -33,8 +33,9 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
             var empty = new PagedResult<PostCard>([], 1, PageRequest.DefaultSize, 0);
             return new UnitSectionPage(unit, [.. trail[..^1], new(unit.Unit.ShortName, null)], null, empty, overview);
         }
-        var list = await posts.ListAsync(form.Apply(new PostFilter(unit.Unit.Id, Kind: tab.Kind) { Page = new PageRequest(page) }), ct);
-        return new UnitSectionPage(unit, [.. trail, new(tab.TabName, null)], tab, list, []) { Form = form };
+        var filter = new PostFilter(unit.Unit.Id, Kind: tab.Kind) { Page = new PageRequest(page) };
+        var list = await posts.ListAsync(form.Apply(filter), ct);
+        return new UnitSectionPage(unit, [.. trail, new(tab.TabName, null)], tab, list, []) { Form = form, Years = await posts.YearsAsync(filter, ct) };
     }
 
     public async Task<PostPage?> PostAsync(string unitSlug, PostKind kind, string slug, CancellationToken ct)
@@ -57,8 +58,13 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         var category = all.FirstOrDefault(c => c.Slug == slug);
         if (category is null)
             return null;
-        var list = await posts.ListAsync(form.Apply(new PostFilter(CategorySlug: slug) { Page = new PageRequest(page) }), ct);
-        return new CategoryPage(category, list, all, [new("Trang chủ", "/"), new("Lĩnh vực CCHC", "/linh-vuc"), new(category.Name, null)]) { Form = form };
+        var filter = new PostFilter(CategorySlug: slug) { Page = new PageRequest(page) };
+        var list = await posts.ListAsync(form.Apply(filter), ct);
+        var description = await db.Categories.Where(c => c.Slug == slug).Select(c => c.Description).SingleAsync(ct);
+        return new CategoryPage(category, list, all, [new("Trang chủ", "/"), new("Lĩnh vực CCHC", "/linh-vuc"), new(category.Name, null)])
+        {
+            Form = form, Years = await posts.YearsAsync(filter, ct), Description = description,
+        };
     }
 
     /// <summary>The posts carrying the tag; null when no published post carries it.</summary>
@@ -66,11 +72,20 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
     {
         if (await posts.FindTagAsync(slug, ct) is not { } tag)
             return null;
-        var list = await posts.ListAsync(form.Apply(new PostFilter { TagSlug = slug, Page = new PageRequest(page) }), ct);
-        return new TagPage(tag, list, form, [new("Trang chủ", "/"), new($"Từ khóa: {tag.Name}", null)]);
+        var filter = new PostFilter { TagSlug = slug, Page = new PageRequest(page) };
+        var list = await posts.ListAsync(form.Apply(filter), ct);
+        return new TagPage(tag, list, form, [new("Trang chủ", "/"), new($"Từ khóa: {tag.Name}", null)]) { Years = await posts.YearsAsync(filter, ct) };
     }
 
-    public async Task<CategoryIndexPage> CategoryIndexAsync(CancellationToken ct) => new(await CategoriesAsync(ct));
+    public async Task<CategoryIndexPage> CategoryIndexAsync(CancellationToken ct) => new(await CategorySummariesAsync(ct));
+
+    /// <summary>Every reform field in its order, with its description and its count of published posts (site, API).</summary>
+    public async Task<IReadOnlyList<CategorySummary>> CategorySummariesAsync(CancellationToken ct)
+    {
+        var counts = await posts.CountsByCategoryAsync(ct);
+        var fields = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new { c.Slug, c.Name, c.Description }).ToListAsync(ct);
+        return fields.Select(c => new CategorySummary(c.Slug, c.Name, c.Description, counts.GetValueOrDefault(c.Slug))).ToList();
+    }
 
     private async Task<IReadOnlyList<PostCard>> LatestAsync(PostFilter filter, int count, CancellationToken ct) =>
         (await posts.ListAsync(filter with { Page = new PageRequest(1, count) }, ct)).Items;
