@@ -30,7 +30,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.IssuingUnitName,
         p.Audience,
         p.Video == null ? null : new VideoCard(
-            p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName), p.Video.DurationSeconds, p.Video.FileId));
+            p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName), p.Video.DurationSeconds, p.Video.FileId))
+    {
+        Featured = p.Featured,
+    };
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -81,6 +84,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             query = query.Where(p => p.Tags.Any(t => t.Slug == tag));
         if (filter.Audience is { } audience)
             query = query.Where(p => p.Audience == audience || p.Audience == Audience.All);
+        if (filter.FeaturedOnly)
+            query = query.Where(p => p.Featured);
+        if (filter.ExceptPostId is { } except)
+            query = query.Where(p => p.Id != except);
         if (filter.From is { } from)
         {
             var start = VietnamTime.StartOfDayUtc(from);

@@ -11,13 +11,28 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
 {
     public const int HomeListSize = 6;
     public const int PreviewSize = 4;
+    /// <summary>News under the home page's lead: one row of four on a wide screen, two of two or four of one narrower.</summary>
+    public const int HomeNewsSize = 4;
 
-    public async Task<HomePage> HomeAsync(CancellationToken ct) => new(
-        await LatestAsync(new PostFilter(Kind: PostKind.Article), HomeListSize, ct),
-        await LatestAsync(new PostFilter(Kind: PostKind.Document), HomeListSize, ct),
-        await LatestAsync(new PostFilter(Kind: PostKind.Video), 3, ct),
-        await units.RootsAsync(ct),
-        await CategoriesAsync(ct));
+    public async Task<HomePage> HomeAsync(CancellationToken ct)
+    {
+        var news = new PostFilter(Kind: PostKind.Article);
+        var lead = await LeadAsync(new PostFilter(), news, ct);
+        return new HomePage(
+            await LatestAsync(news with { ExceptPostId = lead?.Id }, HomeNewsSize, ct),
+            await LatestAsync(new PostFilter(Kind: PostKind.Document), HomeListSize, ct),
+            await LatestAsync(new PostFilter(Kind: PostKind.Video), 3, ct),
+            await units.RootsAsync(ct),
+            await CategoriesAsync(ct)) { Lead = lead };
+    }
+
+    /// <summary>
+    /// The lead story of a page listing <paramref name="scope"/>: its newest post marked "Tin nổi bật", else the newest
+    /// post of <paramref name="fallback"/>.
+    /// </summary>
+    private async Task<PostCard?> LeadAsync(PostFilter scope, PostFilter fallback, CancellationToken ct) =>
+        (await LatestAsync(scope with { FeaturedOnly = true }, 1, ct)).FirstOrDefault()
+        ?? (await LatestAsync(fallback, 1, ct)).FirstOrDefault();
 
     public async Task<UnitSectionPage?> UnitSectionAsync(string unitSlug, PostKindSegments.KindInfo? tab, int page, ListForm form, CancellationToken ct)
     {
@@ -27,11 +42,16 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         var trail = await UnitTrailAsync(unitSlug, ct);
         if (tab is null)
         {
+            // The lead: the unit's newest featured post, else the newest of its first kind that has posts; left out of the lists.
+            var section = new PostFilter(unit.Unit.Id);
+            var lead = (await LatestAsync(section with { FeaturedOnly = true }, 1, ct)).FirstOrDefault();
+            foreach (var kind in PostKindSegments.All)
+                lead ??= (await LatestAsync(section with { Kind = kind.Kind }, 1, ct)).FirstOrDefault();
             var overview = new List<KindPreview>();
             foreach (var kind in PostKindSegments.All)
-                overview.Add(new KindPreview(kind, await LatestAsync(new PostFilter(unit.Unit.Id, Kind: kind.Kind), PreviewSize, ct)));
+                overview.Add(new KindPreview(kind, await LatestAsync(section with { Kind = kind.Kind, ExceptPostId = lead?.Id }, PreviewSize, ct)));
             var empty = new PagedResult<PostCard>([], 1, PageRequest.DefaultSize, 0);
-            return new UnitSectionPage(unit, [.. trail[..^1], new(unit.Unit.ShortName, null)], null, empty, overview);
+            return new UnitSectionPage(unit, [.. trail[..^1], new(unit.Unit.ShortName, null)], null, empty, overview) { Lead = lead };
         }
         var filter = new PostFilter(unit.Unit.Id, Kind: tab.Kind) { Page = new PageRequest(page) };
         var list = await posts.ListAsync(form.Apply(filter), ct);

@@ -19,7 +19,11 @@ public sealed record HomePage(
     IReadOnlyList<PostCard> Videos,
     IReadOnlyList<UnitNode> Units,
     IReadOnlyList<CategoryRef> Categories)
-    : SitePage("Trang chủ", []);
+    : SitePage("Trang chủ", [])
+{
+    /// <summary>The lead story: the newest post marked "Tin nổi bật", else the newest news; not repeated in <see cref="News"/>.</summary>
+    public PostCard? Lead { get; init; }
+}
 
 /// <summary>A unit's CCHC section: the overview when <see cref="Tab"/> is null, else one tab's paged list.</summary>
 public sealed record UnitSectionPage(
@@ -37,6 +41,12 @@ public sealed record UnitSectionPage(
 
     /// <summary>The years the tab has posts in, newest first, for its year filter.</summary>
     public IReadOnlyList<int> Years { get; init; } = [];
+
+    /// <summary>
+    /// The overview's lead story: the unit's newest post marked "Tin nổi bật", else the newest post of its first kind that
+    /// has posts; not repeated in <see cref="Overview"/>.
+    /// </summary>
+    public PostCard? Lead { get; init; }
 }
 
 /// <summary>A unit's header and tabs; <see cref="Current"/> is the segment of the tab shown, null for the overview.</summary>
