@@ -11,7 +11,7 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
 {
     public const int HomeListSize = 6;
     public const int PreviewSize = 4;
-    /// <summary>News under the home page's lead: one row of four on a wide screen, two of two or four of one narrower.</summary>
+    /// <summary>News under the home page's lead, and its videos: one row of four on a wide screen, two of two or four of one narrower.</summary>
     public const int HomeNewsSize = 4;
 
     public async Task<HomePage> HomeAsync(CancellationToken ct)
@@ -21,7 +21,7 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         return new HomePage(
             await LatestAsync(news with { ExceptPostId = lead?.Id }, HomeNewsSize, ct),
             await LatestAsync(new PostFilter(Kind: PostKind.Document), HomeListSize, ct),
-            await LatestAsync(new PostFilter(Kind: PostKind.Video), 3, ct),
+            await LatestAsync(new PostFilter(Kind: PostKind.Video), HomeNewsSize, ct),
             await units.RootsAsync(ct),
             await CategoriesAsync(ct)) { Lead = lead };
     }
