@@ -125,7 +125,7 @@ app.UsePublicCaching();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapNodeHealth();
-app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi().MapProceduresApi()
+app.MapGroup("/api/v1").CachePublicAnswers().MapUnitsApi().MapCategoriesApi().MapPostsApi().MapQuestionsApi().MapPlansApi().MapIndexesApi().MapProceduresApi()
     .MapDossierStatisticsApi()
     .MapDocumentsApi();
 app.MapGroup("/api/v1").MapSubmissionsApi();

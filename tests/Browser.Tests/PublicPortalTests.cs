@@ -109,13 +109,41 @@ public sealed class PublicPortalTests(SiteFixture site)
     public async Task The_changed_public_pages_have_no_serious_or_critical_axe_violations_at_both_widths(int width)
     {
         var page = await site.NewPageAsync(width, width == PhoneWidth ? PhoneHeight : 900);
+        // Home, a unit, a document, a video and a form at both widths (the issue's screenshots), and the pages issue 26 changed.
+        var videos = $"/{SiteFixture.UnitSlug}/video";
+        await page.GotoAsync(videos);
+        var video = await page.Locator("main .card__title a").First.GetAttributeAsync("href");
         foreach (var path in new[] { "/", "/" + SiteFixture.UnitSlug, $"/{SiteFixture.UnitSlug}/hoi-dap", $"/{SiteFixture.UnitSlug}/van-ban",
-                     PlanWithAppendix, "/tim-kiem?q=k%E1%BA%BF+ho%E1%BA%A1ch" })
+                     PlanWithAppendix, PlanWithAppendix + "/in", videos, video!, $"/{SiteFixture.UnitSlug}/gui-cau-hoi",
+                     "/linh-vuc", "/linh-vuc/cai-cach-thu-tuc-hanh-chinh", "/tim-kiem?q=k%E1%BA%BF+ho%E1%BA%A1ch" })
         {
             var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}.");
             await AccessibilityTests.AssertNoBlockingViolationsAsync(page, path);
             await page.ScreenshotAsync(new() { Path = Artefact($"{Name(path)}-{width}.png"), FullPage = true });
+        }
+    }
+
+    [Theory]
+    [InlineData(PhoneWidth)]
+    [InlineData(DesktopWidth)]
+    public async Task The_home_and_unit_grids_under_the_lead_story_leave_no_hole(int width)
+    {
+        var page = await site.NewPageAsync(width, 900);
+        foreach (var path in new[] { "/", "/" + SiteFixture.UnitSlug })
+        {
+            await page.GotoAsync(path);
+            Assert.Equal(1, await page.Locator("main .card--lead").CountAsync());
+            // In each grid, the cards other than the lead fill whole rows of the grid's columns (a wide card ends its row).
+            var holes = await page.Locator("main .card-grid").EvaluateAllAsync<string[]>("""
+                grids => grids.map(grid => {
+                    const columns = getComputedStyle(grid).gridTemplateColumns.split(' ').length;
+                    const cards = [...grid.children].filter(c => !c.classList.contains('card--lead'));
+                    const slots = cards.reduce((n, c) => n + (c.classList.contains('card--wide') ? columns - n % columns : 1), 0);
+                    return slots % columns === 0 ? null : `${grid.closest('section')?.getAttribute('aria-labelledby')}: ${cards.length} cards in ${columns} columns`;
+                }).filter(x => x !== null)
+                """);
+            Assert.True(holes.Length == 0, $"{path} at {width}: {string.Join("; ", holes)}");
         }
     }
 

@@ -40,4 +40,19 @@ public sealed class PortalOwnerTests(OwnedPortalSite site) : IClassFixture<Owned
             Assert.Contains("Chịu trách nhiệm nội dung:", footer);
         }
     }
+
+    [Fact]
+    public async Task A_posts_print_view_ends_with_its_absolute_address_and_the_owning_agencys_address_line()
+    {
+        var post = await site.WithDbAsync(db => db.Posts
+            .Where(p => p.Kind == CchcSite.Content.Posts.PostKind.Document && p.Status == CchcSite.Content.Posts.PostStatus.Published && p.PublishAt < DateTime.UtcNow)
+            .Select(p => new { Unit = p.Unit.Slug, p.Slug }).FirstAsync());
+        var url = CchcSite.Content.Posts.PostKindSegments.PostUrl(post.Unit, CchcSite.Content.Posts.PostKind.Document, post.Slug);
+
+        var html = await site.CreateClient().GetStringAsync(url + "/in");
+
+        var footer = html[html.IndexOf("<footer class=\"print-source\">", StringComparison.Ordinal)..];
+        Assert.Contains($"Địa chỉ bài viết: http://localhost{url}</p>", footer);
+        Assert.Contains($"Cơ quan chủ quản: {OwnedPortalSite.Owner["Agency"]}, {OwnedPortalSite.Owner["Address"]}</p>", footer);
+    }
 }

@@ -50,7 +50,7 @@ public partial class PublicPagesTests(SiteFactory site)
     }
 
     [Fact]
-    public async Task A_post_of_every_kind_has_its_page_print_view_and_download()
+    public async Task A_post_of_every_kind_has_its_page_and_print_view_and_the_old_download_address_leads_to_the_print_view()
     {
         foreach (var kind in Enum.GetValues<PostKind>())
         {
@@ -60,13 +60,16 @@ public partial class PublicPagesTests(SiteFactory site)
             var html = await GetPageAsync(url);
             Assert.Contains($"<h1>{Html(post.Title)}</h1>", html);
             Assert.Contains("Trang chủ", html); // breadcrumbs
-            Assert.Contains("In bài viết", html);
+            Assert.Contains($"href=\"{url}/in\">In hoặc lưu PDF</a>", html);
+            Assert.DoesNotContain("/tai-ve", html);
 
-            Assert.Contains(Html(post.Title), await GetPageAsync(url + "/in"));
-            var download = await _client.GetAsync(url + "/tai-ve");
-            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
-            Assert.Equal($"{post.Slug}.html", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            var print = await GetPageAsync(url + "/in");
+            Assert.Contains(Html(post.Title), print);
+            Assert.Contains("Lưu thành PDF", print);
+            var download = await site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })
+                .GetAsync(url + "/tai-ve");
+            Assert.Equal(HttpStatusCode.MovedPermanently, download.StatusCode);
+            Assert.Equal(url + "/in", download.Headers.Location?.OriginalString);
         }
     }
 

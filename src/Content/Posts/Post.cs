@@ -49,6 +49,11 @@ public class Post
     public int? ReplacedByPostId { get; set; }
     /// <summary>The row of a communication plan this post carries out.</summary>
     public int? PlanItemId { get; set; }
+    /// <summary>
+    /// "Tin nổi bật": the newest such post leads the home page and its unit's section. A decision of those who may publish
+    /// (like the publication times), set on the post itself, never through a revision or a pending change.
+    /// </summary>
+    public bool Featured { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Optimistic concurrency token, renewed on every save (portable across SQLite and PostgreSQL).</summary>

@@ -96,6 +96,23 @@ public sealed class PostEditing(CchcDbContext db, TimeProvider clock, AuditLog a
         return await SaveAsync(post, ct);
     }
 
+    /// <summary>
+    /// Marks the post "Tin nổi bật" or takes the mark off. The caller has checked the user may publish in the post's unit;
+    /// the mark is a decision on how the site presents a post, set on the post itself like its publication times, so it
+    /// changes neither the text readers see nor a pending change.
+    /// </summary>
+    public async Task<Outcome<Post>> SetFeaturedAsync(Post post, Guid expectedVersion, bool featured, Actor actor, CancellationToken ct)
+    {
+        db.Entry(post).Property(p => p.Version).OriginalValue = expectedVersion;
+        if (post.Featured == featured)
+            return new Outcome<Post>.Ok(post);
+        post.Featured = featured;
+        post.Version = Guid.NewGuid();
+        audit.Record(actor, AuditActions.PostStep, $"\"{post.Title}\": {(featured ? "đánh dấu tin nổi bật" : "bỏ đánh dấu tin nổi bật")}",
+            nameof(Post), post.Id.ToString(), post.UnitId);
+        return await SaveAsync(post, ct);
+    }
+
     /// <summary>The post's state, and its pending change's, as the audit log names them.</summary>
     private static string Describe(Post post) =>
         post.PendingChange is { } change ? $"{post.Status.Vietnamese()}, thay đổi {change.Status.Vietnamese().ToLowerInvariant()}" : post.Status.Vietnamese();

@@ -18,4 +18,10 @@ public sealed record PostFilter(
 
     /// <summary>Only posts meant for this audience; a post for everyone is meant for each audience too.</summary>
     public Audience? Audience { get; init; }
+
+    /// <summary>Only posts marked "Tin nổi bật".</summary>
+    public bool FeaturedOnly { get; init; }
+
+    /// <summary>Leaves this post out (the lead story, shown above the list).</summary>
+    public int? ExceptPostId { get; init; }
 }

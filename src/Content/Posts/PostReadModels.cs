@@ -62,6 +62,9 @@ public sealed record PostCard(
 
     /// <summary>Listed in another unit's section than its own (an ancestor's): the theme names its unit as the source.</summary>
     public bool FromSubUnit { get; init; }
+
+    /// <summary>Marked "Tin nổi bật" by those who may publish: the newest such post leads the home page and its unit's section.</summary>
+    public bool Featured { get; init; }
 }
 
 /// <summary>A tag as pages link it: <c>/the/{Slug}</c>.</summary>

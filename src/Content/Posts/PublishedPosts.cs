@@ -30,13 +30,42 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.IssuingUnitName,
         p.Audience,
         p.Video == null ? null : new VideoCard(
-            p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName), p.Video.DurationSeconds, p.Video.FileId));
+            p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName), p.Video.DurationSeconds, p.Video.FileId))
+    {
+        Featured = p.Featured,
+    };
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private IQueryable<Post> Visible => db.Posts.AsNoTracking().VisibleAt(Now);
 
     public async Task<PagedResult<PostCard>> ListAsync(PostFilter filter, CancellationToken ct)
+    {
+        var query = await FilteredAsync(filter, ct);
+        var page = await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
+            .Select(ToCard).ToPageAsync(filter.Page, ct);
+        page = page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
+        return filter.UnitId is { } section ? await AsListedInAsync(page, section, ct) : page;
+    }
+
+    /// <summary>
+    /// The Vietnamese calendar years in which the list of <paramref name="filter"/> (its dates and audience left out) has
+    /// posts, newest first: what a list's year filter offers, so that no choice leads to an empty page.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(PostFilter filter, CancellationToken ct)
+    {
+        var query = await FilteredAsync(filter with { From = null, To = null, Audience = null }, ct);
+        var hours = VietnamTime.Offset.TotalHours;
+        return await query.Where(p => p.PublishAt != null).Select(p => p.PublishAt!.Value.AddHours(hours).Year)
+            .Distinct().OrderByDescending(year => year).ToListAsync(ct);
+    }
+
+    /// <summary>How many visible posts each reform field has, by the field's slug (fields without any are absent).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountsByCategoryAsync(CancellationToken ct) =>
+        await Visible.Where(p => p.Category != null).GroupBy(p => p.Category!.Slug)
+            .Select(g => new { Slug = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Slug, x => x.Count, ct);
+
+    private async Task<IQueryable<Post>> FilteredAsync(PostFilter filter, CancellationToken ct)
     {
         var query = Visible;
         if (filter.UnitId is { } unitId)
@@ -55,6 +84,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             query = query.Where(p => p.Tags.Any(t => t.Slug == tag));
         if (filter.Audience is { } audience)
             query = query.Where(p => p.Audience == audience || p.Audience == Audience.All);
+        if (filter.FeaturedOnly)
+            query = query.Where(p => p.Featured);
+        if (filter.ExceptPostId is { } except)
+            query = query.Where(p => p.Id != except);
         if (filter.From is { } from)
         {
             var start = VietnamTime.StartOfDayUtc(from);
@@ -65,10 +98,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
             query = query.Where(p => p.PublishAt < end);
         }
-        var page = await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
-            .Select(ToCard).ToPageAsync(filter.Page, ct);
-        page = page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
-        return filter.UnitId is { } section ? await AsListedInAsync(page, section, ct) : page;
+        return query;
     }
 
     /// <summary>

@@ -19,7 +19,11 @@ public sealed record HomePage(
     IReadOnlyList<PostCard> Videos,
     IReadOnlyList<UnitNode> Units,
     IReadOnlyList<CategoryRef> Categories)
-    : SitePage("Trang chủ", []);
+    : SitePage("Trang chủ", [])
+{
+    /// <summary>The lead story: the newest post marked "Tin nổi bật", else the newest news; not repeated in <see cref="News"/>.</summary>
+    public PostCard? Lead { get; init; }
+}
 
 /// <summary>A unit's CCHC section: the overview when <see cref="Tab"/> is null, else one tab's paged list.</summary>
 public sealed record UnitSectionPage(
@@ -34,6 +38,15 @@ public sealed record UnitSectionPage(
 
     /// <summary>The year and audience a tab's list is narrowed to.</summary>
     public ListForm Form { get; init; } = new();
+
+    /// <summary>The years the tab has posts in, newest first, for its year filter.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
+
+    /// <summary>
+    /// The overview's lead story: the unit's newest post marked "Tin nổi bật", else the newest post of its first kind that
+    /// has posts; not repeated in <see cref="Overview"/>.
+    /// </summary>
+    public PostCard? Lead { get; init; }
 }
 
 /// <summary>A unit's header and tabs; <see cref="Current"/> is the segment of the tab shown, null for the overview.</summary>
@@ -53,10 +66,16 @@ public sealed record CategoryPage(CategoryRef Category, PagedResult<PostCard> Po
     public string BaseUrl => $"/linh-vuc/{Category.Slug}";
 
     public ListForm Form { get; init; } = new();
+
+    /// <summary>The years the field has posts in, newest first, for its year filter.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
 }
 
-/// <summary>The filter form above a list at <see cref="Path"/>; <see cref="ByKind"/> when the list mixes kinds.</summary>
-public sealed record ListFilters(ListForm Form, string Path, bool ByKind);
+/// <summary>
+/// The filter form above a list at <see cref="Path"/>; <see cref="ByKind"/> when the list mixes kinds; <see cref="Years"/>
+/// the years the list has posts in, newest first.
+/// </summary>
+public sealed record ListFilters(ListForm Form, string Path, bool ByKind, IReadOnlyList<int> Years);
 
 /// <summary>The published posts carrying one tag: <c>/the/{slug}</c>.</summary>
 public sealed record TagPage(TagRef Tag, PagedResult<PostCard> Posts, ListForm Form, IReadOnlyList<Breadcrumb> Trail)
@@ -65,9 +84,18 @@ public sealed record TagPage(TagRef Tag, PagedResult<PostCard> Posts, ListForm F
     public const string Prefix = "/the";
 
     public string BaseUrl => Tag.Url;
+
+    /// <summary>The years the tag's posts were published in, newest first, for its year filter.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
 }
 
-public sealed record CategoryIndexPage(IReadOnlyList<CategoryRef> All)
+/// <summary>A reform field on the fields' index: its description and how many published posts it has.</summary>
+public sealed record CategorySummary(string Slug, string Name, string? Description, int PostCount)
+{
+    public string Url => $"/linh-vuc/{Slug}";
+}
+
+public sealed record CategoryIndexPage(IReadOnlyList<CategorySummary> All)
     : SitePage("Lĩnh vực cải cách hành chính", [new("Trang chủ", "/"), new("Lĩnh vực CCHC", null)]);
 
 public sealed record ErrorPage(string Heading, string Message) : SitePage(Heading, [new("Trang chủ", "/"), new(Heading, null)]);

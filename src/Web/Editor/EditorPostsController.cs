@@ -22,6 +22,9 @@ public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status,
     /// <summary>Whether this user may move the times of a post whose changes are reviewed; the form shows them read-only otherwise.</summary>
     public bool MaySetPublishAt { get; init; } = true;
     public bool MaySetUnpublishAt { get; init; } = true;
+    /// <summary>The post is marked "Tin nổi bật"; <see cref="MayFeature"/>: the user may publish here, so may set the mark.</summary>
+    public bool Featured { get; init; }
+    public bool MayFeature { get; init; }
     /// <summary>The unit's other published posts, by title, for "replaced by" when unpublishing.</summary>
     public IReadOnlyList<(int Id, string Title)> Replacements { get; init; } = [];
 }
@@ -99,6 +102,18 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
         var outcome = await editing.StepAsync(post, version, step, await editor.GrantsAsync(), editor.Actor, note, ct, reason, replacedBy);
         return MessageOutcome(outcome, $"/quan-tri/bai-viet/{id}",
             saved => onChange ? StepNames.ChangeDone(step) : $"Bài viết đã chuyển sang trạng thái \"{saved.Status.Vietnamese()}\".");
+    }
+
+    /// <summary>"Tin nổi bật": a decision of those who may publish in the post's unit, taken on the post's form page.</summary>
+    [HttpPost("/quan-tri/bai-viet/{id:int}/noi-bat")]
+    public async Task<IActionResult> Feature(int id, Guid version, bool featured, CancellationToken ct)
+    {
+        var (post, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), p => p.UnitId, EditorAction.Publish);
+        if (post is null)
+            return refusal!;
+        var outcome = await editing.SetFeaturedAsync(post, version, featured, editor.Actor, ct);
+        return MessageOutcome(outcome, $"/quan-tri/bai-viet/{id}",
+            saved => saved.Featured ? "Đã đánh dấu tin nổi bật." : "Đã bỏ đánh dấu tin nổi bật.");
     }
 
     /// <summary>
@@ -211,6 +226,8 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
                 : null,
             MaySetPublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Publish, post!.UnitId),
             MaySetUnpublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Unpublish, post!.UnitId),
+            Featured = post is { Featured: true },
+            MayFeature = post is not null && Permissions.Allows(grants, EditorAction.Publish, post.UnitId),
             Replacements = post is null || !steps.Contains(WorkflowStep.Unpublish) ? []
                 : (await db.Posts.AsNoTracking().Where(p => p.UnitId == post.UnitId && p.Id != post.Id && p.Status == PostStatus.Published)
                     .Select(p => new { p.Id, p.Title }).ToListAsync(ct))

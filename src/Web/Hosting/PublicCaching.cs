@@ -90,13 +90,14 @@ public static class PublicCaching
         UnitSectionPage section => section.Unit.SelfAndDescendants().Select(n => ContentTags.Unit(n.Unit.Id)),
         PostPage page => [ContentTags.Post(page.Post.Card.Id)],
         PostDetail post => [ContentTags.Post(post.Card.Id)],
-        CategoryPage or TagPage or PagedResult<PostCard> => [ContentTags.PostLists],
+        // The fields' index and API count published posts.
+        CategoryPage or TagPage or PagedResult<PostCard> or CategoryIndexPage or IReadOnlyList<CategorySummary> => [ContentTags.PostLists],
         QuestionColumnPage or QuestionPage or PagedResult<QuestionCard> => [ContentTags.Questions],
         // Procedure pages also link the Document posts of their legal basis and decisions.
         ProceduresPage or ProcedurePage or ProcedureChangesPage or ProcedureDetail or PagedResult<ProcedureCard>
             => [ContentTags.Source(Procedure.SourceName), ContentTags.PostLists],
-        // Only units and categories, which the site-wide tag on every answer covers.
-        CategoryIndexPage or UnitNode or IEnumerable<UnitNode> => [],
+        // Only units, which the site-wide tag on every answer covers.
+        UnitNode or IEnumerable<UnitNode> => [],
         // Dossier results change only by an import, which drops every answer (the site-wide tag).
         DossierResultsPage or DossierYear => [],
         // An answer not named above is dropped by any change to posts or questions, rather than kept stale.

@@ -39,15 +39,12 @@ public sealed class UnitsController(SitePageBuilder pages, PublishedPosts publis
     public Task<IActionResult> Print(string unit, string segment, string slug, CancellationToken ct) =>
         RenderPostAsync(unit, segment, slug, "Print", ct);
 
-    /// <summary>"Lưu" (save): the print view as a self-contained HTML file to download.</summary>
+    /// <summary>
+    /// The former "Lưu bài viết" download (an .html file). A post is saved as PDF from the print view through the
+    /// browser's own "Lưu thành PDF", which keeps its tables and images as printed; old links land there.
+    /// </summary>
     [HttpGet("/{unit:unit}/{segment}/{slug}/tai-ve")]
-    public async Task<IActionResult> Save(string unit, string segment, string slug, CancellationToken ct)
-    {
-        var result = await RenderPostAsync(unit, segment, slug, "Print", ct);
-        if (result is ViewResult)
-            Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = $"{slug}.html" }.ToString();
-        return result;
-    }
+    public IActionResult Save(string unit, string segment, string slug) => RedirectPermanent($"/{unit}/{segment}/{slug}/in");
 
     private async Task<IActionResult> RenderPostAsync(string unit, string segment, string slug, string view, CancellationToken ct)
     {
@@ -66,8 +63,8 @@ public sealed class UnitsController(SitePageBuilder pages, PublishedPosts publis
     }
 
     /// <summary>
-    /// A post's page; one with an embedded video may frame that video's player, and only that one. The print view and the
-    /// saved file play nothing, so they keep the strict policy.
+    /// A post's page; one with an embedded video may frame that video's player, and only that one. The print view plays
+    /// nothing, so it keeps the strict policy.
     /// </summary>
     private ViewResult Show(string view, PostPage page)
     {

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace CchcSite.Themes.Default.Print;
 
 /// <summary>
-/// The styles of the print view and of the downloaded post file (<c>/tai-ve</c>), which must be inline for the file to
-/// be self-contained. The site's content security policy allows no inline style; the responses that carry this one
+/// The styles of the print views, inline so that a copy the browser saves from one (a page, or a PDF) is
+/// self-contained. The site's content security policy allows no inline style; the responses that carry this one
 /// style element get a policy that allows it by the hash of its exact text, computed here when the site starts, so that
 /// editing print.css can never leave a stale hash behind.
 /// </summary>

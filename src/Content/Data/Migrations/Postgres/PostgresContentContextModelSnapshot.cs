@@ -1295,6 +1295,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("IssuingUnitName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

@@ -1243,6 +1243,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Featured")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IssuingUnitName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
