@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace CchcSite.Browser.Tests;
 
 /// <summary>
-/// An editor writing a video post uploads its cover image (the description required in the same dialog), a leaflet to
+/// An editor writing a video post uploads its cover image (the description required in the same dialog), a plan (DOCX) to
 /// attach and the clip itself (sent in parts, with its progress) without leaving the form: each is chosen in the form at
 /// once, what was typed stays, and the saved post has all three.
 /// </summary>
@@ -49,12 +49,12 @@ public sealed class PostFormUploadTests(SiteFixture site)
 
         // A leaflet, attached and ticked.
         await editor.GetByRole(AriaRole.Button, new() { Name = "Tải tệp mới lên và đính kèm" }).ClickAsync();
-        await dialog.GetByLabel("Tệp (bắt buộc)").SetInputFilesAsync(SeedFile("attachments", "kh-tuyen-truyen-cchc-2021-pgddt-nga-nam.pdf"));
-        await dialog.GetByLabel("Tên hiển thị (để trống: tên tệp)").FillAsync("Kế hoạch tuyên truyền CCHC 2021");
+        await dialog.GetByLabel("Tệp (bắt buộc)").SetInputFilesAsync(SeedFile("attachments", "kh-tuyen-truyen-cchc-2022-sgddt.docx"));
+        await dialog.GetByLabel("Tên hiển thị (để trống: tên tệp)").FillAsync("Kế hoạch tuyên truyền CCHC 2022");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Tải lên và chọn" }).ClickAsync();
         await Assertions.Expect(dialog).ToBeHiddenAsync();
-        await Assertions.Expect(editor.GetByLabel("kh-tuyen-truyen-cchc-2021-pgddt-nga-nam.pdf")).ToBeCheckedAsync();
-        await Assertions.Expect(editor.GetByLabel("Tiêu đề hiển thị của kh-tuyen-truyen-cchc-2021-pgddt-nga-nam.pdf")).ToHaveValueAsync("Kế hoạch tuyên truyền CCHC 2021");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Checkbox, new() { Name = "kh-tuyen-truyen-cchc-2022-sgddt.docx", Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(editor.GetByLabel("Tiêu đề hiển thị của kh-tuyen-truyen-cchc-2022-sgddt.docx")).ToHaveValueAsync("Kế hoạch tuyên truyền CCHC 2022");
 
         // A file of the wrong kind for the button is refused before anything is sent.
         await editor.GetByRole(AriaRole.Button, new() { Name = "Tải video mới lên" }).ClickAsync();
@@ -74,14 +74,14 @@ public sealed class PostFormUploadTests(SiteFixture site)
         await Assertions.Expect(editor.GetByLabel("Tiêu đề (bắt buộc)")).ToHaveValueAsync(Title);
         await Assertions.Expect(editor.GetByLabel("Nội dung (Markdown)")).ToHaveValueAsync("Đoạn đã gõ trước khi tải tệp lên.");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
-        await Assertions.Expect(editor.GetByRole(AriaRole.Status).First).ToContainTextAsync("Đã lưu bản nháp.");
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã lưu bản nháp.");
         var saved = await site.WithDbAsync(db => db.Posts.Where(p => p.Title == Title).Select(p => new
         {
             Cover = p.CoverImage!.AltText, Attachments = p.Attachments.Select(a => a.MediaAsset.FileName).ToList(),
             Video = p.Video!.File!.AltText, p.BodyMarkdown,
         }).SingleAsync());
         Assert.Equal(Alt, saved.Cover);
-        Assert.Equal(["kh-tuyen-truyen-cchc-2021-pgddt-nga-nam.pdf"], saved.Attachments);
+        Assert.Equal(["kh-tuyen-truyen-cchc-2022-sgddt.docx"], saved.Attachments);
         Assert.Equal("Clip hướng dẫn phụ huynh", saved.Video);
         Assert.Equal("Đoạn đã gõ trước khi tải tệp lên.", saved.BodyMarkdown);
 

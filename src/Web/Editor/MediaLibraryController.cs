@@ -74,10 +74,12 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
     [UploadTooLarge]
     public async Task<IActionResult> Upload([FromQuery(Name = "don-vi")] string? donVi, MediaUploadForm form, CancellationToken ct)
     {
+        // The post form's upload dialog sends the same form by script and reads the answer as JSON, to choose the file.
+        var json = AnswersJson();
         if (await units.FindAsync(donVi ?? "", ct) is not { } unit)
-            return NotFound();
+            return json ? new ResultAction(ApiProblems.NotFound("Không có đơn vị này.")) : NotFound();
         if (!await MayUploadAsync(unit.Unit.Id))
-            return Forbid();
+            return json ? new ResultAction(Videos.VideoUploadsController.Refused()) : Forbid();
         // No file is a name the library refuses with its own message.
         var file = form.File is { Length: > 0 } posted ? posted : null;
         await using var content = file?.OpenReadStream() ?? Stream.Null;
@@ -85,8 +87,7 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         // A video is now in the transcoding queue; for any other file the job finds the queue empty.
         if (outcome.IsOk)
             transcoder.Wake();
-        // The post form's upload dialog sends the same form by script and reads the answer as JSON, to choose the file.
-        if (AnswersJson())
+        if (json)
         {
             var item = outcome is Content.Outcomes.Outcome<MediaAsset>.Ok ok ? await library.ItemAsync(ok.Value.Id, ct) : null;
             return new ResultAction(ApiProblems.From(outcome, asset => TypedResults.Created(MediaUrls.For(asset), UploadedFile.Of(item!))));

@@ -506,13 +506,21 @@ if (uploadDialog) {
     }
   });
 
-  // Each button says what it chose next to itself, in a live region, once the dialog has closed.
+  // Each button says what it chose next to itself, in a live region made at the first upload (an empty status region on
+  // every post form would only be noise), once the dialog has closed.
   for (const opener of document.querySelectorAll("button[data-upload-for]")) {
-    const done = document.createElement("p");
-    done.className = "field-hint";
-    done.setAttribute("role", "status");
-    opener.after(done);
-    opener.addEventListener("uploaded", (event) => { done.textContent = event.detail; });
+    opener.addEventListener("uploaded", (event) => {
+      let done = opener.nextElementSibling?.matches("[data-upload-done]") ? opener.nextElementSibling : null;
+      if (!done) {
+        done = document.createElement("p");
+        done.className = "field-hint";
+        done.dataset.uploadDone = "";
+        done.setAttribute("aria-live", "polite");
+        opener.after(done);
+      }
+      // Filled a moment after the region exists, so screen readers, which watch regions already there, read it.
+      setTimeout(() => { done.textContent = event.detail; }, 100);
+    });
   }
 
   const imageList = document.getElementById("anh-thu-vien");
