@@ -8,7 +8,8 @@ namespace CchcSite.Browser.Tests;
 /// <summary>
 /// An editor writing a video post uploads its cover image (the description required in the same dialog), a plan (DOCX) to
 /// attach and the clip itself (sent in parts, with its progress) without leaving the form: each is chosen in the form at
-/// once, what was typed stays, and the saved post has all three.
+/// once, what was typed stays, and the saved post has all three. With captions added in the library, the clip is
+/// transcoded (poster made) and a citizen's browser plays it: its metadata loads and so does its caption track.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class PostFormUploadTests(SiteFixture site)
@@ -92,6 +93,44 @@ public sealed class PostFormUploadTests(SiteFixture site)
         await Assertions.Expect(phone.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoBlockingViolationsAsync(phone, "the upload dialog at 390");
         await SiteFixture.ScreenshotAsync(phone, "post-form-upload-dialog-390");
+
+        // Captions for the clip in the library, then, once it is transcoded and published, a citizen plays it with them.
+        await editor.GotoAsync($"/quan-tri/thu-vien?don-vi={Unit}");
+        var item = editor.Locator("li.media-item").Filter(new() { HasText = "Clip hướng dẫn phụ huynh" });
+        var captions = Path.Combine(Path.GetTempPath(), $"phu-de-{Guid.NewGuid():N}.vtt");
+        await File.WriteAllTextAsync(captions, "WEBVTT\n\n00:00.000 --> 00:02.500\nPhụ huynh nộp hồ sơ chuyển trường trên Cổng dịch vụ công\n");
+        await item.GetByLabel("phụ đề tiếng Việt", new() { Exact = false }).SetInputFilesAsync(captions);
+        await item.GetByRole(AriaRole.Button, new() { Name = "Gắn phụ đề" }).ClickAsync();
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gắn phụ đề");
+        var transcoded = DateTime.UtcNow.AddMinutes(4);
+        while (await site.WithDbAsync(db => db.Set<Content.Videos.VideoTranscode>().Where(j => j.MediaAsset.AltText == "Clip hướng dẫn phụ huynh")
+                   .Select(j => new { j.State, j.Failure }).SingleAsync()) is { State: not Content.Videos.TranscodeState.Done } job)
+        {
+            Assert.True(job.State != Content.Videos.TranscodeState.Failed, job.Failure);
+            Assert.True(DateTime.UtcNow < transcoded, $"The clip is still {job.State} after four minutes.");
+            await Task.Delay(1000);
+        }
+        var slug = await site.WithDbAsync(async db =>
+        {
+            var post = await db.Posts.SingleAsync(p => p.Title == Title);
+            post.Status = PostStatus.Published;
+            post.PublishAt = DateTime.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+            return post.Slug;
+        });
+        var path = PostKindSegments.PostUrl(Unit, PostKind.Video, slug);
+        foreach (var (width, height) in new[] { (390, 844), (1366, 900) })
+        {
+            var citizen = await site.NewPageAsync(width, height);
+            await citizen.GotoAsync(path);
+            var player = citizen.Locator("figure.video video");
+            await Assertions.Expect(player).ToHaveAttributeAsync("poster", new System.Text.RegularExpressions.Regex("^/tep/"));
+            await player.EvaluateAsync("v => v.load()");
+            await citizen.WaitForFunctionAsync("() => document.querySelector('figure.video video').readyState >= HTMLMediaElement.HAVE_METADATA");
+            await citizen.WaitForFunctionAsync("() => { const t = document.querySelector('figure.video track'); return t && t.readyState === 2 && t.track.cues.length === 1; }");
+            await AccessibilityTests.AssertNoBlockingViolationsAsync(citizen, $"{path} at {width}");
+            await SiteFixture.ScreenshotAsync(citizen, $"uploaded-video-{width}");
+        }
     }
 
     private static string SeedFile(string folder, string name) =>
