@@ -224,6 +224,10 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
     public Task<PagedResult<MediaLibraryItem>> ListAsync(int unitId, PageRequest page, CancellationToken ct) =>
         OfUnit(unitId).Select(ToItem).ToPageAsync(page, ct);
 
+    /// <summary>One file of the library as its lists show it, e.g. just uploaded from a post form; null when there is none.</summary>
+    public Task<MediaLibraryItem?> ItemAsync(int id, CancellationToken ct) =>
+        db.MediaAssets.AsNoTracking().Where(a => a.Id == id).Select(ToItem).FirstOrDefaultAsync(ct);
+
     /// <summary>What a post form offers: the files already chosen, however old, and the newest others.</summary>
     public async Task<IReadOnlyList<MediaLibraryItem>> ChoicesAsync(int unitId, IReadOnlyCollection<int> chosen, CancellationToken ct)
     {

@@ -27,6 +27,10 @@ public sealed record PostEditPage(PostForm Form, int? PostId, PostStatus Status,
     public bool MayFeature { get; init; }
     /// <summary>The unit's other published posts, by title, for "replaced by" when unpublishing.</summary>
     public IReadOnlyList<(int Id, string Title)> Replacements { get; init; } = [];
+    /// <summary>Whether this user may upload to the unit's library, and so from this form (the library's own right).</summary>
+    public bool MayUpload { get; init; }
+    /// <summary>Where the transcoding of each library video offered stands, so an editor sees which are ready to play.</summary>
+    public IReadOnlyDictionary<int, Content.Videos.TranscodeSummary> Transcodes { get; init; } = new Dictionary<int, Content.Videos.TranscodeSummary>();
 }
 
 /// <summary>A post's pending change as the edit page shows it; <see cref="LiveTitle"/> is what readers still see.</summary>
@@ -38,7 +42,7 @@ public sealed record RevisionComparePage(int PostId, string Title, PostRevision 
 
 public sealed class EditorPostsController(PostEditing editing, UnitDirectory units, CurrentEditor editor,
     CchcDbContext db, PublishedPosts published, MarkdownRenderer markdown, Content.Media.MediaLibrary library,
-    Content.Plans.PlanCompliance plans) : EditorController
+    Content.Plans.PlanCompliance plans, Content.Videos.VideoTranscoding transcoding) : EditorController
 {
     [HttpGet("/quan-tri/bai-viet/moi")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, [FromQuery(Name = "loai")] PostKind loai = PostKind.Article, CancellationToken ct = default)
@@ -224,6 +228,9 @@ public sealed class EditorPostsController(PostEditing editing, UnitDirectory uni
             Change = post?.PendingChange is { } change
                 ? new PendingChangeView(change.Status, change.Revision.Number, post.Title, change.ReviewNote, change.UpdatedAt, RevisionComparison.ChangeAgainstLive(post))
                 : null,
+            MayUpload = unit is not null && await MayAsync(unit.Id, EditorAction.Upload),
+            Transcodes = form.Kind == PostKind.Video ? await transcoding.SummariesAsync(media.Where(m => m.IsVideo).Select(m => m.Id).ToList(), ct)
+                : new Dictionary<int, Content.Videos.TranscodeSummary>(),
             MaySetPublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Publish, post!.UnitId),
             MaySetUnpublishAt = !reviewed || Permissions.Allows(grants, EditorAction.Unpublish, post!.UnitId),
             Featured = post is { Featured: true },

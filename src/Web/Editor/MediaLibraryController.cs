@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using CchcSite.Web.Api;
 
 namespace CchcSite.Web.Editor;
 
@@ -16,11 +17,27 @@ public sealed record MediaLibraryPage(UnitRef Unit, PagedResult<MediaLibraryItem
 {
     public string UrlFor(int page) => $"/quan-tri/thu-vien?don-vi={Unit.Slug}" + (page == 1 ? "" : $"&trang={page}");
 
-    public string FileUrl(MediaLibraryItem item, ImageSize? size = null) =>
+    public string FileUrl(MediaLibraryItem item, ImageSize? size = null) => FileUrlOf(item, size);
+
+    /// <summary>A library file's address in the editor area (served before any public post uses it), or its thumbnail's.</summary>
+    public static string FileUrlOf(MediaLibraryItem item, ImageSize? size = null) =>
         size is { } s && item.ThumbnailFileName is { } thumb
             ? $"/quan-tri/thu-vien/{item.Id}/{s.Segment()}/{Uri.EscapeDataString(thumb)}"
             : $"/quan-tri/thu-vien/{item.Id}/{Uri.EscapeDataString(item.FileName)}";
 }
+
+/// <summary>
+/// A file just uploaded, as the post form's upload dialog reads it to offer and choose it at once: its public address
+/// (what the body's Markdown links to) and its thumbnail in the editor area.
+/// </summary>
+public sealed record UploadedFile(int Id, string FileName, string? AltText, string Url, string PreviewUrl, bool IsImage, bool IsDocument, string Size)
+{
+    public static UploadedFile Of(MediaLibraryItem item) => new(item.Id, item.FileName, item.AltText, MediaUrls.For(item.Id, item.FileName),
+        MediaLibraryPage.FileUrlOf(item, ImageSize.Thumbnail), item.IsImage, item.IsDocument, MediaLibrary.FormatSize(item.Length));
+}
+
+/// <summary>A video's transcoding as the post form follows it: finished (done or failed), how far, and the line to show.</summary>
+public sealed record TranscodeProgress(bool Finished, int Percent, string Text);
 
 public sealed record MediaLibraryUnits(IReadOnlyList<UnitRef> Units);
 
@@ -57,10 +74,12 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
     [UploadTooLarge]
     public async Task<IActionResult> Upload([FromQuery(Name = "don-vi")] string? donVi, MediaUploadForm form, CancellationToken ct)
     {
+        // The post form's upload dialog sends the same form by script and reads the answer as JSON, to choose the file.
+        var json = AnswersJson();
         if (await units.FindAsync(donVi ?? "", ct) is not { } unit)
-            return NotFound();
+            return json ? new ResultAction(ApiProblems.NotFound("Không có đơn vị này.")) : NotFound();
         if (!await MayUploadAsync(unit.Unit.Id))
-            return Forbid();
+            return json ? new ResultAction(Videos.VideoUploadsController.Refused()) : Forbid();
         // No file is a name the library refuses with its own message.
         var file = form.File is { Length: > 0 } posted ? posted : null;
         await using var content = file?.OpenReadStream() ?? Stream.Null;
@@ -68,6 +87,11 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         // A video is now in the transcoding queue; for any other file the job finds the queue empty.
         if (outcome.IsOk)
             transcoder.Wake();
+        if (json)
+        {
+            var item = outcome is Content.Outcomes.Outcome<MediaAsset>.Ok ok ? await library.ItemAsync(ok.Value.Id, ct) : null;
+            return new ResultAction(ApiProblems.From(outcome, asset => TypedResults.Created(MediaUrls.For(asset), UploadedFile.Of(item!))));
+        }
         return await FormOutcomeAsync(outcome,
             asset =>
             {
@@ -103,6 +127,21 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
     {
         var items = await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct);
         return new(unit, items, limits.Value, altText, await transcoding.SummariesAsync(items.Items.Select(i => i.Id).ToList(), ct));
+    }
+
+    /// <summary>
+    /// Where a video's transcoding stands, for the post form's video choice to follow while it runs: the library's right,
+    /// in the video's unit.
+    /// </summary>
+    [HttpGet("/quan-tri/thu-vien/{id:int}/chuyen-ma")]
+    public async Task<IActionResult> Transcoding(int id, CancellationToken ct)
+    {
+        var (asset, refusal) = await AuthorizedAsync(library.FindAsync(id, ct), a => a.UnitId, EditorAction.Upload);
+        if (asset is null)
+            return refusal!;
+        if ((await transcoding.SummariesAsync([id], ct)).GetValueOrDefault(id) is not { } summary)
+            return NotFound();
+        return Json(new TranscodeProgress(summary.State is TranscodeState.Done or TranscodeState.Failed, summary.Percent, summary.Describe()));
     }
 
     /// <summary>A video whose transcoding failed, back in the queue: the library's right, in the video's unit.</summary>
@@ -155,6 +194,25 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
     }
 
     private Task<bool> MayUploadAsync(int unitId) => MayAsync(unitId, EditorAction.Upload);
+
+    /// <summary>
+    /// Whether the upload came from the post form's dialog, which asks for JSON: it gets the file or a ProblemDetails,
+    /// never the editor area's HTML error page in place of one.
+    /// </summary>
+    private bool AnswersJson()
+    {
+        if (!Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
+            return false;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            pages.Enabled = false;
+        return true;
+    }
+
+    /// <summary>A minimal-API result (<see cref="ApiProblems"/>) answered from this controller's action.</summary>
+    private sealed class ResultAction(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
+    }
 }
 
 /// <summary>

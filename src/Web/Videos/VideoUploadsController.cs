@@ -82,6 +82,7 @@ public sealed class VideoUploadsController(VideoUploads uploads, MediaLibrary li
 
     private static IResult Missing() => ApiProblems.NotFound("Không tìm thấy lượt tải lên này; có thể nó đã xong hoặc đã quá hạn.");
 
-    private static IResult Refused() =>
+    /// <summary>The library's refusal as the scripts read it (the post form's upload dialog too).</summary>
+    internal static IResult Refused() =>
         TypedResults.Problem(detail: "Bạn không có quyền tải tệp lên thư viện của đơn vị này.", statusCode: StatusCodes.Status403Forbidden, title: "Không được phép");
 }

@@ -276,11 +276,21 @@ function openImageDialog(picker, area, insertBlock) {
   cancel.type = "button";
   cancel.className = "button button--secondary";
   cancel.textContent = "Đóng";
-  const upload = document.createElement("a");
-  upload.href = picker.dataset.upload;
-  upload.target = "_blank";
-  upload.rel = "noopener";
-  upload.textContent = "Tải ảnh mới lên thư viện (mở thẻ mới)";
+  let upload;
+  if (openUpload && picker.dataset.mayUpload === "true") {
+    upload = document.createElement("button");
+    upload.type = "button";
+    upload.className = "button button--secondary";
+    upload.textContent = "Tải ảnh mới lên";
+    upload.setAttribute("aria-haspopup", "dialog");
+    upload.addEventListener("click", () => { close(); openUpload.image(insertBlock); });
+  } else {
+    upload = document.createElement("a");
+    upload.href = picker.dataset.upload;
+    upload.target = "_blank";
+    upload.rel = "noopener";
+    upload.textContent = "Tải ảnh mới lên thư viện (mở thẻ mới)";
+  }
   row.append(insert, setCover, cancel);
   if (!items.length) {
     const empty = document.createElement("p");
@@ -312,86 +322,293 @@ function openImageDialog(picker, area, insertBlock) {
   (radios[0] || cancel).focus();
 }
 
-// A video goes up in parts (the form alone would carry at most one request's worth), with a progress bar. After a
+// A ProblemDetails answer as one Vietnamese sentence: the first field's message, else its detail.
+const problemOf = async (response) => {
+  if (response.status === 413) return "Tệp quá lớn so với giới hạn tải lên của máy chủ.";
+  const body = await response.json().catch(() => ({}));
+  return Object.values(body.errors || {}).flat()[0] || body.detail || "Không tải lên được tệp.";
+};
+
+const isVideoName = (name) => /\.(mp4|mov|webm)$/i.test(name);
+
+// A video goes up in parts (a form alone would carry at most one request's worth), with a progress bar. After a
 // dropped connection the script asks the server how much it holds and goes on from there; choosing the same file again
-// after a reload resumes the upload it remembers for that file. Without script the form sends small videos whole.
-const videoForm = document.querySelector("form[data-video-upload]");
+// after a reload resumes the upload it remembers for that file. The library page and the post form's upload dialog both
+// send videos this one way. Answers the finished upload ({ id, fileName }); throws an Error with the server's reason,
+// or a TypeError when the connection is gone for good.
+async function sendVideo(file, createUrl, token, altText, show) {
+  const headers = { RequestVerificationToken: token };
+  const partSize = 8 * 1024 * 1024;
+  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const key = `tai-len:${file.name}:${file.size}:${file.lastModified}`;
+  try {
+    let upload = null;
+    const remembered = localStorage.getItem(key);
+    if (remembered) {
+      const response = await fetch(remembered, { credentials: "same-origin" });
+      if (response.ok) upload = await response.json();
+    }
+    if (!upload) {
+      const response = await fetch(createUrl, {
+        method: "POST", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/json" },
+        body: JSON.stringify({ fileName: file.name, length: file.size }),
+      });
+      if (!response.ok) throw new Error(await problemOf(response));
+      upload = await response.json();
+      localStorage.setItem(key, upload.url);
+    }
+    let failures = 0;
+    while (upload.offset < upload.length) {
+      show(upload.offset, upload.length);
+      try {
+        const part = file.slice(upload.offset, upload.offset + partSize);
+        const response = await fetch(`${upload.url}?offset=${upload.offset}`, {
+          method: "PATCH", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/octet-stream" }, body: part,
+        });
+        // A refused part (422, 403, 404) ends the upload; a conflict or a server fault means: ask where it stands.
+        if (response.status >= 400 && response.status < 500 && response.status !== 409) throw new Error(await problemOf(response));
+        if (!response.ok) throw new TypeError("retry");
+        upload = await response.json();
+        failures = 0;
+      } catch (error) {
+        if (!(error instanceof TypeError) || ++failures > 20) throw error;
+        // The connection dropped: wait, then ask where the server stands and go on from there.
+        show(upload.offset, upload.length, "Mất kết nối, đang thử tải tiếp…");
+        await wait(Math.min(30000, 1000 * 2 ** failures));
+        const response = await fetch(upload.url, { credentials: "same-origin" }).catch(() => null);
+        if (response?.ok) upload = await response.json();
+      }
+    }
+    show(upload.length, upload.length, "Đã tải lên đủ, đang kiểm tra tệp…");
+    const finished = await fetch(`${upload.url}/xong`, {
+      method: "POST", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ altText }),
+    });
+    if (!finished.ok) throw new Error(await problemOf(finished));
+    localStorage.removeItem(key);
+    return await finished.json();
+  } catch (error) {
+    // A refusal is final; a lost connection keeps the upload to resume when the same file is chosen again.
+    if (!(error instanceof TypeError)) localStorage.removeItem(key);
+    throw error;
+  }
+}
+
+// The progress of an upload in a bar and a sentence (read by screen readers from the sentence's live region).
+const progressShower = (bar, text) => (offset, length, words) => {
+  const megabytes = (bytes) => (bytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+  bar.max = length;
+  bar.value = offset;
+  text.textContent = words || `Đã tải lên ${megabytes(offset)} / ${megabytes(length)} MB (${Math.floor((offset * 100) / length)} %).`;
+};
+
+const lostConnection = "Mất kết nối. Hãy chọn lại tệp và bấm Tải lên để tải tiếp.";
+
+// The library page: a video goes up in parts, then the page shows it in the list. Without script the form sends small
+// videos whole.
+const videoForm = document.querySelector("form.upload-form[data-video-upload]");
 if (videoForm) {
   const input = videoForm.querySelector("input[type=file]");
   const box = document.getElementById("tai-len-video");
-  const bar = document.getElementById("tai-len-video-thanh");
   const text = document.getElementById("tai-len-video-chu");
-  const headers = { RequestVerificationToken: videoForm.querySelector("input[name=__RequestVerificationToken]").value };
-  const partSize = 8 * 1024 * 1024;
-  const megabytes = (bytes) => (bytes / 1048576).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
-  const problem = async (response) => {
-    const body = await response.json().catch(() => ({}));
-    return Object.values(body.errors || {}).flat()[0] || body.detail || "Không tải lên được video.";
-  };
-  const show = (offset, length, words) => {
-    bar.max = length;
-    bar.value = offset;
-    text.textContent = words || `Đã tải lên ${megabytes(offset)} / ${megabytes(length)} MB (${Math.floor((offset * 100) / length)} %).`;
-  };
-  const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const show = progressShower(document.getElementById("tai-len-video-thanh"), text);
   videoForm.addEventListener("submit", async (event) => {
     const file = input.files[0];
-    if (!file || !/\.(mp4|mov|webm)$/i.test(file.name)) return;
+    if (!file || !isVideoName(file.name)) return;
     event.preventDefault();
     const button = videoForm.querySelector("button[type=submit]");
     button.disabled = true;
     box.hidden = false;
-    const key = `tai-len:${file.name}:${file.size}:${file.lastModified}`;
     try {
-      let upload = null;
-      const remembered = localStorage.getItem(key);
-      if (remembered) {
-        const response = await fetch(remembered, { credentials: "same-origin" });
-        if (response.ok) upload = await response.json();
-      }
-      if (!upload) {
-        const response = await fetch(videoForm.dataset.videoUpload, {
-          method: "POST", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/json" },
-          body: JSON.stringify({ fileName: file.name, length: file.size }),
-        });
-        if (!response.ok) throw new Error(await problem(response));
-        upload = await response.json();
-        localStorage.setItem(key, upload.url);
-      }
-      let failures = 0;
-      while (upload.offset < upload.length) {
-        show(upload.offset, upload.length);
-        try {
-          const part = file.slice(upload.offset, upload.offset + partSize);
-          const response = await fetch(`${upload.url}?offset=${upload.offset}`, {
-            method: "PATCH", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/octet-stream" }, body: part,
-          });
-          // A refused part (422, 403, 404) ends the upload; a conflict or a server fault means: ask where it stands.
-          if (response.status >= 400 && response.status < 500 && response.status !== 409) throw new Error(await problem(response));
-          if (!response.ok) throw new TypeError("retry");
-          upload = await response.json();
-          failures = 0;
-        } catch (error) {
-          if (!(error instanceof TypeError) || ++failures > 20) throw error;
-          // The connection dropped: wait, then ask where the server stands and go on from there.
-          show(upload.offset, upload.length, "Mất kết nối, đang thử tải tiếp…");
-          await wait(Math.min(30000, 1000 * 2 ** failures));
-          const response = await fetch(upload.url, { credentials: "same-origin" }).catch(() => null);
-          if (response?.ok) upload = await response.json();
-        }
-      }
-      show(upload.length, upload.length, "Đã tải lên đủ, đang kiểm tra tệp…");
-      const finished = await fetch(`${upload.url}/xong`, {
-        method: "POST", credentials: "same-origin", headers: { ...headers, "Content-Type": "application/json" },
-        body: JSON.stringify({ altText: videoForm.querySelector("[name=AltText]").value }),
-      });
-      if (!finished.ok) throw new Error(await problem(finished));
-      localStorage.removeItem(key);
+      await sendVideo(file, videoForm.dataset.videoUpload, videoForm.querySelector("input[name=__RequestVerificationToken]").value,
+        videoForm.querySelector("[name=AltText]").value, show);
       location.reload();
     } catch (error) {
-      if (!(error instanceof TypeError)) localStorage.removeItem(key);
-      text.textContent = error instanceof TypeError ? "Mất kết nối. Hãy chọn lại tệp và bấm Tải lên để tải tiếp." : error.message;
+      text.textContent = error instanceof TypeError ? lostConnection : error.message;
       button.disabled = false;
     }
   });
+}
+
+// Uploading from the post form, without leaving it (Views/EditorPosts/Edit.cshtml): each "Tải … mới lên" button opens
+// the one upload dialog, set up from the button's data (what it takes, how the description is named, whether it is
+// required); the file goes to the library's own endpoints (a video in parts, as above) and is then chosen in the form:
+// the cover image, an attachment ticked, the post's video, or an image put in the body. Nothing typed in the form is sent
+// or lost. The dialog's status line says, aloud too, how the upload goes and why it was refused.
+const uploadDialog = document.getElementById("tai-len-nhanh");
+let openUpload = null;
+if (uploadDialog) {
+  const form = uploadDialog.querySelector("form");
+  const fileInput = form.elements.File;
+  const alt = form.elements.AltText;
+  const altLabel = form.querySelector(`label[for=${alt.id}]`);
+  const hint = document.getElementById("tai-len-nhanh-goi-y");
+  const status = document.getElementById("tai-len-nhanh-trang-thai");
+  const progress = form.querySelector(".upload-progress");
+  const show = progressShower(progress.querySelector("progress"), status);
+  const submit = form.querySelector("button[type=submit]");
+  const token = form.querySelector("input[name=__RequestVerificationToken]").value;
+  let current = null;
+  const refuse = (message, field) => {
+    status.textContent = message;
+    if (field) { field.setAttribute("aria-invalid", "true"); field.focus(); }
+  };
+  const close = () => { uploadDialog.close(); };
+  uploadDialog.addEventListener("close", () => current?.returnTo.focus());
+  form.querySelector("[data-close]").addEventListener("click", close);
+  openUpload = (opener, chosen, returnTo = opener) => {
+    current = { opener, chosen, returnTo };
+    form.reset();
+    fileInput.accept = opener.dataset.accept;
+    hint.textContent = opener.dataset.hint;
+    altLabel.textContent = opener.dataset.altLabel;
+    alt.required = opener.dataset.altRequired === "true";
+    for (const field of [fileInput, alt]) field.removeAttribute("aria-invalid");
+    status.textContent = "";
+    progress.hidden = true;
+    submit.disabled = false;
+    uploadDialog.showModal();
+    fileInput.focus();
+  };
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    for (const field of [fileInput, alt]) field.removeAttribute("aria-invalid");
+    const file = fileInput.files[0];
+    if (!file) return refuse("Vui lòng chọn tệp cần tải lên.", fileInput);
+    const extension = file.name.slice(file.name.lastIndexOf(".")).toLowerCase();
+    if (!fileInput.accept.split(",").includes(extension)) return refuse(`Không chọn được tệp “${file.name}” ở đây. ${hint.textContent}`, fileInput);
+    if (alt.required && !alt.value.trim()) return refuse("Vui lòng nhập mô tả ảnh (văn bản thay thế) cho người không xem được ảnh.", alt);
+    submit.disabled = true;
+    try {
+      let uploaded;
+      if (isVideoName(file.name)) {
+        progress.hidden = false;
+        const done = await sendVideo(file, form.dataset.videoUpload, token, alt.value, show);
+        uploaded = { id: done.id, fileName: done.fileName, altText: alt.value.trim() || null };
+      } else {
+        status.textContent = `Đang tải lên “${file.name}”…`;
+        const response = await fetch(form.action, {
+          method: "POST", body: new FormData(form), credentials: "same-origin", headers: { Accept: "application/json" },
+        });
+        if (!response.ok) {
+          const body = await response.clone().json().catch(() => ({}));
+          return refuse(await problemOf(response), body.errors?.altText ? alt : fileInput);
+        }
+        uploaded = await response.json();
+      }
+      const said = current.chosen(uploaded);
+      close();
+      current.opener.dispatchEvent(new CustomEvent("uploaded", { detail: said }));
+    } catch (error) {
+      refuse(error instanceof TypeError ? lostConnection : error.message, fileInput);
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  // Each button says what it chose next to itself, in a live region made at the first upload (an empty status region on
+  // every post form would only be noise), once the dialog has closed.
+  for (const opener of document.querySelectorAll("button[data-upload-for]")) {
+    opener.addEventListener("uploaded", (event) => {
+      let done = opener.nextElementSibling?.matches("[data-upload-done]") ? opener.nextElementSibling : null;
+      if (!done) {
+        done = document.createElement("p");
+        done.className = "field-hint";
+        done.dataset.uploadDone = "";
+        done.setAttribute("aria-live", "polite");
+        opener.after(done);
+      }
+      // Filled a moment after the region exists, so screen readers, which watch regions already there, read it.
+      setTimeout(() => { done.textContent = event.detail; }, 100);
+    });
+  }
+
+  const imageList = document.getElementById("anh-thu-vien");
+  const cover = document.getElementById("CoverImageId");
+  const addOption = (select, value, text) => {
+    const option = new Option(text, value);
+    select.options[0].after(option);
+    return option;
+  };
+  // A new image is offered by the cover choice and the body's image dialog alike.
+  const offerImage = (image) => {
+    addOption(cover, image.id, `${image.altText} (${image.fileName})`);
+    const item = document.createElement("li");
+    Object.assign(item.dataset, { id: image.id, alt: image.altText, file: image.fileName, url: image.url, thumb: image.previewUrl });
+    imageList?.prepend(item);
+  };
+  const purposes = {
+    CoverImageId: (image) => {
+      offerImage(image);
+      cover.value = image.id;
+      cover.dispatchEvent(new Event("change", { bubbles: true }));
+      return `Đã tải lên và chọn “${image.altText}” làm ảnh đại diện.`;
+    },
+    attachments: (file) => {
+      const fieldset = document.querySelector("button[data-upload-for=attachments]").closest("fieldset");
+      fieldset.querySelector("[data-empty]")?.remove();
+      const row = document.createElement("div");
+      row.className = "attachment-choice";
+      row.innerHTML = `<input type="checkbox" name="AttachmentIds" checked><label></label><label class="visually-hidden"></label><input>`;
+      const [box, name, titleLabel, title] = row.children;
+      box.id = `dinh-kem-${file.id}`;
+      box.value = file.id;
+      name.htmlFor = box.id;
+      name.textContent = file.fileName;
+      title.id = `tieu-de-${file.id}`;
+      title.name = `AttachmentTitles[${file.id}]`;
+      title.value = file.altText || file.fileName;
+      titleLabel.htmlFor = title.id;
+      titleLabel.textContent = `Tiêu đề hiển thị của ${file.fileName}`;
+      fieldset.querySelector("button[data-upload-for]").before(row);
+      return `Đã tải lên và đính kèm “${file.fileName}” (${file.size}).`;
+    },
+    Video_FileId: (video) => {
+      const select = document.getElementById("Video_FileId");
+      const label = `${video.altText || video.fileName} (${video.fileName})`;
+      const option = addOption(select, video.id, `${label} – Đang chờ chuyển mã.`);
+      Object.assign(option.dataset, { label, state: "Đang chờ chuyển mã.", transcoding: `/quan-tri/thu-vien/${video.id}/chuyen-ma` });
+      select.value = video.id;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      return `Đã tải lên và chọn video “${video.fileName}”; video đang chờ chuyển mã.`;
+    },
+  };
+  for (const opener of document.querySelectorAll("button[data-upload-for]")) {
+    opener.hidden = false;
+    opener.addEventListener("click", () => openUpload(opener, purposes[opener.dataset.uploadFor]));
+  }
+  // The body's image dialog uploads through the cover button's settings, and puts the new image into the text.
+  openUpload.image = (insertBlock) => {
+    const opener = document.querySelector("button[data-upload-for=CoverImageId]");
+    openUpload(opener, (image) => {
+      offerImage(image);
+      insertBlock(`![${(image.altText || "").replace(/[[\]]/g, "")}](${image.url})`);
+      return `Đã tải lên “${image.altText}” và chèn vào nội dung.`;
+    }, bodyArea);
+  };
+}
+
+// The post's video choice follows a video still transcoding (Video_FileId's options carry the address of its state):
+// the option and the line under the choice say how far it is, then that it is done or why it failed.
+const videoChoice = document.getElementById("Video_FileId");
+if (videoChoice) {
+  const state = document.getElementById("Video_FileId-state");
+  let timer = null;
+  const follow = async () => {
+    clearTimeout(timer);
+    const option = videoChoice.selectedOptions[0];
+    if (state.textContent !== (option?.dataset.state || "")) state.textContent = option?.dataset.state || "";
+    if (!option?.dataset.transcoding) return;
+    const response = await fetch(option.dataset.transcoding, { credentials: "same-origin", headers: { Accept: "application/json" } }).catch(() => null);
+    if (response?.ok) {
+      const job = await response.json();
+      option.dataset.state = job.text;
+      option.textContent = job.finished && !/^Lỗi/.test(job.text) ? option.dataset.label : `${option.dataset.label} – ${job.text}`;
+      if (job.finished) delete option.dataset.transcoding;
+      if (videoChoice.selectedOptions[0] === option && state.textContent !== job.text) state.textContent = job.text;
+    }
+    if (option.dataset.transcoding) timer = setTimeout(follow, 3000);
+  };
+  videoChoice.addEventListener("change", follow);
+  follow();
 }

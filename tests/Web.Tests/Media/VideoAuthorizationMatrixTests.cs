@@ -10,20 +10,21 @@ namespace CchcSite.Web.Tests.Media;
 
 /// <summary>
 /// The video endpoints of the library × every kind of user: starting a resumable upload, retrying a failed transcoding,
-/// attaching captions. All are the library's right, Upload (editors and approvers of the unit, administrators); a
+/// attaching captions, reading a transcoding's progress (the post form's video choice), uploading from the post form's
+/// dialog (the library's upload answering JSON). All are the library's right, Upload (editors and approvers of the unit, administrators); a
 /// refused cell changes nothing.
 /// </summary>
 public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixture<VideoSite>
 {
     private const string Unit = AuthorizationMatrix.Unit;
 
-    public enum Endpoint { StartUpload, RetryTranscoding, AttachCaptions }
+    public enum Endpoint { StartUpload, RetryTranscoding, AttachCaptions, TranscodingProgress, UploadFromPostForm }
 
     private static readonly Who[] MayUpload = [Who.Administrator, Who.Editor, Who.Approver];
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
-    private sealed record State(int Uploads, DateTime QueuedAt, int? CaptionsId, int CaptionFiles);
+    private sealed record State(int Uploads, DateTime QueuedAt, int? CaptionsId, int CaptionFiles, int Images);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -43,6 +44,12 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
             }),
             Endpoint.RetryTranscoding => await browser.PostAsync($"/quan-tri/thu-vien/{video}/chuyen-ma-lai",
                 new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })),
+            Endpoint.TranscodingProgress => await browser.GetAsync($"/quan-tri/thu-vien/{video}/chuyen-ma"),
+            Endpoint.UploadFromPostForm => await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/quan-tri/thu-vien?don-vi={Unit}")
+            {
+                Content = MediaSite.UploadForm(token, $"{name}.jpg", MediaSite.Jpeg(), "Ảnh tải lên từ biểu mẫu bài viết"),
+                Headers = { { "Accept", "application/json" } },
+            }),
             _ => await browser.PostAsync($"/quan-tri/thu-vien/{video}/phu-de",
                 MediaSite.UploadForm(token, "phu-de.vtt", Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n"), null)),
         };
@@ -53,6 +60,9 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
         {
             Endpoint.StartUpload => after == before with { Uploads = before.Uploads + 1 },
             Endpoint.RetryTranscoding => after == before with { QueuedAt = after.QueuedAt } && after.QueuedAt > before.QueuedAt,
+            Endpoint.TranscodingProgress => response.StatusCode == HttpStatusCode.OK && after == before
+                && (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["text"].ToString() == "Lỗi chuyển mã: Không đọc được video.",
+            Endpoint.UploadFromPostForm => after == before with { Images = before.Images + 1 },
             _ => after == before with { CaptionsId = after.CaptionsId, CaptionFiles = before.CaptionFiles + 1 } && after.CaptionsId is not null,
         };
         Assert.Equal(allowed, happened);
@@ -60,6 +70,9 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
             Assert.Equal(before, after);
         if (endpoint == Endpoint.StartUpload)
             Assert.Equal(who == Who.Anonymous ? HttpStatusCode.Unauthorized : allowed ? HttpStatusCode.Created : HttpStatusCode.Forbidden, response.StatusCode);
+        // The library's form page answers the dialog's script in JSON once signed in; a stranger is sent to sign in.
+        else if (endpoint == Endpoint.UploadFromPostForm && who != Who.Anonymous)
+            Assert.Equal(allowed ? HttpStatusCode.Created : HttpStatusCode.Forbidden, response.StatusCode);
         else
             Assert.Equal(who == Who.Anonymous ? Outcome.Login : allowed ? Outcome.Allowed : Outcome.Forbidden,
                 AuthorizationMatrix.Classify(response, "/quan-tri/thu-vien?don-vi="));
@@ -89,7 +102,8 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
         return await site.WithDbAsync(async db =>
         {
             var job = await db.Set<VideoTranscode>().AsNoTracking().SingleAsync(j => j.MediaAssetId == video);
-            return new State(uploads, job.QueuedAt, job.CaptionsId, await db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt"));
+            return new State(uploads, job.QueuedAt, job.CaptionsId, await db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt"),
+                await db.MediaAssets.CountAsync(a => a.AltText == "Ảnh tải lên từ biểu mẫu bài viết"));
         });
     }
 
