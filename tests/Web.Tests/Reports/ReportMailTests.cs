@@ -169,15 +169,17 @@ public sealed class ReportMailTests(ReportMailSite site) : IClassFixture<ReportM
         const string unit = "ubnd-xa-tan-long-nga-nam";
         await site.AddUserAsync("lanh-dao-tan-long@thu.test", (unit, UnitRole.Approver));
         await site.AddUserAsync("bien-tap-tan-long@thu.test", (unit, UnitRole.Editor));
-        var approver = await site.SignedInAsync("lanh-dao-tan-long@thu.test");
-        async Task<(int Count, string Card)?> CardAsync(HttpClient browser)
+        // Signed in afresh at each date: moving the clock by months ends a session.
+        async Task<(int Count, string Card)?> CardAsync(string email)
         {
+            var browser = await site.SignedInAsync(email);
             var match = System.Text.RegularExpressions.Regex.Match(await browser.GetStringAsync("/quan-tri"),
                 "<a class=\"work__card[^\"]*\" href=\"([^\"]+)\" data-work=\"bao-cao-gui\">\\s*<span class=\"work__number\">(\\d+)</span>[\\s\\S]*?</a>");
             return match.Success ? (int.Parse(match.Groups[2].Value), System.Net.WebUtility.HtmlDecode(match.Value)) : null;
         }
 
         // Nothing due within the lead time, nothing late within the window: no line.
+        const string approver = "lanh-dao-tan-long@thu.test";
         site.SetToday(2035, 5, 1);
         Assert.Null(await CardAsync(approver));
         // 5 days before 15/06: the second quarter and the half-year, both due soon.
@@ -187,7 +189,7 @@ public sealed class ReportMailTests(ReportMailSite site) : IClassFixture<ReportM
         Assert.Contains("Báo cáo định kỳ cần gửi", soon!.Value.Card);
         Assert.Contains("của UBND xã Tân Long: hạn 15/06/2035", soon.Value.Card);
         // The editor does not send reports.
-        Assert.Null(await CardAsync(await site.SignedInAsync("bien-tap-tan-long@thu.test")));
+        Assert.Null(await CardAsync("bien-tap-tan-long@thu.test"));
 
         site.SetToday(2035, 6, 20);
         var late = await CardAsync(approver);
@@ -195,9 +197,10 @@ public sealed class ReportMailTests(ReportMailSite site) : IClassFixture<ReportM
         Assert.Contains("của UBND xã Tân Long: quá hạn từ 15/06/2035", late!.Value.Card);
         var link = System.Text.RegularExpressions.Regex.Match(late.Value.Card, "href=\"([^\"]+)\"").Groups[1].Value;
         Assert.StartsWith($"{SubmittedReportsController.Base}/gui?don-vi={unit}&ky=", link);
-        Assert.Equal(HttpStatusCode.OK, (await approver.GetAsync(link)).StatusCode);
+        var browser = await site.SignedInAsync(approver);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(link)).StatusCode);
 
-        var sent = await EditorSite.PostFormAsync(approver, $"{SubmittedReportsController.Base}/gui", new()
+        var sent = await EditorSite.PostFormAsync(browser, $"{SubmittedReportsController.Base}/gui", new()
         {
             ["Unit"] = unit, ["Ky"] = "HalfYear", ["Nam"] = "2035",
             ["Results"] = "Đăng 6 tin, bài.", ["Limitations"] = "Chưa có video.", ["Proposals"] = "Mở lớp tập huấn.",
