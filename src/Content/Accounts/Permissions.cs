@@ -39,6 +39,11 @@ public enum EditorAction
     /// <summary>As the unit's editorial board, accept a sub-unit's proposed post into the unit's section, or decline it with a reason.</summary>
     DecideProposal,
     /// <summary>
+    /// As the unit's editorial board, choose whether its section takes every published post of its sub-units automatically
+    /// or only those the board accepts (<see cref="Units.Unit.AcceptsSubUnitPostsAutomatically"/>).
+    /// </summary>
+    ChooseSubUnitIntake,
+    /// <summary>
     /// Run the unit's online reform contests: review a contest submitted for review and publish it or return it, take it back
     /// to draft before its first round opens, correct a published contest's questions (which rescores), and see, export and
     /// disqualify the entries with the participants' contact details.
@@ -67,7 +72,8 @@ public static class Permissions
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
             EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests,
-            EditorAction.ManageSurveys, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal],
+            EditorAction.ManageSurveys, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal,
+            EditorAction.ChooseSubUnitIntake],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the
         // question and feedback figures in the periodic reports instead.

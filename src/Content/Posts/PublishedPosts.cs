@@ -45,7 +45,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         var page = await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
             .Select(ToCard).ToPageAsync(filter.Page, ct);
         page = page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
-        return filter.UnitId is { } section ? await AsListedInAsync(page, section, ct) : page;
+        return filter.UnitId is { } section ? page with { Items = await AsListedInAsync(page.Items, section, ct) } : page;
     }
 
     /// <summary>
@@ -103,21 +103,20 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
 
     /// <summary>
     /// The cards as the section of <paramref name="unitId"/> shows them: a sub-unit's post named as from its unit, with the
-    /// title and summary the section's board gave it on accepting it, when it gave them.
+    /// title and summary the section's board gave it on accepting it, when it gave them. Also for a search filtered on the unit.
     /// </summary>
-    private async Task<PagedResult<PostCard>> AsListedInAsync(PagedResult<PostCard> page, int unitId, CancellationToken ct)
+    public async Task<IReadOnlyList<PostCard>> AsListedInAsync(IReadOnlyList<PostCard> cards, int unitId, CancellationToken ct)
     {
-        var others = page.Items.Where(c => c.Unit.Id != unitId).Select(c => c.Id).ToList();
+        var others = cards.Where(c => c.Unit.Id != unitId).Select(c => c.Id).ToList();
         if (others.Count == 0)
-            return page;
+            return cards;
         var chosen = await db.PostProposals.AsNoTracking()
             .Where(x => x.TargetUnitId == unitId && x.State == ProposalState.Accepted && others.Contains(x.PostId))
             .Select(x => new { x.PostId, x.Title, x.Summary }).ToDictionaryAsync(x => x.PostId, ct);
-        var cards = page.Items.Select(c => c.Unit.Id == unitId ? c
+        return cards.Select(c => c.Unit.Id == unitId ? c
             : chosen.GetValueOrDefault(c.Id) is { } board
                 ? c with { Title = board.Title ?? c.Title, Summary = board.Summary ?? c.Summary, FromSubUnit = true }
                 : c with { FromSubUnit = true }).ToList();
-        return page with { Items = cards };
     }
 
     /// <summary>The tag with this slug, when a visible post carries it (a tag only drafts carry is not public).</summary>

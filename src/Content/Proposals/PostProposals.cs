@@ -101,6 +101,25 @@ public sealed class PostProposals(CchcDbContext db, UnitDirectory units, AuditLo
         return new Outcome<PostProposal>.Ok(proposal);
     }
 
+    /// <summary>
+    /// The board's own choice for its section ("A parent may set 'accept my sub-units' posts automatically'"): audited as the
+    /// administrators' unit form audits it. No change is no write and no audit entry.
+    /// </summary>
+    public async Task<Outcome<Unit>> SetAutomaticAsync(int unitId, bool automatic, UserGrants user, Actor actor, CancellationToken ct)
+    {
+        if (await db.Units.SingleOrDefaultAsync(u => u.Id == unitId && u.IsActive && u.MergedIntoId == null, ct) is not { } unit)
+            return new Outcome<Unit>.NotFound("Không tìm thấy đơn vị.");
+        if (!Permissions.Allows(user, EditorAction.ChooseSubUnitIntake, unitId))
+            return new Outcome<Unit>.Refused("Chỉ lãnh đạo duyệt của đơn vị được chọn cách nhận bài của đơn vị trực thuộc.");
+        if (unit.AcceptsSubUnitPostsAutomatically == automatic)
+            return new Outcome<Unit>.Ok(unit);
+        unit.AcceptsSubUnitPostsAutomatically = automatic;
+        audit.Record(actor, AuditActions.UnitChanged, $"Sửa đơn vị {unit.Name}: {UnitAdministration.SubUnitIntakeChange(automatic)}",
+            "Unit", unit.Id.ToString(), unit.Id);
+        await db.SaveChangesAsync(ct);
+        return new Outcome<Unit>.Ok(unit);
+    }
+
     /// <summary>The form's rules, keyed by its field names.</summary>
     private static IEnumerable<KeyValuePair<string, string>> Errors(ProposalDecision decision)
     {

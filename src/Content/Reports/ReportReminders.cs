@@ -33,25 +33,40 @@ public sealed class ReportReminders(CchcDbContext db, TimeProvider clock, IOptio
     /// <summary>The reminders due now and not sent yet.</summary>
     public async Task<IReadOnlyList<DueReminder>> DueAsync(CancellationToken ct)
     {
-        var settings = options.Value;
-        var periods = PeriodsOn(VietnamTime.Today(clock), settings.LeadDays, settings.LateWithinDays).ToList();
-        if (periods.Count == 0)
+        var owed = await OwedAsync(null, ct);
+        if (owed.Count == 0)
             return [];
-        var units = await db.UnitOversights.AsNoTracking().Where(o => o.OverseenUnit.IsActive && o.OverseenUnit.MergedIntoId == null)
-            .Select(o => new UnitRef(o.OverseenUnit.Id, o.OverseenUnit.Slug, o.OverseenUnit.Name, o.OverseenUnit.ShortName, o.OverseenUnit.Kind))
-            .Distinct().ToListAsync(ct);
-        var unitIds = units.Select(u => u.Id).ToList();
-        var years = periods.Select(p => p.Period.From.Year).Distinct().ToList();
-        var sent = (await db.SubmittedReports.AsNoTracking().Where(r => unitIds.Contains(r.UnitId) && years.Contains(r.Year))
-            .Select(r => new { r.UnitId, r.PeriodKind, r.Year, r.Quarter }).Distinct().ToListAsync(ct))
-            .Select(r => (r.UnitId, r.PeriodKind, r.Year, r.Quarter)).ToHashSet();
+        var unitIds = owed.Select(r => r.Unit.Id).Distinct().ToList();
+        var years = owed.Select(r => r.Period.From.Year).Distinct().ToList();
         var reminded = (await db.ReportReminders.AsNoTracking().Where(r => unitIds.Contains(r.UnitId) && years.Contains(r.Year))
             .Select(r => new { r.UnitId, r.PeriodKind, r.Year, r.Quarter, r.Kind }).ToListAsync(ct))
             .Select(r => (r.UnitId, r.PeriodKind, r.Year, r.Quarter, r.Kind)).ToHashSet();
+        return owed.Where(r => !reminded.Contains((r.Unit.Id, r.Period.Kind, r.Period.From.Year, r.Period.QuarterKey, r.Kind))).ToList();
+    }
+
+    /// <summary>
+    /// The reports the units (null: every unit) owe now — due within the lead time or late within the late window, not sent
+    /// in any version — whether or not the reminder mail went: the units' dashboards show them until the report is sent.
+    /// </summary>
+    public async Task<IReadOnlyList<DueReminder>> OwedAsync(IReadOnlySet<int>? unitIds, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var periods = PeriodsOn(VietnamTime.Today(clock), settings.LeadDays, settings.LateWithinDays).ToList();
+        if (periods.Count == 0 || unitIds is { Count: 0 })
+            return [];
+        var only = unitIds?.ToList();
+        var units = await db.UnitOversights.AsNoTracking().Where(o => o.OverseenUnit.IsActive && o.OverseenUnit.MergedIntoId == null
+                && (only == null || only.Contains(o.OverseenUnitId)))
+            .Select(o => new UnitRef(o.OverseenUnit.Id, o.OverseenUnit.Slug, o.OverseenUnit.Name, o.OverseenUnit.ShortName, o.OverseenUnit.Kind))
+            .Distinct().ToListAsync(ct);
+        var ids = units.Select(u => u.Id).ToList();
+        var years = periods.Select(p => p.Period.From.Year).Distinct().ToList();
+        var sent = (await db.SubmittedReports.AsNoTracking().Where(r => ids.Contains(r.UnitId) && years.Contains(r.Year))
+            .Select(r => new { r.UnitId, r.PeriodKind, r.Year, r.Quarter }).Distinct().ToListAsync(ct))
+            .Select(r => (r.UnitId, r.PeriodKind, r.Year, r.Quarter)).ToHashSet();
         return (from unit in units.OrderBy(u => u.Id)
                 from due in periods
-                let key = (unit.Id, due.Period.Kind, due.Period.From.Year, due.Period.QuarterKey)
-                where !sent.Contains(key) && !reminded.Contains((key.Item1, key.Item2, key.Item3, key.Item4, due.Kind))
+                where !sent.Contains((unit.Id, due.Period.Kind, due.Period.From.Year, due.Period.QuarterKey))
                 select new DueReminder(unit, due.Period, due.Kind)).ToList();
     }
 

@@ -29,6 +29,11 @@ public sealed record IndexCriteria(
 
     /// <summary>The abbreviations and their full forms the words are expanded with (none when null).</summary>
     public Thesaurus? Thesaurus { get; init; }
+    /// <summary>
+    /// The unit whose section the search stands for: posts its board accepted from sub-units pass the unit filter too, as
+    /// they are in its section. Only with <c>UnitIds</c>.
+    /// </summary>
+    public int? AcceptedInto { get; init; }
     /// <summary>Searches the documents of one other source alone, by its kind value (procedures: <c>ProcedureSearchDocument.KindValue</c>).</summary>
     public int? OtherKind { get; init; }
 
@@ -85,11 +90,13 @@ public static class IndexSearch
                 FixedBitSet? category = null;
                 if (criteria.CategorySlug is { } slug && (category = SegmentBits.Term(reader, SearchFields.Category, slug)) is null)
                     continue;
+                var accepted = criteria is { AcceptedInto: { } section, UnitIds: not null }
+                    ? SegmentBits.Term(reader, SearchFields.AcceptedInto, SearchDocument.UnitKey(section)) : null;
                 var values = SegmentValues.Of(reader);
                 var live = reader.LiveDocs;
                 // Filter and count first, so that only the hits are weighed.
                 foreach (var doc in category is null ? MatchPlan.Docs(matches) : MatchPlan.Docs(matches, category))
-                    if (live?.Get(doc) == false || !visibility.Accepts(values, doc) || counts.Count(values, doc) is var kind
+                    if (live?.Get(doc) == false || !visibility.Accepts(values, doc, accepted) || counts.Count(values, doc) is var kind
                         && (kind >= 0 ? hitKind is not null : kind != hitKind))
                         matches.Clear(doc);
                 if (category is not null)

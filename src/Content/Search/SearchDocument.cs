@@ -32,6 +32,14 @@ public sealed record SearchDocument(
 
     public string Key => IdOf(PostId);
 
+    /// <summary>
+    /// The units whose editorial board accepted this post into its section (an accepted <c>PostProposal</c>): a search
+    /// filtered on such a unit finds it as its section lists it, whatever the unit's own setting for its sub-units.
+    /// </summary>
+    public IReadOnlyList<int> AcceptedInto { get; init; } = [];
+
+    public static string UnitKey(int unitId) => unitId.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The document number as one keyword whatever its separators: "21/KH-UBND", "21 kh ubnd" → "21 kh ubnd".</summary>
     public static string NumberKey(string number) =>
         string.Join(' ', SearchAnalyzers.Tokens(SearchAnalyzers.Folded, number).Select(t => t.Term));
@@ -68,6 +76,8 @@ public sealed record SearchDocument(
             document.Add(new StoredField(SearchFields.StoredSummary, Summary));
         if (!string.IsNullOrWhiteSpace(Number))
             document.Add(Keyword(SearchFields.NumberKey, NumberKey(Number)));
+        foreach (var unitId in AcceptedInto)
+            document.Add(Keyword(SearchFields.AcceptedInto, UnitKey(unitId)));
 
         new IndexedText([Title, Summary, Body, string.Join(" . ", Tags), Number, Issuer, AttachmentText]).AddTo(document);
         return document;

@@ -22,6 +22,8 @@ public static class SearchFields
     public const string Kind = "kind";
     public const string Unit = "unit";
     public const string Category = "category";
+    /// <summary>One keyword per unit whose board accepted the post into its section (<see cref="SearchDocument.AcceptedInto"/>).</summary>
+    public const string AcceptedInto = "acceptedInto";
     /// <summary>UTC ticks, as doc values: for the visibility and date filters and for sorting.</summary>
     public const string PublishAt = "publishAt";
     /// <summary>UTC ticks as doc values, <see cref="long.MaxValue"/> when the post never expires.</summary>

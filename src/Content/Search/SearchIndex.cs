@@ -18,7 +18,7 @@ public sealed class SearchIndex : IDisposable
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema";
     /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
-    private const string Schema = "7";
+    private const string Schema = "8";
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Proposals;
 using CchcSite.Content.Questions;
 using CchcSite.Content.Rendering;
 using CchcSite.Content.Videos;
@@ -220,8 +221,12 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             markdown.ToPlainText(q.AnswerMarkdown ?? ""))).ToList();
     }
 
-    /// <summary>A post with the captions of its video, whose words are searched with the post (see <see cref="VideoCaptions"/>).</summary>
-    private sealed record PostToIndex(Post Post, MediaAsset? Captions);
+    /// <summary>
+    /// A post with the captions of its video, whose words are searched with the post (see <see cref="VideoCaptions"/>), and
+    /// the units whose boards accepted it into their sections. A decision saves its proposal, which names the post, so the
+    /// change tracker writes the post's outbox row and the post is indexed again with the decision.
+    /// </summary>
+    private sealed record PostToIndex(Post Post, MediaAsset? Captions, IReadOnlyList<int> AcceptedInto);
 
     private static async Task<List<PostToIndex>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
@@ -233,8 +238,12 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         var attached = videoIds.Count == 0 ? [] : await db.Set<VideoTranscode>().AsNoTracking()
             .Where(j => videoIds.Contains(j.MediaAssetId) && j.Captions != null).Select(j => new { j.MediaAssetId, j.Captions })
             .ToDictionaryAsync(j => j.MediaAssetId, j => j.Captions!, ct);
+        var postIds = posts.Select(p => p.Id).ToList();
+        var accepted = (await db.PostProposals.AsNoTracking().Where(x => postIds.Contains(x.PostId) && x.State == ProposalState.Accepted)
+            .Select(x => new { x.PostId, x.TargetUnitId }).ToListAsync(ct)).ToLookup(x => x.PostId, x => x.TargetUnitId);
         return posts.Select(p => new PostToIndex(p,
-            p.Video?.Captions ?? (p.Video?.FileId is { } video && attached.TryGetValue(video, out var captions) ? captions : null))).ToList();
+            p.Video?.Captions ?? (p.Video?.FileId is { } video && attached.TryGetValue(video, out var captions) ? captions : null),
+            accepted[p.Id].ToList())).ToList();
     }
 
     private SearchDocument ToDocument(PostToIndex item)
@@ -250,6 +259,9 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         post.Document?.Issuer,
         string.Join("\n", post.Attachments.OrderBy(a => a.SortOrder)
             .Select(a => a.Title + "\n" + AttachmentText.Extract(media.FullPath(a.MediaAsset)))
-            .Append(item.Captions is null ? "" : AttachmentText.Extract(media.FullPath(item.Captions)))));
+            .Append(item.Captions is null ? "" : AttachmentText.Extract(media.FullPath(item.Captions)))))
+        {
+            AcceptedInto = item.AcceptedInto,
+        };
     }
 }

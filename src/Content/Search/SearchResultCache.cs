@@ -22,7 +22,8 @@ public sealed class SearchResultCache : IDisposable
     private readonly MemoryCache _matches = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
 
     /// <summary>What a search's matches depend on. The thesaurus is compared by identity: the store makes a new one at each change.</summary>
-    public sealed record Key(long IndexChanges, Thesaurus Thesaurus, string Text, PostFilter Filter, SearchSort Sort, long HalfMinute)
+    /// <remarks><paramref name="Units"/>: the units the filter's unit stood for when searched, as a list of ids.</remarks>
+    public sealed record Key(long IndexChanges, Thesaurus Thesaurus, string Text, PostFilter Filter, SearchSort Sort, long HalfMinute, string? Units)
     {
         public static long HalfMinuteOf(DateTime utc) => utc.Ticks / Lifetime.Ticks;
     }

@@ -1,3 +1,5 @@
+using Lucene.Net.Util;
+
 namespace CchcSite.Content.Search;
 
 /// <summary>
@@ -13,13 +15,14 @@ namespace CchcSite.Content.Search;
 internal sealed class Visibility(long now, long? earliest, long latest, IReadOnlySet<int>? units, int? kind, bool acceptPosts, int? otherKind,
     bool allOthers)
 {
-    public bool Accepts(SegmentValues values, int doc)
+    /// <param name="acceptedInto">The segment's documents accepted into the chosen section from outside its units, if any.</param>
+    public bool Accepts(SegmentValues values, int doc, FixedBitSet? acceptedInto)
     {
         var publishAt = values.PublishAt[doc];
         return publishAt <= latest && (earliest is not { } from || publishAt >= from)
             && values.UnpublishAt[doc] > now
             && values.Kind[doc] is var docKind && (docKind >= 0 ? acceptPosts : allOthers || docKind == otherKind)
             && (kind is not { } k || docKind == k)
-            && (units is null || units.Contains(values.Unit[doc]));
+            && (units is null || units.Contains(values.Unit[doc]) || acceptedInto?.Get(doc) == true);
     }
 }

@@ -12,7 +12,8 @@ namespace CchcSite.Content.Seeding;
 internal sealed record CategorySeed(string Slug, string Name, string? Description, int Order);
 
 internal sealed record UnitSeed(string Slug, string Name, string ShortName, UnitKind Kind, string? Parent,
-    string? Address, string? Phone, string? Hotline, string? Email, string? Description, UnitProfile? Profile = null);
+    string? Address, string? Phone, string? Hotline, string? Email, string? Description, UnitProfile? Profile = null,
+    bool AcceptsSubUnitPostsAutomatically = true);
 
 internal sealed class PostFrontMatter
 {

@@ -55,6 +55,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
                 Description = seed.Description, SortOrder = order++,
                 Contact = new UnitContact { Address = seed.Address, Phone = seed.Phone, Hotline = seed.Hotline, Email = seed.Email },
                 Profile = seed.Profile ?? new UnitProfile(),
+                AcceptsSubUnitPostsAutomatically = seed.AcceptsSubUnitPostsAutomatically,
             };
         }
         db.Units.AddRange(units.Values);

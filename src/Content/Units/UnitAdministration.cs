@@ -103,7 +103,7 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         if (unit.AllowSelfPublishing != draft.AllowSelfPublishing)
             changes.Add(draft.AllowSelfPublishing ? "cho phép tự duyệt bài" : "bỏ cho phép tự duyệt bài");
         if (unit.AcceptsSubUnitPostsAutomatically != draft.AcceptsSubUnitPostsAutomatically)
-            changes.Add(draft.AcceptsSubUnitPostsAutomatically ? "tự động nhận bài của đơn vị trực thuộc" : "chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn");
+            changes.Add(SubUnitIntakeChange(draft.AcceptsSubUnitPostsAutomatically));
         Apply(unit, draft);
         unit.Name = draft.Name.Trim();
         unit.ShortName = draft.ShortName.Trim();
@@ -112,6 +112,10 @@ public sealed class UnitAdministration(CchcDbContext db, AuditLog audit, TimePro
         await db.SaveChangesAsync(ct);
         return new Outcome<int>.Ok(unit.Id);
     }
+
+    /// <summary>How the audit log words a change of <see cref="Unit.AcceptsSubUnitPostsAutomatically"/>, by an administrator or the unit's board.</summary>
+    public static string SubUnitIntakeChange(bool automatic) =>
+        automatic ? "tự động nhận bài của đơn vị trực thuộc" : "chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn";
 
     /// <summary>A deactivated unit disappears from the public site and the editor area; its content stays and comes back with it.</summary>
     public async Task<Outcome<int>> SetActiveAsync(int id, bool active, Actor actor, CancellationToken ct)

@@ -4,6 +4,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Questions;
+using CchcSite.Content.Text;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed record WorkCount(string Key, string Label, int Count, string Url, 
 /// the home page and the side navigation's badges read the same numbers.
 /// </summary>
 public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInbox inbox, PlanCompliance plans, UnitDirectory units,
-    Content.Proposals.PostProposals proposals)
+    Content.Proposals.PostProposals proposals, Content.Reports.ReportReminders reports)
 {
     private IReadOnlyList<WorkCount>? _counts;
 
@@ -66,6 +67,17 @@ public sealed class MyWork(CurrentEditor editor, CchcDbContext db, SubmissionInb
         if (deciding is null || deciding.Count > 0)
             list.Add(new("de-xuat", "Bài đề xuất từ đơn vị trực thuộc", await proposals.PendingCountAsync(deciding, ct),
                 $"{ProposalsController.Base}?trang-thai=Pending", "chờ Tổ Biên tập nhận đăng hoặc từ chối"));
+        // The periodic reports the person's units owe their overseeing unit, due soon or late: the mail reminder, kept on the
+        // home page until the report is sent. Not for administrators, who send no unit's report of their own.
+        if (Permissions.UnitsAllowing(grants, EditorAction.SubmitReport) is { Count: > 0 } sending
+            && await reports.OwedAsync(sending, ct) is { Count: > 0 } owed)
+        {
+            // Late ones lead, the longest overdue first; a report due soon comes after them.
+            var first = owed.OrderBy(r => r.Kind == Content.Reports.ReportReminderKind.Late ? 0 : 1).ThenBy(r => r.Period.DueOn).First();
+            var due = VietnamTime.FormatDate(first.Period.DueOn!.Value);
+            list.Add(new("bao-cao-gui", "Báo cáo định kỳ cần gửi", owed.Count, SubmittedReportsController.SendUrl(first.Unit.Slug, first.Period),
+                $"{first.Period.Label} của {first.Unit.ShortName}: " + (first.Kind == Content.Reports.ReportReminderKind.Late ? $"quá hạn từ {due}" : $"hạn {due}")));
+        }
         var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
         if (readable is null || readable.Count > 0)
         {

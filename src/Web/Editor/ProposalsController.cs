@@ -1,5 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Data;
+using CchcSite.Content.Outcomes;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Proposals;
 using CchcSite.Content.Units;
@@ -8,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Editor;
 
-public sealed record ProposalQueuePage(IReadOnlyList<ProposalView> Proposals, ProposalState? State);
+/// <param name="Intake">The units with sub-units whose board the person is, each with its current choice.</param>
+public sealed record ProposalQueuePage(IReadOnlyList<ProposalView> Proposals, ProposalState? State, IReadOnlyList<SubUnitIntake> Intake);
+
+/// <summary>A unit's choice: its section takes its sub-units' posts automatically, or only those its board accepts.</summary>
+public sealed record SubUnitIntake(UnitRef Unit, bool Automatic);
 
 public sealed record ProposalPage(ProposalView Proposal, PostDetail? Post, bool MayDecide, string? Title, string? Summary, string? Reason);
 
@@ -21,9 +26,12 @@ public sealed record ProposePage(int PostId, string PostTitle, string UnitName, 
 /// sections; the ancestors' approvers accept it (with their own title and summary, if they wish) or decline it with a
 /// reason; the sub-unit sees each decision on its post's page here.
 /// </summary>
-public sealed class ProposalsController(PostProposals proposals, PublishedPosts published, CurrentEditor editor, CchcDbContext db) : EditorController
+public sealed class ProposalsController(PostProposals proposals, PublishedPosts published, CurrentEditor editor, UnitDirectory units, CchcDbContext db)
+    : EditorController
 {
     public const string Base = "/quan-tri/bai-de-xuat";
+
+    public static string IntakeUrl(int unitId) => $"{Base}/don-vi/{unitId}/nhan-bai";
 
     public static string ProposeUrl(int postId) => $"/quan-tri/bai-viet/{postId}/de-xuat";
 
@@ -31,9 +39,33 @@ public sealed class ProposalsController(PostProposals proposals, PublishedPosts 
     [HttpGet(Base)]
     public async Task<IActionResult> Index([FromQuery(Name = "trang-thai")] ProposalState? state, CancellationToken ct)
     {
-        var readable = Permissions.UnitsAllowing(await editor.GrantsAsync(), EditorAction.ReadDraft);
+        var grants = await editor.GrantsAsync();
+        var readable = Permissions.UnitsAllowing(grants, EditorAction.ReadDraft);
         var list = readable is { Count: 0 } ? [] : await proposals.QueueAsync(readable, state, ct);
-        return View(new ProposalQueuePage(list, state));
+        // Administrators choose on the unit form; a board chooses here, for its units that have sub-units.
+        var intake = new List<SubUnitIntake>();
+        foreach (var unitId in Permissions.UnitsAllowing(grants, EditorAction.ChooseSubUnitIntake) ?? new HashSet<int>())
+            if (await units.FindAsync(unitId, ct) is { Children.Count: > 0 } node)
+                intake.Add(new SubUnitIntake(node.Unit, node.AcceptsSubUnitPostsAutomatically));
+        return View(new ProposalQueuePage(list, state, intake));
+    }
+
+    /// <summary>The board's choice for its section; anything but "true" or "false" is asked again.</summary>
+    [HttpPost(Base + "/don-vi/{unitId:int}/nhan-bai")]
+    public async Task<IActionResult> SetIntake(int unitId, [FromForm] string? automatic, CancellationToken ct)
+    {
+        if (!await MayAsync(unitId, EditorAction.ChooseSubUnitIntake))
+            return Forbid();
+        if (automatic is not ("true" or "false"))
+        {
+            TempData["Message"] = "Vui lòng chọn một cách nhận bài của đơn vị trực thuộc.";
+            return Redirect(Base);
+        }
+        var outcome = await proposals.SetAutomaticAsync(unitId, automatic == "true", await editor.GrantsAsync(), editor.Actor, ct);
+        return outcome is Outcome<Unit>.NotFound ? NotFound()
+            : MessageOutcome(outcome, Base, unit => unit.AcceptsSubUnitPostsAutomatically
+                ? $"Trang {unit.ShortName} tự động đăng bài đã đăng của đơn vị trực thuộc."
+                : $"Trang {unit.ShortName} chỉ đăng bài đơn vị trực thuộc đề xuất và Tổ Biên tập nhận đăng.");
     }
 
     [HttpGet(Base + "/{id:int}")]

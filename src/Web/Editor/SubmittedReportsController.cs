@@ -110,6 +110,10 @@ public sealed class SubmittedReportsController(ReportSubmissions submissions, Un
     private static string SummaryFileName(ReportSummary summary, string extension) =>
         $"tong-hop-bao-cao-{CchcSite.Content.Text.Slug.From(summary.Period.Label)}.{extension}";
 
+    /// <summary>The send form for a unit and a quarter, half-year or year.</summary>
+    public static string SendUrl(string unitSlug, ReportPeriod period) =>
+        $"{Base}/gui?don-vi={Uri.EscapeDataString(unitSlug)}&ky={period.Kind}&nam={period.From.Year}&quy={period.QuarterKey}";
+
     [HttpGet(Base + "/gui")]
     public async Task<IActionResult> New([FromQuery(Name = "don-vi")] string? donVi, SentReportPeriod query, CancellationToken ct)
     {

@@ -59,7 +59,7 @@ public sealed class ReportNotices(NoticeMailer mailer, ReportContacts contacts, 
         var notice = mailer.Notice(subject, subject, [paragraph, "Lãnh đạo duyệt của đơn vị gửi báo cáo trong khu vực quản trị, kèm phần kết quả đạt được, hạn chế và đề xuất."],
             [new("Đơn vị", unit.Name), new("Kỳ báo cáo", period.Label), new("Hạn gửi", due), new("Gửi đến", to)],
             "Lập và gửi báo cáo",
-            $"{SubmittedReportsController.Base}/gui?don-vi={Uri.EscapeDataString(unit.Slug)}&ky={period.Kind}&nam={period.From.Year}&quy={period.QuarterKey}");
+            SubmittedReportsController.SendUrl(unit.Slug, period));
         return await mailer.SendAsync(addresses, notice, ct);
     }
 

@@ -125,4 +125,39 @@ public class PostProposalTests : IAsyncLifetime
         Assert.Equal(ProposalState.Declined, seen.State);
         Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.PostProposed || e.Action == AuditActions.ProposalDecided));
     }
+
+    [Fact]
+    public async Task Only_the_towns_own_approver_changes_its_intake_and_each_change_is_audited()
+    {
+        async Task<(bool Automatic, int Audit)> StateAsync()
+        {
+            await using var db = _database.NewContext();
+            return (await db.Units.Where(u => u.Id == _town.Id).Select(u => u.AcceptsSubUnitPostsAutomatically).SingleAsync(),
+                await db.AuditEntries.CountAsync(e => e.Action == AuditActions.UnitChanged));
+        }
+        async Task<Outcome<Unit>> SetAsync(UserGrants user, bool automatic)
+        {
+            await using var db = _database.NewContext();
+            return await _database.Get<PostProposals>(db).SetAutomaticAsync(_town.Id, automatic, user, Actor, CancellationToken.None);
+        }
+
+        // A sub-unit's approver, a sibling's, the town's editor and an overseer of the town are not its board.
+        foreach (var refused in new[] { Approver(_office), Approver(_sibling), new UserGrants("e", true, false, [(_town.Id, UnitRole.Editor)]),
+                     new UserGrants("o", true, false, [(_town.Id, UnitRole.Overseer)]) })
+            Assert.IsType<Outcome<Unit>.Refused>(await SetAsync(refused, true));
+        Assert.Equal((false, 0), await StateAsync());
+
+        Assert.IsType<Outcome<Unit>.Ok>(await SetAsync(Approver(_town), true));
+        Assert.Equal((true, 1), await StateAsync());
+        Assert.Contains(await SectionAsync(_town), c => c.Id == _post.Id);
+        // The same choice again writes nothing.
+        Assert.IsType<Outcome<Unit>.Ok>(await SetAsync(Approver(_town), true));
+        Assert.Equal((true, 1), await StateAsync());
+        Assert.IsType<Outcome<Unit>.Ok>(await SetAsync(Approver(_town), false));
+        Assert.Equal((false, 2), await StateAsync());
+        Assert.DoesNotContain(await SectionAsync(_town), c => c.Id == _post.Id);
+        await using var check = _database.NewContext();
+        Assert.Equal("Sửa đơn vị Đơn vị thi-xa-t: chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn",
+            await check.AuditEntries.Where(e => e.Action == AuditActions.UnitChanged).OrderByDescending(e => e.Id).Select(e => e.Summary).FirstAsync());
+    }
 }

@@ -1,9 +1,11 @@
-using CchcSite.Content.Proposals;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Proposals;
+using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Tests.Editor;
@@ -104,18 +106,26 @@ public sealed class UnitsAdminTests(EditorSite site) : IClassFixture<EditorSite>
             using var json = JsonDocument.Parse(await site.NewBrowser().GetStringAsync($"/api/v1/posts?unit={town.Slug}&includeSubUnits={subUnits}&pageSize=1"));
             return json.RootElement.GetProperty("totalCount").GetInt32();
         }
+        // Seeded as the Phòng GDĐT plan describes: the town's board chooses (seed/units.json).
+        Assert.False(town.AcceptsSubUnitPostsAutomatically);
         var own = await ListedAsync(false);
-        Assert.True(await ListedAsync(true) > own);
-
-        var form = Form(town.Name, town.ParentId);
-        form["AcceptsSubUnitPostsAutomatically"] = "false";
-        var saved = await EditorSite.PostFormAsync(admin, $"/quan-tri/don-vi/{town.Id}", form);
-
-        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.False(await site.WithDbAsync(db => db.Units.Where(u => u.Id == town.Id).Select(u => u.AcceptsSubUnitPostsAutomatically).SingleAsync()));
-        Assert.DoesNotMatch("id=\"Form_AcceptsSubUnitPostsAutomatically\"[^>]*checked", await admin.GetStringAsync($"/quan-tri/don-vi/{town.Id}"));
-        Assert.Contains("chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn", await admin.GetStringAsync("/quan-tri/nhat-ky?thao-tac=unit.change"));
         Assert.Equal(own + accepted, await ListedAsync(true));
+
+        foreach (var automatic in new[] { true, false })
+        {
+            var form = Form(town.Name, town.ParentId);
+            form["AcceptsSubUnitPostsAutomatically"] = automatic ? "true" : "false";
+            var saved = await EditorSite.PostFormAsync(admin, $"/quan-tri/don-vi/{town.Id}", form);
+
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Equal(automatic, await site.WithDbAsync(db => db.Units.Where(u => u.Id == town.Id).Select(u => u.AcceptsSubUnitPostsAutomatically).SingleAsync()));
+            Assert.Equal(automatic, Regex.IsMatch(await admin.GetStringAsync($"/quan-tri/don-vi/{town.Id}"), "id=\"Form_AcceptsSubUnitPostsAutomatically\"[^>]*checked"));
+            Assert.Contains(UnitAdministration.SubUnitIntakeChange(automatic), await admin.GetStringAsync("/quan-tri/nhat-ky?thao-tac=unit.change"));
+            if (automatic)
+                Assert.True(await ListedAsync(true) > own + accepted);
+            else
+                Assert.Equal(own + accepted, await ListedAsync(true));
+        }
     }
 
     [Fact]

@@ -11,11 +11,12 @@ namespace CchcSite.Web.Tests.Proposals;
 /// Who proposes a post upward and who decides: the unit's approvers propose its published posts to the units above it;
 /// the approvers of the unit a post is proposed to (here the unit under test, with a school below it) accept or decline.
 /// Those who read either unit's posts open a proposal; the overseer reads and never writes; another unit's approver
-/// gets nothing. Every refused cell changes nothing: not the proposals, not the audit log.
+/// gets nothing. The unit's approvers also choose whether its section takes its sub-units' posts automatically (SetIntake).
+/// Every refused cell changes nothing: not the proposals, not the unit's choice, not the audit log.
 /// </summary>
 public sealed class ProposalAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { Queue, Show, Accept, Decline, ProposeForm, Propose }
+    public enum Endpoint { Queue, Show, Accept, Decline, ProposeForm, Propose, SetIntake }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -30,11 +31,12 @@ public sealed class ProposalAuthorizationTests(EditorSite site) : IClassFixture<
         [Endpoint.Decline] = [Who.Administrator, Who.Approver],
         [Endpoint.ProposeForm] = [Who.Administrator, Who.Editor, Who.Approver, Who.Overseer],
         [Endpoint.Propose] = [Who.Administrator, Who.Approver],
+        [Endpoint.SetIntake] = [Who.Administrator, Who.Approver],
     };
 
-    private sealed record Case(int ProposalId, int UnitPostId, int TownId);
+    private sealed record Case(int ProposalId, int UnitPostId, int TownId, int UnitId);
 
-    private sealed record State(ProposalState Proposed, int UnitPostProposals, int Audit);
+    private sealed record State(ProposalState Proposed, int UnitPostProposals, bool Automatic, int Audit);
 
     /// <summary>
     /// A school below the unit under test with a published post pending before the unit's board, and a published post of
@@ -61,13 +63,15 @@ public sealed class ProposalAuthorizationTests(EditorSite site) : IClassFixture<
         };
         db.PostProposals.Add(proposal);
         await db.SaveChangesAsync();
-        return new Case(proposal.Id, unitPost.Id, unit.ParentId!.Value);
+        return new Case(proposal.Id, unitPost.Id, unit.ParentId!.Value, unit.Id);
     });
 
     private Task<State> StateAsync(Case arranged) => site.WithDbAsync(async db => new State(
         await db.PostProposals.Where(p => p.Id == arranged.ProposalId).Select(p => p.State).SingleAsync(),
         await db.PostProposals.CountAsync(p => p.PostId == arranged.UnitPostId),
-        await db.AuditEntries.CountAsync(e => e.Action == Content.Audit.AuditActions.PostProposed || e.Action == Content.Audit.AuditActions.ProposalDecided)));
+        await db.Units.Where(u => u.Id == arranged.UnitId).Select(u => u.AcceptsSubUnitPostsAutomatically).SingleAsync(),
+        await db.AuditEntries.CountAsync(e => e.Action == Content.Audit.AuditActions.PostProposed || e.Action == Content.Audit.AuditActions.ProposalDecided
+                                              || e.Action == Content.Audit.AuditActions.UnitChanged)));
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -85,9 +89,12 @@ public sealed class ProposalAuthorizationTests(EditorSite site) : IClassFixture<
             Endpoint.Accept => await EditorSite.PostFormAsync(browser, $"{proposal}/nhan", new() { ["title"] = "Tiêu đề của Phòng" }),
             Endpoint.Decline => await EditorSite.PostFormAsync(browser, $"{proposal}/tu-choi", new() { ["reason"] = "Chưa phù hợp chuyên mục." }),
             Endpoint.ProposeForm => await browser.GetAsync(propose),
+            // Each case asks for the opposite of the unit's current choice, so an allowed one always changes it.
+            Endpoint.SetIntake => await EditorSite.PostFormAsync(browser, ProposalsController.IntakeUrl(arranged.UnitId),
+                new() { ["automatic"] = before.Automatic ? "false" : "true" }),
             _ => await EditorSite.PostFormAsync(browser, propose, new() { ["targets"] = arranged.TownId.ToString() }),
         };
-        var successPrefix = endpoint == Endpoint.Propose ? propose : proposal;
+        var successPrefix = endpoint switch { Endpoint.Propose => propose, Endpoint.SetIntake => ProposalsController.Base, _ => proposal };
         var expected = who == Who.Anonymous ? Outcome.Login : AllowedFor[endpoint].Contains(who) ? Outcome.Allowed : Outcome.Forbidden;
         Assert.Equal(expected, AuthorizationMatrix.Classify(response, successPrefix));
 
@@ -97,6 +104,7 @@ public sealed class ProposalAuthorizationTests(EditorSite site) : IClassFixture<
             Endpoint.Accept => before with { Proposed = ProposalState.Accepted },
             Endpoint.Decline => before with { Proposed = ProposalState.Declined },
             Endpoint.Propose => before with { UnitPostProposals = 1 },
+            Endpoint.SetIntake => before with { Automatic = !before.Automatic },
             _ => before,
         };
         // Other cases run in the same site and write to the audit log meanwhile: compare this case's own audit entries only when it wrote one.

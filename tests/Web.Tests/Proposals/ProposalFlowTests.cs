@@ -140,4 +140,55 @@ public sealed class ProposalFlowTests(EditorSite site) : IClassFixture<EditorSit
         var boardTitle = seeded.Single(p => p.State == ProposalState.Accepted).Title!;
         Assert.Contains((boardTitle, Child), await TownApiAsync(site.NewBrowser()));
     }
+
+    [Fact]
+    public async Task The_towns_board_chooses_its_intake_on_the_queue_page_and_the_section_and_unit_search_follow()
+    {
+        var word = $"tuyenbai{Guid.NewGuid():N}"[..16];
+        var title = $"Phòng GDĐT {word} không đề xuất";
+        await site.WithDbAsync(async db =>
+        {
+            db.Posts.Add(Published(await db.Units.Where(u => u.Slug == Child).Select(u => u.Id).SingleAsync(), title));
+            return await db.SaveChangesAsync();
+        });
+        var townId = await UnitIdAsync(Town);
+        var board = await UserAsync("lanh-dao-thi-xa-nhan-bai@cchc.test", Town);
+        var queue = await board.GetStringAsync(ProposalsController.Base);
+        Assert.Contains($"Cách nhận bài trên trang {SeedFacts.UnitNames.UbndThiXaNgaNam}", queue);
+        Assert.Contains($"action=\"{ProposalsController.IntakeUrl(townId)}\"", queue);
+        // The Phòng's approver is the board of the Phòng only (it has no sub-units in the seed): no choice for the town.
+        Assert.DoesNotContain(ProposalsController.IntakeUrl(townId), await (await UserAsync("lanh-dao-pgd-nhan-bai@cchc.test", Child)).GetStringAsync(ProposalsController.Base));
+
+        async Task<bool> AutomaticAsync() => await site.WithDbAsync(db => db.Units.Where(u => u.Id == townId).Select(u => u.AcceptsSubUnitPostsAutomatically).SingleAsync());
+        var sibling = await UserAsync("lanh-dao-phuong-1-nhan-bai@cchc.test", Sibling);
+        var before = await AutomaticAsync();
+        var refused = await EditorSite.PostFormAsync(sibling, ProposalsController.IntakeUrl(townId), new() { ["automatic"] = before ? "false" : "true" });
+        Assert.Equal(Outcome.Forbidden, AuthorizationMatrix.Classify(refused, ProposalsController.Base));
+        Assert.Equal(before, await AutomaticAsync());
+        var junk = await EditorSite.PostFormAsync(board, ProposalsController.IntakeUrl(townId), new() { ["automatic"] = "co" });
+        Assert.Equal(HttpStatusCode.Redirect, junk.StatusCode);
+        Assert.Equal(before, await AutomaticAsync());
+        Assert.Contains("Vui lòng chọn một cách nhận bài của đơn vị trực thuộc.", await board.GetStringAsync(ProposalsController.Base));
+
+        var reader = site.NewBrowser();
+        async Task<bool> FoundUnderTownAsync()
+        {
+            using var json = JsonDocument.Parse(await reader.GetStringAsync($"/api/v1/search?q={word}&unit={Town}"));
+            return json.RootElement.GetProperty("hits").GetProperty("totalCount").GetInt32() == 1;
+        }
+        foreach (var automatic in new[] { true, false })
+        {
+            var saved = await EditorSite.PostFormAsync(board, ProposalsController.IntakeUrl(townId), new() { ["automatic"] = automatic ? "true" : "false" });
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.Equal(automatic, await AutomaticAsync());
+            Assert.Equal(automatic, (await reader.GetStringAsync($"/{Town}/tin-tuc")).Contains(title));
+            // The post is indexed by a background worker woken by its save; a unit-filtered search follows the choice at once.
+            for (var attempt = 0; attempt < 100 && !(await reader.GetStringAsync($"/tim-kiem?q={word}")).Contains(title); attempt++)
+                await Task.Delay(100);
+            Assert.Equal(automatic, await FoundUnderTownAsync());
+            Assert.Equal(automatic, (await reader.GetStringAsync($"/tim-kiem?q={word}&don-vi={Town}")).Contains(title));
+        }
+        Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == Content.Audit.AuditActions.UnitChanged
+            && e.Summary == $"Sửa đơn vị {SeedFacts.UnitNames.UbndThiXaNgaNam}: chỉ nhận bài đơn vị trực thuộc do Tổ Biên tập chọn")));
+    }
 }

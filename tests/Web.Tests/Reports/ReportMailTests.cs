@@ -164,6 +164,54 @@ public sealed class ReportMailTests(ReportMailSite site) : IClassFixture<ReportM
     }
 
     [Fact]
+    public async Task The_units_home_page_shows_the_report_it_owes_due_soon_then_late_with_a_link_to_send_it_until_it_is_sent()
+    {
+        const string unit = "ubnd-xa-tan-long-nga-nam";
+        await site.AddUserAsync("lanh-dao-tan-long@thu.test", (unit, UnitRole.Approver));
+        await site.AddUserAsync("bien-tap-tan-long@thu.test", (unit, UnitRole.Editor));
+        // Signed in afresh at each date: moving the clock by months ends a session.
+        async Task<(int Count, string Card)?> CardAsync(string email)
+        {
+            var browser = await site.SignedInAsync(email);
+            var match = System.Text.RegularExpressions.Regex.Match(await browser.GetStringAsync("/quan-tri"),
+                "<a class=\"work__card[^\"]*\" href=\"([^\"]+)\" data-work=\"bao-cao-gui\">\\s*<span class=\"work__number\">(\\d+)</span>[\\s\\S]*?</a>");
+            return match.Success ? (int.Parse(match.Groups[2].Value), System.Net.WebUtility.HtmlDecode(match.Value)) : null;
+        }
+
+        // Nothing due within the lead time, nothing late within the window: no line.
+        const string approver = "lanh-dao-tan-long@thu.test";
+        site.SetToday(2035, 5, 1);
+        Assert.Null(await CardAsync(approver));
+        // 5 days before 15/06: the second quarter and the half-year, both due soon.
+        site.SetToday(2035, 6, 10);
+        var soon = await CardAsync(approver);
+        Assert.Equal(2, soon?.Count);
+        Assert.Contains("Báo cáo định kỳ cần gửi", soon!.Value.Card);
+        Assert.Contains("của UBND xã Tân Long: hạn 15/06/2035", soon.Value.Card);
+        // The editor does not send reports.
+        Assert.Null(await CardAsync("bien-tap-tan-long@thu.test"));
+
+        site.SetToday(2035, 6, 20);
+        var late = await CardAsync(approver);
+        Assert.Equal(2, late?.Count);
+        Assert.Contains("của UBND xã Tân Long: quá hạn từ 15/06/2035", late!.Value.Card);
+        var link = System.Text.RegularExpressions.Regex.Match(late.Value.Card, "href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith($"{SubmittedReportsController.Base}/gui?don-vi={unit}&ky=", link);
+        var browser = await site.SignedInAsync(approver);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(link)).StatusCode);
+
+        var sent = await EditorSite.PostFormAsync(browser, $"{SubmittedReportsController.Base}/gui", new()
+        {
+            ["Unit"] = unit, ["Ky"] = "HalfYear", ["Nam"] = "2035",
+            ["Results"] = "Đăng 6 tin, bài.", ["Limitations"] = "Chưa có video.", ["Proposals"] = "Mở lớp tập huấn.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var left = await CardAsync(approver);
+        Assert.Equal(1, left?.Count);
+        Assert.Contains("Quý II năm 2035 của UBND xã Tân Long: quá hạn từ 15/06/2035", left!.Value.Card);
+    }
+
+    [Fact]
     public async Task A_reminder_the_server_refused_is_sent_at_a_later_round_and_only_then()
     {
         site.SetToday(2034, 12, 10);

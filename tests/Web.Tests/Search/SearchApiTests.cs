@@ -64,9 +64,17 @@ public class SearchApiTests(SiteFactory site)
     public async Task Filters_by_unit_with_sub_units_kind_and_dates_and_sorts_newest_first()
     {
         var town = await GetJsonAsync($"/api/v1/search?q=tuyen%20truyen&unit={SeedFacts.Units.UbndThiXaNgaNam}&pageSize=50");
-        var units = town.GetProperty("hits").GetProperty("items").EnumerateArray()
-            .Select(h => h.GetProperty("post").GetProperty("unit").GetProperty("slug").GetString()).ToHashSet();
-        Assert.Equal([SeedFacts.Units.PhongGddtNgaNam, SeedFacts.Units.UbndThiXaNgaNam], units.Order());
+        var posts = town.GetProperty("hits").GetProperty("items").EnumerateArray().Select(h => h.GetProperty("post")).ToList();
+        Assert.Equal([SeedFacts.Units.PhongGddtNgaNam, SeedFacts.Units.UbndThiXaNgaNam],
+            posts.Select(p => p.GetProperty("unit").GetProperty("slug").GetString()).Distinct().Order());
+        // The town takes only what its board accepts (seed/units.json): of the Phòng GDĐT's posts, the one the board
+        // accepted (seed/proposals.json), under the board's title, exactly as the town's section lists it.
+        var fromPhong = Assert.Single(posts, p => p.GetProperty("unit").GetProperty("slug").GetString() == SeedFacts.Units.PhongGddtNgaNam);
+        Assert.Equal("Ngành giáo dục thị xã quán triệt Kế hoạch tuyên truyền cải cách hành chính năm 2021", fromPhong.GetProperty("title").GetString());
+        Assert.True(fromPhong.GetProperty("fromSubUnit").GetBoolean());
+        var section = (await GetJsonAsync($"/api/v1/posts?unit={SeedFacts.Units.UbndThiXaNgaNam}&pageSize=50")).GetProperty("items").EnumerateArray()
+            .Where(p => p.GetProperty("unit").GetProperty("slug").GetString() == SeedFacts.Units.PhongGddtNgaNam).Select(p => p.GetProperty("title").GetString());
+        Assert.Equal([fromPhong.GetProperty("title").GetString()], section);
 
         var documents = await GetJsonAsync("/api/v1/search?q=ke%20hoach&kind=document&from=2022-01-01&to=2022-12-31&sort=newest&pageSize=50");
         var items = documents.GetProperty("hits").GetProperty("items").EnumerateArray().Select(h => h.GetProperty("post")).ToList();
