@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CchcSite.Content.Contests;
+using CchcSite.Testing;
 using CchcSite.Testing.Contests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -31,6 +32,10 @@ public sealed class LoopbackContestSite : ContestSite
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // Pooled SQLite connections, as a deployment has them (the other test sites open one per use so that their folder
+        // can be deleted at once): opening and closing a connection for every query is work a real site does not do at its peak.
+        if (!TestPostgres.Enabled)
+            builder.UseSetting("ConnectionStrings:Cchc", $"Data Source={Path.Combine(DataDirectory, "cchc.db")}");
         builder.ConfigureLogging(logging => logging.AddProvider(new ErrorCollector(Errors)));
     }
 
