@@ -11,6 +11,12 @@ using CchcSite.Content.Search;
 // Given a folder, the index is kept there, and a later run that finds an index of the current schema in it times the
 // queries only: a quicker loop when only the query side changes.
 // The procedure import instead: dotnet run -c Release --project tests/Benchmarks -- procedures [rows] [csv|xlsx]
+// Contest participants against a running site: dotnet run -c Release --project tests/Benchmarks -- contest <base url> [participants] [at once] [first number]
+if (args.FirstOrDefault() == "contest")
+{
+    await ContestLoadBenchmark.RunAsync(args[1..]);
+    return;
+}
 if (args.FirstOrDefault() == "procedures")
 {
     await ProcedureImportBenchmark.RunAsync(args[1..]);

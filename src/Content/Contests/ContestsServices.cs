@@ -15,6 +15,7 @@ public static class ContestsServices
             .AddScoped<ContestQuestionImport>()
             .AddScoped<ContestOrganising>()
             .AddScoped<PublicContests>()
+            .AddScoped<ContestParticipation>()
             .AddSingleton<ISearchSource, ContestSearchSource>();
     }
 }

@@ -6,6 +6,7 @@ public static class PlansServices
 {
     public static IServiceCollection AddPlans(this IServiceCollection services) => services
         .AddScoped<PlanCompliance>()
+        .AddScoped<UnitContributions>()
         .AddScoped<PlanEditing>()
         .AddScoped<PublicPlans>();
 }

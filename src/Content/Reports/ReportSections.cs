@@ -1,3 +1,4 @@
+using CchcSite.Content.Contests;
 using CchcSite.Content.Data;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
@@ -129,5 +130,26 @@ public sealed class ProposalsUpwardSection(CchcDbContext db) : IReportSection
             [new("proposed", "Đề xuất"), new("accepted", "Được chọn đăng"), new("declined", "Không được chọn"), new("pending", "Chờ quyết định")],
             rows.WithTotal(4),
             "Tính các đề xuất gửi trong kỳ, theo quyết định của Tổ Biên tập đơn vị cấp trên đến thời điểm lập báo cáo.");
+    }
+}
+
+/// <summary>
+/// Each unit's civil servants in online reform contests (<see cref="ContestParticipation"/>): the plan row "cử công chức,
+/// viên chức tham gia hội thi trực tuyến CCHC" made measurable.
+/// </summary>
+public sealed class ContestParticipationSection(ContestParticipation participation) : IReportSection
+{
+    public async Task<ReportSection> BuildAsync(ReportScope scope, CancellationToken ct)
+    {
+        var counts = await participation.PerUnitAsync(scope.UnitIds, scope.Period.StartUtc, scope.Period.EndUtc, scope.Now, ct);
+        var rows = scope.Units.Select(u =>
+        {
+            var unit = counts.GetValueOrDefault(u.Id) ?? UnitEntries.None;
+            return new ReportRow(u.Slug, u.Name, [unit.Entries, unit.People]);
+        }).ToList();
+        return new ReportSection("contest-participation", "Tham gia hội thi, cuộc thi trực tuyến",
+            [new("entries", "Lượt dự thi"), new("people", "Người dự thi")], rows.WithTotal(2),
+            "Tính các bài dự thi nộp trong kỳ của công chức, viên chức đã chọn đơn vị mình khi dự thi (người dân không chọn đơn vị không được tính), "
+            + "không tính bài bị loại; một người dự thi nhiều đợt được tính mỗi đợt một lượt.");
     }
 }

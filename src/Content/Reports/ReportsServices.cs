@@ -16,5 +16,6 @@ public static class ReportsServices
         .AddScoped<IReportSection, PlanItemsSection>()
         .AddScoped<IReportSection, MonthlyQuotaSection>()
         .AddScoped<IReportSection, SubmissionsSection>()
-        .AddScoped<IReportSection, ProposalsUpwardSection>();
+        .AddScoped<IReportSection, ProposalsUpwardSection>()
+        .AddScoped<IReportSection, ContestParticipationSection>();
 }

@@ -9,12 +9,15 @@ public sealed record CompliancePage(int Year, YearMonth Current, IReadOnlyList<Q
 {
     /// <summary>The units that have a plan for the year; the others are marked "chưa có kế hoạch năm nay".</summary>
     public IReadOnlySet<int> UnitsWithPlan { get; init; } = new HashSet<int>();
+
+    /// <summary>Per unit: its civil servants' contest entries and the posts a parent's board accepted, in the year.</summary>
+    public IReadOnlyDictionary<int, UnitContribution> Contributions { get; init; } = new Dictionary<int, UnitContribution>();
 }
 
 public sealed record MonthPostsPage(UnitRef Unit, YearMonth Month, QuotaStatus Status, IReadOnlyList<LinkedPost> Posts);
 
 /// <summary>The compliance dashboard: the monthly rule per unit and month, with what is due this month and not yet done.</summary>
-public sealed class ComplianceController(PlanCompliance compliance, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class ComplianceController(PlanCompliance compliance, UnitContributions contributions, UnitDirectory units, CurrentEditor editor) : EditorController
 {
     [HttpGet("/quan-tri/tuan-thu")]
     public async Task<IActionResult> Index([FromQuery(Name = "nam")] int? nam, CancellationToken ct)
@@ -29,6 +32,7 @@ public sealed class ComplianceController(PlanCompliance compliance, UnitDirector
         return View(new CompliancePage(year, current, await compliance.QuotaAsync(visible, months, ct), await compliance.RemindersAsync(ids, ct))
         {
             UnitsWithPlan = planned,
+            Contributions = await contributions.OfYearAsync(ids, year, ct),
         });
     }
 

@@ -24,6 +24,11 @@ public static class DatabaseSetup
         await using (await services.GetRequiredService<INodeLocks>().AcquireAsync(NodeLockNames.DatabaseSetup, ct))
         {
             await db.Database.MigrateAsync(ct);
+            // Readers and writers of one SQLite file must not wait for each other: with the default rollback journal, a
+            // round's last minutes (a thousand participants saving and submitting among page reads) waited past the busy
+            // timeout and answered 500 "database is locked" (ContestLoadTests). The mode is kept in the file.
+            if (db.Database.IsSqlite())
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
             var seedPath = scope.ServiceProvider.GetRequiredService<IOptions<SiteOptions>>().Value.SeedPath;
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seedPath, ct);
             await services.EnsureAdministratorAsync(configuration);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CchcSite.Content.Categories;
+using CchcSite.Content.Contests;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Proposals;
@@ -64,7 +65,37 @@ public class PeriodicReportTests : IAsyncLifetime
         await AddSubmissionAsync(_child, SubmissionKind.Question, SubmissionStatus.Received, new DateTime(2022, 3, 20, 9, 0, 0), new DateOnly(2022, 4, 8), null);
         await AddSubmissionAsync(_parent, SubmissionKind.Question, SubmissionStatus.Rejected, new DateTime(2022, 3, 25, 9, 0, 0), new DateOnly(2022, 4, 13), null);
         await AddSubmissionAsync(_parent, SubmissionKind.Question, SubmissionStatus.Published, new DateTime(2022, 4, 2, 9, 0, 0), new DateOnly(2022, 4, 22), new DateTime(2022, 4, 5, 9, 0, 0));
+
+        // A contest of P: a civil servant of C submits in two rounds (2/3 and 31/3 at 23:50); one of P submits at 00:10 on
+        // 1/4 (second quarter); a citizen names no unit; P's disqualified entry and C's unsubmitted one are not counted.
+        await using (var db = _database.NewContext())
+        {
+            var contest = new Contest { UnitId = _parent.Id, Slug = "hoi-thi", Title = "Hội thi", Status = ContestStatus.Published };
+            contest.Rounds.AddRange([
+                new ContestRound { Number = 1, OpensAt = Utc(new DateTime(2022, 3, 1)), ClosesAt = Utc(new DateTime(2022, 3, 8)) },
+                new ContestRound { Number = 2, OpensAt = Utc(new DateTime(2022, 3, 25)), ClosesAt = Utc(new DateTime(2022, 4, 8)) }]);
+            db.Contests.Add(contest);
+            await db.SaveChangesAsync();
+            var (first, second) = (contest.Rounds[0].Id, contest.Rounds[1].Id);
+            db.ContestAttempts.AddRange(
+                Entry(first, _child, "0912000001", new DateTime(2022, 3, 2, 9, 0, 0)),
+                Entry(second, _child, "0912000001", new DateTime(2022, 3, 31, 23, 50, 0)),
+                Entry(second, _parent, "0912000002", new DateTime(2022, 4, 1, 0, 10, 0)),
+                Entry(second, null, "0912000003", new DateTime(2022, 3, 30, 9, 0, 0)),
+                Entry(first, _parent, "0912000004", new DateTime(2022, 3, 3, 9, 0, 0), disqualified: "Dùng nhiều số điện thoại"),
+                Entry(second, _child, "0912000005", null));
+            await db.SaveChangesAsync();
+        }
     }
+
+    private static DateTime Utc(DateTime vietnam) => DateTime.SpecifyKind(vietnam - Text.VietnamTime.Offset, DateTimeKind.Utc);
+
+    private static ContestAttempt Entry(int roundId, Unit? unit, string phone, DateTime? submittedVietnam, string? disqualified = null) => new()
+    {
+        RoundId = roundId, Token = Guid.NewGuid(), FullName = "Người dự thi", Phone = phone, UnitId = unit?.Id, Address = unit?.Name ?? "Phường 2",
+        StartedAt = Utc(submittedVietnam ?? new DateTime(2022, 3, 30, 9, 0, 0)).AddMinutes(-5), SubmittedAt = submittedVietnam is { } at ? Utc(at) : null,
+        Score = submittedVietnam is null ? null : 5, DurationSeconds = submittedVietnam is null ? null : 300, DisqualifiedReason = disqualified,
+    };
 
     private PostProposal Proposal(int postId, DateTime proposedVietnam, ProposalState state) => new()
     {
@@ -75,7 +106,6 @@ public class PeriodicReportTests : IAsyncLifetime
     private async Task AddSubmissionAsync(Unit unit, SubmissionKind kind, SubmissionStatus status, DateTime receivedVietnam, DateOnly dueOn, DateTime? answeredVietnam)
     {
         await using var db = _database.NewContext();
-        DateTime Utc(DateTime local) => DateTime.SpecifyKind(local - Text.VietnamTime.Offset, DateTimeKind.Utc);
         db.Submissions.Add(new Submission
         {
             Kind = kind, TrackingCode = TrackingCode.New(), UnitId = unit.Id, Name = "Người dân", Title = "Câu hỏi", Text = "Nội dung",
@@ -101,7 +131,8 @@ public class PeriodicReportTests : IAsyncLifetime
     {
         var report = await ReportAsync(includeSubUnits: true, ReportPeriod.ForQuarter(2022, 1));
 
-        Assert.Equal(["posts-by-kind", "posts-by-category", "plan-items", "monthly-quota", "submissions", "proposals-upward"], report.Sections.Select(s => s.Key));
+        Assert.Equal(["posts-by-kind", "posts-by-category", "plan-items", "monthly-quota", "submissions", "proposals-upward", "contest-participation"],
+            report.Sections.Select(s => s.Key));
         // Article 5/1, document 10/2, announcement 1/3, video 23:30 on 31/3; not the article at 00:30 on 1/4, the draft or the scheduled post.
         Assert.Equal([1], Row(report, "posts-by-kind", "Article"));
         Assert.Equal([1], Row(report, "posts-by-kind", "Document"));
@@ -127,6 +158,12 @@ public class PeriodicReportTests : IAsyncLifetime
         Assert.Equal([1, 1, 0, 0], Row(report, "proposals-upward", "total"));
         var second = await ReportAsync(includeSubUnits: true, ReportPeriod.ForQuarter(2022, 2));
         Assert.Equal([1, 0, 1, 0], Row(second, "proposals-upward", "Article"));
+        // Entries and people: C's civil servant twice (2/3 and 31/3 at 23:50 Vietnam time); P's only entry of the quarter was disqualified.
+        Assert.Equal([0, 0], Row(report, "contest-participation", "don-vi-p"));
+        Assert.Equal([2, 1], Row(report, "contest-participation", "don-vi-c"));
+        Assert.Equal([2, 1], Row(report, "contest-participation", "total"));
+        Assert.Equal([1, 1], Row(second, "contest-participation", "don-vi-p"));
+        Assert.Equal([0, 0], Row(second, "contest-participation", "don-vi-c"));
     }
 
     [Fact]
@@ -138,6 +175,8 @@ public class PeriodicReportTests : IAsyncLifetime
         Assert.Equal(["don-vi-p", "total"], report.Sections.Single(s => s.Key == "monthly-quota").Rows.Select(r => r.Key));
         Assert.Equal([2, 1, 0, 0, 1], Row(report, "submissions", "total"));
         Assert.Equal([0, 0, 0, 0], Row(report, "proposals-upward", "total"));
+        Assert.Equal(["don-vi-p", "total"], report.Sections.Single(s => s.Key == "contest-participation").Rows.Select(r => r.Key));
+        Assert.Equal([0, 0], Row(report, "contest-participation", "total"));
     }
 
     [Fact]

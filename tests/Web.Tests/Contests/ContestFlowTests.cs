@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CchcSite.Web.Tests.Contests;
 
 /// <summary>A seeded site whose contest limit is high enough for tests that all come from one address.</summary>
-public sealed class ContestSite : SiteFactory
+public class ContestSite : SiteFactory
 {
     public const string Open = "tim-hieu-cai-cach-hanh-chinh";
     public const string Finished = "cuoc-thi-truc-tuyen-cchc-2022";
