@@ -41,11 +41,21 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
 
     public async Task<PagedResult<PostCard>> ListAsync(PostFilter filter, CancellationToken ct)
     {
-        var query = await FilteredAsync(filter, ct);
-        var page = await query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id)
-            .Select(ToCard).ToPageAsync(filter.Page, ct);
-        page = page with { Items = await playback.CompleteCardsAsync(page.Items, ct) };
-        return filter.UnitId is { } section ? page with { Items = await AsListedInAsync(page.Items, section, ct) } : page;
+        var page = await Newest(await FilteredAsync(filter, ct)).ToPageAsync(filter.Page, ct);
+        return page with { Items = await CompletedAsync(page.Items, filter, ct) };
+    }
+
+    /// <summary>The newest <paramref name="count"/> posts of the list, without counting the list: a page's preview or lead.</summary>
+    public async Task<IReadOnlyList<PostCard>> LatestAsync(PostFilter filter, int count, CancellationToken ct) =>
+        await CompletedAsync(await Newest(await FilteredAsync(filter, ct)).Take(count).ToListAsync(ct), filter, ct);
+
+    private static IQueryable<PostCard> Newest(IQueryable<Post> query) =>
+        query.OrderByDescending(p => p.PublishAt).ThenByDescending(p => p.Id).Select(ToCard);
+
+    private async Task<IReadOnlyList<PostCard>> CompletedAsync(IReadOnlyList<PostCard> cards, PostFilter filter, CancellationToken ct)
+    {
+        cards = await playback.CompleteCardsAsync(cards, ct);
+        return filter.UnitId is { } section ? await AsListedInAsync(cards, section, ct) : cards;
     }
 
     /// <summary>

@@ -19,9 +19,9 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         var news = new PostFilter(Kind: PostKind.Article);
         var lead = await LeadAsync(new PostFilter(), news, ct);
         return new HomePage(
-            await LatestAsync(news with { ExceptPostId = lead?.Id }, HomeNewsSize, ct),
-            await LatestAsync(new PostFilter(Kind: PostKind.Document), HomeListSize, ct),
-            await LatestAsync(new PostFilter(Kind: PostKind.Video), HomeNewsSize, ct),
+            await posts.LatestAsync(news with { ExceptPostId = lead?.Id }, HomeNewsSize, ct),
+            await posts.LatestAsync(new PostFilter(Kind: PostKind.Document), HomeListSize, ct),
+            await posts.LatestAsync(new PostFilter(Kind: PostKind.Video), HomeNewsSize, ct),
             await units.RootsAsync(ct),
             await CategoriesAsync(ct)) { Lead = lead };
     }
@@ -31,8 +31,8 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
     /// post of <paramref name="fallback"/>.
     /// </summary>
     private async Task<PostCard?> LeadAsync(PostFilter scope, PostFilter fallback, CancellationToken ct) =>
-        (await LatestAsync(scope with { FeaturedOnly = true }, 1, ct)).FirstOrDefault()
-        ?? (await LatestAsync(fallback, 1, ct)).FirstOrDefault();
+        (await posts.LatestAsync(scope with { FeaturedOnly = true }, 1, ct)).FirstOrDefault()
+        ?? (await posts.LatestAsync(fallback, 1, ct)).FirstOrDefault();
 
     public async Task<UnitSectionPage?> UnitSectionAsync(string unitSlug, PostKindSegments.KindInfo? tab, int page, ListForm form, CancellationToken ct)
     {
@@ -44,12 +44,12 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         {
             // The lead: the unit's newest featured post, else the newest of its first kind that has posts; left out of the lists.
             var section = new PostFilter(unit.Unit.Id);
-            var lead = (await LatestAsync(section with { FeaturedOnly = true }, 1, ct)).FirstOrDefault();
+            var lead = (await posts.LatestAsync(section with { FeaturedOnly = true }, 1, ct)).FirstOrDefault();
             foreach (var kind in PostKindSegments.All)
-                lead ??= (await LatestAsync(section with { Kind = kind.Kind }, 1, ct)).FirstOrDefault();
+                lead ??= (await posts.LatestAsync(section with { Kind = kind.Kind }, 1, ct)).FirstOrDefault();
             var overview = new List<KindPreview>();
             foreach (var kind in PostKindSegments.All)
-                overview.Add(new KindPreview(kind, await LatestAsync(section with { Kind = kind.Kind, ExceptPostId = lead?.Id }, PreviewSize, ct)));
+                overview.Add(new KindPreview(kind, await posts.LatestAsync(section with { Kind = kind.Kind, ExceptPostId = lead?.Id }, PreviewSize, ct)));
             var empty = new PagedResult<PostCard>([], 1, PageRequest.DefaultSize, 0);
             return new UnitSectionPage(unit, [.. trail[..^1], new(unit.Unit.ShortName, null)], null, empty, overview) { Lead = lead };
         }
@@ -107,8 +107,6 @@ public sealed class SitePageBuilder(CchcDbContext db, UnitDirectory units, Publi
         return fields.Select(c => new CategorySummary(c.Slug, c.Name, c.Description, counts.GetValueOrDefault(c.Slug))).ToList();
     }
 
-    private async Task<IReadOnlyList<PostCard>> LatestAsync(PostFilter filter, int count, CancellationToken ct) =>
-        (await posts.ListAsync(filter with { Page = new PageRequest(1, count) }, ct)).Items;
 
     public async Task<IReadOnlyList<CategoryRef>> CategoriesAsync(CancellationToken ct) =>
         await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).Select(c => new CategoryRef(c.Slug, c.Name)).ToListAsync(ct);

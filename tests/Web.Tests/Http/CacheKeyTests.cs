@@ -39,8 +39,9 @@ public sealed class CacheKeyTests(EditorSite site) : IClassFixture<EditorSite>
     [Fact]
     public async Task Query_values_a_page_does_not_read_share_its_one_entry()
     {
-        var newest = await NewestArticleAsync(SeedFacts.Units.SoTaiChinhSocTrang);
-        var tab = $"/{SeedFacts.Units.SoTaiChinhSocTrang}/tin-tuc";
+        // The site's newest article: the home page shows it whatever its lead story is (the lead, or the first of the news).
+        var newest = await NewestArticleAsync();
+        var tab = newest.Url[..newest.Url.LastIndexOf('/')];
         var api = $"/api/v1/posts/{newest.Id}";
         foreach (var url in new[] { "/", newest.Url, tab, api })
             Assert.Contains(newest.Title, await PageAsync(url));
