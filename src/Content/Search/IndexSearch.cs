@@ -101,16 +101,25 @@ public static class IndexSearch
                         matches.Clear(doc);
                 if (category is not null)
                     matches.And(category);
+                var found = matches.Cardinality;
+                total += found;
+                if (found == 0 || depth == 0)
+                    continue;
+                // Only the segment's best `depth` can be on the page, and a common word matches most of a segment: they
+                // are found on the bitsets first, so that the queue sees about `depth` documents, not every match.
                 if (relevance)
                 {
                     using var weights = plan.Weigh(leaf, matches);
-                    foreach (var doc in MatchPlan.Docs(matches))
+                    var (above, tied) = found <= depth ? (matches, null) : weights.Split(matches, depth, reader.MaxDoc);
+                    foreach (var doc in MatchPlan.Docs(above))
                         best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
+                    if (tied is not null)
+                        foreach (var doc in values.NewestIn(tied, tied.Cardinality, depth - above.Cardinality))
+                            best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
                 }
                 else
-                    foreach (var doc in MatchPlan.Docs(matches))
+                    foreach (var doc in values.NewestIn(matches, found, depth))
                         best.Offer(leaf.DocBase + doc, values.PublishAt[doc], 0);
-                total += matches.Cardinality;
             }
 
             var ordered = best.InOrder();

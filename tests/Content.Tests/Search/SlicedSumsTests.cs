@@ -51,6 +51,35 @@ public class SlicedSumsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void A_split_around_the_nth_highest_sum_agrees_with_sorting_the_sums(int maxDoc, bool sparseMatches)
+    {
+        var random = new Random(maxDoc * 7 + (sparseMatches ? 1 : 0));
+        var matches = RandomSet(random, maxDoc, density: sparseMatches ? 0.2 : 0.9);
+        var expected = new int[maxDoc];
+        using var sums = new SlicedSums(maxDoc);
+        foreach (var weight in Weights)
+        {
+            var bits = RandomSet(random, maxDoc, density: random.NextDouble());
+            sums.Add(bits, matches, weight);
+            for (var doc = 0; doc < maxDoc; doc++)
+                if (bits.Get(doc) && matches.Get(doc))
+                    expected[doc] += weight;
+        }
+        var matching = SetDocs(matches);
+        var descending = matching.Select(doc => expected[doc]).OrderDescending().ToList();
+
+        foreach (var count in new[] { 1, 2, 12, 100, 1000 }.Where(c => c < matching.Count))
+        {
+            var (above, tied) = sums.Split(matches, count, maxDoc);
+            var threshold = descending[count - 1];
+            Assert.Equal(matching.Where(doc => expected[doc] > threshold), SetDocs(above));
+            Assert.Equal(matching.Where(doc => expected[doc] == threshold), SetDocs(tied));
+            Assert.True(above.Cardinality < count && above.Cardinality + tied.Cardinality >= count);
+        }
+    }
+
     [Fact]
     public void Adding_one_set_again_and_again_carries_into_higher_slices()
     {
