@@ -93,14 +93,15 @@ public static class IndexSearch
                 var accepted = criteria is { AcceptedInto: { } section, UnitIds: not null }
                     ? SegmentBits.Term(reader, SearchFields.AcceptedInto, SearchDocument.UnitKey(section)) : null;
                 var values = SegmentValues.Of(reader);
-                var live = reader.LiveDocs;
-                // Filter and count first, so that only the hits are weighed.
-                foreach (var doc in category is null ? MatchPlan.Docs(matches) : MatchPlan.Docs(matches, category))
-                    if (live?.Get(doc) == false || !visibility.Accepts(values, doc, accepted) || counts.Count(values, doc) is var kind
-                        && (kind >= 0 ? hitKind is not null : kind != hitKind))
-                        matches.Clear(doc);
+                matches.And(visibility.Public(reader, values));
                 if (category is not null)
                     matches.And(category);
+                // Filter and count first, so that only the hits are weighed.
+                var choices = visibility.HasChoices;
+                foreach (var doc in MatchPlan.Docs(matches))
+                    if (choices && !visibility.AcceptsChoices(values, doc, accepted) || counts.Count(values, doc) is var kind
+                        && (kind >= 0 ? hitKind is not null : kind != hitKind))
+                        matches.Clear(doc);
                 var found = matches.Cardinality;
                 total += found;
                 if (found == 0 || depth == 0)
