@@ -67,9 +67,8 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         var errors = read.Errors.ToList();
         var rows = read.Rows.Where(r => r.Value is not null).ToList();
         var codes = firstLine.Keys.ToList();
-        // A dry run changes copies only: nothing it loads needs tracking.
-        var loading = db.Procedures.Include(p => p.Units).Include(p => p.Field).Include(p => p.Level).Where(p => codes.Contains(p.Code)).AsSplitQuery();
-        var existing = await (dryRun ? loading.AsNoTracking() : loading).ToDictionaryAsync(p => p.Code, ct);
+        // Read untracked for the checks and the dry run; an apply loads each batch's procedures again, tracked.
+        var existing = await Loading().Where(p => codes.Contains(p.Code)).AsNoTracking().ToDictionaryAsync(p => p.Code, ct);
         var replacements = rows.Select(r => r.Value!.ReplacedBy).OfType<string>().Where(c => !firstLine.ContainsKey(c)).Distinct().ToList();
         var known = (await db.Procedures.Where(p => replacements.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         foreach (var row in rows)
@@ -89,59 +88,86 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         var ids = existing.Values.Select(p => p.Id).ToList();
         var numbers = await db.ProcedureRevisions.Where(r => ids.Contains(r.ProcedureId)).GroupBy(r => r.ProcedureId)
             .Select(g => new { Id = g.Key, Number = g.Max(r => r.Number) }).ToDictionaryAsync(x => x.Id, x => x.Number, ct);
-        var summary = new List<ImportedProcedure>();
-        foreach (var row in rows)
+
+        // What one row does to its procedure: "current" is the procedure as the database has it, "target" what is written
+        // (a detached copy in a dry run, so that a later apply starts from the database).
+        ImportedProcedure Stage(int line, ProcedureValues v, Procedure? current, Procedure target)
         {
-            var v = row.Value!;
-            var current = existing.GetValueOrDefault(v.Code);
             var before = current is null ? null : ProcedureEditing.Snapshot(current, slugs);
             var statusBefore = current?.Status;
-            // A dry run works on a copy, so that nothing tracked changes and a later apply starts from the database.
-            var target = current is null || dryRun ? Copy(current, v.Code, now) : current;
             var changed = ProcedureEditing.Stage(target, v, ownerUnitId, catalog, before, slugs, ImportSource, actor.UserId, now,
                 current is null ? 1 : numbers.GetValueOrDefault(current.Id) + 1);
-            if (current is null && !dryRun)
-                db.Procedures.Add(target);
             var after = ProcedureEditing.Snapshot(target, slugs);
             var fields = before is null ? [] : (changed ?? []).Select(f => new FieldChange(f, before.GetValueOrDefault(f, ""), after[f])).ToList();
             var kind = current is null ? ImportedChange.Added
                 : changed is null ? ImportedChange.Unchanged
                 : v.Status == ProcedureStatus.Abolished && statusBefore != ProcedureStatus.Abolished ? ImportedChange.Abolished
                 : ImportedChange.Changed;
-            summary.Add(new ImportedProcedure(row.Line, v.Code, v.Name, kind, fields));
+            return new ImportedProcedure(line, v.Code, v.Name, kind, fields);
         }
-        var result = new ProcedureImportSummary(dryRun, summary);
-        if (dryRun)
-            return new Outcome<ProcedureImportSummary>.Ok(result);
 
-        var undecided = db.ChangeTracker.Entries<Procedure>().Select(e => e.Entity).Where(p => p.DecisionNumber is not null && p.DecisionPostId is null).ToList();
-        var decisions = await editing.DecisionPostsAsync(undecided.Select(p => p.DecisionNumber!), ct);
-        foreach (var procedure in undecided)
-            procedure.DecisionPostId = decisions.GetValueOrDefault(procedure.DecisionNumber!);
-        audit.Record(actor, AuditActions.ProceduresImported,
-            $"Từ {fileName}: {result.Count(ImportedChange.Added)} thêm mới, {result.Count(ImportedChange.Changed)} sửa đổi, "
-            + $"{result.Count(ImportedChange.Abolished)} bãi bỏ, {result.Count(ImportedChange.Unchanged)} không đổi",
-            nameof(Procedure), null, ownerUnitId);
-        // Thousands of procedures with their lists are tracked by now: their changes are detected once, not again by the
-        // outbox's save that follows in the same transaction.
-        db.ChangeTracker.DetectChanges();
+        if (dryRun)
+        {
+            var preview = rows.Select(r => Stage(r.Line, r.Value!, existing.GetValueOrDefault(r.Value!.Code), Copy(existing.GetValueOrDefault(r.Value!.Code), r.Value!.Code, now)))
+                .ToList();
+            return new Outcome<ProcedureImportSummary>.Ok(new ProcedureImportSummary(true, preview));
+        }
+
+        var decisions = await editing.DecisionPostsAsync(rows.Select(r => r.Value!.DecisionNumber).OfType<string>(), ct);
+        var summary = new List<ImportedProcedure>(rows.Count);
+        var revisions = new List<ProcedureRevision>();
+        // Thousands of procedures, each with its lists, units and revision: saved a batch at a time inside the one transaction,
+        // so that the change tracker holds one batch (its cost grows with what it tracks) and detects each change once.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var revisions = db.ChangeTracker.Entries<ProcedureRevision>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            foreach (var batch in rows.Chunk(BatchSize))
+            {
+                var batchCodes = batch.Select(r => r.Value!.Code).Where(existing.ContainsKey).ToList();
+                var tracked = batchCodes.Count == 0 ? []
+                    : await Loading().Where(p => batchCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+                foreach (var row in batch)
+                {
+                    var v = row.Value!;
+                    var current = tracked.GetValueOrDefault(v.Code);
+                    var target = current ?? Copy(null, v.Code, now);
+                    summary.Add(Stage(row.Line, v, current, target));
+                    if (current is null)
+                        db.Procedures.Add(target);
+                    if (target is { DecisionPostId: null, DecisionNumber: { } number })
+                        target.DecisionPostId = decisions.GetValueOrDefault(number);
+                }
+                db.ChangeTracker.DetectChanges();
+                revisions.AddRange(db.ChangeTracker.Entries<ProcedureRevision>().Where(e => e.State == EntityState.Added).Select(e => e.Entity));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                // The lists' values stay the ones the next batch's procedures point at, known to the tracker as they are.
+                db.ProcedureTerms.AttachRange(catalog.Terms);
+            }
+            var result = new ProcedureImportSummary(false, summary);
+            audit.Record(actor, AuditActions.ProceduresImported,
+                $"Từ {fileName}: {result.Count(ImportedChange.Added)} thêm mới, {result.Count(ImportedChange.Changed)} sửa đổi, "
+                + $"{result.Count(ImportedChange.Abolished)} bãi bỏ, {result.Count(ImportedChange.Unchanged)} không đổi",
+                nameof(Procedure), null, ownerUnitId);
             // The revisions have their ids now; the alerts go in the same transaction, so an import is never announced half.
             Subscriptions.SubscriptionAlerts.Announced(db, revisions, now);
+            db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            return new Outcome<ProcedureImportSummary>.Ok(result);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
-        return new Outcome<ProcedureImportSummary>.Ok(result);
     }
+
+    /// <summary>Rows saved at once inside the import's transaction.</summary>
+    public const int BatchSize = 500;
+
+    private IQueryable<Procedure> Loading() =>
+        db.Procedures.Include(p => p.Units).Include(p => p.Field).Include(p => p.Level).AsSplitQuery();
 
     /// <summary>A row as the form would type it, checked by the same rules; messages go to the row under the column's title.</summary>
     private static ProcedureValues? Row(TableRow row, ProcedureCatalog catalog, Dictionary<string, int> firstLine)

@@ -46,7 +46,14 @@ public sealed record ProcedureDetail(
     LinkedText? Decision,
     DateOnly? StatusSince,
     ProcedureCard? ReplacedBy,
-    IReadOnlyList<RevisionView> Revisions);
+    IReadOnlyList<RevisionView> Revisions)
+{
+    /// <summary>The published questions naming this procedure, in the Q&amp;A column.</summary>
+    public string QuestionsUrl => Questions.PublishedQuestionUrls.OfProcedure(Card.Code);
+
+    /// <summary>The question form of the managing unit with this procedure named.</summary>
+    public string AskUrl => Questions.SubmissionAddresses.AskAbout(Units.Count > 0 ? Units[0].Slug : null, Card.Code);
+}
 
 /// <summary>The list's filters as the address carries them (Vietnamese query names); unknown values are dropped before.</summary>
 public sealed record ProcedureFilter(string? Field = null, string? Level = null, OnlineServiceLevel? Online = null, string? Unit = null,
@@ -86,7 +93,11 @@ public sealed record ProceduresPage(UnitNode? Unit, string Path, ProcedureFilter
 }
 
 /// <summary><c>/thu-tuc-hanh-chinh/{code}</c> and its print view.</summary>
-public sealed record ProcedurePage(ProcedureDetail Procedure, IReadOnlyList<Breadcrumb> Trail) : SitePage(Procedure.Card.Name, Trail);
+public sealed record ProcedurePage(ProcedureDetail Procedure, IReadOnlyList<Breadcrumb> Trail) : SitePage(Procedure.Card.Name, Trail)
+{
+    /// <summary>The newest published questions naming the procedure (the first few; the rest behind <see cref="ProcedureDetail.QuestionsUrl"/>).</summary>
+    public PagedResult<Questions.QuestionCard> Questions { get; init; } = new([], 1, 1, 0);
+}
 
 /// <summary>A procedure on the change list or in an announcement; <see cref="ChangedFields"/> only where one save is shown.</summary>
 public sealed record ChangeEntry(ProcedureCard Procedure, string Change, IReadOnlyList<string>? ChangedFields = null);

@@ -8,6 +8,7 @@ public static class ProceduresServices
     public static IServiceCollection AddProcedures(this IServiceCollection services) => services
         .AddSingleton<ISearchSource, ProcedureSearchSource>()
         .AddScoped<PublicProcedures>()
+        .AddScoped<ProcedureLookup>()
         .AddScoped<ProcedureEditing>()
         .AddScoped<ProcedureImport>();
 }

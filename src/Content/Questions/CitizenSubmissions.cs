@@ -16,6 +16,8 @@ public sealed record SubmissionInput
     public string? Email { get; init; }
     public string? Phone { get; init; }
     public string? Category { get; init; }
+    /// <summary>The procedure a question is about: its code or words of its name, looked up by <see cref="Procedures.ProcedureLookup"/>.</summary>
+    public string? Procedure { get; init; }
     public string? Title { get; init; }
     public string? Text { get; init; }
     public bool PublishConsent { get; init; }
@@ -30,7 +32,7 @@ public sealed record SubmittedFile(string FileName, Stream Content);
 public sealed record Submitted(SubmissionKind Kind, string TrackingCode, string Title, string UnitName, DateOnly DueOn, string? Email);
 
 /// <summary>Receives citizens' questions and feedback: checks them, stores them with a tracking code and a deadline.</summary>
-public sealed class CitizenSubmissions(CchcDbContext db, IMediaStore store, MediaCleanup cleanup, IOptions<MediaLimits> mediaLimits, IOptions<SubmissionOptions> options, TimeProvider clock)
+public sealed class CitizenSubmissions(CchcDbContext db, IMediaStore store, MediaCleanup cleanup, IOptions<MediaLimits> mediaLimits, IOptions<SubmissionOptions> options, Procedures.ProcedureLookup procedures, TimeProvider clock)
 {
     public const int MaxName = 100;
     public const int MaxEmail = 200;
@@ -74,6 +76,10 @@ public sealed class CitizenSubmissions(CchcDbContext db, IMediaStore store, Medi
             : await db.Categories.AsNoTracking().Where(c => c.Slug == input.Category).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
         if (category is null)
             errors[nameof(input.Category)] = "Vui lòng chọn lĩnh vực.";
+        // Only a question names a procedure; the feedback form has no such box, and a value posted there is ignored.
+        var procedure = kind == SubmissionKind.Question ? await procedures.FindAsync(input.Procedure, ct) : Procedures.ProcedureLookupResult.Nothing;
+        if (procedure.Problem is not null)
+            errors[nameof(input.Procedure)] = procedure.Problem;
         Require(errors, nameof(input.Title), title, MaxTitle, "tiêu đề");
         Require(errors, nameof(input.Text), text, MaxText, kind == SubmissionKind.Question ? "nội dung câu hỏi" : "nội dung phản ánh, kiến nghị");
         if (kind == SubmissionKind.Feedback)
@@ -90,7 +96,7 @@ public sealed class CitizenSubmissions(CchcDbContext db, IMediaStore store, Medi
         var now = clock.GetUtcNow().UtcDateTime;
         var submission = new Submission
         {
-            Kind = kind, TrackingCode = TrackingCode.New(), UnitId = unit!.Id, CategoryId = category,
+            Kind = kind, TrackingCode = TrackingCode.New(), UnitId = unit!.Id, CategoryId = category, ProcedureId = procedure.Id,
             Name = name!, Email = email, Phone = phone, Title = title!, Text = text!,
             PublishConsent = kind == SubmissionKind.Question && input.PublishConsent,
             Location = kind == SubmissionKind.Feedback ? location : null,

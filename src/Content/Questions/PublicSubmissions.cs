@@ -23,7 +23,7 @@ public sealed record SubmissionTracking(
 
 /// <summary>A published question and its answer, for the Q&amp;A column. The question's text is as the citizen typed it.</summary>
 public sealed record QuestionCard(int Id, string Title, string Text, string AnswerHtml, UnitRef Unit, UnitRef AnsweredBy,
-    CategoryRef? Category, DateTime AskedAt, DateTime AnsweredAt)
+    CategoryRef? Category, DateTime AskedAt, DateTime AnsweredAt, Procedures.ProcedureRef? Procedure)
 {
     public string Url => PublishedQuestionUrls.Of(Id);
 }
@@ -40,6 +40,12 @@ public static class PublishedQuestionUrls
     public const string Column = "/hoi-dap";
 
     public static string Of(int id) => $"{Column}/{id}";
+
+    /// <summary>The column's query name for the procedure a question is about.</summary>
+    public const string ProcedureQuery = "thu-tuc";
+
+    /// <summary>The published questions naming a procedure, all units.</summary>
+    public static string OfProcedure(string code) => $"{Column}?{ProcedureQuery}={Uri.EscapeDataString(code)}";
 }
 
 /// <summary>The public side of submissions: the tracking lookup and the Q&amp;A column.</summary>
@@ -95,14 +101,20 @@ public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdow
         return null;
     }
 
-    /// <summary>Published questions of the units (all units when null), newest answer first, optionally of one field.</summary>
-    public async Task<PagedResult<QuestionCard>> ColumnAsync(IReadOnlyCollection<int>? unitIds, string? categorySlug, PageRequest page, CancellationToken ct)
+    /// <summary>
+    /// Published questions of the units (all units when null), newest answer first, optionally of one field and of one
+    /// procedure (by code).
+    /// </summary>
+    public async Task<PagedResult<QuestionCard>> ColumnAsync(IReadOnlyCollection<int>? unitIds, string? categorySlug, PageRequest page, CancellationToken ct,
+        string? procedureCode = null)
     {
         var query = Published();
         if (unitIds is not null)
             query = query.Where(s => unitIds.Contains(s.UnitId));
         if (!string.IsNullOrEmpty(categorySlug))
             query = query.Where(s => s.Category!.Slug == categorySlug);
+        if (!string.IsNullOrEmpty(procedureCode))
+            query = query.Where(s => s.Procedure!.Code == procedureCode);
         var rows = await query.OrderByDescending(s => s.AnsweredAt).ThenByDescending(s => s.Id).ToPageAsync(page, ct);
         return new PagedResult<QuestionCard>(rows.Items.Select(ToCard).ToList(), rows.Page, rows.PageSize, rows.TotalCount);
     }
@@ -118,11 +130,11 @@ public sealed class PublicSubmissions(CchcDbContext db, MarkdownRenderer markdow
     }
 
     private IQueryable<Submission> Published() => db.Submissions.AsNoTracking().PublishedQuestions()
-        .Include(s => s.Unit).Include(s => s.AnsweredByUnit).Include(s => s.Category);
+        .Include(s => s.Unit).Include(s => s.AnsweredByUnit).Include(s => s.Category).Include(s => s.Procedure);
 
     private QuestionCard ToCard(Submission s) => new(s.Id, s.Title, s.Text, markdown.AnswerToHtml(s.AnswerMarkdown ?? ""),
         RefOf(s.Unit), RefOf(s.AnsweredByUnit ?? s.Unit), s.Category is { } c ? new CategoryRef(c.Slug, c.Name) : null,
-        s.ReceivedAt, s.AnsweredAt!.Value);
+        s.ReceivedAt, s.AnsweredAt!.Value, s.Procedure is { } p ? new Procedures.ProcedureRef(p.Code, p.Name) : null);
 
     private static UnitRef RefOf(Unit unit) => new(unit.Id, unit.Slug, unit.Name, unit.ShortName, unit.Kind);
 }

@@ -9,7 +9,7 @@ namespace CchcSite.Content.Questions;
 
 /// <summary>Builds the public pages of questions and feedback: the forms, the tracking lookup and the Q&amp;A column.</summary>
 public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pages, PublicSubmissions submissions,
-    IQuestionSearch search, IOptions<SubmissionOptions> options)
+    IQuestionSearch search, Procedures.ProcedureLookup procedures, IOptions<SubmissionOptions> options)
 {
     /// <summary>The form for a unit (null: the province-level form, where the citizen picks the unit); null when the unit is unknown.</summary>
     public async Task<SubmissionFormPage?> FormAsync(SubmissionKind kind, string? unitSlug, SubmissionInput input,
@@ -22,20 +22,34 @@ public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pag
             ? (await units.RootsAsync(ct)).SelectMany(root => root.SelfAndDescendantsWithDepth())
                 .Select(u => new UnitChoice(u.Node.Unit.Slug, u.Node.Unit.Name, u.Depth)).ToList()
             : [];
+        // The box shows a procedure found as "code – name" (which finds it again), and the choices when the words fit several.
+        var procedure = kind == SubmissionKind.Question ? await procedures.FindAsync(input.Procedure, ct) : Procedures.ProcedureLookupResult.Nothing;
+        if (procedure.Found is { } found)
+            input = input with { Procedure = found.Label };
         return new SubmissionFormPage(kind, unit?.Unit, choices, await pages.CategoriesAsync(ct),
             unit is null ? input : input with { Unit = unit.Unit.Slug }, errors, options.Value.MaxAttachmentBytes,
-            await TrailAsync(unit, SubmissionAddresses.FormTitle(kind, null), ct));
+            await TrailAsync(unit, SubmissionAddresses.FormTitle(kind, null), ct)) { ProcedureChoices = procedure.Candidates };
     }
 
     public async Task<TrackingPage> TrackingAsync(string? code, CancellationToken ct) =>
         new(code?.Trim(), string.IsNullOrWhiteSpace(code) ? null : await submissions.TrackAsync(code, ct));
 
     /// <summary>The column of a unit (null: every unit); null when the unit or the page does not exist.</summary>
-    public async Task<QuestionColumnPage?> ColumnAsync(string? unitSlug, string? categorySlug, string? q, int page, CancellationToken ct)
+    /// <remarks>A procedure (by code) narrows the list to the questions naming it; an unknown code is no page.</remarks>
+    public async Task<QuestionColumnPage?> ColumnAsync(string? unitSlug, string? categorySlug, string? q, int page, CancellationToken ct,
+        string? procedureCode = null)
     {
         UnitNode? unit = null;
         if (unitSlug is not null && (unit = await units.FindAsync(unitSlug, ct)) is null)
             return null;
+        Procedures.ProcedureRef? procedure = null;
+        if (!string.IsNullOrEmpty(procedureCode))
+        {
+            if (!Procedures.ProcedureRules.IsCode(procedureCode) || (procedure = (await procedures.FindAsync(procedureCode, ct)).Found) is null)
+                return null;
+            // The index knows nothing of procedures: the procedure's questions are listed, not searched.
+            q = null;
+        }
         var categories = await pages.CategoriesAsync(ct);
         var category = categories.FirstOrDefault(c => c.Slug == categorySlug)?.Slug;
         IReadOnlyList<int>? unitIds = unit is null ? null : [unit.Unit.Id];
@@ -43,7 +57,7 @@ public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pag
         string? message = null;
         PagedResult<QuestionCard> list;
         if (string.IsNullOrWhiteSpace(q))
-            list = await submissions.ColumnAsync(unitIds, category, paging, ct);
+            list = await submissions.ColumnAsync(unitIds, category, paging, ct, procedure?.Code);
         else
         {
             var matches = search.Find(q, unitIds, category, paging);
@@ -53,7 +67,7 @@ public sealed class QuestionPageBuilder(UnitDirectory units, SitePageBuilder pag
         }
         if (page > list.TotalPages)
             return null;
-        return new QuestionColumnPage(unit, list, categories, category, q?.Trim(), message, await TrailAsync(unit, "Hỏi – đáp", ct));
+        return new QuestionColumnPage(unit, list, categories, category, q?.Trim(), message, await TrailAsync(unit, "Hỏi – đáp", ct)) { Procedure = procedure };
     }
 
     public async Task<QuestionPage?> QuestionAsync(int id, CancellationToken ct) =>

@@ -21,6 +21,9 @@ public sealed record SubmissionFormPage(
     : SitePage(SubmissionAddresses.FormTitle(Kind, Unit), Trail)
 {
     public string Action => SubmissionAddresses.Form(Kind, Unit?.Slug);
+
+    /// <summary>The procedures the typed words fit, to choose one from; empty when the box found one or nothing was typed.</summary>
+    public IReadOnlyList<Procedures.ProcedureRef> ProcedureChoices { get; init; } = [];
 }
 
 /// <summary>Shown once the submission is stored: the tracking code to keep.</summary>
@@ -54,11 +57,16 @@ public sealed record QuestionColumnPage(
                 values.Add("linh-vuc=" + Uri.EscapeDataString(CategorySlug));
             if (!string.IsNullOrEmpty(Query))
                 values.Add("q=" + Uri.EscapeDataString(Query));
+            if (Procedure is not null)
+                values.Add(PublishedQuestionUrls.ProcedureQuery + "=" + Uri.EscapeDataString(Procedure.Code));
             return Path + (values.Count == 0 ? "" : "?" + string.Join('&', values));
         }
     }
 
     public string Path => Unit is null ? PublishedQuestionUrls.Column : $"/{Unit.Unit.Slug}{PublishedQuestionUrls.Column}";
+
+    /// <summary>The procedure the list is narrowed to, when the address names one.</summary>
+    public Procedures.ProcedureRef? Procedure { get; init; }
 }
 
 /// <summary>One published question with its answer.</summary>
@@ -75,6 +83,10 @@ public static class SubmissionAddresses
 
     public static string FormTitle(SubmissionKind kind, UnitRef? unit) =>
         (kind == SubmissionKind.Question ? "Gửi câu hỏi" : "Gửi phản ánh, kiến nghị") + (unit is null ? "" : $" – {unit.ShortName}");
+
+    /// <summary>The question form of the procedure's unit with the procedure already named.</summary>
+    public static string AskAbout(string? unitSlug, string procedureCode) =>
+        $"{Form(SubmissionKind.Question, unitSlug)}?{PublishedQuestionUrls.ProcedureQuery}={Uri.EscapeDataString(procedureCode)}";
 
     public static string Tracking(string code) => $"{TrackingPath}?ma={Uri.EscapeDataString(code)}";
 }

@@ -53,6 +53,9 @@ public class Submission
     public Unit Unit { get; set; } = null!;
     public int? CategoryId { get; set; }
     public Category? Category { get; set; }
+    /// <summary>The administrative procedure the question is about, as the citizen named it or an officer corrected it.</summary>
+    public int? ProcedureId { get; set; }
+    public Procedures.Procedure? Procedure { get; set; }
 
     public required string Name { get; set; }
     public string? Email { get; set; }

@@ -72,7 +72,7 @@ public abstract record SubmissionCommand
 /// The officers' side: the inbox and every step of the workflow, decided by <see cref="SubmissionWorkflow"/>. Each step
 /// writes the item's history and the audit log in the same save.
 /// </summary>
-public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures.ProcedureLookup procedures, TimeProvider clock)
 {
     public const int MaxAnswer = 20000;
     public const int MaxReason = 1000;
@@ -120,7 +120,7 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
 
     /// <summary>One item with its history, for the officer's page.</summary>
     public Task<Submission?> FindAsync(int id, CancellationToken ct) =>
-        db.Submissions.Include(s => s.Unit).Include(s => s.Category).Include(s => s.AnsweredByUnit).Include(s => s.MergedInto)
+        db.Submissions.Include(s => s.Unit).Include(s => s.Category).Include(s => s.Procedure).Include(s => s.AnsweredByUnit).Include(s => s.MergedInto)
             .Include(s => s.History.OrderBy(h => h.Id)).FirstOrDefaultAsync(s => s.Id == id, ct);
 
     /// <summary>
@@ -178,6 +178,45 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, TimeProvid
         }
         return new Outcome<Submission>.Ok(submission);
     }
+
+    /// <summary>
+    /// Names the procedure a question is about, or corrects what the citizen named (empty: none); the officers who handle
+    /// the unit's items may, in any state, since a published answer is found from the procedure's page by it.
+    /// </summary>
+    public async Task<Outcome<Submission>> SetProcedureAsync(Submission submission, Guid version, string? typed, UserGrants user, Actor actor,
+        CancellationToken ct)
+    {
+        if (!Permissions.Allows(user, EditorAction.HandleSubmission, submission.UnitId))
+            return new Outcome<Submission>.Refused("Bạn không có quyền thực hiện thao tác này với câu hỏi, phản ánh của đơn vị này.");
+        if (submission.Kind != SubmissionKind.Question)
+            return new Outcome<Submission>.Refused("Chỉ câu hỏi mới ghi thủ tục hành chính liên quan.");
+        if (submission.Version != version)
+            return new Outcome<Submission>.Conflict(ConflictMessage);
+        var found = await procedures.FindAsync(typed, ct);
+        if (found.Problem is { } problem)
+            return new Outcome<Submission>.Invalid(ProcedureField,
+                found.Candidates.Count == 0 ? problem : $"{problem} {string.Join("; ", found.Candidates.Select(c => c.Label))}.");
+        if (found.Id == submission.ProcedureId)
+            return new Outcome<Submission>.Ok(submission);
+        submission.ProcedureId = found.Id;
+        submission.Version = Guid.NewGuid();
+        audit.Record(actor, AuditActions.SubmissionStep,
+            $"Thủ tục liên quan: {submission.Kind.Vietnamese()} {submission.TrackingCode} – {found.Found?.Label ?? "không có"}",
+            nameof(Submission), submission.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), submission.UnitId);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Outcome<Submission>.Conflict(ConflictMessage);
+        }
+        // The page shows the procedure by its navigation, which the id alone does not load.
+        submission.Procedure = found.Id is { } id ? await db.Procedures.FindAsync([id], ct) : null;
+        return new Outcome<Submission>.Ok(submission);
+    }
+
+    public const string ProcedureField = "Procedure";
 
     /// <summary>The item's own facts and, for the command, only what it names.</summary>
     private async Task<SubmissionFacts> FactsAsync(Submission s, SubmissionCommand command, CancellationToken ct) => SubmissionFacts.Of(s) with

@@ -125,6 +125,19 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
             done => $"Đã ghi nhận: {done.Status.Vietnamese()}.");
     }
 
+    /// <summary>The procedure the question is about, as the officer names or corrects it; a literal segment, before the steps' route.</summary>
+    [HttpPost(Path + "/{id:int}/thu-tuc")]
+    public async Task<IActionResult> Procedure(int id, Guid version, string? procedure, CancellationToken ct)
+    {
+        if (await inbox.FindAsync(id, ct) is not { } item)
+            return NotFound();
+        if (!await MayAsync(item.UnitId, EditorAction.HandleSubmission))
+            return Forbid();
+        var outcome = await inbox.SetProcedureAsync(item, version, procedure, await editor.GrantsAsync(), editor.Actor, ct);
+        return MessageOutcome(outcome, $"{Path}/{id}",
+            done => done.Procedure is { } p ? $"Đã ghi thủ tục liên quan: {p.Code} – {p.Name}." : "Đã bỏ thủ tục liên quan.");
+    }
+
     private async Task<SubmissionPage> PageAsync(Submission item, CancellationToken ct)
     {
         var officers = await inbox.OfficersAsync(item.UnitId, ct);

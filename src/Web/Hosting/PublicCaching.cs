@@ -92,9 +92,11 @@ public static class PublicCaching
         PostDetail post => [ContentTags.Post(post.Card.Id)],
         // The fields' index and API count published posts.
         CategoryPage or TagPage or PagedResult<PostCard> or CategoryIndexPage or IReadOnlyList<CategorySummary> => [ContentTags.PostLists],
-        QuestionColumnPage or QuestionPage or PagedResult<QuestionCard> => [ContentTags.Questions],
-        // Procedure pages also link the Document posts of their legal basis and decisions.
-        ProceduresPage or ProcedurePage or ProcedureChangesPage or ProcedureDetail or PagedResult<ProcedureCard>
+        // A question names its procedure by code and name.
+        QuestionColumnPage or QuestionPage or PagedResult<QuestionCard> => [ContentTags.Questions, ContentTags.Source(Procedure.SourceName)],
+        // Procedure pages also link the Document posts of their legal basis and decisions; a procedure's page lists its questions.
+        ProcedurePage => [ContentTags.Source(Procedure.SourceName), ContentTags.PostLists, ContentTags.Questions],
+        ProceduresPage or ProcedureChangesPage or ProcedureDetail or PagedResult<ProcedureCard>
             => [ContentTags.Source(Procedure.SourceName), ContentTags.PostLists],
         // Only units, which the site-wide tag on every answer covers.
         UnitNode or IEnumerable<UnitNode> => [],

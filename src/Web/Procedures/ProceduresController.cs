@@ -1,6 +1,7 @@
 using CchcSite.Content.Media;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Procedures;
+using CchcSite.Content.Questions;
 using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -12,7 +13,7 @@ namespace CchcSite.Web.Procedures;
 /// and the change list the plans ask for. Query values are read as text and unknown ones dropped, as on the search page.
 /// </summary>
 [OutputCache(PolicyName = PublicCaching.Pages)]
-public sealed class ProceduresController(PublicProcedures procedures, MediaLibrary library, MediaStore store) : Controller
+public sealed class ProceduresController(PublicProcedures procedures, PublicSubmissions questions, MediaLibrary library, MediaStore store) : Controller
 {
 
     [HttpGet("/" + ProcedureAddresses.Segment)]
@@ -39,7 +40,12 @@ public sealed class ProceduresController(PublicProcedures procedures, MediaLibra
 
     [HttpGet("/" + ProcedureAddresses.Segment + "/{code}")]
     public async Task<IActionResult> Show(string code, CancellationToken ct) =>
-        ProcedureRules.IsCode(code) && await procedures.PageAsync(code, ct) is { } page ? View("Show", page) : NotFound();
+        ProcedureRules.IsCode(code) && await procedures.PageAsync(code, ct) is { } page
+            ? View("Show", page with { Questions = await questions.ColumnAsync(null, null, new PageRequest(1, QuestionsShown), ct, code) })
+            : NotFound();
+
+    /// <summary>The newest few answers on the procedure's page; the column lists them all.</summary>
+    private const int QuestionsShown = 5;
 
     /// <summary>The posting sheet (niêm yết): the same fields on A4, for printing and pinning up at the one-stop desk.</summary>
     [HttpGet("/" + ProcedureAddresses.Segment + "/{code}/" + ProcedureAddresses.PrintSegment)]

@@ -13,7 +13,8 @@ public sealed class QuestionColumnController(QuestionPageBuilder pages) : Contro
     [HttpGet(PublishedQuestionUrls.Column)]
     [HttpGet("/{unit:unit}" + PublishedQuestionUrls.Column)]
     public async Task<IActionResult> Index(string? unit, [FromQuery(Name = "linh-vuc")] string? linhVuc, [FromQuery(Name = "q")] string? q,
-        [FromQuery(Name = "trang")] string? trangText = null, CancellationToken ct = default)
+        [FromQuery(Name = "trang")] string? trangText = null, [FromQuery(Name = PublishedQuestionUrls.ProcedureQuery)] string? thuTuc = null,
+        CancellationToken ct = default)
     {
         var trang = PageNumber.Parse(trangText) ?? 1;
         if (trang < 1)
@@ -22,7 +23,7 @@ public sealed class QuestionColumnController(QuestionPageBuilder pages) : Contro
         // would keep stale hits for the cache's lifetime, so searches are not stored (the lists are).
         if (!string.IsNullOrWhiteSpace(q) && HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
             cache.Context.AllowCacheStorage = false;
-        return await pages.ColumnAsync(unit, linhVuc, q, trang, ct) is { } page ? View("Column", page) : NotFound();
+        return await pages.ColumnAsync(unit, linhVuc, q, trang, ct, thuTuc) is { } page ? View("Column", page) : NotFound();
     }
 
     [HttpGet(PublishedQuestionUrls.Column + "/{id:int}")]

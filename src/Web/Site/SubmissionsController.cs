@@ -16,6 +16,10 @@ public sealed class SubmissionForm
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Category { get; set; }
+    /// <summary>The procedure box: a code or words of the name.</summary>
+    public string? Procedure { get; set; }
+    /// <summary>One of the procedures offered when the words fitted several: it wins over the box.</summary>
+    public string? ProcedureCode { get; set; }
     public string? Title { get; set; }
     public string? Text { get; set; }
     public bool PublishConsent { get; set; }
@@ -27,6 +31,7 @@ public sealed class SubmissionForm
     public SubmissionInput ToInput() => new()
     {
         Unit = Unit, Name = Name, Email = Email, Phone = Phone, Category = Category, Title = Title, Text = Text,
+        Procedure = string.IsNullOrWhiteSpace(ProcedureCode) ? Procedure : ProcedureCode,
         PublishConsent = PublishConsent, Location = Location, FeedbackType = FeedbackType,
     };
 }
@@ -46,7 +51,10 @@ public sealed class SubmissionsController(QuestionPageBuilder pages, SubmissionI
 
     [HttpGet("/" + SubmissionAddresses.QuestionSegment)]
     [HttpGet("/{unit:unit}/" + SubmissionAddresses.QuestionSegment)]
-    public Task<IActionResult> Question(string? unit, CancellationToken ct) => FormAsync(SubmissionKind.Question, unit, ct);
+    public async Task<IActionResult> Question(string? unit, [FromQuery(Name = PublishedQuestionUrls.ProcedureQuery)] string? thuTuc, CancellationToken ct) =>
+        // A procedure page's "ask about it" link names the procedure; the form shows it found, or why not, before anything is sent.
+        await pages.FormAsync(SubmissionKind.Question, unit, new SubmissionInput { Procedure = thuTuc }, new Dictionary<string, string>(), ct) is { } page
+            ? View("Form", page) : NotFound();
 
     [HttpGet("/" + SubmissionAddresses.FeedbackSegment)]
     [HttpGet("/{unit:unit}/" + SubmissionAddresses.FeedbackSegment)]

@@ -92,6 +92,38 @@ public class ProcedureImportTests
     }
 
     [Fact]
+    public async Task An_apply_stopped_after_its_first_batch_was_saved_leaves_nothing_of_the_file()
+    {
+        var (database, unit, _) = await SiteAsync();
+        await using var _d = database;
+        var file = File(Enumerable.Range(1, ProcedureImport.BatchSize + 50).Select(i => Row($"1.{i:D6}")).ToArray());
+        await using (var db = database.NewContext())
+        {
+            // The first batch reaches the database inside the transaction; the import is then cancelled before the next.
+            using var stop = new CancellationTokenSource();
+            var saves = 0;
+            db.SavedChanges += (_, _) =>
+            {
+                if (++saves == 1)
+                    stop.Cancel();
+            };
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.Get<ProcedureImport>(db)
+                .ImportAsync(unit.Id, new MemoryStream(file), "tthc.csv", dryRun: false, Approver, stop.Token));
+            Assert.True(saves >= 1);
+        }
+        Assert.Empty(await ProceduresAsync(database));
+        await using (var db = database.NewContext())
+        {
+            Assert.Empty(await db.ProcedureRevisions.ToListAsync());
+            Assert.Empty(await db.AuditEntries.Where(a => a.Action == AuditActions.ProceduresImported).ToListAsync());
+        }
+
+        // The same file applied to the end stores every row, across the batches.
+        Assert.True((await ImportAsync(database, unit, file, dryRun: false)).IsOk);
+        Assert.Equal(ProcedureImport.BatchSize + 50, (await ProceduresAsync(database)).Count);
+    }
+
+    [Fact]
     public async Task A_header_without_the_code_column_is_refused_for_the_whole_file()
     {
         var (database, unit, _) = await SiteAsync();

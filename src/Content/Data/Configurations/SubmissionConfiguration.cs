@@ -27,6 +27,8 @@ internal sealed class SubmissionConfiguration : IEntityTypeConfiguration<Submiss
         submission.Property(s => s.RejectionReason).HasMaxLength(SubmissionInbox.MaxReason + 50);
         submission.Property(s => s.Version).IsConcurrencyToken();
         submission.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // A procedure is never deleted by the site; were one removed, its questions stay and lose only the link.
+        submission.HasOne(s => s.Procedure).WithMany().HasForeignKey(s => s.ProcedureId).OnDelete(DeleteBehavior.SetNull);
         submission.HasOne(s => s.AnsweredByUnit).WithMany().HasForeignKey(s => s.AnsweredByUnitId).OnDelete(DeleteBehavior.Restrict);
         submission.HasOne(s => s.Category).WithMany().HasForeignKey(s => s.CategoryId).OnDelete(DeleteBehavior.SetNull);
         submission.HasOne(s => s.MergedInto).WithMany().HasForeignKey(s => s.MergedIntoId).OnDelete(DeleteBehavior.Restrict);

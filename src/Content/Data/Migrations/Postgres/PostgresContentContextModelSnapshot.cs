@@ -1859,6 +1859,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("PublishConsent")
                         .HasColumnType("boolean");
 
@@ -1906,6 +1909,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("ProcedureId");
 
                     b.HasIndex("ReceivedAt");
 
@@ -3602,6 +3607,11 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CchcSite.Content.Procedures.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -3613,6 +3623,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Navigation("Category");
 
                     b.Navigation("MergedInto");
+
+                    b.Navigation("Procedure");
 
                     b.Navigation("Unit");
                 });

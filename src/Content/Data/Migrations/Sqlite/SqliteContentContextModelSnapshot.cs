@@ -1791,6 +1791,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProcedureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PublishConsent")
                         .HasColumnType("INTEGER");
 
@@ -1838,6 +1841,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("ProcedureId");
 
                     b.HasIndex("ReceivedAt");
 
@@ -3494,6 +3499,11 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CchcSite.Content.Procedures.Procedure", "Procedure")
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CchcSite.Content.Units.Unit", "Unit")
                         .WithMany()
                         .HasForeignKey("UnitId")
@@ -3505,6 +3515,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Navigation("Category");
 
                     b.Navigation("MergedInto");
+
+                    b.Navigation("Procedure");
 
                     b.Navigation("Unit");
                 });
