@@ -2,6 +2,7 @@ using System.Globalization;
 using CchcSite.Content.Data;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Site;
+using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Surveys;
@@ -37,6 +38,9 @@ public sealed record DayCount(DateOnly Day, int Responses);
 public sealed record SurveyResultsView(int SurveyId, int UnitId, string UnitSlug, string UnitName, string Slug, string Title, SurveyState State,
     bool IsSample, DateTime OpensAt, DateTime ClosesAt, int Responses, IndicatorResult? Indicator, IReadOnlyList<QuestionResult> Questions,
     IReadOnlyList<DayCount> PerDay);
+
+/// <summary>The responses themselves as one table for officers (<see cref="SurveyResults.ResponsesAsync"/>): a row per response, a column per question.</summary>
+public sealed record SurveyResponsesTable(int UnitId, string Slug, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows);
 
 /// <summary>The public results page of a survey whose unit has published them.</summary>
 public sealed record SurveyResultsPage(SurveyResultsView Results)
@@ -131,6 +135,49 @@ public sealed class SurveyResults(CchcDbContext db)
             if (q.Mean is { } mean)
                 yield return [number, q.Text, "Điểm trung bình", "", mean.ToString("0.00", CultureInfo.InvariantCulture)];
         }
+    }
+
+    /// <summary>
+    /// Every response of a survey, for its officers to read or analyse elsewhere: the day (dd/mm/yyyy), the name only when the
+    /// survey is not anonymous, then one column per question (a matrix statement is its own question) holding the chosen
+    /// options' texts, the rating, the number or the free text. Rows run by day and, within a day, by their content, never by
+    /// arrival: an anonymous survey promises nothing finer than the day, and the order of storing would be finer.
+    /// </summary>
+    public async Task<SurveyResponsesTable?> ResponsesAsync(int surveyId, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().AsSplitQuery().Include(s => s.Questions).ThenInclude(q => q.Options)
+            .SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is null)
+            return null;
+        var questions = survey.Questions.OrderBy(q => q.Order).ToList();
+        var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId)
+            .Select(r => new { r.Id, r.Day, r.RespondentName }).ToListAsync(ct);
+        var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
+            .Select(a => new { a.ResponseId, a.QuestionId, a.Chosen, a.Number, a.Text }).ToListAsync(ct)).ToLookup(a => a.ResponseId);
+
+        var named = !survey.IsAnonymous;
+        List<string> columns = ["Phiếu số", "Ngày gửi", .. named ? ["Họ và tên"] : Array.Empty<string>(),
+            .. questions.Select((q, i) => $"Câu {i + 1}. {(q.Group is { Length: > 0 } group ? group + " – " : "")}{q.Text}")];
+        var cells = responses.Select(r =>
+        {
+            var given = answers[r.Id].ToDictionary(a => a.QuestionId);
+            var row = questions.Select(q => given.TryGetValue(q.Id, out var a) ? Cell(q, a.Chosen, a.Number, a.Text) : "").ToList();
+            return (r.Day, Name: named ? r.RespondentName ?? "" : null, Row: row);
+        }).OrderBy(r => r.Day).ThenBy(r => string.Join("\u001f", r.Row.Prepend(r.Name ?? "")), StringComparer.Ordinal).ToList();
+        var rows = cells.Select((r, i) => (IReadOnlyList<string?>)[(i + 1).ToString(CultureInfo.InvariantCulture), VietnamTime.FormatDate(r.Day),
+            .. named ? [r.Name] : Array.Empty<string?>(), .. r.Row]).ToList();
+        return new SurveyResponsesTable(survey.UnitId, survey.Slug, columns, rows);
+    }
+
+    /// <summary>One answer as the respondent saw it: option texts (in the options' order, "; " between), a rating or number, or the text.</summary>
+    private static string Cell(SurveyQuestion question, string chosen, decimal? number, string? text)
+    {
+        if (question.Kind.HasOptions())
+        {
+            var ids = ParseIds(chosen);
+            return string.Join("; ", question.Options.OrderBy(o => o.Order).Where(o => ids.Contains(o.Id)).Select(o => o.Text));
+        }
+        return number is { } n ? n.ToString("0.##", CultureInfo.InvariantCulture) : text ?? "";
     }
 
     private static bool Met(SurveyQuestion question, string chosen, decimal? number) =>
