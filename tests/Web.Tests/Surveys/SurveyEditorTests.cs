@@ -103,6 +103,8 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         var published = WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Results(slug)));
         Assert.Contains("Số phiếu trả lời: <strong>1</strong>", published);
         Assert.Contains("Ý kiến riêng của người trả lời không được công bố.", published);
+        Assert.DoesNotContain("Phiếu trả lời theo thời gian", published);
+        Assert.Contains("Phiếu trả lời theo thời gian", WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua")));
         Assert.Contains("Xem kết quả khảo sát", WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Survey(slug))));
     }
 
@@ -161,6 +163,11 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         Assert.Contains($"Số phiếu trả lời: <strong>{SeedFacts.Surveys.ThacMoResponses}</strong>", results);
         Assert.Contains("Dữ liệu mẫu", results);
         Assert.Contains("Khoảng tin cậy 95% (Wilson)", results);
+        // Its 88 days of responses are drawn a week at a time, the weeks adding up to every response.
+        var weeks = System.Text.RegularExpressions.Regex.Matches(results, @"<th scope=""row"">(\d\d/\d\d – \d\d/\d\d/\d{4})</th>\s*<td class=""num"">(\d+) phiếu</td>");
+        Assert.Equal(13, weeks.Count);
+        Assert.Equal(SeedFacts.Surveys.ThacMoResponses, weeks.Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains("Số phiếu trả lời theo tuần", results);
 
         var browser = site.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(SurveyAddresses.Survey(SeedFacts.Surveys.SoTaiChinhUnderstanding))).StatusCode);
