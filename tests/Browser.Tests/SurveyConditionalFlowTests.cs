@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CchcSite.Browser.Tests;
@@ -68,5 +69,24 @@ public sealed class SurveyConditionalFlowTests(SiteFixture site)
         await Assertions.Expect(handling).ToContainTextAsync("điểm trung bình 2,00");
         await AccessibilityTests.AssertNoBlockingViolationsAsync(officer, new Uri(officer.Url).AbsolutePath);
         await SiteFixture.ScreenshotAsync(officer, "khao-sat-dieu-kien-ket-qua-1366");
+        // The responses over time and the responses' own export, for officers only.
+        await Assertions.Expect(officer.GetByRole(AriaRole.Table, new() { Name = "Số phiếu trả lời theo ngày" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "CSV (UTF-8)" }).Last).ToHaveAttributeAsync("href", edit + "/y-kien.csv");
+
+        var officerPhone = await site.SignInAsync(Officer, width: 390, height: 844);
+        await PhoneLayoutTests.AssertFitsAsync(officerPhone, edit + "/ket-qua");
+        await officerPhone.GotoAsync(site.Url(edit + "/ket-qua"));
+        await SiteFixture.ScreenshotAsync(officerPhone, "khao-sat-dieu-kien-ket-qua-390");
+
+        // The seeded sample survey's 312 responses over 88 days: drawn a week at a time.
+        await site.AddUserAsync("khao-sat-thac-mo-tuan@cchc.test", (SeedFacts.Units.UbndPhuongThacMo, Content.Accounts.UnitRole.Approver));
+        var thacMo = await site.WithDbAsync(db => db.Surveys.Where(x => x.Slug == SeedFacts.Surveys.ThacMoSatisfaction).Select(x => x.Id).SingleAsync());
+        foreach (var width in new[] { 390, 1366 })
+        {
+            var page = await site.SignInAsync("khao-sat-thac-mo-tuan@cchc.test", width: width, height: 900);
+            await page.GotoAsync(site.Url($"/quan-tri/khao-sat/{thacMo}/ket-qua"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Số phiếu trả lời theo tuần" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(14);
+            await SiteFixture.ScreenshotAsync(page, $"khao-sat-theo-tuan-{width}");
+        }
     }
 }
