@@ -37,7 +37,24 @@ public sealed record DayCount(DateOnly Day, int Responses);
 /// <summary>A survey's results, the same for the officers' page, the public page once published, the exports and the API.</summary>
 public sealed record SurveyResultsView(int SurveyId, int UnitId, string UnitSlug, string UnitName, string Slug, string Title, SurveyState State,
     bool IsSample, DateTime OpensAt, DateTime ClosesAt, int Responses, IndicatorResult? Indicator, IReadOnlyList<QuestionResult> Questions,
-    IReadOnlyList<DayCount> PerDay);
+    IReadOnlyList<DayCount> PerDay)
+{
+    /// <summary>For officers only (null on the public page and in the API): each choice and scale question split by who answered.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AudienceSplit? ByAudience { get; init; }
+}
+
+/// <summary>
+/// The cross-tabulation by audience. Who answered is what the survey's first question records when it is a single choice
+/// ("Ông/Bà là": người dân, tổ chức, công chức): the templates ask it first, and a response stores nothing else about its
+/// respondent. <see cref="Groups"/> are that question's options; <see cref="Tables"/> by question id.
+/// </summary>
+public sealed record AudienceSplit(int QuestionNumber, string Question, IReadOnlyList<string> Groups, IReadOnlyDictionary<int, AudienceTable> Tables);
+
+/// <summary>One question split by group: how many of each group answered it, and each option's or level's count per group.</summary>
+public sealed record AudienceTable(IReadOnlyList<int> Answered, IReadOnlyList<AudienceRow> Rows);
+
+public sealed record AudienceRow(string Label, IReadOnlyList<int> Counts);
 
 /// <summary>The responses themselves as one table for officers (<see cref="SurveyResults.ResponsesAsync"/>): a row per response, a column per question.</summary>
 public sealed record SurveyResponsesTable(int UnitId, string Slug, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows);
@@ -97,7 +114,33 @@ public sealed class SurveyResults(CchcDbContext db)
             indicator = new IndicatorResult(SurveyStatistics.Wilson(meets.Count(m => m == true), meets.Count), survey.TargetPercent, survey.TargetLabel);
         }
         return new SurveyResultsView(survey.Id, survey.UnitId, survey.Unit.Slug, survey.Unit.Name, survey.Slug, survey.Title, survey.State, survey.IsSample,
-            survey.OpensAt, survey.ClosesAt, days.Sum(d => d.Responses), indicator, results, [.. days.OrderBy(d => d.Day)]);
+            survey.OpensAt, survey.ClosesAt, days.Sum(d => d.Responses), indicator, results, [.. days.OrderBy(d => d.Day)])
+        {
+            ByAudience = withTexts ? SplitByAudience(questions, [.. answers.Select(a => (a.ResponseId, a.QuestionId, a.Chosen, a.Number))]) : null,
+        };
+    }
+
+    private static AudienceSplit? SplitByAudience(List<SurveyQuestion> questions, List<(int ResponseId, int QuestionId, string Chosen, decimal? Number)> answers)
+    {
+        if (questions.FirstOrDefault() is not { Kind: QuestionKind.SingleChoice } by)
+            return null;
+        var groups = by.Options.OrderBy(o => o.Order).ToList();
+        var groupOf = answers.Where(a => a.QuestionId == by.Id).Select(a => (a.ResponseId, Index: groups.FindIndex(o => ParseIds(a.Chosen).Contains(o.Id))))
+            .Where(a => a.Index >= 0).ToDictionary(a => a.ResponseId, a => a.Index);
+        var byQuestion = answers.Where(a => groupOf.ContainsKey(a.ResponseId)).ToLookup(a => a.QuestionId);
+        var tables = new Dictionary<int, AudienceTable>();
+        foreach (var question in questions.Skip(1).Where(q => q.Kind.HasOptions() || q.Kind == QuestionKind.Scale))
+        {
+            var given = byQuestion[question.Id].ToList();
+            int[] Counts(Func<(int ResponseId, int QuestionId, string Chosen, decimal? Number), bool> chose) =>
+                [.. groups.Select((_, g) => given.Count(a => groupOf[a.ResponseId] == g && chose(a)))];
+            var rows = question.Kind.HasOptions()
+                ? question.Options.OrderBy(o => o.Order).Select(o => new AudienceRow(o.Text, Counts(a => ParseIds(a.Chosen).Contains(o.Id))))
+                : Enumerable.Range(QuestionnaireAnswers.ScaleMin, QuestionnaireAnswers.ScaleMax - QuestionnaireAnswers.ScaleMin + 1)
+                    .Select(level => new AudienceRow($"Mức {level}", Counts(a => a.Number == level)));
+            tables[question.Id] = new AudienceTable(Counts(_ => true), [.. rows]);
+        }
+        return new AudienceSplit(1, by.Text, [.. groups.Select(o => o.Text)], tables);
     }
 
     /// <summary>The published results of a survey, by its address; null unless its unit has published them.</summary>

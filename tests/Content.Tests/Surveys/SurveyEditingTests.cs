@@ -155,6 +155,18 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Contains(rows, r => r[0] == "5" && r[2] == "Điểm trung bình" && r[4] == "3.60");
         Assert.DoesNotContain(rows, r => r.Contains("Thêm tờ rơi ở khu phố"));
         Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+
+        // Split by who answered (câu 1): seven citizens, three organisations, no civil servant; the last organisation understands the benefits only in part.
+        var split = results.ByAudience!;
+        Assert.Equal(["Người dân", "Đại diện tổ chức, doanh nghiệp", "Cán bộ, công chức, viên chức"], split.Groups);
+        var benefits = split.Tables[q[2].Id];
+        Assert.Equal([7, 3, 0], benefits.Answered);
+        Assert.Equal(["Hiểu rõ:7,2,0", "Biết một phần:0,1,0", "Chưa biết:0,0,0"], benefits.Rows.Select(r => $"{r.Label}:{string.Join(",", r.Counts)}"));
+        // Ratings 5 5 5 4 4 4 3 from the citizens, 3 2 1 from the organisations.
+        Assert.Equal(["Mức 1:0,1,0", "Mức 2:0,1,0", "Mức 3:1,1,0", "Mức 4:3,0,0", "Mức 5:3,0,0"], split.Tables[q[4].Id].Rows.Select(r => $"{r.Label}:{string.Join(",", r.Counts)}"));
+        Assert.Equal([0, 0, 0], split.Tables[q[3].Id].Answered);
+        Assert.False(split.Tables.ContainsKey(q[0].Id) || split.Tables.ContainsKey(q[5].Id));
+        Assert.Null((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.ByAudience);
     }
 
     [Fact]

@@ -104,6 +104,8 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         Assert.Contains("Số phiếu trả lời: <strong>1</strong>", published);
         Assert.Contains("Ý kiến riêng của người trả lời không được công bố.", published);
         Assert.DoesNotContain("Phiếu trả lời theo thời gian", published);
+        Assert.DoesNotContain("Chia theo đối tượng trả lời", published);
+        Assert.Contains("Chia theo đối tượng trả lời", WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua")));
         Assert.Contains("Phiếu trả lời theo thời gian", WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua")));
         Assert.Contains("Xem kết quả khảo sát", WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Survey(slug))));
     }
@@ -168,6 +170,8 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         Assert.Equal(13, weeks.Count);
         Assert.Equal(SeedFacts.Surveys.ThacMoResponses, weeks.Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
         Assert.Contains("Số phiếu trả lời theo tuần", results);
+        // Split by who answered: câu 1 asks whether as a person or for an organisation.
+        Assert.Contains("Câu 11 chia theo câu 1 (Ông/Bà giải quyết thủ tục hành chính với tư cách nào?): số ý kiến và tỷ lệ trong mỗi nhóm", results);
 
         var browser = site.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(SurveyAddresses.Survey(SeedFacts.Surveys.SoTaiChinhUnderstanding))).StatusCode);
