@@ -2,6 +2,7 @@ using System.Globalization;
 using CchcSite.Content.Data;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Site;
+using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Surveys;
@@ -36,7 +37,27 @@ public sealed record DayCount(DateOnly Day, int Responses);
 /// <summary>A survey's results, the same for the officers' page, the public page once published, the exports and the API.</summary>
 public sealed record SurveyResultsView(int SurveyId, int UnitId, string UnitSlug, string UnitName, string Slug, string Title, SurveyState State,
     bool IsSample, DateTime OpensAt, DateTime ClosesAt, int Responses, IndicatorResult? Indicator, IReadOnlyList<QuestionResult> Questions,
-    IReadOnlyList<DayCount> PerDay);
+    IReadOnlyList<DayCount> PerDay)
+{
+    /// <summary>For officers only (null on the public page and in the API): each choice and scale question split by who answered.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AudienceSplit? ByAudience { get; init; }
+}
+
+/// <summary>
+/// The cross-tabulation by audience. Who answered is what the survey's first question records when it is a single choice
+/// ("Ông/Bà là": người dân, tổ chức, công chức): the templates ask it first, and a response stores nothing else about its
+/// respondent. <see cref="Groups"/> are that question's options; <see cref="Tables"/> by question id.
+/// </summary>
+public sealed record AudienceSplit(int QuestionNumber, string Question, IReadOnlyList<string> Groups, IReadOnlyDictionary<int, AudienceTable> Tables);
+
+/// <summary>One question split by group: how many of each group answered it, and each option's or level's count per group.</summary>
+public sealed record AudienceTable(IReadOnlyList<int> Answered, IReadOnlyList<AudienceRow> Rows);
+
+public sealed record AudienceRow(string Label, IReadOnlyList<int> Counts);
+
+/// <summary>The responses themselves as one table for officers (<see cref="SurveyResults.ResponsesAsync"/>): a row per response, a column per question.</summary>
+public sealed record SurveyResponsesTable(int UnitId, string Slug, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string?>> Rows);
 
 /// <summary>The public results page of a survey whose unit has published them.</summary>
 public sealed record SurveyResultsPage(SurveyResultsView Results)
@@ -93,7 +114,33 @@ public sealed class SurveyResults(CchcDbContext db)
             indicator = new IndicatorResult(SurveyStatistics.Wilson(meets.Count(m => m == true), meets.Count), survey.TargetPercent, survey.TargetLabel);
         }
         return new SurveyResultsView(survey.Id, survey.UnitId, survey.Unit.Slug, survey.Unit.Name, survey.Slug, survey.Title, survey.State, survey.IsSample,
-            survey.OpensAt, survey.ClosesAt, days.Sum(d => d.Responses), indicator, results, [.. days.OrderBy(d => d.Day)]);
+            survey.OpensAt, survey.ClosesAt, days.Sum(d => d.Responses), indicator, results, [.. days.OrderBy(d => d.Day)])
+        {
+            ByAudience = withTexts ? SplitByAudience(questions, [.. answers.Select(a => (a.ResponseId, a.QuestionId, a.Chosen, a.Number))]) : null,
+        };
+    }
+
+    private static AudienceSplit? SplitByAudience(List<SurveyQuestion> questions, List<(int ResponseId, int QuestionId, string Chosen, decimal? Number)> answers)
+    {
+        if (questions.FirstOrDefault() is not { Kind: QuestionKind.SingleChoice } by)
+            return null;
+        var groups = by.Options.OrderBy(o => o.Order).ToList();
+        var groupOf = answers.Where(a => a.QuestionId == by.Id).Select(a => (a.ResponseId, Index: groups.FindIndex(o => ParseIds(a.Chosen).Contains(o.Id))))
+            .Where(a => a.Index >= 0).ToDictionary(a => a.ResponseId, a => a.Index);
+        var byQuestion = answers.Where(a => groupOf.ContainsKey(a.ResponseId)).ToLookup(a => a.QuestionId);
+        var tables = new Dictionary<int, AudienceTable>();
+        foreach (var question in questions.Skip(1).Where(q => q.Kind.HasOptions() || q.Kind == QuestionKind.Scale))
+        {
+            var given = byQuestion[question.Id].ToList();
+            int[] Counts(Func<(int ResponseId, int QuestionId, string Chosen, decimal? Number), bool> chose) =>
+                [.. groups.Select((_, g) => given.Count(a => groupOf[a.ResponseId] == g && chose(a)))];
+            var rows = question.Kind.HasOptions()
+                ? question.Options.OrderBy(o => o.Order).Select(o => new AudienceRow(o.Text, Counts(a => ParseIds(a.Chosen).Contains(o.Id))))
+                : Enumerable.Range(QuestionnaireAnswers.ScaleMin, QuestionnaireAnswers.ScaleMax - QuestionnaireAnswers.ScaleMin + 1)
+                    .Select(level => new AudienceRow($"Mức {level}", Counts(a => a.Number == level)));
+            tables[question.Id] = new AudienceTable(Counts(_ => true), [.. rows]);
+        }
+        return new AudienceSplit(1, by.Text, [.. groups.Select(o => o.Text)], tables);
     }
 
     /// <summary>The published results of a survey, by its address; null unless its unit has published them.</summary>
@@ -131,6 +178,49 @@ public sealed class SurveyResults(CchcDbContext db)
             if (q.Mean is { } mean)
                 yield return [number, q.Text, "Điểm trung bình", "", mean.ToString("0.00", CultureInfo.InvariantCulture)];
         }
+    }
+
+    /// <summary>
+    /// Every response of a survey, for its officers to read or analyse elsewhere: the day (dd/mm/yyyy), the name only when the
+    /// survey is not anonymous, then one column per question (a matrix statement is its own question) holding the chosen
+    /// options' texts, the rating, the number or the free text. Rows run by day and, within a day, by their content, never by
+    /// arrival: an anonymous survey promises nothing finer than the day, and the order of storing would be finer.
+    /// </summary>
+    public async Task<SurveyResponsesTable?> ResponsesAsync(int surveyId, CancellationToken ct)
+    {
+        var survey = await db.Surveys.AsNoTracking().AsSplitQuery().Include(s => s.Questions).ThenInclude(q => q.Options)
+            .SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is null)
+            return null;
+        var questions = survey.Questions.OrderBy(q => q.Order).ToList();
+        var responses = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId)
+            .Select(r => new { r.Id, r.Day, r.RespondentName }).ToListAsync(ct);
+        var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
+            .Select(a => new { a.ResponseId, a.QuestionId, a.Chosen, a.Number, a.Text }).ToListAsync(ct)).ToLookup(a => a.ResponseId);
+
+        var named = !survey.IsAnonymous;
+        List<string> columns = ["Phiếu số", "Ngày gửi", .. named ? ["Họ và tên"] : Array.Empty<string>(),
+            .. questions.Select((q, i) => $"Câu {i + 1}. {(q.Group is { Length: > 0 } group ? group + " – " : "")}{q.Text}")];
+        var cells = responses.Select(r =>
+        {
+            var given = answers[r.Id].ToDictionary(a => a.QuestionId);
+            var row = questions.Select(q => given.TryGetValue(q.Id, out var a) ? Cell(q, a.Chosen, a.Number, a.Text) : "").ToList();
+            return (r.Day, Name: named ? r.RespondentName ?? "" : null, Row: row);
+        }).OrderBy(r => r.Day).ThenBy(r => string.Join("\u001f", r.Row.Prepend(r.Name ?? "")), StringComparer.Ordinal).ToList();
+        var rows = cells.Select((r, i) => (IReadOnlyList<string?>)[(i + 1).ToString(CultureInfo.InvariantCulture), VietnamTime.FormatDate(r.Day),
+            .. named ? [r.Name] : Array.Empty<string?>(), .. r.Row]).ToList();
+        return new SurveyResponsesTable(survey.UnitId, survey.Slug, columns, rows);
+    }
+
+    /// <summary>One answer as the respondent saw it: option texts (in the options' order, "; " between), a rating or number, or the text.</summary>
+    private static string Cell(SurveyQuestion question, string chosen, decimal? number, string? text)
+    {
+        if (question.Kind.HasOptions())
+        {
+            var ids = ParseIds(chosen);
+            return string.Join("; ", question.Options.OrderBy(o => o.Order).Where(o => ids.Contains(o.Id)).Select(o => o.Text));
+        }
+        return number is { } n ? n.ToString("0.##", CultureInfo.InvariantCulture) : text ?? "";
     }
 
     private static bool Met(SurveyQuestion question, string chosen, decimal? number) =>

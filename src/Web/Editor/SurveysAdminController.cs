@@ -153,6 +153,18 @@ public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults 
             : File(TableTemplate.Xlsx(SurveyResults.ExportColumns, "Kết quả khảo sát", rows), TableTemplate.XlsxContentType, $"ket-qua-{view.Slug}.xlsx");
     }
 
+    /// <summary>The responses themselves, one row each, free text included: for the unit's officers only, like this page.</summary>
+    [HttpGet(Base + "/{id:int}/y-kien.{format:regex(^(csv|xlsx)$)}")]
+    public async Task<IActionResult> ExportResponses([FromRoute] int id, [FromRoute] string format, CancellationToken ct)
+    {
+        var (table, refusal) = await AuthorizedAsync(results.ResponsesAsync(id, ct), t => t.UnitId, EditorAction.ManageSurveys);
+        if (table is null)
+            return refusal!;
+        return format == "csv"
+            ? File(TableTemplate.Csv(table.Columns, table.Rows), "text/csv; charset=utf-8", $"y-kien-{table.Slug}.csv")
+            : File(TableTemplate.Xlsx(table.Columns, "Phiếu trả lời", table.Rows), TableTemplate.XlsxContentType, $"y-kien-{table.Slug}.xlsx");
+    }
+
     private async Task<IActionResult> SaveQuestionAsync(int id, int? question, SurveyQuestionInput input, CancellationToken ct)
     {
         var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageSurveys);

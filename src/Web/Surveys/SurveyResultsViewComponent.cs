@@ -1,5 +1,6 @@
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Surveys;
+using CchcSite.Content.Text;
 using CchcSite.Web.Charts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,8 +9,14 @@ namespace CchcSite.Web.Surveys;
 /// <summary>A question's figures drawn: a chart (with its data table) for each choice and scale question.</summary>
 public sealed record SurveyQuestionFigure(QuestionResult Question, ChartFigure? Figure);
 
-/// <summary>What the results partial draws: the survey's figures, and whether the officers' free-text answers are shown.</summary>
-public sealed record SurveyResultsFigures(SurveyResultsView Results, IReadOnlyList<SurveyQuestionFigure> Questions, bool ForOfficers);
+/// <summary>
+/// What the results partial draws: the survey's figures, the responses over time (officers only), and whether the officers'
+/// free-text answers are shown.
+/// </summary>
+public sealed record SurveyResultsFigures(SurveyResultsView Results, IReadOnlyList<SurveyQuestionFigure> Questions, ChartFigure? OverTime, bool ForOfficers);
+
+/// <summary>A period of the responses-over-time chart (a day, a week or a month) and the responses it received.</summary>
+public sealed record ResponsePeriod(string Label, int Responses);
 
 /// <summary>
 /// The results of a survey as the officers' page and the public page both show them (<c>Component.InvokeAsync("SurveyResults", …)</c>):
@@ -21,7 +28,47 @@ public sealed class SurveyResultsViewComponent : ViewComponent
     public const string ViewName = "/Surveys/_SurveyResults.cshtml";
 
     public IViewComponentResult Invoke(SurveyResultsView results, bool forOfficers) =>
-        View(ViewName, new SurveyResultsFigures(results, [.. results.Questions.Select(q => new SurveyQuestionFigure(q, FigureOf(q)))], forOfficers));
+        View(ViewName, new SurveyResultsFigures(results, [.. results.Questions.Select(q => new SurveyQuestionFigure(q, FigureOf(q)))],
+            // Only officers see when responses came: on a small survey a published count per day could point at a person.
+            forOfficers ? OverTimeFigure(results.PerDay) : null, forOfficers));
+
+    /// <summary>Up to this many days a bar per day; up to this many weeks a bar per week; beyond, a bar per month (a bar is 40 px high).</summary>
+    public const int MaxDays = 14, MaxWeeks = 26;
+
+    /// <summary>
+    /// The responses from the first day that has one to the last, every day counted (none is a day too): per day, or per
+    /// week (seven days from the first) or per month when there are too many days to read as bars.
+    /// </summary>
+    public static IReadOnlyList<ResponsePeriod> Periods(IReadOnlyList<DayCount> perDay)
+    {
+        if (perDay.Count == 0)
+            return [];
+        var counts = perDay.ToDictionary(d => d.Day, d => d.Responses);
+        var (first, last) = (perDay.Min(d => d.Day), perDay.Max(d => d.Day));
+        var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
+        int Sum(IEnumerable<DateOnly> period) => period.Sum(d => counts.GetValueOrDefault(d));
+        if (days.Count <= MaxDays)
+            return [.. days.Select(d => new ResponsePeriod(VietnamTime.FormatDate(d), counts.GetValueOrDefault(d)))];
+        if (days.Count <= MaxWeeks * 7)
+            return [.. days.Chunk(7).Select(w => new ResponsePeriod($"{w[0]:dd/MM} – {VietnamTime.FormatDate(w[^1])}", Sum(w)))];
+        return [.. days.GroupBy(d => (d.Year, d.Month)).Select(m => new ResponsePeriod($"Tháng {m.Key.Month:00}/{m.Key.Year}", Sum(m)))];
+    }
+
+    public static ChartFigure? OverTimeFigure(IReadOnlyList<DayCount> perDay)
+    {
+        var periods = Periods(perDay);
+        if (periods.Count == 0)
+            return null;
+        var span = perDay.Max(d => d.Day).DayNumber - perDay.Min(d => d.Day).DayNumber + 1;
+        var (period, each) = span <= MaxDays ? ("ngày", "ngày") : span <= MaxWeeks * 7 ? ("tuần", "tuần (bảy ngày, kể từ ngày có phiếu đầu tiên)") : ("tháng", "tháng");
+        var chart = new Chart($"Số phiếu trả lời theo {period}",
+            $"Biểu đồ thanh ngang: số phiếu trả lời nhận được mỗi {each}, từ ngày có phiếu đầu tiên đến ngày có phiếu gần nhất.",
+            [.. periods.Select(p => new ChartValue(p.Label, p.Responses))])
+        {
+            ValueUnit = "phiếu", NumberFormat = "0", Id = "bd-theo-thoi-gian", LabelHeader = char.ToUpperInvariant(period[0]) + period[1..], ValueHeader = "Số phiếu",
+        };
+        return ChartFigure.Of(chart, ChartKind.HorizontalBars);
+    }
 
     public static ChartFigure? FigureOf(QuestionResult question)
     {

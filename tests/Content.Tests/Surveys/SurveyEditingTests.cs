@@ -155,5 +155,64 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Contains(rows, r => r[0] == "5" && r[2] == "Điểm trung bình" && r[4] == "3.60");
         Assert.DoesNotContain(rows, r => r.Contains("Thêm tờ rơi ở khu phố"));
         Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+
+        // Split by who answered (câu 1): seven citizens, three organisations, no civil servant; the last organisation understands the benefits only in part.
+        var split = results.ByAudience!;
+        Assert.Equal(["Người dân", "Đại diện tổ chức, doanh nghiệp", "Cán bộ, công chức, viên chức"], split.Groups);
+        var benefits = split.Tables[q[2].Id];
+        Assert.Equal([7, 3, 0], benefits.Answered);
+        Assert.Equal(["Hiểu rõ:7,2,0", "Biết một phần:0,1,0", "Chưa biết:0,0,0"], benefits.Rows.Select(r => $"{r.Label}:{string.Join(",", r.Counts)}"));
+        // Ratings 5 5 5 4 4 4 3 from the citizens, 3 2 1 from the organisations.
+        Assert.Equal(["Mức 1:0,1,0", "Mức 2:0,1,0", "Mức 3:1,1,0", "Mức 4:3,0,0", "Mức 5:3,0,0"], split.Tables[q[4].Id].Rows.Select(r => $"{r.Label}:{string.Join(",", r.Counts)}"));
+        Assert.Equal([0, 0, 0], split.Tables[q[3].Id].Answered);
+        Assert.False(split.Tables.ContainsKey(q[0].Id) || split.Tables.ContainsKey(q[5].Id));
+        Assert.Null((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.ByAudience);
+    }
+
+    [Fact]
+    public async Task The_responses_table_has_a_row_per_response_a_column_per_question_free_text_and_a_name_only_when_not_anonymous()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Understanding);
+        var q = (await WithAsync(e => e.FindAsync(id, default)))!.Questions;
+        Dictionary<int, QuestionnaireAnswer> Answers(int who, int understands, string? comment) => new()
+        {
+            [q[0].Id] = new([q[0].Options[who].Id], null),
+            [q[1].Id] = new([q[1].Options[understands].Id], null),
+            [q[2].Id] = new([q[2].Options[understands].Id], null),
+            [q[3].Id] = new([q[3].Options[4].Id, q[3].Options[0].Id], null),
+            [q[4].Id] = new([], "4"),
+            [q[5].Id] = new([], comment),
+        };
+        // Sent in this order; the table must not keep it (an anonymous survey promises nothing finer than the day).
+        Assert.IsType<Outcome<int>.Ok>(await AnswerAsync(id, Answers(1, 2, null)));
+        Assert.IsType<Outcome<int>.Ok>(await AnswerAsync(id, Answers(0, 0, "Cần thêm tờ rơi")));
+
+        await using var db = _database.NewContext();
+        var table = (await _database.Get<SurveyResults>(db).ResponsesAsync(id, default))!;
+        Assert.Equal(["Phiếu số", "Ngày gửi", "Câu 1. Ông/Bà là", "Câu 2. Ông/Bà có hiểu mục đích của cải cách hành chính nhà nước không?"], table.Columns.Take(4));
+        Assert.Equal(8, table.Columns.Count);
+        var day = (await db.SurveyResponses.Where(r => r.SurveyId == id).Select(r => r.Day).FirstAsync()).ToString("dd/MM/yyyy");
+        Assert.Equal<IReadOnlyList<string?>>(
+        [
+            ["1", day, "Người dân", "Hiểu rõ", "Hiểu rõ", "Trang thông tin điện tử; Bộ phận Một cửa", "4", "Cần thêm tờ rơi"],
+            ["2", day, "Đại diện tổ chức, doanh nghiệp", "Chưa biết", "Chưa biết", "Trang thông tin điện tử; Bộ phận Một cửa", "4", ""],
+        ], table.Rows);
+
+        // A survey that is not anonymous keeps the name given, and the table shows it after the day.
+        var unitId = await db.Surveys.Where(s => s.Id == id).Select(s => s.UnitId).SingleAsync();
+        var named = Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.CreateAsync(unitId, SurveyTemplate.Understanding, Approver, default))).Value;
+        Assert.IsType<Outcome<SurveyState>.Ok>(await WithAsync(e => e.ChangeStateAsync(named, SurveyState.Open, Approver, default)));
+        await db.Surveys.Where(s => s.Id == named).ExecuteUpdateAsync(s => s.SetProperty(x => x.IsAnonymous, false));
+        var nq = (await WithAsync(e => e.FindAsync(named, default)))!.Questions;
+        var slug = await db.Surveys.Where(s => s.Id == named).Select(s => s.Slug).SingleAsync();
+        Assert.IsType<Outcome<int>.Ok>(await _database.Get<SurveyResponses>(db).SubmitAsync(slug, new Respondent.Kiosk(), new Dictionary<int, QuestionnaireAnswer>
+        {
+            [nq[0].Id] = new([nq[0].Options[2].Id], null), [nq[1].Id] = new([nq[1].Options[1].Id], null), [nq[2].Id] = new([nq[2].Options[1].Id], null),
+            [nq[4].Id] = new([], "5"),
+        }, "Nguyễn Văn An", default));
+        var withName = (await _database.Get<SurveyResults>(db).ResponsesAsync(named, default))!;
+        Assert.Equal(["Phiếu số", "Ngày gửi", "Họ và tên"], withName.Columns.Take(3));
+        Assert.Equal<IReadOnlyList<string?>>(["1", day, "Nguyễn Văn An", "Cán bộ, công chức, viên chức", "Biết một phần", "Biết một phần", "", "5", ""], withName.Rows.Single());
+        Assert.Null(await _database.Get<SurveyResults>(db).ResponsesAsync(-1, default));
     }
 }

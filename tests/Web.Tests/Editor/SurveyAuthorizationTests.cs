@@ -10,7 +10,7 @@ namespace CchcSite.Web.Tests.Editor;
 /// </summary>
 public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export }
+    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export, ResponsesExport }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -79,7 +79,8 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
             Endpoint.UpdateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}", Question("Câu hỏi đã sửa")),
             Endpoint.DeleteQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}/xoa", []),
             Endpoint.Results => await browser.GetAsync($"{path}/ket-qua"),
-            _ => await browser.GetAsync($"{path}/ket-qua.xlsx"),
+            Endpoint.Export => await browser.GetAsync($"{path}/ket-qua.xlsx"),
+            _ => await browser.GetAsync($"{path}/y-kien.csv"),
         };
 
         var allowed = endpoint is Endpoint.ListPage or Endpoint.NewForm ? Managers.Contains(who) || who == Who.OtherApprover : Managers.Contains(who);
@@ -87,7 +88,7 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
         Assert.Equal(expected, AuthorizationMatrix.Classify(response, "/quan-tri/khao-sat"));
         var after = await StateAsync(title);
         if (expected != Outcome.Allowed
-            || endpoint is Endpoint.ListPage or Endpoint.NewForm or Endpoint.EditForm or Endpoint.NewQuestion or Endpoint.EditQuestion or Endpoint.Results or Endpoint.Export)
+            || endpoint is Endpoint.ListPage or Endpoint.NewForm or Endpoint.EditForm or Endpoint.NewQuestion or Endpoint.EditQuestion or Endpoint.Results or Endpoint.Export or Endpoint.ResponsesExport)
         {
             Assert.Equal(before, after);
             return;

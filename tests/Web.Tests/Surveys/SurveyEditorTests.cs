@@ -103,7 +103,55 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         var published = WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Results(slug)));
         Assert.Contains("Số phiếu trả lời: <strong>1</strong>", published);
         Assert.Contains("Ý kiến riêng của người trả lời không được công bố.", published);
+        Assert.DoesNotContain("Phiếu trả lời theo thời gian", published);
+        Assert.DoesNotContain("Chia theo đối tượng trả lời", published);
+        Assert.Contains("Chia theo đối tượng trả lời", WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua")));
+        Assert.Contains("Phiếu trả lời theo thời gian", WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua")));
         Assert.Contains("Xem kết quả khảo sát", WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Survey(slug))));
+    }
+
+    [Fact]
+    public async Task The_responses_export_gives_officers_each_response_with_its_free_text_in_CSV_and_XLSX_alike()
+    {
+        await site.AddUserAsync("khao-sat-y-kien@cchc.test", (SeedFacts.Units.UbndPhuongThacMo, UnitRole.Approver));
+        var editor = await site.SignedInAsync("khao-sat-y-kien@cchc.test");
+        var id = IdFrom(await EditorSite.PostFormAsync(editor, "/quan-tri/khao-sat/moi", new() { ["don-vi"] = SeedFacts.Units.UbndPhuongThacMo, ["mau"] = "Understanding" }));
+        var path = $"/quan-tri/khao-sat/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Open" })).StatusCode);
+        var slug = await site.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync());
+        var q = await site.WithDbAsync(db => db.SurveyQuestions.Include(x => x.Options).Where(x => x.SurveyId == id).OrderBy(x => x.Order).ToListAsync());
+        var citizen = site.NewBrowser();
+        var form = await citizen.GetStringAsync(SurveyAddresses.Survey(slug));
+        string Option(int question, int option) => q[question].Options.OrderBy(o => o.Order).ElementAt(option).Id.ToString(CultureInfo.InvariantCulture);
+        // A comment that a spreadsheet would run as a formula if it were written as it came.
+        const string comment = "=HYPERLINK(\"http://x.test\",\"Xem\"), thêm tờ rơi";
+        var sent = await citizen.PostAsync(SurveyAddresses.Survey(slug), new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", EditorSite.AntiforgeryToken(form)), new($"q{q[0].Id}", Option(0, 1)), new($"q{q[1].Id}", Option(1, 0)),
+            new($"q{q[2].Id}", Option(2, 1)), new($"q{q[3].Id}", Option(3, 0)), new($"q{q[3].Id}", Option(3, 2)), new($"q{q[4].Id}", "3"), new($"q{q[5].Id}", comment),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        Assert.Contains($"href=\"{path}/y-kien.csv\"", await editor.GetStringAsync($"{path}/ket-qua"));
+        var csvResponse = await editor.GetAsync($"{path}/y-kien.csv");
+        Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
+        var csvRows = new List<string[]>();
+        using (var csv = new CsvReader(new StreamReader(await csvResponse.Content.ReadAsStreamAsync()), CultureInfo.InvariantCulture))
+            while (await csv.ReadAsync())
+                csvRows.Add([.. Enumerable.Range(0, csv.Parser.Count).Select(i => csv.GetField(i)!)]);
+        var day = DateTime.UtcNow.AddHours(7).ToString("dd/MM/yyyy");
+        Assert.Equal(["Phiếu số", "Ngày gửi", .. q.Select((x, i) => $"Câu {i + 1}. {x.Text}")], csvRows[0]);
+        Assert.Equal(["1", day, "Đại diện tổ chức, doanh nghiệp", "Hiểu rõ", "Biết một phần", "Trang thông tin điện tử; Tờ rơi, pa-nô, áp phích", "3", "'" + comment], csvRows[1]);
+        Assert.Equal(2, csvRows.Count);
+
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await editor.GetByteArrayAsync($"{path}/y-kien.xlsx")), false);
+        var xlsxRows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.Text?.Text ?? "").ToArray()).ToList();
+        // The same table; XLSX holds text cells, never formulas, so the comment is kept as typed.
+        Assert.Equal(csvRows[0], xlsxRows[0]);
+        Assert.Equal([.. csvRows[1][..^1], comment], xlsxRows[1]);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/quan-tri/khao-sat/999999/y-kien.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"{path}/y-kien.pdf")).StatusCode);
     }
 
     [Fact]
@@ -117,6 +165,13 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         Assert.Contains($"Số phiếu trả lời: <strong>{SeedFacts.Surveys.ThacMoResponses}</strong>", results);
         Assert.Contains("Dữ liệu mẫu", results);
         Assert.Contains("Khoảng tin cậy 95% (Wilson)", results);
+        // Its 88 days of responses are drawn a week at a time, the weeks adding up to every response.
+        var weeks = System.Text.RegularExpressions.Regex.Matches(results, @"<th scope=""row"">(\d\d/\d\d – \d\d/\d\d/\d{4})</th>\s*<td class=""num"">(\d+) phiếu</td>");
+        Assert.Equal(13, weeks.Count);
+        Assert.Equal(SeedFacts.Surveys.ThacMoResponses, weeks.Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)));
+        Assert.Contains("Số phiếu trả lời theo tuần", results);
+        // Split by who answered: câu 1 asks whether as a person or for an organisation.
+        Assert.Contains("Câu 11 chia theo câu 1 (Ông/Bà giải quyết thủ tục hành chính với tư cách nào?): số ý kiến và tỷ lệ trong mỗi nhóm", results);
 
         var browser = site.NewBrowser();
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(SurveyAddresses.Survey(SeedFacts.Surveys.SoTaiChinhUnderstanding))).StatusCode);
