@@ -120,14 +120,20 @@ public sealed class SiteFixture : IAsyncLifetime
     /// Saves what the page looks like as a test artefact (tests/Browser.Tests/TestResults/screenshots/<name>.png), so a
     /// reviewer can look at each screen without running the site.
     /// </summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtefactFolder(), name + ".png"), FullPage = true });
+
+    /// <summary>Saves a file the test produced (e.g. a printed PDF) beside the screenshots, for a reviewer to open.</summary>
+    public static void SaveArtefact(string name, byte[] content) => File.WriteAllBytes(Path.Combine(ArtefactFolder(), name), content);
+
+    private static string ArtefactFolder()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CchcSite.Browser.Tests.csproj")))
             dir = dir.Parent;
         var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        return folder;
     }
 
     public const string Password = "MatKhau2026Manh";

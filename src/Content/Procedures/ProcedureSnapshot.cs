@@ -37,7 +37,7 @@ public static class ProcedureSnapshot
             ["Mức độ dịch vụ công trực tuyến"] = p.OnlineLevel.Vietnamese(),
             ["Địa chỉ trên Cổng Dịch vụ công"] = p.PortalUrl ?? "",
             ["Đơn vị giải quyết"] = string.Join(", ", unitSlugs),
-            ["Quyết định công bố"] = p.DecisionNumber is null ? "" : $"{p.DecisionNumber} {p.DecisionDate?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}".Trim(),
+            ["Quyết định công bố"] = p.DecisionNumber is null ? "" : $"{p.DecisionNumber} {(p.DecisionDate is { } date ? Text.VietnameseDate.FormatDate(date) : "")}".Trim(),
             ["Tình trạng"] = p.Status.Vietnamese(),
             ["Thay thế bởi"] = p.ReplacedByCode ?? "",
         };

@@ -90,7 +90,11 @@ public sealed record ReportColumn(string Key, string Title);
 public sealed record ReportRow(string Key, string Label, IReadOnlyList<int> Values);
 
 /// <summary>One table of a report. Every section has the same shape, so the page, the files and the API render any section.</summary>
-public sealed record ReportSection(string Key, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string? Note = null);
+public sealed record ReportSection(string Key, string Title, IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, string? Note = null)
+{
+    /// <summary>The key of a section's total row, which the overseer's summary and the charts read back.</summary>
+    public const string TotalKey = "total";
+}
 
 /// <summary>
 /// A periodic report (báo cáo định kỳ) on a unit, built once and rendered as a page, XLSX, CSV and JSON, so the

@@ -109,7 +109,7 @@ public static class ReportFiles
     public static IReadOnlyList<string> Heading(PeriodicReport report) =>
     [
         $"Báo cáo kết quả tuyên truyền cải cách hành chính – {report.Period.Label}",
-        $"Đơn vị: {report.Unit.Name}{(report.IncludesSubUnits ? $" (gồm {report.Units.Count - 1} đơn vị trực thuộc)" : "")}",
+        $"Đơn vị: {report.Unit.Name}{(report.IncludesSubUnits && report.Units.Count > 1 ? $" (gồm {report.Units.Count - 1} đơn vị trực thuộc)" : "")}",
         $"Kỳ báo cáo: từ {VietnamTime.FormatDate(report.Period.From)} đến {VietnamTime.FormatDate(report.Period.To)}",
         report.Period.DueOn is { } due ? $"Hạn gửi báo cáo: {VietnamTime.FormatDate(due)}" : "Kỳ tùy chọn: không có hạn gửi theo quy định",
         $"Số liệu tính đến {VietnamTime.FormatDateTime(report.GeneratedAt)}, chỉ gồm nội dung đã đăng công khai",

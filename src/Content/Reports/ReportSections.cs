@@ -10,8 +10,7 @@ namespace CchcSite.Content.Reports;
 
 internal static class Totals
 {
-    /// <summary>The key of a section's total row, which the overseer's summary reads back from the reports sent.</summary>
-    public const string Key = "total";
+    public const string Key = ReportSection.TotalKey;
 
     /// <summary>The rows followed by their column sums, under <see cref="Key"/>.</summary>
     public static IReadOnlyList<ReportRow> WithTotal(this IReadOnlyList<ReportRow> rows, int columns) =>

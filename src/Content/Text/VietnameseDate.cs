@@ -72,6 +72,13 @@ public static partial class VietnameseDate
     /// <summary>A UTC instant as an input shows it, in Vietnam time: 05/01/2027 08:30.</summary>
     public static string FormatDateTime(DateTime utc) => VietnamTime.ToLocal(utc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A day as an official document dates itself (Nghị định 30/2020/NĐ-CP, Phụ lục I): "ngày 05 tháng 02 năm 2027" — a zero
+    /// before a day under 10 and before months 1 and 2 (so "tháng 1" cannot be altered to "tháng 11"), none before months 3–9.
+    /// </summary>
+    public static string InWords(DateOnly date) =>
+        $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}";
+
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
     /// <summary>What was read: a value, a problem, or (for empty text) neither.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Audit;
 using CchcSite.Web.Tests.Editor;
+using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Tests.DossierResults;
@@ -54,6 +55,9 @@ public sealed class DossierImportHttpTests(EditorSite site) : IClassFixture<Edit
         Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         Assert.Equal(120, await site.WithDbAsync(db => db.DossierResults.Where(r => r.Unit.Slug == Unit).SumAsync(r => r.Figures.Received)));
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.DossierResultsImported && e.Summary.Contains("Tháng 3/2024"))));
+        // The list of imported months dates the import as every editor page does: dd/mm/yyyy hh:mm, Vietnam time.
+        var importedAt = await site.WithDbAsync(db => db.DossierResults.Where(r => r.Unit.Slug == Unit).Select(r => r.ImportedAt).FirstAsync());
+        Assert.Contains($"<td>{VietnameseDate.FormatDateTime(importedAt)}</td>", await browser.GetStringAsync("/quan-tri/ket-qua-giai-quyet"));
         // The cached public page is dropped by the import.
         Assert.Contains("97,5%", WebUtility.HtmlDecode(await site.NewBrowser().GetStringAsync(publicPage)));
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using CchcSite.Content.Search;
 using CchcSite.Web.Search;
+using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Tests.Editor;
@@ -75,6 +76,9 @@ public sealed class ThesaurusAdminTests(EditorSite site) : IClassFixture<EditorS
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         Assert.Contains("Tìm thấy", await citizen.GetStringAsync("/tim-kiem?q=DDNCCHC"));
         Assert.True(await site.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == ThesaurusAdministration.Added && e.Summary.Contains("DDNCCHC"))));
+        // The summary dates the group as every editor page does: dd/mm/yyyy hh:mm, Vietnam time.
+        var updatedAt = await site.WithDbAsync(db => db.SearchSynonyms.Where(s => s.Forms.Contains("DDNCCHC")).Select(s => s.UpdatedAt).SingleAsync());
+        Assert.Contains($"<td>{VietnameseDate.FormatDateTime(updatedAt)}<br>", await admin.GetStringAsync(Url));
 
         var found = await CountAsync(citizen, "DVCTT");
         Assert.True(found > 0);

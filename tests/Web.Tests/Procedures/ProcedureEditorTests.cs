@@ -8,6 +8,7 @@ using CchcSite.Content.Audit;
 using CchcSite.Content.Imports;
 using CchcSite.Content.Procedures;
 using CchcSite.Web.Tests.Editor;
+using CchcSite.Content.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Web.Tests.Procedures;
@@ -106,6 +107,9 @@ public sealed partial class ProcedureEditorTests(EditorSite site) : IClassFixtur
         Assert.Equal(ProcedureImport.ImportSource, revisions[^1]);
         Assert.True(revisions.Count >= 2);
         Assert.Equal(1, await site.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditActions.ProceduresImported)));
+        // The list dates each procedure's last change as every editor page does: dd/mm/yyyy hh:mm, Vietnam time.
+        var updatedAt = await site.WithDbAsync(db => db.Procedures.Where(p => p.Code == "9.800001").Select(p => p.UpdatedAt).SingleAsync());
+        Assert.Contains($"<td>{VietnameseDate.FormatDateTime(updatedAt)} (", WebUtility.HtmlDecode(await browser.GetStringAsync($"/quan-tri/thu-tuc?don-vi={Unit}&q=9.800001")));
         var client = site.CreateClient();
         Assert.Contains("Cấp phép tổ chức trại hè khăn quàng đỏ", WebUtility.HtmlDecode(await client.GetStringAsync("/thu-tuc-hanh-chinh/9.800001")));
         Assert.Contains("02 ngày làm việc", WebUtility.HtmlDecode(await client.GetStringAsync($"/thu-tuc-hanh-chinh/{Seeded}")));
