@@ -12,7 +12,7 @@ namespace CchcSite.Content.Videos;
 
 /// <summary>A video's transcoding as its editor sees it.</summary>
 public sealed record TranscodeSummary(TranscodeState State, int Percent, string? Failure, double? DurationSeconds, IReadOnlyList<int> Heights,
-    string? CaptionsFileName)
+    IReadOnlyList<CaptionFile> Captions)
 {
     /// <summary>One Vietnamese line: waiting, how far, done with what, or why not.</summary>
     public string Describe() => State switch
@@ -24,6 +24,9 @@ public sealed record TranscodeSummary(TranscodeState State, int Percent, string?
         _ => $"Lỗi chuyển mã: {Failure}",
     };
 }
+
+/// <summary>One language's captions of a video as its editor sees them in the library.</summary>
+public sealed record CaptionFile(string Language, string Label, string FileName);
 
 /// <summary>Thrown with the Vietnamese reason a video cannot be transcoded, which the editor sees.</summary>
 public sealed class TranscodeFailedException(string reason) : Exception(reason);
@@ -84,9 +87,11 @@ public sealed class VideoTranscoding(CchcDbContext db, MediaStore store, MediaLi
     public async Task<IReadOnlyDictionary<int, TranscodeSummary>> SummariesAsync(IReadOnlyCollection<int> assetIds, CancellationToken ct) =>
         (await db.Set<VideoTranscode>().AsNoTracking().Where(j => assetIds.Contains(j.MediaAssetId))
             .Select(j => new { j.MediaAssetId, j.State, j.Percent, j.Failure, j.DurationSeconds, Heights = j.Renditions.Select(r => r.Height).ToList(),
-                Captions = j.Captions == null ? null : j.Captions.FileName })
+                Captions = db.Set<VideoCaption>().Where(c => c.VideoId == j.MediaAssetId)
+                    .Select(c => new CaptionFile(c.Language, c.Label, c.MediaAsset.FileName)).ToList() })
             .ToListAsync(ct))
-        .ToDictionary(j => j.MediaAssetId, j => new TranscodeSummary(j.State, j.Percent, j.Failure, j.DurationSeconds, j.Heights.OrderDescending().ToList(), j.Captions));
+        .ToDictionary(j => j.MediaAssetId, j => new TranscodeSummary(j.State, j.Percent, j.Failure, j.DurationSeconds, j.Heights.OrderDescending().ToList(),
+            j.Captions.OrderBy(c => c.Language != VideoOptions.Vietnamese).ThenBy(c => c.Label, StringComparer.Ordinal).ToList()));
 
     /// <summary>A failed job back in the queue, at an editor's request.</summary>
     public async Task<Outcome<VideoTranscode>> RetryAsync(int assetId, CancellationToken ct)
