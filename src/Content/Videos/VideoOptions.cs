@@ -60,9 +60,6 @@ public sealed partial class VideoOptions : IValidatableObject
     /// <summary>The heights made, largest first; a source is never upscaled, so a smaller one gets fewer.</summary>
     public int[] Heights { get; set; } = [720, 360];
 
-    /// <summary>A running job whose heartbeat is older than this was left by a process that stopped, and is taken again.</summary>
-    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(2);
-
     /// <summary>
     /// The services whose videos editors may embed in a post (YouTube, Facebook); set in appsettings.json. Empty allows
     /// none, and a page whose stored video is from a service no longer listed shows only a link to it.

@@ -12,7 +12,7 @@ public enum TranscodeState
 
 /// <summary>
 /// The transcoding of one uploaded video, a row so that the queue outlives the process: a job left running by a process
-/// that died (its heartbeat stopped) is taken again after a restart. What it made: the renditions, the poster, the duration.
+/// that died is taken again after a restart. What it made: the renditions, the poster, the duration.
 /// </summary>
 public class VideoTranscode
 {
@@ -27,7 +27,7 @@ public class VideoTranscode
     public string? Failure { get; set; }
     public DateTime QueuedAt { get; set; }
     public DateTime? StartedAt { get; set; }
-    /// <summary>Renewed while ffmpeg works; a running job whose heartbeat is old was left by a process that stopped.</summary>
+    /// <summary>When the progress was last saved while ffmpeg worked.</summary>
     public DateTime? HeartbeatAt { get; set; }
     public DateTime? FinishedAt { get; set; }
     public double? DurationSeconds { get; set; }
