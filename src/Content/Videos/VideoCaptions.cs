@@ -48,6 +48,8 @@ public sealed class VideoCaptions(CchcDbContext db, MediaStore store, MediaClean
             StoragePath = path, AltText = $"Phụ đề {chosen.Label} của video {video.FileName}", CreatedAt = now,
         };
         var replaced = await db.Set<VideoCaption>().Include(c => c.MediaAsset).SingleOrDefaultAsync(c => c.VideoId == videoId && c.Language == chosen.Code, ct);
+        // Read before the save, which severs the removed rows' navigations.
+        var replacedPath = replaced?.MediaAsset.StoragePath;
         if (replaced is not null)
         {
             db.MediaAssets.Remove(replaced.MediaAsset);
@@ -58,8 +60,8 @@ public sealed class VideoCaptions(CchcDbContext db, MediaStore store, MediaClean
         audit.Record(actor, AuditActions.VideoCaptionsChanged,
             $"{(replaced is null ? "Gắn" : "Thay")} phụ đề {chosen.Label} “{file.FileName}” cho video “{video.FileName}”.", "video", videoId.ToString(), video.UnitId);
         await db.SaveChangesAsync(ct);
-        if (replaced is not null)
-            await cleanup.DeleteUnusedAsync([replaced.MediaAsset.StoragePath], ct);
+        if (replacedPath is not null)
+            await cleanup.DeleteUnusedAsync([replacedPath], ct);
         return new Outcome<VideoCaption>.Ok(caption);
     }
 
@@ -72,12 +74,13 @@ public sealed class VideoCaptions(CchcDbContext db, MediaStore store, MediaClean
         var caption = await db.Set<VideoCaption>().Include(c => c.MediaAsset).SingleOrDefaultAsync(c => c.VideoId == videoId && c.Language == language, ct);
         if (caption is null)
             return new Outcome<VideoCaption>.NotFound("Video này không có phụ đề bằng ngôn ngữ đó.");
-        db.MediaAssets.Remove(caption.MediaAsset);
-        db.Set<VideoCaption>().Remove(caption);
+        var path = caption.MediaAsset.StoragePath;
         audit.Record(actor, AuditActions.VideoCaptionsChanged, $"Gỡ phụ đề {caption.Label} “{caption.MediaAsset.FileName}” khỏi video “{video.FileName}”.",
             "video", videoId.ToString(), video.UnitId);
+        db.MediaAssets.Remove(caption.MediaAsset);
+        db.Set<VideoCaption>().Remove(caption);
         await db.SaveChangesAsync(ct);
-        await cleanup.DeleteUnusedAsync([caption.MediaAsset.StoragePath], ct);
+        await cleanup.DeleteUnusedAsync([path], ct);
         return new Outcome<VideoCaption>.Ok(caption);
     }
 
