@@ -31,7 +31,7 @@ public sealed class TranscodingKillTests(ITestOutputHelper output)
                 .AddCchcContent(ContentDatabase.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(SiteFactory.DatabaseSettings(directory)).Build()))
                 .BuildServiceProvider();
             // A clip long enough that ffmpeg is still encoding when the site is killed (a few seconds of work on one thread).
-            var clip = await TestVideos.Mp4Async(40, 1280, 720);
+            var clip = await TestVideos.Mp4Async(20, 1280, 720);
             var media = Path.Combine(directory, "media");
             var (jobId, videoId) = await QueueAsync(content, media, clip);
 
@@ -46,7 +46,8 @@ public sealed class TranscodingKillTests(ITestOutputHelper output)
             output.WriteLine($"Killed at {running.Percent} %; ffmpeg processes of the job still running after the kill: {left.Count}.");
 
             site = SiteProcess.Start(directory, new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
-            var done = await WaitForAsync(content, jobId, j => j.State is TranscodeState.Done or TranscodeState.Failed, TimeSpan.FromMinutes(3));
+            output.WriteLine("Restarted.");
+            var done = await WaitForAsync(content, jobId, j => j.State is TranscodeState.Done or TranscodeState.Failed, TimeSpan.FromMinutes(6));
 
             Assert.True(done.State == TranscodeState.Done, done.Failure);
             Assert.Equal(2, done.Attempts);
