@@ -99,7 +99,7 @@ public sealed class PostFormUploadTests(SiteFixture site)
         var item = editor.Locator("li.media-item").Filter(new() { HasText = "Clip hướng dẫn phụ huynh" });
         var captions = Path.Combine(Path.GetTempPath(), $"phu-de-{Guid.NewGuid():N}.vtt");
         await File.WriteAllTextAsync(captions, "WEBVTT\n\n00:00.000 --> 00:02.500\nPhụ huynh nộp hồ sơ chuyển trường trên Cổng dịch vụ công\n");
-        await item.GetByLabel("phụ đề tiếng Việt", new() { Exact = false }).SetInputFilesAsync(captions);
+        await item.GetByLabel("Tệp phụ đề", new() { Exact = false }).SetInputFilesAsync(captions);
         await item.GetByRole(AriaRole.Button, new() { Name = "Gắn phụ đề", Exact = true }).ClickAsync();
         await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã gắn phụ đề");
         var transcoded = DateTime.UtcNow.AddMinutes(4);

@@ -376,10 +376,12 @@ public sealed class ContentChangeTracker(TimeProvider clock, IEnumerable<IConten
                     _everything = true;
                     break;
                 // Not the progress a running job reports every few seconds: only what a post's page and search text show.
-                case Videos.VideoTranscode when entry.State == EntityState.Modified
-                                               && (entry.Property(nameof(Videos.VideoTranscode.State)).IsModified
-                                                   || entry.Property(nameof(Videos.VideoTranscode.CaptionsId)).IsModified):
+                case Videos.VideoTranscode when entry.State == EntityState.Modified && entry.Property(nameof(Videos.VideoTranscode.State)).IsModified:
                     _changedVideos.Add((int)entry.Property(nameof(Videos.VideoTranscode.MediaAssetId)).CurrentValue!);
+                    break;
+                // A language's captions attached, replaced or removed: the track lists and the searched words of the posts playing the video.
+                case Videos.VideoCaption caption:
+                    _changedVideos.Add(caption.VideoId);
                     break;
                 // A new tag, file or image variant shows nowhere until a post uses it, and that post's save says so.
                 case Tag or MediaAsset or MediaVariant when entry.State != EntityState.Added

@@ -104,13 +104,19 @@ public sealed record DocumentView : DocumentInfo
 /// A post's video. <see cref="FileUrl"/> is the file as uploaded; <see cref="Sources"/> what the player plays, largest
 /// first (the transcoded renditions once made, see <see cref="Videos.VideoPlayback"/>).
 /// </summary>
-public sealed record VideoView(string? FileUrl, string? FileContentType, string? ExternalUrl, string? PosterUrl, string? CaptionsUrl, int? DurationSeconds)
+public sealed record VideoView(string? FileUrl, string? FileContentType, string? ExternalUrl, string? PosterUrl, int? DurationSeconds)
 {
     public IReadOnlyList<VideoSource> Sources { get; init; } = [];
+
+    /// <summary>One track per language, Vietnamese (played by default) first.</summary>
+    public IReadOnlyList<CaptionTrack> Captions { get; init; } = [];
 
     /// <summary>The player of <see cref="ExternalUrl"/> when its service is allowed; null for a file or a service no longer allowed.</summary>
     public Videos.VideoEmbed? Embed { get; init; }
 }
+
+/// <summary>A video's captions in one language: its BCP 47 code (the track's srclang), its name in the player's menu, the WebVTT file.</summary>
+public sealed record CaptionTrack(string Language, string Label, string Url);
 
 /// <summary>One file the player may choose; its size is known once transcoded.</summary>
 public sealed record VideoSource(string Url, string ContentType, int? Width, int? Height);

@@ -192,8 +192,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
                               || p.Attachments.Any(a => a.MediaAssetId == assetId)
                               || (p.Video != null && (p.Video.FileId == assetId || p.Video.PosterId == assetId || p.Video.CaptionsId == assetId)), ct)
             // The poster the transcoding made and the captions attached to the video show with it, not named by the post.
-            || await db.Set<VideoTranscode>().AnyAsync(j => (j.PosterId == assetId || j.CaptionsId == assetId)
-                && Visible.Any(p => p.Video != null && p.Video.FileId == j.MediaAssetId), ct);
+            || await db.Set<VideoTranscode>().AnyAsync(j => j.PosterId == assetId
+                && Visible.Any(p => p.Video != null && p.Video.FileId == j.MediaAssetId), ct)
+            || await db.Set<VideoCaption>().AnyAsync(c => c.MediaAssetId == assetId
+                && Visible.Any(p => p.Video != null && p.Video.FileId == c.VideoId), ct);
     }
 
     /// <summary>
@@ -212,7 +214,7 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             row.Tags.OrderBy(t => t.Name).ToList(),
             row.UpdatedAt,
             row.Document is null ? null : await DocumentViewAsync(row.Card.Id, row.Document, ct),
-            row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, ct)
+            row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, row.VideoCaptionsUrl, ct)
                 : row.Video is { } external ? external with { Embed = embeds.For(external.ExternalUrl) } : null,
             row.Attachments);
     }
@@ -231,14 +233,14 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             p.Video.File == null ? null : p.Video.File.ContentType,
             p.Video.ExternalUrl,
             p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName),
-            p.Video.Captions == null ? null : MediaUrls.For(p.Video.Captions.Id, p.Video.Captions.FileName),
             p.Video.DurationSeconds),
         p.Video == null ? null : p.Video.FileId,
+        p.Video == null || p.Video.Captions == null ? null : MediaUrls.For(p.Video.Captions.Id, p.Video.Captions.FileName),
         p.Attachments.OrderBy(a => a.SortOrder).Select(a => new FileRef(
             a.Title, MediaUrls.For(a.MediaAsset.Id, a.MediaAsset.FileName), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length)).ToList()));
 
     private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, List<TagRef> Tags, DateTime UpdatedAt,
-        DocumentInfo? Document, VideoView? Video, int? VideoFileId, List<FileRef> Attachments);
+        DocumentInfo? Document, VideoView? Video, int? VideoFileId, string? VideoCaptionsUrl, List<FileRef> Attachments);
 
     /// <summary>Lets a projection include <see cref="ToCard"/>, so the card is defined once and still read in the same query.</summary>
     private sealed class CardInliner : ExpressionVisitor

@@ -222,11 +222,11 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
     }
 
     /// <summary>
-    /// A post with the captions of its video, whose words are searched with the post (see <see cref="VideoCaptions"/>), and
-    /// the units whose boards accepted it into their sections. A decision saves its proposal, which names the post, so the
-    /// change tracker writes the post's outbox row and the post is indexed again with the decision.
+    /// A post with the captions of its video in every language, whose words are searched with the post (see
+    /// <see cref="VideoCaptions"/>), and the units whose boards accepted it into their sections. A decision saves its
+    /// proposal, which names the post, so the change tracker writes the post's outbox row and the post is indexed again with the decision.
     /// </summary>
-    private sealed record PostToIndex(Post Post, MediaAsset? Captions, IReadOnlyList<int> AcceptedInto);
+    private sealed record PostToIndex(Post Post, IReadOnlyList<MediaAsset> Captions, IReadOnlyList<int> AcceptedInto);
 
     private static async Task<List<PostToIndex>> LoadAsync(CchcDbContext db, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
@@ -234,15 +234,16 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             .Include(p => p.Category).Include(p => p.Tags).Include(p => p.Attachments).ThenInclude(a => a.MediaAsset).Include(p => p.Video!.Captions)
             .AsSplitQuery().ToListAsync(ct);
         var videoIds = posts.Select(p => p.Video?.FileId).OfType<int>().ToList();
-        // The captions attached to a library video, for the posts that name none of their own.
-        var attached = videoIds.Count == 0 ? [] : await db.Set<VideoTranscode>().AsNoTracking()
-            .Where(j => videoIds.Contains(j.MediaAssetId) && j.Captions != null).Select(j => new { j.MediaAssetId, j.Captions })
-            .ToDictionaryAsync(j => j.MediaAssetId, j => j.Captions!, ct);
+        // The captions attached to a library video, every language; a post's own captions take the Vietnamese one's place, as on its page.
+        var attached = videoIds.Count == 0 ? new List<VideoCaption>().ToLookup(c => c.VideoId) : (await db.Set<VideoCaption>().AsNoTracking()
+            .Where(c => videoIds.Contains(c.VideoId)).Include(c => c.MediaAsset).ToListAsync(ct)).ToLookup(c => c.VideoId);
         var postIds = posts.Select(p => p.Id).ToList();
         var accepted = (await db.PostProposals.AsNoTracking().Where(x => postIds.Contains(x.PostId) && x.State == ProposalState.Accepted)
             .Select(x => new { x.PostId, x.TargetUnitId }).ToListAsync(ct)).ToLookup(x => x.PostId, x => x.TargetUnitId);
         return posts.Select(p => new PostToIndex(p,
-            p.Video?.Captions ?? (p.Video?.FileId is { } video && attached.TryGetValue(video, out var captions) ? captions : null),
+            (p.Video?.Captions is { } own ? [own] : Array.Empty<MediaAsset>())
+                .Concat(attached[p.Video?.FileId ?? 0].Where(c => p.Video?.Captions is null || c.Language != VideoOptions.Vietnamese).Select(c => c.MediaAsset))
+                .ToList(),
             accepted[p.Id].ToList())).ToList();
     }
 
@@ -259,7 +260,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
         post.Document?.Issuer,
         string.Join("\n", post.Attachments.OrderBy(a => a.SortOrder)
             .Select(a => a.Title + "\n" + AttachmentText.Extract(media.FullPath(a.MediaAsset)))
-            .Append(item.Captions is null ? "" : AttachmentText.Extract(media.FullPath(item.Captions)))))
+            .Concat(item.Captions.Select(captions => AttachmentText.Extract(media.FullPath(captions))))))
         {
             AcceptedInto = item.AcceptedInto,
         };

@@ -12,7 +12,7 @@ namespace CchcSite.Content.Videos;
 
 /// <summary>A video's transcoding as its editor sees it.</summary>
 public sealed record TranscodeSummary(TranscodeState State, int Percent, string? Failure, double? DurationSeconds, IReadOnlyList<int> Heights,
-    string? CaptionsFileName)
+    IReadOnlyList<CaptionFile> Captions)
 {
     /// <summary>One Vietnamese line: waiting, how far, done with what, or why not.</summary>
     public string Describe() => State switch
@@ -24,6 +24,9 @@ public sealed record TranscodeSummary(TranscodeState State, int Percent, string?
         _ => $"Lỗi chuyển mã: {Failure}",
     };
 }
+
+/// <summary>One language's captions of a video as its editor sees them in the library.</summary>
+public sealed record CaptionFile(string Language, string Label, string FileName);
 
 /// <summary>Thrown with the Vietnamese reason a video cannot be transcoded, which the editor sees.</summary>
 public sealed class TranscodeFailedException(string reason) : Exception(reason);
@@ -39,22 +42,27 @@ public sealed class VideoTranscoding(CchcDbContext db, MediaStore store, MediaLi
     private VideoOptions Options => options.Value;
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Runs the next job, if any; false when the queue is empty.</summary>
+    /// <summary>
+    /// Runs the next job, if any; false when the queue is empty. Called only by the holder of the transcoding node lock
+    /// (the site's transcoding worker), so no other process is transcoding: a job found running was left by a process that
+    /// stopped (killed, or the server restarted), and is taken again at once rather than after a wait for its heartbeat to age.
+    /// </summary>
     public async Task<bool> RunNextAsync(CancellationToken ct)
     {
-        var stale = Now - Options.StaleAfter;
         var job = await db.Set<VideoTranscode>().Include(j => j.MediaAsset)
-            .Where(j => (j.State == TranscodeState.Queued) || (j.State == TranscodeState.Running && j.HeartbeatAt < stale))
-            .OrderBy(j => j.QueuedAt).ThenBy(j => j.Id).FirstOrDefaultAsync(ct);
+            .Where(j => j.State == TranscodeState.Queued || j.State == TranscodeState.Running)
+            .OrderByDescending(j => j.State == TranscodeState.Running).ThenBy(j => j.QueuedAt).ThenBy(j => j.Id).FirstOrDefaultAsync(ct);
         if (job is null)
             return false;
+        StopLeftovers(job.Id);
         job.State = TranscodeState.Running;
         job.Attempts++;
         job.StartedAt = job.HeartbeatAt = Now;
         job.Percent = 0;
         job.Failure = null;
         await db.SaveChangesAsync(ct);
-        var work = Path.Combine(store.UploadFolder, $"chuyen-ma-{job.Id}");
+        // A folder per attempt: an ffmpeg a killed process left behind could never write into this attempt's files.
+        var work = WorkFolder(job.Id) + job.Attempts.ToString(CultureInfo.InvariantCulture);
         try
         {
             Directory.CreateDirectory(work);
@@ -80,13 +88,52 @@ public sealed class VideoTranscoding(CchcDbContext db, MediaStore store, MediaLi
         return true;
     }
 
+    private string WorkFolder(int jobId) => Path.Combine(store.UploadFolder, $"chuyen-ma-{jobId}-");
+
+    /// <summary>
+    /// What an earlier attempt of the job left when its process was killed: ffmpeg ignores the broken pipe to its dead
+    /// parent and goes on encoding (a core of a 2-core server, for nothing), and its work folder with the partial files.
+    /// The ffmpeg is found by the work folder its command line names (Linux's /proc; elsewhere only the folders go).
+    /// </summary>
+    private void StopLeftovers(int jobId)
+    {
+        var prefix = WorkFolder(jobId);
+        if (Directory.Exists("/proc"))
+        {
+            foreach (var folder in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(folder), out var pid) || pid == Environment.ProcessId)
+                    continue;
+                try
+                {
+                    if (!File.ReadAllText(Path.Combine(folder, "cmdline")).Contains(prefix, StringComparison.Ordinal))
+                        continue;
+                    using var leftover = Process.GetProcessById(pid);
+                    logger.LogWarning("Stopping ffmpeg {Pid} left running by an earlier attempt of transcoding job {JobId}.", pid, jobId);
+                    leftover.Kill();
+                    leftover.WaitForExit(TimeSpan.FromSeconds(10));
+                }
+                // The process ended meanwhile, or belongs to another user.
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException
+                                              or System.ComponentModel.Win32Exception)
+                {
+                }
+            }
+        }
+        if (Directory.Exists(store.UploadFolder))
+            foreach (var folder in Directory.EnumerateDirectories(store.UploadFolder, Path.GetFileName(prefix) + "*"))
+                Directory.Delete(folder, recursive: true);
+    }
+
     /// <summary>Where each of the videos among <paramref name="assetIds"/> stands, for the library page.</summary>
     public async Task<IReadOnlyDictionary<int, TranscodeSummary>> SummariesAsync(IReadOnlyCollection<int> assetIds, CancellationToken ct) =>
         (await db.Set<VideoTranscode>().AsNoTracking().Where(j => assetIds.Contains(j.MediaAssetId))
             .Select(j => new { j.MediaAssetId, j.State, j.Percent, j.Failure, j.DurationSeconds, Heights = j.Renditions.Select(r => r.Height).ToList(),
-                Captions = j.Captions == null ? null : j.Captions.FileName })
+                Captions = db.Set<VideoCaption>().Where(c => c.VideoId == j.MediaAssetId)
+                    .Select(c => new CaptionFile(c.Language, c.Label, c.MediaAsset.FileName)).ToList() })
             .ToListAsync(ct))
-        .ToDictionary(j => j.MediaAssetId, j => new TranscodeSummary(j.State, j.Percent, j.Failure, j.DurationSeconds, j.Heights.OrderDescending().ToList(), j.Captions));
+        .ToDictionary(j => j.MediaAssetId, j => new TranscodeSummary(j.State, j.Percent, j.Failure, j.DurationSeconds, j.Heights.OrderDescending().ToList(),
+            j.Captions.OrderBy(c => c.Language != VideoOptions.Vietnamese).ThenBy(c => c.Label, StringComparer.Ordinal).ToList()));
 
     /// <summary>A failed job back in the queue, at an editor's request.</summary>
     public async Task<Outcome<VideoTranscode>> RetryAsync(int assetId, CancellationToken ct)

@@ -13,7 +13,7 @@ using CchcSite.Web.Api;
 namespace CchcSite.Web.Editor;
 
 public sealed record MediaLibraryPage(UnitRef Unit, PagedResult<MediaLibraryItem> Items, MediaLimits Limits, string? AltText,
-    IReadOnlyDictionary<int, TranscodeSummary> Videos)
+    IReadOnlyDictionary<int, TranscodeSummary> Videos, IReadOnlyList<CaptionLanguage> CaptionLanguages)
 {
     public string UrlFor(int page) => $"/quan-tri/thu-vien?don-vi={Unit.Slug}" + (page == 1 ? "" : $"&trang={page}");
 
@@ -52,7 +52,8 @@ public sealed class MediaUploadForm
 /// <see cref="EditorAction.Upload"/>, asked of the authorization table for the unit of the library or the file.
 /// </summary>
 public sealed class MediaLibraryController(MediaLibrary library, MediaStore store, IOptions<MediaLimits> limits, UnitDirectory units,
-    CurrentEditor editor, VideoTranscoding transcoding, VideoCaptions captions, Videos.VideoQueueWakeup transcoder) : EditorController
+    CurrentEditor editor, VideoTranscoding transcoding, VideoCaptions captions, IOptions<VideoOptions> videoOptions, Videos.VideoQueueWakeup transcoder)
+    : EditorController
 {
     private const int PageSize = 24;
 
@@ -126,7 +127,8 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
     private async Task<MediaLibraryPage> PageAsync(UnitRef unit, int page, string? altText, CancellationToken ct)
     {
         var items = await library.ListAsync(unit.Id, new PageRequest(page, PageSize), ct);
-        return new(unit, items, limits.Value, altText, await transcoding.SummariesAsync(items.Items.Select(i => i.Id).ToList(), ct));
+        return new(unit, items, limits.Value, altText, await transcoding.SummariesAsync(items.Items.Select(i => i.Id).ToList(), ct),
+            videoOptions.Value.Languages);
     }
 
     /// <summary>
@@ -158,33 +160,52 @@ public sealed class MediaLibraryController(MediaLibrary library, MediaStore stor
         return MessageOutcome(outcome, $"/quan-tri/thu-vien?don-vi={slug}", _ => $"Đã đưa “{asset.FileName}” vào hàng chờ chuyển mã lại.");
     }
 
-    /// <summary>Vietnamese captions (WebVTT) for a video of the library: the library's right, in the video's unit.</summary>
+    /// <summary>
+    /// Captions (WebVTT or SRT) in one of the configured languages for a video of the library, replacing that language's:
+    /// the library's right, in the video's unit.
+    /// </summary>
     [HttpPost("/quan-tri/thu-vien/{id:int}/phu-de")]
     [RequestSizeLimit(MediaLimits.RequestCeiling)]
     [RequestFormLimits(MultipartBodyLengthLimit = MediaLimits.RequestCeiling)]
     [UploadTooLarge]
-    public async Task<IActionResult> Captions(int id, IFormFile? file, CancellationToken ct)
+    public async Task<IActionResult> Captions(int id, IFormFile? file, [FromForm(Name = "Language")] string? language, CancellationToken ct)
     {
         var (asset, refusal) = await AuthorizedAsync(library.FindAsync(id, ct), a => a.UnitId, EditorAction.Upload);
         if (asset is null)
             return refusal!;
         var unit = (await units.FindAsync(asset.UnitId, ct))!.Unit;
         await using var content = file?.OpenReadStream() ?? Stream.Null;
-        return await FormOutcomeAsync(await captions.AttachAsync(id, file?.FileName, content, ct),
+        return await FormOutcomeAsync(await captions.AttachAsync(id, language, file?.FileName, content, editor.Actor, ct),
             attached =>
             {
-                TempData["Message"] = $"Đã gắn phụ đề “{attached.FileName}” cho video “{asset.FileName}”.";
+                TempData["Message"] = $"Đã gắn phụ đề {attached.Label} “{attached.MediaAsset.FileName}” cho video “{asset.FileName}”.";
                 return Redirect($"/quan-tri/thu-vien?don-vi={unit.Slug}");
             },
             async () =>
             {
                 ViewData[CaptionsForKey] = id;
+                ViewData[CaptionsLanguageKey] = language;
                 return View("Index", await PageAsync(unit, 1, null, ct));
             });
     }
 
+    /// <summary>One language's captions taken off a video of the library: the same right as attaching them.</summary>
+    [HttpPost("/quan-tri/thu-vien/{id:int}/phu-de/go")]
+    public async Task<IActionResult> RemoveCaptions(int id, [FromForm(Name = "Language")] string? language, CancellationToken ct)
+    {
+        var (asset, refusal) = await AuthorizedAsync(library.FindAsync(id, ct), a => a.UnitId, EditorAction.Upload);
+        if (asset is null)
+            return refusal!;
+        var slug = (await units.FindAsync(asset.UnitId, ct))?.Unit.Slug;
+        return MessageOutcome(await captions.RemoveAsync(id, language, editor.Actor, ct), $"/quan-tri/thu-vien?don-vi={slug}",
+            removed => $"Đã gỡ phụ đề {removed.Label} khỏi video “{asset.FileName}”.");
+    }
+
     /// <summary>The video whose captions form the page shows again with its message.</summary>
     public const string CaptionsForKey = "CaptionsFor";
+
+    /// <summary>The language the refused captions were sent in, chosen again in the form.</summary>
+    public const string CaptionsLanguageKey = "CaptionsLanguage";
 
     private async Task<IReadOnlyList<UnitRef>> UploadUnitsAsync(CancellationToken ct)
     {

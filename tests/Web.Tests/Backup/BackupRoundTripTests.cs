@@ -134,26 +134,8 @@ public sealed class BackupRoundTripTests
     /// <summary>Runs the built site (the dll beside the tests) with <paramref name="args"/> on the data of <paramref name="dataDirectory"/>.</summary>
     private static async Task<(int ExitCode, string Output, string Errors)> RunSiteAsync(string dataDirectory, params string[] args)
     {
-        var dll = typeof(Program).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        var settings = new Dictionary<string, string?>(SiteFactory.DatabaseSettings(dataDirectory))
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Site:PublicUrl"] = "http://localhost",
-            ["Site:MediaPath"] = Path.Combine(dataDirectory, "media"),
-            ["Search:IndexPath"] = Path.Combine(dataDirectory, "search-index"),
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Backup:PostgresBinPath"] = Environment.GetEnvironmentVariable("CCHC_TEST_POSTGRES_BIN"),
-        };
-        foreach (var (key, value) in settings.Where(s => s.Value is not null))
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        using var process = Process.Start(start)!;
+        using var process = SiteProcess.Start(dataDirectory,
+            new Dictionary<string, string?> { ["Backup:PostgresBinPath"] = Environment.GetEnvironmentVariable("CCHC_TEST_POSTGRES_BIN") }, args);
         // A guard against a hung process, not a measure of speed.
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var output = process.StandardOutput.ReadToEndAsync(guard.Token);

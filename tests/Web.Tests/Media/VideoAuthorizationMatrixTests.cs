@@ -10,7 +10,7 @@ namespace CchcSite.Web.Tests.Media;
 
 /// <summary>
 /// The video endpoints of the library × every kind of user: starting a resumable upload, retrying a failed transcoding,
-/// attaching captions, reading a transcoding's progress (the post form's video choice), uploading from the post form's
+/// attaching and removing captions, reading a transcoding's progress (the post form's video choice), uploading from the post form's
 /// dialog (the library's upload answering JSON). All are the library's right, Upload (editors and approvers of the unit, administrators); a
 /// refused cell changes nothing.
 /// </summary>
@@ -18,13 +18,13 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
 {
     private const string Unit = AuthorizationMatrix.Unit;
 
-    public enum Endpoint { StartUpload, RetryTranscoding, AttachCaptions, TranscodingProgress, UploadFromPostForm }
+    public enum Endpoint { StartUpload, RetryTranscoding, AttachCaptions, RemoveCaptions, TranscodingProgress, UploadFromPostForm }
 
     private static readonly Who[] MayUpload = [Who.Administrator, Who.Editor, Who.Approver];
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
-    private sealed record State(int Uploads, DateTime QueuedAt, int? CaptionsId, int CaptionFiles, int Images);
+    private sealed record State(int Uploads, DateTime QueuedAt, string Captions, int CaptionFiles, int Images, int Audited);
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -45,13 +45,14 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
             Endpoint.RetryTranscoding => await browser.PostAsync($"/quan-tri/thu-vien/{video}/chuyen-ma-lai",
                 new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })),
             Endpoint.TranscodingProgress => await browser.GetAsync($"/quan-tri/thu-vien/{video}/chuyen-ma"),
+            Endpoint.RemoveCaptions => await browser.PostAsync($"/quan-tri/thu-vien/{video}/phu-de/go",
+                new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Language"] = "en" })),
             Endpoint.UploadFromPostForm => await browser.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/quan-tri/thu-vien?don-vi={Unit}")
             {
                 Content = MediaSite.UploadForm(token, $"{name}.jpg", MediaSite.Jpeg(), "Ảnh tải lên từ biểu mẫu bài viết"),
                 Headers = { { "Accept", "application/json" } },
             }),
-            _ => await browser.PostAsync($"/quan-tri/thu-vien/{video}/phu-de",
-                MediaSite.UploadForm(token, "phu-de.vtt", Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n"), null)),
+            _ => await browser.PostAsync($"/quan-tri/thu-vien/{video}/phu-de", CaptionsForm(token)),
         };
         var after = await StateAsync(video);
 
@@ -63,7 +64,8 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
             Endpoint.TranscodingProgress => response.StatusCode == HttpStatusCode.OK && after == before
                 && (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["text"].ToString() == "Lỗi chuyển mã: Không đọc được video.",
             Endpoint.UploadFromPostForm => after == before with { Images = before.Images + 1 },
-            _ => after == before with { CaptionsId = after.CaptionsId, CaptionFiles = before.CaptionFiles + 1 } && after.CaptionsId is not null,
+            Endpoint.RemoveCaptions => after == before with { Captions = "", CaptionFiles = before.CaptionFiles - 1, Audited = before.Audited + 1 },
+            _ => after == before with { Captions = "en vi", CaptionFiles = before.CaptionFiles + 1, Audited = before.Audited + 1 },
         };
         Assert.Equal(allowed, happened);
         if (!allowed)
@@ -78,7 +80,14 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
                 AuthorizationMatrix.Classify(response, "/quan-tri/thu-vien?don-vi="));
     }
 
-    /// <summary>A video of the unit's library whose transcoding failed, its own for this case.</summary>
+    private static MultipartFormDataContent CaptionsForm(string token)
+    {
+        var form = MediaSite.UploadForm(token, "phu-de.vtt", Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:01.000\nXin chào\n"), null);
+        form.Add(new StringContent("vi"), "Language");
+        return form;
+    }
+
+    /// <summary>A video of the unit's library whose transcoding failed, with English captions, its own for this case.</summary>
     private Task<int> FailedVideoAsync(string name) => site.WithDbAsync(async db =>
     {
         var unitId = await db.Units.Where(u => u.Slug == Unit).Select(u => u.Id).SingleAsync();
@@ -93,6 +102,15 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
             MediaAsset = asset, State = TranscodeState.Failed, Attempts = 3, Failure = "Không đọc được video.", QueuedAt = DateTime.UtcNow.AddHours(-1),
         });
         await db.SaveChangesAsync();
+        db.Set<VideoCaption>().Add(new VideoCaption
+        {
+            VideoId = asset.Id, Language = "en", Label = "English", CreatedAt = DateTime.UtcNow,
+            MediaAsset = new MediaAsset
+            {
+                UnitId = unitId, FileName = $"{name}-en.vtt", ContentType = "text/vtt", Length = 40, StoragePath = $"khong-co/{name}-en.vtt", CreatedAt = DateTime.UtcNow,
+            },
+        });
+        await db.SaveChangesAsync();
         return asset.Id;
     });
 
@@ -102,8 +120,10 @@ public sealed class VideoAuthorizationMatrixTests(VideoSite site) : IClassFixtur
         return await site.WithDbAsync(async db =>
         {
             var job = await db.Set<VideoTranscode>().AsNoTracking().SingleAsync(j => j.MediaAssetId == video);
-            return new State(uploads, job.QueuedAt, job.CaptionsId, await db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt"),
-                await db.MediaAssets.CountAsync(a => a.AltText == "Ảnh tải lên từ biểu mẫu bài viết"));
+            var captions = await db.Set<VideoCaption>().Where(c => c.VideoId == video).OrderBy(c => c.Language).Select(c => c.Language).ToListAsync();
+            return new State(uploads, job.QueuedAt, string.Join(" ", captions), await db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt"),
+                await db.MediaAssets.CountAsync(a => a.AltText == "Ảnh tải lên từ biểu mẫu bài viết"),
+                await db.AuditEntries.CountAsync(e => e.Action == Content.Audit.AuditActions.VideoCaptionsChanged));
         });
     }
 

@@ -82,10 +82,33 @@ public sealed class VideoPlayerTests(VideoSite site) : IClassFixture<VideoSite>
         + "00:00.000 --> 00:01.500\n<v Cán bộ>Mời bà con quét <b>mã định danh</b> tại quầy tiếp nhận</v>\n\n"
         + "00:01.500 --> 00:03.000\n<script>alert(1)</script>Hồ sơ được trả kết quả qua bưu điện\n";
 
-    private static async Task<HttpResponseMessage> AttachAsync(HttpClient browser, int videoId, string fileName, byte[] content)
+    private static async Task<HttpResponseMessage> AttachAsync(HttpClient browser, int videoId, string fileName, byte[] content, string? language = "vi")
     {
         var token = EditorSite.AntiforgeryToken(await browser.GetStringAsync("/quan-tri/thu-vien?don-vi=" + Unit));
-        return await browser.PostAsync($"/quan-tri/thu-vien/{videoId}/phu-de", MediaSite.UploadForm(token, fileName, content, null));
+        var form = MediaSite.UploadForm(token, fileName, content, null);
+        if (language is not null)
+            form.Add(new StringContent(language), "Language");
+        return await browser.PostAsync($"/quan-tri/thu-vien/{videoId}/phu-de", form);
+    }
+
+    /// <summary>The tracks of a page's player: language, label, address, and whether it plays by default.</summary>
+    private static List<(string Language, string Label, string Url, bool Default)> Tracks(string html) =>
+        Regex.Matches(html, "<track kind=\"subtitles\" srclang=\"([^\"]+)\" label=\"([^\"]+)\" src=\"([^\"]+)\"( default=\"default\")?>")
+            .Select(m => (m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value), m.Groups[3].Value, m.Groups[4].Success)).ToList();
+
+    private Task<List<string>> LanguagesOfAsync(int videoId) => site.WithDbAsync(db =>
+        db.Set<VideoCaption>().Where(c => c.VideoId == videoId).OrderBy(c => c.Language).Select(c => c.Language).ToListAsync());
+
+    private async Task<bool> FoundAsync(HttpClient citizen, string words, int postId)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var results = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString(words));
+            if (results.GetProperty("hits").GetProperty("items").EnumerateArray().Any(h => h.GetProperty("post").GetProperty("id").GetInt32() == postId))
+                return true;
+            await Task.Delay(100);
+        }
+        return false;
     }
 
     [Fact]
@@ -98,26 +121,80 @@ public sealed class VideoPlayerTests(VideoSite site) : IClassFixture<VideoSite>
 
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
         var library = await editor.GetStringAsync("/quan-tri/thu-vien?don-vi=" + Unit);
-        Assert.Contains("Phụ đề tiếng Việt: phu-de-mot-cua.vtt", library);
+        Assert.Contains("Phụ đề Tiếng Việt: phu-de-mot-cua.vtt", WebUtility.HtmlDecode(library));
         var citizen = site.CreateClient();
         var html = await citizen.GetStringAsync(PostKindSegments.PostUrl(Unit, PostKind.Video, "phong-su-ma-dinh-danh"));
-        var track = Regex.Match(html, "<track kind=\"captions\" src=\"([^\"]+)\" srclang=\"vi\" label=\"Tiếng Việt\" default>");
-        Assert.True(track.Success, "The page has no captions track.");
-        var vtt = await citizen.GetAsync(track.Groups[1].Value);
+        var track = Assert.Single(Tracks(html));
+        Assert.Equal(("vi", "Tiếng Việt", true), (track.Language, track.Label, track.Default));
+        var vtt = await citizen.GetAsync(track.Url);
         Assert.Equal("text/vtt", vtt.Content.Headers.ContentType?.MediaType);
         Assert.Equal("WEBVTT\n\n00:00.000 --> 00:01.500\nMời bà con quét mã định danh tại quầy tiếp nhận\n\n"
             + "00:01.500 --> 00:03.000\nalert(1)Hồ sơ được trả kết quả qua bưu điện\n", await vtt.Content.ReadAsStringAsync());
 
         // Said only in the clip: the post is found by it once the attach has reached the index.
-        var found = false;
-        for (var attempt = 0; attempt < 100 && !found; attempt++)
-        {
-            var results = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/search?q=" + Uri.EscapeDataString("trả kết quả qua bưu điện"));
-            found = results.GetProperty("hits").GetProperty("items").EnumerateArray().Any(h => h.GetProperty("post").GetProperty("id").GetInt32() == postId);
-            if (!found)
-                await Task.Delay(100);
-        }
-        Assert.True(found, "Search does not find the video post by what its captions say.");
+        Assert.True(await FoundAsync(citizen, "trả kết quả qua bưu điện", postId), "Search does not find the video post by what its captions say.");
+    }
+
+    [Fact]
+    public async Task Captions_in_two_languages_play_as_two_tracks_list_in_the_api_are_searched_in_english_and_replace_and_remove_by_language()
+    {
+        var (editor, id) = await site.UploadAsync(Unit, "phu-de-hai-thu-tieng", "phu-de-hai-thu-tieng.mp4", await TestVideos.Mp4Async(2, 640, 360));
+        var postId = await AddVideoPostAsync("phong-su-hai-thu-tieng", id);
+        var url = PostKindSegments.PostUrl(Unit, PostKind.Video, "phong-su-hai-thu-tieng");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(editor, id, "tieng-anh.vtt",
+            Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:02.000\nCitizens collect their residence certificates by post\n"), "en")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(editor, id, "tieng-viet-cu.vtt",
+            Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:02.000\nBản phụ đề đầu tiên\n"), "vi")).StatusCode);
+        var first = await site.WithDbAsync(db => db.Set<VideoCaption>().Where(c => c.VideoId == id && c.Language == "vi").Select(c => c.MediaAssetId).SingleAsync());
+        // A second file for Vietnamese replaces the first: one track per language, the old file gone from the library.
+        Assert.Equal(HttpStatusCode.Redirect, (await AttachAsync(editor, id, "tieng-viet.vtt",
+            Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:02.000\nNgười dân nhận giấy xác nhận cư trú qua bưu điện\n"), "vi")).StatusCode);
+        Assert.Equal(["en", "vi"], await LanguagesOfAsync(id));
+        Assert.False(await site.WithDbAsync(db => db.MediaAssets.AnyAsync(a => a.Id == first)));
+        var library = WebUtility.HtmlDecode(await editor.GetStringAsync("/quan-tri/thu-vien?don-vi=" + Unit));
+        Assert.Contains("Phụ đề Tiếng Việt: tieng-viet.vtt", library);
+        Assert.Contains("Phụ đề English: tieng-anh.vtt", library);
+
+        var citizen = site.CreateClient();
+        var tracks = Tracks(await citizen.GetStringAsync(url));
+        Assert.Equal([("vi", "Tiếng Việt", true), ("en", "English", false)], tracks.Select(t => (t.Language, t.Label, t.Default)));
+        Assert.Contains("Người dân nhận giấy xác nhận cư trú", await citizen.GetStringAsync(tracks[0].Url));
+        Assert.Contains("Citizens collect their residence certificates", await citizen.GetStringAsync(tracks[1].Url));
+        var api = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/posts/{postId}");
+        var captions = api.GetProperty("video").GetProperty("captions").EnumerateArray()
+            .Select(c => (c.GetProperty("language").GetString(), c.GetProperty("label").GetString(), c.GetProperty("url").GetString())).ToList();
+        Assert.Equal(tracks.Select(t => ((string?)t.Language, (string?)t.Label, (string?)t.Url)), captions);
+        Assert.False(api.GetProperty("video").TryGetProperty("captionsUrl", out _));
+        Assert.True(await FoundAsync(citizen, "residence certificates", postId), "Search does not find the video post by its English captions.");
+        Assert.True(await FoundAsync(citizen, "giấy xác nhận cư trú", postId), "Search does not find the video post by its Vietnamese captions.");
+
+        var token = EditorSite.AntiforgeryToken(library);
+        var removed = await editor.PostAsync($"/quan-tri/thu-vien/{id}/phu-de/go",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Language"] = "en" }));
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(["vi"], await LanguagesOfAsync(id));
+        Assert.Equal(["vi"], Tracks(await citizen.GetStringAsync(url)).Select(t => t.Language));
+        Assert.Contains(await site.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == Content.Audit.AuditActions.VideoCaptionsChanged)
+            .Select(e => e.Summary).ToListAsync()), summary => summary.StartsWith("Gỡ phụ đề English “tieng-anh.vtt”", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task Captions_in_a_language_not_configured_are_refused_in_vietnamese_and_store_nothing(string? language)
+    {
+        var name = $"phu-de-ngon-ngu-{Guid.NewGuid():N}"[..24];
+        var (editor, id) = await site.UploadAsync(Unit, name, $"{name}.mp4", await TestVideos.Mp4Async(2, 640, 360));
+        var captionFiles = await site.WithDbAsync(db => db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt"));
+
+        var response = await AttachAsync(editor, id, "phu-de.vtt", Encoding.UTF8.GetBytes("WEBVTT\n\n00:00.000 --> 00:01.000\nBonjour\n"), language);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Vui lòng chọn ngôn ngữ phụ đề trong danh sách: Tiếng Việt, English.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(await LanguagesOfAsync(id));
+        Assert.Equal(captionFiles, await site.WithDbAsync(db => db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt")));
     }
 
     [Fact]
@@ -130,10 +207,10 @@ public sealed class VideoPlayerTests(VideoSite site) : IClassFixture<VideoSite>
             "\uFEFF1\r\n00:00:00,000 --> 00:00:01,500\r\n{\\an8}<i>Mời bà con</i> quét mã định danh\r\n\r\n2\r\n0:00:01,5 --> 00:00:03,000\r\nTrả kết quả & thu phí\r\n"));
 
         Assert.Equal(HttpStatusCode.Redirect, attached.StatusCode);
-        Assert.Contains("Phụ đề tiếng Việt: phu-de-dien-thoai.vtt", await editor.GetStringAsync("/quan-tri/thu-vien?don-vi=" + Unit));
+        Assert.Contains("Phụ đề Tiếng Việt: phu-de-dien-thoai.vtt", WebUtility.HtmlDecode(await editor.GetStringAsync("/quan-tri/thu-vien?don-vi=" + Unit)));
         var citizen = site.CreateClient();
         var html = await citizen.GetStringAsync(PostKindSegments.PostUrl(Unit, PostKind.Video, "phong-su-phu-de-srt"));
-        var track = Regex.Match(html, "<track kind=\"captions\" src=\"([^\"]+)\"").Groups[1].Value;
+        var track = Assert.Single(Tracks(html)).Url;
         Assert.EndsWith(".vtt", track);
         Assert.Equal("WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nMời bà con quét mã định danh\n\n00:00:01.500 --> 00:00:03.000\nTrả kết quả &amp; thu phí\n",
             await citizen.GetStringAsync(track));
@@ -160,7 +237,7 @@ public sealed class VideoPlayerTests(VideoSite site) : IClassFixture<VideoSite>
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains(reason, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        Assert.Null(await site.WithDbAsync(db => db.Set<VideoTranscode>().Where(j => j.MediaAssetId == id).Select(j => j.CaptionsId).SingleAsync()));
+        Assert.Empty(await LanguagesOfAsync(id));
         Assert.Equal(captionFiles, await site.WithDbAsync(db => db.MediaAssets.CountAsync(a => a.ContentType == "text/vtt")));
     }
 }

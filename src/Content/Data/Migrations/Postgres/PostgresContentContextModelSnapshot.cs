@@ -2688,6 +2688,43 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Videos.VideoCaption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VideoId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.HasIndex("VideoId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("VideoCaptions", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Videos.VideoRendition", b =>
                 {
                     b.Property<int>("Id")
@@ -2737,9 +2774,6 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
-                    b.Property<int?>("CaptionsId")
-                        .HasColumnType("integer");
-
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("double precision");
 
@@ -2775,8 +2809,6 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("MediaAssetId")
                         .IsUnique();
@@ -3849,6 +3881,23 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Videos.VideoCaption", b =>
+                {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
+                        .WithMany()
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MediaAsset");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Videos.VideoRendition", b =>
                 {
                     b.HasOne("CchcSite.Content.Videos.VideoTranscode", null)
@@ -3860,11 +3909,6 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
             modelBuilder.Entity("CchcSite.Content.Videos.VideoTranscode", b =>
                 {
-                    b.HasOne("CchcSite.Content.Media.MediaAsset", "Captions")
-                        .WithMany()
-                        .HasForeignKey("CaptionsId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
                         .WithMany()
                         .HasForeignKey("MediaAssetId")
@@ -3875,8 +3919,6 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PosterId")
                         .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Captions");
 
                     b.Navigation("MediaAsset");
 

@@ -2592,6 +2592,41 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Videos.VideoCaption", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediaAssetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VideoId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaAssetId");
+
+                    b.HasIndex("VideoId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("VideoCaptions", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Videos.VideoRendition", b =>
                 {
                     b.Property<int>("Id")
@@ -2637,9 +2672,6 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("CaptionsId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<double?>("DurationSeconds")
                         .HasColumnType("REAL");
 
@@ -2675,8 +2707,6 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CaptionsId");
 
                     b.HasIndex("MediaAssetId")
                         .IsUnique();
@@ -3741,6 +3771,23 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Videos.VideoCaption", b =>
+                {
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
+                        .WithMany()
+                        .HasForeignKey("MediaAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CchcSite.Content.Media.MediaAsset", null)
+                        .WithMany()
+                        .HasForeignKey("VideoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MediaAsset");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Videos.VideoRendition", b =>
                 {
                     b.HasOne("CchcSite.Content.Videos.VideoTranscode", null)
@@ -3752,11 +3799,6 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CchcSite.Content.Videos.VideoTranscode", b =>
                 {
-                    b.HasOne("CchcSite.Content.Media.MediaAsset", "Captions")
-                        .WithMany()
-                        .HasForeignKey("CaptionsId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("CchcSite.Content.Media.MediaAsset", "MediaAsset")
                         .WithMany()
                         .HasForeignKey("MediaAssetId")
@@ -3767,8 +3809,6 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PosterId")
                         .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Captions");
 
                     b.Navigation("MediaAsset");
 
