@@ -68,7 +68,7 @@ builder.Services.AddFeeds();
 builder.Services.AddDocumentRegister();
 builder.Services.AddEditorAccounts();
 builder.Services.AddEditorRateLimits();
-builder.Services.AddHostedService<ScheduledPublishingJob>();
+builder.Services.AddScheduledPublishing();
 builder.Services.AddSingleton<CchcSite.Web.Videos.VideoQueueWakeup>();
 builder.Services.AddHostedService<CchcSite.Web.Videos.VideoTranscodingJob>();
 builder.Services.AddHostedService<StoredBodyRefresh>();
@@ -118,7 +118,7 @@ app.UseAnnouncedBodyLimit();
 app.UseUtf8Json();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
+app.UseAddressLimits();
 app.UsePrivateAnswers();
 app.UsePublicCaching();
 

@@ -46,4 +46,25 @@ public class ScheduledPublishingTests
         await using var check = database.NewContext();
         Assert.Equal(3, (await database.NewPublishedPosts(check).ListAsync(new PostFilter(), CancellationToken.None)).TotalCount);
     }
+
+    [Fact]
+    public async Task The_next_due_time_is_the_earliest_pending_publish_or_take_down_and_none_without_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var now = database.Clock.GetUtcNow().UtcDateTime;
+        var unit = await database.AddUnitAsync("so-a");
+        await using (var db = database.NewContext())
+            Assert.Null(await database.Get<ScheduledPublishing>(db).NextDueAsync(CancellationToken.None));
+
+        await database.AddPostAsync(unit, "hen-sau", PostStatus.Scheduled, now.AddHours(3));
+        await database.AddPostAsync(unit, "nhap-co-gio", PostStatus.Draft, now.AddMinutes(5));
+        await database.AddPostAsync(unit, "go-som", PostStatus.Published, now.AddDays(-1), unpublishAt: now.AddHours(2));
+        await database.AddPostAsync(unit, "da-go", PostStatus.Unpublished, now.AddDays(-1), unpublishAt: now.AddMinutes(1));
+        await using (var db = database.NewContext())
+            Assert.Equal(now.AddHours(2), await database.Get<ScheduledPublishing>(db).NextDueAsync(CancellationToken.None));
+
+        await database.AddPostAsync(unit, "hen-som", PostStatus.Scheduled, now.AddMinutes(30));
+        await using (var db = database.NewContext())
+            Assert.Equal(now.AddMinutes(30), await database.Get<ScheduledPublishing>(db).NextDueAsync(CancellationToken.None));
+    }
 }

@@ -32,4 +32,12 @@ public sealed class ScheduledPublishing(CchcDbContext db, TimeProvider clock, Au
         await db.SaveChangesAsync(ct);
         return (due.Count(p => p.Status == PostStatus.Published), due.Count(p => p.Status == PostStatus.Unpublished));
     }
+
+    /// <summary>When <see cref="RunDueAsync"/> next has work, as things stand: the earliest pending publish or unpublish time; none when nothing is scheduled.</summary>
+    public async Task<DateTime?> NextDueAsync(CancellationToken ct)
+    {
+        var publish = await db.Posts.Where(p => p.Status == PostStatus.Scheduled).MinAsync(p => p.PublishAt, ct);
+        var unpublish = await db.Posts.Where(p => p.Status == PostStatus.Published).MinAsync(p => p.UnpublishAt, ct);
+        return publish is null ? unpublish : unpublish is null ? publish : publish < unpublish ? publish : unpublish;
+    }
 }

@@ -174,7 +174,7 @@ public sealed class SubscriptionOptions
     /// it at once.
     /// </summary>
     [Range(1, 3600, ErrorMessage = "must be from {1} to {2} seconds")]
-    public int PollSeconds { get; set; } = 60;
+    public int PollSeconds { get; set; } = 300;
     /// <summary>
     /// Whether this node sends in the background. Off for a node that must not send mail, and where something else drives
     /// the rounds (the tests and the mail benchmark, which call <c>RunOnceAsync</c> themselves and assert on what each did).

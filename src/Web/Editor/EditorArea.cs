@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CchcSite.Content;
 using CchcSite.Web.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CchcSite.Web.Editor;
 
@@ -14,27 +13,6 @@ public static class EditorArea
     public static IServiceCollection AddEditorRateLimits(this IServiceCollection services)
     {
         services.AddSettings<EditorOptions>(EditorOptions.Section);
-        services.Configure<RateLimiterOptions>(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                // The API answers every refusal as a problem; pages with a line of Vietnamese.
-                if (http.Request.Path.StartsWithSegments("/api"))
-                {
-                    var (title, message) = ErrorStatuses.Describe(StatusCodes.Status429TooManyRequests);
-                    await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                    {
-                        HttpContext = http,
-                        ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = message },
-                    });
-                    return;
-                }
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                await http.Response.WriteAsync(ErrorStatuses.Describe(StatusCodes.Status429TooManyRequests).Message, ct);
-            };
-        });
         return services.AddPerAddressPolicy<EditorOptions>(LoginRateLimit, editor => editor.LoginAttemptsPerMinute);
     }
 }

@@ -1,7 +1,6 @@
 using CchcSite.Content.Questions;
 using CchcSite.Web.Hosting;
 using CchcSite.Web.Mail;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Questions;
@@ -10,11 +9,11 @@ namespace CchcSite.Web.Questions;
 /// One limit per address on submissions, shared by the forms and the API, so that neither is a way around the
 /// other. The form answers with its own Vietnamese message and the citizen's text kept; the API with a 429 problem.
 /// </summary>
-public sealed class SubmissionLimiter(HourlyQuotas quotas, IOptions<SubmissionOptions> options)
+public sealed class SubmissionLimiter(AddressQuotas quotas, IOptions<SubmissionOptions> options)
 {
     public const string Message = "Bạn đã gửi quá nhiều câu hỏi, phản ánh trong một giờ. Vui lòng thử lại sau ít phút; nội dung bạn đã nhập vẫn được giữ trên trang.";
 
-    public bool TryAcquire(HttpContext context) => quotas.TryAcquire(context, "gui-cau-hoi", options.Value.SubmissionsPerHour);
+    public bool TryAcquire(HttpContext context) => quotas.TryAcquire(context, "gui-cau-hoi", options.Value.SubmissionsPerHour, TimeSpan.FromHours(1));
 }
 
 /// <summary>
@@ -34,7 +33,7 @@ public static class SubmissionServices
 {
     public static IServiceCollection AddSubmissionIntake(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHourlyQuotas();
+        services.AddAddressQuotas();
         services.AddSingleton<SubmissionLimiter>();
         services.AddTrackingLimit();
         services.AddScoped<SubmissionIntake>();

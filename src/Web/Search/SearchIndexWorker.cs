@@ -22,7 +22,7 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup,
     : BackgroundService
 {
     /// <summary>Every commit here or on another node wakes the worker at once; the poll only finds rows written without a notice.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMinutes(5);
     /// <summary>A failed start (a busy database) is tried again sooner than the poll.</summary>
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
     /// <summary>Applied outbox rows are kept this long, then deleted (checked hourly), so the table stays small.</summary>

@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Web.Subscriptions;
 
 /// <summary>Subscribe requests per client address and hour: each sends a mail to an address someone typed.</summary>
-public sealed class SubscribeLimiter(HourlyQuotas quotas, IOptions<SubscriptionOptions> options)
+public sealed class SubscribeLimiter(AddressQuotas quotas, IOptions<SubscriptionOptions> options)
 {
     public const string Message = "Bạn đã gửi quá nhiều yêu cầu đăng ký trong một giờ. Vui lòng thử lại sau.";
 
-    public bool TryAcquire(HttpContext context) => quotas.TryAcquire(context, "dang-ky", options.Value.RequestsPerHour);
+    public bool TryAcquire(HttpContext context) => quotas.TryAcquire(context, "dang-ky", options.Value.RequestsPerHour, TimeSpan.FromHours(1));
 }
 
 /// <summary>
@@ -36,7 +36,7 @@ public static class SubscriptionServices
 {
     public static IServiceCollection AddSubscriptionMail(this IServiceCollection services)
     {
-        services.AddHourlyQuotas();
+        services.AddAddressQuotas();
         services.AddSingleton<SubscribeLimiter>();
         services.AddScoped<MailTemplates>();
         services.AddScoped<SubscriptionTokens>();

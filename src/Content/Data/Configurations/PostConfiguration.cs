@@ -11,6 +11,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.UnitId, p.Slug }).IsUnique();
         // The public lists filter by status and order by publication time.
         post.HasIndex(p => new { p.Status, p.PublishAt });
+        // Scheduled publishing looks for the next take-down among published posts (ScheduledPublishing.NextDueAsync).
+        post.HasIndex(p => new { p.Status, p.UnpublishAt });
         post.Property(p => p.Slug).HasMaxLength(200);
         post.Property(p => p.Title).HasMaxLength(PostDraft.MaxTitle);
         post.Property(p => p.IssuingUnitName).HasMaxLength(200);

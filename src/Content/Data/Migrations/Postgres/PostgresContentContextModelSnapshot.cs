@@ -1372,6 +1372,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishAt");
 
+                    b.HasIndex("Status", "UnpublishAt");
+
                     b.HasIndex("UnitId", "Slug")
                         .IsUnique();
 

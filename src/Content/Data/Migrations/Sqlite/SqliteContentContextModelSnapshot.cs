@@ -1320,6 +1320,8 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishAt");
 
+                    b.HasIndex("Status", "UnpublishAt");
+
                     b.HasIndex("UnitId", "Slug")
                         .IsUnique();
 
