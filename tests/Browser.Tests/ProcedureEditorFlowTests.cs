@@ -30,6 +30,8 @@ public sealed class ProcedureEditorFlowTests(SiteFixture site)
         await page.GetByLabel("Kết quả thực hiện", new() { Exact = false }).FillAsync("Bản sao trích lục");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu thủ tục" }).ClickAsync();
         await page.WaitForURLAsync($"**/quan-tri/thu-tuc/{created}");
+        // The editor layout says it once; the form said it a second time under its heading.
+        await Assertions.Expect(page.Locator("p.flash")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByLabel("Thành phần hồ sơ", new() { Exact = false })).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^Tờ khai cấp bản sao trích lục"));
         await SiteFixture.ScreenshotAsync(page, $"procedure-form-{width}");
 
