@@ -106,7 +106,7 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
             Code = values!.Code, Name = "", ImplementingBody = "", ProcessingTime = "", Fees = "", Subjects = "", Result = "", CreatedAt = now,
         };
         var nextNumber = existing is null ? 1 : await db.ProcedureRevisions.Where(r => r.ProcedureId == existing.Id).MaxAsync(r => (int?)r.Number, ct) + 1 ?? 1;
-        var changed = Stage(procedure, values!, ownerUnitId, catalog, before, slugs, EditSource, actor.UserId, now, nextNumber);
+        var (changed, _) = Stage(procedure, values!, ownerUnitId, catalog, before, slugs, EditSource, actor.UserId, now, nextNumber);
         if (changed is null)
             return new Outcome<string>.Ok(procedure.Code);
         if (existing is null)
@@ -133,9 +133,9 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
     /// <summary>
     /// Writes the values into the procedure (a new one, or one loaded and tracked with its units), its units with the managing unit
     /// first, and a revision when anything changed; null when nothing did (no revision, no new version).
-    /// Returns the names of the changed fields (empty for a new procedure).
+    /// Returns the names of the changed fields (empty for a new procedure) and the procedure's snapshot as written.
     /// </summary>
-    internal static IReadOnlyList<string>? Stage(Procedure procedure, ProcedureValues values, int ownerUnitId, ProcedureCatalog catalog,
+    internal static (IReadOnlyList<string>? Changed, IReadOnlyDictionary<string, string> After) Stage(Procedure procedure, ProcedureValues values, int ownerUnitId, ProcedureCatalog catalog,
         IReadOnlyDictionary<string, string>? before, IReadOnlyDictionary<int, string> slugs, string source, string? userId, DateTime now, int number)
     {
         var statusBefore = procedure.Status;
@@ -154,7 +154,7 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
         if (before is not null && !changed.Contains(DossierField) && !filesBefore.SequenceEqual(procedure.Dossier.Select(d => d.FormAssetId)))
             changed = [.. changed, DossierField];
         if (before is not null && changed.Count == 0)
-            return null;
+            return (null, after);
         ProcedureChange? change = before is null ? ProcedureChange.New
             : procedure.Status != statusBefore && procedure.Status == ProcedureStatus.Abolished ? ProcedureChange.Abolished
             : procedure.Status != statusBefore && procedure.Status == ProcedureStatus.Replaced ? ProcedureChange.Replaced
@@ -169,7 +169,7 @@ public sealed class ProcedureEditing(CchcDbContext db, AuditLog audit, TimeProvi
         });
         procedure.Version = Guid.NewGuid();
         procedure.UpdatedAt = now;
-        return changed;
+        return (changed, after);
     }
 
     /// <summary>The Document posts whose numbers are the decisions', when the site has them, by number.</summary>

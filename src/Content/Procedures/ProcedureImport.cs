@@ -67,14 +67,21 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         var errors = read.Errors.ToList();
         var rows = read.Rows.Where(r => r.Value is not null).ToList();
         var codes = firstLine.Keys.ToList();
-        // Read untracked for the checks and the dry run; an apply loads each batch's procedures again, tracked.
-        var existing = await Loading().Where(p => codes.Contains(p.Code)).AsNoTracking().ToDictionaryAsync(p => p.Code, ct);
+        // The codes go to the database as one parameter (a JSON array on SQLite, an array on PostgreSQL): the SQL stays the same
+        // for any file, so it is built once, instead of a statement with thousands of parameters built again for each count.
+        // The checks need only each procedure's id and managing unit; the whole procedures are read for a dry run's comparison
+        // (untracked), and an apply loads each batch's procedures tracked when it applies that batch.
+        var owners = codes.Count == 0 ? []
+            : await db.Procedures.Where(p => EF.Parameter(codes).Contains(p.Code))
+                .Select(p => new { p.Code, p.Id, Owner = p.Units.OrderBy(u => u.SortOrder).Select(u => (int?)u.UnitId).FirstOrDefault() })
+                .ToDictionaryAsync(p => p.Code, ct);
         var replacements = rows.Select(r => r.Value!.ReplacedBy).OfType<string>().Where(c => !firstLine.ContainsKey(c)).Distinct().ToList();
-        var known = (await db.Procedures.Where(p => replacements.Contains(p.Code)).Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        var known = replacements.Count == 0 ? []
+            : (await db.Procedures.Where(p => EF.Parameter(replacements).Contains(p.Code)).Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         foreach (var row in rows)
         {
             var v = row.Value!;
-            if (existing.TryGetValue(v.Code, out var current) && current.Units.OrderBy(u => u.SortOrder).FirstOrDefault()?.UnitId is { } owner && owner != ownerUnitId)
+            if (owners.TryGetValue(v.Code, out var current) && current.Owner is { } owner && owner != ownerUnitId)
                 errors.Add(Error(row.Line, nameof(ProcedureInput.Code), $"Thủ tục {v.Code} do đơn vị khác quản lý; đơn vị này không sửa được."));
             if (v.ReplacedBy is { } replacement && !firstLine.ContainsKey(replacement) && !known.Contains(replacement))
                 errors.Add(Error(row.Line, nameof(ProcedureInput.ReplacedBy), $"Chưa có thủ tục mã {replacement} trên trang hoặc trong tệp."));
@@ -85,8 +92,8 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
 
         var now = clock.GetUtcNow().UtcDateTime;
         var slugs = catalog.UnitIdsBySlug.ToDictionary(u => u.Value, u => u.Key);
-        var ids = existing.Values.Select(p => p.Id).ToList();
-        var numbers = await db.ProcedureRevisions.Where(r => ids.Contains(r.ProcedureId)).GroupBy(r => r.ProcedureId)
+        var ids = owners.Values.Select(p => p.Id).ToList();
+        var numbers = ids.Count == 0 ? [] : await db.ProcedureRevisions.Where(r => EF.Parameter(ids).Contains(r.ProcedureId)).GroupBy(r => r.ProcedureId)
             .Select(g => new { Id = g.Key, Number = g.Max(r => r.Number) }).ToDictionaryAsync(x => x.Id, x => x.Number, ct);
 
         // What one row does to its procedure: "current" is the procedure as the database has it, "target" what is written
@@ -95,9 +102,8 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
         {
             var before = current is null ? null : ProcedureEditing.Snapshot(current, slugs);
             var statusBefore = current?.Status;
-            var changed = ProcedureEditing.Stage(target, v, ownerUnitId, catalog, before, slugs, ImportSource, actor.UserId, now,
+            var (changed, after) = ProcedureEditing.Stage(target, v, ownerUnitId, catalog, before, slugs, ImportSource, actor.UserId, now,
                 current is null ? 1 : numbers.GetValueOrDefault(current.Id) + 1);
-            var after = ProcedureEditing.Snapshot(target, slugs);
             var fields = before is null ? [] : (changed ?? []).Select(f => new FieldChange(f, before.GetValueOrDefault(f, ""), after[f])).ToList();
             var kind = current is null ? ImportedChange.Added
                 : changed is null ? ImportedChange.Unchanged
@@ -108,6 +114,8 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
 
         if (dryRun)
         {
+            var existing = owners.Count == 0 ? []
+                : await Loading().Where(p => EF.Parameter(codes).Contains(p.Code)).AsNoTracking().ToDictionaryAsync(p => p.Code, ct);
             var preview = rows.Select(r => Stage(r.Line, r.Value!, existing.GetValueOrDefault(r.Value!.Code), Copy(existing.GetValueOrDefault(r.Value!.Code), r.Value!.Code, now)))
                 .ToList();
             return new Outcome<ProcedureImportSummary>.Ok(new ProcedureImportSummary(true, preview));
@@ -124,9 +132,9 @@ public sealed class ProcedureImport(CchcDbContext db, ProcedureEditing editing, 
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             foreach (var batch in rows.Chunk(BatchSize))
             {
-                var batchCodes = batch.Select(r => r.Value!.Code).Where(existing.ContainsKey).ToList();
+                var batchCodes = batch.Select(r => r.Value!.Code).Where(owners.ContainsKey).ToList();
                 var tracked = batchCodes.Count == 0 ? []
-                    : await Loading().Where(p => batchCodes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+                    : await Loading().Where(p => EF.Parameter(batchCodes).Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
                 foreach (var row in batch)
                 {
                     var v = row.Value!;
