@@ -15,7 +15,11 @@ public sealed record OptionResult(string Text, int Count, double Percent);
 /// mean; for a number its mean; for text the answers themselves only where officers read them (<see cref="Texts"/>).
 /// </summary>
 public sealed record QuestionResult(int Id, int Number, string Section, string Text, QuestionKind Kind, bool IsIndicator, int Answered,
-    IReadOnlyList<OptionResult> Options, ScaleSummary? Scale, decimal? Mean, string LowLabel, string HighLabel, IReadOnlyList<string> Texts);
+    IReadOnlyList<OptionResult> Options, ScaleSummary? Scale, decimal? Mean, string LowLabel, string HighLabel, IReadOnlyList<string> Texts)
+{
+    /// <summary>The prompt of the matrix this statement is a row of; null for a question on its own.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>The share of respondents meeting the indicator with its Wilson interval, and the plan target it is read against.</summary>
 public sealed record IndicatorResult(Proportion Share, int? TargetPercent, string TargetLabel)
@@ -101,7 +105,7 @@ public sealed class SurveyResults(CchcDbContext db)
             decimal? mean = question.Kind == QuestionKind.Number && numbers.Count > 0 ? Math.Round(numbers.Average(), 2, MidpointRounding.AwayFromZero) : null;
             var texts = withTexts ? given.Where(a => !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!).ToList() : [];
             results.Add(new QuestionResult(question.Id, i, question.SectionId is { } s ? sections[s] : "", question.Text, question.Kind, question.IsIndicator,
-                given.Count, optionResults, scale, scale?.Mean is { } m ? (decimal)m : mean, question.LowLabel, question.HighLabel, texts));
+                given.Count, optionResults, scale, scale?.Mean is { } m ? (decimal)m : mean, question.LowLabel, question.HighLabel, texts) { Group = question.Group });
         }
 
         IndicatorResult? indicator = null;
