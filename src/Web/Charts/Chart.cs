@@ -12,6 +12,13 @@ public sealed record ChartValue(string Label, decimal? Value, string? Note = nul
 {
     /// <summary>For a stacked chart (<see cref="Chart.Series"/>): the item's part in each series, in the series' order.</summary>
     public IReadOnlyList<decimal>? Parts { get; init; }
+
+    /// <summary>Written after each part's value in the text and the table ("12 ý kiến"), in the parts' order; null: none.</summary>
+    public IReadOnlyList<string>? PartNotes { get; init; }
+
+    /// <summary>A part's value as written, with its note.</summary>
+    public string PartText(Chart chart, int index) =>
+        chart.Format(Parts![index]) + (PartNotes is { } notes && index < notes.Count ? $" · {notes[index]}" : "");
 }
 
 /// <summary>

@@ -183,7 +183,7 @@ public static class SvgChart
     }
 
     private static string PartsText(Chart chart, ChartValue item) =>
-        string.Join(", ", (chart.Series ?? []).Zip(item.Parts ?? []).Select(p => $"{p.First} {chart.Format(p.Second)}")) + (item.Note is null ? "" : $" · {item.Note}");
+        string.Join(", ", (chart.Series ?? []).Take(item.Parts?.Count ?? 0).Select((name, i) => $"{name}: {item.PartText(chart, i)}")) + (item.Note is null ? "" : $" · {item.Note}");
 
     /// <summary>Room right of the longest bar for the longest value text (about 0.6 em a character), at most half the width.</summary>
     public static int ValueRoom(Chart chart) =>

@@ -91,7 +91,9 @@ public sealed class SurveyResultsViewComponent : ViewComponent
         var values = statements.Select(q => new ChartValue($"Câu {q.Number}. {q.Text}", null,
             $"{q.Answered} người trả lời{(q.Mean is { } mean ? $", điểm trung bình {mean.ToString("0.00", vi)}" : "")}")
         {
-            Parts = [.. (q.Scale?.Counts ?? [0, 0, 0, 0, 0]).Select(count => (decimal)SurveyStatistics.Percent(count, q.Scale?.Total ?? 0))],
+            // A statement is a scale question, so it has its distribution.
+            Parts = [.. q.Scale!.Counts.Select(count => (decimal)SurveyStatistics.Percent(count, q.Scale.Total))],
+            PartNotes = [.. q.Scale.Counts.Select(count => $"{count} ý kiến")],
         }).ToList();
         var chart = new Chart($"Câu {first.Number}–{statements[^1].Number}: {first.Group}",
             $"Biểu đồ thanh chồng: mỗi nội dung một thanh, chia theo tỷ lệ phần trăm người trả lời chọn từng mức từ 1 ({first.LowLabel}) đến 5 ({first.HighLabel}).", values)
