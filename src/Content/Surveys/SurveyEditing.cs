@@ -341,6 +341,28 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
         return new Outcome<int>.Ok(rows[0].Id);
     }
 
+    /// <summary>
+    /// Publishes (or withdraws) one free-text answer after an officer has read it: once the survey's results are published,
+    /// the public page shows it as plain text, alone, never with who wrote it. Only text answers can be published.
+    /// </summary>
+    public async Task<Outcome<bool>> PublishTextAsync(int surveyId, int responseId, int questionId, bool publish, Actor actor, CancellationToken ct)
+    {
+        var answer = await db.SurveyAnswers
+            .SingleOrDefaultAsync(a => a.ResponseId == responseId && a.QuestionId == questionId && db.SurveyResponses.Any(r => r.Id == responseId && r.SurveyId == surveyId), ct);
+        var question = answer is null ? null : await db.SurveyQuestions.AsNoTracking().SingleAsync(q => q.Id == questionId, ct);
+        if (answer is null || question!.Kind is not (QuestionKind.ShortText or QuestionKind.LongText) || string.IsNullOrWhiteSpace(answer.Text))
+            return new Outcome<bool>.NotFound("Không tìm thấy ý kiến.");
+        if (answer.IsPublished == publish)
+            return new Outcome<bool>.Ok(publish);
+        var survey = await db.Surveys.AsNoTracking().SingleAsync(s => s.Id == surveyId, ct);
+        answer.IsPublished = publish;
+        var excerpt = answer.Text.Length > 80 ? answer.Text[..80] + "…" : answer.Text;
+        audit.Record(actor, AuditActions.SurveyTextPublished, $"{(publish ? "Công bố" : "Bỏ công bố")} ý kiến “{excerpt}” (câu “{question.Text}”) của khảo sát “{survey.Title}”.",
+            nameof(SurveyAnswer), $"{responseId}:{questionId}", survey.UnitId);
+        await db.SaveChangesAsync(ct);
+        return new Outcome<bool>.Ok(publish);
+    }
+
     /// <summary>Deletes a question of a survey no one has answered, and the conditions that pointed to it.</summary>
     public async Task<Outcome<bool>> DeleteQuestionAsync(int surveyId, int questionId, Actor actor, CancellationToken ct)
     {

@@ -167,6 +167,20 @@ public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults 
         return view is null ? refusal! : View("Results", new SurveyResultsAdminPage(view));
     }
 
+    /// <summary>Publishes or withdraws one free-text answer ("cong-bo" true or false), back to its question on the results page.</summary>
+    [HttpPost(Base + "/{id:int}/y-kien/{response:int}/{question:int}")]
+    public async Task<IActionResult> PublishText([FromRoute] int id, [FromRoute] int response, [FromRoute] int question,
+        [FromForm(Name = "cong-bo")] bool congBo, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageSurveys);
+        if (view is null)
+            return refusal!;
+        return MessageOutcome(await editing.PublishTextAsync(id, response, question, congBo, editor.Actor, ct), $"{Base}/{id}/ket-qua#kq-cau-{question}",
+            published => published
+                ? "Đã công bố ý kiến: trang kết quả công khai hiện ý kiến này (không kèm tên người viết) khi kết quả khảo sát được công bố."
+                : "Đã bỏ công bố ý kiến.");
+    }
+
     /// <summary>The results page's figures as a table: CSV (UTF-8) or XLSX, the same rows the page shows, never a response.</summary>
     [HttpGet(Base + "/{id:int}/ket-qua.{format:regex(^(csv|xlsx)$)}")]
     public async Task<IActionResult> Export([FromRoute] int id, [FromRoute] string format, CancellationToken ct)

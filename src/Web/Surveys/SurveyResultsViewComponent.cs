@@ -20,7 +20,11 @@ public sealed record SurveyQuestionFigure(QuestionResult Question, ChartFigure? 
 /// What the results partial draws: the survey's figures, the responses over time (officers only), and whether the officers'
 /// free-text answers are shown.
 /// </summary>
-public sealed record SurveyResultsFigures(SurveyResultsView Results, IReadOnlyList<SurveyQuestionFigure> Questions, ChartFigure? OverTime, bool ForOfficers);
+public sealed record SurveyResultsFigures(SurveyResultsView Results, IReadOnlyList<SurveyQuestionFigure> Questions, ChartFigure? OverTime, bool ForOfficers)
+{
+    /// <summary>Where an officer publishes or withdraws one free-text answer (SurveysAdminController.PublishText).</summary>
+    public string PublishAction(int responseId, int questionId) => $"{Editor.SurveysAdminController.Base}/{Results.SurveyId}/y-kien/{responseId}/{questionId}";
+}
 
 /// <summary>A period of the responses-over-time chart (a day, a week or a month) and the responses it received.</summary>
 public sealed record ResponsePeriod(string Label, int Responses);

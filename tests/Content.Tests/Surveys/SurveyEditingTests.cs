@@ -139,7 +139,7 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Equal(0, results.Questions[3].Answered);
         Assert.Equal([1, 1, 2, 3, 3], results.Questions[4].Scale!.Counts);
         Assert.Equal(3.6m, results.Questions[4].Mean);
-        Assert.Equal(["Thêm tờ rơi ở khu phố"], results.Questions[5].Texts);
+        Assert.Equal(["Thêm tờ rơi ở khu phố"], results.Questions[5].Texts.Select(t => t.Text));
 
         // 9 of 10: Wilson 95% interval 59.6% – 98.2% (hand-computed), which holds the 95% target: no verdict either way.
         var indicator = results.Indicator!;
@@ -155,6 +155,18 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Contains(rows, r => r[0] == "5" && r[2] == "Điểm trung bình" && r[4] == "3.60");
         Assert.DoesNotContain(rows, r => r.Contains("Thêm tờ rơi ở khu phố"));
         Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+
+        // An officer publishes the comment: the public side then reads it, and only it; withdrawn, it is gone again. Each step audited.
+        var text = results.Questions[5].Texts.Single();
+        var editing = _database.Get<SurveyEditing>(db);
+        Assert.IsType<Outcome<bool>.NotFound>(await editing.PublishTextAsync(id, text.ResponseId, results.Questions[4].Id, true, Approver, default));
+        Assert.IsType<Outcome<bool>.NotFound>(await editing.PublishTextAsync(id + 1, text.ResponseId, results.Questions[5].Id, true, Approver, default));
+        Assert.True(Assert.IsType<Outcome<bool>.Ok>(await editing.PublishTextAsync(id, text.ResponseId, results.Questions[5].Id, true, Approver, default)).Value);
+        Assert.Equal([new SurveyText(text.ResponseId, "Thêm tờ rơi ở khu phố", true)],
+            (await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+        Assert.False(Assert.IsType<Outcome<bool>.Ok>(await editing.PublishTextAsync(id, text.ResponseId, results.Questions[5].Id, false, Approver, default)).Value);
+        Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SurveyTextPublished));
 
         // Split by who answered (câu 1): seven citizens, three organisations, no civil servant; the last organisation understands the benefits only in part.
         var split = results.ByAudience!;

@@ -219,6 +219,22 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         // The same table; XLSX holds text cells, never formulas, so the comment is kept as typed.
         Assert.Equal(csvRows[0], xlsxRows[0]);
         Assert.Equal([.. csvRows[1][..^1], comment], xlsxRows[1]);
+        // The officer publishes the comment; once the results are published the public page shows it, escaped, and nothing else of the response.
+        var response = await site.WithDbAsync(db => db.SurveyResponses.Where(r => r.SurveyId == id).Select(r => r.Id).SingleAsync());
+        Assert.Contains($"action=\"{path}/y-kien/{response}/{q[5].Id}\"", await editor.GetStringAsync($"{path}/ket-qua"));
+        // A rating is not a comment: nothing is published, the officer is told so.
+        await EditorSite.PostFormAsync(editor, $"{path}/y-kien/{response}/{q[4].Id}", new() { ["cong-bo"] = "true" });
+        Assert.False(await site.WithDbAsync(db => db.SurveyAnswers.AnyAsync(a => a.ResponseId == response && a.IsPublished)));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/y-kien/{response}/{q[5].Id}", new() { ["cong-bo"] = "true" })).StatusCode);
+        Assert.Contains("Bỏ công bố", await editor.GetStringAsync($"{path}/ket-qua"));
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Closed" });
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Published" });
+        var published = await citizen.GetStringAsync(SurveyAddresses.Results(slug));
+        Assert.Contains("<li>=HYPERLINK(&quot;http://x.test&quot;,&quot;Xem&quot;), th", published);
+        Assert.DoesNotContain("Công bố</button>", published);
+        Assert.DoesNotContain("Hiểu rõ", WebUtility.HtmlDecode(published).Split("Ông/Bà muốn được tuyên truyền thêm")[1]);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/y-kien/{response}/{q[5].Id}", new() { ["cong-bo"] = "false" })).StatusCode);
+        Assert.Contains("Ý kiến riêng của người trả lời không được công bố.", WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Results(slug))));
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/quan-tri/khao-sat/999999/y-kien.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"{path}/y-kien.pdf")).StatusCode);
     }

@@ -2452,6 +2452,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal?>("Number")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");

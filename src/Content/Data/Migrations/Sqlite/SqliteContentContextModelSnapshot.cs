@@ -2366,6 +2366,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Number")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
