@@ -8,7 +8,9 @@ namespace CchcSite.Browser.Tests;
 /// An approver of UBND thị xã Phước Long creates a SIPAS-style survey from its template and opens it; a citizen answers it on a
 /// 360 px phone, where the question about the handling of feedback (câu 10) shows only after "Có" at câu 9 and hides again
 /// after "Không"; after sending, the thank-you page; the officer then finds the response, câu 10's rating included, in the
-/// results' charts. axe on each page.
+/// results' charts. The template asks about the procedure (câu 4–5) and the civil servant (câu 6–7) as matrices: a table of
+/// statements × levels on a wide screen, one group of levels per statement on the phone, stacked bars in the results. axe on
+/// each page.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class SurveyConditionalFlowTests(SiteFixture site)
@@ -52,6 +54,10 @@ public sealed class SurveyConditionalFlowTests(SiteFixture site)
         await Question(9).GetByLabel("Có", new() { Exact = true }).CheckAsync();
         await Assertions.Expect(Question(10)).ToBeVisibleAsync();
         await Question(11).GetByLabel("5 – Rất hài lòng").CheckAsync();
+        // The matrix is a group named by its prompt holding a group per statement; on the phone each level shows its end label.
+        var servant = phone.GetByRole(AriaRole.Group, new() { Name = "Ông/Bà đánh giá thế nào về công chức trực tiếp giải quyết hồ sơ?" });
+        await Assertions.Expect(servant.GetByRole(AriaRole.Group)).ToHaveCountAsync(2);
+        await Assertions.Expect(servant.GetByText("5 – Rất hài lòng").First).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoBlockingViolationsAsync(phone, form!);
         await SiteFixture.ScreenshotAsync(phone, "khao-sat-dieu-kien-360");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi ý kiến" }).ClickAsync();
@@ -67,8 +73,18 @@ public sealed class SurveyConditionalFlowTests(SiteFixture site)
         var handling = officer.Locator("section.survey-result", new() { Has = officer.GetByRole(AriaRole.Heading, new() { Name = "Câu 10. Phản ánh" }) });
         await Assertions.Expect(handling).ToContainTextAsync("1 người trả lời");
         await Assertions.Expect(handling).ToContainTextAsync("điểm trung bình 2,00");
+        var matrix = officer.GetByRole(AriaRole.Table, new() { Name = "Câu 6–7: Ông/Bà đánh giá thế nào về công chức trực tiếp giải quyết hồ sơ?" });
+        await Assertions.Expect(matrix.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^Câu 6\\.") })).ToContainTextAsync("100,0% · 1 ý kiến");
+        await Assertions.Expect(officer.Locator("svg.chart__svg--chong")).ToHaveCountAsync(2);
         await AccessibilityTests.AssertNoBlockingViolationsAsync(officer, new Uri(officer.Url).AbsolutePath);
         await SiteFixture.ScreenshotAsync(officer, "khao-sat-dieu-kien-ket-qua-1366");
+
+        // The same form on a wide screen: the matrix as a table whose head names the levels.
+        var wide = await site.NewPageAsync(width: 1366, height: 900);
+        await wide.GotoAsync(site.Url(form!));
+        await Assertions.Expect(wide.Locator(".survey-matrix__head").First).ToBeVisibleAsync();
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(wide, form!);
+        await SiteFixture.ScreenshotAsync(wide, "khao-sat-ma-tran-1366");
         // The responses over time and the responses' own export, for officers only.
         await Assertions.Expect(officer.GetByRole(AriaRole.Table, new() { Name = "Số phiếu trả lời theo ngày" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "CSV (UTF-8)" }).Last).ToHaveAttributeAsync("href", edit + "/y-kien.csv");

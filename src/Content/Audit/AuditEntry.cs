@@ -59,6 +59,7 @@ public static class AuditActions
     public const string SurveySaved = "survey.edit";
     public const string SurveyQuestionSaved = "survey.question";
     public const string SurveyStateChanged = "survey.state";
+    public const string SurveyTextPublished = "survey.text";
     public const string VideoCaptionsChanged = "video.captions";
 
     /// <summary>Every action, in the order the audit filter offers them.</summary>
@@ -68,7 +69,7 @@ public static class AuditActions
         AccountCreated, PermissionChanged, UnitChanged, UnitMerged, SubmissionStep, PlanChanged, PlanImported,
         IndexResultsImported, IndexResultDeleted, IndexResultEntered, IndexResultCorrected, IndexDefinitionSaved, ProcedureSaved, ProceduresImported, DossierResultsImported, BulletinEdited, BulletinStep,
         ReportSubmitted, ReportReviewed, PostProposed, ProposalDecided, ContestSaved, ContestQuestionSaved, ContestQuestionCorrected, ContestRescored, ContestEntryDisqualified, ContestStep,
-        SurveySaved, SurveyQuestionSaved, SurveyStateChanged, VideoCaptionsChanged,
+        SurveySaved, SurveyQuestionSaved, SurveyStateChanged, SurveyTextPublished, VideoCaptionsChanged,
     ];
 
     public static string Vietnamese(string action) => action switch
@@ -111,6 +112,7 @@ public static class AuditActions
         SurveySaved => "Tạo, sửa khảo sát",
         SurveyQuestionSaved => "Thêm, sửa, xóa câu hỏi khảo sát",
         SurveyStateChanged => "Mở, đóng khảo sát, công bố kết quả",
+        SurveyTextPublished => "Công bố, bỏ công bố ý kiến khảo sát",
         VideoCaptionsChanged => "Gắn, thay, gỡ phụ đề video",
         _ => action,
     };

@@ -125,4 +125,6 @@ public class SurveyAnswer
     public string Chosen { get; set; } = "";
     public decimal? Number { get; set; }
     public string? Text { get; set; }
+    /// <summary>A free-text answer an officer has read and published: shown, alone and as plain text, on the published results page.</summary>
+    public bool IsPublished { get; set; }
 }

@@ -32,7 +32,7 @@ internal sealed class SurveyQuestionConfiguration : IEntityTypeConfiguration<Sur
     public void Configure(EntityTypeBuilder<SurveyQuestion> question)
     {
         question.Property(q => q.Text).HasMaxLength(1000);
-        question.Property(q => q.Group).HasMaxLength(100);
+        question.Property(q => q.Group).HasMaxLength(SurveyEditing.MaxGroup);
         question.Property(q => q.LowLabel).HasMaxLength(100);
         question.Property(q => q.HighLabel).HasMaxLength(100);
         question.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);

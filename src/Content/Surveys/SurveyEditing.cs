@@ -37,10 +37,30 @@ public sealed record SurveyQuestionInput
     public string? ShowIf { get; init; }
 }
 
+/// <summary>
+/// A matrix as typed: a prompt shared by several statements, one a line, each rated on the same 1–5 scale with the same end
+/// labels. Each statement is stored as a scale question of its own (answered, counted and exported on its own), grouped by the
+/// prompt (<see cref="QuestionnaireQuestion.Group"/>) so that the form shows them as one table and the results as stacked bars.
+/// </summary>
+public sealed record SurveyMatrixInput
+{
+    public string? Section { get; init; }
+    public string? Prompt { get; init; }
+    public string? Statements { get; init; }
+    public bool Required { get; init; } = true;
+    public bool IsIndicator { get; init; }
+    public string? LowLabel { get; init; } = SurveyTemplates.Low;
+    public string? HighLabel { get; init; } = SurveyTemplates.High;
+}
+
 public sealed record SurveyListRow(int Id, string Slug, string Title, string UnitName, SurveyState State, DateTime OpensAt, DateTime ClosesAt, int Responses, bool IsSample);
 
 public sealed record SurveyQuestionRow(int Id, int Number, string Section, string Text, QuestionKind Kind, bool Required, bool IsIndicator, bool Conditional,
-    IReadOnlyList<(int Id, string Text)> Options);
+    IReadOnlyList<(int Id, string Text)> Options)
+{
+    /// <summary>The prompt of the matrix this statement is a row of; null for a question on its own.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>A survey as its editor sees it: the form's values, its questions, its state and whether responses have locked the questions.</summary>
 public sealed record SurveyEditView(int Id, int UnitId, string Slug, SurveyState State, bool IsSample, SurveyInput Input, IReadOnlyList<SurveyQuestionRow> Questions, int Responses)
@@ -55,8 +75,11 @@ public sealed record SurveyEditView(int Id, int UnitId, string Slug, SurveyState
 /// </summary>
 public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The longest matrix prompt (<see cref="QuestionnaireQuestion.Group"/>).</summary>
+    public const int MaxGroup = 300;
     public const string DateFormat = "dd/MM/yyyy";
     public const int MaxQuestions = 60;
+    public const int MinStatements = 2, MaxStatements = 10;
     public const string Locked = "Khảo sát đã có người trả lời nên không thêm, sửa hay xóa được câu hỏi: các ý kiến đã gửi phải giữ nguyên câu hỏi đã hỏi. "
         + "Muốn đổi câu hỏi, hãy đóng khảo sát này và tạo khảo sát mới.";
 
@@ -75,7 +98,7 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
             return null;
         var sections = s.Sections.ToDictionary(x => x.Id, x => x.Title);
         var questions = s.Questions.OrderBy(q => q.Order).Select((q, i) => new SurveyQuestionRow(q.Id, i + 1, q.SectionId is { } sid ? sections[sid] : "", q.Text, q.Kind,
-            q.Required, q.IsIndicator, q.ShowIfQuestionId is not null, [.. q.Options.OrderBy(o => o.Order).Select(o => (o.Id, o.Text))])).ToList();
+            q.Required, q.IsIndicator, q.ShowIfQuestionId is not null, [.. q.Options.OrderBy(o => o.Order).Select(o => (o.Id, o.Text))]) { Group = q.Group }).ToList();
         return new SurveyEditView(s.Id, s.UnitId, s.Slug, s.State, s.IsSample, ToInput(s), questions, await ResponsesAsync(id, ct));
     }
 
@@ -246,6 +269,8 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
         question.IsIndicator = input.IsIndicator;
         question.LowLabel = kind == QuestionKind.Scale ? low : "";
         question.HighLabel = kind == QuestionKind.Scale ? high : "";
+        // A matrix row is a scale; a statement turned into another kind leaves its matrix.
+        question.Group = kind == QuestionKind.Scale ? question.Group : null;
         (question.ShowIfQuestionId, question.ShowIfOptionId) = (condition?.QuestionId, condition?.OptionId);
         question.Section = section.Length == 0 ? null : survey.Sections.FirstOrDefault(s => s.Title == section) ?? NewSection(survey, section);
         var existing = question.Options.OrderBy(o => o.Order).ToList();
@@ -268,6 +293,74 @@ public sealed class SurveyEditing(CchcDbContext db, AuditLog audit, TimeProvider
             nameof(SurveyQuestion), question.Id.ToString(CultureInfo.InvariantCulture), survey.UnitId);
         await RemoveEmptySectionsAsync(survey, ct);
         return new Outcome<int>.Ok(question.Id);
+    }
+
+    /// <summary>
+    /// Adds a matrix at the end of the survey: one scale question per statement, in the order typed, sharing the prompt as
+    /// their group, the end labels, the section and whether they are required and count toward the indicator. Refused once
+    /// the survey has a response.
+    /// </summary>
+    public async Task<Outcome<int>> AddMatrixAsync(int surveyId, SurveyMatrixInput input, Actor actor, CancellationToken ct)
+    {
+        var survey = await db.Surveys.Include(s => s.Sections).Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == surveyId, ct);
+        if (survey is null)
+            return new Outcome<int>.NotFound("Không tìm thấy khảo sát.");
+        if (await ResponsesAsync(surveyId, ct) > 0)
+            return new Outcome<int>.Refused(Locked);
+
+        var errors = new List<KeyValuePair<string, string>>();
+        var section = Text(input.Section, "Section", "Tên phần", 300, required: false, errors);
+        var prompt = Text(input.Prompt, "Prompt", "Câu hỏi chung của ma trận", MaxGroup, required: true, errors);
+        var low = Text(input.LowLabel, "LowLabel", "Nhãn mức 1", 100, required: false, errors);
+        var high = Text(input.HighLabel, "HighLabel", "Nhãn mức 5", 100, required: false, errors);
+        var statements = (input.Statements ?? "").Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
+        if (statements.Count is < MinStatements or > MaxStatements)
+            errors.Add(new("Statements", $"Ma trận cần từ {MinStatements} đến {MaxStatements} nội dung đánh giá, mỗi nội dung một dòng."));
+        else if (statements.FirstOrDefault(line => line.Length > QuestionnaireRules.MaxTextLength) is not null)
+            errors.Add(new("Statements", $"Mỗi nội dung đánh giá dài không quá {QuestionnaireRules.MaxTextLength} ký tự."));
+        else if (statements.Distinct(StringComparer.OrdinalIgnoreCase).Count() != statements.Count)
+            errors.Add(new("Statements", "Hai nội dung đánh giá trùng nhau."));
+        if (survey.Questions.Count + statements.Count > MaxQuestions)
+            errors.Add(new("", $"Một khảo sát có tối đa {MaxQuestions} câu hỏi; mỗi nội dung của ma trận là một câu."));
+        if (errors.Count > 0)
+            return Outcome<int>.Invalid.Of(errors);
+
+        var place = section.Length == 0 ? null : survey.Sections.FirstOrDefault(s => s.Title == section) ?? NewSection(survey, section);
+        var order = survey.Questions.Select(q => q.Order).DefaultIfEmpty().Max();
+        var rows = statements.Select(text => new SurveyQuestion
+        {
+            Text = text, Kind = QuestionKind.Scale, Order = ++order, Required = input.Required, IsIndicator = input.IsIndicator, Group = prompt,
+            LowLabel = low, HighLabel = high, Section = place,
+        }).ToList();
+        survey.Questions.AddRange(rows);
+        survey.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        audit.Record(actor, AuditActions.SurveyQuestionSaved, $"Thêm ma trận “{prompt}” ({rows.Count} nội dung) vào khảo sát “{survey.Title}”.",
+            nameof(SurveyQuestion), rows[0].Id.ToString(CultureInfo.InvariantCulture), survey.UnitId);
+        await db.SaveChangesAsync(ct);
+        return new Outcome<int>.Ok(rows[0].Id);
+    }
+
+    /// <summary>
+    /// Publishes (or withdraws) one free-text answer after an officer has read it: once the survey's results are published,
+    /// the public page shows it as plain text, alone, never with who wrote it. Only text answers can be published.
+    /// </summary>
+    public async Task<Outcome<bool>> PublishTextAsync(int surveyId, int responseId, int questionId, bool publish, Actor actor, CancellationToken ct)
+    {
+        var answer = await db.SurveyAnswers
+            .SingleOrDefaultAsync(a => a.ResponseId == responseId && a.QuestionId == questionId && db.SurveyResponses.Any(r => r.Id == responseId && r.SurveyId == surveyId), ct);
+        var question = answer is null ? null : await db.SurveyQuestions.AsNoTracking().SingleAsync(q => q.Id == questionId, ct);
+        if (answer is null || question!.Kind is not (QuestionKind.ShortText or QuestionKind.LongText) || string.IsNullOrWhiteSpace(answer.Text))
+            return new Outcome<bool>.NotFound("Không tìm thấy ý kiến.");
+        if (answer.IsPublished == publish)
+            return new Outcome<bool>.Ok(publish);
+        var survey = await db.Surveys.AsNoTracking().SingleAsync(s => s.Id == surveyId, ct);
+        answer.IsPublished = publish;
+        var excerpt = answer.Text.Length > 80 ? answer.Text[..80] + "…" : answer.Text;
+        audit.Record(actor, AuditActions.SurveyTextPublished, $"{(publish ? "Công bố" : "Bỏ công bố")} ý kiến “{excerpt}” (câu “{question.Text}”) của khảo sát “{survey.Title}”.",
+            nameof(SurveyAnswer), $"{responseId}:{questionId}", survey.UnitId);
+        await db.SaveChangesAsync(ct);
+        return new Outcome<bool>.Ok(publish);
     }
 
     /// <summary>Deletes a question of a survey no one has answered, and the conditions that pointed to it.</summary>

@@ -19,7 +19,32 @@ public sealed record SurveyFormQuestion(
     IReadOnlyList<SurveyFormOption> Options,
     QuestionCondition? ShownWhen);
 
-public sealed record SurveyFormSection(string Title, IReadOnlyList<SurveyFormQuestion> Questions);
+public sealed record SurveyFormSection(string Title, IReadOnlyList<SurveyFormQuestion> Questions)
+{
+    /// <summary>The questions as the form shows them: each on its own, the consecutive statements of a matrix together.</summary>
+    public IReadOnlyList<IReadOnlyList<SurveyFormQuestion>> Blocks => SurveyMatrices.Runs(Questions, q => q.Group);
+}
+
+/// <summary>
+/// How a survey's matrices are found among its questions: a matrix is a run of consecutive questions sharing a group key
+/// (the prompt, within one section), so the form, the results and the exports read the same questions the same way.
+/// </summary>
+public static class SurveyMatrices
+{
+    /// <summary>The items in runs: consecutive items with the same non-null key together, every other item alone.</summary>
+    public static IReadOnlyList<IReadOnlyList<T>> Runs<T>(IReadOnlyList<T> items, Func<T, string?> key)
+    {
+        var runs = new List<IReadOnlyList<T>>();
+        for (var i = 0; i < items.Count;)
+        {
+            var first = key(items[i]);
+            var run = first is null ? [items[i]] : items.Skip(i).TakeWhile(item => key(item) == first).ToList();
+            runs.Add(run);
+            i += run.Count;
+        }
+        return runs;
+    }
+}
 
 /// <summary>
 /// A survey as its respondent sees it, with what was typed and what is wrong when a send was refused. A kiosk's pages

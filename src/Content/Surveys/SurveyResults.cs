@@ -10,12 +10,20 @@ namespace CchcSite.Content.Surveys;
 /// <summary>An option's count among those who answered its question, and its share in percent (one decimal).</summary>
 public sealed record OptionResult(string Text, int Count, double Percent);
 
+/// <summary>A free-text answer: which response it belongs to (for the officers' publish button) and whether it is published.</summary>
+public sealed record SurveyText([property: System.Text.Json.Serialization.JsonIgnore] int ResponseId, string Text, bool IsPublished);
+
 /// <summary>
 /// One question's figures: the respondents who answered it; for a choice its options; for a scale its distribution and
-/// mean; for a number its mean; for text the answers themselves only where officers read them (<see cref="Texts"/>).
+/// mean; for a number its mean; for text the answers themselves (<see cref="Texts"/>): all of them where officers read
+/// them, elsewhere only those an officer has published.
 /// </summary>
 public sealed record QuestionResult(int Id, int Number, string Section, string Text, QuestionKind Kind, bool IsIndicator, int Answered,
-    IReadOnlyList<OptionResult> Options, ScaleSummary? Scale, decimal? Mean, string LowLabel, string HighLabel, IReadOnlyList<string> Texts);
+    IReadOnlyList<OptionResult> Options, ScaleSummary? Scale, decimal? Mean, string LowLabel, string HighLabel, IReadOnlyList<SurveyText> Texts)
+{
+    /// <summary>The prompt of the matrix this statement is a row of; null for a question on its own.</summary>
+    public string? Group { get; init; }
+}
 
 /// <summary>The share of respondents meeting the indicator with its Wilson interval, and the plan target it is read against.</summary>
 public sealed record IndicatorResult(Proportion Share, int? TargetPercent, string TargetLabel)
@@ -66,7 +74,8 @@ public sealed record SurveyResultsPage(SurveyResultsView Results)
 /// <summary>
 /// Reads a survey's responses into figures with <see cref="SurveyStatistics"/>: counts and shares per option (of those who
 /// answered the question), the distribution and mean of each scale, and the share meeting the indicator against the target.
-/// Free text is read only for officers (<c>withTexts</c>); the public side never gets an individual response.
+/// Free text is read in full only for officers (<c>withTexts</c>); the public side gets only the answers an officer published
+/// one by one, as text alone, never a response.
 /// </summary>
 public sealed class SurveyResults(CchcDbContext db)
 {
@@ -80,7 +89,7 @@ public sealed class SurveyResults(CchcDbContext db)
         if (survey is null)
             return null;
         var answers = await db.SurveyAnswers.AsNoTracking().Where(a => db.SurveyResponses.Any(r => r.Id == a.ResponseId && r.SurveyId == surveyId))
-            .Select(a => new { a.ResponseId, a.QuestionId, a.Chosen, a.Number, a.Text }).ToListAsync(ct);
+            .Select(a => new { a.ResponseId, a.QuestionId, a.Chosen, a.Number, a.Text, a.IsPublished }).ToListAsync(ct);
         var days = await db.SurveyResponses.AsNoTracking().Where(r => r.SurveyId == surveyId).GroupBy(r => r.Day)
             .Select(g => new DayCount(g.Key, g.Count())).ToListAsync(ct);
         var byQuestion = answers.ToLookup(a => a.QuestionId);
@@ -99,9 +108,11 @@ public sealed class SurveyResults(CchcDbContext db)
             var numbers = given.Where(a => a.Number is not null).Select(a => a.Number!.Value).ToList();
             var scale = question.Kind == QuestionKind.Scale ? SurveyStatistics.Scale(numbers.Select(n => (int)n)) : null;
             decimal? mean = question.Kind == QuestionKind.Number && numbers.Count > 0 ? Math.Round(numbers.Average(), 2, MidpointRounding.AwayFromZero) : null;
-            var texts = withTexts ? given.Where(a => !string.IsNullOrWhiteSpace(a.Text)).Select(a => a.Text!).ToList() : [];
+            // In the order of the responses' content, never of arrival (which an anonymous survey does not promise to keep).
+            var texts = given.Where(a => !string.IsNullOrWhiteSpace(a.Text) && (withTexts || a.IsPublished))
+                .Select(a => new SurveyText(a.ResponseId, a.Text!, a.IsPublished)).OrderBy(t => t.Text, StringComparer.Ordinal).ToList();
             results.Add(new QuestionResult(question.Id, i, question.SectionId is { } s ? sections[s] : "", question.Text, question.Kind, question.IsIndicator,
-                given.Count, optionResults, scale, scale?.Mean is { } m ? (decimal)m : mean, question.LowLabel, question.HighLabel, texts));
+                given.Count, optionResults, scale, scale?.Mean is { } m ? (decimal)m : mean, question.LowLabel, question.HighLabel, texts) { Group = question.Group });
         }
 
         IndicatorResult? indicator = null;

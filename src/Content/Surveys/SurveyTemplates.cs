@@ -14,10 +14,11 @@ public enum SurveyTemplate
 
 /// <summary>
 /// A template's question: its section, its options (those marked with <c>*</c> meet the indicator), and the earlier
-/// question and option it is shown after, as indexes into the template (ids exist only once stored).
+/// question and option it is shown after, as indexes into the template (ids exist only once stored); consecutive scale
+/// questions with the same <see cref="Group"/> are the statements of one matrix.
 /// </summary>
 internal sealed record TemplateQuestion(string Section, string Text, QuestionKind Kind, bool Required = true, string[]? Options = null,
-    bool Indicator = false, (int Question, int Option)? ShowIf = null, string LowLabel = "", string HighLabel = "");
+    bool Indicator = false, (int Question, int Option)? ShowIf = null, string LowLabel = "", string HighLabel = "", string? Group = null);
 
 /// <summary>
 /// The two templates, written from the plans: the satisfaction survey follows the five parts of the SIPAS index (access to the
@@ -30,6 +31,8 @@ public static class SurveyTemplates
     public const string Low = "Rất không hài lòng";
     public const string High = "Rất hài lòng";
     private const string Met = "*";
+    private const string ProcedureMatrix = "Ông/Bà đánh giá thế nào về thủ tục hành chính đã giải quyết?";
+    private const string ServantMatrix = "Ông/Bà đánh giá thế nào về công chức trực tiếp giải quyết hồ sơ?";
 
     public static string Name(SurveyTemplate template) => template switch
     {
@@ -66,10 +69,14 @@ public static class SurveyTemplates
             new("I. Thông tin chung", "Ông/Bà biết thông tin về thủ tục hành chính qua những kênh nào?", QuestionKind.MultipleChoice, Required: false,
                 Options: ["Niêm yết tại Bộ phận Một cửa", "Trang thông tin điện tử", "Cổng Dịch vụ công", "Hỏi công chức", "Người thân, bạn bè"]),
             new("II. Tiếp cận dịch vụ", "Nơi ngồi chờ, trang thiết bị phục vụ tại Bộ phận Một cửa đầy đủ, thuận tiện", QuestionKind.Scale, LowLabel: Low, HighLabel: High),
-            new("III. Thủ tục hành chính", "Thủ tục hành chính được niêm yết công khai, đầy đủ, chính xác", QuestionKind.Scale, LowLabel: Low, HighLabel: High),
-            new("III. Thủ tục hành chính", "Thành phần hồ sơ, phí, lệ phí và thời hạn giải quyết đúng như niêm yết", QuestionKind.Scale, LowLabel: Low, HighLabel: High),
-            new("IV. Công chức giải quyết", "Công chức có thái độ lịch sự, tôn trọng khi tiếp nhận và giải quyết hồ sơ", QuestionKind.Scale, LowLabel: Low, HighLabel: High),
-            new("IV. Công chức giải quyết", "Công chức hướng dẫn kê khai, bổ sung hồ sơ tận tình, dễ hiểu, một lần", QuestionKind.Scale, LowLabel: Low, HighLabel: High),
+            new("III. Thủ tục hành chính", "Thủ tục hành chính được niêm yết công khai, đầy đủ, chính xác", QuestionKind.Scale, LowLabel: Low, HighLabel: High,
+                Group: ProcedureMatrix),
+            new("III. Thủ tục hành chính", "Thành phần hồ sơ, phí, lệ phí và thời hạn giải quyết đúng như niêm yết", QuestionKind.Scale, LowLabel: Low, HighLabel: High,
+                Group: ProcedureMatrix),
+            new("IV. Công chức giải quyết", "Công chức có thái độ lịch sự, tôn trọng khi tiếp nhận và giải quyết hồ sơ", QuestionKind.Scale, LowLabel: Low, HighLabel: High,
+                Group: ServantMatrix),
+            new("IV. Công chức giải quyết", "Công chức hướng dẫn kê khai, bổ sung hồ sơ tận tình, dễ hiểu, một lần", QuestionKind.Scale, LowLabel: Low, HighLabel: High,
+                Group: ServantMatrix),
             new("V. Kết quả giải quyết", "Kết quả nhận được đúng hẹn, đầy đủ, chính xác", QuestionKind.Scale, LowLabel: Low, HighLabel: High),
             new("VI. Tiếp nhận, xử lý phản ánh, kiến nghị", "Ông/Bà có phản ánh, kiến nghị trong quá trình giải quyết thủ tục không?", QuestionKind.SingleChoice,
                 Options: ["Có", "Không"]),
@@ -113,7 +120,7 @@ public static class SurveyTemplates
             var question = new SurveyQuestion
             {
                 Text = row.Text, Kind = row.Kind, Order = i + 1, Required = row.Required, Section = section, IsIndicator = row.Indicator,
-                LowLabel = row.LowLabel, HighLabel = row.HighLabel,
+                LowLabel = row.LowLabel, HighLabel = row.HighLabel, Group = row.Group,
                 Options = [.. (row.Options ?? []).Select((o, j) => new SurveyOption { Text = o.TrimStart('*'), Order = j + 1, MeetsIndicator = o.StartsWith(Met) })],
             };
             added.Add(question);

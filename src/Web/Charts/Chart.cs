@@ -8,7 +8,18 @@ namespace CchcSite.Web.Charts;
 /// the page is about, drawn hatched and in bold so that it stands out without colour.
 /// A null value is an item with no figure: listed in the text, drawn without a bar or point.
 /// </summary>
-public sealed record ChartValue(string Label, decimal? Value, string? Note = null, bool Highlight = false);
+public sealed record ChartValue(string Label, decimal? Value, string? Note = null, bool Highlight = false)
+{
+    /// <summary>For a stacked chart (<see cref="Chart.Series"/>): the item's part in each series, in the series' order.</summary>
+    public IReadOnlyList<decimal>? Parts { get; init; }
+
+    /// <summary>Written after each part's value in the text and the table ("12 ý kiến"), in the parts' order; null: none.</summary>
+    public IReadOnlyList<string>? PartNotes { get; init; }
+
+    /// <summary>A part's value as written, with its note.</summary>
+    public string PartText(Chart chart, int index) =>
+        chart.Format(Parts![index]) + (PartNotes is { } notes && index < notes.Count ? $" · {notes[index]}" : "");
+}
 
 /// <summary>
 /// What a chart shows, for <see cref="SvgChart"/> and the data-table partial <c>/Charts/_ChartTable.cshtml</c>:
@@ -35,6 +46,12 @@ public sealed record Chart(string Title, string Description, IReadOnlyList<Chart
     public string ValueHeader { get; init; } = "Giá trị";
     public string? NoteHeader { get; init; }
 
+    /// <summary>
+    /// The series of a stacked chart (the levels of a scale): each item then has its <see cref="ChartValue.Parts"/>, drawn
+    /// end to end against <see cref="ScaleMax"/> and listed one column per series in the data table; null for one value per item.
+    /// </summary>
+    public IReadOnlyList<string>? Series { get; init; }
+
     /// <summary>The prefix of the ids inside the SVG (title, description, pattern): unique on the page.</summary>
     public string Id { get; init; } = "chart";
 
@@ -48,7 +65,7 @@ public sealed record Chart(string Title, string Description, IReadOnlyList<Chart
     {
         get
         {
-            var largest = Values.Where(v => v.Value is not null).Select(v => v.Value!.Value).DefaultIfEmpty(0).Max();
+            var largest = Values.Select(v => v.Parts is { } parts ? parts.Sum() : v.Value).Where(v => v is not null).Select(v => v!.Value).DefaultIfEmpty(0).Max();
             var max = Math.Max(Max ?? largest, largest);
             return max <= Min ? Min + 1 : max;
         }

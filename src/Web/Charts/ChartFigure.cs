@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Html;
 
 namespace CchcSite.Web.Charts;
 
-public enum ChartKind { HorizontalBars, Columns, Line }
+public enum ChartKind { HorizontalBars, Columns, Line, StackedBars }
 
 /// <summary>A drawn chart and whether its data table follows it (false where the page's own table holds the same figures).</summary>
 public sealed record ChartFigure(Chart Chart, HtmlString Svg, bool WithTable)
@@ -11,6 +11,7 @@ public sealed record ChartFigure(Chart Chart, HtmlString Svg, bool WithTable)
     {
         ChartKind.Columns => SvgChart.Columns(chart),
         ChartKind.Line => SvgChart.Line(chart),
+        ChartKind.StackedBars => SvgChart.StackedBars(chart),
         _ => SvgChart.HorizontalBars(chart),
     }, withTable);
 

@@ -11,6 +11,7 @@ namespace CchcSite.Web.Charts;
 /// <item><see cref="HorizontalBars"/>: one bar per item (units in a ranking, components against their maximum).</item>
 /// <item><see cref="Columns"/>: one column per period (months, years).</item>
 /// <item><see cref="Line"/>: a trend with every point labelled with its value and note (e.g. the rank).</item>
+/// <item><see cref="StackedBars"/>: one bar per item split into its series (the statements of a survey matrix by level).</item>
 /// </list>
 /// Every chart is an <c>role="img"</c> with a <c>&lt;title&gt;</c> and a <c>&lt;desc&gt;</c> that lists the values, so a
 /// screen reader hears the figures; values are written as text on the chart, and the highlighted item is hatched and bold,
@@ -122,13 +123,75 @@ public static class SvgChart
         return Close(svg);
     }
 
+    /// <summary>
+    /// One bar per item, split end to end into its parts (<see cref="ChartValue.Parts"/>) in the order of <see cref="Chart.Series"/>,
+    /// under a legend. The series are told apart by a diverging palette and by the value written in each part wide enough to hold
+    /// it; the text alternative and the data table give every part, so nothing depends on colour.
+    /// </summary>
+    public static HtmlString StackedBars(Chart chart)
+    {
+        const int rowHeight = 44, barHeight = 20, legendLine = 20, swatch = 12;
+        var series = chart.Series ?? [];
+        // The legend flows in lines across the width; each item is a swatch and its series' name.
+        var legend = new List<(double X, int Line, string Label, int Index)>();
+        var (x, line) = (0.0, 0);
+        for (var s = 0; s < series.Count; s++)
+        {
+            var width = swatch + 6 + series[s].Length * 0.6 * (FontSize - 2) + 12;
+            if (x > 0 && x + width > Width)
+                (x, line) = (0, line + 1);
+            legend.Add((x, line, series[s], s));
+            x += width;
+        }
+        var legendHeight = (line + 1) * legendLine + 6;
+        var svg = Open(chart, legendHeight + chart.Values.Count * rowHeight + 2, "chong");
+        foreach (var (lx, l, label, s) in legend)
+        {
+            var y = l * legendLine + 2;
+            svg.Append($"<rect x=\"{N(lx)}\" y=\"{y}\" width=\"{swatch}\" height=\"{swatch}\" fill=\"{Palette(s, series.Count).Fill}\" stroke=\"{Ink}\" stroke-width=\"0.5\"/>");
+            svg.Append($"<text x=\"{N(lx + swatch + 4)}\" y=\"{y + swatch - 1}\" font-size=\"{FontSize - 2}\" fill=\"{Ink}\">{Text(label)}</text>");
+        }
+        var scale = chart.ScaleMax;
+        for (var i = 0; i < chart.Values.Count; i++)
+        {
+            var item = chart.Values[i];
+            var top = legendHeight + i * rowHeight;
+            svg.Append($"<g><title>{Text(item.Label)}: {Text(PartsText(chart, item))}</title>");
+            svg.Append($"<text x=\"0\" y=\"{top + FontSize}\" font-size=\"{FontSize}\"{Bold(item)} fill=\"{Ink}\">{Text(Shorten(item.Label, 48))}</text>");
+            var barTop = top + FontSize + 5;
+            var start = 0.0;
+            foreach (var (part, s) in (item.Parts ?? []).Select((p, s) => (p, s)))
+            {
+                var width = (double)(part / scale) * Width;
+                var (fill, ink) = Palette(s, series.Count);
+                svg.Append($"<rect class=\"chart__bar\" x=\"{N(start)}\" y=\"{barTop}\" width=\"{N(width)}\" height=\"{barHeight}\" fill=\"{fill}\" data-value=\"{N((double)part)}\"/>");
+                var text = part.ToString("0", CultureInfo.InvariantCulture);
+                if (width >= text.Length * 7 + 6)
+                    svg.Append($"<text x=\"{N(start + width / 2)}\" y=\"{barTop + barHeight - 6}\" font-size=\"{FontSize - 2}\" text-anchor=\"middle\" fill=\"{ink}\">{text}</text>");
+                start += width;
+            }
+            svg.Append("</g>");
+        }
+        return Close(svg);
+    }
+
+    /// <summary>A diverging palette from red (the first series, the lowest level) through grey to blue, with the ink readable on each.</summary>
+    private static (string Fill, string Ink) Palette(int index, int count)
+    {
+        (string, string)[] five = [("#b2182b", "#fff"), ("#f4a582", Ink), ("#d9d9d9", Ink), ("#92c5de", Ink), ("#2166ac", "#fff")];
+        return count <= 1 ? (BarFill, "#fff") : five[(int)Math.Round(index * (five.Length - 1.0) / (count - 1))];
+    }
+
+    private static string PartsText(Chart chart, ChartValue item) =>
+        string.Join(", ", (chart.Series ?? []).Take(item.Parts?.Count ?? 0).Select((name, i) => $"{name}: {item.PartText(chart, i)}")) + (item.Note is null ? "" : $" · {item.Note}");
+
     /// <summary>Room right of the longest bar for the longest value text (about 0.6 em a character), at most half the width.</summary>
     public static int ValueRoom(Chart chart) =>
         (int)Math.Min(Width / 2.0, Math.Max(40, chart.Values.Select(v => ValueText(chart, v).Length).DefaultIfEmpty(0).Max() * 0.6 * (FontSize - 1) + 8));
 
     /// <summary>The text alternative: the description, then every item with its value and note.</summary>
     public static string Summary(Chart chart) =>
-        chart.Description + " " + string.Join("; ", chart.Values.Select(v => $"{v.Label}: {ValueText(chart, v)}")) + ".";
+        chart.Description + " " + string.Join("; ", chart.Values.Select(v => $"{v.Label}: {(chart.Series is null ? ValueText(chart, v) : PartsText(chart, v))}")) + ".";
 
     private static StringBuilder Open(Chart chart, int height, string kind)
     {

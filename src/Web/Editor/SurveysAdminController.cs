@@ -18,6 +18,9 @@ public sealed record SurveyEditPage(SurveyEditView Survey, SurveyInput Input);
 public sealed record SurveyQuestionPage(int SurveyId, string SurveyTitle, int? QuestionId, SurveyQuestionInput Input, IReadOnlyList<SurveyQuestionRow> Earlier,
     IReadOnlyList<string> Sections);
 
+/// <summary>The matrix form: a prompt, its statements one a line, the shared scale's end labels.</summary>
+public sealed record SurveyMatrixPage(int SurveyId, string SurveyTitle, SurveyMatrixInput Input, IReadOnlyList<string> Sections);
+
 public sealed record SurveyResultsAdminPage(SurveyResultsView Results);
 
 /// <summary>
@@ -109,6 +112,30 @@ public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults 
     [HttpPost(Base + "/{id:int}/cau-hoi/moi")]
     public Task<IActionResult> CreateQuestion([FromRoute] int id, SurveyQuestionInput input, CancellationToken ct) => SaveQuestionAsync(id, null, input, ct);
 
+    [HttpGet(Base + "/{id:int}/ma-tran/moi")]
+    public async Task<IActionResult> NewMatrix([FromRoute] int id, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageSurveys);
+        if (view is null)
+            return refusal!;
+        if (view.QuestionsLocked)
+            return Saved($"{Base}/{id}#cau-hoi", SurveyEditing.Locked);
+        return MatrixForm(view, new SurveyMatrixInput { Section = view.Questions.LastOrDefault()?.Section });
+    }
+
+    [HttpPost(Base + "/{id:int}/ma-tran/moi")]
+    public async Task<IActionResult> CreateMatrix([FromRoute] int id, SurveyMatrixInput input, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageSurveys);
+        if (view is null)
+            return refusal!;
+        var outcome = await editing.AddMatrixAsync(id, input, editor.Actor, ct);
+        if (outcome is Outcome<int>.Refused locked)
+            return Saved($"{Base}/{id}#cau-hoi", locked.Reason);
+        return await FormOutcomeAsync(outcome, _ => Saved($"{Base}/{id}#cau-hoi", "Đã thêm ma trận: mỗi nội dung là một câu hỏi thang điểm, hiện cùng một bảng."),
+            () => Task.FromResult<IActionResult>(MatrixForm(view, input)));
+    }
+
     [HttpGet(Base + "/{id:int}/cau-hoi/{question:int}")]
     public async Task<IActionResult> EditQuestion([FromRoute] int id, [FromRoute] int question, CancellationToken ct)
     {
@@ -138,6 +165,20 @@ public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults 
     {
         var (view, refusal) = await AuthorizedAsync(results.ReadAsync(id, withTexts: true, ct), v => v.UnitId, EditorAction.ManageSurveys);
         return view is null ? refusal! : View("Results", new SurveyResultsAdminPage(view));
+    }
+
+    /// <summary>Publishes or withdraws one free-text answer ("cong-bo" true or false), back to its question on the results page.</summary>
+    [HttpPost(Base + "/{id:int}/y-kien/{response:int}/{question:int}")]
+    public async Task<IActionResult> PublishText([FromRoute] int id, [FromRoute] int response, [FromRoute] int question,
+        [FromForm(Name = "cong-bo")] bool congBo, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(editing.FindAsync(id, ct), v => v.UnitId, EditorAction.ManageSurveys);
+        if (view is null)
+            return refusal!;
+        return MessageOutcome(await editing.PublishTextAsync(id, response, question, congBo, editor.Actor, ct), $"{Base}/{id}/ket-qua#kq-cau-{question}",
+            published => published
+                ? "Đã công bố ý kiến: trang kết quả công khai hiện ý kiến này (không kèm tên người viết) khi kết quả khảo sát được công bố."
+                : "Đã bỏ công bố ý kiến.");
     }
 
     /// <summary>The results page's figures as a table: CSV (UTF-8) or XLSX, the same rows the page shows, never a response.</summary>
@@ -179,7 +220,12 @@ public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults 
 
     private ViewResult QuestionForm(SurveyEditView view, int? question, SurveyQuestionInput input) =>
         View("Question", new SurveyQuestionPage(view.Id, view.Input.Title ?? "", question, input,
-            [.. view.Questions.TakeWhile(q => q.Id != question)], [.. view.Questions.Select(q => q.Section).Where(s => s.Length > 0).Distinct()]));
+            [.. view.Questions.TakeWhile(q => q.Id != question)], SectionsOf(view)));
+
+    private ViewResult MatrixForm(SurveyEditView view, SurveyMatrixInput input) =>
+        View("Matrix", new SurveyMatrixPage(view.Id, view.Input.Title ?? "", input, SectionsOf(view)));
+
+    private static IReadOnlyList<string> SectionsOf(SurveyEditView view) => [.. view.Questions.Select(q => q.Section).Where(s => s.Length > 0).Distinct()];
 
 
 }

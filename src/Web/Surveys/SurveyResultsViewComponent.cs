@@ -6,14 +6,25 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcSite.Web.Surveys;
 
-/// <summary>A question's figures drawn: a chart (with its data table) for each choice and scale question.</summary>
-public sealed record SurveyQuestionFigure(QuestionResult Question, ChartFigure? Figure);
+/// <summary>
+/// A question's figures drawn: a chart (with its data table) for each choice and scale question; for a matrix, its
+/// <see cref="Statements"/> (the first is <see cref="Question"/>) as one stacked bar chart.
+/// </summary>
+public sealed record SurveyQuestionFigure(QuestionResult Question, ChartFigure? Figure)
+{
+    /// <summary>The statements of the matrix, in order; empty for a question on its own.</summary>
+    public IReadOnlyList<QuestionResult> Statements { get; init; } = [];
+}
 
 /// <summary>
 /// What the results partial draws: the survey's figures, the responses over time (officers only), and whether the officers'
 /// free-text answers are shown.
 /// </summary>
-public sealed record SurveyResultsFigures(SurveyResultsView Results, IReadOnlyList<SurveyQuestionFigure> Questions, ChartFigure? OverTime, bool ForOfficers);
+public sealed record SurveyResultsFigures(SurveyResultsView Results, IReadOnlyList<SurveyQuestionFigure> Questions, ChartFigure? OverTime, bool ForOfficers)
+{
+    /// <summary>Where an officer publishes or withdraws one free-text answer (SurveysAdminController.PublishText).</summary>
+    public string PublishAction(int responseId, int questionId) => $"{Editor.SurveysAdminController.Base}/{Results.SurveyId}/y-kien/{responseId}/{questionId}";
+}
 
 /// <summary>A period of the responses-over-time chart (a day, a week or a month) and the responses it received.</summary>
 public sealed record ResponsePeriod(string Label, int Responses);
@@ -28,7 +39,7 @@ public sealed class SurveyResultsViewComponent : ViewComponent
     public const string ViewName = "/Surveys/_SurveyResults.cshtml";
 
     public IViewComponentResult Invoke(SurveyResultsView results, bool forOfficers) =>
-        View(ViewName, new SurveyResultsFigures(results, [.. results.Questions.Select(q => new SurveyQuestionFigure(q, FigureOf(q)))],
+        View(ViewName, new SurveyResultsFigures(results, Figures(results.Questions),
             // Only officers see when responses came: on a small survey a published count per day could point at a person.
             forOfficers ? OverTimeFigure(results.PerDay) : null, forOfficers));
 
@@ -68,6 +79,33 @@ public sealed class SurveyResultsViewComponent : ViewComponent
             ValueUnit = "phiếu", NumberFormat = "0", Id = "bd-theo-thoi-gian", LabelHeader = char.ToUpperInvariant(period[0]) + period[1..], ValueHeader = "Số phiếu",
         };
         return ChartFigure.Of(chart, ChartKind.HorizontalBars);
+    }
+
+    /// <summary>Each question with its chart, the consecutive statements of a matrix (same section, same prompt) together as one.</summary>
+    public static IReadOnlyList<SurveyQuestionFigure> Figures(IReadOnlyList<QuestionResult> questions) =>
+        [.. SurveyMatrices.Runs(questions, q => q.Group is { } group ? $"{q.Section}\u001f{group}" : null).Select(run => run.Count > 1
+            ? new SurveyQuestionFigure(run[0], MatrixFigure(run)) { Statements = run }
+            : new SurveyQuestionFigure(run[0], FigureOf(run[0])))];
+
+    /// <summary>A matrix as stacked bars: a bar per statement split by level, in percent of those who answered the statement.</summary>
+    public static ChartFigure MatrixFigure(IReadOnlyList<QuestionResult> statements)
+    {
+        var first = statements[0];
+        var vi = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+        var values = statements.Select(q => new ChartValue($"Câu {q.Number}. {q.Text}", null,
+            $"{q.Answered} người trả lời{(q.Mean is { } mean ? $", điểm trung bình {mean.ToString("0.00", vi)}" : "")}")
+        {
+            // A statement is a scale question, so it has its distribution.
+            Parts = [.. q.Scale!.Counts.Select(count => (decimal)SurveyStatistics.Percent(count, q.Scale.Total))],
+            PartNotes = [.. q.Scale.Counts.Select(count => $"{count} ý kiến")],
+        }).ToList();
+        var chart = new Chart($"Câu {first.Number}–{statements[^1].Number}: {first.Group}",
+            $"Biểu đồ thanh chồng: mỗi nội dung một thanh, chia theo tỷ lệ phần trăm người trả lời chọn từng mức từ 1 ({first.LowLabel}) đến 5 ({first.HighLabel}).", values)
+        {
+            Max = 100, ValueUnit = "%", NumberFormat = "0.0", Id = $"bd-ma-tran-{first.Id}", LabelHeader = "Nội dung", NoteHeader = "Số người, điểm trung bình",
+            Series = [.. Enumerable.Range(1, 5).Select(level => LevelLabel(first, level))],
+        };
+        return ChartFigure.Of(chart, ChartKind.StackedBars);
     }
 
     public static ChartFigure? FigureOf(QuestionResult question)

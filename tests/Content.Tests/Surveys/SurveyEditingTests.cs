@@ -139,7 +139,7 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Equal(0, results.Questions[3].Answered);
         Assert.Equal([1, 1, 2, 3, 3], results.Questions[4].Scale!.Counts);
         Assert.Equal(3.6m, results.Questions[4].Mean);
-        Assert.Equal(["Thêm tờ rơi ở khu phố"], results.Questions[5].Texts);
+        Assert.Equal(["Thêm tờ rơi ở khu phố"], results.Questions[5].Texts.Select(t => t.Text));
 
         // 9 of 10: Wilson 95% interval 59.6% – 98.2% (hand-computed), which holds the 95% target: no verdict either way.
         var indicator = results.Indicator!;
@@ -155,6 +155,18 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Contains(rows, r => r[0] == "5" && r[2] == "Điểm trung bình" && r[4] == "3.60");
         Assert.DoesNotContain(rows, r => r.Contains("Thêm tờ rơi ở khu phố"));
         Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+
+        // An officer publishes the comment: the public side then reads it, and only it; withdrawn, it is gone again. Each step audited.
+        var text = results.Questions[5].Texts.Single();
+        var editing = _database.Get<SurveyEditing>(db);
+        Assert.IsType<Outcome<bool>.NotFound>(await editing.PublishTextAsync(id, text.ResponseId, results.Questions[4].Id, true, Approver, default));
+        Assert.IsType<Outcome<bool>.NotFound>(await editing.PublishTextAsync(id + 1, text.ResponseId, results.Questions[5].Id, true, Approver, default));
+        Assert.True(Assert.IsType<Outcome<bool>.Ok>(await editing.PublishTextAsync(id, text.ResponseId, results.Questions[5].Id, true, Approver, default)).Value);
+        Assert.Equal([new SurveyText(text.ResponseId, "Thêm tờ rơi ở khu phố", true)],
+            (await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+        Assert.False(Assert.IsType<Outcome<bool>.Ok>(await editing.PublishTextAsync(id, text.ResponseId, results.Questions[5].Id, false, Approver, default)).Value);
+        Assert.Empty((await _database.Get<SurveyResults>(db).ReadAsync(id, withTexts: false, default))!.Questions[5].Texts);
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SurveyTextPublished));
 
         // Split by who answered (câu 1): seven citizens, three organisations, no civil servant; the last organisation understands the benefits only in part.
         var split = results.ByAudience!;
@@ -214,5 +226,64 @@ public sealed class SurveyEditingTests : IAsyncLifetime
         Assert.Equal(["Phiếu số", "Ngày gửi", "Họ và tên"], withName.Columns.Take(3));
         Assert.Equal<IReadOnlyList<string?>>(["1", day, "Nguyễn Văn An", "Cán bộ, công chức, viên chức", "Biết một phần", "Biết một phần", "", "5", ""], withName.Rows.Single());
         Assert.Null(await _database.Get<SurveyResults>(db).ResponsesAsync(-1, default));
+    }
+
+    [Fact]
+    public async Task A_matrix_is_a_scale_question_per_statement_sharing_its_prompt_and_labels_and_bad_input_keeps_nothing()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Understanding);
+        var before = (await WithAsync(e => e.FindAsync(id, default)))!.Questions.Count;
+        var invalid = Assert.IsType<Outcome<int>.Invalid>(await WithAsync(e => e.AddMatrixAsync(id,
+            new SurveyMatrixInput { Prompt = " ", Statements = "Một nội dung\n\n", LowLabel = new string('x', 101) }, Approver, default)));
+        Assert.Equal(["LowLabel", "Prompt", "Statements"], invalid.Errors.Keys.Order());
+        Assert.Equal("Ma trận cần từ 2 đến 10 nội dung đánh giá, mỗi nội dung một dòng.", Assert.Single(invalid.Errors["Statements"]));
+        Assert.Equal("Hai nội dung đánh giá trùng nhau.", Assert.Single(Assert.IsType<Outcome<int>.Invalid>(await WithAsync(e => e.AddMatrixAsync(id,
+            new SurveyMatrixInput { Prompt = "Đánh giá", Statements = "Thái độ\r\nthái độ" }, Approver, default))).Errors["Statements"]));
+
+        var input = new SurveyMatrixInput
+        {
+            Section = "IV. Công chức", Prompt = "Ông/Bà đánh giá thế nào về công chức?", Statements = " Thái độ lịch sự\r\n\r\nHướng dẫn một lần \nĐúng hẹn",
+            LowLabel = "Rất kém", HighLabel = "Rất tốt", IsIndicator = true,
+        };
+        Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.AddMatrixAsync(id, input, Approver, default)));
+        await using (var db = _database.NewContext())
+        {
+            var rows = await db.SurveyQuestions.Where(q => q.SurveyId == id && q.Group != null).OrderBy(q => q.Order).ToListAsync();
+            Assert.Equal(["Thái độ lịch sự", "Hướng dẫn một lần", "Đúng hẹn"], rows.Select(q => q.Text));
+            Assert.All(rows, q => Assert.Equal((QuestionKind.Scale, "Ông/Bà đánh giá thế nào về công chức?", "Rất kém", "Rất tốt", true, true),
+                (q.Kind, q.Group, q.LowLabel, q.HighLabel, q.IsIndicator, q.Required)));
+            Assert.Equal(before + 3, await db.SurveyQuestions.CountAsync(q => q.SurveyId == id));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.SurveyQuestionSaved));
+        }
+
+        // The form shows the statements as one block; a statement turned into another kind leaves the matrix.
+        var form = (await FormAsync(id))!;
+        Assert.Equal([1, 1, 1, 1, 1, 1, 3], form.Sections.SelectMany(s => s.Blocks).Select(b => b.Count));
+        var last = form.Questions.Last();
+        var edited = (await WithAsync(e => e.QuestionAsync(id, last.Id, default)))! with { Kind = nameof(QuestionKind.Number), IsIndicator = false };
+        Assert.IsType<Outcome<int>.Ok>(await WithAsync(e => e.SaveQuestionAsync(id, last.Id, edited, Approver, default)));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 2, 1], (await FormAsync(id))!.Sections.SelectMany(s => s.Blocks).Select(b => b.Count));
+
+        // Once answered, no matrix is added.
+        var answers = (await FormAsync(id))!.Questions.ToDictionary(q => q.Id, q => q.Kind.HasOptions() ? new QuestionnaireAnswer([q.Options[0].Id], null)
+            : q.Kind is QuestionKind.Scale or QuestionKind.Number ? new QuestionnaireAnswer([], "3") : QuestionnaireAnswer.Empty);
+        Assert.IsType<Outcome<int>.Ok>(await AnswerAsync(id, answers));
+        Assert.Equal(SurveyEditing.Locked, Assert.IsType<Outcome<int>.Refused>(await WithAsync(e => e.AddMatrixAsync(id, input, Approver, default))).Reason);
+    }
+
+    [Fact]
+    public async Task The_satisfaction_template_asks_the_procedure_and_the_civil_servant_as_matrices()
+    {
+        var id = await CreateOpenAsync(SurveyTemplate.Satisfaction);
+        var blocks = (await FormAsync(id))!.Sections.SelectMany(s => s.Blocks).ToList();
+        Assert.Equal([1, 1, 1, 2, 2, 1, 1, 1, 1, 1], blocks.Select(b => b.Count));
+        Assert.All(blocks.Where(b => b.Count > 1).SelectMany(b => b), q => Assert.Equal(QuestionKind.Scale, q.Kind));
+    }
+
+    private async Task<SurveyFormPage?> FormAsync(int id)
+    {
+        await using var db = _database.NewContext();
+        var slug = await db.Surveys.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync();
+        return await _database.Get<SurveyResponses>(db).FormAsync(slug, new Dictionary<int, QuestionnaireAnswer>(), new Dictionary<int, string>(), default);
     }
 }

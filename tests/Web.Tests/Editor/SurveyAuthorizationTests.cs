@@ -10,7 +10,7 @@ namespace CchcSite.Web.Tests.Editor;
 /// </summary>
 public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export, ResponsesExport }
+    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, NewMatrix, CreateMatrix, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export, ResponsesExport, PublishText }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -45,7 +45,23 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
             .Select(s => $"{s.Title}:{s.State}:" + string.Join("/", s.Questions.OrderBy(q => q.Id).Select(q => q.Text + q.Options.Count))).ToListAsync();
         var surveys = await db.Surveys.CountAsync();
         var audit = await db.AuditEntries.CountAsync(e => e.Action.StartsWith("survey."));
-        return string.Join(";", rows) + $"|{surveys}|{audit}";
+        var published = await db.SurveyAnswers.CountAsync(a => a.IsPublished && db.SurveyResponses.Any(r => r.Id == a.ResponseId && db.Surveys.Any(s => s.Id == r.SurveyId && s.Title.StartsWith(title))));
+        return string.Join(";", rows) + $"|{surveys}|{audit}|{published}";
+    });
+
+    /// <summary>A free-text question of the survey and one response that answered it: the comment an officer may publish.</summary>
+    private Task<(int Response, int Question)> CommentAsync(int surveyId) => site.WithDbAsync(async db =>
+    {
+        var question = new SurveyQuestion { SurveyId = surveyId, Text = "Góp ý", Kind = QuestionKind.LongText, Order = 9, Required = false };
+        db.SurveyQuestions.Add(question);
+        await db.SaveChangesAsync();
+        var response = new SurveyResponse
+        {
+            SurveyId = surveyId, SurveyVersion = 1, Day = new DateOnly(2027, 1, 5), Answers = [new SurveyAnswer { QuestionId = question.Id, Text = "Nên mở thêm quầy." }],
+        };
+        db.SurveyResponses.Add(response);
+        await db.SaveChangesAsync();
+        return (response.Id, question.Id);
     });
 
     [Theory]
@@ -54,6 +70,7 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
     {
         var title = $"Khảo sát ma trận {endpoint} {who}";
         var (survey, question) = await SurveyOfTheUnitAsync(title);
+        var comment = endpoint == Endpoint.PublishText ? await CommentAsync(survey) : default;
         var before = await StateAsync(title);
         var browser = await AuthorizationMatrix.BrowserForAsync(site, who, $"khao-sat-{endpoint}-{who}".ToLowerInvariant());
         Dictionary<string, string> Question(string text) => new()
@@ -75,11 +92,17 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
             Endpoint.Open => await EditorSite.PostFormAsync(browser, $"{path}/trang-thai", new() { ["chuyen"] = "Open" }),
             Endpoint.NewQuestion => await browser.GetAsync($"{path}/cau-hoi/moi"),
             Endpoint.CreateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/moi", Question("Câu hỏi mới")),
+            Endpoint.NewMatrix => await browser.GetAsync($"{path}/ma-tran/moi"),
+            Endpoint.CreateMatrix => await EditorSite.PostFormAsync(browser, $"{path}/ma-tran/moi", new()
+            {
+                ["Prompt"] = "Đánh giá", ["Statements"] = "Thái độ\nHướng dẫn", ["LowLabel"] = "Kém", ["HighLabel"] = "Tốt", ["Required"] = "true",
+            }),
             Endpoint.EditQuestion => await browser.GetAsync($"{path}/cau-hoi/{question}"),
             Endpoint.UpdateQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}", Question("Câu hỏi đã sửa")),
             Endpoint.DeleteQuestion => await EditorSite.PostFormAsync(browser, $"{path}/cau-hoi/{question}/xoa", []),
             Endpoint.Results => await browser.GetAsync($"{path}/ket-qua"),
             Endpoint.Export => await browser.GetAsync($"{path}/ket-qua.xlsx"),
+            Endpoint.PublishText => await EditorSite.PostFormAsync(browser, $"{path}/y-kien/{comment.Response}/{comment.Question}", new() { ["cong-bo"] = "true" }),
             _ => await browser.GetAsync($"{path}/y-kien.csv"),
         };
 
@@ -88,21 +111,23 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
         Assert.Equal(expected, AuthorizationMatrix.Classify(response, "/quan-tri/khao-sat"));
         var after = await StateAsync(title);
         if (expected != Outcome.Allowed
-            || endpoint is Endpoint.ListPage or Endpoint.NewForm or Endpoint.EditForm or Endpoint.NewQuestion or Endpoint.EditQuestion or Endpoint.Results or Endpoint.Export or Endpoint.ResponsesExport)
+            || endpoint is Endpoint.ListPage or Endpoint.NewForm or Endpoint.EditForm or Endpoint.NewQuestion or Endpoint.NewMatrix or Endpoint.EditQuestion or Endpoint.Results or Endpoint.Export or Endpoint.ResponsesExport)
         {
             Assert.Equal(before, after);
             return;
         }
         var counts = before.Split('|');
-        var (surveys, audit) = (int.Parse(counts[1]), int.Parse(counts[2]));
+        var (surveys, audit, published) = (int.Parse(counts[1]), int.Parse(counts[2]), int.Parse(counts[3]));
         var expectedState = endpoint switch
         {
-            Endpoint.Create => $"{title}:Draft:Câu hỏi của ma trận quyền2|{surveys + 1}|{audit + 1}",
-            Endpoint.Update => $"{title} đã sửa:Draft:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}",
-            Endpoint.Open => $"{title}:Open:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}",
-            Endpoint.CreateQuestion => $"{title}:Draft:Câu hỏi của ma trận quyền2/Câu hỏi mới3|{surveys}|{audit + 1}",
-            Endpoint.UpdateQuestion => $"{title}:Draft:Câu hỏi đã sửa3|{surveys}|{audit + 1}",
-            _ => $"{title}:Draft:|{surveys}|{audit + 1}",
+            Endpoint.PublishText => $"{before.Split('|')[0]}|{surveys}|{audit + 1}|{published + 1}",
+            Endpoint.Create => $"{title}:Draft:Câu hỏi của ma trận quyền2|{surveys + 1}|{audit + 1}|{published}",
+            Endpoint.Update => $"{title} đã sửa:Draft:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}|{published}",
+            Endpoint.Open => $"{title}:Open:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}|{published}",
+            Endpoint.CreateQuestion => $"{title}:Draft:Câu hỏi của ma trận quyền2/Câu hỏi mới3|{surveys}|{audit + 1}|{published}",
+            Endpoint.CreateMatrix => $"{title}:Draft:Câu hỏi của ma trận quyền2/Thái độ0/Hướng dẫn0|{surveys}|{audit + 1}|{published}",
+            Endpoint.UpdateQuestion => $"{title}:Draft:Câu hỏi đã sửa3|{surveys}|{audit + 1}|{published}",
+            _ => $"{title}:Draft:|{surveys}|{audit + 1}|{published}",
         };
         Assert.Equal(expectedState, after);
     }

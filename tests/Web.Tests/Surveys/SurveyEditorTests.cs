@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Questionnaires;
@@ -111,6 +112,74 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
     }
 
     [Fact]
+    public async Task An_approver_adds_a_matrix_the_citizen_answers_it_as_a_table_and_the_results_draw_it_as_stacked_bars()
+    {
+        await site.AddUserAsync("khao-sat-ma-tran@cchc.test", (SeedFacts.Units.UbndPhuongThacMo, UnitRole.Approver));
+        var editor = await site.SignedInAsync("khao-sat-ma-tran@cchc.test");
+        var id = IdFrom(await EditorSite.PostFormAsync(editor, "/quan-tri/khao-sat/moi", new() { ["don-vi"] = SeedFacts.Units.UbndPhuongThacMo, ["mau"] = "Understanding" }));
+        var path = $"/quan-tri/khao-sat/{id}";
+        Assert.Contains($"href=\"{path}/ma-tran/moi\"", await editor.GetStringAsync(path));
+        Assert.Contains("name=\"Statements\"", await editor.GetStringAsync($"{path}/ma-tran/moi"));
+
+        // One statement is not a matrix: refused in Vietnamese, what was typed kept, nothing stored.
+        var matrix = new Dictionary<string, string>
+        {
+            ["Section"] = "IV. Đánh giá tuyên truyền", ["Prompt"] = "Ông/Bà đánh giá thế nào về công tác tuyên truyền CCHC?", ["Statements"] = "Nội dung dễ hiểu",
+            ["LowLabel"] = "Rất kém", ["HighLabel"] = "Rất tốt", ["Required"] = "true",
+        };
+        var refused = await EditorSite.PostFormAsync(editor, $"{path}/ma-tran/moi", matrix);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Ma trận cần từ 2 đến 10 nội dung đánh giá", html);
+        Assert.Contains(">Nội dung dễ hiểu</textarea>", html);
+        Assert.Equal(6, await site.WithDbAsync(db => db.SurveyQuestions.CountAsync(q => q.SurveyId == id)));
+
+        matrix["Statements"] = "Nội dung dễ hiểu\r\nHình thức phong phú\r\nĐến được với người dân";
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/ma-tran/moi", matrix)).StatusCode);
+        Assert.Contains("ma trận “Ông/Bà đánh giá thế nào về công tác tuyên truyền CCHC?”", WebUtility.HtmlDecode(await editor.GetStringAsync(path)));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Open" })).StatusCode);
+
+        // The form: one fieldset for the matrix, one per statement, a label for every radio.
+        var slug = await site.WithDbAsync(db => db.Surveys.Where(s => s.Id == id).Select(s => s.Slug).SingleAsync());
+        var q = await site.WithDbAsync(db => db.SurveyQuestions.Include(x => x.Options).Where(x => x.SurveyId == id).OrderBy(x => x.Order).ToListAsync());
+        var statements = q.Where(x => x.Group != null).ToList();
+        var citizen = site.NewBrowser();
+        var form = WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Survey(slug)));
+        Assert.Contains($"<fieldset class=\"survey-matrix\" id=\"ma-tran-{statements[0].Id}\"", form);
+        Assert.Contains("<legend>Ông/Bà đánh giá thế nào về công tác tuyên truyền CCHC? <span class=\"survey-matrix__numbers\">(câu 7–9)</span></legend>", form);
+        foreach (var statement in statements)
+            for (var level = 1; level <= 5; level++)
+                Assert.Contains($"<label for=\"q{statement.Id}-m{level}\">{level}", form);
+        Assert.Contains($"<label for=\"q{statements[0].Id}-m5\">5<span class=\"survey-matrix__end\"> – Rất tốt</span></label>", form);
+
+        // A statement left out is refused on its own row; the others keep what was chosen.
+        string Option(int question, int option) => q[question].Options.OrderBy(o => o.Order).ElementAt(option).Id.ToString(CultureInfo.InvariantCulture);
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("__RequestVerificationToken", EditorSite.AntiforgeryToken(form)), new($"q{q[0].Id}", Option(0, 0)), new($"q{q[1].Id}", Option(1, 0)),
+            new($"q{q[2].Id}", Option(2, 0)), new($"q{q[4].Id}", "4"), new($"q{statements[0].Id}", "5"), new($"q{statements[1].Id}", "2"),
+        ];
+        var missing = await citizen.PostAsync(SurveyAddresses.Survey(slug), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+        var again = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+        Assert.Contains($"<p class=\"field-error\" id=\"loi-{statements[2].Id}\">{QuestionnaireAnswers.RequiredMessage}</p>", again);
+        Assert.Matches($"id=\"q{statements[1].Id}-m2\" type=\"radio\" name=\"q{statements[1].Id}\" value=\"2\" checked", again);
+        fields.Add(new($"q{statements[2].Id}", "5"));
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(SurveyAddresses.Survey(slug), new FormUrlEncodedContent(fields))).StatusCode);
+
+        // Each statement is its own column of the responses export; the results draw the matrix as one stacked chart with its table.
+        Assert.Contains($"Câu 8. Ông/Bà đánh giá thế nào về công tác tuyên truyền CCHC? – Hình thức phong phú",
+            await editor.GetStringAsync($"{path}/y-kien.csv"));
+        var results = WebUtility.HtmlDecode(await editor.GetStringAsync($"{path}/ket-qua"));
+        Assert.Single(Regex.Matches(results, "chart__svg--chong"));
+        Assert.Contains("<h3 id=\"kq-cau-" + statements[0].Id + "\">Câu 7–9. Ông/Bà đánh giá thế nào về công tác tuyên truyền CCHC?</h3>", results);
+        Assert.Contains("<th scope=\"col\" class=\"num\">5 – Rất tốt</th>", results);
+        Assert.Contains("Câu 8. Hình thức phong phú: 1 – Rất kém: 0,0% · 0 ý kiến, 2: 100,0% · 1 ý kiến", results);
+        Assert.Contains("<td class=\"num\">100,0% · 1 ý kiến</td>", results);
+        Assert.DoesNotContain($"id=\"bd-cau-{statements[1].Id}", results);
+    }
+
+    [Fact]
     public async Task The_responses_export_gives_officers_each_response_with_its_free_text_in_CSV_and_XLSX_alike()
     {
         await site.AddUserAsync("khao-sat-y-kien@cchc.test", (SeedFacts.Units.UbndPhuongThacMo, UnitRole.Approver));
@@ -150,6 +219,22 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
         // The same table; XLSX holds text cells, never formulas, so the comment is kept as typed.
         Assert.Equal(csvRows[0], xlsxRows[0]);
         Assert.Equal([.. csvRows[1][..^1], comment], xlsxRows[1]);
+        // The officer publishes the comment; once the results are published the public page shows it, escaped, and nothing else of the response.
+        var response = await site.WithDbAsync(db => db.SurveyResponses.Where(r => r.SurveyId == id).Select(r => r.Id).SingleAsync());
+        Assert.Contains($"action=\"{path}/y-kien/{response}/{q[5].Id}\"", await editor.GetStringAsync($"{path}/ket-qua"));
+        // A rating is not a comment: nothing is published, the officer is told so.
+        await EditorSite.PostFormAsync(editor, $"{path}/y-kien/{response}/{q[4].Id}", new() { ["cong-bo"] = "true" });
+        Assert.False(await site.WithDbAsync(db => db.SurveyAnswers.AnyAsync(a => a.ResponseId == response && a.IsPublished)));
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/y-kien/{response}/{q[5].Id}", new() { ["cong-bo"] = "true" })).StatusCode);
+        Assert.Contains("Bỏ công bố", await editor.GetStringAsync($"{path}/ket-qua"));
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Closed" });
+        await EditorSite.PostFormAsync(editor, $"{path}/trang-thai", new() { ["chuyen"] = "Published" });
+        var published = await citizen.GetStringAsync(SurveyAddresses.Results(slug));
+        Assert.Contains("<li>=HYPERLINK(&quot;http://x.test&quot;,&quot;Xem&quot;), th", published);
+        Assert.DoesNotContain("Công bố</button>", published);
+        Assert.DoesNotContain("Hiểu rõ", WebUtility.HtmlDecode(published).Split("Ông/Bà muốn được tuyên truyền thêm")[1]);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditorSite.PostFormAsync(editor, $"{path}/y-kien/{response}/{q[5].Id}", new() { ["cong-bo"] = "false" })).StatusCode);
+        Assert.Contains("Ý kiến riêng của người trả lời không được công bố.", WebUtility.HtmlDecode(await citizen.GetStringAsync(SurveyAddresses.Results(slug))));
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync("/quan-tri/khao-sat/999999/y-kien.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"{path}/y-kien.pdf")).StatusCode);
     }

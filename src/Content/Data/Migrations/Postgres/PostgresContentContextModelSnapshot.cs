@@ -2454,6 +2454,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("boolean");
+
                     b.Property<decimal?>("Number")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
@@ -2507,8 +2510,8 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Group")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("HighLabel")
                         .IsRequired()

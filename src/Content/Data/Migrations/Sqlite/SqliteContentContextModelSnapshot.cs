@@ -2368,6 +2368,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal?>("Number")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -2417,7 +2420,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Group")
-                        .HasMaxLength(100)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HighLabel")
