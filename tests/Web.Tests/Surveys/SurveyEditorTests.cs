@@ -151,6 +151,7 @@ public sealed class SurveyEditorTests(EditorSite site) : IClassFixture<EditorSit
             for (var level = 1; level <= 5; level++)
                 Assert.Contains($"<label for=\"q{statement.Id}-m{level}\">{level}", form);
         Assert.Contains($"<label for=\"q{statements[0].Id}-m5\">5<span class=\"survey-matrix__end\"> – Rất tốt</span></label>", form);
+        Assert.Contains($"id=\"thang-{statements[0].Id}\">Chọn một mức cho mỗi nội dung, từ 1 – Rất kém đến 5 – Rất tốt.</p>", form);
 
         // A statement left out is refused on its own row; the others keep what was chosen.
         string Option(int question, int option) => q[question].Options.OrderBy(o => o.Order).ElementAt(option).Id.ToString(CultureInfo.InvariantCulture);
