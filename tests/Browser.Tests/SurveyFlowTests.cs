@@ -43,7 +43,7 @@ public sealed class SurveyFlowTests(SiteFixture site)
         // The answer is in the chart's table of question 2 ("Hiểu rõ") and in the officers' free text.
         var table = officer.GetByRole(AriaRole.Table, new() { Name = "Câu 2: Ông/Bà có hiểu mục đích của cải cách hành chính nhà nước không?" });
         await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "Hiểu rõ" })).ToContainTextAsync($"{before + 1} ý kiến");
-        await officer.GetByText("ý kiến (chỉ cán bộ xem được)").ClickAsync();
+        await officer.GetByText("ý kiến (chỉ cán bộ xem được").ClickAsync();
         await Assertions.Expect(officer.GetByText("Muốn biết thêm cách nộp hồ sơ trực tuyến.")).ToBeVisibleAsync();
         await AccessibilityTests.AssertNoBlockingViolationsAsync(officer, new Uri(officer.Url).AbsolutePath);
         await SiteFixture.ScreenshotAsync(officer, "khao-sat-ket-qua-1366");
