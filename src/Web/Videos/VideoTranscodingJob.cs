@@ -9,14 +9,14 @@ public sealed class VideoQueueWakeup : Wakeup;
 
 /// <summary>
 /// Works through the transcoding queue (<see cref="VideoTranscoding"/>), one video at a time across the nodes
-/// (<see cref="INodeLocks"/>), at once when this node queues a video (<see cref="VideoQueueWakeup"/>) and otherwise every five
-/// minutes, for videos queued on another node. The queue is in the database, so a job a stopped process left behind is
+/// (<see cref="INodeLocks"/>), at once when this node queues a video (<see cref="VideoQueueWakeup"/>) and otherwise once a
+/// minute, for videos queued on another node and jobs a stopped node left running. The queue is in the database, so a job a stopped process left behind is
 /// taken again here after the restart.
 /// </summary>
 public sealed class VideoTranscodingJob(IServiceScopeFactory scopes, INodeLocks locks, VideoQueueWakeup wakeup, ILogger<VideoTranscodingJob> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
