@@ -33,14 +33,16 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         procedure.HasOne(p => p.Field).WithMany().HasForeignKey(p => p.FieldId).OnDelete(DeleteBehavior.Restrict);
         procedure.HasOne(p => p.Level).WithMany().HasForeignKey(p => p.LevelId).OnDelete(DeleteBehavior.Restrict);
         procedure.HasOne(p => p.DecisionPost).WithMany().HasForeignKey(p => p.DecisionPostId).OnDelete(DeleteBehavior.SetNull);
-        // The lists of a procedure are read and written with it, never queried alone: one JSON column each.
-        procedure.OwnsMany(p => p.Ways, way =>
+        // The lists of a procedure are read and written with it, never queried alone: one JSON column each. Complex
+        // collections, not owned entities: values without keys or change tracking of their own, which costs an import of
+        // thousands of procedures far less than tens of thousands of tracked owned entities.
+        procedure.ComplexCollection(p => p.Ways, way =>
         {
             way.ToJson();
             way.Property(w => w.Channel).HasConversion<string>();
         });
-        procedure.OwnsMany(p => p.Dossier, component => component.ToJson());
-        procedure.OwnsMany(p => p.LegalBases, basis => basis.ToJson());
+        procedure.ComplexCollection(p => p.Dossier, component => component.ToJson());
+        procedure.ComplexCollection(p => p.LegalBases, basis => basis.ToJson());
         procedure.HasMany(p => p.Units).WithOne().HasForeignKey(u => u.ProcedureId).OnDelete(DeleteBehavior.Cascade);
         procedure.HasMany(p => p.Revisions).WithOne().HasForeignKey(r => r.ProcedureId).OnDelete(DeleteBehavior.Cascade);
     }

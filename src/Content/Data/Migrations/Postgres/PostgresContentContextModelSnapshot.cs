@@ -1603,6 +1603,58 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Dossier", "CchcSite.Content.Procedures.Procedure.Dossier#DossierComponent", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<int?>("FormAssetId");
+
+                            b1.Property<string>("FormName");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1
+                                .ToJson("Dossier")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "LegalBases", "CchcSite.Content.Procedures.Procedure.LegalBases#LegalBasis", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("DocumentPostId");
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1
+                                .ToJson("LegalBases")
+                                .HasColumnType("jsonb");
+                        });
+
+                    b.ComplexCollection(typeof(List<Dictionary<string, object>>), "Ways", "CchcSite.Content.Procedures.Procedure.Ways#SubmissionWay", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Channel")
+                                .IsRequired();
+
+                            b1.Property<string>("Description");
+
+                            b1.Property<string>("Fee");
+
+                            b1.Property<string>("ProcessingTime");
+
+                            b1
+                                .ToJson("Ways")
+                                .HasColumnType("jsonb");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -3487,99 +3539,11 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("CchcSite.Content.Procedures.DossierComponent", "Dossier", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<int>("Copies");
-
-                            b1.Property<int?>("FormAssetId");
-
-                            b1.Property<string>("FormName");
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<int>("Originals");
-
-                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Procedures");
-
-                            b1
-                                .ToJson("Dossier")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
-                    b.OwnsMany("CchcSite.Content.Procedures.LegalBasis", "LegalBases", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<int?>("DocumentPostId");
-
-                            b1.Property<string>("Text")
-                                .IsRequired();
-
-                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Procedures");
-
-                            b1
-                                .ToJson("LegalBases")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
-                    b.OwnsMany("CchcSite.Content.Procedures.SubmissionWay", "Ways", b1 =>
-                        {
-                            b1.Property<int>("ProcedureId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Channel")
-                                .IsRequired();
-
-                            b1.Property<string>("Description");
-
-                            b1.Property<string>("Fee");
-
-                            b1.Property<string>("ProcessingTime");
-
-                            b1.HasKey("ProcedureId", "__synthesizedOrdinal");
-
-                            b1.ToTable("Procedures");
-
-                            b1
-                                .ToJson("Ways")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureId");
-                        });
-
                     b.Navigation("DecisionPost");
-
-                    b.Navigation("Dossier");
 
                     b.Navigation("Field");
 
-                    b.Navigation("LegalBases");
-
                     b.Navigation("Level");
-
-                    b.Navigation("Ways");
                 });
 
             modelBuilder.Entity("CchcSite.Content.Procedures.ProcedureRevision", b =>
