@@ -17,7 +17,7 @@ public class PermissionsTests
             [UnitRole.Approver] = [EditorAction.ReadDraft, EditorAction.Edit, EditorAction.Submit, EditorAction.Publish, EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer,
                 EditorAction.HandleSubmission, EditorAction.PublishAnswer, EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults,
                 EditorAction.ViewSubscriberCounts, EditorAction.ManageProcedures, EditorAction.ManageDossierResults, EditorAction.EditUnitProfile, EditorAction.SubmitReport, EditorAction.ManageContests,
-                EditorAction.ManageSurveys, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal, EditorAction.ChooseSubUnitIntake],
+                EditorAction.ManageSurveys, EditorAction.SaveSurveySipasResult, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal, EditorAction.ChooseSubUnitIntake],
             [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
             // Reads, never writes, never the citizens' contact details (HandleSubmission).
             [UnitRole.Overseer] = [EditorAction.ReadDraft, EditorAction.ViewPlans, EditorAction.ReceiveReports],

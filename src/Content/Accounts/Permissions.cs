@@ -51,6 +51,11 @@ public enum EditorAction
     ManageContests,
     /// <summary>Run the unit's surveys: create from a template, edit questions until the first response, open, close, read the results, publish them.</summary>
     ManageSurveys,
+    /// <summary>
+    /// Save a closed SIPAS-style survey's overall satisfaction as the unit's SIPAS result for the year it closed, replacing the
+    /// result the unit published for that year: a figure the public index pages and the API then show as the unit's.
+    /// </summary>
+    SaveSurveySipasResult,
     /// <summary>Prepare a contest of the unit as a draft (the contest, its rounds, its question bank) and submit it for review.</summary>
     PrepareContests,
 }
@@ -72,7 +77,7 @@ public static class Permissions
             EditorAction.Unpublish, EditorAction.Upload, EditorAction.Answer, EditorAction.HandleSubmission, EditorAction.PublishAnswer,
             EditorAction.ViewPlans, EditorAction.ManagePlans, EditorAction.ManageIndexResults, EditorAction.ViewSubscriberCounts, EditorAction.EditUnitProfile, EditorAction.ManageProcedures,
             EditorAction.ManageDossierResults, EditorAction.SubmitReport, EditorAction.ManageContests,
-            EditorAction.ManageSurveys, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal,
+            EditorAction.ManageSurveys, EditorAction.SaveSurveySipasResult, EditorAction.PrepareContests, EditorAction.ProposePost, EditorAction.DecideProposal,
             EditorAction.ChooseSubUnitIntake],
         [UnitRole.HotlineOfficer] = [EditorAction.Answer, EditorAction.HandleSubmission],
         // Reads only. Not HandleSubmission: the inbox shows citizens' names and contacts; the overseer sees the

@@ -27,6 +27,9 @@ public class IndexDefinition
 {
     public const int MaxCode = 20, MaxName = 200, MaxAssessor = 300;
 
+    /// <summary>The citizen satisfaction index, which a unit's own SIPAS-style survey can feed (<see cref="Surveys.SurveySipasResults"/>).</summary>
+    public const string SipasCode = "SIPAS";
+
     public int Id { get; set; }
     /// <summary>PAR_INDEX, SIPAS, …: upper case, the address and API use it.</summary>
     public required string Code { get; set; }

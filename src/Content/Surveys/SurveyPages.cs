@@ -99,7 +99,10 @@ public sealed record SurveyListPage(PagedResult<SurveyCard> Surveys)
 /// </summary>
 public static class SurveyDates
 {
-    public static string LastDay(DateTime closesAtUtc) => VietnamTime.FormatDate(VietnamTime.DateOf(closesAtUtc.AddTicks(-1)));
+    /// <summary>The last day a survey takes responses, Vietnam time: its close is the start of the next day, or the moment given.</summary>
+    public static DateOnly LastDate(DateTime closesAtUtc) => VietnamTime.DateOf(closesAtUtc.AddTicks(-1));
+
+    public static string LastDay(DateTime closesAtUtc) => VietnamTime.FormatDate(LastDate(closesAtUtc));
 }
 
 public static class SurveyAddresses

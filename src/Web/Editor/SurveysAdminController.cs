@@ -21,14 +21,16 @@ public sealed record SurveyQuestionPage(int SurveyId, string SurveyTitle, int? Q
 /// <summary>The matrix form: a prompt, its statements one a line, the shared scale's end labels.</summary>
 public sealed record SurveyMatrixPage(int SurveyId, string SurveyTitle, SurveyMatrixInput Input, IReadOnlyList<string> Sections);
 
-public sealed record SurveyResultsAdminPage(SurveyResultsView Results);
+/// <summary>The officers' results page; <paramref name="Sipas"/> is the SIPAS save form's offer, for a SIPAS-style survey and a user who may save it.</summary>
+public sealed record SurveyResultsAdminPage(SurveyResultsView Results, SipasOffer? Sipas);
 
 /// <summary>
 /// Surveys in the editor area (/quan-tri/khao-sat): the unit's approvers and administrators create a survey from a template,
 /// edit it and its questions until the first response, open and close it, read the results and publish them
 /// (<see cref="EditorAction.ManageSurveys"/>, asked on every request).
 /// </summary>
-public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults results, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults results, SurveySipasResults sipas, UnitDirectory units, CurrentEditor editor)
+    : EditorController
 {
     public const string Base = "/quan-tri/khao-sat";
 
@@ -164,8 +166,27 @@ public sealed class SurveysAdminController(SurveyEditing editing, SurveyResults 
     public async Task<IActionResult> Results([FromRoute] int id, CancellationToken ct)
     {
         var (view, refusal) = await AuthorizedAsync(results.ReadAsync(id, withTexts: true, ct), v => v.UnitId, EditorAction.ManageSurveys);
-        return view is null ? refusal! : View("Results", new SurveyResultsAdminPage(view));
+        return view is null ? refusal! : await ResultsPageAsync(view, ct);
     }
+
+    /// <summary>
+    /// Saves a closed SIPAS-style survey's overall satisfaction as the unit's SIPAS result of the year it closed
+    /// (<see cref="EditorAction.SaveSurveySipasResult"/>); replacing the unit's result for that year needs "thay-the" ticked.
+    /// </summary>
+    [HttpPost(Base + "/{id:int}/ket-qua/sipas")]
+    public async Task<IActionResult> SaveSipas([FromRoute] int id, [FromForm(Name = SurveySipasResults.ReplaceField)] bool replace, CancellationToken ct)
+    {
+        var (view, refusal) = await AuthorizedAsync(results.ReadAsync(id, withTexts: true, ct), v => v.UnitId, EditorAction.SaveSurveySipasResult);
+        if (view is null)
+            return refusal!;
+        return await FormOutcomeAsync(await sipas.SaveAsync(id, replace, editor.Actor, ct),
+            _ => Saved($"{Base}/{id}/ket-qua#sipas", "Đã lưu mức độ hài lòng chung của khảo sát làm kết quả SIPAS của đơn vị; trang Chỉ số CCHC công khai đã hiện kết quả này."),
+            () => ResultsPageAsync(view, ct));
+    }
+
+    private async Task<IActionResult> ResultsPageAsync(SurveyResultsView view, CancellationToken ct) =>
+        View("Results", new SurveyResultsAdminPage(view,
+            await MayAsync(view.UnitId, EditorAction.SaveSurveySipasResult) ? await sipas.OfferAsync(view, ct) : null));
 
     /// <summary>Publishes or withdraws one free-text answer ("cong-bo" true or false), back to its question on the results page.</summary>
     [HttpPost(Base + "/{id:int}/y-kien/{response:int}/{question:int}")]

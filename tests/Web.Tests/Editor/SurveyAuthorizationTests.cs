@@ -6,11 +6,13 @@ namespace CchcSite.Web.Tests.Editor;
 
 /// <summary>
 /// Who runs surveys: approvers of the unit and administrators (<c>ManageSurveys</c>). An approver of another unit reaches the
-/// list and the new form (for their own unit), never this unit's survey; everyone refused changes nothing, anywhere.
+/// list and the new form (for their own unit), never this unit's survey; everyone refused changes nothing, anywhere. Saving a
+/// closed SIPAS-style survey's figure as the unit's SIPAS result is its own row (<c>SaveSurveySipasResult</c>, the same people):
+/// a refusal stores no index result.
 /// </summary>
 public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<EditorSite>
 {
-    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, NewMatrix, CreateMatrix, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export, ResponsesExport, PublishText }
+    public enum Endpoint { ListPage, NewForm, Create, EditForm, Update, Open, NewQuestion, CreateQuestion, NewMatrix, CreateMatrix, EditQuestion, UpdateQuestion, DeleteQuestion, Results, Export, ResponsesExport, PublishText, SaveSipas }
 
     public static TheoryData<Endpoint, Who> Cases() => AuthorizationMatrix.Cases<Endpoint>();
 
@@ -38,7 +40,33 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
         return (survey.Id, survey.Questions[0].Id);
     });
 
-    /// <summary>What a step can change: the case's survey (title, state, questions and options), how many surveys there are, and the survey audit entries.</summary>
+    /// <summary>
+    /// For <see cref="Endpoint.SaveSipas"/>: the case's survey closed on 30/06 of a year of its own (so that no two cases save
+    /// into one unit's year), with a satisfaction scale as its indicator and one "5".
+    /// </summary>
+    private Task MakeClosedSipasStyleAsync(int surveyId, Who who) => site.WithDbAsync(async db =>
+    {
+        var survey = await db.Surveys.SingleAsync(s => s.Id == surveyId);
+        survey.State = SurveyState.Closed;
+        survey.ClosesAt = new DateTime(2040 + (int)who, 6, 30, 17, 0, 0, DateTimeKind.Utc);
+        var question = new SurveyQuestion
+        {
+            SurveyId = surveyId, Text = "Mức độ hài lòng chung", Kind = QuestionKind.Scale, Order = 2, IsIndicator = true,
+            LowLabel = SurveyTemplates.Low, HighLabel = SurveyTemplates.High,
+        };
+        db.SurveyQuestions.Add(question);
+        await db.SaveChangesAsync();
+        db.SurveyResponses.Add(new SurveyResponse
+        {
+            SurveyId = surveyId, SurveyVersion = 1, Day = new DateOnly(2040, 6, 1), Answers = [new SurveyAnswer { QuestionId = question.Id, Number = 5 }],
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>
+    /// What a step can change: the case's survey (title, state, questions and options), how many surveys there are, the survey
+    /// audit entries, the published comments, and the index results of the unit.
+    /// </summary>
     private Task<string> StateAsync(string title) => site.WithDbAsync(async db =>
     {
         var rows = await db.Surveys.Where(s => s.Title.StartsWith(title)).OrderBy(s => s.Id)
@@ -46,7 +74,8 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
         var surveys = await db.Surveys.CountAsync();
         var audit = await db.AuditEntries.CountAsync(e => e.Action.StartsWith("survey."));
         var published = await db.SurveyAnswers.CountAsync(a => a.IsPublished && db.SurveyResponses.Any(r => r.Id == a.ResponseId && db.Surveys.Any(s => s.Id == r.SurveyId && s.Title.StartsWith(title))));
-        return string.Join(";", rows) + $"|{surveys}|{audit}|{published}";
+        var results = await db.IndexResults.CountAsync(r => r.Unit.Slug == AuthorizationMatrix.Unit);
+        return string.Join(";", rows) + $"|{surveys}|{audit}|{published}|{results}";
     });
 
     /// <summary>A free-text question of the survey and one response that answered it: the comment an officer may publish.</summary>
@@ -71,6 +100,8 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
         var title = $"Khảo sát ma trận {endpoint} {who}";
         var (survey, question) = await SurveyOfTheUnitAsync(title);
         var comment = endpoint == Endpoint.PublishText ? await CommentAsync(survey) : default;
+        if (endpoint == Endpoint.SaveSipas)
+            await MakeClosedSipasStyleAsync(survey, who);
         var before = await StateAsync(title);
         var browser = await AuthorizationMatrix.BrowserForAsync(site, who, $"khao-sat-{endpoint}-{who}".ToLowerInvariant());
         Dictionary<string, string> Question(string text) => new()
@@ -103,6 +134,7 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
             Endpoint.Results => await browser.GetAsync($"{path}/ket-qua"),
             Endpoint.Export => await browser.GetAsync($"{path}/ket-qua.xlsx"),
             Endpoint.PublishText => await EditorSite.PostFormAsync(browser, $"{path}/y-kien/{comment.Response}/{comment.Question}", new() { ["cong-bo"] = "true" }),
+            Endpoint.SaveSipas => await EditorSite.PostFormAsync(browser, $"{path}/ket-qua/sipas", []),
             _ => await browser.GetAsync($"{path}/y-kien.csv"),
         };
 
@@ -117,17 +149,18 @@ public sealed class SurveyAuthorizationTests(EditorSite site) : IClassFixture<Ed
             return;
         }
         var counts = before.Split('|');
-        var (surveys, audit, published) = (int.Parse(counts[1]), int.Parse(counts[2]), int.Parse(counts[3]));
+        var (surveys, audit, published, results) = (int.Parse(counts[1]), int.Parse(counts[2]), int.Parse(counts[3]), int.Parse(counts[4]));
         var expectedState = endpoint switch
         {
-            Endpoint.PublishText => $"{before.Split('|')[0]}|{surveys}|{audit + 1}|{published + 1}",
-            Endpoint.Create => $"{title}:Draft:Câu hỏi của ma trận quyền2|{surveys + 1}|{audit + 1}|{published}",
-            Endpoint.Update => $"{title} đã sửa:Draft:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}|{published}",
-            Endpoint.Open => $"{title}:Open:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}|{published}",
-            Endpoint.CreateQuestion => $"{title}:Draft:Câu hỏi của ma trận quyền2/Câu hỏi mới3|{surveys}|{audit + 1}|{published}",
-            Endpoint.CreateMatrix => $"{title}:Draft:Câu hỏi của ma trận quyền2/Thái độ0/Hướng dẫn0|{surveys}|{audit + 1}|{published}",
-            Endpoint.UpdateQuestion => $"{title}:Draft:Câu hỏi đã sửa3|{surveys}|{audit + 1}|{published}",
-            _ => $"{title}:Draft:|{surveys}|{audit + 1}|{published}",
+            Endpoint.SaveSipas => $"{before.Split('|')[0]}|{surveys}|{audit}|{published}|{results + 1}",
+            Endpoint.PublishText => $"{before.Split('|')[0]}|{surveys}|{audit + 1}|{published + 1}|{results}",
+            Endpoint.Create => $"{title}:Draft:Câu hỏi của ma trận quyền2|{surveys + 1}|{audit + 1}|{published}|{results}",
+            Endpoint.Update => $"{title} đã sửa:Draft:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}|{published}|{results}",
+            Endpoint.Open => $"{title}:Open:Câu hỏi của ma trận quyền2|{surveys}|{audit + 1}|{published}|{results}",
+            Endpoint.CreateQuestion => $"{title}:Draft:Câu hỏi của ma trận quyền2/Câu hỏi mới3|{surveys}|{audit + 1}|{published}|{results}",
+            Endpoint.CreateMatrix => $"{title}:Draft:Câu hỏi của ma trận quyền2/Thái độ0/Hướng dẫn0|{surveys}|{audit + 1}|{published}|{results}",
+            Endpoint.UpdateQuestion => $"{title}:Draft:Câu hỏi đã sửa3|{surveys}|{audit + 1}|{published}|{results}",
+            _ => $"{title}:Draft:|{surveys}|{audit + 1}|{published}|{results}",
         };
         Assert.Equal(expectedState, after);
     }
