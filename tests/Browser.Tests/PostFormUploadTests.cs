@@ -133,6 +133,6 @@ public sealed class PostFormUploadTests(SiteFixture site)
         }
     }
 
-    private static string SeedFile(string folder, string name) =>
+    internal static string SeedFile(string folder, string name) =>
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(EditorFlowTests.SeedImage())))!, "files", folder, name);
 }

@@ -1,4 +1,5 @@
 using CchcSite.Content.Accounts;
+using CchcSite.Content.Media;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Paging;
 using CchcSite.Content.Procedures;
@@ -19,16 +20,20 @@ public sealed record ProceduresAdminPage(PagedResult<ProcedureListRow> Items, st
 public sealed record ImportPanel(string? UnitSlug, IReadOnlyDictionary<string, string[]> Errors, ProcedureImportSummary? Preview, string? Content,
     string? FileName);
 
-/// <summary>The create or edit form, with the units the person may file the procedure under and the lists' values.</summary>
+/// <summary>
+/// The create or edit form, with the units the person may file the procedure under, the lists' values, the managing unit's
+/// library files a dossier component may offer as its form, and the upload dialog when the person may add to that library.
+/// </summary>
 public sealed record ProcedureFormPage(string? Code, Guid? Version, string OwnerSlug, ProcedureInput Input, IReadOnlyList<UnitRef> Units,
-    IReadOnlyList<ProcedureTerm> Terms, IReadOnlyList<ProcedureRevision> Revisions);
+    IReadOnlyList<ProcedureTerm> Terms, IReadOnlyList<ProcedureRevision> Revisions, IReadOnlyList<MediaLibraryItem> FormFiles, UploadDialog? Upload);
 
 /// <summary>
 /// Administrative procedures in the editor area (/quan-tri/thu-tuc): the list of the procedures a person's units manage, the form
 /// with every field, and the import of a CSV or XLSX file (a dry run first, then the file that was looked at, all or nothing).
 /// Approvers of the managing unit and administrators only: <see cref="EditorAction.ManageProcedures"/>, asked on every request.
 /// </summary>
-public sealed class ProceduresAdminController(ProcedureEditing editing, ProcedureImport import, UnitDirectory units, CurrentEditor editor) : EditorController
+public sealed class ProceduresAdminController(ProcedureEditing editing, ProcedureImport import, UnitDirectory units, MediaLibrary library, CurrentEditor editor)
+    : EditorController
 {
     public const string Base = "/quan-tri/thu-tuc";
     private const int MaxFileBytes = 8 * 1024 * 1024;
@@ -161,7 +166,14 @@ public sealed class ProceduresAdminController(ProcedureEditing editing, Procedur
         CancellationToken ct)
     {
         var catalog = await editing.CatalogAsync(null, ct);
-        return View("Form", new ProcedureFormPage(code, version, ownerSlug, input, await UnitsAllowingAsync(EditorAction.ManageProcedures, ct), catalog.Terms, revisions));
+        var owner = (await units.FindAsync(ownerSlug, ct))?.Unit;
+        var files = owner is null ? [] : (await library.ChoicesAsync(owner.Id, [], ct)).Where(f => f.IsDocument)
+            .DistinctBy(f => f.FileName, StringComparer.OrdinalIgnoreCase).ToList(); // newest first: the one a line's name finds
+        var upload = owner is not null && await MayAsync(owner.Id, EditorAction.Upload)
+            ? new UploadDialog(owner.Slug, $"Tệp được lưu vào thư viện của {owner.Name} và ghi vào dòng giấy tờ đang chọn; nội dung bạn đang soạn giữ nguyên.")
+            : null;
+        return View("Form", new ProcedureFormPage(code, version, ownerSlug, input, await UnitsAllowingAsync(EditorAction.ManageProcedures, ct), catalog.Terms,
+            revisions, files, upload));
     }
 
     private Task<IActionResult> ImportRefusedAsync(string? donVi, string message, CancellationToken ct)

@@ -430,10 +430,57 @@ if (videoForm) {
   });
 }
 
-// Uploading from the post form, without leaving it (Views/EditorPosts/Edit.cshtml): each "Tải … mới lên" button opens
+// The procedure form's dossier lines (Views/ProceduresAdmin/Form.cshtml) read "name | originals | copies | form name | file".
+// A file of the unit's library, picked from the list under them or just uploaded, becomes the fifth part of the line the
+// caret is on (a textarea keeps its caret when the focus leaves it); the counts left out get the defaults the site reads.
+const dossierLines = document.getElementById("Dossier");
+const dossierFiles = document.getElementById("tep-mau");
+const dossierStatus = document.getElementById("tep-mau-trang-thai");
+function attachFormFile(fileName, uploaded = false) {
+  const lines = dossierLines.value.split("\n");
+  const index = dossierLines.value.slice(0, dossierLines.selectionStart).split("\n").length - 1;
+  const parts = lines[index].split("|").map((part) => part.trim());
+  if (!parts[0]) {
+    return uploaded ? `Đã tải lên “${fileName}”; đặt con trỏ vào dòng giấy tờ cần mẫu rồi bấm “Ghi vào dòng đang chọn” bên tệp đó.`
+      : "Vui lòng đặt con trỏ vào dòng giấy tờ cần mẫu rồi bấm lại “Ghi vào dòng đang chọn”.";
+  }
+  const defaults = ["", "1", "0", ""];
+  while (parts.length < 5) parts.push(defaults[parts.length]);
+  parts[4] = fileName;
+  lines[index] = parts.join(" | ");
+  dossierLines.value = lines.join("\n");
+  return `${uploaded ? "Đã tải lên và ghi" : "Đã ghi"} “${fileName}” vào dòng ${index + 1} (${parts[0]}).`;
+}
+function offerFormFile(fileName) {
+  const list = dossierFiles.querySelector("ul");
+  list.querySelector("[data-empty]")?.remove();
+  if ([...list.querySelectorAll("[data-form-file]")].some((button) => button.dataset.formFile === fileName)) return;
+  const item = document.createElement("li");
+  item.innerHTML = `<span class="file-name"></span> <button type="button" class="link-button">Ghi vào dòng đang chọn<span class="visually-hidden"></span></button>`;
+  item.firstElementChild.textContent = fileName;
+  const button = item.querySelector("button");
+  button.dataset.formFile = fileName;
+  button.lastElementChild.textContent = ` tệp ${fileName}`;
+  list.prepend(item);
+  const count = dossierFiles.querySelector("[data-count]");
+  count.textContent = list.querySelectorAll("[data-form-file]").length;
+}
+if (dossierFiles) {
+  dossierFiles.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-form-file]");
+    if (!button) return;
+    const said = attachFormFile(button.dataset.formFile);
+    // Filled a moment later, so screen readers read a repeated message again.
+    dossierStatus.textContent = "";
+    setTimeout(() => { dossierStatus.textContent = said; }, 100);
+  });
+  for (const button of dossierFiles.querySelectorAll("[data-form-file]")) button.hidden = false;
+}
+
+// Uploading from a form without leaving it (a post, Views/EditorPosts/Edit.cshtml; a procedure): each "Tải … lên" button opens
 // the one upload dialog, set up from the button's data (what it takes, how the description is named, whether it is
 // required); the file goes to the library's own endpoints (a video in parts, as above) and is then chosen in the form:
-// the cover image, an attachment ticked, the post's video, or an image put in the body. Nothing typed in the form is sent
+// the cover image, an attachment ticked, the post's video, an image put in the body, or a dossier line's form. Nothing typed in the form is sent
 // or lost. The dialog's status line says, aloud too, how the upload goes and why it was refused.
 const uploadDialog = document.getElementById("tai-len-nhanh");
 let openUpload = null;
@@ -562,6 +609,10 @@ if (uploadDialog) {
       titleLabel.textContent = `Tiêu đề hiển thị của ${file.fileName}`;
       fieldset.querySelector("button[data-upload-for]").before(row);
       return `Đã tải lên và đính kèm “${file.fileName}” (${file.size}).`;
+    },
+    Dossier: (file) => {
+      offerFormFile(file.fileName);
+      return attachFormFile(file.fileName, true);
     },
     Video_FileId: (video) => {
       const select = document.getElementById("Video_FileId");
