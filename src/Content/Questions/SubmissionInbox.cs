@@ -33,6 +33,9 @@ public sealed record InboxRow(int Id, string Code, SubmissionKind Kind, string T
     SubmissionStatus Status, DateTime ReceivedAt, DateOnly DueOn, int WorkingDaysLeft, string? AssignedTo)
 {
     public bool IsOverdue => Status.IsOpen() && WorkingDaysLeft < 0;
+
+    /// <summary>The votes on its answer in the Q&amp;A column ("có hữu ích không?"); null for what was never published there.</summary>
+    public HelpfulCounts? Helpful { get; init; }
 }
 
 public sealed record Officer(string UserId, string FullName);
@@ -72,7 +75,7 @@ public abstract record SubmissionCommand
 /// The officers' side: the inbox and every step of the workflow, decided by <see cref="SubmissionWorkflow"/>. Each step
 /// writes the item's history and the audit log in the same save.
 /// </summary>
-public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures.ProcedureLookup procedures, TimeProvider clock)
+public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures.ProcedureLookup procedures, HelpfulVotes votes, TimeProvider clock)
 {
     public const int MaxAnswer = 20000;
     public const int MaxReason = 1000;
@@ -113,9 +116,12 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
             {
                 s.Id, s.TrackingCode, s.Kind, s.Title, Unit = s.Unit.ShortName, Category = s.Category!.Name, s.Status, s.ReceivedAt, s.DueOn,
                 AssignedTo = db.Users.Where(u => u.Id == s.AssignedUserId).Select(u => u.FullName).FirstOrDefault(),
+                WasPublished = s.Kind == SubmissionKind.Question && s.PublishedAt != null,
             }).ToPageAsync(filter.Page, ct);
+        var helpful = await votes.CountsAsync([.. page.Items.Where(s => s.WasPublished).Select(s => s.Id)], ct);
         return new PagedResult<InboxRow>(page.Items.Select(s => new InboxRow(s.Id, s.TrackingCode, s.Kind, s.Title, s.Unit, s.Category,
-            s.Status, s.ReceivedAt, s.DueOn, WorkingDays.Between(today, s.DueOn), s.AssignedTo)).ToList(), page.Page, page.PageSize, page.TotalCount);
+            s.Status, s.ReceivedAt, s.DueOn, WorkingDays.Between(today, s.DueOn), s.AssignedTo) { Helpful = helpful.GetValueOrDefault(s.Id) })
+            .ToList(), page.Page, page.PageSize, page.TotalCount);
     }
 
     /// <summary>One item with its history, for the officer's page.</summary>
