@@ -83,7 +83,8 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
 
     public DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<PagedResult<InboxRow>> ListAsync(InboxFilter filter, CancellationToken ct)
+    /// <summary>The items of the filter, in no order.</summary>
+    private IQueryable<Submission> Filtered(InboxFilter filter)
     {
         var query = db.Submissions.AsNoTracking();
         if (filter.UnitIds is { } allowed)
@@ -101,7 +102,7 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
         }
         var today = Today;
         var open = new[] { SubmissionStatus.Received, SubmissionStatus.Assigned, SubmissionStatus.Answered };
-        query = filter.View switch
+        return filter.View switch
         {
             InboxView.Open => query.Where(s => open.Contains(s.Status)),
             InboxView.New => query.Where(s => s.Status == SubmissionStatus.Received),
@@ -111,7 +112,12 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
             InboxView.Done => query.Where(s => !open.Contains(s.Status)),
             _ => query,
         };
-        var page = await query.OrderBy(s => s.DueOn).ThenBy(s => s.Id)
+    }
+
+    public async Task<PagedResult<InboxRow>> ListAsync(InboxFilter filter, CancellationToken ct)
+    {
+        var today = Today;
+        var page = await Filtered(filter).OrderBy(s => s.DueOn).ThenBy(s => s.Id)
             .Select(s => new
             {
                 s.Id, s.TrackingCode, s.Kind, s.Title, Unit = s.Unit.ShortName, Category = s.Category!.Name, s.Status, s.ReceivedAt, s.DueOn,
@@ -123,6 +129,10 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
             s.Status, s.ReceivedAt, s.DueOn, WorkingDays.Between(today, s.DueOn), s.AssignedTo) { Helpful = helpful.GetValueOrDefault(s.Id) })
             .ToList(), page.Page, page.PageSize, page.TotalCount);
     }
+
+    /// <summary>The votes on the answers of every item of the filter (all pages): the total of the inbox's column.</summary>
+    public Task<HelpfulCounts> HelpfulTotalAsync(InboxFilter filter, CancellationToken ct) =>
+        votes.TotalAsync(Filtered(filter).Select(s => s.Id), ct);
 
     /// <summary>One item with its history, for the officer's page.</summary>
     public Task<Submission?> FindAsync(int id, CancellationToken ct) =>
