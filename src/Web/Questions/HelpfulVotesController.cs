@@ -32,7 +32,7 @@ public sealed class HelpfulVotesController(HelpfulVotes votes, PublicSubmissions
     [EnableRateLimiting(HelpfulVoteLimit.Policy)]
     public async Task<IActionResult> Vote(int id, CancellationToken ct)
     {
-        var helpful = Parse(Request.Form[HelpfulVotes.Field]);
+        var helpful = Request.HasFormContentType ? Parse((await Request.ReadFormAsync(ct))[HelpfulVotes.Field]) : null;
         // Checked here rather than by the filter: a post without the token (any post from the cached page) is asked to confirm.
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return await PageAsync(id, helpful, thanked: false, ct);
