@@ -33,12 +33,21 @@ public sealed class HelpfulVoteFlowTests(SiteFixture site)
         // In place: the reader is still on the answer's page.
         Assert.EndsWith($"/hoi-dap/{id}", reader.Url);
         await SiteFixture.ScreenshotAsync(reader, "huu-ich-cam-on-390");
+        await reader.SetViewportSizeAsync(1366, 900);
+        await SiteFixture.ScreenshotAsync(reader, "huu-ich-cam-on-1366");
         await AccessibilityTests.AssertNoBlockingViolationsAsync(reader, "an answer after the vote");
 
         var officer = await site.SignInAsync("duyet-huu-ich@browser.test", width: 1366, height: 900);
         await officer.GotoAsync($"/quan-tri/hoi-dap/{id}");
         await Assertions.Expect(officer.GetByText("1 có · 0 không · 100% hữu ích")).ToBeVisibleAsync();
         await SiteFixture.ScreenshotAsync(officer, "huu-ich-can-bo-1366");
+        await officer.SetViewportSizeAsync(390, 844);
+        await SiteFixture.ScreenshotAsync(officer, "huu-ich-can-bo-390");
+        await officer.SetViewportSizeAsync(1366, 900);
+        await officer.GotoAsync($"/quan-tri/hoi-dap?don-vi={unit}&xem=Done");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Cell, new() { Name = "1 có · 0 không · 100% hữu ích" }).First).ToBeVisibleAsync();
+        await SiteFixture.ScreenshotAsync(officer, "huu-ich-hop-thu-1366");
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(officer, "the inbox with the votes' column");
         await AccessibilityTests.AssertNoBlockingViolationsAsync(officer, "the inbox item with its votes");
     }
 }
