@@ -37,6 +37,13 @@ public sealed class HelpfulVoteFlowTests(SiteFixture site)
         await SiteFixture.ScreenshotAsync(reader, "huu-ich-cam-on-1366");
         await AccessibilityTests.AssertNoBlockingViolationsAsync(reader, "an answer after the vote");
 
+        // The confirmation a reader without script gets after the cached page's post (opening it stores nothing).
+        await reader.SetViewportSizeAsync(390, 844);
+        await reader.GotoAsync($"/hoi-dap/{id}/y-kien?huu-ich=khong");
+        await Assertions.Expect(reader.GetByRole(AriaRole.Button, new() { Name = "Gửi góp ý: Không" })).ToBeVisibleAsync();
+        await SiteFixture.ScreenshotAsync(reader, "huu-ich-xac-nhan-390");
+        await AccessibilityTests.AssertNoBlockingViolationsAsync(reader, "the vote's confirmation");
+
         var officer = await site.SignInAsync("duyet-huu-ich@browser.test", width: 1366, height: 900);
         await officer.GotoAsync($"/quan-tri/hoi-dap/{id}");
         await Assertions.Expect(officer.GetByText("1 có · 0 không · 100% hữu ích")).ToBeVisibleAsync();
