@@ -33,6 +33,7 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<Questions.Submission> Submissions => Set<Questions.Submission>();
+    public DbSet<Questions.HelpfulVote> HelpfulVotes => Set<Questions.HelpfulVote>();
     public DbSet<Plans.Plan> Plans => Set<Plans.Plan>();
     public DbSet<Plans.PlanItem> PlanItems => Set<Plans.PlanItem>();
     public DbSet<SearchState> SearchState => Set<SearchState>();

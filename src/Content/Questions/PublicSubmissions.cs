@@ -26,6 +26,9 @@ public sealed record QuestionCard(int Id, string Title, string Text, string Answ
     CategoryRef? Category, DateTime AskedAt, DateTime AnsweredAt, Procedures.ProcedureRef? Procedure)
 {
     public string Url => PublishedQuestionUrls.Of(Id);
+
+    /// <summary>Where "Câu trả lời này có hữu ích không?" is answered.</summary>
+    public string VoteUrl => PublishedQuestionUrls.Vote(Id);
 }
 
 /// <summary>The one rule for which submissions the public sees: the Q&amp;A column, its pages and the sitemap.</summary>
@@ -40,6 +43,14 @@ public static class PublishedQuestionUrls
     public const string Column = "/hoi-dap";
 
     public static string Of(int id) => $"{Column}/{id}";
+
+    /// <summary>The vote on an answer: the form posts here; GET is its confirmation with the visitor's antiforgery token.</summary>
+    public static string Vote(int id) => $"{Column}/{id}/{VoteSegment}";
+
+    public const string VoteSegment = "y-kien";
+
+    /// <summary>The thanks after a vote: the same for everyone.</summary>
+    public static string VoteThanks(int id) => $"{Vote(id)}/cam-on";
 
     /// <summary>The column's query name for the procedure a question is about.</summary>
     public const string ProcedureQuery = "thu-tuc";

@@ -72,6 +72,20 @@ public sealed record QuestionColumnPage(
 /// <summary>One published question with its answer.</summary>
 public sealed record QuestionPage(QuestionCard Question, IReadOnlyList<Breadcrumb> Trail) : SitePage(Question.Title, Trail);
 
+/// <summary>
+/// The vote on an answer outside its cached page: the confirmation that carries this visitor's antiforgery token
+/// (<see cref="Thanked"/> false, <see cref="Helpful"/> the choice already made on the cached page, if any), or the thanks
+/// once the vote is in. Never cached: it holds one visitor's token.
+/// </summary>
+public sealed record HelpfulVotePage(int QuestionId, string QuestionTitle, bool? Helpful, bool Thanked)
+    : SitePage(Thanked ? HelpfulVotes.Thanks : HelpfulVotes.Question,
+        [new("Trang chủ", "/"), new("Hỏi – đáp", PublishedQuestionUrls.Column), new(QuestionTitle, PublishedQuestionUrls.Of(QuestionId)),
+            new("Góp ý", null)])
+{
+    public string QuestionUrl => PublishedQuestionUrls.Of(QuestionId);
+    public string Action => PublishedQuestionUrls.Vote(QuestionId);
+}
+
 public static class SubmissionAddresses
 {
     public const string QuestionSegment = "gui-cau-hoi";

@@ -12,6 +12,7 @@ public static class QuestionsServices
             .AddScoped<PublicSubmissions>()
             .AddScoped<QuestionPageBuilder>()
             .AddScoped<SubmissionInbox>()
+            .AddScoped<HelpfulVotes>()
             .AddScoped<SubmissionStatistics>();
     }
 }

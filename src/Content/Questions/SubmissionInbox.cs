@@ -33,6 +33,9 @@ public sealed record InboxRow(int Id, string Code, SubmissionKind Kind, string T
     SubmissionStatus Status, DateTime ReceivedAt, DateOnly DueOn, int WorkingDaysLeft, string? AssignedTo)
 {
     public bool IsOverdue => Status.IsOpen() && WorkingDaysLeft < 0;
+
+    /// <summary>The votes on its answer in the Q&amp;A column ("có hữu ích không?"); null for what was never published there.</summary>
+    public HelpfulCounts? Helpful { get; init; }
 }
 
 public sealed record Officer(string UserId, string FullName);
@@ -72,7 +75,7 @@ public abstract record SubmissionCommand
 /// The officers' side: the inbox and every step of the workflow, decided by <see cref="SubmissionWorkflow"/>. Each step
 /// writes the item's history and the audit log in the same save.
 /// </summary>
-public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures.ProcedureLookup procedures, TimeProvider clock)
+public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures.ProcedureLookup procedures, HelpfulVotes votes, TimeProvider clock)
 {
     public const int MaxAnswer = 20000;
     public const int MaxReason = 1000;
@@ -80,7 +83,8 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
 
     public DateOnly Today => VietnamTime.Today(clock);
 
-    public async Task<PagedResult<InboxRow>> ListAsync(InboxFilter filter, CancellationToken ct)
+    /// <summary>The items of the filter, in no order.</summary>
+    private IQueryable<Submission> Filtered(InboxFilter filter)
     {
         var query = db.Submissions.AsNoTracking();
         if (filter.UnitIds is { } allowed)
@@ -98,7 +102,7 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
         }
         var today = Today;
         var open = new[] { SubmissionStatus.Received, SubmissionStatus.Assigned, SubmissionStatus.Answered };
-        query = filter.View switch
+        return filter.View switch
         {
             InboxView.Open => query.Where(s => open.Contains(s.Status)),
             InboxView.New => query.Where(s => s.Status == SubmissionStatus.Received),
@@ -108,15 +112,27 @@ public sealed class SubmissionInbox(CchcDbContext db, AuditLog audit, Procedures
             InboxView.Done => query.Where(s => !open.Contains(s.Status)),
             _ => query,
         };
-        var page = await query.OrderBy(s => s.DueOn).ThenBy(s => s.Id)
+    }
+
+    public async Task<PagedResult<InboxRow>> ListAsync(InboxFilter filter, CancellationToken ct)
+    {
+        var today = Today;
+        var page = await Filtered(filter).OrderBy(s => s.DueOn).ThenBy(s => s.Id)
             .Select(s => new
             {
                 s.Id, s.TrackingCode, s.Kind, s.Title, Unit = s.Unit.ShortName, Category = s.Category!.Name, s.Status, s.ReceivedAt, s.DueOn,
                 AssignedTo = db.Users.Where(u => u.Id == s.AssignedUserId).Select(u => u.FullName).FirstOrDefault(),
+                WasPublished = s.Kind == SubmissionKind.Question && s.PublishedAt != null,
             }).ToPageAsync(filter.Page, ct);
+        var helpful = await votes.CountsAsync([.. page.Items.Where(s => s.WasPublished).Select(s => s.Id)], ct);
         return new PagedResult<InboxRow>(page.Items.Select(s => new InboxRow(s.Id, s.TrackingCode, s.Kind, s.Title, s.Unit, s.Category,
-            s.Status, s.ReceivedAt, s.DueOn, WorkingDays.Between(today, s.DueOn), s.AssignedTo)).ToList(), page.Page, page.PageSize, page.TotalCount);
+            s.Status, s.ReceivedAt, s.DueOn, WorkingDays.Between(today, s.DueOn), s.AssignedTo) { Helpful = helpful.GetValueOrDefault(s.Id) })
+            .ToList(), page.Page, page.PageSize, page.TotalCount);
     }
+
+    /// <summary>The votes on the answers of every item of the filter (all pages): the total of the inbox's column.</summary>
+    public Task<HelpfulCounts> HelpfulTotalAsync(InboxFilter filter, CancellationToken ct) =>
+        votes.TotalAsync(Filtered(filter).Select(s => s.Id), ct);
 
     /// <summary>One item with its history, for the officer's page.</summary>
     public Task<Submission?> FindAsync(int id, CancellationToken ct) =>

@@ -16,6 +16,9 @@ public sealed class SubmissionOptions
     /// <summary>Tracking lookups (page and API together) per address per minute; read by the web host's rate limit.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "must be a positive number")]
     public int TrackingLookupsPerMinute { get; set; } = 30;
+    /// <summary>Votes on answers ("có hữu ích không?", page and API together) per address per minute; read by the web host's rate limit.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "must be a positive number")]
+    public int HelpfulVotesPerMinute { get; set; } = 20;
     /// <summary>An attached image or PDF; larger files are refused.</summary>
     [Range(1, long.MaxValue, ErrorMessage = "must be a positive number of bytes")]
     public long MaxAttachmentBytes { get; set; } = 5 * 1024 * 1024;

@@ -53,7 +53,7 @@ internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<Sur
 {
     public void Configure(EntityTypeBuilder<SurveyResponse> response)
     {
-        response.Property(r => r.TokenHash).HasMaxLength(64);
+        response.Property(r => r.TokenHash).HasMaxLength(BrowserTokens.HashLength);
         response.Property(r => r.RespondentName).HasMaxLength(200);
         // One response per browser per survey holds under concurrent posts: the index has the last word (null for kiosks).
         response.HasIndex(r => new { r.SurveyId, r.TokenHash }).IsUnique();

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CchcSite.Content.Data;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Paging;
@@ -34,12 +32,8 @@ public sealed class SurveyResponses(CchcDbContext db, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>
-    /// SHA-256 of the survey and a cookie token, lower-case hex: what a response keeps of its browser. The survey is in the
-    /// hash so that one browser's responses to two surveys cannot be linked by it.
-    /// </summary>
-    public static string HashToken(int surveyId, string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{surveyId}:{token}")));
+    /// <summary>What a response keeps of its browser: the token's hash with the survey as its scope.</summary>
+    public static string HashToken(int surveyId, string token) => BrowserTokens.Hash(surveyId.ToString(System.Globalization.CultureInfo.InvariantCulture), token);
 
     /// <summary>The form of a survey that is open or has been (closed ones say so); null when there is no such survey for the public.</summary>
     public async Task<SurveyFormPage?> FormAsync(string slug, IReadOnlyDictionary<int, QuestionnaireAnswer> answers,

@@ -8,6 +8,15 @@ namespace CchcSite.Web.Api;
 /// <summary>Where a submission was stored: the code to follow it by, and its tracking address.</summary>
 public sealed record SubmissionCreated(string TrackingCode, string TrackingUrl, string Unit, DateOnly DueOn, bool Emailed);
 
+/// <summary>
+/// A vote on a published answer from another front end: <see cref="Helpful"/> yes or no, and the app's own random token for
+/// this device (32 to 200 characters, kept the same across votes), of which only a hash is stored.
+/// </summary>
+public sealed record HelpfulVoteInput(bool? Helpful, string? Token);
+
+/// <summary>Whether the vote was stored: false when this token had already voted on the answer (the first vote stands).</summary>
+public sealed record HelpfulVoteReceipt(bool Recorded);
+
 /// <summary>Submissions from other front ends, and the tracking lookup. Never output-cached: each answer is one citizen's.</summary>
 public static class SubmissionsApi
 {
@@ -21,6 +30,12 @@ public static class SubmissionsApi
                 SubmitAsync(SubmissionKind.Feedback, input, intake, limiter, context, ct))
             .WithTags("Questions").WithName("SubmitFeedback")
             .WithSummary("Sends hotline feedback to a unit (as a question, plus location and feedbackType Report or Proposal); returns the tracking code.");
+        api.MapPost("/questions/{id:int}/votes", async Task<Results<Ok<HelpfulVoteReceipt>, ValidationProblem, ProblemHttpResult>> (int id,
+                HelpfulVoteInput input, HelpfulVotes votes, CancellationToken ct) =>
+                ApiProblems.From(await votes.VoteAsync(id, input.Helpful, input.Token, ct), recorded => TypedResults.Ok(new HelpfulVoteReceipt(recorded))))
+            .RequireRateLimiting(HelpfulVoteLimit.Policy)
+            .WithTags("Questions").WithName("VoteOnAnswer")
+            .WithSummary("\"Câu trả lời này có hữu ích không?\" on a published answer: helpful (true or false) and token; one vote per token and answer. The counts are for the unit's officers only.");
         api.MapGet("/submissions/{code}", async Task<Results<Ok<SubmissionTracking>, ProblemHttpResult>> (string code, PublicSubmissions submissions, CancellationToken ct) =>
                 await submissions.TrackAsync(code, ct) is { } found ? TypedResults.Ok(found) : ApiProblems.NotFound($"Không có câu hỏi, phản ánh nào mang mã '{code}'."))
             .RequireRateLimiting(TrackingLimit.Policy).WithMetadata(new PrivateAnswerAttribute())

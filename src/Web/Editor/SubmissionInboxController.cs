@@ -24,6 +24,9 @@ public sealed record InboxPage(PagedResult<InboxRow> Items, InboxQuery Query, IR
 {
     /// <summary>How many items each tab holds with the same filters, shown on the tabs.</summary>
     public IReadOnlyDictionary<InboxView, int> Counts { get; init; } = new Dictionary<InboxView, int>();
+
+    /// <summary>The votes on the published answers of the list, all pages together: the total of its "Hữu ích" column.</summary>
+    public HelpfulCounts HelpfulTotal { get; init; } = HelpfulCounts.None;
 }
 
 /// <summary>
@@ -36,6 +39,9 @@ public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string
 {
     public bool May(SubmissionStep step) => Allowed.Contains(step);
 
+    /// <summary>The votes on its answer in the Q&amp;A column; null for what was never published there.</summary>
+    public HelpfulCounts? Helpful { get; init; }
+
     /// <summary>Who took a step of the history: the officer's name (an account since removed by its name part), or the citizen.</summary>
     public string Who(SubmissionEvent step) =>
         step.UserId is { } id && ActorNames.TryGetValue(id, out var name) ? name
@@ -47,7 +53,7 @@ public sealed record SubmissionPage(Submission Item, int WorkingDaysLeft, string
 /// The officers' inbox of citizens' questions and feedback. Seeing an item and its contact details is
 /// <see cref="EditorAction.HandleSubmission"/> in the item's unit; each step asks for its own action; all from the one table.
 /// </summary>
-public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirectory units, CurrentEditor editor,
+public sealed class SubmissionInboxController(SubmissionInbox inbox, HelpfulVotes votes, UnitDirectory units, CurrentEditor editor,
     Content.Site.SitePageBuilder pages, MarkdownRenderer markdown, MediaStore store, IOptions<SubmissionOptions> options) : EditorController
 {
     public const string Path = "/quan-tri/hoi-dap";
@@ -68,13 +74,17 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
             unitId = unit.Unit.Id;
         }
         var query = new InboxQuery(donVi, xem, loai, linhVuc, q, PageOf(trang));
-        var list = await inbox.ListAsync(new InboxFilter(allowed, unitId, xem, loai, linhVuc, q) { Page = new PageRequest(query.Trang, 20) }, ct);
+        var filter = new InboxFilter(allowed, unitId, xem, loai, linhVuc, q) { Page = new PageRequest(query.Trang, 20) };
+        var list = await inbox.ListAsync(filter, ct);
         var myUnits = (await AllUnitsAsync(ct)).Where(u => allowed is null || allowed.Contains(u.Id)).ToList();
         var counts = new Dictionary<InboxView, int>();
         foreach (var view in Enum.GetValues<InboxView>())
             counts[view] = view == xem ? list.TotalCount
                 : (await inbox.ListAsync(new InboxFilter(allowed, unitId, view, loai, linhVuc, q) { Page = new PageRequest(1, 1) }, ct)).TotalCount;
-        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.Value.ResponseWorkingDays) { Counts = counts });
+        return View(new InboxPage(list, query, myUnits, await pages.CategoriesAsync(ct), options.Value.ResponseWorkingDays) 
+        {
+            Counts = counts, HelpfulTotal = await inbox.HelpfulTotalAsync(filter, ct),
+        });
     }
 
     [HttpGet(Path + "/{id:int}")]
@@ -151,7 +161,10 @@ public sealed class SubmissionInboxController(SubmissionInbox inbox, UnitDirecto
         var targets = (await AllUnitsAsync(ct)).Where(u => u.Id != item.UnitId).ToList();
         return new SubmissionPage(item, WorkingDays.Between(inbox.Today, item.DueOn),
             officers.FirstOrDefault(o => o.UserId == item.AssignedUserId)?.FullName, officers, targets, allowed, releaseRefusal,
-            item.AnswerMarkdown is { } answer ? markdown.AnswerToHtml(answer) : null, await inbox.ActorNamesAsync(item, ct));
+            item.AnswerMarkdown is { } answer ? markdown.AnswerToHtml(answer) : null, await inbox.ActorNamesAsync(item, ct))
+        {
+            Helpful = item.Kind == SubmissionKind.Question && item.PublishedAt is not null ? (await votes.CountsAsync([item.Id], ct))[item.Id] : null,
+        };
     }
 
     private async Task<IReadOnlyList<UnitRef>> AllUnitsAsync(CancellationToken ct) =>

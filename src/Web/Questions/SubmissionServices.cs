@@ -28,6 +28,18 @@ public static class TrackingLimit
         services.AddPerAddressPolicy<SubmissionOptions>(Policy, questions => questions.TrackingLookupsPerMinute);
 }
 
+/// <summary>
+/// Votes on answers ("có hữu ích không?") per client and minute, the page and the API together; counted in memory only, so
+/// the address never reaches the vote.
+/// </summary>
+public static class HelpfulVoteLimit
+{
+    public const string Policy = "y-kien";
+
+    public static IServiceCollection AddHelpfulVoteLimit(this IServiceCollection services) =>
+        services.AddPerAddressPolicy<SubmissionOptions>(Policy, questions => questions.HelpfulVotesPerMinute);
+}
+
 /// <summary>The host's part of citizens' submissions; the submissions themselves are Content's (AddCchcContent).</summary>
 public static class SubmissionServices
 {
@@ -36,6 +48,7 @@ public static class SubmissionServices
         services.AddAddressQuotas();
         services.AddSingleton<SubmissionLimiter>();
         services.AddTrackingLimit();
+        services.AddHelpfulVoteLimit();
         services.AddScoped<SubmissionIntake>();
         services.AddSiteMail(configuration);
         return services;

@@ -1,5 +1,4 @@
 using CchcSite.Content.Paging;
-using System.Security.Cryptography;
 using CchcSite.Content.Outcomes;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Surveys;
@@ -53,7 +52,7 @@ public sealed class SurveysController(SurveyResponses responses, SurveyResults r
     {
         var answers = ReadAnswers();
         var kiosk = KioskValue;
-        Respondent respondent = kiosk is not null ? new Respondent.Kiosk() : new Respondent.Browser(BrowserToken());
+        Respondent respondent = kiosk is not null ? new Respondent.Kiosk() : new Respondent.Browser(BrowserTokenCookie.GetOrSet(HttpContext, TokenCookie, "/" + SurveyAddresses.Segment));
         var outcome = await responses.SubmitAsync(slug, respondent, answers, Request.Form["RespondentName"], ct);
         switch (outcome)
         {
@@ -105,20 +104,6 @@ public sealed class SurveysController(SurveyResponses responses, SurveyResults r
 
     /// <summary>The value that opened kiosk mode when this request is allowed it; null for a person's own browser.</summary>
     private string? KioskValue => SurveyKiosk.IsKiosk(HttpContext, options.Value) ? SurveyKiosk.Value(HttpContext) : null;
-
-    /// <summary>The browser's token: its cookie, or a new random one set now (a year, this site only, not readable by script).</summary>
-    private string BrowserToken()
-    {
-        if (Request.Cookies[TokenCookie] is { Length: >= 32 } token)
-            return token;
-        token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        Response.Cookies.Append(TokenCookie, token, new CookieOptions
-        {
-            HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
-            Path = "/" + SurveyAddresses.Segment,
-        });
-        return token;
-    }
 
     private Dictionary<int, QuestionnaireAnswer> ReadAnswers()
     {

@@ -17,10 +17,11 @@ internal static partial class PublicRoutes
         var home = await client.GetStringAsync("/");
         var column = await client.GetStringAsync("/hoi-dap");
         var unit = SeedFacts.Units.SoGddtSocTrang;
+        var question = First(QuestionLink(), column);
         List<string> routes =
         [
             "/", $"/{unit}", $"/{unit}/tin-tuc", $"/{unit}/van-ban?trang=1", postUrl, postUrl + "/in", postUrl + "/tai-ve",
-            "/hoi-dap", $"/{unit}/hoi-dap", "/hoi-dap?q=bằng", First(QuestionLink(), column),
+            "/hoi-dap", $"/{unit}/hoi-dap", "/hoi-dap?q=bằng", question, question + "/y-kien?huu-ich=co", question + "/y-kien/cam-on",
             "/gui-cau-hoi", "/phan-anh-kien-nghi", $"/{unit}/gui-cau-hoi", $"/{unit}/phan-anh-kien-nghi", "/tra-cuu", "/tra-cuu?ma=KHONGCO",
             "/linh-vuc", First(CategoryLink(), home), "/tim-kiem?q=thủ tục", "/khong-co-trang-nay",
             "/api/v1/units", $"/api/v1/units/{unit}", "/api/v1/posts", $"/api/v1/posts?unit={unit}&page=1", $"/api/v1/posts/{post.Id}",

@@ -51,3 +51,14 @@ internal sealed class SubmissionEventConfiguration : IEntityTypeConfiguration<Su
         entry.Property(e => e.Note).HasMaxLength(SubmissionInbox.MaxReason);
     }
 }
+
+internal sealed class HelpfulVoteConfiguration : IEntityTypeConfiguration<HelpfulVote>
+{
+    public void Configure(EntityTypeBuilder<HelpfulVote> vote)
+    {
+        vote.Property(v => v.TokenHash).HasMaxLength(Surveys.BrowserTokens.HashLength);
+        // One vote per browser per answer holds under concurrent posts: the index has the last word. It also serves the counts.
+        vote.HasIndex(v => new { v.SubmissionId, v.TokenHash }).IsUnique();
+        vote.HasOne<Submission>().WithMany().HasForeignKey(v => v.SubmissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1844,6 +1844,36 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("PostProposals");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Questions.HelpfulVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("HelpfulVotes");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -3589,6 +3619,15 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.Navigation("Post");
 
                     b.Navigation("TargetUnit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Questions.HelpfulVote", b =>
+                {
+                    b.HasOne("CchcSite.Content.Questions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>

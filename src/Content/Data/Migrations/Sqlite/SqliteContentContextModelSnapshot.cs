@@ -1778,6 +1778,34 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("PostProposals");
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Questions.HelpfulVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmissionId", "TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("HelpfulVotes");
+                });
+
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
                 {
                     b.Property<int>("Id")
@@ -3479,6 +3507,15 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.Navigation("Post");
 
                     b.Navigation("TargetUnit");
+                });
+
+            modelBuilder.Entity("CchcSite.Content.Questions.HelpfulVote", b =>
+                {
+                    b.HasOne("CchcSite.Content.Questions.Submission", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CchcSite.Content.Questions.Submission", b =>
