@@ -51,7 +51,7 @@ public sealed class HelpfulVoteTests(QuestionSite site) : IClassFixture<Question
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("public", page.Headers.CacheControl?.ToString());
-        Assert.Contains($"action=\"/hoi-dap/{id}/y-kien\"", html);
+        Assert.Contains($"method=\"get\" action=\"/hoi-dap/{id}/y-kien\"", html);
         Assert.Contains("Câu trả lời này có hữu ích không?", html);
         Assert.DoesNotContain("__RequestVerificationToken", html);
         Assert.Equal(html, await site.NewBrowser().GetStringAsync($"/hoi-dap/{id}"));
