@@ -199,24 +199,32 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
     }
 
     /// <summary>
-    /// Everything a post's page shows in one no-tracking query: its card, its stored body, tags, document fields, video
-    /// and attachments (the documents it is linked to, for a document, in one more).
+    /// Everything a post's page shows, no-tracking: its card, stored body, document fields and video in one query, then its
+    /// tags and attachments by the post's id (the documents it is linked to, for a document, in one more). Joined into the
+    /// one query, the two lists made SQLite read every post's tags and attachments into a temporary table on each page
+    /// view (a LEFT JOIN to a joined subquery cannot use their indexes): 0.5 ms at 73 posts, 49 ms at 20,000.
     /// </summary>
     private async Task<PostDetail?> DetailAsync(IQueryable<Post> query, CancellationToken ct)
     {
         var row = await query.Select(ToDetailRow).FirstOrDefaultAsync(ct);
         if (row is null)
             return null;
+        var id = row.Card.Id;
+        var tags = await db.Posts.AsNoTracking().Where(p => p.Id == id)
+            .SelectMany(p => p.Tags.Select(t => new TagRef(t.Slug, t.Name))).ToListAsync(ct);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.PostId == id).OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+            .Select(a => new FileRef(a.Title, MediaUrls.For(a.MediaAsset.Id, a.MediaAsset.FileName), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length))
+            .ToListAsync(ct);
         return new PostDetail(
             row.Card,
             row.BodyIsHtml ? row.Body : markdown.ToHtml(row.Body),
             row.Audience,
-            row.Tags.OrderBy(t => t.Name).ToList(),
+            tags.OrderBy(t => t.Name).ToList(),
             row.UpdatedAt,
             row.Document is null ? null : await DocumentViewAsync(row.Card.Id, row.Document, ct),
             row.Video is { } video && row.VideoFileId is { } fileId ? await playback.CompleteAsync(video, fileId, row.VideoCaptionsUrl, ct)
                 : row.Video is { } external ? external with { Embed = embeds.For(external.ExternalUrl) } : null,
-            row.Attachments);
+            attachments);
     }
 
     /// <summary>The body stored at save time, or the Markdown when an older renderer made it (rendered on read until refreshed).</summary>
@@ -225,7 +233,6 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.BodyHtmlVersion == MarkdownRenderer.Version && p.BodyHtml != null ? p.BodyHtml : p.BodyMarkdown,
         p.BodyHtmlVersion == MarkdownRenderer.Version && p.BodyHtml != null,
         p.Audience,
-        p.Tags.Select(t => new TagRef(t.Slug, t.Name)).ToList(),
         p.UpdatedAt,
         p.Document,
         p.Video == null ? null : new VideoView(
@@ -235,12 +242,10 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
             p.Video.Poster == null ? null : MediaUrls.For(p.Video.Poster.Id, p.Video.Poster.FileName),
             p.Video.DurationSeconds),
         p.Video == null ? null : p.Video.FileId,
-        p.Video == null || p.Video.Captions == null ? null : MediaUrls.For(p.Video.Captions.Id, p.Video.Captions.FileName),
-        p.Attachments.OrderBy(a => a.SortOrder).Select(a => new FileRef(
-            a.Title, MediaUrls.For(a.MediaAsset.Id, a.MediaAsset.FileName), a.MediaAsset.FileName, a.MediaAsset.ContentType, a.MediaAsset.Length)).ToList()));
+        p.Video == null || p.Video.Captions == null ? null : MediaUrls.For(p.Video.Captions.Id, p.Video.Captions.FileName)));
 
-    private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, List<TagRef> Tags, DateTime UpdatedAt,
-        DocumentInfo? Document, VideoView? Video, int? VideoFileId, string? VideoCaptionsUrl, List<FileRef> Attachments);
+    private sealed record DetailRow(PostCard Card, string Body, bool BodyIsHtml, Audience Audience, DateTime UpdatedAt,
+        DocumentInfo? Document, VideoView? Video, int? VideoFileId, string? VideoCaptionsUrl);
 
     /// <summary>Lets a projection include <see cref="ToCard"/>, so the card is defined once and still read in the same query.</summary>
     private sealed class CardInliner : ExpressionVisitor
