@@ -23,7 +23,7 @@ namespace CchcSite.Benchmarks;
 /// <c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), over the same texts; nDCG@10 and Recall@10 per category.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out] [--verbose]</c>. PostgreSQL comes
+/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2] [--verbose]</c>. PostgreSQL comes
 /// from <c>CCHC_TEST_POSTGRES</c>, else <c>/tmp/pg-dev.conn</c>, else it is left out (as scripts/postgres.sh exports it:
 /// <c>source scripts/postgres.sh</c> first for a throwaway cluster). A throwaway database is created and dropped.
 /// Recall@10 counts the posts graded 2 or 3; nDCG@10 uses gains 2^grade − 1 and the ideal order of all judged posts.
@@ -48,10 +48,11 @@ internal static partial class RelevanceBenchmark
 
     public static async Task RunAsync(string root, string[] args)
     {
-        var heldOut = args.Contains("--held-out");
+        // Each held-out set is scored once, after the tuning it checks: --held-out (written 2 Dec), --held-out-2 (4 Dec).
+        var set = args.Contains("--held-out-2") ? "held-out-2" : args.Contains("--held-out") ? "held-out" : "judged";
         var verbose = args.Contains("--verbose");
-        var queries = Read(Path.Combine(root, "tests/Benchmarks/Relevance", heldOut ? "held-out.tsv" : "judged.tsv"));
-        Console.WriteLine($"{queries.Count} judged queries ({(heldOut ? "held-out set" : "tuning set")}).");
+        var queries = Read(Path.Combine(root, "tests/Benchmarks/Relevance", set + ".tsv"));
+        Console.WriteLine($"{queries.Count} judged queries ({(set == "judged" ? "tuning set" : set + " set")}).");
 
         var work = Directory.CreateTempSubdirectory("cchc-relevance-").FullName;
         try

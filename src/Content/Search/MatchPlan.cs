@@ -22,7 +22,7 @@ internal sealed class MatchPlan
     // document wanted; a title holding a two-syllable word as typed outweighs one holding a single syllable of it, and
     // the same match in the text; the diacritics as typed outweigh the folded form ("hà" above "hạ"); syllables next to
     // each other as typed outweigh scattered ones; another form of a thesaurus term, or a corrected syllable, weighs less
-    // than the same match as typed.
+    // than the same match as typed, and a form written partly less than the whole form.
     private const int NumberKeyWeight = 40;
     private const int TitlePairWeight = 12;
     private const int TitlePairExactWeight = 6;
@@ -30,6 +30,8 @@ internal sealed class MatchPlan
     private const int TitleExactWeight = 3;
     private const int ExpansionTitleWeight = 8;
     private const int ExpansionWeight = 3;
+    private const int PartTitleWeight = 4;
+    private const int PartWeight = 2;
     private const int PairWeight = 4;
     private const int ExactWeight = 3;
     private const int CorrectionTitleWeight = 2;
@@ -82,12 +84,12 @@ internal sealed class MatchPlan
             {
                 var span = content.Skip(c).Take(count).Select(i => words[i]).ToList();
                 var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
-                foreach (var other in group.Forms.Where(f => f != form))
+                foreach (var (other, whole) in Expansions(thesaurus, form, group))
                 {
-                    alternatives.Add([Adjacent(other.Folded)]);
-                    _features.Add((new Clause(SearchFields.Title, other.Folded), ExpansionTitleWeight));
-                    _features.Add((Adjacent(other.Folded), ExpansionWeight));
-                    terms.UnionWith(other.Folded);
+                    alternatives.Add([Adjacent(other)]);
+                    _features.Add((new Clause(SearchFields.Title, other), whole ? ExpansionTitleWeight : PartTitleWeight));
+                    _features.Add((Adjacent(other), whole ? ExpansionWeight : PartWeight));
+                    terms.UnionWith(other);
                 }
                 _groups.Add(new Group(alternatives, Rarity(reader, alternatives)));
                 foreach (var word in span)
@@ -142,6 +144,19 @@ internal sealed class MatchPlan
 
     /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>
     public string? Correction { get; }
+
+    /// <summary>
+    /// What the typed form of a thesaurus term also matches: the other forms of its group whole; and, weighing less, the
+    /// parts of its group's forms ("công chức, viên chức" for "CBCCVC") and the forms of the groups it is a part of
+    /// ("CBCCVC" for "công chức viên chức") — of those only when the words typed are just a part.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<string> Folded, bool Whole)> Expansions(Thesaurus thesaurus, ThesaurusForm typed, ThesaurusGroup group)
+    {
+        var own = typed.IsPart ? [] : group.Forms.Select(f => (f.Folded, Whole: true)).Concat(group.Parts.Select(p => (p.Folded, Whole: false)));
+        var wider = thesaurus.Containing(typed.Folded).SelectMany(g => g.Forms).Select(f => (f.Folded, Whole: false));
+        var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', typed.Folded) };
+        return own.Concat(wider).Where(e => seen.Add(string.Join(' ', e.Folded)));
+    }
 
     private static QueryPart? Neighbour(List<QueryPart> words, List<int> content, int c) =>
         c >= 0 && c < content.Count ? words[content[c]] : null;

@@ -54,6 +54,34 @@ public class QueryUnderstandingTests
         Assert.NotNull(thesaurus.Match(Words("công an"), 0));
     }
 
+    [Fact]
+    public void A_multi_word_form_has_parts_of_two_items_or_more_and_without_its_conjunction()
+    {
+        Assert.Equal(["cán bộ, công chức", "công chức, viên chức"],
+            ThesaurusGroup.Parse("CBCCVC | cán bộ, công chức, viên chức")!.Parts.Select(p => p.Text));
+        Assert.Equal(["tiếp nhận, trả kết quả"], ThesaurusGroup.Parse("TN&TKQ | tiếp nhận và trả kết quả")!.Parts.Select(p => p.Text));
+        // Two items without a conjunction are the form itself; one item alone ("công chức") is never a part.
+        Assert.Empty(ThesaurusGroup.Parse("CCVC | công chức, viên chức")!.Parts);
+        Assert.Empty(ThesaurusGroup.Parse("UBND | Ủy ban nhân dân")!.Parts);
+    }
+
+    [Fact]
+    public void Typed_words_match_a_part_when_no_whole_form_and_a_whole_form_names_the_groups_it_is_part_of()
+    {
+        var thesaurus = Of("CBCCVC | cán bộ, công chức, viên chức", "CCVC | công chức, viên chức");
+
+        var part = thesaurus.Match(Words("cán bộ công chức tỉnh"), 0);
+        Assert.NotNull(part);
+        Assert.True(part.Value.Form.IsPart);
+        Assert.Equal(("CBCCVC", 4), (part.Value.Group.Forms[0].Text, part.Value.WordCount));
+
+        var whole = thesaurus.Match(Words("công chức viên chức"), 0);
+        Assert.NotNull(whole);
+        Assert.Equal(("CCVC", false), (whole.Value.Group.Forms[0].Text, whole.Value.Form.IsPart));
+        Assert.Equal(["CBCCVC"], thesaurus.Containing(whole.Value.Form.Folded).Select(g => g.Forms[0].Text));
+        Assert.Null(thesaurus.Match(Words("công chức tỉnh"), 0));
+    }
+
     [Theory]
     [InlineData("nộp hồ sơ trực tuyến như thế nào", "nộp hồ sơ trực tuyến")]
     [InlineData("đường dây nóng ở đâu", "đường dây nóng")]
@@ -131,6 +159,33 @@ public class QueryUnderstandingTests
 
         Assert.Equal(["Hướng dẫn nộp hồ sơ dịch vụ công trực tuyến"], await site.TitlesAsync("DVCTT"));
         Assert.Equal(["Hướng dẫn nộp hồ sơ dịch vụ công trực tuyến"], await site.TitlesAsync("DVC trực tuyến"));
+    }
+
+    [Fact]
+    public async Task An_abbreviation_finds_a_post_writing_part_of_its_full_form_below_one_writing_it_whole()
+    {
+        await using var site = await SiteWithAsync(
+            ("Văn hóa công vụ đối với công chức, viên chức", "Chuẩn mực ứng xử."),
+            ("Văn hóa công vụ của cán bộ, công chức, viên chức", "Chuẩn mực ứng xử."),
+            ("Văn hóa công vụ tại trụ sở", "Chuẩn mực ứng xử của công chức."));
+
+        Assert.Equal(["Văn hóa công vụ của cán bộ, công chức, viên chức", "Văn hóa công vụ đối với công chức, viên chức"],
+            await site.TitlesAsync("CBCCVC văn hóa công vụ"));
+        // The tie that the part breaks is its lower weight, not the order of the posts.
+        Assert.Equal(["Văn hóa công vụ của cán bộ, công chức, viên chức", "Văn hóa công vụ đối với công chức, viên chức"],
+            await site.TitlesAsync("cán bộ, công chức, viên chức văn hóa công vụ"));
+    }
+
+    [Fact]
+    public async Task A_part_typed_finds_a_post_writing_the_abbreviation_of_the_whole_below_those_writing_the_part_but_not_when_quoted()
+    {
+        await using var site = await SiteWithAsync(
+            ("Tập huấn CBCCVC năm 2024", "Lớp bồi dưỡng kỹ năng."),
+            ("Tập huấn công chức, viên chức năm 2024", "Lớp bồi dưỡng kỹ năng."),
+            ("Tập huấn công chức năm 2024", "Lớp bồi dưỡng kỹ năng."));
+
+        Assert.Equal(["Tập huấn công chức, viên chức năm 2024", "Tập huấn CBCCVC năm 2024"], await site.TitlesAsync("tập huấn công chức viên chức"));
+        Assert.Equal(["Tập huấn công chức, viên chức năm 2024"], await site.TitlesAsync("\"công chức viên chức\""));
     }
 
     [Fact]
