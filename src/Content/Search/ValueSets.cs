@@ -9,12 +9,14 @@ namespace CchcSite.Content.Search;
 /// a machine word, instead of reading the values of every matching document.
 /// </summary>
 /// <remarks>
-/// Kinds are few (the post kinds and the other sources). Units are kept as sets only when the segment holds few of them:
-/// with many, a set per unit costs more to keep and to count over than reading each hit's unit (<see cref="Units"/> is null).
+/// Kinds are few (the post kinds and the other sources). Units are kept as sets only when the segment holds at most
+/// <see cref="MaxUnits"/> of them (<see cref="Units"/> is null otherwise): a set costs a bit per document, so at most 16
+/// bytes a document in all; whether a search counts on the sets or document by document is decided per search by how
+/// many hits it has (<see cref="HitCounts"/>).
 /// </remarks>
 internal sealed class ValueSets
 {
-    private const int MaxUnits = 64;
+    private const int MaxUnits = 128;
 
     public ValueSets(int[] kinds, int[] units)
     {
