@@ -1,3 +1,5 @@
+using Lucene.Net.Util;
+
 namespace CchcSite.Content.Search;
 
 /// <summary>Counts the matching posts by kind and by unit, and the matching documents of the other sources apart (the Facet package is not available).</summary>
@@ -13,27 +15,62 @@ internal sealed class HitCounts
     public Dictionary<long, int> Others { get; } = [];
     public int Questions => Others.GetValueOrDefault(QuestionSearchDocument.KindValue);
 
-    /// <summary>Counts the document; returns its kind.</summary>
-    public int Count(SegmentValues values, int doc)
+    /// <summary>Counts the documents of <paramref name="matches"/> (<paramref name="found"/> of them) of one segment.</summary>
+    /// <remarks>
+    /// Many matches are counted on the segment's sets per kind and unit, a count of bits per set; few, or a segment of
+    /// too many units, document by document.
+    /// </remarks>
+    public void Count(SegmentValues values, FixedBitSet matches, int found)
+    {
+        var sets = values.Sets;
+        if (sets.Units is not { } units || (long)found * DocumentsPerSetWord < (long)sets.Count * matches.GetBits().Length)
+        {
+            foreach (var doc in MatchPlan.Docs(matches))
+                Count(values, doc);
+            return;
+        }
+        var others = 0;
+        foreach (var (kind, set) in sets.Kinds)
+            if ((int)FixedBitSet.IntersectionCount(matches, set) is var count and > 0)
+            {
+                if (kind < 0)
+                {
+                    Others[kind] = Others.GetValueOrDefault(kind) + count;
+                    others += count;
+                }
+                else
+                    Add(ref _kinds, kind, count);
+            }
+        foreach (var (unit, set) in units)
+            Add(ref _units, unit, others > 0 ? ValueSets.CountAll(matches, sets.Posts, set) : (int)FixedBitSet.IntersectionCount(matches, set));
+    }
+
+    /// <summary>
+    /// Counting a set costs about one machine word of it per this many documents counted one by one (an AND and a count
+    /// of bits against reading a document's kind and unit).
+    /// </summary>
+    private const int DocumentsPerSetWord = 4;
+
+    /// <summary>Counts the document.</summary>
+    private void Count(SegmentValues values, int doc)
     {
         var kind = values.Kind[doc];
         if (kind < 0)
         {
             Others[kind] = Others.GetValueOrDefault(kind) + 1;
-            return kind;
+            return;
         }
-        Add(ref _kinds, kind);
-        Add(ref _units, values.Unit[doc]);
-        return kind;
+        Add(ref _kinds, kind, 1);
+        Add(ref _units, values.Unit[doc], 1);
     }
 
-    private static void Add(ref int[] counts, int value)
+    private static void Add(ref int[] counts, int value, int count)
     {
-        if (value < 0)
+        if (value < 0 || count == 0)
             return;
         if (value >= counts.Length)
             Array.Resize(ref counts, Math.Max(value + 1, counts.Length * 2));
-        counts[value]++;
+        counts[value] += count;
     }
 
     private static Dictionary<long, int> NonZero(int[] counts)

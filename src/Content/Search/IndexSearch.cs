@@ -97,11 +97,10 @@ public static class IndexSearch
                 if (category is not null)
                     matches.And(category);
                 // Filter and count first, so that only the hits are weighed.
-                var choices = visibility.HasChoices;
-                foreach (var doc in MatchPlan.Docs(matches))
-                    if (choices && !visibility.AcceptsChoices(values, doc, accepted) || counts.Count(values, doc) is var kind
-                        && (kind >= 0 ? hitKind is not null : kind != hitKind))
-                        matches.Clear(doc);
+                if (visibility.HasChoices)
+                    visibility.Narrow(matches, values, accepted);
+                counts.Count(values, matches, matches.Cardinality);
+                Visibility.KeepOnly(matches, hitKind is { } other ? values.Sets.Kinds.GetValueOrDefault(other) : values.Sets.Posts);
                 var found = matches.Cardinality;
                 total += found;
                 if (found == 0 || depth == 0)

@@ -30,6 +30,10 @@ internal sealed class SegmentValues
     public static SegmentValues Of(AtomicReader reader) => BySegment.GetValue(reader.CoreCacheKey, _ => new SegmentValues(reader));
 
     private int[]? _newestFirst;
+    private ValueSets? _sets;
+
+    /// <summary>The documents by kind and by unit, built once when a search first needs them.</summary>
+    public ValueSets Sets => _sets ??= new ValueSets(Kind, Unit);
 
     /// <summary>
     /// The segment's documents newest first (by publication time, then by document number), sorted once when a search

@@ -19,13 +19,13 @@ internal static class TypoCorrection
         if (part.Folded.Count != 1 || !IsCorrectable(typed, part.Folded[0]))
             return null;
         var word = part.Folded[0];
-        if (reader.DocFreq(new Term(SearchFields.All, word)) > 0)
+        if (SyllableVocabulary.DocumentFrequency(reader, word) > 0)
             return null;
         string? best = null;
         (int Pairs, int Documents) bestScore = (0, 0);
         foreach (var candidate in Candidates(word))
         {
-            var documents = reader.DocFreq(new Term(SearchFields.All, candidate));
+            var documents = SyllableVocabulary.DocumentFrequency(reader, candidate);
             if (documents == 0)
                 continue;
             var pairs = PairFrequency(reader, previous, candidate, before: true) + PairFrequency(reader, next, candidate, before: false);

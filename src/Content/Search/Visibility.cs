@@ -40,9 +40,48 @@ internal sealed class Visibility(long now, long? earliest, long latest, IReadOnl
         return window.Documents;
     }
 
+    /// <summary>
+    /// Narrows documents already known to be public now to the unit, kind and date choices: kind and units on the
+    /// segment's sets (<see cref="ValueSets"/>), dates, or units when the segment has too many for sets, document by document.
+    /// </summary>
+    /// <param name="acceptedInto">The segment's documents accepted into the chosen section from outside its units, if any.</param>
+    public void Narrow(FixedBitSet matches, SegmentValues values, FixedBitSet? acceptedInto)
+    {
+        var sets = values.Sets;
+        var byDocument = earliest is not null || latest != now;
+        if (kind is { } k)
+            KeepOnly(matches, sets.Kinds.GetValueOrDefault(k));
+        if (units is not null && sets.Units is { } unitSets)
+        {
+            var chosen = new FixedBitSet(matches.Length);
+            foreach (var unit in units)
+                if (unitSets.TryGetValue(unit, out var set))
+                    chosen.Or(set);
+            if (acceptedInto is not null)
+                chosen.Or(acceptedInto);
+            matches.And(chosen);
+        }
+        else
+            byDocument |= units is not null;
+        // The choices already applied on sets are checked again here, harmlessly.
+        if (byDocument)
+            foreach (var doc in MatchPlan.Docs(matches))
+                if (!AcceptsChoices(values, doc, acceptedInto))
+                    matches.Clear(doc);
+    }
+
+    /// <summary>Narrows <paramref name="matches"/> to <paramref name="set"/>; to nothing when there is no set.</summary>
+    public static void KeepOnly(FixedBitSet matches, FixedBitSet? set)
+    {
+        if (set is null)
+            matches.Clear(0, matches.Length);
+        else
+            matches.And(set);
+    }
+
     /// <summary>The unit, kind and date choices, for a document already known to be public now.</summary>
     /// <param name="acceptedInto">The segment's documents accepted into the chosen section from outside its units, if any.</param>
-    public bool AcceptsChoices(SegmentValues values, int doc, FixedBitSet? acceptedInto)
+    private bool AcceptsChoices(SegmentValues values, int doc, FixedBitSet? acceptedInto)
     {
         var publishAt = values.PublishAt[doc];
         return publishAt <= latest && (earliest is not { } from || publishAt >= from)
