@@ -9,8 +9,11 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
     public void Configure(EntityTypeBuilder<Post> post)
     {
         post.HasIndex(p => new { p.UnitId, p.Slug }).IsUnique();
-        // The public lists filter by status and order by publication time.
+        // The public lists filter by status and order by publication time; a unit's lists (one kind, or all) by unit first,
+        // so that a quiet unit's page reads its own few posts, not every published post of the site.
         post.HasIndex(p => new { p.Status, p.PublishAt });
+        post.HasIndex(p => new { p.UnitId, p.Kind, p.Status, p.PublishAt });
+        post.HasIndex(p => new { p.UnitId, p.Status, p.PublishAt });
         // Scheduled publishing looks for the next take-down among published posts (ScheduledPublishing.NextDueAsync).
         post.HasIndex(p => new { p.Status, p.UnpublishAt });
         post.Property(p => p.Slug).HasMaxLength(200);

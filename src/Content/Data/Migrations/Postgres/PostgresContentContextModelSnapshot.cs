@@ -1377,6 +1377,10 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex("UnitId", "Status", "PublishAt");
+
+                    b.HasIndex("UnitId", "Kind", "Status", "PublishAt");
+
                     b.ToTable("Posts");
                 });
 

@@ -1325,6 +1325,10 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "Slug")
                         .IsUnique();
 
+                    b.HasIndex("UnitId", "Status", "PublishAt");
+
+                    b.HasIndex("UnitId", "Kind", "Status", "PublishAt");
+
                     b.ToTable("Posts");
                 });
 
