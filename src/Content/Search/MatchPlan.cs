@@ -41,6 +41,14 @@ internal sealed class MatchPlan
     /// </summary>
     private const int FrequentWeight = 1;
     private const int FrequentAt = 3;
+    /// <summary>
+    /// The typed words' run found together in a post's title or text: shared by its windows of three syllables, each found
+    /// when a post holds both of its indexed pairs ("bao tro", "tro xa" of "bảo trợ xã hội"). A post holding the whole run
+    /// then outweighs one holding only a two-syllable word of it in its title (the pair and its two syllables, 12 + 4 + 4),
+    /// and a longer part of the run a shorter one, while a long query's many windows add no more than a short one's.
+    /// </summary>
+    private const int RunWeight = 2 * TitlePairWeight;
+    private const int RunSyllables = 3;
     /// <summary>In a long query, where not every word must match, each word group found adds this.</summary>
     private const int WordMatchedWeight = 3;
     /// <summary>A rare word adds up to this much, in proportion to the logarithm of how rare it is (a year among years).</summary>
@@ -72,6 +80,7 @@ internal sealed class MatchPlan
         var longQuery = content.Count > SearchQueryBuilder.ShortQueryWords;
         var corrected = new List<string>(typed);
         var corrections = 0;
+        var inTerm = new bool[words.Count];
 
         for (var i = 0; i < words.Count; i++)
             if (optional[i])
@@ -83,6 +92,8 @@ internal sealed class MatchPlan
             if (thesaurus.Match(contentWords, c) is var (form, group, count))
             {
                 var span = content.Skip(c).Take(count).Select(i => words[i]).ToList();
+                foreach (var i in content.Skip(c).Take(count))
+                    inTerm[i] = true;
                 var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
                 foreach (var (other, whole) in Expansions(thesaurus, form, group))
                 {
@@ -128,6 +139,9 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.Title, [first.Exact[0], second.Exact[0]]), TitlePairExactWeight));
             _features.Add((new Clause(SearchFields.Pairs, [first.Folded[0] + IndexedText.PairSeparator + second.Folded[0]]), PairWeight));
         }
+        var windows = Windows(words, content.Where(i => !inTerm[i]).ToList());
+        foreach (var window in windows.Where(w => IsTelling(reader, w)))
+            _groupFeatures.Add((window, Math.Max(1, RunWeight / windows.Count)));
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
             .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
 
@@ -157,6 +171,45 @@ internal sealed class MatchPlan
         var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', typed.Folded) };
         return own.Concat(wider).Where(e => seen.Add(string.Join(' ', e.Folded)));
     }
+
+    /// <summary>
+    /// The windows of <see cref="RunSyllables"/> folded syllables of the content words typed next to each other, each as
+    /// the set of posts holding its consecutive pairs. Question words and quoted phrases break a run, and so does a
+    /// thesaurus term: it has its own signal for its whole form, and a run through it would favour the posts writing
+    /// the form typed over those writing another ("UBND tỉnh" over "Ủy ban nhân dân tỉnh"). The pairs are
+    /// indexed without positions, so a window is found when both pairs are in the post, which in practice is the run:
+    /// its sets are the ones the pair features read, and an intersection costs a machine word per 64 posts.
+    /// </summary>
+    private static List<Group> Windows(List<QueryPart> words, List<int> plain)
+    {
+        var windows = new List<Group>();
+        var run = new List<string>();
+        for (var c = 0; c <= plain.Count; c++)
+        {
+            if (c < plain.Count && (c == 0 || plain[c] == plain[c - 1] + 1))
+            {
+                run.AddRange(words[plain[c]].Folded);
+                continue;
+            }
+            for (var start = 0; start + RunSyllables <= run.Count; start++)
+            {
+                var pairs = Enumerable.Range(start, RunSyllables - 1)
+                    .Select(i => Adjacent([run[i], run[i + 1]])).ToArray();
+                windows.Add(new Group([pairs], Rarity: 0));
+            }
+            run.Clear();
+            if (c < plain.Count)
+                run.AddRange(words[plain[c]].Folded);
+        }
+        return windows;
+    }
+
+    /// <summary>
+    /// Whether a window can tell posts apart: not when even its rarer pair is in half the posts or more, as a set phrase
+    /// in most posts ("trên địa bàn tỉnh") would otherwise outweigh the rare word of a long query (its year).
+    /// </summary>
+    private static bool IsTelling(IndexReader reader, Group window) =>
+        window.Alternatives[0].Min(clause => clause.DocumentFrequency(reader)) * 2L < Math.Max(1, reader.NumDocs);
 
     private static QueryPart? Neighbour(List<QueryPart> words, List<int> content, int c) =>
         c >= 0 && c < content.Count ? words[content[c]] : null;

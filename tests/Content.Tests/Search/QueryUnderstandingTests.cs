@@ -214,6 +214,45 @@ public class QueryUnderstandingTests
         Assert.Equal(["Triển khai Nghị quyết của Chính phủ", "Quyết định công bố thủ tục"], await site.TitlesAsync("nghị quyết"));
     }
 
+    /// <summary>
+    /// The newer post has "xã hội" in its title and "bảo trợ" in its text, apart; the older has the typed words' whole run
+    /// in its text only. Two other posts hold none of the words: a run in most posts would tell nothing.
+    /// </summary>
+    private static async Task<SearchTestSite> SiteWithARunInTheTextAndAPairInATitleAsync()
+    {
+        var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Chi trả trợ cấp hằng tháng", "Danh sách đối tượng bảo trợ xã hội được chi trả tại xã.",
+            publishAt: site.Now.AddDays(-20));
+        await site.AddPostAsync(unit, "Tận dụng mạng xã hội để tuyên truyền", "Chương trình bảo trợ trẻ em được đăng trên trang của Sở.",
+            publishAt: site.Now.AddDays(-1));
+        await site.AddPostAsync(unit, "Lịch tiếp công dân", "Lãnh đạo tiếp công dân vào thứ Năm.");
+        await site.AddPostAsync(unit, "Thông báo giờ làm việc", "Bộ phận một cửa làm việc sáng thứ Bảy.");
+        await site.ApplyOutboxAsync();
+        return site;
+    }
+
+    [Theory]
+    [InlineData("bảo trợ xã hội")]
+    [InlineData("bao tro xa hoi")]
+    [InlineData("bảo trơ xá hôi")]
+    public async Task The_typed_words_whole_run_in_a_text_ranks_above_a_title_sharing_a_two_syllable_word(string query)
+    {
+        await using var site = await SiteWithARunInTheTextAndAPairInATitleAsync();
+
+        Assert.Equal(["Chi trả trợ cấp hằng tháng", "Tận dụng mạng xã hội để tuyên truyền"], await site.TitlesAsync(query));
+    }
+
+    [Fact]
+    public async Task Quoted_phrases_make_no_run_between_them()
+    {
+        await using var site = await SiteWithARunInTheTextAndAPairInATitleAsync();
+
+        // Each phrase is matched alone, so the title holding one of them still comes first.
+        Assert.Equal(["Tận dụng mạng xã hội để tuyên truyền", "Chi trả trợ cấp hằng tháng"], await site.TitlesAsync("\"bảo trợ\" \"xã hội\""));
+        Assert.Equal(["Chi trả trợ cấp hằng tháng"], await site.TitlesAsync("\"bảo trợ xã hội\""));
+    }
+
     [Fact]
     public async Task In_a_long_query_a_rare_year_decides_and_a_post_missing_a_common_word_is_not_dropped()
     {
