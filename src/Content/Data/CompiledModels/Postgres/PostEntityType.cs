@@ -29,7 +29,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
                 navigationCount: 9,
                 skipNavigationCount: 1,
                 foreignKeyCount: 5,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 9,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -293,6 +293,12 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
             var index5 = runtimeEntityType.AddIndex(
                 new[] { unitId, slug },
                 unique: true);
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { unitId, status, publishAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { unitId, kind, status, publishAt });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
     public partial class PostgresContentContextModel
     {
         private PostgresContentContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ed5e55e5-c8d4-458e-8390-007961192932"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("9023176d-4321-409c-9c78-44a82ed112e7"), entityTypeCount: 68)
         {
         }
 

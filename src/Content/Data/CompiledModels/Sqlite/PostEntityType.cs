@@ -28,7 +28,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
                 navigationCount: 9,
                 skipNavigationCount: 1,
                 foreignKeyCount: 5,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 9,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -265,6 +265,12 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
             var index5 = runtimeEntityType.AddIndex(
                 new[] { unitId, slug },
                 unique: true);
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { unitId, status, publishAt });
+
+            var index7 = runtimeEntityType.AddIndex(
+                new[] { unitId, kind, status, publishAt });
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
     public partial class SqliteContentContextModel
     {
         private SqliteContentContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("56bdd9d4-d2ba-413d-b941-a3ca7b8f9000"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("79a707e0-9289-4785-9023-016ea02fe5b5"), entityTypeCount: 68)
         {
         }
 
