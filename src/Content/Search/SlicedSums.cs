@@ -11,8 +11,8 @@ namespace CchcSite.Content.Search;
 /// </summary>
 /// <remarks>
 /// The sets added are summed when the sums are first read, a block of 64 documents at a time as needed: a
-/// <see cref="Split"/> (the best hits of a segment) sums the heavier sets over every document and the lighter ones only
-/// in the blocks holding a document that can still reach the best (see <see cref="Split"/>). A long query weighs some
+/// <see cref="Split"/> (the best hits of a segment) sums the sparse sets over every document and the dense ones only in
+/// the blocks holding a document that can still reach the best. A long query weighs some
 /// 30 sets over every match, and only a page of them is wanted.
 /// </remarks>
 internal sealed class SlicedSums : IDisposable
@@ -72,10 +72,10 @@ internal sealed class SlicedSums : IDisposable
     /// a machine word, instead of reading every matching document's sum to offer it to a queue.
     /// </summary>
     /// <remarks>
-    /// On a first read, only the blocks that can hold such a document are summed whole (max-score pruning): the heavier
-    /// sets, which make up half the weight, are summed everywhere; the blocks of the <paramref name="count"/> best by
+    /// On a first read, only the blocks that can hold such a document are summed whole (max-score pruning): the sets
+    /// fewer than half the matches are in are summed everywhere; the blocks of the <paramref name="count"/> best by
     /// those are summed whole, which gives a floor for the <paramref name="count"/>-th highest sum; then only the blocks
-    /// where a match's partial sum plus every weight left can still reach that floor are summed whole.
+    /// where a match's partial sum plus the weight of every dense set can still reach that floor are summed whole.
     /// </remarks>
     public (FixedBitSet Above, FixedBitSet AtThreshold) Split(FixedBitSet matches, int count, int maxDoc)
     {
@@ -97,20 +97,27 @@ internal sealed class SlicedSums : IDisposable
     private void SumWhereReachable(long[] matchWords, int blocks, int count)
     {
         _read = true;
-        // Heaviest first, so that the sets summed everywhere bound the rest as tightly as they can.
-        _addends.Sort((x, y) => y.Weight.CompareTo(x.Weight));
-        var (heavy, left) = (0, _maximum);
-        while (heavy < _addends.Count && left * 2 > _maximum)
-            left -= _addends[heavy++].Weight;
-        for (var a = 0; a < heavy; a++)
+        // The sets that most matches are in ("cải cách" in a reform post) cost the most to add and tell the matches apart
+        // the least: they are left for the blocks that can reach the best. The sparser ones (a word in the title) are
+        // cheap to add everywhere, and a match without them is out of reach of one with them.
+        var matching = 0L;
+        for (var i = 0; i < blocks; i++)
+            matching += BitOperations.PopCount((ulong)matchWords[i]);
+        var byDensity = _addends.Select(addend => (Addend: addend, Dense: 2 * CountIn(addend, matchWords, blocks) >= matching)).ToList();
+        _addends.Clear();
+        _addends.AddRange(byDensity.Where(a => !a.Dense).Select(a => a.Addend));
+        var everywhere = _addends.Count;
+        _addends.AddRange(byDensity.Where(a => a.Dense).Select(a => a.Addend));
+        var left = byDensity.Where(a => a.Dense).Sum(a => a.Addend.Weight);
+        for (var a = 0; a < everywhere; a++)
             for (var i = 0; i < _blocks; i++)
                 AddTo(i, _addends[a]);
         for (var i = 0; i < _blocks; i++)
-            _summed[i] = heavy;
-        if (heavy == _addends.Count)
+            _summed[i] = everywhere;
+        if (everywhere == _addends.Count)
             return;
 
-        // The best `count` by the heavy sets, summed whole: the `count`-th highest of their sums is a floor for the threshold.
+        // The best `count` by the sparse sets, summed whole: the `count`-th highest of their sums is a floor for the threshold.
         var best = new long[blocks];
         Array.Copy(matchWords, best, blocks);
         var above = new long[blocks];
@@ -162,6 +169,14 @@ internal sealed class SlicedSums : IDisposable
                 needed -= (int)withBit;
         }
         return threshold;
+    }
+
+    private static long CountIn(Addend addend, long[] matchWords, int blocks)
+    {
+        var count = 0L;
+        for (var i = 0; i < Math.Min(blocks, addend.Blocks); i++)
+            count += BitOperations.PopCount((ulong)(addend.Words[i] & (addend.Within is null ? ~0L : addend.Within[i]) & matchWords[i]));
+        return count;
     }
 
     /// <summary>The documents of a block whose sum is at least <paramref name="minimum"/>.</summary>
