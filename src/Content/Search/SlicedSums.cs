@@ -110,8 +110,7 @@ internal sealed class SlicedSums : IDisposable
         _addends.AddRange(byDensity.Where(a => a.Dense).Select(a => a.Addend));
         var left = byDensity.Where(a => a.Dense).Sum(a => a.Addend.Weight);
         for (var a = 0; a < everywhere; a++)
-            for (var i = 0; i < _blocks; i++)
-                AddTo(i, _addends[a]);
+            AddEverywhere(_addends[a]);
         for (var i = 0; i < _blocks; i++)
             _summed[i] = everywhere;
         if (everywhere == _addends.Count)
@@ -212,16 +211,31 @@ internal sealed class SlicedSums : IDisposable
         _summed[block] = _addends.Count;
     }
 
-    /// <summary>Ripple-carry addition of the weight's set bits to the sums of one block, 64 documents at a time.</summary>
+    /// <summary>Adds a set to every block, in one loop: most words of a sparse set are zero.</summary>
+    private void AddEverywhere(in Addend addend)
+    {
+        var (words, within) = (addend.Words, addend.Within);
+        for (var i = 0; i < addend.Blocks; i++)
+        {
+            var mask = words[i] & (within is null ? ~0L : within[i]);
+            if (mask != 0)
+                Ripple(i, mask, addend.Weight);
+        }
+    }
+
     private void AddTo(int block, in Addend addend)
     {
         if (block >= addend.Blocks)
             return;
         var mask = addend.Words[block] & (addend.Within is null ? ~0L : addend.Within[block]);
-        if (mask == 0)
-            return;
+        if (mask != 0)
+            Ripple(block, mask, addend.Weight);
+    }
+
+    /// <summary>Ripple-carry addition of the weight's set bits to the sums of one block, 64 documents at a time.</summary>
+    private void Ripple(int block, long mask, int weight)
+    {
         var at = block * Slices;
-        var weight = addend.Weight;
         for (var bit = 0; bit < Slices && weight >> bit != 0; bit++)
             if ((weight >> bit & 1) != 0)
                 for (var (carry, j) = (mask, bit); carry != 0 && j < Slices; j++)
