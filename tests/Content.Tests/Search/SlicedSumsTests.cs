@@ -80,6 +80,51 @@ public class SlicedSumsTests
         }
     }
 
+    public static TheoryData<string> PrunedCases() => ["a few heavy documents", "many ties", "no heavy set"];
+
+    /// <summary>
+    /// A first split sums whole only the blocks that can hold one of the best documents; it must find what summing every
+    /// block finds, whatever the shape of the sets: a few documents far above the rest (most blocks skipped), sums tied
+    /// in their thousands, sets of equal weight.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PrunedCases))]
+    public void A_first_split_finds_what_summing_every_block_finds(string shape)
+    {
+        const int maxDoc = 20_000;
+        var random = new Random(shape.Length);
+        var matches = RandomSet(random, maxDoc, density: 0.9);
+        var (weights, densities) = shape switch
+        {
+            "a few heavy documents" => (new[] { 30, 20, 12, 6, 4, 3, 3, 2, 1, 1, 1, 1 }, new[] { 0.001, 0.002, 0.01, 0.5, 0.8, 0.8, 0.9, 0.9, 0.9, 0.9, 0.95, 0.95 }),
+            "many ties" => (new[] { 12, 12, 4, 4, 1, 1 }, new[] { 0.99, 0.99, 0.99, 0.99, 0.99, 0.99 }),
+            _ => (Enumerable.Repeat(3, 10).ToArray(), Enumerable.Repeat(0.5, 10).ToArray()),
+        };
+        var sets = densities.Select(density => RandomSet(random, maxDoc, density)).ToList();
+        var limited = weights.Zip(sets, (weight, bits) => (weight, bits)).ToList();
+
+        foreach (var count in new[] { 1, 12, 13, 100, 1000 })
+        {
+            using var pruned = new SlicedSums(maxDoc);
+            using var whole = new SlicedSums(maxDoc);
+            foreach (var (weight, bits) in limited)
+            {
+                pruned.Add(bits, matches, weight);
+                whole.Add(bits, matches, weight);
+            }
+            // Reading every sum first sums every block.
+            var sums = Enumerable.Range(0, maxDoc).Select(doc => whole[doc]).ToArray();
+            var threshold = SetDocs(matches).Select(doc => sums[doc]).OrderDescending().ElementAt(count - 1);
+
+            var (above, tied) = pruned.Split(matches, count, maxDoc);
+
+            Assert.Equal(SetDocs(matches).Where(doc => sums[doc] > threshold), SetDocs(above));
+            Assert.Equal(SetDocs(matches).Where(doc => sums[doc] == threshold), SetDocs(tied));
+            Assert.All(SetDocs(above).Concat(SetDocs(tied)), doc => Assert.Equal(sums[doc], pruned[doc]));
+            Assert.Equal(whole.Split(matches, count, maxDoc).Above.GetBits(), above.GetBits());
+        }
+    }
+
     [Fact]
     public void Adding_one_set_again_and_again_carries_into_higher_slices()
     {
