@@ -38,8 +38,9 @@ public class CompiledModelTests
 
         Assert.True(compiled is RuntimeModel && compiled.GetType().Namespace!.StartsWith("CchcSite.Content.Data.CompiledModels."),
             $"The {provider} context does not run on its compiled model (ContentDatabase's UseModel).");
-        Assert.True(Describe(compiled) == Describe(built),
-            $"The compiled {provider} model differs from the model the code builds: {Regenerate}.\n{FirstDifference(Describe(compiled), Describe(built))}");
+        var (compiledText, builtText) = (Describe(compiled), Describe(built));
+        Assert.True(compiledText == builtText,
+            $"The compiled {provider} model differs from the model the code builds: {Regenerate}.\n{FirstDifference(compiledText, builtText)}");
     }
 
     /// <summary>
