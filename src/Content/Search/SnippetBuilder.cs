@@ -5,8 +5,8 @@ using System.Text.Unicode;
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// Cuts the passage of a text that best matches the query and marks the matched words. Built on the analyzer's
-/// token offsets (the Lucene Highlighter is not available), so a folded query marks the accented words it found.
+/// Cuts the passage of a text that best matches the query and marks the matched words. Built on the folded words' offsets
+/// (<see cref="FoldedWords"/>, the analyzer's cut without the analyzer), so a folded query marks the accented words it found.
 /// Everything but the &lt;mark&gt; tags is HTML-escaped.
 /// </summary>
 public static class SnippetBuilder
@@ -37,7 +37,7 @@ public static class SnippetBuilder
 
     private static Passage BestPassage(string text, HashSet<string> terms)
     {
-        var matches = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text, terms);
+        var matches = FoldedWords.TryTokens(text, terms) ?? SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text, terms);
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, MaxLength), [], 0);
 
