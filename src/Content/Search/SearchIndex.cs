@@ -17,8 +17,10 @@ public sealed class SearchIndex : IDisposable
     private const string CursorKey = "outboxCursor";
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema";
-    /// <summary>Raise when fields or analysis change: an index written under another schema is rebuilt on start.</summary>
-    private const string Schema = "8";
+    /// <summary>Raise when fields, analysis or the codec change: an index written under another schema is rebuilt on start.</summary>
+    private const string Schema = "9";
+
+    static SearchIndex() => StoredTextCodec.Register();
 
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
@@ -33,6 +35,7 @@ public sealed class SearchIndex : IDisposable
         _writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+            Codec = StoredTextCodec.Instance,
             // A large buffer flushes fewer, larger segments during a rebuild: fewer merges afterwards. Not larger: the
             // commit flushes what is left on one thread while the other waits. On the benchmark's 100,000 posts 64 MB
             // builds 5 segments with no merge, as fast as 128 MB within the noise, with half the memory and half the

@@ -1,5 +1,6 @@
 using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
+using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -155,6 +156,11 @@ public class IndexMaintenanceTests
             await site.AddPostAsync(unit, "Đường dây nóng của sở");
             site.Index.Dispose();
 
+            // Written with the site's codec, and found by its name when read again.
+            var segments = new SegmentInfos();
+            segments.Read(FSDirectory.Open(path));
+            Assert.All(segments.Segments, segment => Assert.Equal("CchcStoredText46", segment.Info.Codec.Name));
+
             site.OpenIndex(FSDirectory.Open(path));
             Assert.False(site.Index.NeedsRebuild);
             Assert.Equal(applied, site.Index.AppliedOutboxId);
@@ -172,6 +178,7 @@ public class IndexMaintenanceTests
     [InlineData("deleted")]
     [InlineData("emptied")]
     [InlineData("corrupt")]
+    [InlineData("an older schema")]
     public async Task A_missing_or_corrupt_index_is_rebuilt_from_the_database(string damage)
     {
         var path = System.IO.Directory.CreateTempSubdirectory("cchc-index-").FullName;
@@ -193,9 +200,19 @@ public class IndexMaintenanceTests
                     foreach (var file in System.IO.Directory.GetFiles(path))
                         File.Delete(file);
                     break;
-                default:
+                case "corrupt":
                     foreach (var file in System.IO.Directory.GetFiles(path))
                         await File.WriteAllBytesAsync(file, [1, 2, 3, 4, 5, 6, 7, 8]);
+                    break;
+                default:
+                    // A readable index as schema 8 wrote it (Lucene's own codec), with its cursor.
+                    foreach (var file in System.IO.Directory.GetFiles(path))
+                        File.Delete(file);
+                    using (var writer = new IndexWriter(FSDirectory.Open(path), new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)))
+                    {
+                        writer.SetCommitData(new Dictionary<string, string> { ["schema"] = "8", ["outboxCursor"] = "1" });
+                        writer.Commit();
+                    }
                     break;
             }
 
