@@ -94,8 +94,9 @@ internal sealed class MatchPlan
                 var span = content.Skip(c).Take(count).Select(i => words[i]).ToList();
                 foreach (var i in content.Skip(c).Take(count))
                     inTerm[i] = true;
+                var qualifier = thesaurus.Qualifier(group, contentWords, c + count);
                 var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
-                foreach (var (other, whole) in Expansions(thesaurus, form, group))
+                foreach (var (other, whole) in Expansions(thesaurus, form, group, qualifier?.Term.Heads ?? []))
                 {
                     alternatives.Add([Adjacent(other)]);
                     _features.Add((new Clause(SearchFields.Title, other), whole ? ExpansionTitleWeight : PartTitleWeight));
@@ -110,6 +111,11 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.Title, typedTokens), TitlePairWeight));
                 _features.Add((Adjacent(typedTokens), ExpansionWeight + 1));
                 c += count;
+                if (qualifier is var (term, typedQualifier, qualifierCount))
+                {
+                    AddQualifier(term, typedQualifier, content.Skip(c).Take(qualifierCount).Select(i => words[i]).ToList(), reader, terms, longQuery);
+                    c += qualifierCount;
+                }
                 continue;
             }
             var index = content[c];
@@ -137,7 +143,8 @@ internal sealed class MatchPlan
             _features.Add((new Clause(SearchFields.Title, [first.Folded[0], second.Folded[0]]), TitlePairWeight));
             if (first.HasDiacritics || second.HasDiacritics)
                 _features.Add((new Clause(SearchFields.Title, [first.Exact[0], second.Exact[0]]), TitlePairExactWeight));
-            _features.Add((new Clause(SearchFields.Pairs, [first.Folded[0] + IndexedText.PairSeparator + second.Folded[0]]), PairWeight));
+            var pair = new Clause(SearchFields.Pairs, [first.Folded[0] + IndexedText.PairSeparator + second.Folded[0]]);
+            _features.Add((pair, PairWeight + (longQuery ? Rarity(reader, [[pair]]) : 0)));
         }
         var windows = Windows(words, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(reader, w)))
@@ -160,13 +167,35 @@ internal sealed class MatchPlan
     public string? Correction { get; }
 
     /// <summary>
-    /// What the typed form of a thesaurus term also matches: the other forms of its group whole; and, weighing less, the
-    /// parts of its group's forms ("công chức, viên chức" for "CBCCVC") and the forms of the groups it is a part of
-    /// ("CBCCVC" for "công chức viên chức") — of those only when the words typed are just a part.
+    /// The qualifier typed after a thesaurus term ("mức độ 4" after "DVC"): one word group, its words each as typed — apart,
+    /// as posts list levels ("mức độ 3, mức độ 4") — or another qualifier of the term, whole ("toàn trình"), weighing less.
+    /// Its words stay plain words otherwise: their title, written form and run signals are those of the words typed.
     /// </summary>
-    private static IEnumerable<(IReadOnlyList<string> Folded, bool Whole)> Expansions(Thesaurus thesaurus, ThesaurusForm typed, ThesaurusGroup group)
+    private void AddQualifier(QualifiedTerm term, IReadOnlyList<string> typed, List<QueryPart> span, IndexReader reader, HashSet<string> terms, bool longQuery)
     {
-        var own = typed.IsPart ? [] : group.Forms.Select(f => (f.Folded, Whole: true)).Concat(group.Parts.Select(p => (p.Folded, Whole: false)));
+        var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
+        foreach (var other in term.Qualifiers.Where(q => !q.SequenceEqual(typed, StringComparer.Ordinal)))
+        {
+            alternatives.Add([Adjacent(other)]);
+            _features.Add((new Clause(SearchFields.Title, other), ExpansionTitleWeight));
+            _features.Add((Adjacent(other), ExpansionWeight));
+            terms.UnionWith(other);
+        }
+        _groups.Add(new Group(alternatives, Rarity(reader, alternatives)));
+        foreach (var word in span)
+            AddTypedFeatures(word, longQuery);
+    }
+
+    /// <summary>
+    /// What the typed form of a thesaurus term also matches: the other forms of its group whole, and those of the other
+    /// terms a qualifier typed after it may follow (DVCTT for "DVC mức độ 4"); and, weighing less, the parts of its group's
+    /// forms ("công chức, viên chức" for "CBCCVC") and the forms of the groups it is a part of ("CBCCVC" for "công chức
+    /// viên chức") — of those only when the words typed are just a part.
+    /// </summary>
+    private static IEnumerable<(IReadOnlyList<string> Folded, bool Whole)> Expansions(Thesaurus thesaurus, ThesaurusForm typed, ThesaurusGroup group, IReadOnlyList<ThesaurusGroup> qualifiedHeads)
+    {
+        var own = typed.IsPart ? [] : group.Forms.Select(f => (f.Folded, Whole: true)).Concat(group.Parts.Select(p => (p.Folded, Whole: false)))
+            .Concat(qualifiedHeads.Where(h => h != group).SelectMany(h => h.Forms).Select(f => (f.Folded, Whole: true)));
         var wider = thesaurus.Containing(typed.Folded).SelectMany(g => g.Forms).Select(f => (f.Folded, Whole: false));
         var seen = new HashSet<string>(StringComparer.Ordinal) { string.Join(' ', typed.Folded) };
         return own.Concat(wider).Where(e => seen.Add(string.Join(' ', e.Folded)));

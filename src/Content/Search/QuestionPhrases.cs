@@ -1,8 +1,8 @@
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// The words that make a query a question or a request ("… như thế nào", "… ở đâu", "làm thế nào để …", "có được …
-/// không", "cho tôi hỏi …"): made optional in the query (<see cref="MatchPlan"/>), so that the posts that answer the
+/// The words that make a query a question or a request ("… như thế nào", "… ở đâu", "làm thế nào để …", "… có được …
+/// không", "… đã … chưa", "ai …", "cho tôi hỏi …"): made optional in the query (<see cref="MatchPlan"/>), so that the posts that answer the
 /// question match, not those that happen to contain the question words. Not stop words: they stay in the index, and a
 /// quoted phrase still requires them.
 /// </summary>
@@ -16,12 +16,28 @@ public static class QuestionPhrases
             "lam the nao de", "lam sao de", "can lam gi de", "phai lam gi de", "lam nhu the nao", "thuc hien nhu the nao",
             "nhu the nao", "the nao", "lam sao", "o dau", "tai dau", "khi nao", "bao gio", "bao lau", "la gi", "lam gi",
             "may gio", "gio nao", "nhu nao", "ra sao", "the nao la", "cho toi hoi", "cho em hoi", "xin hoi", "cho hoi", "toi muon",
-            "em muon", "hay khong", "duoc khong",
+            "em muon", "hay khong", "duoc khong", "lam the nao", "luc nao", "bao nhieu", "mat bao lau", "tai sao", "vi sao",
+            "la ai", "phai khong", "dung khong",
         }.Select(p => p.Split(' ')).OrderByDescending(p => p.Length),
     ];
 
-    /// <summary>"có", "có được" opening a yes-no question, whose "không" closes it: "có được nhận … không".</summary>
-    private static readonly string[][] Openers = [["co", "duoc"], ["co", "the"], ["co"]];
+    /// <summary>
+    /// The frames of a yes-no question: an opener ("có", "có được", "đã") anywhere before the words asked about, and the
+    /// word closing the query ("không", "chưa"): "có được nhận … không", "hồ sơ trễ hạn có được xin lỗi không", "hồ sơ
+    /// đã được duyệt chưa". Longest opener first; the last opener before the closing word is the frame's.
+    /// </summary>
+    private static readonly (string Closer, string[][] Openers)[] Frames =
+    [
+        ("khong", [["co", "duoc"], ["co", "the"], ["co", "phai"], ["co", "can"], ["co"]]),
+        ("chua", [["da", "duoc"], ["da"]]),
+    ];
+
+    /// <summary>
+    /// Question words only where a query starts ("ai được nhận …") or ends ("cần giấy tờ gì", "nộp ở quầy nào"): elsewhere
+    /// they are words of the text, and "ai" alone may be "AI".
+    /// </summary>
+    private static readonly string[][] Starting = [["ai", "co", "the"], ["ai", "duoc"], ["ai", "phai"], ["ai", "co"], ["ai", "la"]];
+    private static readonly string[] Ending = ["gi", "nao"];
 
     /// <summary>
     /// Which of the words (each its folded tokens) are question words; none when every word would be, since then the
@@ -40,16 +56,29 @@ public static class QuestionPhrases
                     i += phrase.Length - 1;
                     break;
                 }
-        if (words.Count >= 3 && single[^1] == "khong")
-            foreach (var opener in Openers)
-                if (Matches(single, 0, opener))
+        foreach (var (closer, openers) in Frames)
+            if (words.Count >= 3 && single[^1] == closer)
+                MarkFrame(single, openers, optional);
+        if (Starting.FirstOrDefault(opener => Matches(single, 0, opener)) is { } start)
+            for (var j = 0; j < start.Length; j++)
+                optional[j] = true;
+        if (words.Count >= 2 && Ending.Contains(single[^1]))
+            optional[^1] = true;
+        return optional.All(o => o) ? new bool[words.Count] : optional;
+    }
+
+    /// <summary>Marks the last opener that leaves a word between it and the closing last word, and the closing word.</summary>
+    private static void MarkFrame(List<string?> single, string[][] openers, bool[] optional)
+    {
+        for (var start = single.Count - 3; start >= 0; start--)
+            foreach (var opener in openers)
+                if (start + opener.Length < single.Count - 1 && Matches(single, start, opener))
                 {
                     for (var j = 0; j < opener.Length; j++)
-                        optional[j] = true;
+                        optional[start + j] = true;
                     optional[^1] = true;
-                    break;
+                    return;
                 }
-        return optional.All(o => o) ? new bool[words.Count] : optional;
     }
 
     private static bool Matches(List<string?> words, int start, string[] phrase)

@@ -15,6 +15,10 @@ namespace CchcSite.Content.Search;
 /// trực"): it is expanded only when typed in capitals. A post may also write a multi-word form only partly ("công chức,
 /// viên chức" for "cán bộ, công chức, viên chức"): such parts (<see cref="ThesaurusGroup.Parts"/>) match too, below the
 /// whole form.
+/// A group whose every form is another group's term followed by a qualifier, and none of them one word ("DVC mức độ 4 |
+/// dịch vụ công trực tuyến toàn trình"), is a qualified term (<see cref="QualifiedTerm"/>): it is never matched whole, as
+/// posts write the qualifier apart from the term ("dịch vụ công trực tuyến mức độ 3, mức độ 4"); the term typed is
+/// matched as itself, and the qualifier typed after it also matches the group's other qualifiers (<see cref="Qualifier"/>).
 /// </remarks>
 public sealed class Thesaurus
 {
@@ -23,10 +27,13 @@ public sealed class Thesaurus
     private readonly Dictionary<string, List<(ThesaurusForm Form, ThesaurusGroup Group)>> _byFirstToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ThesaurusGroup>> _byPart = new(StringComparer.Ordinal);
 
+    private readonly List<QualifiedTerm> _qualified;
+
     public Thesaurus(IEnumerable<ThesaurusGroup> groups)
     {
         Groups = groups.Where(g => g.Forms.Count >= 2).ToList();
-        foreach (var group in Groups)
+        _qualified = QualifiedTerms(Groups);
+        foreach (var group in Groups.Where(g => !_qualified.Any(q => q.Group == g)))
             foreach (var form in group.Forms.Concat(group.Parts))
             {
                 if (!_byFirstToken.TryGetValue(form.Folded[0], out var list))
@@ -62,23 +69,71 @@ public sealed class Thesaurus
             return null;
         foreach (var (form, group) in candidates)
         {
-            var token = 0;
-            var word = start;
-            while (word < words.Count && token < form.Folded.Count)
-            {
-                var folded = words[word].Folded;
-                if (token + folded.Count > form.Folded.Count || !folded.SequenceEqual(form.Folded.Skip(token).Take(folded.Count), StringComparer.Ordinal))
-                    break;
-                token += folded.Count;
-                word++;
-            }
-            if (token != form.Folded.Count)
+            if (Covered(words, start, form.Folded) is not { } count)
                 continue;
-            if (form.CapitalsOnly && !Enumerable.Range(start, word - start).All(i => IsCapitals(words[i].Typed)))
+            if (form.CapitalsOnly && !Enumerable.Range(start, count).All(i => IsCapitals(words[i].Typed)))
                 continue;
-            return (form, group, word - start);
+            return (form, group, count);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The qualifier typed at word <paramref name="start"/>, right after a term of <paramref name="head"/> ("mức độ 4" after
+    /// "DVC"): the qualified term whose heads include that group and one of whose qualifiers the words are, longest first,
+    /// with how many words it spans; null when none is.
+    /// </summary>
+    public (QualifiedTerm Term, IReadOnlyList<string> Typed, int WordCount)? Qualifier(ThesaurusGroup head, IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words, int start)
+    {
+        if (start >= words.Count)
+            return null;
+        return _qualified.Where(q => q.Heads.Contains(head))
+            .SelectMany(q => q.Qualifiers.Select(qualifier => (Term: q, Typed: qualifier)))
+            .OrderByDescending(c => c.Typed.Count)
+            .Select(c => Covered(words, start, c.Typed) is { } count ? (c.Term, c.Typed, count) : ((QualifiedTerm, IReadOnlyList<string>, int)?)null)
+            .FirstOrDefault(c => c is not null);
+    }
+
+    /// <summary>How many typed words from <paramref name="start"/> the folded tokens cover exactly, whole words only; null when they do not.</summary>
+    private static int? Covered(IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words, int start, IReadOnlyList<string> tokens)
+    {
+        var token = 0;
+        var word = start;
+        while (word < words.Count && token < tokens.Count)
+        {
+            var folded = words[word].Folded;
+            if (token + folded.Count > tokens.Count || !folded.SequenceEqual(tokens.Skip(token).Take(folded.Count), StringComparer.Ordinal))
+                break;
+            token += folded.Count;
+            word++;
+        }
+        return token == tokens.Count ? word - start : null;
+    }
+
+    /// <summary>
+    /// The groups each of whose forms is a whole form of another group (its head) followed by more words (its qualifier),
+    /// none of them a single word: "DVC mức độ 4" (DVC, "mức độ 4"), "dịch vụ công trực tuyến toàn trình" (DVCTT, "toàn
+    /// trình"). A group with a one-word form names one thing ("DVCTT | DVC trực tuyến"), and is matched whole.
+    /// </summary>
+    private static List<QualifiedTerm> QualifiedTerms(IReadOnlyList<ThesaurusGroup> groups)
+    {
+        var heads = new Dictionary<string, ThesaurusGroup>(StringComparer.Ordinal);
+        foreach (var group in groups)
+            foreach (var form in group.Forms)
+                heads.TryAdd(Key(form.Folded), group);
+        var qualified = new List<QualifiedTerm>();
+        foreach (var group in groups.Where(g => g.Forms.All(f => f.Folded.Count > 1)))
+        {
+            var split = group.Forms.Select(form => Enumerable.Range(1, form.Folded.Count - 1).Reverse()
+                    .Select(length => heads.GetValueOrDefault(Key(form.Folded.Take(length).ToList())) is { } head && head != group
+                        ? (Head: head, Qualifier: form.Folded.Skip(length).ToList()) : default)
+                    .FirstOrDefault(s => s.Head is not null))
+                .ToList();
+            if (split.All(s => s.Head is not null))
+                qualified.Add(new QualifiedTerm(group, split.Select(s => s.Head).Distinct().ToList(),
+                    split.Select(s => (IReadOnlyList<string>)s.Qualifier).DistinctBy(Key).ToList()));
+        }
+        return qualified;
     }
 
     private static bool IsCapitals(string typed) => typed.Any(char.IsLetter) && !typed.Any(char.IsLower);
@@ -104,6 +159,12 @@ public sealed class Thesaurus
         return groups;
     }
 }
+
+/// <summary>
+/// A group of forms that are each a term of another group followed by a qualifier (<see cref="Thesaurus"/>): the groups of
+/// those terms, and the qualifiers, folded, that mean the same after any of them ("mức độ 4", "toàn trình").
+/// </summary>
+public sealed record QualifiedTerm(ThesaurusGroup Group, IReadOnlyList<ThesaurusGroup> Heads, IReadOnlyList<IReadOnlyList<string>> Qualifiers);
 
 /// <summary>
 /// One form of a group: its text, its folded tokens, whether it is expanded only when typed in capitals, and whether it is

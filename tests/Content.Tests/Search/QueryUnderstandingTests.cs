@@ -82,8 +82,63 @@ public class QueryUnderstandingTests
         Assert.Null(thesaurus.Match(Words("công chức tỉnh"), 0));
     }
 
+    [Fact]
+    public void A_term_with_a_qualifier_is_matched_as_the_term_then_the_qualifier_whichever_form_is_typed()
+    {
+        var thesaurus = Of("DVC | dịch vụ công", "DVCTT | DVC trực tuyến | dịch vụ công trực tuyến",
+            "DVC mức độ 4 | dịch vụ công trực tuyến toàn trình");
+
+        var typed = Words("DVC mức độ 4 tỉnh");
+        var term = thesaurus.Match(typed, 0);
+        Assert.NotNull(term);
+        Assert.Equal(("DVC", 1), (term.Value.Form.Text, term.Value.WordCount));
+        var qualifier = thesaurus.Qualifier(term.Value.Group, typed, 1);
+        Assert.NotNull(qualifier);
+        Assert.Equal(3, qualifier.Value.WordCount);
+        Assert.Equal(["muc do 4", "toan trinh"], qualifier.Value.Term.Qualifiers.Select(q => string.Join(' ', q)));
+        Assert.Equal(["DVC", "DVCTT"], qualifier.Value.Term.Heads.Select(h => h.Forms[0].Text));
+
+        // The other way: the full term is matched whole, and the qualifier after it.
+        var full = Words("dịch vụ công trực tuyến toàn trình");
+        var fullTerm = thesaurus.Match(full, 0);
+        Assert.NotNull(fullTerm);
+        Assert.Equal(("dịch vụ công trực tuyến", 5), (fullTerm.Value.Form.Text, fullTerm.Value.WordCount));
+        Assert.Equal(2, thesaurus.Qualifier(fullTerm.Value.Group, full, 5)?.WordCount);
+
+        // Only right after the term; and a group with a one-word form ("DVCTT") names one thing, matched whole.
+        Assert.Null(thesaurus.Qualifier(term.Value.Group, Words("DVC tỉnh mức độ 4"), 1));
+        var named = thesaurus.Match(Words("DVC trực tuyến"), 0);
+        Assert.Equal(("DVC trực tuyến", 3), (named?.Form.Text, named?.WordCount));
+    }
+
+    [Fact]
+    public async Task A_term_with_a_qualifier_finds_posts_writing_the_qualifier_apart_or_another_qualifier_but_a_quoted_phrase_stays_literal()
+    {
+        await using var site = await SiteWithAsync(
+            ("Video hướng dẫn dịch vụ công trực tuyến mức độ 3, mức độ 4", "Các bước nộp hồ sơ."),
+            ("Danh mục dịch vụ công trực tuyến toàn trình", "Áp dụng từ năm 2024."),
+            ("Dịch vụ công tại quầy", "Nộp trực tiếp tại Bộ phận một cửa."),
+            ("Đo lường mức độ hài lòng", "Kết quả khảo sát năm 4."));
+
+        Assert.Equal(["Video hướng dẫn dịch vụ công trực tuyến mức độ 3, mức độ 4", "Danh mục dịch vụ công trực tuyến toàn trình"],
+            await site.TitlesAsync("DVC mức độ 4"));
+        Assert.Equal(["Danh mục dịch vụ công trực tuyến toàn trình", "Video hướng dẫn dịch vụ công trực tuyến mức độ 3, mức độ 4"],
+            await site.TitlesAsync("DVCTT toàn trình"));
+        Assert.Empty(await site.TitlesAsync("\"DVC mức độ 4\""));
+    }
+
     [Theory]
     [InlineData("nộp hồ sơ trực tuyến như thế nào", "nộp hồ sơ trực tuyến")]
+    [InlineData("hồ sơ trễ hạn có được xin lỗi không", "hồ sơ trễ hạn xin lỗi")]
+    [InlineData("người có công có được nhận trợ cấp không", "người có công nhận trợ cấp")]
+    [InlineData("hồ sơ đã được giải quyết chưa", "hồ sơ giải quyết")]
+    [InlineData("ai được nhận trợ cấp", "nhận trợ cấp")]
+    [InlineData("lệ phí cấp bản sao bao nhiêu", "lệ phí cấp bản sao")]
+    [InlineData("nộp hồ sơ ở quầy nào", "nộp hồ sơ ở quầy")]
+    [InlineData("cần mang giấy tờ gì", "cần mang giấy tờ")]
+    [InlineData("ứng dụng AI trong cải cách hành chính", "ứng dụng AI trong cải cách hành chính")]
+    [InlineData("kết quả sáu tháng đầu", "kết quả sáu tháng đầu")]
+    [InlineData("có không", "có không")]
     [InlineData("đường dây nóng ở đâu", "đường dây nóng")]
     [InlineData("làm thế nào để phản ánh kiến nghị", "phản ánh kiến nghị")]
     [InlineData("có được nhận trợ cấp qua bưu điện không", "nhận trợ cấp qua bưu điện")]
@@ -199,6 +254,39 @@ public class QueryUnderstandingTests
         Assert.Equal(["Thông báo lịch tiếp công dân"], await site.TitlesAsync("tiếp công dân như thế nào"));
         Assert.Equal(["Nơi làm việc ở đâu cũng cần văn minh"], await site.TitlesAsync("\"ở đâu\""));
         Assert.Empty(await site.TitlesAsync("lịch tiếp công dân \"ở đâu\""));
+    }
+
+    [Fact]
+    public async Task A_yes_no_question_inside_the_query_finds_the_answer_but_a_quoted_phrase_still_needs_its_words()
+    {
+        await using var site = await SiteWithAsync(
+            ("Những quy định cần nắm", "Trễ hạn phải xin lỗi: cơ quan gửi văn bản xin lỗi và hẹn lại ngày trả kết quả hồ sơ."),
+            ("Tiếp nhận hồ sơ trong ngày", "Hồ sơ có được tiếp nhận ở mọi nơi không phụ thuộc nơi cư trú."));
+
+        Assert.Equal(["Những quy định cần nắm"], await site.TitlesAsync("hồ sơ trễ hạn có được xin lỗi không"));
+        Assert.Equal(["Tiếp nhận hồ sơ trong ngày"], await site.TitlesAsync("hồ sơ \"có được\""));
+    }
+
+    /// <summary>
+    /// In a long query, the post holding the query's rare two-syllable words ("trễ hạn", "xin lỗi") in its text ranks above
+    /// posts whose titles hold only its common one ("hồ sơ") and whose texts hold its syllables apart ("thời hạn", "xin thêm").
+    /// </summary>
+    [Fact]
+    public async Task In_a_long_query_rare_two_syllable_words_in_a_text_outweigh_a_common_one_in_a_title()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Những quy định cần nắm", "Hồ sơ có nguy cơ trễ hạn được báo cáo sớm; cơ quan gửi văn bản xin lỗi.",
+            publishAt: site.Now.AddDays(-30));
+        foreach (var place in new[] { "tại quầy", "trực tuyến", "qua bưu điện", "tại xã", "tại phường", "tại huyện" })
+            await site.AddPostAsync(unit, $"Tiếp nhận hồ sơ {place}", $"Hồ sơ nộp {place} được giải quyết đúng thời hạn; không phải xin thêm giấy tờ.");
+        // Posts about other things: a word in six posts of twenty is common, one in one post rare.
+        for (var i = 1; i <= 14; i++)
+            await site.AddPostAsync(unit, $"Thông báo lịch họp số {i}", "Lãnh đạo họp giao ban vào sáng thứ Hai.");
+        await site.ApplyOutboxAsync();
+
+        var titles = await site.TitlesAsync("hồ sơ trễ hạn xin lỗi");
+        Assert.Equal("Những quy định cần nắm", titles[0]);
     }
 
     [Fact]
