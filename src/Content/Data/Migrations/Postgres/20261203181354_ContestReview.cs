@@ -46,7 +46,7 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                 nullable: true);
 
             // A contest published before review existed was announced then: it must not be announced again.
-            migrationBuilder.Sql("UPDATE \"Contests\" SET \"PublishedAt\" = \"UpdatedAt\" WHERE \"Status\" = 'Published'");
+            migrationBuilder.Sql("UPDATE \"Contests\" SET \"PublishedAt\" = \"UpdatedAt\" WHERE \"Status\" = 'Published';");
         }
 
         /// <inheritdoc />

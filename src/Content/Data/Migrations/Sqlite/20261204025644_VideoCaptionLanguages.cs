@@ -57,7 +57,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                 INSERT INTO "VideoCaptions" ("VideoId", "Language", "Label", "MediaAssetId", "CreatedAt")
                 SELECT j."MediaAssetId", 'vi', 'Tiếng Việt', j."CaptionsId", a."CreatedAt"
                 FROM "VideoTranscodes" j JOIN "MediaAssets" a ON a."Id" = j."CaptionsId"
-                WHERE j."CaptionsId" IS NOT NULL
+                WHERE j."CaptionsId" IS NOT NULL;
                 """);
 
             migrationBuilder.DropForeignKey(
@@ -99,7 +99,7 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
             migrationBuilder.Sql(
                 """
                 UPDATE "VideoTranscodes" SET "CaptionsId" =
-                    (SELECT c."MediaAssetId" FROM "VideoCaptions" c WHERE c."VideoId" = "VideoTranscodes"."MediaAssetId" AND c."Language" = 'vi')
+                    (SELECT c."MediaAssetId" FROM "VideoCaptions" c WHERE c."VideoId" = "VideoTranscodes"."MediaAssetId" AND c."Language" = 'vi');
                 """);
 
             migrationBuilder.DropTable(
