@@ -39,6 +39,7 @@ builder.Services.AddContentRootPaths(builder.Environment);
 // The host's parts.
 builder.Services.AddTransportSecurity();
 builder.Services.AddForwardedProxies();
+builder.Services.AddBackgroundStart();
 builder.Services.AddSearchWorker();
 builder.Services.AddBackups();
 builder.Services.AddNodes();
@@ -100,6 +101,8 @@ if (args.Contains(SearchServices.RebuildCommand))
     return;
 }
 
+// Outermost: the first answer lets the background jobs begin (they wait, so that the first page has the cores).
+app.UseBackgroundStart();
 // First, so that every later step (rate limits, audit, HSTS, cookies) sees the client's address and scheme.
 app.UseForwardedHeaders();
 // Before everything that routes, caches or answers: a HEAD is that GET without its body.

@@ -68,9 +68,14 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Search:IndexPath", Path.Combine(DataDirectory, "search-index"));
         // The test client's own address; a test of absolute links sets another one in Settings.
         builder.UseSetting("Site:PublicUrl", "http://localhost");
+        // The index is built at once, as CreateHost waits for it before the first request.
+        builder.UseSetting("BackgroundJobs:DelaySeconds", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
+
+    /// <summary>Whether the start waits for the search index (<see cref="CreateHost"/>); false for a test of the start itself.</summary>
+    protected virtual bool WaitsForSearchIndex => true;
 
     /// <summary>
     /// Returns once the search index is built and current: the site serves while it builds, and tests search at once.
@@ -78,6 +83,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
+        if (!WaitsForSearchIndex)
+            return host;
         var readiness = host.Services.GetRequiredService<SearchReadiness>();
         var waited = Stopwatch.StartNew();
         while (!readiness.CaughtUp)

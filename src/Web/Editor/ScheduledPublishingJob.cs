@@ -26,7 +26,7 @@ public sealed class ScheduleWakeup : Wakeup, IContentChangeListener
 /// audit entry.
 /// </summary>
 public sealed class ScheduledPublishingJob(IServiceScopeFactory scopes, INodeLocks locks, ScheduleWakeup wakeup, TimeProvider clock,
-    ILogger<ScheduledPublishingJob> logger) : BackgroundService
+    BackgroundStart start, ILogger<ScheduledPublishingJob> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMinutes(5);
     /// <summary>While another node holds the lock, or after a failure, this one looks again this soon.</summary>
@@ -34,6 +34,7 @@ public sealed class ScheduledPublishingJob(IServiceScopeFactory scopes, INodeLoc
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = Retry;

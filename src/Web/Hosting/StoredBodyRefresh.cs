@@ -8,10 +8,11 @@ namespace CchcSite.Web.Hosting;
 /// the background, because pages render such a body themselves meanwhile and the site should not wait for thousands.
 /// Nodes started together may both do it; the update is conditional on the version, so they only repeat work.
 /// </summary>
-public sealed class StoredBodyRefresh(StoredPostBodies bodies, IServiceScopeFactory scopes, ILogger<StoredBodyRefresh> logger) : BackgroundService
+public sealed class StoredBodyRefresh(StoredPostBodies bodies, BackgroundStart start, IServiceScopeFactory scopes, ILogger<StoredBodyRefresh> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -1,5 +1,6 @@
 using CchcSite.Content.Accounts;
 using CchcSite.Content.Reports;
+using CchcSite.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Reports;
@@ -12,10 +13,11 @@ namespace CchcSite.Web.Reports;
 /// once is what a reminder should be.
 /// </summary>
 public sealed class ReportReminderJob(IServiceScopeFactory scopes, IOptions<ReportReminderOptions> options, TimeProvider clock,
-    ILogger<ReportReminderJob> logger) : BackgroundService
+    BackgroundStart start, ILogger<ReportReminderJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         if (!options.Value.SendInBackground)
             return;
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.PollMinutes), clock);

@@ -1,6 +1,7 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Nodes;
 using CchcSite.Content.Search;
+using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CchcSite.Web.Search;
@@ -17,8 +18,8 @@ namespace CchcSite.Web.Search;
 /// balancer sends it nothing, and its search page says the index is still being built; pages, feeds and the API are
 /// served from the first second, which a single node with a fresh database needs most.
 /// </remarks>
-public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup, SearchReadiness readiness, INodeLocks locks,
-    IOutputCacheStore answers, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
+public sealed class SearchIndexWorker(IServiceProvider services, BackgroundStart start, IndexWakeup wakeup, SearchReadiness readiness,
+    INodeLocks locks, IOutputCacheStore answers, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
     : BackgroundService
 {
     /// <summary>Every commit here or on another node wakes the worker at once; the poll only finds rows written without a notice.</summary>
@@ -31,8 +32,10 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The host goes on starting, and serving, while the index is built.
-        await Task.Yield();
+        // The host goes on starting, and serving, while the index is built; it is opened only now (the indexer owns it), so
+        // that opening it is not part of the start either.
+        await start.WaitAsync(stoppingToken);
+        var indexer = services.GetRequiredService<SearchIndexer>();
         var nextPrune = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -41,7 +44,7 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup,
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
                 if (!readiness.CaughtUp)
-                    await CatchUpAsync(db, stoppingToken);
+                    await CatchUpAsync(indexer, db, stoppingToken);
                 else
                     await indexer.ApplyOutboxAsync(db, stoppingToken);
                 var now = clock.GetUtcNow().UtcDateTime;
@@ -64,7 +67,7 @@ public sealed class SearchIndexWorker(SearchIndexer indexer, IndexWakeup wakeup,
         }
     }
 
-    private async Task CatchUpAsync(CchcDbContext db, CancellationToken ct)
+    private async Task CatchUpAsync(SearchIndexer indexer, CchcDbContext db, CancellationToken ct)
     {
         if (indexer.Index.NeedsRebuild)
         {

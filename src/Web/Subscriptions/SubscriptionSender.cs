@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CchcSite.Content.Nodes;
 using CchcSite.Content.Subscriptions;
+using CchcSite.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Subscriptions;
@@ -12,12 +13,13 @@ namespace CchcSite.Web.Subscriptions;
 /// what "exactly once" means and the one window it cannot close).
 /// </summary>
 public sealed class SubscriptionSender(IServiceScopeFactory scopes, INodeLocks locks, IOptions<SubscriptionOptions> options,
-    AlertWakeup wakeup, ILogger<SubscriptionSender> logger) : BackgroundService
+    AlertWakeup wakeup, BackgroundStart start, ILogger<SubscriptionSender> logger) : BackgroundService
 {
     public const string QueueLock = "cchc:subscription-queue";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         if (!options.Value.SendInBackground)
             return;
         // Woken by each commit (AlertWakeup); the poll finds what time alone makes due: digests, retries.

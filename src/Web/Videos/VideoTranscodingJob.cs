@@ -13,13 +13,15 @@ public sealed class VideoQueueWakeup : Wakeup;
 /// minute, for videos queued on another node and jobs a stopped node left running. The queue is in the database, so a job a stopped process left behind is
 /// taken again here after the restart.
 /// </summary>
-public sealed class VideoTranscodingJob(IServiceScopeFactory scopes, INodeLocks locks, VideoQueueWakeup wakeup, ILogger<VideoTranscodingJob> logger)
+public sealed class VideoTranscodingJob(IServiceScopeFactory scopes, INodeLocks locks, VideoQueueWakeup wakeup, BackgroundStart start,
+    ILogger<VideoTranscodingJob> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await start.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
