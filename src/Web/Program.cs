@@ -54,7 +54,7 @@ builder.Services.AddControllersWithViews(options =>
     {
         options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         options.UseVietnameseBinding();
-        options.Filters.Add<MergedUnitRedirect>();
+        options.Filters.Add(new MergedUnitRedirect());
     })
     // The theme decides which compiled views MVC gets, before the container exists: the one Site setting read here.
     .UseConfiguredTheme(builder.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Theme ?? new SiteOptions().Theme);

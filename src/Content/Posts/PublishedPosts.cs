@@ -156,21 +156,25 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
     /// <summary>The cards of the visible posts among <paramref name="ids"/>, in the order given (search results come ranked).</summary>
     public async Task<IReadOnlyList<PostCard>> CardsAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
-        var cards = (await playback.CompleteCardsAsync(await Visible.Where(p => ids.Contains(p.Id)).Select(ToCard).ToListAsync(ct), ct))
-            .ToDictionary(c => c.Id);
+        var cards = (await playback.CompleteCardsAsync(await CardsOf(db, [.. ids], Now).ToListAsync(ct), ct)).ToDictionary(c => c.Id);
         return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
     }
+
+    // Compiled once, as the post page's queries: every uncached search reads its page of cards here.
+    private static readonly Func<CchcDbContext, int[], DateTime, IAsyncEnumerable<PostCard>> CardsOf =
+        EF.CompileAsyncQuery(PostVisibility.Inline<Func<CchcDbContext, int[], DateTime, IQueryable<PostCard>>>(
+            (db, ids, now) => db.Posts.AsNoTracking().VisibleAt(now).Where(p => ids.Contains(p.Id)).Select(ToCard)));
 
     /// <summary>A post's public page: the one read every uncached page view makes, so its queries are compiled (see <see cref="DetailBySlug"/>).</summary>
     public async Task<PostDetail?> FindAsync(string unitSlug, string slug, CancellationToken ct) =>
         await DetailAsync(await DetailBySlug(db, unitSlug, slug, Now, ct), ct);
 
     public async Task<PostDetail?> FindAsync(int id, CancellationToken ct) =>
-        await DetailAsync(await Visible.Where(p => p.Id == id).Select(ToDetailRow).FirstOrDefaultAsync(ct), ct);
+        await DetailAsync(await DetailById(db, id, Now, ct), ct);
 
     /// <summary>A post in any state, exactly as its public page would show it. Only for the editor area, after an authorization check.</summary>
     public async Task<PostDetail?> PreviewAsync(int id, CancellationToken ct) =>
-        await DetailAsync(await db.Posts.AsNoTracking().Where(p => p.Id == id).Select(ToDetailRow).FirstOrDefaultAsync(ct), ct);
+        await DetailAsync(await DetailInAnyState(db, id, ct), ct);
 
     /// <summary>
     /// What an address answers when no live post has it: a post taken down with a reason, or an old slug of a
@@ -267,11 +271,19 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
         p.Attachments.Any()));
 
     // Compiled once: each uncached page view skips EF Core's translation pipeline (the expression funcletizer and the
-    // query cache lookup were 9 % of the page's CPU). The visibility rule is placed in by PostVisibility.Inline.
+    // query cache lookup were 9 % of the page's CPU); the reads by id (the API, the editor's preview) likewise. The
+    // visibility rule is placed in by PostVisibility.Inline.
     private static readonly Func<CchcDbContext, string, string, DateTime, CancellationToken, Task<DetailRow?>> DetailBySlug =
         EF.CompileAsyncQuery(PostVisibility.Inline<Func<CchcDbContext, string, string, DateTime, CancellationToken, DetailRow?>>(
             (db, unitSlug, slug, now, ct) => db.Posts.AsNoTracking().VisibleAt(now)
                 .Where(p => p.Unit.Slug == unitSlug && p.Slug == slug).Select(ToDetailRow).FirstOrDefault()));
+
+    private static readonly Func<CchcDbContext, int, DateTime, CancellationToken, Task<DetailRow?>> DetailById =
+        EF.CompileAsyncQuery(PostVisibility.Inline<Func<CchcDbContext, int, DateTime, CancellationToken, DetailRow?>>(
+            (db, id, now, ct) => db.Posts.AsNoTracking().VisibleAt(now).Where(p => p.Id == id).Select(ToDetailRow).FirstOrDefault()));
+
+    private static readonly Func<CchcDbContext, int, CancellationToken, Task<DetailRow?>> DetailInAnyState = EF.CompileAsyncQuery(
+        (CchcDbContext db, int id, CancellationToken ct) => db.Posts.AsNoTracking().Where(p => p.Id == id).Select(ToDetailRow).FirstOrDefault());
 
     private static readonly Func<CchcDbContext, int, IAsyncEnumerable<TagRef>> TagsOf = EF.CompileAsyncQuery(
         (CchcDbContext db, int id) => db.Posts.AsNoTracking().Where(p => p.Id == id).SelectMany(p => p.Tags.Select(t => new TagRef(t.Slug, t.Name))));

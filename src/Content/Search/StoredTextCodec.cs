@@ -9,7 +9,7 @@ namespace CchcSite.Content.Search;
 /// 4 KB instead of 16 KB. Reading one document decompresses its chunk from the start up to the document, so with 16 KB
 /// chunks a result read about four of its neighbours too: stored fields were 22 % of an uncached search's CPU (ten
 /// results, LZ4 read byte by byte). A chunk of 4 KB holds one or two posts; the index grows a little (less repetition
-/// per chunk to compress away).
+/// per chunk to compress away). The chunks are LZ4 as Lucene writes them, read back in blocks (<see cref="BulkLz4Mode"/>).
 /// </summary>
 [CodecName(CodecName)]
 internal sealed class StoredTextCodec() : FilterCodec(new Lucene46Codec())
@@ -17,7 +17,7 @@ internal sealed class StoredTextCodec() : FilterCodec(new Lucene46Codec())
     private const string CodecName = "CchcStoredText46";
     private const int ChunkSize = 4 * 1024;
 
-    private static readonly StoredFieldsFormat Stored = new CompressingStoredFieldsFormat(CodecName, CompressionMode.FAST, ChunkSize);
+    private static readonly StoredFieldsFormat Stored = new CompressingStoredFieldsFormat(CodecName, BulkLz4Mode.Instance, ChunkSize);
 
     public static StoredTextCodec Instance { get; } = new();
 
