@@ -3,13 +3,16 @@
 # against cached home throughput and p99 at 128 connections, server CPU per uncached post and per uncached and repeated
 # search, the home page's bytes on the wire, and the RSS growth after 10,000 distinct junk query strings spread over every
 # public page. CPU is read from /proc/<pid>/stat (user + system ticks) around each wrk run.
-# Usage: scripts/delivery-bench.sh <base url> <pid of the site>   (needs wrk, curl, python3)
+# Usage: scripts/delivery-bench.sh <base url> <pid of the site> [<pid of a reference app>]   (needs wrk, curl, python3)
+# A reference app's idle CPU is measured in the same window as the site's: an empty ASP.NET Core app (`dotnet new web`,
+# Release, Production) shows the runtime's and Kestrel's own floor on this machine.
 # Cold start is timed by scripts/delivery-cold-start.sh.
 set -euo pipefail
 base=${1:?base url, e.g. http://127.0.0.1:5147}
 pid=${2:?pid of the site process}
+reference=${3:-}
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$pid/status"; }
-ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks() { awk '{print $14 + $15}' "/proc/${1:-$pid}/stat"; }
 hz=$(getconf CLK_TCK)
 enc='Accept-Encoding: br, gzip'
 # Any request with credentials passes the output cache by (ASP.NET's default policy), and the site has no bearer scheme:
@@ -107,5 +110,10 @@ echo "RSS before ${before} MB, after $(rss) MB"
 
 echo "== idle CPU: 60 s to settle after the last request, then 120 s with none"
 sleep 60
-before=$(ticks); sleep 120; after=$(ticks)
+before=$(ticks); [ -n "$reference" ] && reference_before=$(ticks "$reference")
+sleep 120
+after=$(ticks); [ -n "$reference" ] && reference_after=$(ticks "$reference")
 awk -v b="$before" -v a="$after" -v hz="$hz" 'BEGIN {printf "idle %.2f ms CPU/s\n", (a-b)/hz*1000/120}'
+if [ -n "$reference" ]; then
+  awk -v b="$reference_before" -v a="$reference_after" -v hz="$hz" 'BEGIN {printf "reference app, same window: idle %.2f ms CPU/s\n", (a-b)/hz*1000/120}'
+fi
