@@ -81,6 +81,9 @@ internal sealed class MatchPlan
         var corrected = new List<string>(typed);
         var corrections = 0;
         var inTerm = new bool[words.Count];
+        // The syllables as the index holds them: a mistyped one as corrected, so that its pairs and run with the words
+        // around it are found too ("quyết toám" is no pair of any post, "quyết toán" is).
+        var syllables = words.Select(w => w.Folded).ToArray();
 
         for (var i = 0; i < words.Count; i++)
             if (optional[i])
@@ -127,7 +130,17 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.Title, [correction]), CorrectionTitleWeight));
                 terms.Add(correction);
                 corrected[index] = correction;
+                syllables[index] = [correction];
                 corrections++;
+            }
+            else if (IsUnknownAbbreviation(typed[index], clauses[0][0], reader))
+            {
+                // An abbreviation that no document holds and the thesaurus does not know says nothing about which post
+                // answers: required, it would leave nothing to find ("ĐTN hỗ trợ người dân"); the words around it decide,
+                // and it breaks their run as a term does.
+                inTerm[index] = true;
+                c++;
+                continue;
             }
             _groups.Add(new Group(clauses, Rarity(reader, clauses)));
             AddTypedFeatures(part, longQuery);
@@ -137,16 +150,19 @@ internal sealed class MatchPlan
         // Title matches on the typed words: a two-syllable word whole, not one syllable of it.
         for (var c = 0; c + 1 < content.Count; c++)
         {
-            var (first, second) = (words[content[c]], words[content[c + 1]]);
-            if (first.Folded.Count != 1 || second.Folded.Count != 1)
+            var (first, second) = (syllables[content[c]], syllables[content[c + 1]]);
+            if (first.Count != 1 || second.Count != 1)
                 continue;
-            _features.Add((new Clause(SearchFields.Title, [first.Folded[0], second.Folded[0]]), TitlePairWeight));
-            if (first.HasDiacritics || second.HasDiacritics)
-                _features.Add((new Clause(SearchFields.Title, [first.Exact[0], second.Exact[0]]), TitlePairExactWeight));
-            var pair = new Clause(SearchFields.Pairs, [first.Folded[0] + IndexedText.PairSeparator + second.Folded[0]]);
+            _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), TitlePairWeight));
+            var (typedFirst, typedSecond) = (words[content[c]], words[content[c + 1]]);
+            // The written forms typed only when neither syllable was replaced by its correction.
+            var asTyped = ReferenceEquals(first, typedFirst.Folded) && ReferenceEquals(second, typedSecond.Folded);
+            if (asTyped && (typedFirst.HasDiacritics || typedSecond.HasDiacritics))
+                _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), TitlePairExactWeight));
+            var pair = new Clause(SearchFields.Pairs, [first[0] + IndexedText.PairSeparator + second[0]]);
             _features.Add((pair, PairWeight + (longQuery ? Rarity(reader, [[pair]]) : 0)));
         }
-        var windows = Windows(words, content.Where(i => !inTerm[i]).ToList());
+        var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(reader, w)))
             _groupFeatures.Add((window, Math.Max(1, RunWeight / windows.Count)));
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
@@ -202,14 +218,15 @@ internal sealed class MatchPlan
     }
 
     /// <summary>
-    /// The windows of <see cref="RunSyllables"/> folded syllables of the content words typed next to each other, each as
+    /// The windows of <see cref="RunSyllables"/> folded syllables of the content words typed next to each other (a mistyped
+    /// syllable as corrected), each as
     /// the set of posts holding its consecutive pairs. Question words and quoted phrases break a run, and so does a
     /// thesaurus term: it has its own signal for its whole form, and a run through it would favour the posts writing
     /// the form typed over those writing another ("UBND tỉnh" over "Ủy ban nhân dân tỉnh"). The pairs are
     /// indexed without positions, so a window is found when both pairs are in the post, which in practice is the run:
     /// its sets are the ones the pair features read, and an intersection costs a machine word per 64 posts.
     /// </summary>
-    private static List<Group> Windows(List<QueryPart> words, List<int> plain)
+    private static List<Group> Windows(IReadOnlyList<string>[] syllables, List<int> plain)
     {
         var windows = new List<Group>();
         var run = new List<string>();
@@ -217,7 +234,7 @@ internal sealed class MatchPlan
         {
             if (c < plain.Count && (c == 0 || plain[c] == plain[c - 1] + 1))
             {
-                run.AddRange(words[plain[c]].Folded);
+                run.AddRange(syllables[plain[c]]);
                 continue;
             }
             for (var start = 0; start + RunSyllables <= run.Count; start++)
@@ -228,7 +245,7 @@ internal sealed class MatchPlan
             }
             run.Clear();
             if (c < plain.Count)
-                run.AddRange(words[plain[c]].Folded);
+                run.AddRange(syllables[plain[c]]);
         }
         return windows;
     }
@@ -239,6 +256,10 @@ internal sealed class MatchPlan
     /// </summary>
     private static bool IsTelling(IndexReader reader, Group window) =>
         window.Alternatives[0].Min(clause => clause.DocumentFrequency(reader)) * 2L < Math.Max(1, reader.NumDocs);
+
+    /// <summary>A word typed in capitals, letters only ("ĐTN"), that is in no document.</summary>
+    private static bool IsUnknownAbbreviation(string typed, Clause clause, IndexReader reader) =>
+        typed.Length >= 2 && typed.All(char.IsLetter) && !typed.Any(char.IsLower) && clause.DocumentFrequency(reader) == 0;
 
     private static QueryPart? Neighbour(List<QueryPart> words, List<int> content, int c) =>
         c >= 0 && c < content.Count ? words[content[c]] : null;

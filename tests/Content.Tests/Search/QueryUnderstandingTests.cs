@@ -386,4 +386,37 @@ public class QueryUnderstandingTests
         Assert.Empty(await site.TitlesAsync("UBNX"));
         Assert.Null((await site.SearchAsync("2025")).Correction);
     }
+
+    /// <summary>
+    /// "toám" is in no post: corrected to "toán", its pair with "quyết" and the run "thanh quyết toán" are found in the
+    /// older post; the newer one holds the same syllables, "thanh quyết" and "toán" apart, and ranks first without them.
+    /// </summary>
+    [Fact]
+    public async Task A_corrected_syllable_forms_pairs_and_a_run_with_the_words_typed_around_it()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Kinh phí năm 2023", "Giao dự toán đầu năm; cuối năm thanh quyết toán kinh phí.", publishAt: site.Now.AddDays(-30));
+        await site.AddPostAsync(unit, "Kinh phí năm 2024", "Cuối năm thanh quyết kinh phí; đầu năm giao dự toán.");
+        for (var i = 1; i <= 10; i++)
+            await site.AddPostAsync(unit, $"Thông báo lịch họp số {i}", "Lãnh đạo họp giao ban vào sáng thứ Hai.");
+        await site.ApplyOutboxAsync();
+
+        var results = await site.SearchAsync("thanh quyết toám");
+        Assert.Equal("thanh quyết toan", results.Correction);
+        Assert.Equal(["Kinh phí năm 2023", "Kinh phí năm 2024"], results.Hits.Items.Select(h => h.Post.Title));
+    }
+
+    [Fact]
+    public async Task An_abbreviation_that_no_post_holds_and_the_thesaurus_lacks_leaves_the_other_words_to_decide()
+    {
+        await using var site = await SiteWithAsync(
+            ("Thanh niên tình nguyện hỗ trợ người dân", "Đoàn thanh niên phường hướng dẫn cài đặt ứng dụng."),
+            ("Lịch tiếp công dân", "Không liên quan."));
+
+        Assert.Equal(["Thanh niên tình nguyện hỗ trợ người dân"], await site.TitlesAsync("ĐTN tình nguyện"));
+        // Alone it finds nothing; quoted, it is still required.
+        Assert.Empty(await site.TitlesAsync("ĐTN"));
+        Assert.Empty(await site.TitlesAsync("\"ĐTN\" tình nguyện"));
+    }
 }
