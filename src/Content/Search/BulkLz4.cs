@@ -37,7 +37,8 @@ internal sealed class BulkLz4Decompressor : Decompressor
 
     public override void Decompress(DataInput @in, int originalLength, int offset, int length, BytesRef bytes)
     {
-        if (@in is not IndexInput file)
+        // A merge reads through a checksumming input, which cannot seek back over what was read ahead: Lucene's reads it.
+        if (@in is not IndexInput file || @in is ChecksumIndexInput)
         {
             _lucene.Decompress(@in, originalLength, offset, length, bytes);
             return;

@@ -69,8 +69,11 @@ public class BulkLz4Tests
         Assert.Equal(input.Length, input.Position);
     }
 
-    [Fact]
-    public void The_sites_codec_reads_back_every_stored_text_from_a_memory_mapped_index()
+    /// <param name="segments">Committed one by one, then merged into one: a merge reads them through a checksumming input.</param>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void The_sites_codec_reads_back_every_stored_text_from_a_memory_mapped_index(int segments)
     {
         StoredTextCodec.Register();
         var path = System.IO.Directory.CreateTempSubdirectory("cchc-lz4-").FullName;
@@ -83,7 +86,12 @@ public class BulkLz4Tests
                 using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer()) { Codec = StoredTextCodec.Instance }))
                 {
                     foreach (var (body, i) in bodies.Select((b, i) => (b, i)))
+                    {
                         writer.AddDocument(new Document { new StringField("id", i.ToString(), Field.Store.YES), new StoredField("body", body) });
+                        if ((i + 1) % (bodies.Count / segments) == 0)
+                            writer.Commit();
+                    }
+                    writer.ForceMerge(1);
                     writer.Commit();
                 }
                 using var reader = DirectoryReader.Open(directory);
