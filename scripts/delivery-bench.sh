@@ -2,7 +2,7 @@
 # Delivery figures of a running site (docs/perf.md, "Delivery"), the rows of issue 16's table: idle CPU, static file
 # against cached home throughput and p99 at 128 connections, server CPU per uncached post and per uncached and repeated
 # search, the home page's bytes on the wire, and the RSS growth after 10,000 distinct junk query strings spread over every
-# public page. CPU is read from /proc/<pid>/stat (user + system ticks) around each wrk run.
+# public page. CPU is read from /proc/<pid>/stat (user + system ticks) around each wrk run; idle CPU also exactly.
 # Usage: scripts/delivery-bench.sh <base url> <pid of the site> [<pid of a reference app>]   (needs wrk, curl, python3)
 # A reference app's idle CPU is measured in the same window as the site's: an empty ASP.NET Core app (`dotnet new web`,
 # Release, Production) shows the runtime's and Kestrel's own floor on this machine.
@@ -109,11 +109,22 @@ sleep 2
 echo "RSS before ${before} MB, after $(rss) MB"
 
 echo "== idle CPU: 60 s to settle after the last request, then 120 s with none"
+# Two measures: the kernel's exact run time of each thread alive at both ends of the window (schedstat, nanoseconds: a
+# thread pool worker retiring in the window would take its whole past with it) and the utime+stime ticks of
+# /proc/<pid>/stat, charged to whoever runs at a tick.
+threads_ns() { for t in /proc/"$1"/task/*; do echo "${t##*/} $(cut -d' ' -f1 "$t/schedstat" 2>/dev/null)"; done 2>/dev/null || true; }
+exact() { awk 'NR == FNR {b[$1] = $2; next} ($1 in b) && $2 != "" {s += $2 - b[$1]} END {printf "%.2f", s / 1e6 / 120}' "$1" "$2"; }
+idle() { awk -v e="$2" -v tb="$3" -v ta="$4" -v hz="$hz" -v who="$1" 'BEGIN {printf "%sidle %.2f ms CPU/s exact, %.2f by ticks\n", who, e, (ta-tb)/hz*1000/120}'; }
+window=$(mktemp -d)
 sleep 60
-before=$(ticks); [ -n "$reference" ] && reference_before=$(ticks "$reference")
+threads_ns "$pid" > "$window/site.before"; before_ticks=$(ticks)
+if [ -n "$reference" ]; then threads_ns "$reference" > "$window/reference.before"; reference_before_ticks=$(ticks "$reference"); fi
 sleep 120
-after=$(ticks); [ -n "$reference" ] && reference_after=$(ticks "$reference")
-awk -v b="$before" -v a="$after" -v hz="$hz" 'BEGIN {printf "idle %.2f ms CPU/s\n", (a-b)/hz*1000/120}'
+threads_ns "$pid" > "$window/site.after"; after_ticks=$(ticks)
+if [ -n "$reference" ]; then threads_ns "$reference" > "$window/reference.after"; reference_after_ticks=$(ticks "$reference"); fi
+idle "" "$(exact "$window/site.before" "$window/site.after")" "$before_ticks" "$after_ticks"
 if [ -n "$reference" ]; then
-  awk -v b="$reference_before" -v a="$reference_after" -v hz="$hz" 'BEGIN {printf "reference app, same window: idle %.2f ms CPU/s\n", (a-b)/hz*1000/120}'
+  idle "reference app, same window: " "$(exact "$window/reference.before" "$window/reference.after")" "$reference_before_ticks" "$reference_after_ticks"
 fi
+rm -r "$window"
+echo "RSS at rest $(rss) MB"

@@ -40,6 +40,7 @@ builder.Services.AddContentRootPaths(builder.Environment);
 builder.Services.AddTransportSecurity();
 builder.Services.AddForwardedProxies();
 builder.Services.AddBackgroundStart();
+builder.Services.AddIdleTrim();
 builder.Services.AddSearchWorker();
 builder.Services.AddBackups();
 builder.Services.AddNodes();
@@ -103,6 +104,7 @@ if (args.Contains(SearchServices.RebuildCommand))
 
 // Outermost: the first answer lets the background jobs begin (they wait, so that the first page has the cores).
 app.UseBackgroundStart();
+app.UseIdleTrim();
 // First, so that every later step (rate limits, audit, HSTS, cookies) sees the client's address and scheme.
 app.UseForwardedHeaders();
 // Before everything that routes, caches or answers: a HEAD is that GET without its body.

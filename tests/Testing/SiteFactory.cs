@@ -70,6 +70,8 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Site:PublicUrl", "http://localhost");
         // The index is built at once, as CreateHost waits for it before the first request.
         builder.UseSetting("BackgroundJobs:DelaySeconds", "0");
+        // A test site left quiet would otherwise collect the whole test process's memory now and then.
+        builder.UseSetting("IdleTrim:QuietSeconds", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

@@ -9,15 +9,17 @@ public sealed class VideoQueueWakeup : Wakeup;
 
 /// <summary>
 /// Works through the transcoding queue (<see cref="VideoTranscoding"/>), one video at a time across the nodes
-/// (<see cref="INodeLocks"/>), at once when this node queues a video (<see cref="VideoQueueWakeup"/>) and otherwise once a
-/// minute, for videos queued on another node and jobs a stopped node left running. The queue is in the database, so a job a stopped process left behind is
-/// taken again here after the restart.
+/// (<see cref="INodeLocks"/>), at once when this node queues a video (<see cref="VideoQueueWakeup"/>) and otherwise every
+/// five minutes, for videos queued on another node and jobs a stopped node left running. The queue is in the database, so a
+/// job a stopped process left behind is taken again here after the restart.
 /// </summary>
 public sealed class VideoTranscodingJob(IServiceScopeFactory scopes, INodeLocks locks, VideoQueueWakeup wakeup, BackgroundStart start,
     ILogger<VideoTranscodingJob> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(1);
+    // Only for what no ring here announces. Each round is a query and a lock: once a minute, it was most of what an idle
+    // site did of its own (docs/perf.md, "Idle CPU and resident memory").
+    private static readonly TimeSpan Poll = TimeSpan.FromMinutes(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -26,6 +26,7 @@ public sealed class OptionsValidationTests
     [InlineData("Smtp:Host", "mail.example.gov.vn", "Smtp:From must be the sender's address")]
     [InlineData("Media:MaxImageBytes", "mười", "'Media:MaxImageBytes'")]
     [InlineData("BackgroundJobs:DelaySeconds", "-1", "BackgroundJobs:DelaySeconds must be a number of seconds from 0 to 300; it is '-1'.")]
+    [InlineData("IdleTrim:QuietSeconds", "3601", "IdleTrim:QuietSeconds must be a number of seconds from 0 (never) to 3600; it is '3601'.")]
     public void A_bad_setting_stops_the_start_with_a_message_naming_it(string key, string value, string message)
     {
         using var site = new SiteWith(key, value);

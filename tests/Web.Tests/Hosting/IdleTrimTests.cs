@@ -1,0 +1,57 @@
+using CchcSite.Testing;
+using CchcSite.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CchcSite.Web.Tests.Hosting;
+
+/// <summary>
+/// A site quiet for a while gives its memory back once, and then sleeps until it is asked again: an idle site must not
+/// keep collecting (each collection costs a pause and CPU), nor keep the memory a burst of requests grew.
+/// </summary>
+public sealed class IdleTrimTests
+{
+    private sealed class QuickTrimSite : SiteFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["IdleTrim:QuietSeconds"] = "1" };
+    }
+
+    [Fact]
+    public async Task A_quiet_site_trims_once_and_again_only_after_a_new_request()
+    {
+        using var site = new QuickTrimSite();
+        var client = site.CreateClient();
+        var trim = site.Services.GetRequiredService<IdleTrim>();
+
+        await client.GetStringAsync("/");
+        await WaitForTrims(trim, 1);
+        // Nobody asks: the trimmer sleeps instead of collecting every quiet period.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(1, trim.Trims);
+
+        await client.GetStringAsync("/tim-kiem?q=cai+cach");
+        await WaitForTrims(trim, 2);
+    }
+
+    [Fact]
+    public async Task A_site_set_never_to_trim_does_not()
+    {
+        using var site = new SiteFactory();
+        var client = site.CreateClient();
+
+        await client.GetStringAsync("/");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(0, site.Services.GetRequiredService<IdleTrim>().Trims);
+    }
+
+    private static async Task WaitForTrims(IdleTrim trim, int count)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (trim.Trims < count)
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(1))
+                throw new TimeoutException($"The site did not trim its memory a {count}. time within a minute of quiet.");
+            await Task.Delay(50);
+        }
+    }
+}
