@@ -1,6 +1,5 @@
 using CchcSite.Content.Contests;
 using CchcSite.Content.Data;
-using CchcSite.Content.Nodes;
 using CchcSite.Content.Site;
 using CchcSite.Content.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +13,14 @@ namespace CchcSite.Content.Seeding;
 /// of a new database's seeding time — after the site serves, since no first page needs them. Each survey or contest the
 /// seed marked (<see cref="Survey.SampleDataPending"/>, <see cref="Contest.SampleDataPending"/>) gets its rows and loses its
 /// mark in one transaction, so a start interrupted midway leaves the finished ones alone and redoes only the unfinished one,
-/// and a database without marks (every start after the first) costs two queries. Nodes take turns under a node lock.
+/// and a database without marks (every start after the first) costs two queries. The caller keeps nodes from doing it
+/// together (<c>NodeLockNames.SampleData</c>).
 /// </summary>
-public sealed class SampleDataSeeder(CchcDbContext db, INodeLocks locks, IOptions<SiteOptions> site, ILogger<SampleDataSeeder> logger)
+public sealed class SampleDataSeeder(CchcDbContext db, IOptions<SiteOptions> site, ILogger<SampleDataSeeder> logger)
 {
     /// <summary>Returns how many surveys and contests got their sample rows.</summary>
     public async Task<int> SeedPendingAsync(CancellationToken ct)
     {
-        await using var held = await locks.AcquireAsync(NodeLockNames.SampleData, ct);
         var root = Path.GetFullPath(site.Value.SeedPath);
         var done = 0;
         foreach (var id in await db.Surveys.Where(s => s.SampleDataPending).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(ct))

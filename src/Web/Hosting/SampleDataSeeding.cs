@@ -1,3 +1,4 @@
+using CchcSite.Content.Nodes;
 using CchcSite.Content.Seeding;
 
 namespace CchcSite.Web.Hosting;
@@ -6,15 +7,17 @@ namespace CchcSite.Web.Hosting;
 /// Adds the seed's sample responses and participants (<see cref="SampleDataSeeder"/>) once the background jobs may begin
 /// (<see cref="BackgroundStart"/>): on a new database they were seconds of the start to the first page, which none of them
 /// is on. Until then the sample survey's results and the sample contest's rankings show no one, as any new one does.
+/// Nodes take turns: a later one waits for the lock and finds nothing left to add.
 /// </summary>
-public sealed class SampleDataSeeding(BackgroundStart start, SampleDataReadiness readiness, IServiceScopeFactory scopes, ILogger<SampleDataSeeding> logger)
-    : BackgroundService
+public sealed class SampleDataSeeding(BackgroundStart start, SampleDataReadiness readiness, INodeLocks locks, IServiceScopeFactory scopes,
+    ILogger<SampleDataSeeding> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await start.WaitAsync(stoppingToken);
+            await using var held = await locks.AcquireAsync(NodeLockNames.SampleData, stoppingToken);
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<SampleDataSeeder>().SeedPendingAsync(stoppingToken);
             readiness.Done();
