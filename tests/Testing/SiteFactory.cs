@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CchcSite.Content.Accounts;
+using CchcSite.Web.Hosting;
 using CchcSite.Web.Search;
 using Microsoft.Extensions.Hosting;
 using CchcSite.Content.Data;
@@ -76,11 +77,12 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
-    /// <summary>Whether the start waits for the search index (<see cref="CreateHost"/>); false for a test of the start itself.</summary>
+    /// <summary>Whether the start waits for the search index and the sample data (<see cref="CreateHost"/>); false for a test of the start itself.</summary>
     protected virtual bool WaitsForSearchIndex => true;
 
     /// <summary>
-    /// Returns once the search index is built and current: the site serves while it builds, and tests search at once.
+    /// Returns once the search index is built and current and the seed's sample data added: the site serves while both
+    /// happen in the background, and tests search, and read the sample surveys' responses and contests' entries, at once.
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -95,6 +97,8 @@ public class SiteFactory : WebApplicationFactory<Program>
                 throw new TimeoutException("The search index was not built within two minutes of the start.");
             Thread.Sleep(20);
         }
+        if (!host.Services.GetRequiredService<SampleDataReadiness>().Completion.Wait(TimeSpan.FromMinutes(2)))
+            throw new TimeoutException("The seed's sample data was not added within two minutes of the start.");
         return host;
     }
 

@@ -49,6 +49,11 @@ public class Contest : ISearchItem
     public ContestPrizes Prizes { get; set; } = new();
     /// <summary>Generated sample data (a seeded contest and its participants), said so on every page that shows it.</summary>
     public bool IsSample { get; set; }
+    /// <summary>
+    /// A seeded sample whose generated participants are still to be added: the seed leaves them to a background job after
+    /// the site serves (<see cref="Seeding.SampleDataSeeder"/>), which clears this in the transaction that adds them.
+    /// </summary>
+    public bool SampleDataPending { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Who last changed the contest or its questions as a draft; with the submitter, who may not approve it.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CchcSite.Content.Data;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Contests;
 
@@ -9,7 +10,8 @@ namespace CchcSite.Content.Contests;
 /// Reads <c>seed/contests.json</c>: contests sharing one question bank (each gets its own copy). A round is given either by
 /// its dates or relative to the first start (<c>opensInDays</c>, <c>days</c>), so a new site always has one open. A sample
 /// contest gets generated participants whose papers the site scores with <see cref="ContestScoring"/> like any other.
-/// Part of the seed's one transaction; a seed folder without the file seeds none.
+/// The contests are part of the seed's one transaction (a seed folder without the file seeds none); their participants,
+/// thousands of rows no first page needs, are added after the site serves (<see cref="AddSampleEntriesAsync"/>).
 /// </summary>
 public static class ContestSeed
 {
@@ -33,8 +35,7 @@ public static class ContestSeed
     {
         if (!System.IO.File.Exists(path))
             return 0;
-        var file = JsonSerializer.Deserialize<File>(await System.IO.File.ReadAllTextAsync(path, ct), Json)
-                   ?? throw new InvalidDataException($"{path}: expected an object with contests and questions.");
+        var file = await ReadAsync(path, ct);
         foreach (var (question, i) in file.Questions.Select((q, i) => (q, i + 1)))
         {
             var problems = QuestionnaireRules.Problems(QuestionKind.SingleChoice, question.Text, question.Options).ToList();
@@ -51,7 +52,8 @@ public static class ContestSeed
             {
                 Unit = unit, Slug = row.Slug, Title = row.Title, Summary = row.Summary, RulesMarkdown = row.Rules, Audience = row.Audience,
                 Status = ContestStatus.Published, PublishedAt = now, QuestionsPerAttempt = row.QuestionsPerAttempt, TimeLimitSeconds = row.TimeLimitSeconds,
-                GuessQuestion = row.GuessQuestion, IsSample = row.Sample, CreatedAt = now, UpdatedAt = now,
+                GuessQuestion = row.GuessQuestion, IsSample = row.Sample, SampleDataPending = row.Sample && row.SampleEntriesPerRound > 0,
+                CreatedAt = now, UpdatedAt = now,
                 Rounds = [.. row.Rounds.Select((r, i) => ToRound(path, row.Slug, r, i + 1, now))],
                 Questions =
                 [
@@ -63,16 +65,36 @@ public static class ContestSeed
                 ],
             };
             db.Contests.Add(contest);
-            if (row.Sample)
-            {
-                // The bank's ids are needed for the papers.
-                await db.SaveChangesAsync(ct);
-                AddSampleEntries(db, contest, row, units);
-            }
         }
         await db.SaveChangesAsync(ct);
         return file.Contests.Count;
     }
+
+    /// <summary>
+    /// Adds the generated participants of a seeded contest whose <see cref="Contest.SampleDataPending"/> is set, as its row in
+    /// <paramref name="path"/> asks, and clears the mark; the caller saves both in one transaction. The rounds, questions and
+    /// options are taken in the seed's order, so the papers are the ones the seed itself would have drawn.
+    /// </summary>
+    public static async Task AddSampleEntriesAsync(CchcDbContext db, string path, Contest contest, CancellationToken ct)
+    {
+        await db.Entry(contest).Reference(c => c.Unit).LoadAsync(ct);
+        var row = (await ReadAsync(path, ct)).Contests.SingleOrDefault(r => r.Slug == contest.Slug && r.Unit == contest.Unit.Slug)
+                  ?? throw new InvalidDataException($"{path}: no contest {contest.Slug} of {contest.Unit.Slug}, whose sample participants are still to be added.");
+        await db.Entry(contest).Collection(c => c.Rounds).LoadAsync(ct);
+        await db.Entry(contest).Collection(c => c.Questions).Query().Include(q => q.Options).LoadAsync(ct);
+        contest.Rounds.Sort((a, b) => a.Number.CompareTo(b.Number));
+        contest.Questions.Sort((a, b) => a.Order.CompareTo(b.Order));
+        foreach (var question in contest.Questions)
+            question.Options.Sort((a, b) => a.Order.CompareTo(b.Order));
+        var slugs = row.SampleUnits ?? [];
+        var units = await db.Units.Where(u => slugs.Contains(u.Slug)).ToDictionaryAsync(u => u.Slug, ct);
+        AddSampleEntries(db, contest, row, units);
+        contest.SampleDataPending = false;
+    }
+
+    private static async Task<File> ReadAsync(string path, CancellationToken ct) =>
+        JsonSerializer.Deserialize<File>(await System.IO.File.ReadAllTextAsync(path, ct), Json)
+        ?? throw new InvalidDataException($"{path}: expected an object with contests and questions.");
 
     private static ContestRound ToRound(string path, string slug, RoundRow row, int number, DateTime now)
     {

@@ -173,9 +173,15 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
     /// Re-encodes an image into every variant and adds the asset (not yet saved). The seed importer uses this too,
     /// so seeded covers have the same variants as uploaded ones.
     /// </summary>
-    public async Task<MediaAsset> AddImageAsync(int unitId, string fileName, byte[] bytes, string sourceType, string altText, CancellationToken ct)
+    public Task<MediaAsset> AddImageAsync(int unitId, string fileName, byte[] bytes, string sourceType, string altText, CancellationToken ct) =>
+        AddImageAsync(unitId, fileName, Encode(bytes, sourceType), altText, ct);
+
+    /// <summary>Every variant of an image, as <see cref="AddImageAsync(int, string, byte[], string, string, CancellationToken)"/> makes them; touches no state.</summary>
+    public IReadOnlyList<EncodedImage> Encode(byte[] bytes, string sourceType) => ImageEncoder.Encode(bytes, sourceType, limits.Value.MaxImagePixels);
+
+    /// <summary>Adds the asset of an image <see cref="Encode"/>d already (not yet saved).</summary>
+    public async Task<MediaAsset> AddImageAsync(int unitId, string fileName, IReadOnlyList<EncodedImage> encoded, string altText, CancellationToken ct)
     {
-        var encoded = ImageEncoder.Encode(bytes, sourceType, limits.Value.MaxImagePixels);
         var baseName = BaseName(fileName);
         var variants = new List<MediaVariant>();
         foreach (var image in encoded)

@@ -68,6 +68,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             .ToList();
 
         var files = new FileImporter(db, media, library, Path.Combine(root, "files"), now);
+        files.StartEncoding(seeds.SelectMany(s => (string?[])[s.Meta.Cover, s.Meta.Video?.Poster]).OfType<string>());
         var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
         var posts = new List<(PostSeed Seed, Post Post)>();
         foreach (var seed in seeds)
@@ -269,6 +270,41 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
     private sealed class FileImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, string filesRoot, DateTime now)
     {
         private readonly Dictionary<string, MediaAsset> _imported = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Task<IReadOnlyList<EncodedImage>?>> _encoding = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Begins encoding the variants of the images the posts will name, on every core, while the import goes on one at a
+        /// time (its context is not thread-safe): encoding was most of a new database's time for the posts. A file that is
+        /// missing or not an image is left for <see cref="ImportAsync(string, Unit, string, string?, CancellationToken)"/> to report.
+        /// </summary>
+        public void StartEncoding(IEnumerable<string> relativePaths)
+        {
+            var cores = new SemaphoreSlim(Environment.ProcessorCount);
+            foreach (var relativePath in relativePaths.Distinct(StringComparer.Ordinal))
+            {
+                if (Resolve(relativePath) is not { } path || !AllowedFileTypes.TryGetContentType(path, out var contentType)
+                    || !contentType.StartsWith("image/", StringComparison.Ordinal))
+                    continue;
+                _encoding[relativePath] = Task.Run(async () =>
+                {
+                    await cores.WaitAsync();
+                    try
+                    {
+                        return await EncodeNowAsync(path, contentType, CancellationToken.None);
+                    }
+                    finally
+                    {
+                        cores.Release();
+                    }
+                });
+            }
+        }
+
+        private string? Resolve(string relativePath)
+        {
+            var path = Path.GetFullPath(Path.Combine(filesRoot, relativePath));
+            return path.StartsWith(Path.GetFullPath(filesRoot), StringComparison.Ordinal) && File.Exists(path) ? path : null;
+        }
 
         public Task<MediaAsset> ImportAsync(PostSeed seed, Unit unit, string relativePath, string? alt, CancellationToken ct) =>
             ImportAsync(seed.SourcePath, unit, relativePath, alt, ct);
@@ -278,17 +314,17 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
         {
             if (_imported.TryGetValue(relativePath, out var existing))
                 return existing;
-            var path = Path.GetFullPath(Path.Combine(filesRoot, relativePath));
-            if (!path.StartsWith(Path.GetFullPath(filesRoot), StringComparison.Ordinal) || !File.Exists(path))
-                throw new InvalidDataException($"{seedFile}: file '{relativePath}' does not exist under seed/files.");
+            var path = Resolve(relativePath) ?? throw new InvalidDataException($"{seedFile}: file '{relativePath}' does not exist under seed/files.");
             if (!AllowedFileTypes.TryGetContentType(path, out var contentType))
                 throw new InvalidDataException($"{seedFile}: file type of '{relativePath}' is not allowed.");
             if (alt is not null && contentType.StartsWith("image/", StringComparison.Ordinal))
             {
-                var bytes = await File.ReadAllBytesAsync(path, ct);
-                if (FileSniffer.Detect(bytes) != contentType)
+                var encoded = _encoding.TryGetValue(relativePath, out var encoding)
+                    ? await encoding.WaitAsync(ct)
+                    : await EncodeNowAsync(path, contentType, ct);
+                if (encoded is null)
                     throw new InvalidDataException($"{seedFile}: '{relativePath}' is not the image its name says.");
-                return _imported[relativePath] = await library.AddImageAsync(unit.Id, Path.GetFileName(path), bytes, contentType, alt, ct);
+                return _imported[relativePath] = await library.AddImageAsync(unit.Id, Path.GetFileName(path), encoded, alt, ct);
             }
             await using var source = File.OpenRead(path);
             var (storagePath, length) = await media.SaveAsync(source, Path.GetExtension(path), ct);
@@ -300,6 +336,13 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             db.MediaAssets.Add(asset);
             _imported[relativePath] = asset;
             return asset;
+        }
+
+        /// <returns>Null when the file is not the image its name says.</returns>
+        private async Task<IReadOnlyList<EncodedImage>?> EncodeNowAsync(string path, string contentType, CancellationToken ct)
+        {
+            var bytes = await File.ReadAllBytesAsync(path, ct);
+            return FileSniffer.Detect(bytes) == contentType ? library.Encode(bytes, contentType) : null;
         }
     }
 }

@@ -4,5 +4,6 @@ namespace CchcSite.Content.Seeding;
 
 public static class SeedingServices
 {
-    public static IServiceCollection AddSeeding(this IServiceCollection services) => services.AddScoped<SeedImporter>();
+    public static IServiceCollection AddSeeding(this IServiceCollection services) =>
+        services.AddScoped<SeedImporter>().AddScoped<SampleDataSeeder>();
 }

@@ -49,6 +49,11 @@ public class Survey
     public string TargetLabel { get; set; } = "";
     /// <summary>Generated sample data, said so on every page that shows it.</summary>
     public bool IsSample { get; set; }
+    /// <summary>
+    /// A seeded sample whose generated responses are still to be added: the seed leaves them to a background job after the
+    /// site serves (<see cref="Seeding.SampleDataSeeder"/>), which clears this in the transaction that adds them.
+    /// </summary>
+    public bool SampleDataPending { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public List<SurveySection> Sections { get; set; } = [];

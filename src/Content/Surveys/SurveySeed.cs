@@ -4,6 +4,7 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Questionnaires;
 using CchcSite.Content.Text;
 using CchcSite.Content.Units;
+using Microsoft.EntityFrameworkCore;
 
 namespace CchcSite.Content.Surveys;
 
@@ -11,7 +12,8 @@ namespace CchcSite.Content.Surveys;
 /// Reads <c>seed/surveys.json</c>: surveys built from a template (<see cref="SurveyTemplates"/>, the editor's one way to
 /// define them), dated either absolutely or relative to the seeding day (so an open one stays open on a new site). A sample
 /// survey gets generated responses — the same every time, from a fixed random seed — stored like a desk kiosk's (no token)
-/// and marked as sample data. Part of the seed's one transaction; a seed folder without the file seeds none.
+/// and marked as sample data. The surveys are part of the seed's one transaction (a seed folder without the file seeds none);
+/// their responses, hundreds of rows no first page needs, are added after the site serves (<see cref="AddSampleResponsesAsync"/>).
 /// </summary>
 public static class SurveySeed
 {
@@ -28,8 +30,7 @@ public static class SurveySeed
     {
         if (!System.IO.File.Exists(path))
             return 0;
-        var file = JsonSerializer.Deserialize<File>(await System.IO.File.ReadAllTextAsync(path, ct), Json)
-                   ?? throw new InvalidDataException($"{path}: expected an object with surveys.");
+        var file = await ReadAsync(path, ct);
         var today = VietnamTime.DateOf(now);
         foreach (var row in file.Surveys)
         {
@@ -45,20 +46,35 @@ public static class SurveySeed
                 Unit = unit, Slug = row.Slug, Title = row.Title ?? SurveyTemplates.Title(row.Template, unit.Name), Intro = row.Intro ?? SurveyTemplates.Intro(row.Template),
                 Audience = row.Audience, State = row.State, OpensAt = VietnamTime.StartOfDayUtc(opens), ClosesAt = VietnamTime.StartOfDayUtc(closes.AddDays(1)),
                 TargetPercent = row.TargetPercent ?? target, TargetLabel = row.TargetLabel ?? label, IsSample = row.Sample, CreatedAt = now, UpdatedAt = now,
+                SampleDataPending = row.SampleResponses > 0,
             };
+            if (row.SampleResponses > 0 && !row.Sample)
+                throw new InvalidDataException($"{path}: {row.Slug} has generated responses, so it must be marked as sample.");
             db.Surveys.Add(survey);
             await db.SaveChangesAsync(ct);
             await SurveyTemplates.AddQuestionsAsync(db, survey, row.Template, ct);
-            if (row.SampleResponses > 0)
-            {
-                if (!row.Sample)
-                    throw new InvalidDataException($"{path}: {row.Slug} has generated responses, so it must be marked as sample.");
-                AddSampleResponses(db, survey, row, opens, closes);
-                await db.SaveChangesAsync(ct);
-            }
         }
         return file.Surveys.Count;
     }
+
+    /// <summary>
+    /// Adds the generated responses of a seeded survey whose <see cref="Survey.SampleDataPending"/> is set, as its row in
+    /// <paramref name="path"/> asks, and clears the mark; the caller saves both in one transaction. The survey's dates are
+    /// those the seed stored, so the responses are the ones the seed itself would have added.
+    /// </summary>
+    public static async Task AddSampleResponsesAsync(CchcDbContext db, string path, Survey survey, CancellationToken ct)
+    {
+        await db.Entry(survey).Reference(s => s.Unit).LoadAsync(ct);
+        var row = (await ReadAsync(path, ct)).Surveys.SingleOrDefault(r => r.Slug == survey.Slug && r.Unit == survey.Unit.Slug)
+                  ?? throw new InvalidDataException($"{path}: no survey {survey.Slug} of {survey.Unit.Slug}, whose sample responses are still to be added.");
+        await db.Entry(survey).Collection(s => s.Questions).Query().Include(q => q.Options).LoadAsync(ct);
+        AddSampleResponses(db, survey, row, VietnamTime.DateOf(survey.OpensAt), VietnamTime.DateOf(survey.ClosesAt).AddDays(-1));
+        survey.SampleDataPending = false;
+    }
+
+    private static async Task<File> ReadAsync(string path, CancellationToken ct) =>
+        JsonSerializer.Deserialize<File>(await System.IO.File.ReadAllTextAsync(path, ct), Json)
+        ?? throw new InvalidDataException($"{path}: expected an object with surveys.");
 
     /// <summary>
     /// Plausible respondents: each leans satisfied or not, rates every scale around that leaning, sometimes had feedback to

@@ -22,7 +22,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
                 "CchcSite.Content.Contests.Contest",
                 typeof(Contest),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 complexPropertyCount: 1,
                 navigationCount: 3,
                 foreignKeyCount: 1,
@@ -133,6 +133,14 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
                 propertyInfo: typeof(Contest).GetProperty("RulesMarkdown", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Contest).GetField("<RulesMarkdown>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             rulesMarkdown.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var sampleDataPending = runtimeEntityType.AddProperty(
+                "SampleDataPending",
+                typeof(bool),
+                propertyInfo: typeof(Contest).GetProperty("SampleDataPending", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Contest).GetField("<SampleDataPending>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            sampleDataPending.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

@@ -12,7 +12,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
     public partial class PostgresContentContextModel
     {
         private PostgresContentContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9023176d-4321-409c-9c78-44a82ed112e7"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("ff20c533-8709-40ed-b3a5-76214bef88c4"), entityTypeCount: 68)
         {
         }
 

@@ -22,7 +22,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
                 "CchcSite.Content.Surveys.Survey",
                 typeof(Survey),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -106,6 +106,14 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
                 valueConverter: new UtcDateTimeConverter());
             opensAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             opensAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var sampleDataPending = runtimeEntityType.AddProperty(
+                "SampleDataPending",
+                typeof(bool),
+                propertyInfo: typeof(Survey).GetProperty("SampleDataPending", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Survey).GetField("<SampleDataPending>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            sampleDataPending.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

@@ -21,7 +21,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
                 "CchcSite.Content.Contests.Contest",
                 typeof(Contest),
                 baseEntityType,
-                propertyCount: 20,
+                propertyCount: 21,
                 complexPropertyCount: 1,
                 navigationCount: 3,
                 foreignKeyCount: 1,
@@ -120,6 +120,13 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Contest).GetProperty("RulesMarkdown", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Contest).GetField("<RulesMarkdown>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var sampleDataPending = runtimeEntityType.AddProperty(
+                "SampleDataPending",
+                typeof(bool),
+                propertyInfo: typeof(Contest).GetProperty("SampleDataPending", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Contest).GetField("<SampleDataPending>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

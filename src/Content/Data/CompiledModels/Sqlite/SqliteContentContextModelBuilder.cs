@@ -11,7 +11,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
     public partial class SqliteContentContextModel
     {
         private SqliteContentContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("79a707e0-9289-4785-9023-016ea02fe5b5"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("ddc01f4b-5a05-48a6-8f90-9367c623a2e0"), entityTypeCount: 68)
         {
         }
 

@@ -21,7 +21,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
                 "CchcSite.Content.Surveys.Survey",
                 typeof(Survey),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 3,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
@@ -96,6 +96,13 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Survey).GetField("<OpensAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             opensAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var sampleDataPending = runtimeEntityType.AddProperty(
+                "SampleDataPending",
+                typeof(bool),
+                propertyInfo: typeof(Survey).GetProperty("SampleDataPending", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Survey).GetField("<SampleDataPending>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var slug = runtimeEntityType.AddProperty(
                 "Slug",

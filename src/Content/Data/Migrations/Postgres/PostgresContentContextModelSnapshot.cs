@@ -383,6 +383,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("SampleDataPending")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2484,6 +2487,9 @@ namespace CchcSite.Content.Data.Migrations.Postgres
 
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("SampleDataPending")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Slug")
                         .IsRequired()

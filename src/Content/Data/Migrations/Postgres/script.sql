@@ -1452,3 +1452,13 @@ VALUES ('20261204233010_UnitListIndexes', '10.0.13');
 
 COMMIT;
 
+START TRANSACTION;
+ALTER TABLE "Surveys" ADD "SampleDataPending" boolean NOT NULL DEFAULT FALSE;
+
+ALTER TABLE "Contests" ADD "SampleDataPending" boolean NOT NULL DEFAULT FALSE;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205091754_SampleDataPending', '10.0.13');
+
+COMMIT;
+

@@ -365,6 +365,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SampleDataPending")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -2396,6 +2399,9 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("OpensAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SampleDataPending")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -1868,3 +1868,13 @@ VALUES ('20261204232952_UnitListIndexes', '10.0.13');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Surveys" ADD "SampleDataPending" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Contests" ADD "SampleDataPending" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205091708_SampleDataPending', '10.0.13');
+
+COMMIT;
+
