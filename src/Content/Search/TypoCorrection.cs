@@ -4,8 +4,8 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// A syllable mistyped by one letter ("nóg", "sipass", "facebok"): when the index holds no such syllable, the syllable
-/// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that forms an
-/// indexed pair with a neighbouring word, then the commonest. Never a number or a code: only a single lower-case or
+/// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that its
+/// neighbouring words call for (<see cref="PairShare"/>), then the commonest. Never a number or a code: only a single lower-case or
 /// capitalised syllable of letters, three or more, is corrected.
 /// </summary>
 internal static class TypoCorrection
@@ -22,13 +22,14 @@ internal static class TypoCorrection
         if (SyllableVocabulary.DocumentFrequency(reader, word) > 0)
             return null;
         string? best = null;
-        (int Pairs, int Documents) bestScore = (0, 0);
+        (double Pairs, int Documents) bestScore = (0, 0);
+        var (before, after) = (Documents(reader, previous), Documents(reader, next));
         foreach (var candidate in Candidates(word))
         {
             var documents = SyllableVocabulary.DocumentFrequency(reader, candidate);
             if (documents == 0)
                 continue;
-            var pairs = PairFrequency(reader, previous, candidate, before: true) + PairFrequency(reader, next, candidate, before: false);
+            var pairs = PairShare(reader, previous, before, candidate, isBefore: true) + PairShare(reader, next, after, candidate, isBefore: false);
             var score = (pairs, documents);
             if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
                 (best, bestScore) = (candidate, score);
@@ -44,12 +45,23 @@ internal static class TypoCorrection
         folded.Length >= MinLength && folded.All(c => c is >= 'a' and <= 'z')
         && typed.Any(char.IsLower) && typed.All(char.IsLetter);
 
-    private static int PairFrequency(IndexReader reader, QueryPart? neighbour, string candidate, bool before) =>
-        neighbour is { Folded.Count: 1 }
-            ? reader.DocFreq(new Term(SearchFields.Pairs, before
-                ? neighbour.Folded[0] + IndexedText.PairSeparator + candidate
-                : candidate + IndexedText.PairSeparator + neighbour.Folded[0]))
-            : 0;
+    /// <summary>
+    /// How strongly the neighbour calls for the candidate: the share of the documents holding the neighbour that hold it
+    /// next to the candidate. Not the pair's count, which favours whatever follows a common word: after "khẩu", "hiệu"
+    /// is nearly certain, while "hiện tuyên" ("thực hiện tuyên truyền") is in more documents only because "tuyên" is.
+    /// </summary>
+    private static double PairShare(IndexReader reader, QueryPart? neighbour, int neighbourDocuments, string candidate, bool isBefore)
+    {
+        if (neighbour is not { Folded.Count: 1 })
+            return 0;
+        var pair = isBefore ? neighbour.Folded[0] + IndexedText.PairSeparator + candidate : candidate + IndexedText.PairSeparator + neighbour.Folded[0];
+        var pairs = reader.DocFreq(new Term(SearchFields.Pairs, pair));
+        return pairs == 0 ? 0 : (double)pairs / Math.Max(pairs, neighbourDocuments);
+    }
+
+    /// <summary>How many documents hold the neighbouring word (a single syllable; any other has no pairs to weigh).</summary>
+    private static int Documents(IndexReader reader, QueryPart? neighbour) =>
+        neighbour is { Folded.Count: 1 } ? reader.DocFreq(new Term(SearchFields.All, neighbour.Folded[0])) : 0;
 
     /// <summary>Every string one edit (Damerau–Levenshtein) from the word, over the folded alphabet.</summary>
     internal static IEnumerable<string> Candidates(string word)

@@ -407,6 +407,26 @@ public class QueryUnderstandingTests
         Assert.Equal(["Kinh phí năm 2023", "Kinh phí năm 2024"], results.Hits.Items.Select(h => h.Post.Title));
     }
 
+    /// <summary>
+    /// "hiệy" is in no post, and "hiệu" and "hiện" are one letter away: "hiện tuyên" ("thực hiện tuyên truyền") is in more
+    /// posts than "khẩu hiệu", but only because "tuyên" is; every post holding "khẩu" holds "khẩu hiệu". The neighbour
+    /// that calls for the candidate decides, not the commoner pair.
+    /// </summary>
+    [Fact]
+    public async Task A_mistyped_syllable_is_corrected_to_what_its_neighbours_call_for_not_to_the_commoner_pair()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Khẩu hiệu tuyên truyền cải cách hành chính", "Các khẩu hiệu treo tại trụ sở.");
+        for (var i = 1; i <= 3; i++)
+            await site.AddPostAsync(unit, $"Báo cáo quý {i}", "Đơn vị đã thực hiện tuyên truyền pháp luật trong quý.");
+        await site.ApplyOutboxAsync();
+
+        var results = await site.SearchAsync("khẩu hiệy tuyên truyền");
+        Assert.Equal("khẩu hieu tuyên truyền", results.Correction);
+        Assert.Equal(["Khẩu hiệu tuyên truyền cải cách hành chính"], results.Hits.Items.Select(h => h.Post.Title));
+    }
+
     [Fact]
     public async Task An_abbreviation_that_no_post_holds_and_the_thesaurus_lacks_leaves_the_other_words_to_decide()
     {
