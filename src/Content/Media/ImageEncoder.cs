@@ -18,6 +18,10 @@ public static class ImageEncoder
     private const int JpegQuality = 82;
     private const int WebPQuality = 80;
 
+    // Every image is decoded and encoded once: libvips's operation cache (100 operations, up to 100 MB by default) would
+    // only keep the pixels of past uploads and imports in the site's memory, which an idle site pays for (docs/perf.md).
+    static ImageEncoder() => Cache.Max = 0;
+
     public static IReadOnlyList<EncodedImage> Encode(byte[] source, string sourceType, long maxPixels)
     {
         var (_, _, hasAlpha) = Inspect(source, maxPixels);
