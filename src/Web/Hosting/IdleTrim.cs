@@ -16,22 +16,34 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, ILogger<IdleTrim
 {
     private readonly Wakeup _nextRequest = new RequestBell();
     private volatile bool _asked;
-    private volatile bool _asleep = true;
+    private int _asleep = 1;
+    private int _inFlight;
     private int _trims;
 
     /// <summary>How many times the site has trimmed its memory since it started.</summary>
     public int Trims => Volatile.Read(ref _trims);
 
-    /// <summary>Called for every request; cheap when requests come often: two reads of fields nobody else writes then.</summary>
-    public void NoteRequest()
+    public void RequestBegins()
+    {
+        Interlocked.Increment(ref _inFlight);
+        NoteActivity();
+    }
+
+    public void RequestEnds()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        NoteActivity();
+    }
+
+    // Cheap while requests come often: the fields are read, and written only when they change.
+    private void NoteActivity()
     {
         if (!_asked)
             _asked = true;
-        if (_asleep)
-        {
-            _asleep = false;
+        // Exchanged, so that of two requests finding the trimmer asleep only one rings: a second ring kept by the bell
+        // would start a round of its own after the trim, and trim again for nothing.
+        if (Volatile.Read(ref _asleep) == 1 && Interlocked.Exchange(ref _asleep, 0) == 1)
             _nextRequest.Wake();
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,15 +54,17 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, ILogger<IdleTrim
         while (!stoppingToken.IsCancellationRequested)
         {
             await _nextRequest.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+            // Quiet means no request began or ended for a whole period and none is still running: a long one (an import,
+            // a backup's download) is not collected under, and its end counts as activity.
             do
             {
                 _asked = false;
                 await Task.Delay(quiet, stoppingToken);
             }
-            while (_asked);
+            while (_asked || Volatile.Read(ref _inFlight) > 0);
             Trim();
             // A request between the last look and here finds the bell unset and rings it: the next round trims after it.
-            _asleep = true;
+            Volatile.Write(ref _asleep, 1);
         }
     }
 
@@ -113,20 +127,20 @@ public static class IdleTrimServices
         return services;
     }
 
-    /// <summary>Early in the pipeline: a request, when it begins and when it ends, counts as activity.</summary>
+    /// <summary>Early in the pipeline: a request counts as activity when it begins, while it runs and when it ends.</summary>
     public static IApplicationBuilder UseIdleTrim(this IApplicationBuilder app)
     {
         var trim = app.ApplicationServices.GetRequiredService<IdleTrim>();
         return app.Use(async (context, next) =>
         {
-            trim.NoteRequest();
+            trim.RequestBegins();
             try
             {
                 await next(context);
             }
             finally
             {
-                trim.NoteRequest();
+                trim.RequestEnds();
             }
         });
     }
