@@ -63,7 +63,8 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, ILogger<IdleTrim
             }
             while (_asked || Volatile.Read(ref _inFlight) > 0);
             Trim();
-            // A request between the last look and here finds the bell unset and rings it: the next round trims after it.
+            // A request wholly between the last look and here rang nothing (the trimmer was awake): what it grew waits for
+            // the round the next request rings.
             Volatile.Write(ref _asleep, 1);
         }
     }
