@@ -120,7 +120,9 @@ public sealed class PlanCompliance(CchcDbContext db, TimeProvider clock)
 
     private async Task<IReadOnlyList<PlanView>> PlansAsync(IQueryable<Plan> query, int? year, CancellationToken ct)
     {
-        var plans = await query.AsNoTracking().Include(p => p.Items).Include(p => p.Unit).Include(p => p.DocumentPost)
+        // One statement: the items' coordinators (owned, so always loaded) nest inside the items, with no sibling collection
+        // to multiply the rows by.
+        var plans = await query.AsNoTracking().AsSingleQuery().Include(p => p.Items).Include(p => p.Unit).Include(p => p.DocumentPost)
             .OrderBy(p => p.Year).ThenBy(p => p.UnitId).ThenBy(p => p.Id).ToListAsync(ct);
         var itemIds = plans.SelectMany(p => p.Items).Select(i => i.Id).ToList();
         var linked = (await db.Posts.AsNoTracking().PublishedBy(Now).Where(p => p.PlanItemId != null && itemIds.Contains(p.PlanItemId.Value))

@@ -28,7 +28,8 @@ public sealed class PlanEditing(CchcDbContext db, TimeProvider clock, AuditLog a
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Task<Plan?> FindAsync(int id, CancellationToken ct) =>
-        db.Plans.Include(p => p.Items).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
+        // One statement, as in PlanCompliance: the owned coordinators nest inside the items.
+        db.Plans.AsSingleQuery().Include(p => p.Items).Include(p => p.Unit).FirstOrDefaultAsync(p => p.Id == id, ct);
 
     public async Task<Outcome<int>> CreateAsync(int unitId, PlanInput input, Actor actor, CancellationToken ct)
     {
