@@ -46,7 +46,7 @@ public class SnippetTests
 
             Assert.Equal(SnippetBuilder.Build(Terms("cai cach"), null, text.Replace('\n', ' ').Replace('\r', ' ')), html);
             Assert.DoesNotContain("&#xA;", html);
-            Assert.Matches(@"^(… )?(dòng\d+ )*<mark>cải</mark> +<mark>cách</mark>( +dòng\d+)* …$", html);
+            Assert.Matches(@"^(… )?(dòng\d+ +)*<mark>cải</mark> +<mark>cách</mark>( +dòng\d+)* …$", html);
         }
     }
 
