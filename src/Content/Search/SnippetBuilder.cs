@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -17,6 +18,9 @@ public static class SnippetBuilder
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <summary>What a passage starts after and is cut at: a space, or a line break, which the passage shows as a space.</summary>
+    private static readonly SearchValues<char> Spaces = SearchValues.Create(" \n\r");
+
     /// <summary>The best passage among the texts (earlier texts win ties), or the start of the first non-empty one.</summary>
     public static string Build(HashSet<string> foldedTerms, params string?[] texts)
     {
@@ -25,8 +29,7 @@ public static class SnippetBuilder
         {
             if (string.IsNullOrWhiteSpace(text))
                 continue;
-            // Line breaks become spaces one for one, so the token offsets still fit the text.
-            var passage = BestPassage(text.Replace('\n', ' ').Replace('\r', ' '), foldedTerms);
+            var passage = BestPassage(text, foldedTerms);
             if (best is null || passage.Score > best.Score)
                 best = passage;
         }
@@ -37,7 +40,9 @@ public static class SnippetBuilder
 
     private static Passage BestPassage(string text, HashSet<string> terms)
     {
-        var matches = FoldedWords.TryTokens(text, terms) ?? SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text, terms);
+        // Line breaks are read as spaces, one for one, so the offsets fit the text: the folded cut breaks words at both
+        // alike; the analyzer is given the spaced copy. Only the passage shown is copied (Render), not each whole body.
+        var matches = FoldedWords.TryTokens(text, terms) ?? SearchAnalyzers.Tokens(SearchAnalyzers.Folded, Spaced(text), terms);
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, MaxLength), [], 0);
 
@@ -79,8 +84,8 @@ public static class SnippetBuilder
     {
         if (position <= 0)
             return 0;
-        var space = text.IndexOf(' ', position);
-        return space < 0 ? position : space + 1;
+        var space = text.AsSpan(position).IndexOfAny(Spaces);
+        return space < 0 ? position : position + space + 1;
     }
 
     /// <summary>A word boundary at or before the position.</summary>
@@ -88,7 +93,7 @@ public static class SnippetBuilder
     {
         if (position >= text.Length)
             return text.Length;
-        var space = text.LastIndexOf(' ', position);
+        var space = text.AsSpan(0, position + 1).LastIndexOfAny(Spaces);
         return space <= 0 ? position : space;
     }
 
@@ -100,13 +105,15 @@ public static class SnippetBuilder
         var at = passage.Start;
         foreach (var mark in passage.Marks.Where(m => m.End <= passage.End))
         {
-            html.Append(Html.Encode(passage.Text[at..mark.Start]));
-            html.Append("<mark>").Append(Html.Encode(passage.Text[mark.Start..mark.End])).Append("</mark>");
+            html.Append(Html.Encode(Spaced(passage.Text[at..mark.Start])));
+            html.Append("<mark>").Append(Html.Encode(Spaced(passage.Text[mark.Start..mark.End]))).Append("</mark>");
             at = mark.End;
         }
-        html.Append(Html.Encode(passage.Text[at..passage.End]));
+        html.Append(Html.Encode(Spaced(passage.Text[at..passage.End])));
         if (passage.End < passage.Text.Length)
             html.Append(" …");
         return html.ToString();
     }
+
+    private static string Spaced(string text) => text.Replace('\n', ' ').Replace('\r', ' ');
 }

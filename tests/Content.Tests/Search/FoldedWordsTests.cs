@@ -49,6 +49,27 @@ public class FoldedWordsTests
     }
 
     [Fact]
+    public void Keeps_the_asked_words_of_every_seeded_text_as_the_analyzer_does()
+    {
+        // Words are ruled out by their first letter and length before they are looked up: sets of the text's own words,
+        // of every length, beside words it does not hold, a word of 64 letters and more and one that starts past ASCII
+        // (no handled letter folds to one, so only the set holds it).
+        var random = new Random(20261205);
+        var long64 = new string('a', 64);
+        var checkedTexts = 0;
+        foreach (var file in Directory.EnumerateFiles(SeedFolder(), "*.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file) + " " + long64 + " " + long64 + "a";
+            if (FoldedWords.TryTokens(text, keep: null) is not { Count: > 0 } all)
+                continue;
+            HashSet<string> keep = ["zzz", "þorn", long64 + "a", .. Enumerable.Range(0, 6).Select(_ => all[random.Next(all.Count)].Term)];
+            Assert.Equal(SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text, keep), FoldedWords.TryTokens(text, keep));
+            checkedTexts++;
+        }
+        Assert.True(checkedTexts >= 50, $"only {checkedTexts} seeded texts were handled");
+    }
+
+    [Fact]
     public void Cuts_every_seeded_text_as_the_analyzer_does()
     {
         var checkedTexts = 0;

@@ -36,6 +36,21 @@ public class SnippetTests
     }
 
     [Fact]
+    public void A_line_break_is_a_space_where_the_passage_starts_and_is_cut()
+    {
+        // Lines of one word each on either side of the match, so that the passage starts and ends at line breaks, not spaces.
+        var lines = string.Join("\n", Enumerable.Range(0, 60).Select(i => $"dòng{i}"));
+        foreach (var text in new[] { lines + "\ncải cách\n" + lines, lines + "\r\ncải cách\r\n" + lines, "cải\ncách\n" + lines })
+        {
+            var html = SnippetBuilder.Build(Terms("cai cach"), null, text);
+
+            Assert.Equal(SnippetBuilder.Build(Terms("cai cach"), null, text.Replace('\n', ' ').Replace('\r', ' ')), html);
+            Assert.DoesNotContain("&#xA;", html);
+            Assert.Matches(@"^(… )?(dòng\d+ +)*<mark>cải</mark> +<mark>cách</mark>( +dòng\d+)* …$", html);
+        }
+    }
+
+    [Fact]
     public void Without_a_match_the_snippet_is_the_start_of_the_summary()
     {
         var html = SnippetBuilder.Build(Terms("không có"), "Tóm tắt ngắn.", "Thân bài.");

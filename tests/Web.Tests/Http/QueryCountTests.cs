@@ -43,6 +43,8 @@ public sealed class QueryCountTests(SqlCountingSite site) : IClassFixture<SqlCou
     [InlineData("unit", 11)]
     [InlineData("list", 4)] // the posts the unit's board accepted, then the page, its count and its years
     [InlineData("post", 2)] // the post, its tags (a post without attachments: the post's query tells)
+    [InlineData("search", 1)] // the page's cards in one statement: the index finds, counts and cuts the snippets
+    [InlineData("unit search", 2)] // and the sub-units' posts the unit's board accepted, as its list shows them
     public async Task An_uncached_page_sends_a_bounded_number_of_sql_statements(string page, int bound)
     {
         var url = page switch
@@ -50,6 +52,8 @@ public sealed class QueryCountTests(SqlCountingSite site) : IClassFixture<SqlCou
             "home" => "/",
             "unit" => $"/{Unit}",
             "list" => $"/{Unit}/tin-tuc",
+            "search" => "/tim-kiem?q=cai+cach+hanh+chinh",
+            "unit search" => "/tim-kiem?q=giao+duc&don-vi=" + Unit,
             _ => await ArticleAsync(),
         };
         await StatementsOfAsync(url);
