@@ -45,21 +45,22 @@ internal static class TypoCorrection
 
     /// <summary>
     /// A syllable the index holds but never next to the words typed around it ("tin nhắm của": neither "tin nham" nor "nham
-    /// cua" is in any document): typed for another, one edit away, that its neighbours call for ("nhắn"). Not when a
-    /// neighbour is in no document: that neighbour is the mistyped one ("chồng chéi"), and no pair with it can be found.
+    /// cua" is in any document): typed for another, one edit away, that its neighbours call for ("nhắn").
     /// </summary>
     private static bool IsStranded(IndexReader reader, string word, QueryPart? previous, QueryPart? next)
     {
         var neighbours = 0;
-        foreach (var (neighbour, isBefore) in new[] { (previous, true), (next, false) })
+        if (previous is { Folded.Count: 1 })
         {
-            if (neighbour is not { Folded.Count: 1 })
-                continue;
-            var other = neighbour.Folded[0];
-            var pair = isBefore ? other + IndexedText.PairSeparator + word : word + IndexedText.PairSeparator + other;
-            if (SyllableVocabulary.DocumentFrequency(reader, other) == 0 || reader.DocFreq(new Term(SearchFields.Pairs, pair)) > 0)
-                return false;
             neighbours++;
+            if (reader.DocFreq(new Term(SearchFields.Pairs, previous.Folded[0] + IndexedText.PairSeparator + word)) > 0)
+                return false;
+        }
+        if (next is { Folded.Count: 1 })
+        {
+            neighbours++;
+            if (reader.DocFreq(new Term(SearchFields.Pairs, word + IndexedText.PairSeparator + next.Folded[0])) > 0)
+                return false;
         }
         return neighbours > 0;
     }

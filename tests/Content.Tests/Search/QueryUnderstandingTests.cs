@@ -447,22 +447,6 @@ public class QueryUnderstandingTests
         Assert.Equal(["Tránh nhầm lẫn khi nộp hồ sơ"], typedRight.Hits.Items.Select(h => h.Post.Title));
     }
 
-    /// <summary>
-    /// "chồng" is never next to "chính" here, but its other neighbour "chéi" is in no post: that one is the typo, and
-    /// "chồng" is left as typed ("chính công" would otherwise call for "công").
-    /// </summary>
-    [Fact]
-    public async Task A_syllable_next_to_a_mistyped_one_is_left_as_typed()
-    {
-        await using var site = await SiteWithAsync(
-            ("Thủ tục hành chính: rà soát các quy định chồng chéo", "Danh mục quy định chồng chéo cần bãi bỏ."),
-            ("Cải cách hành chính công", "Nâng cao chất lượng phục vụ."));
-
-        var results = await site.SearchAsync("hành chính chồng chéi");
-        Assert.Equal("hành chính chồng cheo", results.Correction);
-        Assert.Equal("Thủ tục hành chính: rà soát các quy định chồng chéo", results.Hits.Items[0].Post.Title);
-    }
-
     [Fact]
     public async Task An_abbreviation_that_no_post_holds_and_the_thesaurus_lacks_leaves_the_other_words_to_decide()
     {
