@@ -5,9 +5,7 @@ namespace CchcSite.Content.Search;
 /// <summary>
 /// A syllable mistyped by one letter ("nóg", "sipass", "facebok"): when the index holds no such syllable, the syllable
 /// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that its
-/// neighbouring words call for (<see cref="PairShare"/>), then the commonest. A mistyped syllable that is another word
-/// ("tin nhắm" for "tin nhắn") is corrected only when the index never holds it next to the words typed around it, and
-/// only to a syllable they call for. Never a number or a code: only a single lower-case or
+/// neighbouring words call for (<see cref="PairShare"/>), then the commonest. Never a number or a code: only a single lower-case or
 /// capitalised syllable of letters, three or more, is corrected.
 /// </summary>
 internal static class TypoCorrection
@@ -21,8 +19,7 @@ internal static class TypoCorrection
         if (part.Folded.Count != 1 || !IsCorrectable(typed, part.Folded[0]))
             return null;
         var word = part.Folded[0];
-        var known = SyllableVocabulary.DocumentFrequency(reader, word) > 0;
-        if (known && !IsStranded(reader, word, previous, next))
+        if (SyllableVocabulary.DocumentFrequency(reader, word) > 0)
             return null;
         string? best = null;
         (double Pairs, int Documents) bestScore = (0, 0);
@@ -33,36 +30,11 @@ internal static class TypoCorrection
             if (documents == 0)
                 continue;
             var pairs = PairShare(reader, previous, before, candidate, isBefore: true) + PairShare(reader, next, after, candidate, isBefore: false);
-            // A syllable the index holds is replaced only by one its neighbours call for.
-            if (known && pairs == 0)
-                continue;
             var score = (pairs, documents);
             if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
                 (best, bestScore) = (candidate, score);
         }
         return best;
-    }
-
-    /// <summary>
-    /// A syllable the index holds but never next to the words typed around it ("tin nhắm của": neither "tin nham" nor "nham
-    /// cua" is in any document): typed for another, one edit away, that its neighbours call for ("nhắn").
-    /// </summary>
-    private static bool IsStranded(IndexReader reader, string word, QueryPart? previous, QueryPart? next)
-    {
-        var neighbours = 0;
-        if (previous is { Folded.Count: 1 })
-        {
-            neighbours++;
-            if (reader.DocFreq(new Term(SearchFields.Pairs, previous.Folded[0] + IndexedText.PairSeparator + word)) > 0)
-                return false;
-        }
-        if (next is { Folded.Count: 1 })
-        {
-            neighbours++;
-            if (reader.DocFreq(new Term(SearchFields.Pairs, word + IndexedText.PairSeparator + next.Folded[0])) > 0)
-                return false;
-        }
-        return neighbours > 0;
     }
 
     /// <summary>

@@ -427,26 +427,6 @@ public class QueryUnderstandingTests
         Assert.Equal(["Khẩu hiệu tuyên truyền cải cách hành chính"], results.Hits.Items.Select(h => h.Post.Title));
     }
 
-    /// <summary>
-    /// "nhắm" is a word ("nhầm", "nhắm" fold to "nham") and the index holds it, but never next to "tin": typed for "nhắn",
-    /// which "tin" calls for; as typed, the query found nothing. A syllable found next to its neighbours is left alone.
-    /// </summary>
-    [Fact]
-    public async Task A_syllable_the_index_holds_but_never_next_to_its_typed_neighbours_is_corrected_to_what_they_call_for()
-    {
-        await using var site = await SiteWithAsync(
-            ("Trả lời tin nhắn của phụ huynh", "Giáo viên trả lời tin nhắn trong ngày."),
-            ("Tránh nhầm lẫn khi nộp hồ sơ", "Kiểm tra kỹ để không nhầm lẫn."),
-            ("Lịch tiếp công dân", "Không liên quan."));
-
-        var results = await site.SearchAsync("tin nhắm");
-        Assert.Equal("tin nhan", results.Correction);
-        Assert.Equal(["Trả lời tin nhắn của phụ huynh"], results.Hits.Items.Select(h => h.Post.Title));
-        var typedRight = await site.SearchAsync("tránh nhầm lẫn");
-        Assert.Null(typedRight.Correction);
-        Assert.Equal(["Tránh nhầm lẫn khi nộp hồ sơ"], typedRight.Hits.Items.Select(h => h.Post.Title));
-    }
-
     [Fact]
     public async Task An_abbreviation_that_no_post_holds_and_the_thesaurus_lacks_leaves_the_other_words_to_decide()
     {
