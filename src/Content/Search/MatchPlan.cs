@@ -11,7 +11,8 @@ namespace CchcSite.Content.Search;
 /// when there are two, so "cai cach" finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu
 /// phí"). Before that, the query is understood: question words are made optional (<see cref="QuestionPhrases"/>), words
 /// that form a thesaurus term also match its other forms (<see cref="Thesaurus"/>), and a syllable the index does not
-/// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>). The forms typed
+/// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>), and a telephone
+/// number matches however its digits are grouped (<see cref="TelephoneNumbers"/>). The forms typed
 /// always weigh more than their expansions and corrections.
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
 /// a word found in every post costs a few thousand machine words, not a postings list scored document by document.
@@ -90,8 +91,15 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.Title, words[i].Folded), 1));
 
         var contentWords = content.Select(i => ((IReadOnlyList<string>)words[i].Folded, typed[i])).ToList();
+        var contentTyped = content.Select(i => typed[i]).ToList();
         for (var c = 0; c < content.Count;)
         {
+            if (TelephoneNumbers.Match(contentTyped, c, reader) is var (numberWords, forms))
+            {
+                AddTelephoneNumber(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, reader, terms, longQuery);
+                c += numberWords;
+                continue;
+            }
             if (thesaurus.Match(contentWords, c) is var (form, group, count))
             {
                 var span = content.Skip(c).Take(count).Select(i => words[i]).ToList();
@@ -181,6 +189,29 @@ internal sealed class MatchPlan
 
     /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>
     public string? Correction { get; }
+
+    /// <summary>
+    /// A telephone number, typed as one word or a few: one word group matching any grouping of its digits that the index
+    /// holds, each weighing as the number typed whole does, in the title and the text. Its words break the run of the
+    /// words around it, as a term's do.
+    /// </summary>
+    private void AddTelephoneNumber(List<int> span, List<IReadOnlyList<string>> forms, List<QueryPart> words, bool[] inTerm,
+        IndexReader reader, HashSet<string> terms, bool longQuery)
+    {
+        var alternatives = forms.Select(form => new[] { Adjacent(form) }).ToList();
+        _groups.Add(new Group(alternatives, Rarity(reader, alternatives)));
+        foreach (var form in forms)
+        {
+            _features.Add((new Clause(SearchFields.Title, form), TitlePairWeight));
+            _features.Add((Adjacent(form), ExpansionWeight + 1));
+            terms.UnionWith(form);
+        }
+        foreach (var i in span)
+        {
+            inTerm[i] = true;
+            AddTypedFeatures(words[i], longQuery);
+        }
+    }
 
     /// <summary>
     /// The qualifier typed after a thesaurus term ("mức độ 4" after "DVC"): one word group, its words each as typed — apart,

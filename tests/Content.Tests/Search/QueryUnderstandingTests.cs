@@ -244,6 +244,38 @@ public class QueryUnderstandingTests
     }
 
     [Fact]
+    public async Task A_telephone_number_is_found_however_its_digits_are_grouped_and_only_that_number()
+    {
+        await using var site = await SiteWithAsync(
+            ("Đường dây nóng của Sở", "Gọi số 0299 3869 216 trong giờ hành chính."),
+            ("Liên hệ Văn phòng", "Điện thoại: 0299.3822.406, thư điện tử vanphong@example.gov.vn."),
+            ("Lịch tiếp công dân", "Số trực: 0299 3869 110."));
+
+        foreach (var typed in new[] { "0299 3869 216", "0299.3869.216", "02993869216", "(0299) 3869216", "0299-3869-216" })
+            Assert.Equal(["Đường dây nóng của Sở"], await site.TitlesAsync(typed));
+        foreach (var typed in new[] { "0299.3822.406", "0299 3822 406", "02993822406" })
+            Assert.Equal(["Liên hệ Văn phòng"], await site.TitlesAsync(typed));
+        Assert.Equal(["Lịch tiếp công dân"], await site.TitlesAsync("số trực 02993869110"));
+        // A number no post gives, in any grouping, finds nothing.
+        Assert.Empty(await site.TitlesAsync("0299.3869.217"));
+    }
+
+    [Fact]
+    public async Task Only_a_run_of_ten_or_eleven_digits_starting_with_zero_is_read_as_a_telephone_number()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch năm 2024", "Số 2024 3869 216 là mã hồ sơ."),
+            ("Đường dây nóng", "Gọi 0299 3869 216."));
+
+        // A first digit other than 0, or twelve digits: the words are matched as typed, each required, not regrouped.
+        Assert.Equal(["Kế hoạch năm 2024"], await site.TitlesAsync("2024 3869 216"));
+        Assert.Empty(await site.TitlesAsync("2024.3869.216"));
+        Assert.Empty(await site.TitlesAsync("20243869216"));
+        Assert.Empty(await site.TitlesAsync("0299 3869 2165"));
+        Assert.Equal(["Đường dây nóng"], await site.TitlesAsync("0299.3869.216"));
+    }
+
+    [Fact]
     public async Task A_question_finds_the_answer_without_its_question_words_but_a_quoted_phrase_still_needs_them()
     {
         await using var site = await SiteWithAsync(
