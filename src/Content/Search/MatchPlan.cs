@@ -91,10 +91,9 @@ internal sealed class MatchPlan
                 _features.Add((new Clause(SearchFields.Title, words[i].Folded), 1));
 
         var contentWords = content.Select(i => ((IReadOnlyList<string>)words[i].Folded, typed[i])).ToList();
-        var contentTyped = content.Select(i => typed[i]).ToList();
         for (var c = 0; c < content.Count;)
         {
-            if (TelephoneNumbers.Match(contentTyped, c, reader) is var (numberWords, forms))
+            if (TelephoneNumbers.Match(contentWords, c, reader) is var (numberWords, forms))
             {
                 AddTelephoneNumber(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, reader, terms, longQuery);
                 c += numberWords;

@@ -16,23 +16,24 @@ internal static class TelephoneNumbers
     private const int MaxGroups = 4, MinGroupDigits = 2;
 
     /// <summary>
-    /// The telephone number typed from word <paramref name="start"/> of <paramref name="typed"/> on — one word or a few,
+    /// The telephone number typed from word <paramref name="start"/> of <paramref name="words"/> on — one word or a few,
     /// each only digits with dots, dashes or brackets, the first digit a 0 — as the number of words it takes and the forms
     /// the index holds: each grouping of its digits written as one token (the groups joined by dots, or none) or as
     /// adjacent tokens. Null when the words there are no telephone number, or no form of it is in the index.
     /// </summary>
-    public static (int Words, List<IReadOnlyList<string>> Forms)? Match(IReadOnlyList<string> typed, int start, IndexReader reader)
+    public static (int Words, List<IReadOnlyList<string>> Forms)? Match(IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words,
+        int start, IndexReader reader)
     {
-        var (digits, words, number) = ("", 0, "");
-        for (var i = start; i < typed.Count && IsNumberWord(typed[i]); i++)
+        var (digits, taken, number) = ("", 0, "");
+        for (var i = start; i < words.Count && IsNumberWord(words[i].Typed); i++)
         {
-            digits += new string(typed[i].Where(char.IsAsciiDigit).ToArray());
+            digits += new string(words[i].Typed.Where(char.IsAsciiDigit).ToArray());
             if (digits.Length > MaxDigits || digits[0] != '0')
                 break;
             if (digits.Length >= MinDigits)
-                (words, number) = (i - start + 1, digits);
+                (taken, number) = (i - start + 1, digits);
         }
-        if (words == 0)
+        if (taken == 0)
             return null;
         var index = new Lookup(reader);
         var forms = new List<IReadOnlyList<string>>();
@@ -44,7 +45,7 @@ internal static class TelephoneNumbers
             if (groups.Count > 1 && index.HoldsAdjacent(groups))
                 forms.Add(groups);
         }
-        return forms.Count == 0 ? null : (words, forms);
+        return forms.Count == 0 ? null : (taken, forms);
     }
 
     private static bool IsNumberWord(string word) =>
