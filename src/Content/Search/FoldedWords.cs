@@ -64,8 +64,12 @@ internal static class FoldedWords
             var word = folded[..(end - start)];
             for (var k = 0; k < word.Length; k++)
                 word[k] = Table[text[start + k]].Folded;
-            if (lookup is not { } set || set.TryGetValue(word, out _))
+            // A kept word is the set's own string (equal to the folded word): the common words of a query are found
+            // dozens of times in a body, and a new string for each was most of what the cut allocated.
+            if (lookup is not { } set)
                 tokens.Add(new AnalyzedToken(word.ToString(), start, end));
+            else if (set.TryGetValue(word, out var term))
+                tokens.Add(new AnalyzedToken(term, start, end));
         }
         return tokens;
     }

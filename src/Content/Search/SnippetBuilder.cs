@@ -99,19 +99,26 @@ public static class SnippetBuilder
 
     private static string Render(Passage passage)
     {
-        var html = new StringBuilder();
+        // The passage is copied once, its line breaks made spaces; its pieces are encoded from that copy in place.
+        var shown = Spaced(passage.Text[passage.Start..passage.End]);
+        var html = new StringWriter(new StringBuilder(shown.Length + 64));
         if (passage.Start > 0)
-            html.Append("… ");
-        var at = passage.Start;
-        foreach (var mark in passage.Marks.Where(m => m.End <= passage.End))
+            html.Write("… ");
+        var at = 0;
+        foreach (var mark in passage.Marks)
         {
-            html.Append(Html.Encode(Spaced(passage.Text[at..mark.Start])));
-            html.Append("<mark>").Append(Html.Encode(Spaced(passage.Text[mark.Start..mark.End]))).Append("</mark>");
-            at = mark.End;
+            if (mark.End > passage.End)
+                continue;
+            var (start, end) = (mark.Start - passage.Start, mark.End - passage.Start);
+            Html.Encode(html, shown, at, start - at);
+            html.Write("<mark>");
+            Html.Encode(html, shown, start, end - start);
+            html.Write("</mark>");
+            at = end;
         }
-        html.Append(Html.Encode(Spaced(passage.Text[at..passage.End])));
+        Html.Encode(html, shown, at, shown.Length - at);
         if (passage.End < passage.Text.Length)
-            html.Append(" …");
+            html.Write(" …");
         return html.ToString();
     }
 
