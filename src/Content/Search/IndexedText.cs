@@ -8,8 +8,9 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// The text of one indexed document — its title first, then its other values (summary, body, tags…) — tokenised and
-/// normalised once, and fed from that single pass to the four fields that hold it: <see cref="SearchFields.All"/>,
-/// <see cref="SearchFields.Exact"/>, <see cref="SearchFields.Pairs"/> and <see cref="SearchFields.Title"/>.
+/// normalised once, and fed from that single pass to the five fields that hold it: <see cref="SearchFields.All"/>,
+/// <see cref="SearchFields.Exact"/>, <see cref="SearchFields.Pairs"/>, <see cref="SearchFields.Title"/> and
+/// <see cref="SearchFields.TitlePairs"/>.
 /// </summary>
 /// <remarks>
 /// Stacked in one field with positions, the many distinct pairs were about half of a rebuild's time; in fields of their
@@ -44,6 +45,27 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
         document.Add(new ReplayedField(SearchFields.Exact, DocumentsOnly, this, Terms.Exact));
         document.Add(new ReplayedField(SearchFields.Pairs, DocumentsOnly, this, Terms.Pairs));
         document.Add(new ReplayedField(SearchFields.Title, Positions, this, Terms.Title));
+        document.Add(new ReplayedField(SearchFields.TitlePairs, DocumentsOnly, this, Terms.TitlePairs));
+    }
+
+    /// <summary>
+    /// The <see cref="SearchFields.TitlePairs"/> term holding exactly the titles that the phrase of these two
+    /// <see cref="SearchFields.Title"/> terms matches, or null when none does and the phrase must be read through
+    /// positions. A title word's position holds its folded form and, stacked, its written form when that differs; a
+    /// folded form is its own folding and a written one never is. So two folded terms are the folded pair, and two
+    /// written ones the written pair, which is indexed when both words are written otherwise; a folded term next to a
+    /// written one (diacritics typed on one word only) could be next to either form of the other word, and is not indexed.
+    /// </summary>
+    public static string? TitlePair(string first, string second) =>
+        IsFolded(first) == IsFolded(second) ? first + PairSeparator + second : null;
+
+    private static bool IsFolded(string term)
+    {
+        if (!term.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+            return true;
+        var folded = new char[term.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(term.ToCharArray(), 0, folded, 0, term.Length);
+        return folded.AsSpan(0, length).SequenceEqual(term);
     }
 
     /// <summary>This text's analysis on the calling thread, made now unless the thread's last one was of this text.</summary>
@@ -65,6 +87,11 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
         Pairs,
         /// <summary>The title's words folded, with the written form stacked at the same position when it differs.</summary>
         Title,
+        /// <summary>
+        /// The folded pair of each two adjacent words of the title, followed by their written pair when both words'
+        /// written forms differ from the folded ones: "cai cach", "cải cách".
+        /// </summary>
+        TitlePairs,
     }
 
     private sealed class ReplayedField(string name, FieldType type, IndexedText text, Terms terms) : Field(name, type)
@@ -182,7 +209,7 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
         {
             _analysis = analysis;
             _terms = terms;
-            _end = terms == Terms.Title ? analysis.TitleCount : analysis.Count;
+            _end = terms is Terms.Title or Terms.TitlePairs ? analysis.TitleCount : analysis.Count;
             return this;
         }
 
@@ -229,20 +256,34 @@ internal sealed class IndexedText(IReadOnlyList<string?> values)
                     _increment.PositionIncrement = 1;
                     return true;
                 default:
+                    if (_exactPending)
+                    {
+                        var (writtenFirst, writtenSecond) = (words[_next - 2], words[_next - 1]);
+                        SetPair(chars, writtenFirst.Exact, writtenFirst.ExactLength, writtenSecond.Exact, writtenSecond.ExactLength);
+                        _exactPending = false;
+                        return true;
+                    }
                     while (_next < _end && !words[_next].FollowsPrevious)
                         _next++;
                     if (_next == _end)
                         return false;
                     var (first, second) = (words[_next - 1], words[_next++]);
-                    var length = first.FoldedLength + 1 + second.FoldedLength;
-                    var buffer = _term.ResizeBuffer(length);
-                    Array.Copy(chars, first.Folded, buffer, 0, first.FoldedLength);
-                    buffer[first.FoldedLength] = PairSeparator;
-                    Array.Copy(chars, second.Folded, buffer, first.FoldedLength + 1, second.FoldedLength);
-                    _term.Length = length;
-                    _increment.PositionIncrement = 1;
+                    SetPair(chars, first.Folded, first.FoldedLength, second.Folded, second.FoldedLength);
+                    _exactPending = _terms == Terms.TitlePairs && first.ExactLength > 0 && second.ExactLength > 0;
                     return true;
             }
+        }
+
+        /// <summary>Sets the term to two words of the buffer with <see cref="PairSeparator"/> between them.</summary>
+        private void SetPair(char[] chars, int first, int firstLength, int second, int secondLength)
+        {
+            var length = firstLength + 1 + secondLength;
+            var buffer = _term.ResizeBuffer(length);
+            Array.Copy(chars, first, buffer, 0, firstLength);
+            buffer[firstLength] = PairSeparator;
+            Array.Copy(chars, second, buffer, firstLength + 1, secondLength);
+            _term.Length = length;
+            _increment.PositionIncrement = 1;
         }
     }
 }

@@ -404,11 +404,18 @@ internal sealed class MatchPlan
         }
     }
 
-    /// <summary>Terms of one field at consecutive positions: a single term (found at least so many times), or a phrase.</summary>
+    /// <summary>
+    /// Terms of one field at consecutive positions: a single term (found at least so many times), or a phrase; two words
+    /// of the title are read as their indexed pair when there is one (<see cref="IndexedText.TitlePair"/>).
+    /// </summary>
     private sealed record Clause(string Field, IReadOnlyList<string> Terms, int MinFrequency = 1)
     {
+        private readonly string? _titlePair = Field == SearchFields.Title && Terms.Count == 2 ? IndexedText.TitlePair(Terms[0], Terms[1]) : null;
+
         public FixedBitSet? Bits(AtomicReaderContext leaf) =>
-            Terms.Count == 1 ? SegmentBits.Term(leaf.AtomicReader, Field, Terms[0], MinFrequency) : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
+            _titlePair is not null ? SegmentBits.Term(leaf.AtomicReader, SearchFields.TitlePairs, _titlePair)
+            : Terms.Count == 1 ? SegmentBits.Term(leaf.AtomicReader, Field, Terms[0], MinFrequency)
+            : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
 
         /// <summary>How many documents hold the term, or the rarest term of a phrase: an upper bound, read from the terms dictionary.</summary>
         public int DocumentFrequency(IndexReader reader) => Terms.Min(term => reader.DocFreq(new Term(Field, term)));

@@ -17,6 +17,12 @@ public static class SearchFields
     public const string Pairs = "pairs";
     /// <summary>The title alone (folded, written form stacked), with positions: a match here only adds to the score.</summary>
     public const string Title = "title";
+    /// <summary>
+    /// The title's pairs of adjacent words, documents only: folded ("cai cach"), and as written when both words are
+    /// written otherwise ("cải cách"). A title phrase of two words is read as one of these terms instead of through the
+    /// positions of <see cref="Title"/>, which was a seventh of a search's time at 1,000,000 posts.
+    /// </summary>
+    public const string TitlePairs = "titlePairs";
 
     public const string Id = "id";
     public const string Kind = "kind";

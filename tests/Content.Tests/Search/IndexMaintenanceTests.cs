@@ -205,12 +205,12 @@ public class IndexMaintenanceTests
                         await File.WriteAllBytesAsync(file, [1, 2, 3, 4, 5, 6, 7, 8]);
                     break;
                 default:
-                    // A readable index as schema 8 wrote it (Lucene's own codec), with its cursor.
+                    // A readable index as schema 9 wrote it (no title pairs), with its cursor.
                     foreach (var file in System.IO.Directory.GetFiles(path))
                         File.Delete(file);
                     using (var writer = new IndexWriter(FSDirectory.Open(path), new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)))
                     {
-                        writer.SetCommitData(new Dictionary<string, string> { ["schema"] = "8", ["outboxCursor"] = "1" });
+                        writer.SetCommitData(new Dictionary<string, string> { ["schema"] = "9", ["outboxCursor"] = "1" });
                         writer.Commit();
                     }
                     break;

@@ -80,11 +80,89 @@ public class IndexedTextTests
         Assert.Equal(1, searcher.Search(new TermQuery(new Term(SearchFields.Exact, "năm")), 1).TotalHits);
     }
 
-    private static PhraseQuery Phrase(params string[] words)
+    [Fact]
+    public void Title_pairs_are_the_folded_pairs_of_the_title_and_the_written_pairs_where_both_words_have_diacritics() =>
+        Assert.Equal(["dang ky", "đăng ký", "ky ho", "ký hồ", "ho so", "hồ sơ", "so pdf"],
+            Texts(Document(["Đăng ký hồ sơ PDF", "Cải cách"]), SearchFields.TitlePairs));
+
+    [Fact]
+    public void Each_document_replays_its_own_title_pairs()
+    {
+        var first = Document(["Hồ sơ"]);
+        var second = Document(["Thủ tục"]);
+
+        Assert.Equal(["thu tuc", "thủ tục"], Texts(second, SearchFields.TitlePairs));
+        Assert.Equal(["ho so", "hồ sơ"], Texts(first, SearchFields.TitlePairs));
+    }
+
+    /// <summary>Titles whose words are written with and without diacritics, partly, or in a script that does not fold.</summary>
+    private static readonly string[] PairTitles =
+    [
+        "Hà Nội", "Ha Noi", "Hà noi", "ha Nội", "Hạ Nội", "Nội Hà", "Về Hà, Nội Bài", "Hà Nội Hà Nội", "Thủ đô Hà. Nội",
+        "Tiếng 中 文", "hà nội hạ",
+    ];
+
+    [Theory]
+    [InlineData("ha", "noi")]
+    [InlineData("hà", "nội")]
+    [InlineData("hạ", "nội")]
+    [InlineData("noi", "ha")]
+    [InlineData("nội", "hà")]
+    [InlineData("noi", "bai")]
+    [InlineData("中", "文")]
+    [InlineData("tieng", "中")]
+    public void A_title_pair_term_holds_exactly_the_titles_the_phrase_of_its_words_matches(string first, string second)
+    {
+        using var reader = IndexOf(PairTitles);
+        var pair = IndexedText.TitlePair(first, second);
+
+        Assert.NotNull(pair);
+        Assert.Equal(Matching(reader, TitlePhrase(first, second)),
+            Matching(reader, new TermQuery(new Term(SearchFields.TitlePairs, pair))));
+        Assert.NotEmpty(Matching(reader, TitlePhrase(first, second)));
+    }
+
+    [Theory]
+    [InlineData("hà", "noi")]
+    [InlineData("ha", "nội")]
+    public void A_folded_word_next_to_a_written_one_has_no_pair_term_and_is_read_through_positions(string first, string second)
+    {
+        using var reader = IndexOf(PairTitles);
+
+        Assert.Null(IndexedText.TitlePair(first, second));
+        // Either form of the other word is next to it: no one term of written or folded pairs would hold them all.
+        Assert.Contains("Hà Nội", Matching(reader, TitlePhrase(first, second)));
+        Assert.Contains(first == "hà" ? "Hà noi" : "ha Nội", Matching(reader, TitlePhrase(first, second)));
+    }
+
+    private static DirectoryReader IndexOf(IEnumerable<string> titles)
+    {
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(SearchAnalyzers.Version, SearchAnalyzers.Keywords)))
+        {
+            foreach (var title in titles)
+            {
+                var document = Document([title, "nội dung"]);
+                document.Add(new StoredField("t", title));
+                writer.AddDocument(document);
+            }
+            writer.Commit();
+        }
+        return DirectoryReader.Open(directory);
+    }
+
+    private static List<string> Matching(IndexReader reader, Query query) =>
+        new IndexSearcher(reader).Search(query, 100).ScoreDocs.Select(hit => reader.Document(hit.Doc).Get("t")).Order().ToList();
+
+    private static PhraseQuery Phrase(params string[] words) => Phrase(SearchFields.All, words);
+
+    private static PhraseQuery TitlePhrase(params string[] words) => Phrase(SearchFields.Title, words);
+
+    private static PhraseQuery Phrase(string field, string[] words)
     {
         var phrase = new PhraseQuery();
         foreach (var word in words)
-            phrase.Add(new Term(SearchFields.All, word));
+            phrase.Add(new Term(field, word));
         return phrase;
     }
 
