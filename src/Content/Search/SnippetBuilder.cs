@@ -74,18 +74,21 @@ public static class SnippetBuilder
             if (--inWindow[matches[first].Term] == 0)
                 inWindow.Remove(matches[first].Term);
         }
-        var start = StartNear(text, matches[bestFirst].Start - Lead);
+        var start = StartNear(text, matches[bestFirst].Start - Lead, matches[bestFirst].Start);
         var end = CutAt(text, start + MaxLength);
         return new Passage(text, start, end, matches.Skip(bestFirst).Take(bestLast - bestFirst + 1).ToList(), bestScore);
     }
 
-    /// <summary>A word boundary at or after the position, so the passage starts with a whole word.</summary>
-    private static int StartNear(string text, int position)
+    /// <summary>
+    /// A word boundary at or after the position, so the passage starts with a whole word — but never past the first
+    /// match: in a long run without spaces (an address) the passage starts at the match itself.
+    /// </summary>
+    private static int StartNear(string text, int position, int match)
     {
         if (position <= 0)
             return 0;
-        var space = text.AsSpan(position).IndexOfAny(Spaces);
-        return space < 0 ? position : position + space + 1;
+        var space = text.AsSpan(position, match - position).IndexOfAny(Spaces);
+        return space < 0 ? match : position + space + 1;
     }
 
     /// <summary>A word boundary at or before the position.</summary>

@@ -23,6 +23,18 @@ public class SnippetTests
     }
 
     [Fact]
+    public void A_word_found_inside_a_long_address_starts_the_passage_at_the_address()
+    {
+        // No space in the lead before the word: the passage cannot start at a word boundary before it.
+        var filler = string.Concat(Enumerable.Repeat("Nội dung khác không liên quan. ", 5));
+        var body = filler + "Xem tại https://dichvucong.soctrang.gov.vn/thu-tuc/chi-tiet/cong-bo-danh-muc-thu-tuc-hanh-chinh-moi nhé.";
+
+        var html = SnippetBuilder.Build(Terms("danh muc"), null, body);
+
+        Assert.Contains("<mark>danh</mark>-<mark>muc</mark>", html);
+    }
+
+    [Fact]
     public void Picks_the_passage_with_the_most_query_words()
     {
         var filler = string.Concat(Enumerable.Repeat("Nội dung khác không liên quan gì đến chủ đề. ", 20));
