@@ -94,11 +94,18 @@ if (await app.Services.RunBackupCommandAsync(args, Console.Out, Console.Error) i
     Environment.ExitCode = exitCode;
     return;
 }
-await app.Services.MigrateAndSeedAsync(app.Configuration);
+// The database is set up (connected, migrated when behind, seeded when empty) beside the rest of the start: the pipeline
+// and the routes need none of it, and on two cores each side's JIT gets a core of its own. Nothing is served before both
+// are done (app.Run below waits for it).
+var databaseSetup = Task.Run(() => app.Services.MigrateAndSeedAsync(app.Configuration));
 if (args.Contains("--migrate-only"))
+{
+    await databaseSetup;
     return;
+}
 if (args.Contains(SearchServices.RebuildCommand))
 {
+    await databaseSetup;
     await app.Services.RebuildSearchIndexAsync(Console.Out);
     return;
 }
@@ -147,6 +154,7 @@ app.MapProcedureFeeds();
 // With the static asset manifest, asp-append-version gives the fingerprinted (immutable) address of a file.
 app.MapControllers().WithStaticAssets();
 
+await databaseSetup;
 app.Run();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
