@@ -38,6 +38,17 @@ public sealed record SearchDocument(
     /// </summary>
     public IReadOnlyList<int> AcceptedInto { get; init; } = [];
 
+    /// <summary>
+    /// The day a document was issued. A document is cited by its number and that day ("Kế hoạch số 16/KH-UBND ngày
+    /// 20/3/2024"), which its own text seldom repeats; it is indexed as a citation writes it, with and without the
+    /// leading zeros (<see cref="CitedDates"/>).
+    /// </summary>
+    public DateOnly? IssuedOn { get; init; }
+
+    /// <summary>"ngày 20/3/2024" and "ngày 20/03/2024": both ways a citation writes a day, each a value of its own.</summary>
+    public static IEnumerable<string> CitedDates(DateOnly day) =>
+        new[] { "d/M/yyyy", "dd/MM/yyyy" }.Select(format => "ngày " + day.ToString(format, CultureInfo.InvariantCulture)).Distinct();
+
     public static string UnitKey(int unitId) => unitId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The document number as one keyword whatever its separators: "21/KH-UBND", "21 kh ubnd" → "21 kh ubnd".</summary>
@@ -79,7 +90,8 @@ public sealed record SearchDocument(
         foreach (var unitId in AcceptedInto)
             document.Add(Keyword(SearchFields.AcceptedInto, UnitKey(unitId)));
 
-        new IndexedText([Title, Summary, Body, string.Join(" . ", Tags), Number, Issuer, AttachmentText]).AddTo(document);
+        new IndexedText([Title, Summary, Body, string.Join(" . ", Tags), Number, .. IssuedOn is { } day ? CitedDates(day) : [], Issuer,
+            AttachmentText]).AddTo(document);
         return document;
     }
 

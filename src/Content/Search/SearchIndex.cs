@@ -18,7 +18,7 @@ public sealed class SearchIndex : IDisposable
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema";
     /// <summary>Raise when fields, analysis or the codec change: an index written under another schema is rebuilt on start.</summary>
-    private const string Schema = "10";
+    private const string Schema = "11";
 
     static SearchIndex() => StoredTextCodec.Register();
 

@@ -263,6 +263,7 @@ public sealed class SearchIndexer(SearchIndex index, MediaStore media, MarkdownR
             .Concat(item.Captions.Select(captions => AttachmentText.Extract(media.FullPath(captions))))))
         {
             AcceptedInto = item.AcceptedInto,
+            IssuedOn = post.Document?.IssuedOn,
         };
     }
 }

@@ -1,3 +1,4 @@
+using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
 
 namespace CchcSite.Content.Tests.Search;
@@ -258,6 +259,25 @@ public class QueryUnderstandingTests
         Assert.Equal(["Lịch tiếp công dân"], await site.TitlesAsync("số trực 02993869110"));
         // A number no post gives, in any grouping, finds nothing.
         Assert.Empty(await site.TitlesAsync("0299.3869.217"));
+    }
+
+    [Fact]
+    public async Task A_document_cited_by_its_number_and_issue_date_is_found_though_its_text_never_gives_the_date()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("phuong-a");
+        await site.AddPostAsync(unit, "Kế hoạch tuyên truyền cải cách hành chính năm 2024", "Mục tiêu, nội dung và hình thức tuyên truyền.",
+            kind: PostKind.Document, number: "16/KH-UBND", issuedOn: new DateOnly(2024, 3, 20));
+        await site.AddPostAsync(unit, "Hội nghị tuyên truyền", "Ngày 20/3/2024, phường tổ chức hội nghị tuyên truyền.");
+        await site.AddPostAsync(unit, "Kế hoạch năm 2021", "Thay thế kế hoạch cũ.", kind: PostKind.Document, number: "16/KH-UBND",
+            issuedOn: new DateOnly(2021, 2, 23));
+        await site.ApplyOutboxAsync();
+
+        // A citation, with the day as written in either way: the document of that number issued that day, and only it.
+        foreach (var typed in new[] { "16/KH-UBND ngày 20/3/2024", "16/KH-UBND ngày 20/03/2024", "Kế hoạch số 16/KH-UBND ngày 20/3/2024" })
+            Assert.Equal(["Kế hoạch tuyên truyền cải cách hành chính năm 2024"], await site.TitlesAsync(typed));
+        // The day alone finds both the document issued that day and the post whose text gives it.
+        Assert.Equal(2, (await site.TitlesAsync("ngày 20/3/2024")).Count);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class SearchTestSite : IAsyncDisposable
 
     public async Task<Post> AddPostAsync(Unit unit, string title, string body = "Nội dung bài viết.", string? summary = null,
         PostKind kind = PostKind.Article, string? number = null, DateTime? publishAt = null, DateTime? unpublishAt = null,
-        PostStatus status = PostStatus.Published, Category? category = null)
+        PostStatus status = PostStatus.Published, Category? category = null, DateOnly? issuedOn = null)
     {
         await using var db = Database.NewContext();
         var post = new Post
@@ -56,7 +56,7 @@ public sealed class SearchTestSite : IAsyncDisposable
             UnitId = unit.Id, Slug = Text.Slug.From(title) + "-" + Guid.NewGuid().ToString("N")[..6], Title = title, Summary = summary,
             BodyMarkdown = body, Kind = kind, Status = status, PublishAt = publishAt ?? Now.AddDays(-1), UnpublishAt = unpublishAt,
             CategoryId = category?.Id, CreatedAt = Now, UpdatedAt = Now, Version = Guid.NewGuid(),
-            Document = number is null ? null : new DocumentInfo { Number = number, Type = DocumentType.Plan, Issuer = "Ủy ban nhân dân tỉnh" },
+            Document = number is null ? null : new DocumentInfo { Number = number, Type = DocumentType.Plan, Issuer = "Ủy ban nhân dân tỉnh", IssuedOn = issuedOn },
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync();
