@@ -1,5 +1,6 @@
 using System.Globalization;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 
@@ -45,9 +46,9 @@ public sealed record SearchDocument(
     /// </summary>
     public DateOnly? IssuedOn { get; init; }
 
-    /// <summary>"ngày 20/3/2024" and "ngày 20/03/2024": both ways a citation writes a day, each a value of its own.</summary>
+    /// <summary>"ngày 20/3/2024" and "ngày 20/03/2024" (the site's own form): both ways a citation writes a day, each a value of its own.</summary>
     public static IEnumerable<string> CitedDates(DateOnly day) =>
-        new[] { "d/M/yyyy", "dd/MM/yyyy" }.Select(format => "ngày " + day.ToString(format, CultureInfo.InvariantCulture)).Distinct();
+        new[] { day.ToString("d/M/yyyy", CultureInfo.InvariantCulture), VietnameseDate.FormatDate(day) }.Distinct().Select(date => "ngày " + date);
 
     public static string UnitKey(int unitId) => unitId.ToString(CultureInfo.InvariantCulture);
 
