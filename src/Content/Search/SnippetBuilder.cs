@@ -44,7 +44,7 @@ public static class SnippetBuilder
         // alike; the analyzer is given the spaced copy. Only the passage shown is copied (Render), not each whole body.
         var matches = FoldedWords.TryTokens(text, terms) ?? SearchAnalyzers.Tokens(SearchAnalyzers.Folded, Spaced(text), terms);
         if (matches.Count == 0)
-            return new Passage(text, 0, CutAt(text, MaxLength), [], 0);
+            return new Passage(text, 0, CutAt(text, 0, MaxLength), [], 0);
 
         // Every window of matches that fits in a passage, slid in one pass: how many different words it holds, how
         // many of its neighbours are adjacent (a phrase), and how many matches.
@@ -75,7 +75,7 @@ public static class SnippetBuilder
                 inWindow.Remove(matches[first].Term);
         }
         var start = StartNear(text, matches[bestFirst].Start - Lead, matches[bestFirst].Start);
-        var end = CutAt(text, start + MaxLength);
+        var end = CutAt(text, start, start + MaxLength);
         return new Passage(text, start, end, matches.Skip(bestFirst).Take(bestLast - bestFirst + 1).ToList(), bestScore);
     }
 
@@ -91,13 +91,13 @@ public static class SnippetBuilder
         return space < 0 ? match : position + space + 1;
     }
 
-    /// <summary>A word boundary at or before the position.</summary>
-    private static int CutAt(string text, int position)
+    /// <summary>A word boundary at or before the position and after the passage's start, or the position itself.</summary>
+    private static int CutAt(string text, int start, int position)
     {
         if (position >= text.Length)
             return text.Length;
-        var space = text.AsSpan(0, position + 1).LastIndexOfAny(Spaces);
-        return space <= 0 ? position : space;
+        var space = text.AsSpan(start, position + 1 - start).LastIndexOfAny(Spaces);
+        return space <= 0 ? position : start + space;
     }
 
     private static string Render(Passage passage)

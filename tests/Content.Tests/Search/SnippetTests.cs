@@ -35,6 +35,18 @@ public class SnippetTests
     }
 
     [Fact]
+    public void A_word_found_inside_an_address_longer_than_a_passage_is_cut_inside_the_address()
+    {
+        var filler = string.Concat(Enumerable.Repeat("Nội dung khác không liên quan. ", 5));
+        var address = "https://dichvucong.soctrang.gov.vn/thu-tuc/" + string.Concat(Enumerable.Repeat("chi-tiet-", 40)) + "danh-muc-" +
+            string.Concat(Enumerable.Repeat("moi-", 80));
+        var html = SnippetBuilder.Build(Terms("danh muc"), null, filler + "Xem tại " + address + " nhé.");
+
+        Assert.StartsWith("… <mark>danh</mark>-<mark>muc</mark>-moi-", html);
+        Assert.EndsWith(" …", html);
+    }
+
+    [Fact]
     public void Picks_the_passage_with_the_most_query_words()
     {
         var filler = string.Concat(Enumerable.Repeat("Nội dung khác không liên quan gì đến chủ đề. ", 20));
