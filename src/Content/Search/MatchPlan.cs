@@ -82,6 +82,8 @@ internal sealed class MatchPlan
         var corrected = new List<string>(typed);
         var corrections = 0;
         var inTerm = new bool[words.Count];
+        // The first word of the thesaurus term each word is part of, if any: a term is one word, whatever its syllables.
+        var termStart = Enumerable.Repeat(-1, words.Count).ToArray();
         // The syllables as the index holds them: a mistyped one as corrected, so that its pairs and run with the words
         // around it are found too ("quyết toám" is no pair of any post, "quyết toán" is).
         var syllables = words.Select(w => w.Folded).ToArray();
@@ -103,7 +105,10 @@ internal sealed class MatchPlan
             {
                 var span = content.Skip(c).Take(count).Select(i => words[i]).ToList();
                 foreach (var i in content.Skip(c).Take(count))
+                {
                     inTerm[i] = true;
+                    termStart[i] = content[c];
+                }
                 var qualifier = thesaurus.Qualifier(group, contentWords, c + count);
                 var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
                 foreach (var (other, whole) in Expansions(thesaurus, form, group, qualifier?.Term.Heads ?? []))
@@ -154,11 +159,14 @@ internal sealed class MatchPlan
             c++;
         }
 
-        // Title matches on the typed words: a two-syllable word whole, not one syllable of it.
+        // Title matches on the typed words: a two-syllable word whole, not one syllable of it. Not the pairs inside a
+        // thesaurus term, whose whole form in the title and the text is already a signal of its own: a unit's six-syllable
+        // name would otherwise add five pairs and outweigh the words that say what the post is about ("Sở Giáo dục và Đào
+        // tạo ban hành kế hoạch thực hiện …").
         for (var c = 0; c + 1 < content.Count; c++)
         {
             var (first, second) = (syllables[content[c]], syllables[content[c + 1]]);
-            if (first.Count != 1 || second.Count != 1)
+            if (first.Count != 1 || second.Count != 1 || termStart[content[c]] >= 0 && termStart[content[c]] == termStart[content[c + 1]])
                 continue;
             _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), TitlePairWeight));
             var (typedFirst, typedSecond) = (words[content[c]], words[content[c + 1]]);

@@ -47,8 +47,10 @@ public sealed record SearchDocument(
     public DateOnly? IssuedOn { get; init; }
 
     /// <summary>"ngày 20/3/2024" and "ngày 20/03/2024" (the site's own form): both ways a citation writes a day, each a value of its own.</summary>
-    public static IEnumerable<string> CitedDates(DateOnly day) =>
-        new[] { day.ToString("d/M/yyyy", CultureInfo.InvariantCulture), VietnameseDate.FormatDate(day) }.Distinct().Select(date => "ngày " + date);
+    public static IEnumerable<string> CitedDates(DateOnly day) => WrittenDays(day).Select(date => "ngày " + date);
+
+    private static IEnumerable<string> WrittenDays(DateOnly day) =>
+        new[] { day.ToString("d/M/yyyy", CultureInfo.InvariantCulture), VietnameseDate.FormatDate(day) }.Distinct();
 
     public static string UnitKey(int unitId) => unitId.ToString(CultureInfo.InvariantCulture);
 
@@ -88,6 +90,11 @@ public sealed record SearchDocument(
             document.Add(new StoredField(SearchFields.StoredSummary, Summary));
         if (!string.IsNullOrWhiteSpace(Number))
             document.Add(Keyword(SearchFields.NumberKey, NumberKey(Number)));
+        // A day typed whole ("17/01/2022") is read as a number key like a document number (QueryPart.NumberKey): the document
+        // issued that day is the one a citation names, however many other words the query holds; a post that only gives
+        // the day in its text matches the day's words alone.
+        foreach (var written in IssuedOn is { } issued ? WrittenDays(issued) : [])
+            document.Add(Keyword(SearchFields.NumberKey, NumberKey(written)));
         foreach (var unitId in AcceptedInto)
             document.Add(Keyword(SearchFields.AcceptedInto, UnitKey(unitId)));
 

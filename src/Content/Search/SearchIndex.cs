@@ -18,7 +18,7 @@ public sealed class SearchIndex : IDisposable
     private const string GenerationKey = "generation";
     private const string SchemaKey = "schema";
     /// <summary>Raise when fields, analysis or the codec change: an index written under another schema is rebuilt on start.</summary>
-    private const string Schema = "11";
+    private const string Schema = "12";
 
     static SearchIndex() => StoredTextCodec.Register();
 

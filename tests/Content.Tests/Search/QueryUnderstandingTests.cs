@@ -280,6 +280,42 @@ public class QueryUnderstandingTests
         Assert.Equal(2, (await site.TitlesAsync("ngày 20/3/2024")).Count);
     }
 
+    /// <summary>
+    /// A unit's full name typed in a query is one term: a title holding it ranks no higher for its five syllable pairs
+    /// than a title holding the unit's abbreviation and the words that say what the post is about.
+    /// </summary>
+    [Fact]
+    public async Task A_unit_named_in_full_weighs_as_one_term_in_the_title_not_as_its_syllable_pairs()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch cải cách hành chính năm 2022 của Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo ban hành kế hoạch cải cách hành chính."),
+            ("Kế hoạch số 86/KH-SGDĐT thực hiện cải cách hành chính năm 2022", "Sở Giáo dục và Đào tạo ban hành kế hoạch thực hiện cải cách hành chính."));
+
+        Assert.Equal("Kế hoạch số 86/KH-SGDĐT thực hiện cải cách hành chính năm 2022",
+            (await site.TitlesAsync("Sở Giáo dục và Đào tạo kế hoạch thực hiện cải cách hành chính 2022"))[0]);
+    }
+
+    /// <summary>
+    /// A day typed whole names the document issued that day, as its number does: it ranks above a post whose title gives
+    /// the day for something else.
+    /// </summary>
+    [Fact]
+    public async Task The_day_typed_ranks_the_document_issued_that_day_above_a_post_giving_it_in_its_title()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Kế hoạch thực hiện cải cách hành chính năm 2022", "Mục tiêu và nhiệm vụ cải cách hành chính của Sở.",
+            kind: PostKind.Document, number: "86/KH-SGDĐT", issuedOn: new DateOnly(2022, 1, 17));
+        await site.AddPostAsync(unit, "Hội nghị triển khai kế hoạch ngày 17/01/2022", "Sở tổ chức hội nghị triển khai kế hoạch năm 2022.");
+        await site.ApplyOutboxAsync();
+
+        foreach (var typed in new[] { "kế hoạch 17/01/2022", "kế hoạch ngày 17-01-2022" })
+            Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022", "Hội nghị triển khai kế hoạch ngày 17/01/2022"],
+                await site.TitlesAsync(typed));
+        // Without the leading zero the title's day is another run of digits; the document's day is either.
+        Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022"], await site.TitlesAsync("ke hoach 17/1/2022"));
+    }
+
     [Fact]
     public async Task Only_a_run_of_ten_or_eleven_digits_starting_with_zero_is_read_as_a_telephone_number()
     {
