@@ -8,7 +8,8 @@ namespace CchcSite.Content.Search;
 /// each (field, term) read once per query, with one terms enumerator per field and segment. A query's plan asks after the
 /// same terms several times (a word's rarity, its run's windows, the pair of a long query), and
 /// <see cref="IndexReader.DocFreq"/> makes a new enumerator per segment on every call, with its frames and arcs: that was
-/// the largest share of the bytes a search allocated.
+/// the largest share of the bytes a search allocated. The plan's clauses read their postings through the same enumerators
+/// (<see cref="SegmentBits.Term"/>).
 /// </summary>
 internal sealed class DocumentFrequencies(IndexReader reader)
 {
@@ -24,21 +25,21 @@ internal sealed class DocumentFrequencies(IndexReader reader)
         if (_known.TryGetValue((field, term), out var documents))
             return documents;
         var bytes = new BytesRef(term);
-        var leaves = reader.Leaves;
-        var enumerators = Enumerators(field, leaves.Count);
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            var terms = enumerators[i] ??= leaves[i].AtomicReader.GetTerms(field)?.GetEnumerator();
-            if (terms is not null && terms.SeekExact(bytes))
+        foreach (var leaf in reader.Leaves)
+            if (Seek(leaf, field, bytes) is { } terms)
                 documents += terms.DocFreq;
-        }
         return _known[(field, term)] = documents;
     }
 
-    private TermsEnum?[] Enumerators(string field, int leaves)
+    /// <summary>
+    /// The segment's enumerator of the field positioned on the term, or null when the segment does not hold it: the same
+    /// enumerator for every term of the field in the segment, so it is valid until the next seek.
+    /// </summary>
+    public TermsEnum? Seek(AtomicReaderContext leaf, string field, BytesRef term)
     {
         if (!_enumerators.TryGetValue(field, out var enumerators))
-            _enumerators[field] = enumerators = new TermsEnum?[leaves];
-        return enumerators;
+            _enumerators[field] = enumerators = new TermsEnum?[reader.Leaves.Count];
+        var terms = enumerators[leaf.Ord] ??= leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+        return terms is not null && terms.SeekExact(term) ? terms : null;
     }
 }

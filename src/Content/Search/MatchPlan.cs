@@ -61,12 +61,14 @@ internal sealed class MatchPlan
     private readonly int _requiredGroups;
     private readonly List<(Clause Clause, int Weight)> _features = [];
     private readonly List<(Group Group, int Weight)> _groupFeatures = [];
+    /// <summary>The terms enumerators the plan was built with, which its clauses seek their postings with too.</summary>
+    private readonly DocumentFrequencies _terms;
 
     /// <param name="reader">The index as searched: how rare each word is, and which syllables it holds.</param>
     public MatchPlan(UserQuery query, Thesaurus? thesaurus, IndexReader reader)
     {
         thesaurus ??= Thesaurus.Empty;
-        var frequencies = new DocumentFrequencies(reader);
+        var frequencies = _terms = new DocumentFrequencies(reader);
         var parts = SearchQueryBuilder.Parts(query);
         var terms = SearchQueryBuilder.FoldedTerms(parts);
         foreach (var phrase in parts.Where(p => p.IsTypedPhrase))
@@ -337,18 +339,18 @@ internal sealed class MatchPlan
     {
         FixedBitSet? matches = null;
         foreach (var clause in _phrases)
-            if (!Intersect(ref matches, clause.Bits(leaf)))
+            if (!Intersect(ref matches, clause.Bits(leaf, _terms)))
                 return null;
         if (_requiredGroups == _groups.Count)
         {
             foreach (var group in _groups)
-                if (!Intersect(ref matches, group.Bits(leaf)))
+                if (!Intersect(ref matches, group.Bits(leaf, _terms)))
                     return null;
             return matches;
         }
         using var counts = new SlicedSums(leaf.AtomicReader.MaxDoc);
         foreach (var group in _groups)
-            if (group.Bits(leaf) is { } bits)
+            if (group.Bits(leaf, _terms) is { } bits)
                 counts.Add(bits, matches, 1);
         return Intersect(ref matches, counts.AtLeast(_requiredGroups, leaf.AtomicReader.MaxDoc)) ? matches : null;
     }
@@ -358,10 +360,10 @@ internal sealed class MatchPlan
     {
         var weights = new SlicedSums(leaf.AtomicReader.MaxDoc);
         foreach (var (clause, weight) in _features)
-            if (clause.Bits(leaf) is { } bits)
+            if (clause.Bits(leaf, _terms) is { } bits)
                 weights.Add(bits, matches, weight);
         foreach (var (group, weight) in _groupFeatures)
-            if (group.Bits(leaf) is { } bits)
+            if (group.Bits(leaf, _terms) is { } bits)
                 weights.Add(bits, matches, weight);
         return weights;
     }
@@ -413,9 +415,9 @@ internal sealed class MatchPlan
     {
         private readonly string? _titlePair = Field == SearchFields.Title && Terms.Count == 2 ? IndexedText.TitlePair(Terms[0], Terms[1]) : null;
 
-        public FixedBitSet? Bits(AtomicReaderContext leaf) =>
-            _titlePair is not null ? SegmentBits.Term(leaf.AtomicReader, SearchFields.TitlePairs, _titlePair)
-            : Terms.Count == 1 ? SegmentBits.Term(leaf.AtomicReader, Field, Terms[0], MinFrequency)
+        public FixedBitSet? Bits(AtomicReaderContext leaf, DocumentFrequencies terms) =>
+            _titlePair is not null ? SegmentBits.Term(leaf, SearchFields.TitlePairs, _titlePair, enumerators: terms)
+            : Terms.Count == 1 ? SegmentBits.Term(leaf, Field, Terms[0], MinFrequency, terms)
             : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
 
         /// <summary>How many documents hold the term, or the rarest term of a phrase: an upper bound, read from the terms dictionary.</summary>
@@ -428,16 +430,16 @@ internal sealed class MatchPlan
     /// </summary>
     private sealed record Group(List<Clause[]> Alternatives, int Rarity)
     {
-        public FixedBitSet? Bits(AtomicReaderContext leaf)
+        public FixedBitSet? Bits(AtomicReaderContext leaf, DocumentFrequencies terms)
         {
             if (Alternatives.Count == 1 && Alternatives[0].Length == 1)
-                return Alternatives[0][0].Bits(leaf);
+                return Alternatives[0][0].Bits(leaf, terms);
             FixedBitSet? union = null;
             foreach (var clauses in Alternatives)
             {
                 FixedBitSet? all = null;
                 // Intersect copies the first set, so the union is this query's own to change.
-                if (clauses.All(clause => Intersect(ref all, clause.Bits(leaf))))
+                if (clauses.All(clause => Intersect(ref all, clause.Bits(leaf, terms))))
                 {
                     if (union is null)
                         union = all;
