@@ -88,10 +88,10 @@ public static class IndexSearch
                     continue;
                 var reader = leaf.AtomicReader;
                 FixedBitSet? category = null;
-                if (criteria.CategorySlug is { } slug && (category = SegmentBits.Term(reader, SearchFields.Category, slug)) is null)
+                if (criteria.CategorySlug is { } slug && (category = SegmentBits.Term(leaf, SearchFields.Category, slug)) is null)
                     continue;
                 var accepted = criteria is { AcceptedInto: { } section, UnitIds: not null }
-                    ? SegmentBits.Term(reader, SearchFields.AcceptedInto, SearchDocument.UnitKey(section)) : null;
+                    ? SegmentBits.Term(leaf, SearchFields.AcceptedInto, SearchDocument.UnitKey(section)) : null;
                 var values = SegmentValues.Of(reader);
                 matches.And(visibility.Public(reader, values));
                 if (category is not null)

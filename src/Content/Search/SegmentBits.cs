@@ -34,14 +34,17 @@ internal sealed class SegmentBits
     /// The documents holding the term (at least <paramref name="minFrequency"/> times); null when none does. The set is
     /// shared: never change it.
     /// </summary>
-    public static FixedBitSet? Term(AtomicReader reader, string field, string text, int minFrequency = 1)
+    /// <param name="enumerators">A query's enumerators to seek with, reused across its terms; a new one when null.</param>
+    public static FixedBitSet? Term(AtomicReaderContext leaf, string field, string text, int minFrequency = 1, DocumentFrequencies? enumerators = null)
     {
+        var reader = leaf.AtomicReader;
         var segment = Of(reader);
         var key = field + "\u0000" + text + "\u0000" + minFrequency.ToString(CultureInfo.InvariantCulture);
         if (segment._kept.TryGetValue(key, out var kept))
             return kept;
-        var terms = reader.GetTerms(field)?.GetEnumerator();
-        if (terms is null || !terms.SeekExact(new BytesRef(text)))
+        var bytes = new BytesRef(text);
+        var terms = enumerators is not null ? enumerators.Seek(leaf, field, bytes) : Seek(reader.GetTerms(field)?.GetEnumerator(), bytes);
+        if (terms is null)
             return null;
         var dense = IsDense(terms.DocFreq, reader.MaxDoc);
         var bits = new FixedBitSet(reader.MaxDoc);
@@ -77,6 +80,8 @@ internal sealed class SegmentBits
         var costly = IsDense(terms.Min(term => reader.DocFreq(new Term(field, term))), reader.MaxDoc);
         return costly ? segment.Keep(key, bits) : bits;
     }
+
+    private static TermsEnum? Seek(TermsEnum? terms, BytesRef term) => terms is not null && terms.SeekExact(term) ? terms : null;
 
     private static bool IsDense(int count, int maxDoc) => (long)count * DenseRatio >= maxDoc;
 

@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-
 namespace CchcSite.Content.Search;
 
 /// <summary>
@@ -22,7 +20,7 @@ internal static class TelephoneNumbers
     /// adjacent tokens. Null when the words there are no telephone number, or no form of it is in the index.
     /// </summary>
     public static (int Words, List<IReadOnlyList<string>> Forms)? Match(IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words,
-        int start, IndexReader reader)
+        int start, DocumentFrequencies index)
     {
         var (digits, taken, number) = ("", 0, "");
         for (var i = start; i < words.Count && IsNumberWord(words[i].Typed); i++)
@@ -35,14 +33,13 @@ internal static class TelephoneNumbers
         }
         if (taken == 0)
             return null;
-        var index = new Lookup(reader);
         var forms = new List<IReadOnlyList<string>>();
         foreach (var groups in Groupings(number, []))
         {
             var token = string.Join('.', groups);
-            if (index.Holds(SearchFields.All, token))
+            if (Holds(index, SearchFields.All, token))
                 forms.Add([token]);
-            if (groups.Count > 1 && index.HoldsAdjacent(groups))
+            if (groups.Count > 1 && HoldsAdjacent(index, groups))
                 forms.Add(groups);
         }
         return forms.Count == 0 ? null : (taken, forms);
@@ -62,21 +59,10 @@ internal static class TelephoneNumbers
                 yield return grouping;
     }
 
-    /// <summary>The index's document frequencies, each term looked up once per query.</summary>
-    private sealed class Lookup(IndexReader reader)
-    {
-        private readonly Dictionary<(string, string), bool> _held = [];
+    private static bool Holds(DocumentFrequencies index, string field, string term) => index.Of(field, term) > 0;
 
-        public bool Holds(string field, string term)
-        {
-            if (!_held.TryGetValue((field, term), out var held))
-                _held[(field, term)] = held = reader.DocFreq(new Term(field, term)) > 0;
-            return held;
-        }
-
-        /// <summary>Each group a token of some document and each two groups next to each other in one.</summary>
-        public bool HoldsAdjacent(List<string> groups) =>
-            groups.All(group => Holds(SearchFields.All, group))
-            && groups.Zip(groups.Skip(1)).All(pair => Holds(SearchFields.Pairs, pair.First + IndexedText.PairSeparator + pair.Second));
-    }
+    /// <summary>Each group a token of some document and each two groups next to each other in one.</summary>
+    private static bool HoldsAdjacent(DocumentFrequencies index, List<string> groups) =>
+        groups.All(group => Holds(index, SearchFields.All, group))
+        && groups.Zip(groups.Skip(1)).All(pair => Holds(index, SearchFields.Pairs, pair.First + IndexedText.PairSeparator + pair.Second));
 }

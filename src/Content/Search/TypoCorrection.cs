@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-
 namespace CchcSite.Content.Search;
 
 /// <summary>
@@ -14,22 +12,22 @@ internal static class TypoCorrection
     private const int MinLength = 3;
 
     /// <summary>The folded correction of the typed word, or null when it needs none or none is found.</summary>
-    public static string? Correct(IndexReader reader, string typed, QueryPart part, QueryPart? previous, QueryPart? next)
+    public static string? Correct(DocumentFrequencies index, string typed, QueryPart part, QueryPart? previous, QueryPart? next)
     {
         if (part.Folded.Count != 1 || !IsCorrectable(typed, part.Folded[0]))
             return null;
         var word = part.Folded[0];
-        if (SyllableVocabulary.DocumentFrequency(reader, word) > 0)
+        if (SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0)
             return null;
         string? best = null;
         (double Pairs, int Documents) bestScore = (0, 0);
-        var (before, after) = (Documents(reader, previous), Documents(reader, next));
+        var (before, after) = (Documents(index, previous), Documents(index, next));
         foreach (var candidate in Candidates(word))
         {
-            var documents = SyllableVocabulary.DocumentFrequency(reader, candidate);
+            var documents = SyllableVocabulary.DocumentFrequency(index.Reader, candidate);
             if (documents == 0)
                 continue;
-            var pairs = PairShare(reader, previous, before, candidate, isBefore: true) + PairShare(reader, next, after, candidate, isBefore: false);
+            var pairs = PairShare(index, previous, before, candidate, isBefore: true) + PairShare(index, next, after, candidate, isBefore: false);
             var score = (pairs, documents);
             if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
                 (best, bestScore) = (candidate, score);
@@ -50,18 +48,18 @@ internal static class TypoCorrection
     /// next to the candidate. Not the pair's count, which favours whatever follows a common word: after "khẩu", "hiệu"
     /// is nearly certain, while "hiện tuyên" ("thực hiện tuyên truyền") is in more documents only because "tuyên" is.
     /// </summary>
-    private static double PairShare(IndexReader reader, QueryPart? neighbour, int neighbourDocuments, string candidate, bool isBefore)
+    private static double PairShare(DocumentFrequencies index, QueryPart? neighbour, int neighbourDocuments, string candidate, bool isBefore)
     {
         if (neighbour is not { Folded.Count: 1 })
             return 0;
         var pair = isBefore ? neighbour.Folded[0] + IndexedText.PairSeparator + candidate : candidate + IndexedText.PairSeparator + neighbour.Folded[0];
-        var pairs = reader.DocFreq(new Term(SearchFields.Pairs, pair));
+        var pairs = index.Of(SearchFields.Pairs, pair);
         return pairs == 0 ? 0 : (double)pairs / Math.Max(pairs, neighbourDocuments);
     }
 
     /// <summary>How many documents hold the neighbouring word (a single syllable; any other has no pairs to weigh).</summary>
-    private static int Documents(IndexReader reader, QueryPart? neighbour) =>
-        neighbour is { Folded.Count: 1 } ? reader.DocFreq(new Term(SearchFields.All, neighbour.Folded[0])) : 0;
+    private static int Documents(DocumentFrequencies index, QueryPart? neighbour) =>
+        neighbour is { Folded.Count: 1 } ? index.Of(SearchFields.All, neighbour.Folded[0]) : 0;
 
     /// <summary>Every string one edit (Damerau–Levenshtein) from the word, over the folded alphabet.</summary>
     internal static IEnumerable<string> Candidates(string word)
