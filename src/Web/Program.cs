@@ -98,7 +98,7 @@ if (await app.Services.RunBackupCommandAsync(args, Console.Out, Console.Error) i
 // The database is set up (connected, migrated when behind, seeded when empty) beside the rest of the start: the pipeline,
 // the routes, Kestrel and the hosted services' starts need none of it, and on two cores each side's JIT gets a core of its
 // own. Requests wait for it in the first middleware, the background jobs behind BackgroundStart.
-var databaseSetup = app.Services.GetRequiredService<DatabaseReadiness>().Start(app.Services, app.Configuration);
+var databaseSetup = app.Services.GetRequiredService<DatabaseReadiness>().Start(() => app.Services.MigrateAndSeedAsync(app.Configuration));
 if (args.Contains("--migrate-only"))
 {
     await databaseSetup;

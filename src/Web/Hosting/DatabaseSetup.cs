@@ -80,10 +80,10 @@ public sealed class DatabaseReadiness
     /// <summary>Completes when the database is set up; faults with the setup's failure.</summary>
     public Task Completion => _done.Task;
 
-    /// <summary>Starts the setup on the thread pool and returns it.</summary>
-    public Task Start(IServiceProvider services, IConfiguration configuration)
+    /// <summary>Starts the setup (<see cref="DatabaseSetup.MigrateAndSeedAsync"/>) on the thread pool and returns it.</summary>
+    public Task Start(Func<Task> migrateAndSeed)
     {
-        var setup = Task.Run(() => services.MigrateAndSeedAsync(configuration));
+        var setup = Task.Run(migrateAndSeed);
         _ = setup.ContinueWith(done =>
         {
             if (done.Exception is { } failure)
