@@ -39,6 +39,7 @@ builder.Services.AddContentRootPaths(builder.Environment);
 // The host's parts.
 builder.Services.AddTransportSecurity();
 builder.Services.AddForwardedProxies();
+builder.Services.AddDatabaseReadiness();
 builder.Services.AddBackgroundStart();
 builder.Services.AddIdleTrim();
 builder.Services.AddSearchWorker();
@@ -94,10 +95,10 @@ if (await app.Services.RunBackupCommandAsync(args, Console.Out, Console.Error) i
     Environment.ExitCode = exitCode;
     return;
 }
-// The database is set up (connected, migrated when behind, seeded when empty) beside the rest of the start: the pipeline
-// and the routes need none of it, and on two cores each side's JIT gets a core of its own. Nothing is served before both
-// are done (app.Run below waits for it).
-var databaseSetup = Task.Run(() => app.Services.MigrateAndSeedAsync(app.Configuration));
+// The database is set up (connected, migrated when behind, seeded when empty) beside the rest of the start: the pipeline,
+// the routes, Kestrel and the hosted services' starts need none of it, and on two cores each side's JIT gets a core of its
+// own. Requests wait for it in the first middleware, the background jobs behind BackgroundStart.
+var databaseSetup = app.Services.GetRequiredService<DatabaseReadiness>().Start(() => app.Services.MigrateAndSeedAsync(app.Configuration));
 if (args.Contains("--migrate-only"))
 {
     await databaseSetup;
@@ -110,7 +111,9 @@ if (args.Contains(SearchServices.RebuildCommand))
     return;
 }
 
-// Outermost: the first answer lets the background jobs begin (they wait, so that the first page has the cores).
+// Outermost: no request goes on before the database is set up.
+app.UseDatabaseReadiness();
+// The first answer lets the background jobs begin (they wait, so that the first page has the cores).
 app.UseBackgroundStart();
 app.UseIdleTrim();
 // First, so that every later step (rate limits, audit, HSTS, cookies) sees the client's address and scheme.
@@ -154,8 +157,11 @@ app.MapProcedureFeeds();
 // With the static asset manifest, asp-append-version gives the fingerprinted (immutable) address of a file.
 app.MapControllers().WithStaticAssets();
 
+await app.StartAsync();
+// A failed setup ends the process with its exception, as it did when the host started only after it.
 await databaseSetup;
-app.Run();
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -87,6 +87,8 @@ public class SiteFactory : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
+        // The host starts beside the database setup: a test reads the database as soon as it has the site.
+        host.Services.GetRequiredService<DatabaseReadiness>().Completion.WaitAsync(TimeSpan.FromMinutes(2)).GetAwaiter().GetResult();
         if (!WaitsForSearchIndex)
             return host;
         var readiness = host.Services.GetRequiredService<SearchReadiness>();

@@ -10,6 +10,8 @@ namespace CchcSite.Web.Hosting;
 /// stored bodies again, the schedules' and mail's first queries) JIT and query on the cores the first page needs, and
 /// none of them is needed by a first page: search says its index is still being built meanwhile, and a node is not ready
 /// (<c>/healthz/ready</c>) before its index caught up, so a load balancer's first probe is what lets it begin.
+/// Either way it opens only after the database setup (<see cref="DatabaseReadiness"/>), which runs beside the host's start:
+/// a request is answered only after it, and the delay is counted from its end.
 /// </summary>
 public sealed class BackgroundStart
 {
@@ -63,8 +65,8 @@ public static class BackgroundStartServices
 }
 
 /// <summary>Lets the background jobs begin after the delay when no request came: a node nobody asks still keeps its index.</summary>
-internal sealed class BackgroundStartTimer(BackgroundStart start, IOptions<BackgroundStartOptions> options, IHostApplicationLifetime lifetime)
-    : IHostedService
+internal sealed class BackgroundStartTimer(BackgroundStart start, IOptions<BackgroundStartOptions> options, IHostApplicationLifetime lifetime,
+    DatabaseReadiness database) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -76,11 +78,17 @@ internal sealed class BackgroundStartTimer(BackgroundStart start, IOptions<Backg
     {
         try
         {
+            // A new database's seed outlasts the host's start: the jobs would otherwise begin with the first page.
+            await database.Completion.WaitAsync(stopping);
             await Task.Delay(TimeSpan.FromSeconds(options.Value.DelaySeconds), stopping);
             start.Begin();
         }
         catch (OperationCanceledException)
         {
+        }
+        catch when (database.Completion.IsFaulted)
+        {
+            // The failed setup ends the process (Program.cs); there is nothing to begin.
         }
     }
 

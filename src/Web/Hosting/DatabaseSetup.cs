@@ -17,6 +17,25 @@ namespace CchcSite.Web.Hosting;
 /// </summary>
 public static class DatabaseSetup
 {
+    public static IServiceCollection AddDatabaseReadiness(this IServiceCollection services) =>
+        services.AddSingleton<DatabaseReadiness>();
+
+    /// <summary>
+    /// Outermost in the pipeline: a request waits for this start's database setup (<see cref="DatabaseReadiness"/>), which
+    /// runs beside the host's own start, so nothing is answered from a database not yet migrated or seeded.
+    /// </summary>
+    public static IApplicationBuilder UseDatabaseReadiness(this IApplicationBuilder app)
+    {
+        var readiness = app.ApplicationServices.GetRequiredService<DatabaseReadiness>();
+        return app.Use(async (context, next) =>
+        {
+            var setup = readiness.Completion;
+            if (!setup.IsCompletedSuccessfully)
+                await setup;
+            await next(context);
+        });
+    }
+
     public static async Task MigrateAndSeedAsync(this IServiceProvider services, IConfiguration configuration, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -45,5 +64,33 @@ public static class DatabaseSetup
             if (db.Database.IsSqlite())
                 await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002", ct);
         }
+    }
+}
+
+/// <summary>
+/// This start's database setup (<see cref="DatabaseSetup.MigrateAndSeedAsync"/>), run on the thread pool beside the host's
+/// own start (pipeline, Kestrel, the hosted services' starts): on two cores each side's JIT gets a core. Requests wait for
+/// it (<see cref="DatabaseSetup.UseDatabaseReadiness"/>), and so do the background jobs (<see cref="BackgroundStart"/>
+/// opens only after it) and the change-notice listener.
+/// </summary>
+public sealed class DatabaseReadiness
+{
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the database is set up; faults with the setup's failure.</summary>
+    public Task Completion => _done.Task;
+
+    /// <summary>Starts the setup (<see cref="DatabaseSetup.MigrateAndSeedAsync"/>) on the thread pool and returns it.</summary>
+    public Task Start(Func<Task> migrateAndSeed)
+    {
+        var setup = Task.Run(migrateAndSeed);
+        _ = setup.ContinueWith(done =>
+        {
+            if (done.Exception is { } failure)
+                _done.TrySetException(failure.InnerExceptions);
+            else
+                _done.TrySetResult();
+        }, TaskScheduler.Default);
+        return setup;
     }
 }

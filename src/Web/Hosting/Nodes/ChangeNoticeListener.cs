@@ -13,7 +13,7 @@ namespace CchcSite.Web.Hosting.Nodes;
 /// its change tracker: their notices are passed over, so each listener hears of a change once.
 /// </summary>
 public sealed class ChangeNoticeListener(ContentDatabase database, ContentChangeTracker tracker, IServiceProvider services,
-    IEnumerable<IContentChangeListener> listeners, ILogger<ChangeNoticeListener> logger) : BackgroundService
+    IEnumerable<IContentChangeListener> listeners, DatabaseReadiness setup, ILogger<ChangeNoticeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     /// <summary>How long the connection may stay silent before a round trip checks that it is still there.</summary>
@@ -25,6 +25,8 @@ public sealed class ChangeNoticeListener(ContentDatabase database, ContentChange
     {
         if (database.Provider != DatabaseProvider.Postgres)
             return;
+        // The host starts beside the database setup, which may be creating the database; nothing is served before it ends.
+        await setup.Completion.WaitAsync(stoppingToken);
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var listenedBefore = false;
         while (!stoppingToken.IsCancellationRequested)
