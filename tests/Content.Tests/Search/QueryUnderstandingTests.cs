@@ -280,6 +280,17 @@ public class QueryUnderstandingTests
         Assert.Equal(2, (await site.TitlesAsync("ngày 20/3/2024")).Count);
     }
 
+    [Fact]
+    public async Task An_office_abbreviation_finds_the_office_written_in_full()
+    {
+        await using var site = await SiteWithAsync(
+            ("Ý kiến xây dựng kế hoạch", "Phòng Tổ chức cán bộ tổng hợp ý kiến các đơn vị."),
+            ("Ý kiến hội nghị cán bộ", "Tổ chức hội nghị cán bộ, tổng hợp ý kiến các đơn vị."));
+
+        foreach (var typed in new[] { "P.TCCB ý kiến", "Phòng TCCB ý kiến", "TCCB ý kiến" })
+            Assert.Equal(["Ý kiến xây dựng kế hoạch"], await site.TitlesAsync(typed));
+    }
+
     /// <summary>
     /// A unit's full name typed in a query is one term: a title holding it ranks no higher for its five syllable pairs
     /// than a title holding the unit's abbreviation and the words that say what the post is about.

@@ -23,15 +23,26 @@ public class SearchApiTests(SiteFactory site)
     [Fact]
     public async Task With_or_without_diacritics_and_in_capitals_the_same_posts_are_found()
     {
-        var folded = await GetJsonAsync("/api/v1/search?q=cai%20cach%20hanh%20chinh&pageSize=50");
-        var exact = await GetJsonAsync("/api/v1/search?q=c%E1%BA%A3i%20c%C3%A1ch%20h%C3%A0nh%20ch%C3%ADnh&pageSize=50");
-        var capitals = await GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString("CẢI CÁCH HÀNH CHÍNH")}&pageSize=50");
+        // Every page: the typed diacritics rank the posts writing them first, so a page's cut may fall elsewhere.
+        var folded = await AllTitlesAsync("cai cach hanh chinh");
+        var exact = await AllTitlesAsync("cải cách hành chính");
+        var capitals = await AllTitlesAsync("CẢI CÁCH HÀNH CHÍNH");
 
-        var total = folded.GetProperty("hits").GetProperty("totalCount").GetInt32();
-        Assert.True(total > 20);
-        Assert.Equal(total, exact.GetProperty("hits").GetProperty("totalCount").GetInt32());
-        Assert.Equal(Titles(exact).Order(), Titles(capitals).Order());
-        Assert.Equal(Titles(folded).Order(), Titles(exact).Order());
+        Assert.True(folded.Count > 20);
+        Assert.Equal(exact.Order(), capitals.Order());
+        Assert.Equal(folded.Order(), exact.Order());
+    }
+
+    private async Task<List<string>> AllTitlesAsync(string query)
+    {
+        var titles = new List<string>();
+        for (var page = 1; ; page++)
+        {
+            var results = await GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(query)}&pageSize=50&page={page}");
+            titles.AddRange(Titles(results));
+            if (titles.Count >= results.GetProperty("hits").GetProperty("totalCount").GetInt32())
+                return titles;
+        }
     }
 
     [Fact]
