@@ -3,8 +3,9 @@ namespace CchcSite.Content.Search;
 /// <summary>
 /// A syllable mistyped by one letter ("nóg", "sipass", "facebok"): when the index holds no such syllable, the syllable
 /// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that its
-/// neighbouring words call for (<see cref="PairShare"/>), then the commonest. Never a number or a code: only a single lower-case or
-/// capitalised syllable of letters, three or more, is corrected.
+/// neighbouring words call for (<see cref="PairShare"/>), then a letter changed into the key next to it (<see cref="NextKey"/>),
+/// then the commonest. Never a number or a code: only a single lower-case or capitalised syllable of letters, three or
+/// more, is corrected.
 /// </summary>
 internal static class TypoCorrection
 {
@@ -20,7 +21,7 @@ internal static class TypoCorrection
         if (SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0)
             return null;
         string? best = null;
-        (double Pairs, int Documents) bestScore = (0, 0);
+        (double Pairs, bool NextKey, int Documents) bestScore = (0, false, 0);
         var (before, after) = (Documents(index, previous), Documents(index, next));
         foreach (var candidate in Candidates(word))
         {
@@ -28,11 +29,44 @@ internal static class TypoCorrection
             if (documents == 0)
                 continue;
             var pairs = PairShare(index, previous, before, candidate, isBefore: true) + PairShare(index, next, after, candidate, isBefore: false);
-            var score = (pairs, documents);
+            var score = (pairs, NextKey(word, candidate), documents);
             if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
                 (best, bestScore) = (candidate, score);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Whether the candidate changes one letter of the word into a key next to it on the keyboard ("kương" → "lương", not
+    /// "hương"): the commonest slip of a finger, and what decides between candidates their neighbours call for equally.
+    /// </summary>
+    internal static bool NextKey(string word, string candidate)
+    {
+        if (word.Length != candidate.Length)
+            return false;
+        var changed = Enumerable.Range(0, word.Length).Where(i => word[i] != candidate[i]).ToList();
+        return changed is [var at] && (KeyRows.Any(row => Adjacent(row, word[at], candidate[at])) || Stacked(word[at], candidate[at]));
+    }
+
+    private static readonly string[] KeyRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
+
+    private static bool Adjacent(string row, char a, char b)
+    {
+        var (i, j) = (row.IndexOf(a), row.IndexOf(b));
+        return i >= 0 && j >= 0 && Math.Abs(i - j) == 1;
+    }
+
+    /// <summary>Keys above or below each other: a row starts half a key to the right of the one above it.</summary>
+    private static bool Stacked(char a, char b)
+    {
+        for (var r = 0; r + 1 < KeyRows.Length; r++)
+            foreach (var (upper, lower) in new[] { (a, b), (b, a) })
+            {
+                var (i, j) = (KeyRows[r].IndexOf(upper), KeyRows[r + 1].IndexOf(lower));
+                if (i >= 0 && j >= 0 && (j == i || j == i - 1))
+                    return true;
+            }
+        return false;
     }
 
     /// <summary>

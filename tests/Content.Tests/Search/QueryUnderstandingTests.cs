@@ -182,6 +182,31 @@ public class QueryUnderstandingTests
         Assert.DoesNotContain("nhong", candidates);
     }
 
+    [Theory]
+    [InlineData("kuong", "luong", true)]   // k and l side by side
+    [InlineData("chomg", "chong", true)]   // m and n
+    [InlineData("kuong", "iuong", true)]   // k under i
+    [InlineData("kuong", "huong", false)]  // j lies between h and k
+    [InlineData("kuong", "uong", false)]   // a letter dropped, not a key missed
+    [InlineData("kuong", "luonh", false)]  // two letters changed
+    public void A_letter_changed_into_the_key_next_to_it_is_a_slip_of_the_finger(string typed, string candidate, bool nextKey) =>
+        Assert.Equal(nextKey, TypoCorrection.NextKey(typed, candidate));
+
+    /// <summary>
+    /// "tiền kương": "tiền lương" and "tiền hướng (dẫn)" are both pairs of the index, equally called for by "tiền"; the
+    /// commoner "hương" is not the likelier slip, "lương" is (k next to l).
+    /// </summary>
+    [Fact]
+    public async Task Between_corrections_the_neighbour_calls_for_equally_the_key_next_to_the_typed_one_wins()
+    {
+        await using var site = await SiteWithAsync(
+            ("Chế độ tiền lương", "Tiền lương của công chức."),
+            ("Nộp tiền", "Nộp tiền hướng dẫn tại quầy."),
+            ("Hồ sơ", "Hướng dẫn hồ sơ."));
+
+        Assert.Equal(["Chế độ tiền lương"], await site.TitlesAsync("tiền kương"));
+    }
+
     private static async Task<SearchTestSite> SiteWithAsync(params (string Title, string Body)[] posts)
     {
         var site = await SearchTestSite.CreateAsync();
