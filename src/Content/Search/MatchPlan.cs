@@ -61,14 +61,14 @@ internal sealed class MatchPlan
     private readonly int _requiredGroups;
     private readonly List<(Clause Clause, int Weight)> _features = [];
     private readonly List<(Group Group, int Weight)> _groupFeatures = [];
-    /// <summary>The terms enumerators the plan was built with, which its clauses seek their postings with too.</summary>
-    private readonly DocumentFrequencies _terms;
+    /// <summary>The document frequencies the plan was built with, whose terms enumerators its clauses seek their postings with too.</summary>
+    private readonly DocumentFrequencies _frequencies;
 
     /// <param name="reader">The index as searched: how rare each word is, and which syllables it holds.</param>
     public MatchPlan(UserQuery query, Thesaurus? thesaurus, IndexReader reader)
     {
         thesaurus ??= Thesaurus.Empty;
-        var frequencies = _terms = new DocumentFrequencies(reader);
+        _frequencies = new DocumentFrequencies(reader);
         var parts = SearchQueryBuilder.Parts(query);
         var terms = SearchQueryBuilder.FoldedTerms(parts);
         foreach (var phrase in parts.Where(p => p.IsTypedPhrase))
@@ -98,9 +98,9 @@ internal sealed class MatchPlan
         var contentWords = content.Select(i => ((IReadOnlyList<string>)words[i].Folded, typed[i])).ToList();
         for (var c = 0; c < content.Count;)
         {
-            if (TelephoneNumbers.Match(contentWords, c, frequencies) is var (numberWords, forms))
+            if (TelephoneNumbers.Match(contentWords, c, _frequencies) is var (numberWords, forms))
             {
-                AddTelephoneNumber(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, frequencies, terms, longQuery);
+                AddTelephoneNumber(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, terms, longQuery);
                 c += numberWords;
                 continue;
             }
@@ -121,7 +121,7 @@ internal sealed class MatchPlan
                     _features.Add((Adjacent(other), whole ? ExpansionWeight : PartWeight));
                     terms.UnionWith(other);
                 }
-                _groups.Add(new Group(alternatives, Rarity(frequencies, alternatives)));
+                _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
                 foreach (var word in span)
                     AddTypedFeatures(word, longQuery);
                 // The term as typed is a whole word, whatever its syllables: it outweighs its other forms in the title and the text.
@@ -131,7 +131,7 @@ internal sealed class MatchPlan
                 c += count;
                 if (qualifier is var (term, typedQualifier, qualifierCount))
                 {
-                    AddQualifier(term, typedQualifier, content.Skip(c).Take(qualifierCount).Select(i => words[i]).ToList(), frequencies, terms, longQuery);
+                    AddQualifier(term, typedQualifier, content.Skip(c).Take(qualifierCount).Select(i => words[i]).ToList(), terms, longQuery);
                     c += qualifierCount;
                 }
                 continue;
@@ -139,7 +139,7 @@ internal sealed class MatchPlan
             var index = content[c];
             var part = words[index];
             var clauses = new List<Clause[]> { new[] { Adjacent(part.Folded) } };
-            if (TypoCorrection.Correct(frequencies, typed[index], part, Neighbour(words, content, c - 1), Neighbour(words, content, c + 1)) is { } correction)
+            if (TypoCorrection.Correct(_frequencies, typed[index], part, Neighbour(words, content, c - 1), Neighbour(words, content, c + 1)) is { } correction)
             {
                 clauses.Add([new Clause(SearchFields.All, [correction])]);
                 _features.Add((new Clause(SearchFields.Title, [correction]), CorrectionTitleWeight));
@@ -148,7 +148,7 @@ internal sealed class MatchPlan
                 syllables[index] = [correction];
                 corrections++;
             }
-            else if (IsUnknownAbbreviation(typed[index], clauses[0][0], frequencies))
+            else if (IsUnknownAbbreviation(typed[index], clauses[0][0], _frequencies))
             {
                 // An abbreviation that no document holds and the thesaurus does not know says nothing about which post
                 // answers: required, it would leave nothing to find ("ĐTN hỗ trợ người dân"); the words around it decide,
@@ -157,7 +157,7 @@ internal sealed class MatchPlan
                 c++;
                 continue;
             }
-            _groups.Add(new Group(clauses, Rarity(frequencies, clauses)));
+            _groups.Add(new Group(clauses, Rarity(_frequencies, clauses)));
             AddTypedFeatures(part, longQuery);
             c++;
         }
@@ -178,10 +178,10 @@ internal sealed class MatchPlan
             if (asTyped && (typedFirst.HasDiacritics || typedSecond.HasDiacritics))
                 _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), TitlePairExactWeight));
             var pair = new Clause(SearchFields.Pairs, [first[0] + IndexedText.PairSeparator + second[0]]);
-            _features.Add((pair, PairWeight + (longQuery ? Rarity(frequencies, [[pair]]) : 0)));
+            _features.Add((pair, PairWeight + (longQuery ? Rarity(_frequencies, [[pair]]) : 0)));
         }
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
-        foreach (var window in windows.Where(w => IsTelling(frequencies, w)))
+        foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
             _groupFeatures.Add((window, Math.Max(1, RunWeight / windows.Count)));
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
             .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
@@ -206,10 +206,10 @@ internal sealed class MatchPlan
     /// words around it, as a term's do.
     /// </summary>
     private void AddTelephoneNumber(List<int> span, List<IReadOnlyList<string>> forms, List<QueryPart> words, bool[] inTerm,
-        DocumentFrequencies frequencies, HashSet<string> terms, bool longQuery)
+        HashSet<string> terms, bool longQuery)
     {
         var alternatives = forms.Select(form => new[] { Adjacent(form) }).ToList();
-        _groups.Add(new Group(alternatives, Rarity(frequencies, alternatives)));
+        _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
         foreach (var form in forms)
         {
             _features.Add((new Clause(SearchFields.Title, form), TitlePairWeight));
@@ -228,7 +228,7 @@ internal sealed class MatchPlan
     /// as posts list levels ("mức độ 3, mức độ 4") — or another qualifier of the term, whole ("toàn trình"), weighing less.
     /// Its words stay plain words otherwise: their title, written form and run signals are those of the words typed.
     /// </summary>
-    private void AddQualifier(QualifiedTerm term, IReadOnlyList<string> typed, List<QueryPart> span, DocumentFrequencies frequencies, HashSet<string> terms, bool longQuery)
+    private void AddQualifier(QualifiedTerm term, IReadOnlyList<string> typed, List<QueryPart> span, HashSet<string> terms, bool longQuery)
     {
         var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
         foreach (var other in term.Qualifiers.Where(q => !q.SequenceEqual(typed, StringComparer.Ordinal)))
@@ -238,7 +238,7 @@ internal sealed class MatchPlan
             _features.Add((Adjacent(other), ExpansionWeight));
             terms.UnionWith(other);
         }
-        _groups.Add(new Group(alternatives, Rarity(frequencies, alternatives)));
+        _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
         foreach (var word in span)
             AddTypedFeatures(word, longQuery);
     }
@@ -347,18 +347,18 @@ internal sealed class MatchPlan
     {
         FixedBitSet? matches = null;
         foreach (var clause in _phrases)
-            if (!Intersect(ref matches, clause.Bits(leaf, _terms)))
+            if (!Intersect(ref matches, clause.Bits(leaf, _frequencies)))
                 return null;
         if (_requiredGroups == _groups.Count)
         {
             foreach (var group in _groups)
-                if (!Intersect(ref matches, group.Bits(leaf, _terms)))
+                if (!Intersect(ref matches, group.Bits(leaf, _frequencies)))
                     return null;
             return matches;
         }
         using var counts = new SlicedSums(leaf.AtomicReader.MaxDoc);
         foreach (var group in _groups)
-            if (group.Bits(leaf, _terms) is { } bits)
+            if (group.Bits(leaf, _frequencies) is { } bits)
                 counts.Add(bits, matches, 1);
         return Intersect(ref matches, counts.AtLeast(_requiredGroups, leaf.AtomicReader.MaxDoc)) ? matches : null;
     }
@@ -368,10 +368,10 @@ internal sealed class MatchPlan
     {
         var weights = new SlicedSums(leaf.AtomicReader.MaxDoc);
         foreach (var (clause, weight) in _features)
-            if (clause.Bits(leaf, _terms) is { } bits)
+            if (clause.Bits(leaf, _frequencies) is { } bits)
                 weights.Add(bits, matches, weight);
         foreach (var (group, weight) in _groupFeatures)
-            if (group.Bits(leaf, _terms) is { } bits)
+            if (group.Bits(leaf, _frequencies) is { } bits)
                 weights.Add(bits, matches, weight);
         return weights;
     }
@@ -423,9 +423,9 @@ internal sealed class MatchPlan
     {
         private readonly string? _titlePair = Field == SearchFields.Title && Terms.Count == 2 ? IndexedText.TitlePair(Terms[0], Terms[1]) : null;
 
-        public FixedBitSet? Bits(AtomicReaderContext leaf, DocumentFrequencies terms) =>
-            _titlePair is not null ? SegmentBits.Term(leaf, SearchFields.TitlePairs, _titlePair, enumerators: terms)
-            : Terms.Count == 1 ? SegmentBits.Term(leaf, Field, Terms[0], MinFrequency, terms)
+        public FixedBitSet? Bits(AtomicReaderContext leaf, DocumentFrequencies frequencies) =>
+            _titlePair is not null ? SegmentBits.Term(leaf, SearchFields.TitlePairs, _titlePair, enumerators: frequencies)
+            : Terms.Count == 1 ? SegmentBits.Term(leaf, Field, Terms[0], MinFrequency, frequencies)
             : SegmentBits.Phrase(leaf.AtomicReader, Field, Terms);
 
         /// <summary>How many documents hold the term, or the rarest term of a phrase: an upper bound, read from the terms dictionary.</summary>
@@ -438,16 +438,16 @@ internal sealed class MatchPlan
     /// </summary>
     private sealed record Group(List<Clause[]> Alternatives, int Rarity)
     {
-        public FixedBitSet? Bits(AtomicReaderContext leaf, DocumentFrequencies terms)
+        public FixedBitSet? Bits(AtomicReaderContext leaf, DocumentFrequencies frequencies)
         {
             if (Alternatives.Count == 1 && Alternatives[0].Length == 1)
-                return Alternatives[0][0].Bits(leaf, terms);
+                return Alternatives[0][0].Bits(leaf, frequencies);
             FixedBitSet? union = null;
             foreach (var clauses in Alternatives)
             {
                 FixedBitSet? all = null;
                 // Intersect copies the first set, so the union is this query's own to change.
-                if (clauses.All(clause => Intersect(ref all, clause.Bits(leaf, terms))))
+                if (clauses.All(clause => Intersect(ref all, clause.Bits(leaf, frequencies))))
                 {
                     if (union is null)
                         union = all;

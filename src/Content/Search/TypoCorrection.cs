@@ -45,28 +45,19 @@ internal static class TypoCorrection
         if (word.Length != candidate.Length)
             return false;
         var changed = Enumerable.Range(0, word.Length).Where(i => word[i] != candidate[i]).ToList();
-        return changed is [var at] && (KeyRows.Any(row => Adjacent(row, word[at], candidate[at])) || Stacked(word[at], candidate[at]));
+        return changed is [var at] && Key(word[at]) is (var row, var x) && Key(candidate[at]) is (var otherRow, var otherX)
+            && (row == otherRow ? Math.Abs(x - otherX) == 1 : Math.Abs(row - otherRow) == 1 && Math.Abs(x - otherX) == 0.5);
     }
 
     private static readonly string[] KeyRows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
-    private static bool Adjacent(string row, char a, char b)
+    /// <summary>A letter's row and place on the keyboard: each row starts half a key to the right of the one above it.</summary>
+    private static (int Row, double X)? Key(char letter)
     {
-        var (i, j) = (row.IndexOf(a), row.IndexOf(b));
-        return i >= 0 && j >= 0 && Math.Abs(i - j) == 1;
-    }
-
-    /// <summary>Keys above or below each other: a row starts half a key to the right of the one above it.</summary>
-    private static bool Stacked(char a, char b)
-    {
-        for (var r = 0; r + 1 < KeyRows.Length; r++)
-            foreach (var (upper, lower) in new[] { (a, b), (b, a) })
-            {
-                var (i, j) = (KeyRows[r].IndexOf(upper), KeyRows[r + 1].IndexOf(lower));
-                if (i >= 0 && j >= 0 && (j == i || j == i - 1))
-                    return true;
-            }
-        return false;
+        for (var row = 0; row < KeyRows.Length; row++)
+            if (KeyRows[row].IndexOf(letter) is var column and >= 0)
+                return (row, column + row * 0.5);
+        return null;
     }
 
     /// <summary>
