@@ -83,7 +83,8 @@ internal sealed class MatchPlan
         var content = Enumerable.Range(0, words.Count).Where(i => !optional[i]).ToList();
         var longQuery = content.Count > SearchQueryBuilder.ShortQueryWords;
         var corrected = new List<string>(typed);
-        var corrections = 0;
+        // Each correction's place among the words and among the content words, whose neighbours it is spelled beside.
+        var corrections = new List<(int Index, int C)>();
         var inTerm = new bool[words.Count];
         // The first word of the thesaurus term each word is part of, if any: a term is one word, whatever its syllables.
         var termStart = Enumerable.Repeat(-1, words.Count).ToArray();
@@ -146,7 +147,7 @@ internal sealed class MatchPlan
                 terms.Add(correction);
                 corrected[index] = correction;
                 syllables[index] = [correction];
-                corrections++;
+                corrections.Add((index, c));
             }
             else if (IsUnknownAbbreviation(typed[index], clauses[0][0], _frequencies))
             {
@@ -194,11 +195,14 @@ internal sealed class MatchPlan
                 _groupFeatures.Add((group, weight));
         }
         FoldedTerms = terms;
-        Correction = corrections > 0 ? string.Join(' ', query.Phrases.Select(p => $"\"{p}\"").Concat(corrected)) : null;
+        Correction = corrections.Count > 0
+            ? new QueryCorrection(query.Phrases.Select(p => $"\"{p}\"").ToList(), corrected, corrections.Select(k => new QueryCorrection.Corrected(k.Index,
+                corrected[k.Index], k.C > 0 ? syllables[content[k.C - 1]][^1] : null, k.C + 1 < content.Count ? syllables[content[k.C + 1]][0] : null)).ToList())
+            : null;
     }
 
     /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>
-    public string? Correction { get; }
+    public QueryCorrection? Correction { get; }
 
     /// <summary>
     /// A telephone number, typed as one word or a few: one word group matching any grouping of its digits that the index

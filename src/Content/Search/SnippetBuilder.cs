@@ -38,11 +38,18 @@ public static class SnippetBuilder
 
     private sealed record Passage(string Text, int Start, int End, IReadOnlyList<AnalyzedToken> Marks, int Score);
 
+    /// <summary>The words of a text whose folded form is one of <paramref name="terms"/>, with their offsets in it.</summary>
+    internal static List<AnalyzedToken> Matches(string text, HashSet<string> terms) =>
+        FoldedWords.TryTokens(text, terms) ?? SearchAnalyzers.Tokens(SearchAnalyzers.Folded, Spaced(text), terms);
+
+    /// <summary>Whether two words follow each other with at most a space and a mark between them (a phrase).</summary>
+    internal static bool Adjacent(AnalyzedToken left, AnalyzedToken right) => right.Start - left.End <= 2;
+
     private static Passage BestPassage(string text, HashSet<string> terms)
     {
         // Line breaks are read as spaces, one for one, so the offsets fit the text: the folded cut breaks words at both
         // alike; the analyzer is given the spaced copy. Only the passage shown is copied (Render), not each whole body.
-        var matches = FoldedWords.TryTokens(text, terms) ?? SearchAnalyzers.Tokens(SearchAnalyzers.Folded, Spaced(text), terms);
+        var matches = Matches(text, terms);
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, 0, MaxLength), [], 0);
 
@@ -50,7 +57,7 @@ public static class SnippetBuilder
         // many of its neighbours are adjacent (a phrase), and how many matches.
         var adjacentBefore = new int[matches.Count + 1];
         for (var i = 1; i < matches.Count; i++)
-            adjacentBefore[i + 1] = adjacentBefore[i] + (matches[i].Start - matches[i - 1].End <= 2 ? 1 : 0);
+            adjacentBefore[i + 1] = adjacentBefore[i] + (Adjacent(matches[i - 1], matches[i]) ? 1 : 0);
         var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
         var (bestFirst, bestLast, bestScore) = (0, 0, -1);
         var last = -1;

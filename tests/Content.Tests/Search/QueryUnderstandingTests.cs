@@ -486,15 +486,31 @@ public class QueryUnderstandingTests
     public async Task A_mistyped_syllable_is_corrected_and_offered_as_did_you_mean()
     {
         await using var site = await SiteWithAsync(
-            ("Thông báo đường dây nóng", "Số điện thoại tiếp nhận phản ánh."),
+            ("Thông báo đường dây nóng", "Số điện thoại đường dây nóng tiếp nhận phản ánh."),
             ("Lịch làm việc", "Không liên quan."));
 
         var results = await site.SearchAsync("đường dây nóg");
         Assert.Equal(["Thông báo đường dây nóng"], results.Hits.Items.Select(h => h.Post.Title));
-        Assert.Equal("đường dây nong", results.Correction);
+        Assert.Equal("đường dây nóng", results.Correction);
 
         var exact = await site.SearchAsync("đường dây nóng");
         Assert.Null(exact.Correction);
+    }
+
+    /// <summary>
+    /// "kương" is corrected to the folded "luong", which the post writes both as "lượng" (first) and as "lương" (beside
+    /// "tiền"): "did you mean" offers the written word its typed neighbour stands beside.
+    /// </summary>
+    [Fact]
+    public async Task A_correction_is_offered_as_the_posts_found_write_it_beside_its_neighbours()
+    {
+        await using var site = await SiteWithAsync(
+            ("Chi trả tiền lương tháng 12", "Số lượng hồ sơ đã chi trả tiền lương đúng hạn."),
+            ("Lịch làm việc", "Không liên quan."));
+
+        var results = await site.SearchAsync("tiền kương");
+        Assert.Equal(["Chi trả tiền lương tháng 12"], results.Hits.Items.Select(h => h.Post.Title));
+        Assert.Equal("tiền lương", results.Correction);
     }
 
     [Fact]
@@ -527,7 +543,7 @@ public class QueryUnderstandingTests
         await site.ApplyOutboxAsync();
 
         var results = await site.SearchAsync("thanh quyết toám");
-        Assert.Equal("thanh quyết toan", results.Correction);
+        Assert.Equal("thanh quyết toán", results.Correction);
         Assert.Equal(["Kinh phí năm 2023", "Kinh phí năm 2024"], results.Hits.Items.Select(h => h.Post.Title));
     }
 
@@ -547,7 +563,7 @@ public class QueryUnderstandingTests
         await site.ApplyOutboxAsync();
 
         var results = await site.SearchAsync("khẩu hiệy tuyên truyền");
-        Assert.Equal("khẩu hieu tuyên truyền", results.Correction);
+        Assert.Equal("khẩu hiệu tuyên truyền", results.Correction);
         Assert.Equal(["Khẩu hiệu tuyên truyền cải cách hành chính"], results.Hits.Items.Select(h => h.Post.Title));
     }
 
