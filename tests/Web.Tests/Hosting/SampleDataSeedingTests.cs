@@ -38,7 +38,7 @@ public sealed class SampleDataSeedingTests
         var home = await client.GetAsync("/");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, home.StatusCode);
-        await site.Services.GetRequiredService<SampleDataReadiness>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
+        await site.Services.GetRequiredService<SeedReadiness>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
         Assert.Equal(0, await PendingAsync(site));
         Assert.Equal(SeedFacts.Surveys.ThacMoResponses, await SampleResponsesAsync(site));
         Assert.True(await site.WithDbAsync(db => db.ContestAttempts.AnyAsync(a => a.IsSample)));
