@@ -27,7 +27,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         _ownsDirectory = true;
     }
 
-    private SiteFactory(string dataDirectory) => DataDirectory = dataDirectory;
+    protected SiteFactory(string dataDirectory) => DataDirectory = dataDirectory;
 
     /// <summary>A site on a directory the caller owns and deletes, so that it can be started again on the same data.</summary>
     public static SiteFactory OnDirectory(string dataDirectory) => new(dataDirectory);
