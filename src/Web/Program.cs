@@ -75,7 +75,7 @@ builder.Services.AddScheduledPublishing();
 builder.Services.AddSingleton<CchcSite.Web.Videos.VideoQueueWakeup>();
 builder.Services.AddHostedService<CchcSite.Web.Videos.VideoTranscodingJob>();
 builder.Services.AddHostedService<StoredBodyRefresh>();
-builder.Services.AddSampleDataSeeding();
+builder.Services.AddLaterSeeding();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // The document's server is the public address, not the Host of whoever asked for the document.
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, context, _) =>

@@ -61,7 +61,7 @@ internal static partial class RelevanceBenchmark
         var work = Directory.CreateTempSubdirectory("cchc-relevance-").FullName;
         try
         {
-            await using var services = BuildServices(work);
+            await using var services = BuildServices(work, Path.Combine(root, "seed"));
             var (texts, keysById) = await SeedAsync(services, root);
             Console.WriteLine($"Seeded and indexed {texts.Count} posts.");
             // A judged post that is not searchable (a draft, one scheduled after the seeding date) would cap every engine's score.
@@ -179,10 +179,11 @@ internal static partial class RelevanceBenchmark
             : throw new InvalidDataException($"{path}:{line}: '{judged}' is not unit:post with a known unit alias.");
     }
 
-    private static ServiceProvider BuildServices(string work)
+    private static ServiceProvider BuildServices(string work, string seed)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Site:SeedPath"] = seed,
             ["Site:MediaPath"] = Path.Combine(work, "media"),
             ["Search:IndexPath"] = Path.Combine(work, "index"),
         }).Build();
@@ -194,7 +195,7 @@ internal static partial class RelevanceBenchmark
     }
 
     /// <summary>
-    /// The seeded site as the web host makes it (migrate, seed, rebuild the index), and the texts of its posts for the other
+    /// The seeded site as the web host makes it (migrate, seed with its later parts, rebuild the index), and the texts of its posts for the other
     /// engines, keyed "unit/seed file name without its date" like the judgments.
     /// </summary>
     private static async Task<(List<Text> Texts, Dictionary<int, string> KeysById)> SeedAsync(ServiceProvider services, string root)
@@ -203,6 +204,7 @@ internal static partial class RelevanceBenchmark
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
         await db.Database.MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(Path.Combine(root, "seed"), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<LaterSeedStages>().ImportPendingAsync(CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildHereAsync(db, null, CancellationToken.None);
 
         var keyByTitle = new Dictionary<(string Unit, string Title), string>();

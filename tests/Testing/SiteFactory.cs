@@ -27,7 +27,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         _ownsDirectory = true;
     }
 
-    private SiteFactory(string dataDirectory) => DataDirectory = dataDirectory;
+    protected SiteFactory(string dataDirectory) => DataDirectory = dataDirectory;
 
     /// <summary>A site on a directory the caller owns and deletes, so that it can be started again on the same data.</summary>
     public static SiteFactory OnDirectory(string dataDirectory) => new(dataDirectory);
@@ -77,12 +77,13 @@ public class SiteFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
     }
 
-    /// <summary>Whether the start waits for the search index and the sample data (<see cref="CreateHost"/>); false for a test of the start itself.</summary>
+    /// <summary>Whether the start waits for the search index and the seed's later parts and sample data (<see cref="CreateHost"/>); false for a test of the start itself.</summary>
     protected virtual bool WaitsForSearchIndex => true;
 
     /// <summary>
-    /// Returns once the search index is built and current and the seed's sample data added: the site serves while both
-    /// happen in the background, and tests search, and read the sample surveys' responses and contests' entries, at once.
+    /// Returns once the seed's later parts are in, the search index is built and current, and the seed's sample data added:
+    /// the site serves while these happen in the background (the index after the later parts), and tests search, and read
+    /// the seeded questions, procedures, reports, surveys and contests with their sample rows, at once.
     /// </summary>
     protected override IHost CreateHost(IHostBuilder builder)
     {
@@ -99,8 +100,8 @@ public class SiteFactory : WebApplicationFactory<Program>
                 throw new TimeoutException("The search index was not built within two minutes of the start.");
             Thread.Sleep(20);
         }
-        if (!host.Services.GetRequiredService<SampleDataReadiness>().Completion.Wait(TimeSpan.FromMinutes(2)))
-            throw new TimeoutException("The seed's sample data was not added within two minutes of the start.");
+        if (!host.Services.GetRequiredService<SeedReadiness>().Completion.Wait(TimeSpan.FromMinutes(2)))
+            throw new TimeoutException("The seed's later parts and sample data were not added within two minutes of the start.");
         return host;
     }
 

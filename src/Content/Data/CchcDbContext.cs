@@ -61,6 +61,7 @@ public abstract class CchcDbContext(DbContextOptions options) : IdentityUserCont
     public DbSet<Surveys.SurveyOption> SurveyOptions => Set<Surveys.SurveyOption>();
     public DbSet<Surveys.SurveyResponse> SurveyResponses => Set<Surveys.SurveyResponse>();
     public DbSet<Surveys.SurveyAnswer> SurveyAnswers => Set<Surveys.SurveyAnswer>();
+    public DbSet<Seeding.PendingSeedStage> PendingSeedStages => Set<Seeding.PendingSeedStage>();
     /// <summary>ASP.NET Core's Data Protection keys: every node signs and reads cookies and antiforgery tokens with the same keys.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -27,8 +27,8 @@ public static class NodeLockNames
     public const string VideoTranscoding = "cchc:video-transcoding";
     /// <summary>Migrating and seeding at start-up: nodes started together on an empty database take turns, and the later ones find it done.</summary>
     public const string DatabaseSetup = "cchc:database-setup";
-    /// <summary>Adding the seed's sample responses and participants after the start: one node does it, the others wait and find it done.</summary>
-    public const string SampleData = "cchc:sample-data";
+    /// <summary>Importing the seed's later parts and sample data after the start: one node does it, the others wait and find it done.</summary>
+    public const string LaterSeed = "cchc:later-seed";
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ namespace CchcSite.Content.Seeding;
 /// seed marked (<see cref="Survey.SampleDataPending"/>, <see cref="Contest.SampleDataPending"/>) gets its rows and loses its
 /// mark in one transaction, so a start interrupted midway leaves the finished ones alone and redoes only the unfinished one,
 /// and a database without marks (every start after the first) costs two queries. The caller keeps nodes from doing it
-/// together (<c>NodeLockNames.SampleData</c>).
+/// together (<c>NodeLockNames.LaterSeed</c>), after the seed's later parts (<see cref="LaterSeedStages"/>).
 /// </summary>
 public sealed class SampleDataSeeder(CchcDbContext db, IOptions<SiteOptions> site, ILogger<SampleDataSeeder> logger)
 {

@@ -4,22 +4,20 @@ using CchcSite.Content.Data;
 using CchcSite.Content.Media;
 using CchcSite.Content.Plans;
 using CchcSite.Content.Posts;
-using CchcSite.Content.Procedures;
-using CchcSite.Content.Questions;
 using CchcSite.Content.Text;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CchcSite.Content.Seeding;
 
 /// <summary>
-/// Fills an empty database from the seed folder in one transaction. A database that already has units
-/// is left alone, so a restart never seeds twice and never overwrites what editors changed.
+/// Fills an empty database from the seed folder in one transaction: what the first pages read (units, categories, posts
+/// with their files, relations, plans, proposals), with a mark for each later part (<see cref="LaterSeedStages"/>), which
+/// is imported after the site serves. A database that already has units is left alone, so a restart never seeds twice and
+/// never overwrites what editors changed.
 /// </summary>
-public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, IOptions<SubmissionOptions> questions, TimeProvider clock,
-    Reports.PeriodicReports reports, Reports.ReportSubmissions submissions, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, TimeProvider clock, ILogger<SeedImporter> logger)
 {
     public async Task<bool> ImportAsync(string seedDirectory, CancellationToken ct)
     {
@@ -67,7 +65,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
                 .Select(file => SeedFileReader.ReadPost(Path.GetFileName(dir), file)))
             .ToList();
 
-        var files = new FileImporter(db, media, library, Path.Combine(root, "files"), now);
+        var files = new SeedFileImporter(db, media, library, Path.Combine(root, "files"), now);
         files.StartEncoding(seeds.SelectMany(s => (string?[])[s.Meta.Cover, s.Meta.Video?.Poster]).OfType<string>());
         var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
         var posts = new List<(PostSeed Seed, Post Post)>();
@@ -97,52 +95,14 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             post.PlanItemId = PlanItemOf(seed, post, plans).Id;
         await db.SaveChangesAsync(ct);
 
-        var questionsFile = Path.Combine(root, "questions.json");
-        var questions = File.Exists(questionsFile) ? SeedFileReader.ReadJson<QuestionSeed>(questionsFile) : [];
-        foreach (var seed in questions)
-            db.Submissions.Add(ToQuestion(seed, units, categories));
-        await db.SaveChangesAsync(ct);
-        await Indexes.IndexSeed.ImportAsync(db, Path.Combine(root, "indexes.json"), units, now, ct);
-        var procedures = await ProcedureSeeding.AddAsync(db, Path.Combine(root, "procedures.json"), units,
-            (unit, file, token) => files.ImportAsync("procedures.json", unit, file, null, token), now, ct);
-        await DossierResults.DossierSeed.ImportAsync(db, Path.Combine(root, "dossier-results.json"), units, now, ct);
         Proposals.ProposalSeed.Import(db, Path.Combine(root, "proposals.json"), units,
             posts.ToDictionary(p => $"{p.Seed.UnitSlug}/{Path.GetFileName(p.Seed.SourcePath)}", p => p.Post, StringComparer.Ordinal));
-        await Oversight.OversightSeed.ImportAsync(db, Path.Combine(root, "oversight.json"), units, ct);
-        await Reports.SubmittedReportSeed.ImportAsync(db, Path.Combine(root, "submitted-reports.json"), units, reports, submissions, ct);
-        await Contests.ContestSeed.ImportAsync(db, Path.Combine(root, "contests.json"), units, now, ct);
-        await Surveys.SurveySeed.ImportAsync(db, Path.Combine(root, "surveys.json"), units, now, ct);
+        db.PendingSeedStages.AddRange(LaterSeedStages.Names.Select(name => new PendingSeedStage { Name = name }));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts, {Plans} plans, {Questions} questions and {Procedures} procedures from {Root}.",
-            units.Count, categories.Count, posts.Count, plans.Count, questions.Count, procedures, root);
+        logger.LogInformation("Seeded {Units} units, {Categories} categories, {Posts} posts and {Plans} plans from {Root}; the other parts follow once the site serves.",
+            units.Count, categories.Count, posts.Count, plans.Count, root);
         return true;
-    }
-
-    /// <summary>A question already answered and published in the Q&amp;A column, with the history it would have had.</summary>
-    private Submission ToQuestion(QuestionSeed seed, Dictionary<string, Unit> units, Dictionary<string, Category> categories)
-    {
-        if (!units.TryGetValue(seed.Unit, out var unit))
-            throw new InvalidDataException($"questions.json: '{seed.Title}' names unit '{seed.Unit}', which is not in units.json.");
-        if (!categories.TryGetValue(seed.Category, out var category))
-            throw new InvalidDataException($"questions.json: '{seed.Title}' names category '{seed.Category}', which is not in categories.json.");
-        var asked = seed.AskedAt.UtcDateTime;
-        var answered = seed.AnsweredAt.UtcDateTime;
-        return new Submission
-        {
-            Kind = SubmissionKind.Question, TrackingCode = TrackingCode.New(), Unit = unit, Category = category,
-            // Seeded questions have no real asker; the name is never shown publicly.
-            Name = "Người hỏi (dữ liệu mẫu)", Title = seed.Title.Normalize(NormalizationForm.FormC), Text = seed.Question.Normalize(NormalizationForm.FormC),
-            PublishConsent = true, Status = SubmissionStatus.Published, ReceivedAt = asked,
-            DueOn = WorkingDays.Add(VietnamTime.DateOf(asked), questions.Value.ResponseWorkingDays),
-            AnswerMarkdown = seed.Answer.Normalize(NormalizationForm.FormC), AnsweredByUnit = unit, AnsweredAt = answered, PublishedAt = answered,
-            Version = Guid.NewGuid(),
-            History =
-            [
-                new SubmissionEvent { At = asked, Step = SubmissionStep.Received },
-                new SubmissionEvent { At = answered, Step = SubmissionStep.Answered },
-                new SubmissionEvent { At = answered, Step = SubmissionStep.Published },
-            ],
-        };
     }
 
     /// <summary>The plans of plans.json (a seed without the file has none), keyed as posts refer to them.</summary>
@@ -197,7 +157,7 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
     }
 
     private static async Task<Post> ToPostAsync(PostSeed seed, Unit unit, Dictionary<string, Category> categories,
-        Dictionary<string, Tag> tags, FileImporter files, DateTime now, CancellationToken ct)
+        Dictionary<string, Tag> tags, SeedFileImporter files, DateTime now, CancellationToken ct)
     {
         var meta = seed.Meta;
         Category? category = null;
@@ -261,88 +221,5 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             post.Video.Captions = video.Captions is null ? null : await files.ImportAsync(seed, unit, video.Captions, null, ct);
         }
         return post;
-    }
-
-    /// <summary>
-    /// Copies each referenced seed file into the media store once, however many posts use it. Images go through
-    /// the media library's pipeline, so they get the same variants as uploaded ones.
-    /// </summary>
-    private sealed class FileImporter(CchcDbContext db, IMediaStore media, MediaLibrary library, string filesRoot, DateTime now)
-    {
-        private readonly Dictionary<string, MediaAsset> _imported = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Task<IReadOnlyList<EncodedImage>?>> _encoding = new(StringComparer.Ordinal);
-
-        /// <summary>
-        /// Begins encoding the variants of the images the posts will name, on every core, while the import goes on one at a
-        /// time (its context is not thread-safe): encoding was most of a new database's time for the posts. A file that is
-        /// missing or not an image is left for <see cref="ImportAsync(string, Unit, string, string?, CancellationToken)"/> to report.
-        /// </summary>
-        public void StartEncoding(IEnumerable<string> relativePaths)
-        {
-            var cores = new SemaphoreSlim(Environment.ProcessorCount);
-            foreach (var relativePath in relativePaths.Distinct(StringComparer.Ordinal))
-            {
-                if (Resolve(relativePath) is not { } path || !AllowedFileTypes.TryGetContentType(path, out var contentType)
-                    || !contentType.StartsWith("image/", StringComparison.Ordinal))
-                    continue;
-                _encoding[relativePath] = Task.Run(async () =>
-                {
-                    await cores.WaitAsync();
-                    try
-                    {
-                        return await EncodeNowAsync(path, contentType, CancellationToken.None);
-                    }
-                    finally
-                    {
-                        cores.Release();
-                    }
-                });
-            }
-        }
-
-        private string? Resolve(string relativePath)
-        {
-            var path = Path.GetFullPath(Path.Combine(filesRoot, relativePath));
-            return path.StartsWith(Path.GetFullPath(filesRoot), StringComparison.Ordinal) && File.Exists(path) ? path : null;
-        }
-
-        public Task<MediaAsset> ImportAsync(PostSeed seed, Unit unit, string relativePath, string? alt, CancellationToken ct) =>
-            ImportAsync(seed.SourcePath, unit, relativePath, alt, ct);
-
-        /// <param name="seedFile">The seed file that names the file, for the message when it is missing.</param>
-        public async Task<MediaAsset> ImportAsync(string seedFile, Unit unit, string relativePath, string? alt, CancellationToken ct)
-        {
-            if (_imported.TryGetValue(relativePath, out var existing))
-                return existing;
-            var path = Resolve(relativePath) ?? throw new InvalidDataException($"{seedFile}: file '{relativePath}' does not exist under seed/files.");
-            if (!AllowedFileTypes.TryGetContentType(path, out var contentType))
-                throw new InvalidDataException($"{seedFile}: file type of '{relativePath}' is not allowed.");
-            if (alt is not null && contentType.StartsWith("image/", StringComparison.Ordinal))
-            {
-                var encoded = _encoding.TryGetValue(relativePath, out var encoding)
-                    ? await encoding.WaitAsync(ct)
-                    : await EncodeNowAsync(path, contentType, ct);
-                if (encoded is null)
-                    throw new InvalidDataException($"{seedFile}: '{relativePath}' is not the image its name says.");
-                return _imported[relativePath] = await library.AddImageAsync(unit.Id, Path.GetFileName(path), encoded, alt, ct);
-            }
-            await using var source = File.OpenRead(path);
-            var (storagePath, length) = await media.SaveAsync(source, Path.GetExtension(path), ct);
-            var asset = new MediaAsset
-            {
-                UnitId = unit.Id, FileName = Path.GetFileName(path), ContentType = contentType, Length = length,
-                StoragePath = storagePath, AltText = alt, CreatedAt = now,
-            };
-            db.MediaAssets.Add(asset);
-            _imported[relativePath] = asset;
-            return asset;
-        }
-
-        /// <returns>Null when the file is not the image its name says.</returns>
-        private async Task<IReadOnlyList<EncodedImage>?> EncodeNowAsync(string path, string contentType, CancellationToken ct)
-        {
-            var bytes = await File.ReadAllBytesAsync(path, ct);
-            return FileSniffer.Detect(bytes) == contentType ? library.Encode(bytes, contentType) : null;
-        }
     }
 }

@@ -5,5 +5,5 @@ namespace CchcSite.Content.Seeding;
 public static class SeedingServices
 {
     public static IServiceCollection AddSeeding(this IServiceCollection services) =>
-        services.AddScoped<SeedImporter>().AddScoped<SampleDataSeeder>();
+        services.AddScoped<SeedImporter>().AddScoped<LaterSeedStages>().AddScoped<SampleDataSeeder>();
 }

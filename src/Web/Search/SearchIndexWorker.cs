@@ -18,7 +18,7 @@ namespace CchcSite.Web.Search;
 /// balancer sends it nothing, and its search page says the index is still being built; pages, feeds and the API are
 /// served from the first second, which a single node with a fresh database needs most.
 /// </remarks>
-public sealed class SearchIndexWorker(IServiceProvider services, BackgroundStart start, IndexWakeup wakeup, SearchReadiness readiness,
+public sealed class SearchIndexWorker(IServiceProvider services, BackgroundStart start, SeedReadiness seed, IndexWakeup wakeup, SearchReadiness readiness,
     INodeLocks locks, IOutputCacheStore answers, IServiceScopeFactory scopes, TimeProvider clock, ILogger<SearchIndexWorker> logger)
     : BackgroundService
 {
@@ -35,6 +35,9 @@ public sealed class SearchIndexWorker(IServiceProvider services, BackgroundStart
         // The host goes on starting, and serving, while the index is built; it is opened only now (the indexer owns it), so
         // that opening it is not part of the start either.
         await start.WaitAsync(stoppingToken);
+        // A new database's later seed parts come first, so its index is built once over the whole seed; on any other start
+        // this is one query away.
+        await seed.Parts.WaitAsync(stoppingToken);
         var indexer = services.GetRequiredService<SearchIndexer>();
         var nextPrune = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)

@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using CchcSite.Testing;
+using CchcSite.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Web.Tests.Nodes;
 
@@ -62,5 +66,45 @@ public sealed class TwoNodeTests
         var editUrl = await NodeBrowser.CreateAsync(atB, Unit, "Bài viết gửi tới máy chủ B bằng phiên của máy chủ A", token);
 
         Assert.Contains("Bài viết gửi tới máy chủ B bằng phiên của máy chủ A", await atA.GetStringAsync(editUrl));
+    }
+
+    /// <summary>A node whose background jobs wait for its first answer (the delay is past the test), on the shared database.</summary>
+    private sealed class QuietNode(SharedDatabase shared, string node) : SiteFactory
+    {
+        protected override bool WaitsForSearchIndex => false;
+
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = new Dictionary<string, string?> { ["BackgroundJobs:DelaySeconds"] = "300" };
+                foreach (var (key, value) in shared.NodeSettings(node))
+                    settings[key] = value;
+                return settings;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Two_nodes_on_a_new_database_import_the_seeds_later_parts_and_sample_data_once()
+    {
+        await using var shared = await SharedDatabase.CreateAsync();
+        using var a = new QuietNode(shared, "a");
+        using var b = new QuietNode(shared, "b");
+        var atA = a.CreateClient();
+        var atB = b.CreateClient();
+        Assert.Equal(7, await a.WithDbAsync(db => db.PendingSeedStages.CountAsync()));
+
+        // Both answer at once, so both start finishing the seed at once.
+        var answers = await Task.WhenAll(atA.GetAsync("/"), atB.GetAsync("/"));
+
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        await Task.WhenAll(a.Services.GetRequiredService<SeedReadiness>().Completion, b.Services.GetRequiredService<SeedReadiness>().Completion)
+            .WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal((0, 0), await a.WithDbAsync(async db =>
+            (await db.PendingSeedStages.CountAsync(), await db.Surveys.CountAsync(s => s.SampleDataPending) + await db.Contests.CountAsync(c => c.SampleDataPending))));
+        Assert.Equal((6, 47), await a.WithDbAsync(async db => (await db.Submissions.CountAsync(), await db.Procedures.CountAsync())));
+        Assert.Equal(SeedFacts.Surveys.ThacMoResponses, await b.WithDbAsync(db =>
+            db.SurveyResponses.CountAsync(r => db.Surveys.Any(s => s.Id == r.SurveyId && s.Slug == SeedFacts.Surveys.ThacMoSatisfaction))));
     }
 }

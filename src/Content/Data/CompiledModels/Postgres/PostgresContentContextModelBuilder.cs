@@ -12,7 +12,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
     public partial class PostgresContentContextModel
     {
         private PostgresContentContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ff20c533-8709-40ed-b3a5-76214bef88c4"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("99e70a77-f300-47f5-952f-623f855b043e"), entityTypeCount: 69)
         {
         }
 
@@ -65,6 +65,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
             var searchOutboxEntry = SearchOutboxEntryEntityType.Create(this);
             var searchState = SearchStateEntityType.Create(this);
             var searchSynonym = SearchSynonymEntityType.Create(this);
+            var pendingSeedStage = PendingSeedStageEntityType.Create(this);
             var subscription = SubscriptionEntityType.Create(this);
             var subscriptionAlert = SubscriptionAlertEntityType.Create(this);
             var subscriptionDelivery = SubscriptionDeliveryEntityType.Create(this);
@@ -231,6 +232,7 @@ namespace CchcSite.Content.Data.CompiledModels.Postgres
             SearchOutboxEntryEntityType.CreateAnnotations(searchOutboxEntry);
             SearchStateEntityType.CreateAnnotations(searchState);
             SearchSynonymEntityType.CreateAnnotations(searchSynonym);
+            PendingSeedStageEntityType.CreateAnnotations(pendingSeedStage);
             SubscriptionEntityType.CreateAnnotations(subscription);
             SubscriptionAlertEntityType.CreateAnnotations(subscriptionAlert);
             SubscriptionDeliveryEntityType.CreateAnnotations(subscriptionDelivery);

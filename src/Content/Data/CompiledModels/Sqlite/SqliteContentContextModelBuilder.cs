@@ -11,7 +11,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
     public partial class SqliteContentContextModel
     {
         private SqliteContentContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ddc01f4b-5a05-48a6-8f90-9367c623a2e0"), entityTypeCount: 68)
+            : base(skipDetectChanges: false, modelId: new Guid("37b2eb59-16f5-42f2-8fea-7c2b3a69aef8"), entityTypeCount: 69)
         {
         }
 
@@ -64,6 +64,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
             var searchOutboxEntry = SearchOutboxEntryEntityType.Create(this);
             var searchState = SearchStateEntityType.Create(this);
             var searchSynonym = SearchSynonymEntityType.Create(this);
+            var pendingSeedStage = PendingSeedStageEntityType.Create(this);
             var subscription = SubscriptionEntityType.Create(this);
             var subscriptionAlert = SubscriptionAlertEntityType.Create(this);
             var subscriptionDelivery = SubscriptionDeliveryEntityType.Create(this);
@@ -230,6 +231,7 @@ namespace CchcSite.Content.Data.CompiledModels.Sqlite
             SearchOutboxEntryEntityType.CreateAnnotations(searchOutboxEntry);
             SearchStateEntityType.CreateAnnotations(searchState);
             SearchSynonymEntityType.CreateAnnotations(searchSynonym);
+            PendingSeedStageEntityType.CreateAnnotations(pendingSeedStage);
             SubscriptionEntityType.CreateAnnotations(subscription);
             SubscriptionAlertEntityType.CreateAnnotations(subscriptionAlert);
             SubscriptionDeliveryEntityType.CreateAnnotations(subscriptionDelivery);

@@ -2268,6 +2268,17 @@ namespace CchcSite.Content.Data.Migrations.Postgres
                     b.ToTable("SearchSynonyms", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Seeding.PendingSeedStage", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PendingSeedStages", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Subscriptions.Subscription", b =>
                 {
                     b.Property<int>("Id")

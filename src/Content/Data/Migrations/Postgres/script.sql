@@ -1462,3 +1462,14 @@ VALUES ('20261205091754_SampleDataPending', '10.0.13');
 
 COMMIT;
 
+START TRANSACTION;
+CREATE TABLE "PendingSeedStages" (
+    "Name" character varying(40) NOT NULL,
+    CONSTRAINT "PK_PendingSeedStages" PRIMARY KEY ("Name")
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205231307_PendingSeedStages', '10.0.13');
+
+COMMIT;
+

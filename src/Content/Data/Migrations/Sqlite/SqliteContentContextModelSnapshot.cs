@@ -2188,6 +2188,17 @@ namespace CchcSite.Content.Data.Migrations.Sqlite
                     b.ToTable("SearchSynonyms", (string)null);
                 });
 
+            modelBuilder.Entity("CchcSite.Content.Seeding.PendingSeedStage", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PendingSeedStages", (string)null);
+                });
+
             modelBuilder.Entity("CchcSite.Content.Subscriptions.Subscription", b =>
                 {
                     b.Property<int>("Id")

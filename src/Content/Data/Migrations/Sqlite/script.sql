@@ -1878,3 +1878,13 @@ VALUES ('20261205091708_SampleDataPending', '10.0.13');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "PendingSeedStages" (
+    "Name" TEXT NOT NULL CONSTRAINT "PK_PendingSeedStages" PRIMARY KEY
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205231301_PendingSeedStages', '10.0.13');
+
+COMMIT;
+
