@@ -19,23 +19,28 @@ namespace CchcSite.Content.Search;
 /// </summary>
 internal sealed class MatchPlan
 {
-    // The signals and their weights, strongest first. A document number typed as written is almost certainly the
-    // document wanted; a title holding a two-syllable word as typed outweighs one holding a single syllable of it, and
-    // the same match in the text; the diacritics as typed outweigh the folded form ("hà" above "hạ"); syllables next to
-    // each other as typed outweigh scattered ones; another form of a thesaurus term, or a corrected syllable, weighs less
-    // than the same match as typed, and a form written partly less than the whole form.
+    // The signals and their weights. A document number typed as written is almost certainly the document wanted; a title
+    // holding a two-syllable word as typed outweighs one holding a single syllable of it, and the same match in the text
+    // alone (the text's pair is the title's too); the diacritics as typed outweigh the folded form ("hà" above "hạ");
+    // syllables next to each other as typed outweigh scattered ones; another form of a thesaurus term weighs less than the
+    // same match as typed, and a form written partly less than the whole form. The values were fitted on the ten judged
+    // query sets by coordinate ascent on nDCG@10 (docs/perf.md, "Eleventh tuning"): against the hand-set ones, the words
+    // typed together in the text weigh more than the title's pair, and a rare word's weight is capped lower.
     private const int NumberKeyWeight = 40;
-    private const int TitlePairWeight = 12;
+    private const int TitlePairWeight = 6;
     private const int TitlePairExactWeight = 6;
     private const int TitleWeight = 4;
     private const int TitleExactWeight = 3;
     private const int ExpansionTitleWeight = 8;
-    private const int ExpansionWeight = 3;
+    private const int ExpansionWeight = 6;
     private const int PartTitleWeight = 4;
     private const int PartWeight = 2;
-    private const int PairWeight = 4;
+    private const int PairWeight = 15;
+    /// <summary>A pair of a long query found in half the posts or more.</summary>
+    private const int CommonPairWeight = 5;
     private const int ExactWeight = 3;
-    private const int CorrectionTitleWeight = 2;
+    /// <summary>A corrected syllable in a title weighs as a typed one: the syllable as typed is in no post to outweigh it.</summary>
+    private const int CorrectionTitleWeight = 4;
     /// <summary>
     /// A word found several times in a post (<see cref="FrequentAt"/>) adds the least: it tells a post about "một cửa"
     /// from one that names it in passing, where every other signal is equal.
@@ -45,16 +50,17 @@ internal sealed class MatchPlan
     /// <summary>
     /// The typed words' run found together in a post's title or text: shared by its windows of three syllables, each found
     /// when a post holds both of its indexed pairs ("bao tro", "tro xa" of "bảo trợ xã hội"). A post holding the whole run
-    /// then outweighs one holding only a two-syllable word of it in its title (the pair and its two syllables, 12 + 4 + 4),
-    /// and a longer part of the run a shorter one, while a long query's many windows add no more than a short one's.
+    /// (its two pairs and the run, 15 + 15 + 18) then outweighs one holding only a two-syllable word of it in its title (the
+    /// pair, the title's pair and its two syllables, 15 + 6 + 4 + 4), and a longer part of the run a shorter one, while a
+    /// long query's many windows add no more than a short one's.
     /// </summary>
-    private const int RunWeight = 2 * TitlePairWeight;
+    private const int RunWeight = 18;
     private const int RunSyllables = 3;
     /// <summary>In a long query, where not every word must match, each word group found adds this.</summary>
     private const int WordMatchedWeight = 3;
     /// <summary>A rare word adds up to this much, in proportion to the logarithm of how rare it is (a year among years).</summary>
-    private const int MaxRareWeight = 10;
-    private const double RareScale = 2.0;
+    private const int MaxRareWeight = 5;
+    private const double RareScale = 3.75;
 
     private readonly List<Clause> _phrases = [];
     private readonly List<Group> _groups = [];
@@ -179,7 +185,10 @@ internal sealed class MatchPlan
             if (asTyped && (typedFirst.HasDiacritics || typedSecond.HasDiacritics))
                 _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), TitlePairExactWeight));
             var pair = new Clause(SearchFields.Pairs, [first[0] + IndexedText.PairSeparator + second[0]]);
-            _features.Add((pair, PairWeight + (longQuery ? Rarity(_frequencies, [[pair]]) : 0)));
+            // In a long query a set phrase in most posts ("trên địa bàn tỉnh") weighs little, as its windows do nothing:
+            // its pairs would otherwise outweigh the rare word that says which post is meant (the year).
+            var weight = longQuery ? (IsCommon(_frequencies, pair.DocumentFrequency(_frequencies)) ? CommonPairWeight : PairWeight) + Rarity(_frequencies, [[pair]]) : PairWeight;
+            _features.Add((pair, weight));
         }
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
@@ -300,7 +309,10 @@ internal sealed class MatchPlan
     /// in most posts ("trên địa bàn tỉnh") would otherwise outweigh the rare word of a long query (its year).
     /// </summary>
     private static bool IsTelling(DocumentFrequencies frequencies, Group window) =>
-        window.Alternatives[0].Min(clause => clause.DocumentFrequency(frequencies)) * 2L < Math.Max(1, frequencies.Reader.NumDocs);
+        !IsCommon(frequencies, window.Alternatives[0].Min(clause => clause.DocumentFrequency(frequencies)));
+
+    /// <summary>Whether a term found in this many documents is in half the posts or more.</summary>
+    private static bool IsCommon(DocumentFrequencies frequencies, int documents) => documents * 2L >= Math.Max(1, frequencies.Reader.NumDocs);
 
     /// <summary>A word typed in capitals, letters only ("ĐTN"), that is in no document.</summary>
     private static bool IsUnknownAbbreviation(string typed, Clause clause, DocumentFrequencies frequencies) =>
