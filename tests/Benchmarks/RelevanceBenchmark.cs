@@ -23,7 +23,8 @@ namespace CchcSite.Benchmarks;
 /// <c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), over the same texts; nDCG@10 and Recall@10 per category.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-11] [--verbose]</c>. PostgreSQL comes
+/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-11] [--verbose]</c>, or
+/// <c>relevance --fit judged,held-out,…</c> to fit the ranking weights (<see cref="Fit"/>). PostgreSQL comes
 /// from <c>CCHC_TEST_POSTGRES</c>, else <c>/tmp/pg-dev.conn</c>, else it is left out (as scripts/postgres.sh exports it:
 /// <c>source scripts/postgres.sh</c> first for a throwaway cluster). A throwaway database is created and dropped.
 /// Recall@10 counts the posts graded 2 or 3; nDCG@10 uses gains 2^grade − 1 and the ideal order of all judged posts.
@@ -72,6 +73,12 @@ internal static partial class RelevanceBenchmark
             var engines = new List<(string Name, Func<string, Task<List<string>>> Search)>();
             var index = services.GetRequiredService<SearchIndex>();
             var thesaurus = await services.GetRequiredService<ThesaurusStore>().CurrentAsync(CancellationToken.None);
+            if (Array.IndexOf(args, "--fit") is var fit and >= 0)
+            {
+                Fit(root, fit + 1 < args.Length ? args[fit + 1] : throw new ArgumentException("--fit needs the sets to fit on: --fit judged,held-out,…"),
+                    index, thesaurus, keysById);
+                return;
+            }
             engines.Add(("ours", q =>
             {
                 if (!UserQuery.TryParse(q, out var query, out var error))

@@ -27,6 +27,9 @@ public sealed record IndexCriteria(
 {
     public PageRequest Page { get; init; } = new();
 
+    /// <summary>The ranking signals' weights: the default everywhere but in the relevance benchmark's fit.</summary>
+    public MatchWeights Weights { get; init; } = MatchWeights.Default;
+
     /// <summary>The abbreviations and their full forms the words are expanded with (none when null).</summary>
     public Thesaurus? Thesaurus { get; init; }
     /// <summary>
@@ -78,7 +81,7 @@ public static class IndexSearch
 
         return index.Search(searcher =>
         {
-            var plan = new MatchPlan(criteria.Query, criteria.Thesaurus, searcher.IndexReader);
+            var plan = new MatchPlan(criteria.Query, criteria.Thesaurus, searcher.IndexReader, criteria.Weights);
             var best = new BestHits(depth);
             var counts = new HitCounts();
             var total = 0;

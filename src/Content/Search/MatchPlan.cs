@@ -19,49 +19,11 @@ namespace CchcSite.Content.Search;
 /// </summary>
 internal sealed class MatchPlan
 {
-    // The signals and their weights. A document number typed as written is almost certainly the document wanted; a title
-    // holding a two-syllable word as typed outweighs one holding a single syllable of it, and the same match in the text
-    // alone (the text's pair is the title's too); the diacritics as typed outweigh the folded form ("hà" above "hạ");
-    // syllables next to each other as typed outweigh scattered ones; another form of a thesaurus term weighs less than the
-    // same match as typed, and a form written partly less than the whole form. The values were fitted on the ten judged
-    // query sets by coordinate ascent on nDCG@10 (docs/perf.md, "Eleventh tuning"): against the hand-set ones, the words
-    // typed together in the text weigh more than the title's pair, and a rare word's weight is capped lower.
-    private const int NumberKeyWeight = 40;
-    private const int TitlePairWeight = 6;
-    private const int TitlePairExactWeight = 6;
-    private const int TitleWeight = 4;
-    private const int TitleExactWeight = 3;
-    private const int ExpansionTitleWeight = 8;
-    private const int ExpansionWeight = 6;
-    private const int PartTitleWeight = 4;
-    private const int PartWeight = 2;
-    private const int PairWeight = 15;
-    /// <summary>A pair of a long query found in half the posts or more.</summary>
-    private const int CommonPairWeight = 5;
-    private const int ExactWeight = 3;
-    /// <summary>A corrected syllable in a title weighs as a typed one: the syllable as typed is in no post to outweigh it.</summary>
-    private const int CorrectionTitleWeight = 4;
-    /// <summary>
-    /// A word found several times in a post (<see cref="FrequentAt"/>) adds the least: it tells a post about "một cửa"
-    /// from one that names it in passing, where every other signal is equal.
-    /// </summary>
-    private const int FrequentWeight = 1;
+    /// <summary>A word found this many times in a post is found several times (<see cref="MatchWeights.Frequent"/>).</summary>
     private const int FrequentAt = 3;
-    /// <summary>
-    /// The typed words' run found together in a post's title or text: shared by its windows of three syllables, each found
-    /// when a post holds both of its indexed pairs ("bao tro", "tro xa" of "bảo trợ xã hội"). A post holding the whole run
-    /// (its two pairs and the run, 15 + 15 + 18) then outweighs one holding only a two-syllable word of it in its title (the
-    /// pair, the title's pair and its two syllables, 15 + 6 + 4 + 4), and a longer part of the run a shorter one, while a
-    /// long query's many windows add no more than a short one's.
-    /// </summary>
-    private const int RunWeight = 18;
     private const int RunSyllables = 3;
-    /// <summary>In a long query, where not every word must match, each word group found adds this.</summary>
-    private const int WordMatchedWeight = 3;
-    /// <summary>A rare word adds up to this much, in proportion to the logarithm of how rare it is (a year among years).</summary>
-    private const int MaxRareWeight = 5;
-    private const double RareScale = 3.75;
 
+    private readonly MatchWeights _weights;
     private readonly List<Clause> _phrases = [];
     private readonly List<Group> _groups = [];
     private readonly int _requiredGroups;
@@ -71,9 +33,11 @@ internal sealed class MatchPlan
     private readonly DocumentFrequencies _frequencies;
 
     /// <param name="reader">The index as searched: how rare each word is, and which syllables it holds.</param>
-    public MatchPlan(UserQuery query, Thesaurus? thesaurus, IndexReader reader)
+    /// <param name="weights">The signals' weights: <see cref="MatchWeights.Default"/> but in the relevance benchmark's fit.</param>
+    public MatchPlan(UserQuery query, Thesaurus? thesaurus, IndexReader reader, MatchWeights weights)
     {
         thesaurus ??= Thesaurus.Empty;
+        _weights = weights;
         _frequencies = new DocumentFrequencies(reader);
         var parts = SearchQueryBuilder.Parts(query);
         var terms = SearchQueryBuilder.FoldedTerms(parts);
@@ -124,8 +88,8 @@ internal sealed class MatchPlan
                 foreach (var (other, whole) in Expansions(thesaurus, form, group, qualifier?.Term.Heads ?? []))
                 {
                     alternatives.Add([Adjacent(other)]);
-                    _features.Add((new Clause(SearchFields.Title, other), whole ? ExpansionTitleWeight : PartTitleWeight));
-                    _features.Add((Adjacent(other), whole ? ExpansionWeight : PartWeight));
+                    _features.Add((new Clause(SearchFields.Title, other), whole ? _weights.ExpansionTitle : _weights.PartTitle));
+                    _features.Add((Adjacent(other), whole ? _weights.Expansion : _weights.Part));
                     terms.UnionWith(other);
                 }
                 _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
@@ -133,8 +97,8 @@ internal sealed class MatchPlan
                     AddTypedFeatures(word, longQuery);
                 // The term as typed is a whole word, whatever its syllables: it outweighs its other forms in the title and the text.
                 var typedTokens = span.SelectMany(w => w.Folded).ToList();
-                _features.Add((new Clause(SearchFields.Title, typedTokens), TitlePairWeight));
-                _features.Add((Adjacent(typedTokens), ExpansionWeight + 1));
+                _features.Add((new Clause(SearchFields.Title, typedTokens), _weights.TitlePair));
+                _features.Add((Adjacent(typedTokens), _weights.Expansion + 1));
                 c += count;
                 if (qualifier is var (term, typedQualifier, qualifierCount))
                 {
@@ -149,7 +113,7 @@ internal sealed class MatchPlan
             if (TypoCorrection.Correct(_frequencies, typed[index], part, Neighbour(words, content, c - 1), Neighbour(words, content, c + 1)) is { } correction)
             {
                 clauses.Add([new Clause(SearchFields.All, [correction])]);
-                _features.Add((new Clause(SearchFields.Title, [correction]), CorrectionTitleWeight));
+                _features.Add((new Clause(SearchFields.Title, [correction]), _weights.CorrectionTitle));
                 terms.Add(correction);
                 corrected[index] = correction;
                 syllables[index] = [correction];
@@ -178,28 +142,28 @@ internal sealed class MatchPlan
             var (first, second) = (syllables[content[c]], syllables[content[c + 1]]);
             if (first.Count != 1 || second.Count != 1 || termStart[content[c]] >= 0 && termStart[content[c]] == termStart[content[c + 1]])
                 continue;
-            _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), TitlePairWeight));
+            _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), _weights.TitlePair));
             var (typedFirst, typedSecond) = (words[content[c]], words[content[c + 1]]);
             // The written forms typed only when neither syllable was replaced by its correction.
             var asTyped = ReferenceEquals(first, typedFirst.Folded) && ReferenceEquals(second, typedSecond.Folded);
             if (asTyped && (typedFirst.HasDiacritics || typedSecond.HasDiacritics))
-                _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), TitlePairExactWeight));
+                _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), _weights.TitlePairExact));
             var pair = new Clause(SearchFields.Pairs, [first[0] + IndexedText.PairSeparator + second[0]]);
             // In a long query a set phrase in most posts ("trên địa bàn tỉnh") weighs little, as its windows do nothing:
             // its pairs would otherwise outweigh the rare word that says which post is meant (the year).
-            var weight = longQuery ? (IsCommon(_frequencies, pair.DocumentFrequency(_frequencies)) ? CommonPairWeight : PairWeight) + Rarity(_frequencies, [[pair]]) : PairWeight;
+            var weight = longQuery ? (IsCommon(_frequencies, pair.DocumentFrequency(_frequencies)) ? _weights.CommonPair : _weights.Pair) + Rarity(_frequencies, [[pair]]) : _weights.Pair;
             _features.Add((pair, weight));
         }
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
-            _groupFeatures.Add((window, Math.Max(1, RunWeight / windows.Count)));
+            _groupFeatures.Add((window, Math.Max(1, _weights.Run / windows.Count)));
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
-            .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), FrequentWeight)));
+            .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), _weights.Frequent)));
 
         _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count);
         foreach (var group in _groups)
         {
-            var weight = (_groups.Count > 1 ? group.Rarity : 0) + (_requiredGroups < _groups.Count ? WordMatchedWeight : 0);
+            var weight = (_groups.Count > 1 ? group.Rarity : 0) + (_requiredGroups < _groups.Count ? _weights.WordMatched : 0);
             if (weight > 0)
                 _groupFeatures.Add((group, weight));
         }
@@ -225,8 +189,8 @@ internal sealed class MatchPlan
         _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
         foreach (var form in forms)
         {
-            _features.Add((new Clause(SearchFields.Title, form), TitlePairWeight));
-            _features.Add((Adjacent(form), ExpansionWeight + 1));
+            _features.Add((new Clause(SearchFields.Title, form), _weights.TitlePair));
+            _features.Add((Adjacent(form), _weights.Expansion + 1));
             terms.UnionWith(form);
         }
         foreach (var i in span)
@@ -247,8 +211,8 @@ internal sealed class MatchPlan
         foreach (var other in term.Qualifiers.Where(q => !q.SequenceEqual(typed, StringComparer.Ordinal)))
         {
             alternatives.Add([Adjacent(other)]);
-            _features.Add((new Clause(SearchFields.Title, other), ExpansionTitleWeight));
-            _features.Add((Adjacent(other), ExpansionWeight));
+            _features.Add((new Clause(SearchFields.Title, other), _weights.ExpansionTitle));
+            _features.Add((Adjacent(other), _weights.Expansion));
             terms.UnionWith(other);
         }
         _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
@@ -325,23 +289,23 @@ internal sealed class MatchPlan
     private void AddTypedFeatures(QueryPart part, bool longQuery)
     {
         if (part.HasDiacritics && (part.IsTypedPhrase || !longQuery))
-            _features.AddRange(part.Exact.Zip(part.Folded, (exact, folded) => (Written(exact, folded), ExactWeight)));
-        _features.Add((new Clause(SearchFields.Title, part.Folded), part.Folded.Count > 1 ? TitlePairWeight : TitleWeight));
+            _features.AddRange(part.Exact.Zip(part.Folded, (exact, folded) => (Written(exact, folded), _weights.Exact)));
+        _features.Add((new Clause(SearchFields.Title, part.Folded), part.Folded.Count > 1 ? _weights.TitlePair : _weights.Title));
         if (part.HasDiacritics)
-            _features.Add((new Clause(SearchFields.Title, part.Exact), TitleExactWeight));
+            _features.Add((new Clause(SearchFields.Title, part.Exact), _weights.TitleExact));
         if (part.NumberKey is { } number)
-            _features.Add((new Clause(SearchFields.NumberKey, [number]), NumberKeyWeight));
+            _features.Add((new Clause(SearchFields.NumberKey, [number]), _weights.NumberKey));
     }
 
     /// <summary>
     /// How much finding this group says, from the share of documents that hold its commonest alternative: nothing for a
-    /// word in most posts, up to <see cref="MaxRareWeight"/> for one in a handful.
+    /// word in most posts, up to <see cref="MatchWeights.MaxRare"/> for one in a handful.
     /// </summary>
-    private static int Rarity(DocumentFrequencies frequencies, List<Clause[]> alternatives)
+    private int Rarity(DocumentFrequencies frequencies, List<Clause[]> alternatives)
     {
         var documents = Math.Max(1, frequencies.Reader.NumDocs);
         var found = alternatives.Max(clauses => clauses.Min(clause => clause.DocumentFrequency(frequencies)));
-        return found == 0 ? 0 : (int)Math.Clamp(Math.Round(RareScale * Math.Log((double)documents / found)), 0, MaxRareWeight);
+        return found == 0 ? 0 : (int)Math.Clamp(Math.Round(_weights.RareScale * Math.Log((double)documents / found)), 0, _weights.MaxRare);
     }
 
     /// <summary>
