@@ -156,7 +156,9 @@ public sealed class SiteFixture : IAsyncLifetime
         // Everyone lands on "Việc của tôi", except a hotline officer, whose home is the inbox of questions.
         try
         {
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$"));
+            // Arriving is what is waited for, not every image of the page loaded: under load that alone can outlast the timeout.
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$"),
+                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {
