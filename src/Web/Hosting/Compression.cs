@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,26 @@ public static class Compression
     private sealed class PlainWhenNoStore(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
         : ResponseCompressionProvider(services, options)
     {
+        /// <summary>Clients send a handful of distinct Accept-Encoding values; more than this are negotiated each time.</summary>
+        private const int RememberedHeaders = 64;
+
+        // The negotiation depends on the header alone, and parsing its q-values allocated about 8 % of a cached page's
+        // bytes (it runs for every request: the encoding is part of the output cache key; docs/perf.md).
+        private readonly ConcurrentDictionary<string, ICompressionProvider?> _byHeader = new(StringComparer.Ordinal);
+
+        public override ICompressionProvider? GetCompressionProvider(HttpContext context)
+        {
+            var accept = context.Request.Headers.AcceptEncoding;
+            if (accept.Count != 1 || accept[0] is not { Length: > 0 } header)
+                return accept.Count == 0 ? null : base.GetCompressionProvider(context);
+            if (_byHeader.TryGetValue(header, out var provider))
+                return provider;
+            provider = base.GetCompressionProvider(context);
+            if (_byHeader.Count < RememberedHeaders)
+                _byHeader.TryAdd(header, provider);
+            return provider;
+        }
+
         public override bool ShouldCompressResponse(HttpContext context) =>
             !HeaderUtilities.ContainsCacheDirective(context.Response.Headers.CacheControl, CacheControlHeaderValue.NoStoreString)
             && base.ShouldCompressResponse(context);
