@@ -316,6 +316,18 @@ public class QueryUnderstandingTests
             Assert.Equal(["Ý kiến xây dựng kế hoạch"], await site.TitlesAsync(typed));
     }
 
+    /// <summary>"Sở NV", "Sở TC": a department written as "Sở" and the initials of its field finds the department written in full.</summary>
+    [Fact]
+    public async Task A_department_written_as_So_and_its_initials_finds_the_department_written_in_full()
+    {
+        await using var site = await SiteWithAsync(
+            ("Lớp tập huấn nghiệp vụ", "Sở Nội vụ tổ chức lớp tập huấn cho công chức; Sở Tài chính hướng dẫn lập dự toán."),
+            ("Tập huấn công tác văn thư", "Sở Y tế tổ chức lớp tập huấn cho viên chức."));
+
+        Assert.Equal(["Lớp tập huấn nghiệp vụ"], await site.TitlesAsync("Sở NV tập huấn"));
+        Assert.Equal(["Lớp tập huấn nghiệp vụ"], await site.TitlesAsync("Sở TC tập huấn"));
+    }
+
     /// <summary>
     /// A unit's full name typed in a query is one term: a title holding it ranks no higher for its five syllable pairs
     /// than a title holding the unit's abbreviation and the words that say what the post is about.
