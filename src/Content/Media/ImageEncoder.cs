@@ -24,7 +24,7 @@ public static class ImageEncoder
 
     public static IReadOnlyList<EncodedImage> Encode(byte[] source, string sourceType, long maxPixels)
     {
-        var (_, _, hasAlpha) = Inspect(source, maxPixels);
+        var (_, _, hasAlpha) = ReadHeader(source, maxPixels);
         var fallbackPng = sourceType != FileSniffer.Jpeg && (hasAlpha || sourceType is FileSniffer.Png or FileSniffer.Gif);
         var results = new List<EncodedImage>();
         try
@@ -58,7 +58,7 @@ public static class ImageEncoder
     /// </summary>
     public static EncodedImage Reencode(byte[] source, string sourceType, long maxPixels)
     {
-        var (width, height, _) = Inspect(source, maxPixels);
+        var (width, height, _) = ReadHeader(source, maxPixels);
         var png = sourceType == FileSniffer.Png;
         try
         {
@@ -78,7 +78,7 @@ public static class ImageEncoder
     }
 
     /// <summary>The header alone, read before any pixel is: size and alpha, or the refusal when it is none or too large.</summary>
-    private static (int Width, int Height, bool HasAlpha) Inspect(byte[] source, long maxPixels)
+    public static (int Width, int Height, bool HasAlpha) ReadHeader(byte[] source, long maxPixels)
     {
         int width, height;
         bool hasAlpha;

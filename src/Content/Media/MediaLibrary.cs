@@ -182,6 +182,41 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
     /// <summary>Adds the asset of an image <see cref="Encode"/>d already (not yet saved).</summary>
     public async Task<MediaAsset> AddImageAsync(int unitId, string fileName, IReadOnlyList<EncodedImage> encoded, string altText, CancellationToken ct)
     {
+        // Its file, type and size are those of its full-size variant, set by ServeFromVariants.
+        var asset = new MediaAsset
+        {
+            UnitId = unitId, FileName = "", ContentType = "", StoragePath = "", AltText = altText, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        ServeFromVariants(asset, await StoreVariantsAsync(fileName, encoded, ct));
+        db.MediaAssets.Add(asset);
+        return asset;
+    }
+
+    /// <summary>
+    /// Adds an image of the seed as its file came, without variants (not yet saved): pages show it whole until
+    /// <see cref="ServeFromVariants"/> gives it its variants, which the seed makes after the site's first answer. Never for
+    /// an upload: only a re-encoded image leaves nothing of the sender's file but its pixels.
+    /// </summary>
+    public async Task<MediaAsset> AddSeedImageAsync(int unitId, string fileName, byte[] bytes, string sourceType, string altText, CancellationToken ct)
+    {
+        var (width, height, _) = ImageEncoder.ReadHeader(bytes, limits.Value.MaxImagePixels);
+        var extension = Extensions[sourceType][0];
+        var (path, length) = await store.SaveAsync(bytes, extension, ct);
+        var asset = new MediaAsset
+        {
+            UnitId = unitId, FileName = BaseName(fileName) + extension, ContentType = sourceType, Length = length, StoragePath = path,
+            AltText = altText, CreatedAt = clock.GetUtcNow().UtcDateTime, Width = width, Height = height,
+        };
+        db.MediaAssets.Add(asset);
+        return asset;
+    }
+
+    /// <summary>
+    /// Writes an image's encoded variants to the store, named after <paramref name="fileName"/>; touches no database
+    /// state, so several images may be stored at once.
+    /// </summary>
+    public async Task<List<MediaVariant>> StoreVariantsAsync(string fileName, IReadOnlyList<EncodedImage> encoded, CancellationToken ct)
+    {
         var baseName = BaseName(fileName);
         var variants = new List<MediaVariant>();
         foreach (var image in encoded)
@@ -193,15 +228,21 @@ public sealed class MediaLibrary(CchcDbContext db, IMediaStore store, MediaClean
                 Width = image.Width, Height = image.Height, Length = length, StoragePath = path,
             });
         }
+        return variants;
+    }
+
+    /// <summary>
+    /// Gives an image its variants and serves it as its full-size variant in the fallback format, as an uploaded image is.
+    /// Returns the file it was served from before, for <see cref="MediaCleanup"/> once the change has committed.
+    /// </summary>
+    public static string ServeFromVariants(MediaAsset asset, List<MediaVariant> variants)
+    {
+        var before = asset.StoragePath;
         var full = variants.First(v => v.Size == ImageSize.Full && v.ContentType != FileSniffer.WebP);
-        var asset = new MediaAsset
-        {
-            UnitId = unitId, FileName = full.FileName, ContentType = full.ContentType, Length = full.Length,
-            StoragePath = full.StoragePath, AltText = altText, CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Width = full.Width, Height = full.Height, Variants = variants,
-        };
-        db.MediaAssets.Add(asset);
-        return asset;
+        (asset.FileName, asset.ContentType, asset.Length, asset.StoragePath, asset.Width, asset.Height) =
+            (full.FileName, full.ContentType, full.Length, full.StoragePath, full.Width, full.Height);
+        asset.Variants = variants;
+        return before;
     }
 
     private async Task<MediaAsset> AddFileAsync(int unitId, string fileName, byte[] bytes, string contentType, string? title, CancellationToken ct)

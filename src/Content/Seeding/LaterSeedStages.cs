@@ -13,19 +13,21 @@ using Microsoft.Extensions.Options;
 namespace CchcSite.Content.Seeding;
 
 /// <summary>
-/// The parts of the seed no first page reads — the answered questions, indexes, procedures with their dossier results,
-/// oversight, submitted reports, contests and surveys: near half of a new database's seeding CPU (docs/perf.md) — imported
-/// after the site serves. <see cref="SeedImporter"/> marks each one pending (<see cref="PendingSeedStage"/>) in its own
+/// The parts of the seed no first page reads — the images' variants, the answered questions, indexes, procedures with
+/// their dossier results, oversight, submitted reports, contests and surveys: most of a new database's seeding CPU
+/// (docs/perf.md) — imported after the site serves. <see cref="SeedImporter"/> marks each one pending (<see cref="PendingSeedStage"/>) in its own
 /// transaction; here each part is imported and its mark deleted in one transaction, in the order of <see cref="Names"/> (a
 /// later part may read an earlier one: dossier results name the procedures' fields). So a start stopped midway keeps the
 /// finished parts and redoes only the unfinished one, and a database without marks (every start after the first) costs one
 /// query. The caller keeps nodes from doing it together (<c>NodeLockNames.LaterSeed</c>); the sample data
 /// (<see cref="SampleDataSeeder"/>) comes after, as it fills the contests and surveys made here.
 /// </summary>
-public sealed class LaterSeedStages(CchcDbContext db, IMediaStore media, MediaLibrary library, IOptions<SubmissionOptions> questions,
+public sealed class LaterSeedStages(CchcDbContext db, IMediaStore media, MediaLibrary library, MediaCleanup cleanup, IOptions<SubmissionOptions> questions,
     IOptions<SiteOptions> site, TimeProvider clock, Reports.PeriodicReports reports, Reports.ReportSubmissions submissions,
     ILogger<LaterSeedStages> logger)
 {
+    /// <summary>The variants of the images the first part stored as they came (<see cref="SeedImageVariants"/>).</summary>
+    public const string Images = "images";
     public const string Questions = "questions";
     public const string Indexes = "indexes";
     public const string Procedures = "procedures";
@@ -35,7 +37,7 @@ public sealed class LaterSeedStages(CchcDbContext db, IMediaStore media, MediaLi
     public const string Surveys = "surveys";
 
     /// <summary>Every later part, in the order they are imported.</summary>
-    public static readonly IReadOnlyList<string> Names = [Questions, Indexes, Procedures, Oversight, Reports, Contests, Surveys];
+    public static readonly IReadOnlyList<string> Names = [Images, Questions, Indexes, Procedures, Oversight, Reports, Contests, Surveys];
 
     /// <summary>Returns how many parts were imported.</summary>
     public async Task<int> ImportPendingAsync(CancellationToken ct)
@@ -55,10 +57,11 @@ public sealed class LaterSeedStages(CchcDbContext db, IMediaStore media, MediaLi
                 // Imported by another node since the list was read: nothing to do.
                 if (await db.PendingSeedStages.SingleOrDefaultAsync(s => s.Name == name, ct) is { } mark)
                 {
-                    await ImportAsync(name, root, ct);
+                    var replaced = await ImportAsync(name, root, ct);
                     db.PendingSeedStages.Remove(mark);
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
+                    await cleanup.DeleteUnusedAsync(replaced, ct);
                     done++;
                 }
             }
@@ -69,8 +72,11 @@ public sealed class LaterSeedStages(CchcDbContext db, IMediaStore media, MediaLi
         return done;
     }
 
-    private async Task ImportAsync(string name, string root, CancellationToken ct)
+    /// <summary>Adds one part (not yet saved); returns the stored files it replaced, to delete once it has committed.</summary>
+    private async Task<IReadOnlyList<string>> ImportAsync(string name, string root, CancellationToken ct)
     {
+        if (name == Images)
+            return await new SeedImageVariants(db, media, library).AddAsync(ct);
         var units = await db.Units.ToDictionaryAsync(u => u.Slug, StringComparer.Ordinal, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         switch (name)
@@ -102,6 +108,7 @@ public sealed class LaterSeedStages(CchcDbContext db, IMediaStore media, MediaLi
             default:
                 throw new InvalidOperationException($"Unknown seed part '{name}'.");
         }
+        return [];
     }
 
     private async Task ImportQuestionsAsync(string path, Dictionary<string, Unit> units, CancellationToken ct)

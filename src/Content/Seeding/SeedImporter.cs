@@ -66,7 +66,6 @@ public sealed class SeedImporter(CchcDbContext db, IMediaStore media, MediaLibra
             .ToList();
 
         var files = new SeedFileImporter(db, media, library, Path.Combine(root, "files"), now);
-        files.StartEncoding(seeds.SelectMany(s => (string?[])[s.Meta.Cover, s.Meta.Video?.Poster]).OfType<string>());
         var tags = new Dictionary<string, Tag>(StringComparer.Ordinal);
         var posts = new List<(PostSeed Seed, Post Post)>();
         foreach (var seed in seeds)

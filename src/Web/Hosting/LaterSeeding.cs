@@ -5,7 +5,7 @@ namespace CchcSite.Web.Hosting;
 
 /// <summary>
 /// Finishes a new database's seed once the background jobs may begin (<see cref="BackgroundStart"/>): first the parts no
-/// first page reads (<see cref="LaterSeedStages"/>: questions, indexes, procedures, reports, contests, surveys…), then the
+/// first page reads (<see cref="LaterSeedStages"/>: the images' variants, questions, indexes, procedures, reports, contests…), then the
 /// sample responses and participants (<see cref="SampleDataSeeder"/>), which fill the surveys and contests those parts
 /// made. On a new database they were seconds of the start to the first page, which none of them is on; until they are in,
 /// their pages show what an empty site shows. Nodes take turns: a later one waits for the lock and finds nothing left.

@@ -1,3 +1,5 @@
+using CchcSite.Content.Media;
+using CchcSite.Content.Nodes;
 using CchcSite.Content.Seeding;
 using CchcSite.Testing;
 using CchcSite.Web.Hosting;
@@ -61,6 +63,43 @@ public sealed class LaterSeedingTests
         Assert.Equal(0, await PendingAsync(site));
         Assert.Equal(SeedFacts.Surveys.ThacMoResponses, await SampleResponsesAsync(site));
         Assert.True(await site.WithDbAsync(db => db.ContestAttempts.AnyAsync(a => a.IsSample)));
+    }
+
+    [Fact]
+    public async Task The_seeds_images_are_served_whole_until_their_variants_are_made_after_the_first_answer()
+    {
+        using var site = new QuietSite();
+        var client = site.CreateClient();
+        var images = await site.WithDbAsync(db => db.MediaAssets.Where(a => a.ContentType.StartsWith("image/"))
+            .Select(a => new { a.Id, a.FileName, a.StoragePath, Variants = a.Variants.Count }).ToListAsync());
+        Assert.NotEmpty(images);
+        Assert.All(images, image => Assert.Equal(0, image.Variants));
+        var store = site.Services.GetRequiredService<IMediaStore>();
+
+        // The later parts wait while the test holds their lock: the pages of a site that has just answered its first request.
+        await using (await site.Services.GetRequiredService<INodeLocks>().AcquireAsync(NodeLockNames.LaterSeed, CancellationToken.None))
+        {
+            var home = await client.GetStringAsync("/");
+            Assert.DoesNotContain("srcset=\"/tep/", home);
+            var cover = images.First(image => home.Contains($"src=\"/tep/{image.Id}/{image.FileName}\""));
+            using var stored = new MemoryStream();
+            await using (var file = store.OpenRead(cover.StoragePath)!)
+                await file.CopyToAsync(stored);
+            Assert.Equal(stored.ToArray(), await client.GetByteArrayAsync($"/tep/{cover.Id}/{cover.FileName}"));
+            Assert.Contains(LaterSeedStages.Images, await PendingPartsAsync(site));
+        }
+
+        await site.Services.GetRequiredService<SeedReadiness>().Completion.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Contains("srcset=\"/tep/", await client.GetStringAsync("/"));
+        var served = await site.WithDbAsync(db => db.MediaAssets.Where(a => a.ContentType.StartsWith("image/"))
+            .Select(a => new { a.Id, a.FileName, FromVariant = a.Variants.Any(v => v.StoragePath == a.StoragePath), Variants = a.Variants.Count })
+            .ToListAsync());
+        Assert.Equal(images.Select(i => (i.Id, i.FileName, true, 6)), served.Select(i => (i.Id, i.FileName, i.FromVariant, i.Variants)));
+        // The files they came as belong to nothing any more, so they are gone.
+        Assert.All(images, image => Assert.Null(store.OpenRead(image.StoragePath)));
+        var first = images[0];
+        var response = await client.GetAsync($"/tep/{first.Id}/{first.FileName}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -53,6 +53,9 @@ public sealed partial class PublicImagesTests(SiteFactory site)
             Variants: await db.Set<Content.Media.MediaVariant>().CountAsync()));
         Assert.True(counts.Images > 0);
         Assert.Equal(counts.Images * 6, counts.Variants);
+        // The seed stored each image as it came and then served it from its full-size variant: that file is gone.
+        Assert.Equal(0, await site.WithDbAsync(db =>
+            db.MediaAssets.CountAsync(a => a.ContentType.StartsWith("image/") && !a.Variants.Any(v => v.StoragePath == a.StoragePath))));
     }
 
     [Theory]
