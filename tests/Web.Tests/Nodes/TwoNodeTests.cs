@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using CchcSite.Content.Seeding;
 using CchcSite.Testing;
 using CchcSite.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,7 @@ public sealed class TwoNodeTests
         using var b = new QuietNode(shared, "b");
         var atA = a.CreateClient();
         var atB = b.CreateClient();
-        Assert.Equal(7, await a.WithDbAsync(db => db.PendingSeedStages.CountAsync()));
+        Assert.Equal(LaterSeedStages.Names.Count, await a.WithDbAsync(db => db.PendingSeedStages.CountAsync()));
 
         // Both answer at once, so both start finishing the seed at once.
         var answers = await Task.WhenAll(atA.GetAsync("/"), atB.GetAsync("/"));
@@ -104,6 +105,9 @@ public sealed class TwoNodeTests
         Assert.Equal((0, 0), await a.WithDbAsync(async db =>
             (await db.PendingSeedStages.CountAsync(), await db.Surveys.CountAsync(s => s.SampleDataPending) + await db.Contests.CountAsync(c => c.SampleDataPending))));
         Assert.Equal((6, 47), await a.WithDbAsync(async db => (await db.Submissions.CountAsync(), await db.Procedures.CountAsync())));
+        // The images' variants were made once: six per image, not twelve.
+        Assert.Equal((true, 0), await a.WithDbAsync(async db => (await db.MediaAssets.AnyAsync(m => m.ContentType.StartsWith("image/")),
+            await db.MediaAssets.CountAsync(m => m.ContentType.StartsWith("image/") && m.Variants.Count != 6))));
         Assert.Equal(SeedFacts.Surveys.ThacMoResponses, await b.WithDbAsync(db =>
             db.SurveyResponses.CountAsync(r => db.Surveys.Any(s => s.Id == r.SurveyId && s.Slug == SeedFacts.Surveys.ThacMoSatisfaction))));
     }
