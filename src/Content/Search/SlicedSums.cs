@@ -11,18 +11,14 @@ namespace CchcSite.Content.Search;
 /// </summary>
 /// <remarks>
 /// The sets added are summed when the sums are first read, a block of 64 documents at a time as needed: a
-/// <see cref="Split"/> (the best hits of a segment) sums the sets in few blocks over every document and the others one
-/// at a time, each only in the blocks holding a document that can still reach the best. A long query weighs some 50 sets
-/// over nearly every post, and only a page of them is wanted.
+/// <see cref="Split"/> (the best hits of a segment) sums the sparse sets over every document and the dense ones only in
+/// the blocks holding a document that can still reach the best. A long query weighs some
+/// 30 sets over every match, and only a page of them is wanted.
 /// </remarks>
 internal sealed class SlicedSums : IDisposable
 {
     /// <summary>Sums up to 2^12 − 1; more is never reached (a query has at most 200 characters).</summary>
     private const int Slices = 12;
-    /// <summary>A set in at most one in this many of the blocks holding a match is cheap enough to add to every block.</summary>
-    private const int CheapShare = 8;
-    /// <summary>While sets are added one at a time, the floor is raised after the 1st, 2nd, 4th and then every 4th.</summary>
-    private const int RaiseEvery = 4;
 
     private readonly long[] _slices;
     private readonly int _blocks;
@@ -76,11 +72,10 @@ internal sealed class SlicedSums : IDisposable
     /// a machine word, instead of reading every matching document's sum to offer it to a queue.
     /// </summary>
     /// <remarks>
-    /// On a first read, only the blocks that can hold such a document are summed whole (max-score pruning, a block of 64
-    /// documents at a time): the sets in few blocks are summed everywhere; some <paramref name="count"/> likely best
-    /// matches are summed whole, which gives a floor for the <paramref name="count"/>-th highest sum; the other sets are
-    /// then added one at a time, each only to the blocks where a match's sum so far plus the weight of every set not yet
-    /// added can still reach that floor, and the floor is raised now and then from the best of those blocks.
+    /// On a first read, only the blocks that can hold such a document are summed whole (max-score pruning): the sets
+    /// fewer than half the matches are in are summed everywhere; the blocks of the <paramref name="count"/> best by
+    /// those are summed whole, which gives a floor for the <paramref name="count"/>-th highest sum; then only the blocks
+    /// where a match's partial sum plus the weight of every dense set can still reach that floor are summed whole.
     /// </remarks>
     public (FixedBitSet Above, FixedBitSet AtThreshold) Split(FixedBitSet matches, int count, int maxDoc)
     {
@@ -102,143 +97,43 @@ internal sealed class SlicedSums : IDisposable
     private void SumWhereReachable(long[] matchWords, int blocks, int count)
     {
         _read = true;
-        // Adding a set costs a ripple-carry add per block where it holds a match. A set in few blocks (a rare word, a
-        // phrase in the title) is cheap to add everywhere, and a match without it is often out of reach of one with it.
-        // The others ("cải cách" in a reform post, or a word in a tenth of the posts, which is still in nearly every
-        // block of 64) are added one at a time, each only to the blocks that can still reach the best.
-        var matchBlocks = 0;
+        // The sets that most matches are in ("cải cách" in a reform post) cost the most to add and tell the matches apart
+        // the least: they are left for the blocks that can reach the best. The sparser ones (a word in the title) are
+        // cheap to add everywhere, and a match without them is out of reach of one with them.
+        var matching = 0L;
         for (var i = 0; i < blocks; i++)
-            if (matchWords[i] != 0)
-                matchBlocks++;
-        var counted = _addends.Select(addend => (Addend: addend, Count: CountIn(addend, matchWords, blocks))).ToList();
-        var cheap = counted.Where(a => a.Count.Blocks * CheapShare <= matchBlocks).Select(a => a.Addend).ToList();
-        // In the order that lowers the bound of the matches the most: a set's weight times the matches not in it is how
-        // much the reachable sums fall, in all, once it is added.
-        var matching = matchWords.Take(blocks).Sum(word => (long)BitOperations.PopCount((ulong)word));
-        var rest = counted.Where(a => a.Count.Blocks * CheapShare > matchBlocks)
-            .OrderByDescending(a => a.Addend.Weight * (matching - a.Count.Docs)).Select(a => a.Addend).ToList();
+            matching += BitOperations.PopCount((ulong)matchWords[i]);
+        var byDensity = _addends.Select(addend => (Addend: addend, Dense: 2 * CountIn(addend, matchWords, blocks) >= matching)).ToList();
         _addends.Clear();
-        _addends.AddRange(cheap);
-        _addends.AddRange(rest);
-        foreach (var addend in cheap)
-            AddEverywhere(addend);
+        _addends.AddRange(byDensity.Where(a => !a.Dense).Select(a => a.Addend));
+        var everywhere = _addends.Count;
+        _addends.AddRange(byDensity.Where(a => a.Dense).Select(a => a.Addend));
+        var left = byDensity.Where(a => a.Dense).Sum(a => a.Addend.Weight);
+        for (var a = 0; a < everywhere; a++)
+            AddEverywhere(_addends[a]);
         for (var i = 0; i < _blocks; i++)
-            _summed[i] = cheap.Count;
-        if (rest.Count == 0)
+            _summed[i] = everywhere;
+        if (everywhere == _addends.Count)
             return;
 
-        var floor = Floor(matchWords, blocks, count, rest);
-
-        // A match whose sum so far plus every set not yet added stays below the floor is out, and stays out as sets are
-        // added (its bound only falls); a block with no match left is not summed further.
-        var left = rest.Sum(a => a.Weight);
-        var reachable = ArrayPool<int>.Shared.Rent(blocks);
-        var candidates = ArrayPool<long>.Shared.Rent(blocks);
-        var kept = 0;
+        // The best `count` by the sparse sets, summed whole: the `count`-th highest of their sums is a floor for the threshold.
+        var best = new long[blocks];
+        Array.Copy(matchWords, best, blocks);
+        var above = new long[blocks];
+        Select(best, above, blocks, count);
         for (var i = 0; i < blocks; i++)
-            if (_summed[i] != _addends.Count && matchWords[i] != 0)
-                reachable[kept++] = i;
-        try
-        {
-            for (var a = cheap.Count; a < _addends.Count && kept > 0; a++)
-            {
-                // The sums so far tell the best apart better as more sets are in them: now and then, the best of the
-                // blocks still in are summed whole, which can raise the floor.
-                var added = a - cheap.Count;
-                if (added > 0 && ((added & (added - 1)) == 0 || added % RaiseEvery == 0))
-                {
-                    Array.Clear(candidates, 0, blocks);
-                    for (var k = 0; k < kept; k++)
-                        candidates[reachable[k]] = matchWords[reachable[k]];
-                    floor = Math.Max(floor, FloorFrom(candidates, matchWords, blocks, count));
-                }
-                var needed = floor - left;
-                var still = 0;
-                for (var k = 0; k < kept; k++)
-                {
-                    var i = reachable[k];
-                    // Summed whole when the floor was raised, or out of reach of it.
-                    if (_summed[i] == _addends.Count || needed > 0 && (matchWords[i] & BlockAtLeast(i, needed)) == 0)
-                        continue;
-                    AddTo(i, _addends[a]);
-                    _summed[i] = a + 1;
-                    reachable[still++] = i;
-                }
-                kept = still;
-                left -= _addends[a].Weight;
-            }
-        }
-        finally
-        {
-            ArrayPool<int>.Shared.Return(reachable);
-            ArrayPool<long>.Shared.Return(candidates);
-        }
-    }
+            if ((best[i] | above[i]) != 0)
+                SumWhole(i);
+        var summed = new long[blocks];
+        for (var i = 0; i < blocks; i++)
+            summed[i] = _summed[i] == _addends.Count ? matchWords[i] : 0;
+        var floor = Select(summed, null, blocks, count);
 
-    /// <summary>
-    /// The <paramref name="count"/>-th highest sum of some <paramref name="count"/> matches summed whole: no more than the
-    /// threshold, and near it when they are among the best. They are found without adding: the matches in each of the
-    /// sets (in the given order) for as long as at least <paramref name="count"/> are left, then the best of those by
-    /// the sums so far, the first of them where they tie.
-    /// </summary>
-    private int Floor(long[] matchWords, int blocks, int count, List<Addend> sets)
-    {
-        var (best, narrowed) = (ArrayPool<long>.Shared.Rent(blocks), ArrayPool<long>.Shared.Rent(blocks));
-        try
-        {
-            Array.Copy(matchWords, best, blocks);
-            foreach (var set in sets)
-            {
-                var left = 0L;
-                for (var i = 0; i < blocks; i++)
-                {
-                    narrowed[i] = i < set.Blocks ? best[i] & set.Words[i] & (set.Within is null ? ~0L : set.Within[i]) : 0;
-                    left += BitOperations.PopCount((ulong)narrowed[i]);
-                }
-                if (left >= count)
-                    (best, narrowed) = (narrowed, best);
-            }
-            return FloorFrom(best, matchWords, blocks, count);
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(best);
-            ArrayPool<long>.Shared.Return(narrowed);
-        }
-    }
-
-    /// <summary>
-    /// Sums whole the blocks of the <paramref name="count"/> best of <paramref name="candidates"/> by the sums so far (the
-    /// first of them where they tie), and returns the <paramref name="count"/>-th highest sum of the matches in every
-    /// block summed whole: a floor for the threshold.
-    /// </summary>
-    private int FloorFrom(long[] candidates, long[] matchWords, int blocks, int count)
-    {
-        var above = ArrayPool<long>.Shared.Rent(blocks);
-        try
-        {
-            Array.Clear(above, 0, blocks);
-            Select(candidates, above, blocks, count);
-            var wanted = count;
-            for (var i = 0; i < blocks; i++)
-                wanted -= BitOperations.PopCount((ulong)above[i]);
-            for (var i = 0; i < blocks; i++)
-                if (above[i] != 0)
-                    SumWhole(i);
-                else if (candidates[i] != 0 && wanted > 0)
-                {
-                    wanted -= BitOperations.PopCount((ulong)candidates[i]);
-                    SumWhole(i);
-                }
-            var summed = above;
-            for (var i = 0; i < blocks; i++)
-                summed[i] = _summed[i] == _addends.Count ? matchWords[i] : 0;
-            return Select(summed, null, blocks, count);
-        }
-        finally
-        {
-            ArrayPool<long>.Shared.Return(above);
-        }
+        // A document the rest cannot lift to the floor is out: its block need not be summed.
+        var needed = Math.Max(0, floor - left);
+        for (var i = 0; i < blocks; i++)
+            if (_summed[i] != _addends.Count && (matchWords[i] & BlockAtLeast(i, needed)) != 0)
+                SumWhole(i);
     }
 
     /// <summary>
@@ -275,18 +170,12 @@ internal sealed class SlicedSums : IDisposable
         return threshold;
     }
 
-    /// <summary>How many matches are in the set, and in how many blocks.</summary>
-    private static (long Docs, int Blocks) CountIn(Addend addend, long[] matchWords, int blocks)
+    private static long CountIn(Addend addend, long[] matchWords, int blocks)
     {
-        var (docs, inBlocks) = (0L, 0);
+        var count = 0L;
         for (var i = 0; i < Math.Min(blocks, addend.Blocks); i++)
-        {
-            var word = addend.Words[i] & (addend.Within is null ? ~0L : addend.Within[i]) & matchWords[i];
-            docs += BitOperations.PopCount((ulong)word);
-            if (word != 0)
-                inBlocks++;
-        }
-        return (docs, inBlocks);
+            count += BitOperations.PopCount((ulong)(addend.Words[i] & (addend.Within is null ? ~0L : addend.Within[i]) & matchWords[i]));
+        return count;
     }
 
     /// <summary>The documents of a block whose sum is at least <paramref name="minimum"/>.</summary>
@@ -294,8 +183,7 @@ internal sealed class SlicedSums : IDisposable
     {
         // Compare from the highest slice: "greater" once a slice has 1 where the minimum has 0 and all above were equal.
         var (greater, equal) = (0L, ~0L);
-        // The slices above those in use are zero: they only matter to a minimum that has bits there.
-        for (var j = minimum >> _used != 0 ? Slices - 1 : _used - 1; j >= 0; j--)
+        for (var j = Slices - 1; j >= 0; j--)
         {
             var slice = _slices[block * Slices + j];
             if ((minimum >> j & 1) != 0)
