@@ -5,7 +5,8 @@ using CchcSite.Content.Posts;
 using CchcSite.Content.Search;
 
 // Search benchmark: indexing throughput, index size and query latency over a generated corpus.
-// Usage: dotnet run -c Release --project tests/Benchmarks [-- <documents> <iterations per query> [<index folder to keep>]]
+// Usage: dotnet run -c Release --project tests/Benchmarks [-- <documents> <iterations per query> [<index folder to keep>] [--only <text>]…]
+// --only times only the queries whose name contains the text (repeatable): a profile of some queries without the rest.
 // The relevance benchmark instead: dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-12] [--verbose]
 // The mail benchmark: dotnet run -c Release --project tests/Benchmarks -- mail [<subscribers>]
 // Given a folder, the index is kept there, and a later run that finds an index of the current schema in it times the
@@ -32,9 +33,11 @@ if (args.FirstOrDefault() == "relevance")
     await RelevanceBenchmark.RunAsync(FindRepositoryRoot(), args[1..]);
     return;
 }
-var documents = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-var iterations = args.Length > 1 ? int.Parse(args[1]) : 100;
-var keptPath = args.Length > 2 ? Path.GetFullPath(args[2]) : null;
+var only = args.Select((arg, i) => (arg, i)).Where(a => a.arg == "--only" && a.i + 1 < args.Length).Select(a => args[a.i + 1]).ToList();
+var positional = args.TakeWhile(a => a != "--only").ToArray();
+var documents = positional.Length > 0 ? int.Parse(positional[0]) : 100_000;
+var iterations = positional.Length > 1 ? int.Parse(positional[1]) : 100;
+var keptPath = positional.Length > 2 ? Path.GetFullPath(positional[2]) : null;
 
 var root = FindRepositoryRoot();
 var generator = new CorpusGenerator(Path.Combine(root, "seed"), seed: 2026);
@@ -94,7 +97,7 @@ async Task BuildAsync(SearchIndex index)
 void Query(SearchIndex index)
 {
     var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    var cases = QueryCases.All(now);
+    var cases = QueryCases.All(now).Where(c => only.Count == 0 || only.Any(text => c.Name.Contains(text, StringComparison.Ordinal))).ToList();
     Console.WriteLine($"Querying: {cases.Count} queries × {iterations} iterations (after a warm-up), page of 12 with snippets and counts …");
     // The first search of each query (in list order, on a freshly opened index) is shown apart: it is the one that
     // reads the postings of its common words before the segments keep them as bitsets. The warm-up of 20 runs a query
