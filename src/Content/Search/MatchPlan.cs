@@ -12,7 +12,8 @@ namespace CchcSite.Content.Search;
 /// phí"). Before that, the query is understood: question words are made optional (<see cref="QuestionPhrases"/>), words
 /// that form a thesaurus term also match its other forms (<see cref="Thesaurus"/>), and a syllable the index does not
 /// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>), and a telephone
-/// number matches however its digits are grouped (<see cref="TelephoneNumbers"/>). The forms typed
+/// number matches however its digits are grouped (<see cref="TelephoneNumbers"/>), a document's number joined to its
+/// type's initials as posts write it (<see cref="JoinedNumbers"/>). The forms typed
 /// always weigh more than their expansions and corrections.
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
 /// a word found in every post costs a few thousand machine words, not a postings list scored document by document.
@@ -69,9 +70,9 @@ internal sealed class MatchPlan
         var contentWords = content.Select(i => ((IReadOnlyList<string>)words[i].Folded, typed[i])).ToList();
         for (var c = 0; c < content.Count;)
         {
-            if (TelephoneNumbers.Match(contentWords, c, _frequencies) is var (numberWords, forms))
+            if ((TelephoneNumbers.Match(contentWords, c, _frequencies) ?? JoinedNumbers.Match(contentWords, c, _frequencies)) is var (numberWords, forms))
             {
-                AddTelephoneNumber(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, terms, longQuery);
+                AddNumberForms(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, terms, longQuery);
                 c += numberWords;
                 continue;
             }
@@ -178,11 +179,12 @@ internal sealed class MatchPlan
     public QueryCorrection? Correction { get; }
 
     /// <summary>
-    /// A telephone number, typed as one word or a few: one word group matching any grouping of its digits that the index
-    /// holds, each weighing as the number typed whole does, in the title and the text. Its words break the run of the
-    /// words around it, as a term's do.
+    /// A number typed in a form posts write otherwise — a telephone number in any grouping of its digits, a document's
+    /// number joined to its type's initials ("KH19"): one word group matching any of the forms the index holds, each
+    /// weighing as the number typed whole does, in the title and the text. Its words break the run of the words around it,
+    /// as a term's do.
     /// </summary>
-    private void AddTelephoneNumber(List<int> span, List<IReadOnlyList<string>> forms, List<QueryPart> words, bool[] inTerm,
+    private void AddNumberForms(List<int> span, List<IReadOnlyList<string>> forms, List<QueryPart> words, bool[] inTerm,
         HashSet<string> terms, bool longQuery)
     {
         var alternatives = forms.Select(form => new[] { Adjacent(form) }).ToList();

@@ -329,6 +329,36 @@ public class QueryUnderstandingTests
     }
 
     /// <summary>
+    /// "KH19", "QĐ1847": a document cited by its type's initials joined to its number finds the posts writing the number
+    /// first and the initials apart ("19/KH-UBND"), and only that number; letters and digits joined the other way round
+    /// are found as typed ("COVID19" for "COVID-19").
+    /// </summary>
+    [Fact]
+    public async Task A_number_joined_to_its_documents_initials_finds_the_number_as_posts_write_it()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền năm 2021", "Thực hiện Kế hoạch số 19/KH-UBND của Ủy ban nhân dân tỉnh về tuyên truyền."),
+            ("Kế hoạch tuyên truyền năm 2022", "Thực hiện Kế hoạch số 21/KH-UBND của Ủy ban nhân dân tỉnh về tuyên truyền."),
+            ("Văn hóa công vụ", "Triển khai Quyết định số 1847/QĐ-TTg về văn hóa công vụ."),
+            ("Phòng, chống dịch", "Tuyên truyền phòng, chống dịch COVID-19 tại bộ phận một cửa."));
+
+        Assert.Equal(["Kế hoạch tuyên truyền năm 2021"], await site.TitlesAsync("KH19 tuyên truyền"));
+        Assert.Equal(["Kế hoạch tuyên truyền năm 2022"], await site.TitlesAsync("kh21"));
+        Assert.Equal(["Văn hóa công vụ"], await site.TitlesAsync("QĐ1847"));
+        Assert.Equal(["Phòng, chống dịch"], await site.TitlesAsync("COVID19"));
+        Assert.Empty(await site.TitlesAsync("KH20 tuyên truyền"));
+    }
+
+    [Theory]
+    [InlineData("kh19", "kh", "19")]
+    [InlineData("1847qd", "qd", "1847")]
+    [InlineData("2021", null, null)]
+    [InlineData("ubnd", null, null)]
+    [InlineData("a1b2", null, null)]
+    public void A_word_of_letters_and_digits_joined_splits_into_its_letters_and_digits(string token, string? letters, string? digits) =>
+        Assert.Equal(letters is null ? null : (letters, digits!), JoinedNumbers.Split(token));
+
+    /// <summary>
     /// A unit's full name typed in a query is one term: a title holding it ranks no higher for its five syllable pairs
     /// than a title holding the unit's abbreviation and the words that say what the post is about.
     /// </summary>
