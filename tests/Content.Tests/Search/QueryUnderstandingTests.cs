@@ -394,6 +394,51 @@ public class QueryUnderstandingTests
         Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022"], await site.TitlesAsync("ke hoach 17/1/2022"));
     }
 
+    /// <summary>
+    /// A document dates itself in words ("ngày 17 tháng 01 năm 2022", Nghị định 30/2020/NĐ-CP, Phụ lục I), and a citizen
+    /// copies that line: it names the document issued that day as the day in figures does, above another plan on the same
+    /// matter that year.
+    /// </summary>
+    [Fact]
+    public async Task A_day_written_in_words_ranks_the_document_issued_that_day_first()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Kế hoạch số 86/KH-SGDĐT về cải cách hành chính", "Mục tiêu và nhiệm vụ cải cách hành chính của Sở.",
+            kind: PostKind.Document, number: "86/KH-SGDĐT", issuedOn: new DateOnly(2022, 1, 17));
+        await site.AddPostAsync(unit, "Kế hoạch tuyên truyền cải cách hành chính năm 2022", "Sở ban hành kế hoạch tuyên truyền cải cách hành chính năm 2022.",
+            kind: PostKind.Document, number: "12/KH-SGDĐT", issuedOn: new DateOnly(2022, 3, 1));
+        await site.ApplyOutboxAsync();
+
+        foreach (var typed in new[] { "kế hoạch cải cách hành chính ngày 17 tháng 01 năm 2022", "ke hoach cai cach hanh chinh 17 thang 1 nam 2022" })
+            Assert.Equal("Kế hoạch số 86/KH-SGDĐT về cải cách hành chính", (await site.TitlesAsync(typed))[0]);
+    }
+
+    [Theory]
+    [InlineData("ngày 28 tháng 01 năm 2022", "28 01 2022")]
+    [InlineData("ngay 5 thang 3 nam 2024", "05 03 2024")]
+    [InlineData("ngày 30 tháng 02 năm 2022", null)]
+    [InlineData("28 tháng 13 năm 2022", null)]
+    [InlineData("tháng 01 năm 2022", null)]
+    public void A_day_written_in_words_is_read_as_the_days_number_key(string typed, string? key) =>
+        Assert.Equal(key is null ? Array.Empty<string>() : [key], DaysInWords.NumberKeys(Words(typed).Select(w => w.Folded).ToList()));
+
+    /// <summary>
+    /// The abbreviations a plan uses for whom it addresses ("CCVC, NLĐ và người dân, DN") find the posts that write them out.
+    /// </summary>
+    [Fact]
+    public async Task A_plans_abbreviations_for_its_audiences_find_their_full_forms()
+    {
+        await using var site = await SiteWithAsync(
+            ("Tuyên truyền cho người lao động", "Nội dung tuyên truyền cải cách hành chính."),
+            ("Tuyên truyền cho người dân", "Nội dung tuyên truyền cải cách hành chính."),
+            ("Hỗ trợ doanh nghiệp", "Hướng dẫn thủ tục."),
+            ("Hỗ trợ người dân", "Hướng dẫn thủ tục."));
+
+        Assert.Equal(["Tuyên truyền cho người lao động"], await site.TitlesAsync("tuyên truyền NLĐ"));
+        Assert.Equal(["Hỗ trợ doanh nghiệp"], await site.TitlesAsync("hỗ trợ DN"));
+    }
+
     [Fact]
     public async Task Only_a_run_of_ten_or_eleven_digits_starting_with_zero_is_read_as_a_telephone_number()
     {
