@@ -1,4 +1,3 @@
-using System.Globalization;
 using CchcSite.Content.Text;
 
 namespace CchcSite.Content.Search;
@@ -18,13 +17,10 @@ internal static class DaysInWords
     public static IEnumerable<string> NumberKeys(IReadOnlyList<IReadOnlyList<string>> words)
     {
         var syllables = words.Select(word => word is [var only] ? only : null).ToList();
+        // The day, month and year read as a day typed in figures is (VietnameseDate.ParseDate): the same calendar check.
         for (var i = 0; i + 4 < syllables.Count; i++)
             if (syllables[i + 1] == "thang" && syllables[i + 3] == "nam"
-                && Number(syllables[i]) is { } day && Number(syllables[i + 2]) is { } month && Number(syllables[i + 4]) is { } year
-                && year >= 1000 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
-                yield return SearchDocument.NumberKey(VietnameseDate.FormatDate(new DateOnly(year, month, day)));
+                && VietnameseDate.ParseDate($"{syllables[i]}/{syllables[i + 2]}/{syllables[i + 4]}").Value is { } date)
+                yield return SearchDocument.NumberKey(VietnameseDate.FormatDate(date));
     }
-
-    private static int? Number(string? syllable) =>
-        syllable is { Length: >= 1 and <= 4 } && syllable.All(char.IsAsciiDigit) ? int.Parse(syllable, CultureInfo.InvariantCulture) : null;
 }
