@@ -48,6 +48,9 @@ public sealed class SearchIndex : IDisposable
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
     }
 
+    /// <summary>The results' stored text, decoded once per document of a segment.</summary>
+    internal HitTexts HitTexts { get; } = new();
+
     /// <summary>The last outbox row whose change is in the committed index.</summary>
     public long AppliedOutboxId { get; private set; }
 
@@ -175,5 +178,6 @@ public sealed class SearchIndex : IDisposable
         // Uncommitted changes are rolled back: the cursor was not moved for them, so the outbox replays them.
         _writer.Rollback();
         _directory.Dispose();
+        HitTexts.Dispose();
     }
 }
