@@ -29,10 +29,13 @@ public static class PostVisibility
     /// </summary>
     public static Expression<T> Inline<T>(Expression<T> query) => (Expression<T>)new Inliner().Visit(query);
 
-    public static bool IsVisibleAt(this Post post, DateTime utcNow) =>
-        post.Status == PostStatus.Published
-        && post.PublishAt is { } publishAt && publishAt <= utcNow
-        && (post.UnpublishAt is not { } unpublishAt || unpublishAt > utcNow);
+    public static bool IsVisibleAt(this Post post, DateTime utcNow) => IsVisibleAt(post.Status, post.PublishAt, post.UnpublishAt, utcNow);
+
+    /// <summary>The rule on a post's values read earlier (a kept card's).</summary>
+    public static bool IsVisibleAt(PostStatus status, DateTime? publishAt, DateTime? unpublishAt, DateTime utcNow) =>
+        status == PostStatus.Published
+        && publishAt is { } from && from <= utcNow
+        && (unpublishAt is not { } until || until > utcNow);
 
     private static Expression<Func<Post, bool>> At(Expression utcNow) =>
         Expression.Lambda<Func<Post, bool>>(new ParameterReplacer(Rule.Parameters[1], utcNow).Visit(Rule.Body), Rule.Parameters[0]);

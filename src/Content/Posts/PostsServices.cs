@@ -1,3 +1,4 @@
+using CchcSite.Content.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content.Posts;
@@ -9,5 +10,7 @@ public static class PostsServices
         .AddScoped<Proposals.PostProposals>()
         .AddScoped<EditorPosts>()
         .AddScoped<PostEditing>()
-        .AddScoped<ScheduledPublishing>();
+        .AddScoped<ScheduledPublishing>()
+        .AddSingleton<PostCardCache>()
+        .AddSingleton<IContentChangeListener>(provider => provider.GetRequiredService<PostCardCache>());
 }

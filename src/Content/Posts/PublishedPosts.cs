@@ -15,7 +15,8 @@ namespace CchcSite.Content.Posts;
 /// Every read of public content goes through here, so the visibility rule is applied in one place
 /// for the site, the API and the feeds.
 /// </summary>
-public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, VideoPlayback playback, VideoEmbeds embeds, TimeProvider clock)
+public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, MarkdownRenderer markdown, VideoPlayback playback, VideoEmbeds embeds,
+    PostCardCache cardCache, TimeProvider clock)
 {
     private static readonly Expression<Func<Post, PostCard>> ToCard = p => new PostCard(
         p.Id, p.Kind, p.Slug, p.Title, p.Summary, p.PublishAt ?? p.UpdatedAt,
@@ -156,14 +157,32 @@ public sealed class PublishedPosts(CchcDbContext db, UnitDirectory units, Markdo
     /// <summary>The cards of the visible posts among <paramref name="ids"/>, in the order given (search results come ranked).</summary>
     public async Task<IReadOnlyList<PostCard>> CardsAsync(IReadOnlyList<int> ids, CancellationToken ct)
     {
-        var cards = (await playback.CompleteCardsAsync(await CardsOf(db, [.. ids], Now).ToListAsync(ct), ct)).ToDictionary(c => c.Id);
-        return ids.Where(cards.ContainsKey).Select(id => cards[id]).ToList();
+        var kept = cardCache.Current;
+        var missing = ids.Where(id => !kept.Cards.ContainsKey(id)).Distinct().ToArray();
+        var read = missing.Length == 0 ? [] : await CardsOf(db, missing).ToListAsync(ct);
+        cardCache.Offer(kept, read);
+        var found = read.ToDictionary(c => c.Card.Id);
+        var now = Now;
+        var visible = ids.Select(id => found.GetValueOrDefault(id) ?? kept.Cards.GetValueOrDefault(id))
+            .Where(c => c is not null && c.IsVisibleAt(now)).Select(c => c!.Card).ToList();
+        return await playback.CompleteCardsAsync(visible, ct);
     }
 
-    // Compiled once, as the post page's queries: every uncached search reads its page of cards here.
-    private static readonly Func<CchcDbContext, int[], DateTime, IAsyncEnumerable<PostCard>> CardsOf =
-        EF.CompileAsyncQuery(PostVisibility.Inline<Func<CchcDbContext, int[], DateTime, IQueryable<PostCard>>>(
-            (db, ids, now) => db.Posts.AsNoTracking().VisibleAt(now).Where(p => ids.Contains(p.Id)).Select(ToCard)));
+    // Compiled once, as the post page's queries: every search reads its page of cards here, those not kept (PostCardCache).
+    private static readonly Expression<Func<Post, CachedCard>> ToCachedCard = WithVisibility(ToCard);
+
+    private static readonly Func<CchcDbContext, int[], IAsyncEnumerable<CachedCard>> CardsOf =
+        EF.CompileAsyncQuery((CchcDbContext db, int[] ids) => db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(ToCachedCard));
+
+    /// <summary>The card with the values <see cref="PostVisibility"/>'s rule reads, so a kept card is shown only while visible.</summary>
+    private static Expression<Func<Post, CachedCard>> WithVisibility(Expression<Func<Post, PostCard>> card)
+    {
+        var post = card.Parameters[0];
+        return Expression.Lambda<Func<Post, CachedCard>>(
+            Expression.New(typeof(CachedCard).GetConstructors().Single(), card.Body, Expression.Property(post, nameof(Post.Status)),
+                Expression.Property(post, nameof(Post.PublishAt)), Expression.Property(post, nameof(Post.UnpublishAt))),
+            post);
+    }
 
     /// <summary>A post's public page: the one read every uncached page view makes, so its queries are compiled (see <see cref="DetailBySlug"/>).</summary>
     public async Task<PostDetail?> FindAsync(string unitSlug, string slug, CancellationToken ct) =>

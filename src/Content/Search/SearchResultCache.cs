@@ -9,8 +9,8 @@ namespace CchcSite.Content.Search;
 /// thesaurus that answered. Any change the index applies, or a new thesaurus, makes a new key, so no result outlives the
 /// change it misses; entries of an old state are never read again and go at their expiry or when the size limit needs
 /// room. The key also holds the half-minute of the search, as the index's visibility follows the clock (a scheduled
-/// post appears by its time): a result is never used past the half-minute it was found in. The cards are not kept: the
-/// database gives them for every search, and has the last word on visibility.
+/// post appears by its time): a result is never used past the half-minute it was found in. The cards are not kept here:
+/// <see cref="PostCardCache"/> keeps them until a change, and applies the visibility rule at every read.
 /// </summary>
 public sealed class SearchResultCache : IDisposable
 {
