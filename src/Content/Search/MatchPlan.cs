@@ -139,6 +139,7 @@ internal sealed class MatchPlan
         // thesaurus term, whose whole form in the title and the text is already a signal of its own: a unit's six-syllable
         // name would otherwise add five pairs and outweigh the words that say what the post is about ("Sở Giáo dục và Đào
         // tạo ban hành kế hoạch thực hiện …").
+        var withDiacritics = words.Any(w => w.HasDiacritics);
         for (var c = 0; c + 1 < content.Count; c++)
         {
             var (first, second) = (syllables[content[c]], syllables[content[c + 1]]);
@@ -153,7 +154,12 @@ internal sealed class MatchPlan
             var pair = new Clause(SearchFields.Pairs, [first[0] + IndexedText.PairSeparator + second[0]]);
             // In a long query a set phrase in most posts ("trên địa bàn tỉnh") weighs little, as its windows do nothing:
             // its pairs would otherwise outweigh the rare word that says which post is meant (the year).
-            var weight = longQuery ? (IsCommon(_frequencies, pair.DocumentFrequency(_frequencies)) ? _weights.CommonPair : _weights.Pair) + Rarity(_frequencies, [[pair]]) : _weights.Pair;
+            // So does a function word beside a word in half the posts ("cho người"): it adds nothing to the word, and the
+            // pair is in any post using the word so ("cho người dân"); beside a rare word ("tin nhắn của") it still tells.
+            var setPhrase = IsCommon(_frequencies, pair.DocumentFrequency(_frequencies))
+                || FunctionWords.Is(typedFirst, withDiacritics) && IsCommonWord(typedSecond)
+                || FunctionWords.Is(typedSecond, withDiacritics) && IsCommonWord(typedFirst);
+            var weight = longQuery ? (setPhrase ? _weights.CommonPair : _weights.Pair) + Rarity(_frequencies, [[pair]]) : _weights.Pair;
             _features.Add((pair, weight));
         }
         // A day written in words, as a document dates itself, names the document issued that day as the day in figures does.
@@ -283,6 +289,10 @@ internal sealed class MatchPlan
 
     /// <summary>Whether a term found in this many documents is in half the posts or more.</summary>
     private static bool IsCommon(DocumentFrequencies frequencies, int documents) => documents * 2L >= Math.Max(1, frequencies.Reader.NumDocs);
+
+    /// <summary>Whether a one-syllable word, as written when typed with diacritics, is in half the posts or more.</summary>
+    private bool IsCommonWord(QueryPart word) =>
+        word.Folded.Count == 1 && IsCommon(_frequencies, Written(word.Exact[0], word.Folded[0]).DocumentFrequency(_frequencies));
 
     /// <summary>A word typed in capitals, letters only ("ĐTN"), that is in no document.</summary>
     private static bool IsUnknownAbbreviation(string typed, Clause clause, DocumentFrequencies frequencies) =>

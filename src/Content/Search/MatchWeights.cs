@@ -27,7 +27,7 @@ public sealed record MatchWeights
     public int PartTitle { get; init; } = 4;
     public int Part { get; init; } = 2;
     public int Pair { get; init; } = 15;
-    /// <summary>A pair of a long query found in half the posts or more.</summary>
+    /// <summary>A pair of a long query found in half the posts or more, or made with a function word (<see cref="FunctionWords"/>).</summary>
     public int CommonPair { get; init; } = 5;
     public int Exact { get; init; } = 3;
     /// <summary>A corrected syllable in a title weighs as a typed one: the syllable as typed is in no post to outweigh it.</summary>

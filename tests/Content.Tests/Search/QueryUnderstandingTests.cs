@@ -439,6 +439,34 @@ public class QueryUnderstandingTests
         Assert.Equal(["Hỗ trợ doanh nghiệp"], await site.TitlesAsync("hỗ trợ DN"));
     }
 
+    /// <summary>
+    /// A citizen's errand in everyday words: "khai tử" is the word that says which post is meant; "cho người", a preposition
+    /// beside a word in most posts, is in any post that writes "cho người dân" and must not outweigh it.
+    /// </summary>
+    [Fact]
+    public async Task In_a_long_query_a_pair_with_a_function_word_weighs_as_a_set_phrase()
+    {
+        await using var site = await SiteWithAsync(
+            ("Lồng ghép tuyên truyền pháp luật", "Người dân được hướng dẫn cách làm thủ tục đăng ký khai sinh, khai tử trực tuyến, giấy tờ không còn phải nộp."),
+            ("Hỗ trợ người dân nộp hồ sơ", "Cán bộ hướng dẫn cho người dân làm hồ sơ, chuẩn bị giấy tờ với thái độ thân thiện."),
+            ("Lịch tiếp công dân quý II", "Lãnh đạo tiếp người dân tại trụ sở."),
+            ("Kế hoạch kiểm tra năm 2024", "Kiểm tra công tác văn thư, lưu trữ; lấy ý kiến người dân."),
+            ("Đường dây nóng", "Số điện thoại tiếp nhận phản ánh của người dân."),
+            ("Khảo sát sự hài lòng", "Người dân đánh giá sự phục vụ của cơ quan hành chính."));
+
+        Assert.Equal("Lồng ghép tuyên truyền pháp luật", (await site.TitlesAsync("làm giấy khai tử cho người thân"))[0]);
+    }
+
+    [Theory]
+    [InlineData("cho", true, true)]
+    [InlineData("của", true, true)]
+    [InlineData("cua", false, true)]
+    [InlineData("cho", false, false)]
+    [InlineData("tai", false, false)]
+    [InlineData("người", true, false)]
+    public void A_function_word_is_read_by_its_written_form_or_when_typed_without_diacritics_by_an_unambiguous_folded_one(string typed, bool withDiacritics, bool expected) =>
+        Assert.Equal(expected, FunctionWords.Is(QueryPart.Of(typed, isTypedPhrase: false)!, withDiacritics));
+
     [Fact]
     public async Task Only_a_run_of_ten_or_eleven_digits_starting_with_zero_is_read_as_a_telephone_number()
     {
