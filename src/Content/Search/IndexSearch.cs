@@ -147,11 +147,12 @@ public static class IndexSearch
     private sealed record SegmentMatches(AtomicReaderContext Leaf, SegmentValues Values, FixedBitSet Hits, int Count);
 
     /// <summary>
-    /// Below this many hits in a segment, weighing them (about 10 ns a hit on a segment of 250,000 posts) costs little
-    /// more than handing the segment to another thread, and a small site (one segment, or a few small ones) never pays
-    /// for threads; nor does a machine of one core.
+    /// Below this many hits in a segment its weighing is not worth a thread. Measured (docs/perf.md, search-1m3): on the
+    /// million-post index (four segments of about 250,000 posts) the threads cost no CPU we could see, but on 100,000 posts
+    /// (segments of 20,000–30,000) they cost about a tenth more CPU per search for no gain, so segments that size, and a
+    /// small site's, are weighed one after another; so is every segment on a machine of one core.
     /// </summary>
-    private static readonly int HitsWorthAThread = Environment.ProcessorCount > 1 ? 20_000 : int.MaxValue;
+    private static readonly int HitsWorthAThread = Environment.ProcessorCount > 1 ? 50_000 : int.MaxValue;
 
     private static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
