@@ -11,10 +11,15 @@ namespace CchcSite.Content.Search;
 /// the largest share of the bytes a search allocated. The plan's clauses read their postings through the same enumerators
 /// (<see cref="SegmentBits.Term"/>).
 /// </summary>
+/// <remarks>
+/// The frequencies are read while the plan is built, on one thread. The enumerators are kept per segment, each segment's
+/// apart, because the segments may then be searched at once on several threads (<see cref="IndexSearch"/>): a segment's
+/// enumerators are only ever used by the one thread searching it.
+/// </remarks>
 internal sealed class DocumentFrequencies(IndexReader reader)
 {
     private readonly Dictionary<(string Field, string Term), int> _known = [];
-    private readonly Dictionary<string, TermsEnum?[]> _enumerators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TermsEnum?>?[] _enumerators = new Dictionary<string, TermsEnum?>?[reader.Leaves.Count];
 
     /// <summary>The index as searched.</summary>
     public IndexReader Reader => reader;
@@ -37,9 +42,9 @@ internal sealed class DocumentFrequencies(IndexReader reader)
     /// </summary>
     public TermsEnum? Seek(AtomicReaderContext leaf, string field, BytesRef term)
     {
-        if (!_enumerators.TryGetValue(field, out var enumerators))
-            _enumerators[field] = enumerators = new TermsEnum?[reader.Leaves.Count];
-        var terms = enumerators[leaf.Ord] ??= leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+        var fields = _enumerators[leaf.Ord] ??= new Dictionary<string, TermsEnum?>(StringComparer.Ordinal);
+        if (!fields.TryGetValue(field, out var terms))
+            fields[field] = terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
         return terms is not null && terms.SeekExact(term) ? terms : null;
     }
 }

@@ -70,7 +70,11 @@ public static class IndexSearch
     /// <summary>Deeper pages than this are not served: nobody reads them, and each costs a larger queue.</summary>
     public const int MaxDepth = 1000;
 
-    public static IndexMatches Find(SearchIndex index, IndexCriteria criteria)
+    public static IndexMatches Find(SearchIndex index, IndexCriteria criteria) => Find(index, criteria, HitsWorthAThread);
+
+    /// <param name="hitsWorthAThread">The hits a segment needs to be weighed on a thread of its own (<see cref="HitsWorthAThread"/>):
+    /// tests choose one segment at a time or always several, which must give the same results.</param>
+    internal static IndexMatches Find(SearchIndex index, IndexCriteria criteria, int hitsWorthAThread)
     {
         var visibility = VisibilityOf(criteria);
         var relevance = criteria.Sort == SearchSort.Relevance;
@@ -82,9 +86,9 @@ public static class IndexSearch
         return index.Search(searcher =>
         {
             var plan = new MatchPlan(criteria.Query, criteria.Thesaurus, searcher.IndexReader, criteria.Weights);
-            var best = new BestHits(depth);
             var counts = new HitCounts();
             var total = 0;
+            var found = new List<SegmentMatches>();
             foreach (var leaf in searcher.IndexReader.Leaves)
             {
                 if (plan.Match(leaf) is not { } matches)
@@ -104,26 +108,26 @@ public static class IndexSearch
                     visibility.Narrow(matches, values, accepted);
                 counts.Count(values, matches, matches.Cardinality);
                 Visibility.KeepOnly(matches, hitKind is { } other ? values.Sets.Kinds.GetValueOrDefault(other) : values.Sets.Posts);
-                var found = matches.Cardinality;
-                total += found;
-                if (found == 0 || depth == 0)
-                    continue;
-                // Only the segment's best `depth` can be on the page, and a common word matches most of a segment: they
-                // are found on the bitsets first, so that the queue sees about `depth` documents, not every match.
-                if (relevance)
-                {
-                    using var weights = plan.Weigh(leaf, matches);
-                    var (above, tied) = found <= depth ? (matches, null) : weights.Split(matches, depth, reader.MaxDoc);
-                    foreach (var doc in MatchPlan.Docs(above))
-                        best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
-                    if (tied is not null)
-                        foreach (var doc in values.NewestIn(tied, tied.Cardinality, depth - above.Cardinality))
-                            best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
-                }
-                else
-                    foreach (var doc in values.NewestIn(matches, found, depth))
-                        best.Offer(leaf.DocBase + doc, values.PublishAt[doc], 0);
+                var count = matches.Cardinality;
+                total += count;
+                if (count > 0 && depth > 0)
+                    found.Add(new SegmentMatches(leaf, values, matches, count));
             }
+
+            var best = new BestHits(depth);
+            if (SearchesAtOnce(found, hitsWorthAThread))
+            {
+                // Each segment's best go to a queue of its own; the merged queue orders by keys and document number
+                // alone, so it holds the same hits in the same order as when the segments are offered one by one.
+                var bySegment = new BestHits[found.Count];
+                Parallel.For(0, found.Count, OneThreadPerCore,
+                    i => OfferBest(plan, found[i], relevance, depth, bySegment[i] = new BestHits(depth)));
+                foreach (var segment in bySegment)
+                    best.OfferAll(segment);
+            }
+            else
+                foreach (var segment in found)
+                    OfferBest(plan, segment, relevance, depth, best);
 
             var ordered = best.InOrder();
             // A page past the end, or past the depth served, is an empty page, as in the post list.
@@ -134,6 +138,48 @@ public static class IndexSearch
             var correction = total > 0 ? plan.Correction?.Spelled(texts.SelectMany(t => new[] { t.Summary, t.Body })) : null;
             return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, correction) { Others = counts.Others };
         });
+    }
+
+    /// <summary>A segment's documents left after matching and filtering: the hits, <c>Count</c> of them.</summary>
+    private sealed record SegmentMatches(AtomicReaderContext Leaf, SegmentValues Values, FixedBitSet Hits, int Count);
+
+    /// <summary>
+    /// Below this many hits in a segment its weighing is not worth a thread. Measured (docs/perf.md, search-1m3): on the
+    /// million-post index (four segments of about 250,000 posts) the threads cost no CPU we could see, but on 100,000 posts
+    /// (segments of 20,000–30,000) they cost about a tenth more CPU per search for no gain, so segments that size, and a
+    /// small site's, are weighed one after another; so is every segment on a machine of one core.
+    /// </summary>
+    private static readonly int HitsWorthAThread = Environment.ProcessorCount > 1 ? 50_000 : int.MaxValue;
+
+    private static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>
+    /// Whether the segments are weighed on several threads at once: when at least two of them have enough hits for
+    /// the weighing to outweigh the threads' cost. A long query matching most of a million posts weighs each of a few
+    /// large segments in milliseconds, and nothing ties one segment's weighing to another's until their best are merged.
+    /// </summary>
+    private static bool SearchesAtOnce(List<SegmentMatches> found, int hitsWorthAThread) =>
+        found.Count(segment => segment.Count >= hitsWorthAThread) >= 2;
+
+    /// <summary>Offers the segment's hits that can be among the best <paramref name="depth"/> to <paramref name="best"/>.</summary>
+    private static void OfferBest(MatchPlan plan, SegmentMatches segment, bool relevance, int depth, BestHits best)
+    {
+        var (leaf, values, matches, found) = segment;
+        // Only the segment's best `depth` can be on the page, and a common word matches most of a segment: they are
+        // found on the bitsets first, so that the queue sees about `depth` documents, not every match.
+        if (relevance)
+        {
+            using var weights = plan.Weigh(leaf, matches);
+            var (above, tied) = found <= depth ? (matches, null) : weights.Split(matches, depth, leaf.AtomicReader.MaxDoc);
+            foreach (var doc in MatchPlan.Docs(above))
+                best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
+            if (tied is not null)
+                foreach (var doc in values.NewestIn(tied, tied.Cardinality, depth - above.Cardinality))
+                    best.Offer(leaf.DocBase + doc, weights[doc], values.PublishAt[doc]);
+        }
+        else
+            foreach (var doc in values.NewestIn(matches, found, depth))
+                best.Offer(leaf.DocBase + doc, values.PublishAt[doc], 0);
     }
 
     /// <summary>The visibility window against "now", the date range, and the unit and kind choices.</summary>
@@ -159,6 +205,13 @@ internal sealed class BestHits(int capacity)
             _worstFirst.Enqueue(doc, key);
         else if (capacity > 0 && _worstFirst.TryPeek(out _, out var worst) && Worse.Instance.Compare(worst, key) < 0)
             _worstFirst.DequeueEnqueue(doc, key);
+    }
+
+    /// <summary>Offers every hit of another queue, as it was offered there.</summary>
+    public void OfferAll(BestHits other)
+    {
+        foreach (var (doc, (primary, secondary, _)) in other._worstFirst.UnorderedItems)
+            Offer(doc, primary, secondary);
     }
 
     /// <summary>The hits, best first.</summary>
