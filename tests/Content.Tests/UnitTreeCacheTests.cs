@@ -1,9 +1,7 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using System.Data.Common;
 
 namespace CchcSite.Content.Tests;
 
@@ -61,23 +59,10 @@ public sealed class UnitTreeCacheTests
     /// <summary>The unit's name as a new request's directory finds it, and how many queries of the units table that request made.</summary>
     private static async Task<(string? Name, int UnitQueries)> NameAsync(TestDatabase database, string slug)
     {
-        var counter = new UnitQueryCounter();
+        var counter = new TableQueryCounter("Units");
         await using var counted = database.NewContextWith(database.Services.GetRequiredService<ContentChangeTracker>(), counter);
         var countedDirectory = new UnitDirectory(counted, database.Services.GetRequiredService<UnitTreeCache>());
         var node = await countedDirectory.FindAsync(slug, default);
         return (node?.Unit.Name, counter.Count);
-    }
-
-    private sealed class UnitQueryCounter : DbCommandInterceptor
-    {
-        public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("FROM \"Units\"", StringComparison.Ordinal))
-                Count++;
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }

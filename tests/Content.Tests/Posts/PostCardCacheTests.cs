@@ -1,9 +1,7 @@
-using System.Data.Common;
 using CchcSite.Content.Data;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Units;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Content.Tests.Posts;
@@ -62,23 +60,10 @@ public sealed class PostCardCacheTests
     /// <summary>The titles of the visible cards among the posts (joined by "|"), and how many queries of the posts table the read made.</summary>
     private static async Task<(string Titles, int PostQueries)> CardsAsync(TestDatabase database, params int[] ids)
     {
-        var counter = new PostQueryCounter();
+        var counter = new TableQueryCounter("Posts");
         await using var counted = database.NewContextWith(database.Services.GetRequiredService<ContentChangeTracker>(), counter);
         await using var scope = database.Services.CreateAsyncScope();
         var cards = await ActivatorUtilities.CreateInstance<PublishedPosts>(scope.ServiceProvider, counted).CardsAsync(ids, default);
         return (string.Join("|", cards.Select(c => c.Title)), counter.Count);
-    }
-
-    private sealed class PostQueryCounter : DbCommandInterceptor
-    {
-        public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("FROM \"Posts\"", StringComparison.Ordinal))
-                Count++;
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }
