@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Runtime.InteropServices;
 using CchcSite.Content;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace CchcSite.Web.Hosting;
@@ -12,7 +13,7 @@ namespace CchcSite.Web.Hosting;
 /// app holding 400 MB spends three times the idle CPU it spends once that memory is collected (docs/perf.md, "Idle CPU and
 /// resident memory"). While requests come it looks once a quiet period; once it has trimmed it sleeps until the next request.
 /// </summary>
-public sealed class IdleTrim(IOptions<IdleTrimOptions> options, ILogger<IdleTrim> logger) : BackgroundService
+public sealed class IdleTrim(IOptions<IdleTrimOptions> options, QuietMemoryPoolFactory buffers, ILogger<IdleTrim> logger) : BackgroundService
 {
     private readonly Wakeup _nextRequest = new RequestBell();
     private volatile bool _asked;
@@ -72,6 +73,7 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, ILogger<IdleTrim
     private void Trim()
     {
         var before = Environment.WorkingSet;
+        buffers.Trim();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
         Interlocked.Increment(ref _trims);
@@ -124,6 +126,9 @@ public static class IdleTrimServices
     {
         services.AddSettings<IdleTrimOptions>(IdleTrimOptions.Section);
         services.AddSingleton<IdleTrim>();
+        // Registered after Kestrel's own (WebApplication.CreateBuilder adds it), so the transport takes this one.
+        services.AddSingleton<QuietMemoryPoolFactory>();
+        services.AddSingleton<IMemoryPoolFactory<byte>>(sp => sp.GetRequiredService<QuietMemoryPoolFactory>());
         services.AddHostedService(sp => sp.GetRequiredService<IdleTrim>());
         return services;
     }

@@ -1,5 +1,6 @@
 using CchcSite.Testing;
 using CchcSite.Web.Hosting;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CchcSite.Web.Tests.Hosting;
@@ -30,6 +31,28 @@ public sealed class IdleTrimTests
 
         await client.GetStringAsync("/tim-kiem?q=cai+cach");
         await WaitForTrims(trim, 2);
+    }
+
+    [Fact]
+    public async Task Kestrel_takes_the_sites_buffers_and_a_quiet_site_drops_those_kept()
+    {
+        using var site = new QuickTrimSite();
+        var client = site.CreateClient();
+        var buffers = site.Services.GetRequiredService<QuietMemoryPoolFactory>();
+        // The transport asks the container for its pool's factory (the tests' in-memory server has no sockets to read).
+        Assert.Same(buffers, site.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
+        var trim = site.Services.GetRequiredService<IdleTrim>();
+        await client.GetStringAsync("/");
+        await WaitForTrims(trim, 1);
+
+        var pool = buffers.Create();
+        var blocks = Enumerable.Range(0, 3).Select(_ => pool.Rent()).ToList();
+        blocks.ForEach(b => b.Dispose());
+        Assert.Equal(3, buffers.KeptBlocks);
+
+        await client.GetStringAsync("/");
+        await WaitForTrims(trim, 2);
+        Assert.Equal(0, buffers.KeptBlocks);
     }
 
     [Fact]
