@@ -13,9 +13,9 @@ namespace CchcSite.Content.Search;
 /// that form a thesaurus term also match its other forms (<see cref="Thesaurus"/>), and a syllable the index does not
 /// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>), and a telephone
 /// number matches however its digits are grouped (<see cref="TelephoneNumbers"/>), a document's number joined to its
-/// type's initials as posts write it (<see cref="JoinedNumbers"/>), and a day written in words names the document issued
-/// that day (<see cref="DaysInWords"/>). The forms typed
-/// always weigh more than their expansions and corrections.
+/// type's initials as posts write it (<see cref="JoinedNumbers"/>), a day written in words names the document issued
+/// that day (<see cref="DaysInWords"/>), and so do a document's initials and number typed apart (<see cref="CitedNumbers"/>).
+/// The forms typed always weigh more than their expansions and corrections.
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
 /// a word found in every post costs a few thousand machine words, not a postings list scored document by document.
 /// </summary>
@@ -165,6 +165,9 @@ internal sealed class MatchPlan
         // A day written in words, as a document dates itself, names the document issued that day as the day in figures does.
         foreach (var day in DaysInWords.NumberKeys(words.Select(w => w.Folded).ToList()))
             _features.Add((new Clause(SearchFields.NumberKey, [day]), _weights.NumberKey));
+        // A document cited by its type's initials and number as two words ("KH 86") names it as its number typed whole does.
+        foreach (var key in CitedNumbers.NumberKeys(contentWords, reader))
+            _features.Add((new Clause(SearchFields.NumberKey, [key]), _weights.NumberKey));
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
             _groupFeatures.Add((window, Math.Max(1, _weights.Run / windows.Count)));

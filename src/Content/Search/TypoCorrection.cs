@@ -3,14 +3,20 @@ namespace CchcSite.Content.Search;
 /// <summary>
 /// A syllable mistyped by one letter ("nóg", "sipass", "facebok"): when the index holds no such syllable, the syllable
 /// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that its
-/// neighbouring words call for (<see cref="PairShare"/>), then a letter changed into the key next to it (<see cref="NextKey"/>),
-/// then the commonest. Never a number or a code: only a single lower-case or capitalised syllable of letters, three or
-/// more, is corrected.
+/// neighbouring words call for (<see cref="PairShare"/>) — of those first one that sounds alike (<see cref="SoundsAlike"/>) —,
+/// then a letter changed into the key next to it (<see cref="NextKey"/>), then the commonest. Never a number or a code:
+/// only a single lower-case or capitalised syllable of letters, three or more, is corrected; one of two letters ("xơ kết"
+/// for "sơ kết") only to a syllable its neighbours call for.
 /// </summary>
 internal static class TypoCorrection
 {
     private const string Letters = "abcdefghijklmnopqrstuvwxyz";
     private const int MinLength = 3;
+    /// <summary>
+    /// A syllable of two letters has dozens of syllables one edit away, most of them words ("xo": "so", "to", "xa", "xe"…),
+    /// so the commonest says nothing of which was meant; the words typed beside it can ("kết" calls for "sơ kết").
+    /// </summary>
+    private const int MinLengthBesideNeighbours = 2;
 
     /// <summary>The folded correction of the typed word, or null when it needs none or none is found.</summary>
     public static string? Correct(DocumentFrequencies index, string typed, QueryPart part, QueryPart? previous, QueryPart? next)
@@ -20,21 +26,58 @@ internal static class TypoCorrection
         var word = part.Folded[0];
         if (SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0)
             return null;
-        string? best = null;
-        (double Pairs, bool NextKey, int Documents) bestScore = (0, false, 0);
+        var onlyCalledFor = word.Length < MinLength;
         var (before, after) = (Documents(index, previous), Documents(index, next));
+        if (onlyCalledFor && before == 0 && after == 0)
+            return null;
+        string? best = null;
+        (bool CalledFor, bool SoundsAlike, double Pairs, bool NextKey, int Documents) bestScore = default;
         foreach (var candidate in Candidates(word))
         {
+            if (onlyCalledFor && candidate.Length < MinLengthBesideNeighbours)
+                continue;
             var documents = SyllableVocabulary.DocumentFrequency(index.Reader, candidate);
             if (documents == 0)
                 continue;
             var pairs = PairShare(index, previous, before, candidate, isBefore: true) + PairShare(index, next, after, candidate, isBefore: false);
-            var score = (pairs, NextKey(word, candidate), documents);
+            if (onlyCalledFor && pairs == 0)
+                continue;
+            var score = (pairs > 0, pairs > 0 && SoundsAlike(word, candidate), pairs, NextKey(word, candidate), documents);
             if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
                 (best, bestScore) = (candidate, score);
         }
         return best;
     }
+
+    /// <summary>
+    /// Whether the candidate swaps sounds that speakers of one dialect or another say alike, so write one for the other by
+    /// ear: the initials s/x, l/n, d/r, and the finals n/ng, c/t — the spelling pairs Vietnamese school books drill
+    /// ("phân biệt s/x, l/n, d/gi/r, an/ang, ac/at"). Of the corrections the neighbours call for, such a one is the likeliest:
+    /// "xơ kết" means "sơ kết", though "có kết (quả)" is the commoner pair and c is next to x on the keyboard too.
+    /// (ch/tr and gi/d are two letters apart: never one edit.)
+    /// </summary>
+    internal static bool SoundsAlike(string word, string candidate)
+    {
+        if (word.Length == candidate.Length)
+        {
+            var changed = Enumerable.Range(0, word.Length).Where(i => word[i] != candidate[i]).ToList();
+            return changed switch
+            {
+                [0] => AlikeInitials.Contains((word[0], candidate[0])),
+                [var last] when last == word.Length - 1 => AlikeFinals.Contains((word[last], candidate[last])) && IsVowel(word[last - 1]),
+                _ => false,
+            };
+        }
+        // A final n typed for ng, or ng for n.
+        var (shorter, longer) = word.Length < candidate.Length ? (word, candidate) : (candidate, word);
+        return longer.Length == shorter.Length + 1 && longer.EndsWith("ng", StringComparison.Ordinal)
+            && longer.StartsWith(shorter, StringComparison.Ordinal) && shorter.Length >= 2 && IsVowel(shorter[^2]);
+    }
+
+    private static readonly HashSet<(char, char)> AlikeInitials = [('s', 'x'), ('x', 's'), ('l', 'n'), ('n', 'l'), ('d', 'r'), ('r', 'd')];
+    private static readonly HashSet<(char, char)> AlikeFinals = [('c', 't'), ('t', 'c')];
+
+    private static bool IsVowel(char letter) => "aeiouy".Contains(letter);
 
     /// <summary>
     /// Whether the candidate changes one letter of the word into a key next to it on the keyboard ("kương" → "lương", not
@@ -61,11 +104,11 @@ internal static class TypoCorrection
     }
 
     /// <summary>
-    /// Letters only, at least three of them, and not a code: all capitals ("TTHC", "SGDĐT") or anything with a digit or
-    /// a separator ("21/KH-UBND") is left as typed.
+    /// Letters only, at least two of them (see <see cref="MinLengthBesideNeighbours"/>), and not a code: all capitals
+    /// ("TTHC", "SGDĐT", "CT") or anything with a digit or a separator ("21/KH-UBND") is left as typed.
     /// </summary>
     internal static bool IsCorrectable(string typed, string folded) =>
-        folded.Length >= MinLength && folded.All(c => c is >= 'a' and <= 'z')
+        folded.Length >= MinLengthBesideNeighbours && folded.All(c => c is >= 'a' and <= 'z')
         && typed.Any(char.IsLower) && typed.All(char.IsLetter);
 
     /// <summary>

@@ -158,7 +158,8 @@ public class QueryUnderstandingTests
     [InlineData("21/KH-UBND", "21")]
     [InlineData("TTHC", "tthc")]
     [InlineData("SGDĐT", "sgddt")]
-    [InlineData("ab", "ab")]
+    [InlineData("a", "a")]
+    [InlineData("CT", "ct")]
     [InlineData("covid19", "covid19")]
     public void Numbers_codes_and_short_words_are_never_corrected(string typed, string folded) =>
         Assert.False(TypoCorrection.IsCorrectable(typed, folded));
@@ -166,6 +167,7 @@ public class QueryUnderstandingTests
     [Theory]
     [InlineData("nóg", "nog")]
     [InlineData("Sipass", "sipass")]
+    [InlineData("xơ", "xo")]
     public void Syllables_of_letters_may_be_corrected(string typed, string folded) =>
         Assert.True(TypoCorrection.IsCorrectable(typed, folded));
 
@@ -181,6 +183,19 @@ public class QueryUnderstandingTests
         Assert.DoesNotContain("nog", candidates);
         Assert.DoesNotContain("nhong", candidates);
     }
+
+    [Theory]
+    [InlineData("xo", "so", true)]        // initials s/x
+    [InlineData("nam", "lam", true)]      // initials l/n
+    [InlineData("dieu", "rieu", true)]    // initials d/r
+    [InlineData("cac", "cat", true)]      // finals c/t
+    [InlineData("ban", "bang", true)]     // finals n/ng
+    [InlineData("bang", "ban", true)]
+    [InlineData("xo", "co", false)]       // c next to x on the keyboard, but no sound alike
+    [InlineData("can", "cat", false)]     // n and t are no pair
+    [InlineData("song", "sonh", false)]
+    public void Initials_and_finals_that_sound_alike_are_told_apart(string typed, string candidate, bool alike) =>
+        Assert.Equal(alike, TypoCorrection.SoundsAlike(typed, candidate));
 
     [Theory]
     [InlineData("kuong", "luong", true)]   // k and l side by side
@@ -326,6 +341,28 @@ public class QueryUnderstandingTests
 
         Assert.Equal(["Lớp tập huấn nghiệp vụ"], await site.TitlesAsync("Sở NV tập huấn"));
         Assert.Equal(["Lớp tập huấn nghiệp vụ"], await site.TitlesAsync("Sở TC tập huấn"));
+    }
+
+    /// <summary>
+    /// "KH 86 năm 2022": the plan numbered 86/KH-SGDĐT, not the newer propaganda plan citing it twice ("thực hiện Kế hoạch số
+    /// 86/KH-SGDĐT"), whose text holds the same words. The initials and number typed apart, either order, name the document
+    /// numbered so whatever its issuer's part; a number with other initials ("CT 86") names none.
+    /// </summary>
+    [Fact]
+    public async Task A_documents_initials_and_number_typed_apart_rank_the_document_numbered_so_first()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Kế hoạch thực hiện cải cách hành chính năm 2022", "Mục tiêu và nhiệm vụ của năm.",
+            kind: PostKind.Document, number: "86/KH-SGDĐT", publishAt: site.Now.AddDays(-40));
+        await site.AddPostAsync(unit, "Kế hoạch tuyên truyền cải cách hành chính năm 2022",
+            "Thực hiện Kế hoạch số 86/KH-SGDĐT, Sở ban hành kế hoạch tuyên truyền; phụ lục kèm Kế hoạch số 86/KH-SGDĐT.",
+            kind: PostKind.Document, number: "12/KH-SGDĐT", publishAt: site.Now.AddDays(-10));
+        await site.ApplyOutboxAsync();
+
+        foreach (var typed in new[] { "KH 86 năm 2022", "86 KH năm 2022" })
+            Assert.Equal("Kế hoạch thực hiện cải cách hành chính năm 2022", (await site.TitlesAsync(typed))[0]);
+        Assert.Equal("Kế hoạch tuyên truyền cải cách hành chính năm 2022", (await site.TitlesAsync("CT 86 kế hoạch năm 2022"))[0]);
     }
 
     /// <summary>
@@ -680,6 +717,29 @@ public class QueryUnderstandingTests
         var results = await site.SearchAsync("khẩu hiệy tuyên truyền");
         Assert.Equal("khẩu hiệu tuyên truyền", results.Correction);
         Assert.Equal(["Khẩu hiệu tuyên truyền cải cách hành chính"], results.Hits.Items.Select(h => h.Post.Title));
+    }
+
+    /// <summary>
+    /// "xơ" folds to "xo", in no post. A two-letter syllable has dozens one edit away ("so", "co", "xa", "xe" …), so the
+    /// commonest says nothing; "kết" beside it calls for "sơ kết" and "có kết (quả)", the commoner pair, c next to x on the
+    /// keyboard as s is: s and x sound alike, and are written one for the other. Alone it has no neighbour to call for one.
+    /// </summary>
+    [Fact]
+    public async Task A_mistyped_two_letter_syllable_is_corrected_only_to_what_its_neighbour_calls_for_a_sound_alike_first()
+    {
+        await using var site = await SiteWithAsync(
+            ("Sơ kết công tác 6 tháng đầu năm", "Báo cáo sơ kết công tác cải cách hành chính."),
+            ("Tổng kết năm", "Đơn vị có kết quả tốt, số hồ sơ đã giải quyết đúng hạn."),
+            ("Khen thưởng tập thể", "Tập thể có kết quả xuất sắc trong năm."),
+            ("Lịch làm việc", "Không liên quan."));
+
+        var results = await site.SearchAsync("xơ kết");
+        Assert.Equal("Sơ kết công tác 6 tháng đầu năm", results.Hits.Items.First().Post.Title);
+        Assert.Equal("sơ kết", results.Correction);
+
+        var alone = await site.SearchAsync("xơ");
+        Assert.Empty(alone.Hits.Items);
+        Assert.Null(alone.Correction);
     }
 
     [Fact]
