@@ -12,14 +12,15 @@ namespace CchcSite.Content.Search;
 /// post appears by its time): a result is never used past the half-minute it was found in. The cards are not kept here:
 /// <see cref="PostCardCache"/> keeps them until a change, and applies the visibility rule at every read.
 /// </summary>
-public sealed class SearchResultCache : IDisposable
+public sealed class SearchResultCache(TimeProvider clock) : IIdleMemory, IDisposable
 {
     /// <summary>Entries hold a page of hits with their snippets (a few KB); the limit bounds the memory any flood of queries takes.</summary>
     private const int MaxEntries = 2000;
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private readonly MemoryCache _matches = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    /// <summary>On the site's clock, so entries expire as its half-minutes pass (and a test's clock can pass them).</summary>
+    private readonly MemoryCache _matches = new(new MemoryCacheOptions { SizeLimit = MaxEntries, Clock = new ClockOf(clock) });
 
     /// <summary>What a search's matches depend on. The thesaurus is compared by identity: the store makes a new one at each change.</summary>
     /// <remarks><paramref name="Units"/>: the units the filter's unit stood for when searched, as a list of ids.</remarks>
@@ -37,5 +38,20 @@ public sealed class SearchResultCache : IDisposable
         return matches;
     }
 
+    /// <summary>
+    /// Entries live half a minute and the cache looks for expired ones only when it is used, so after a burst of distinct
+    /// queries (a crawler, a flood) up to <see cref="MaxEntries"/> dead pages of hits stay until the next search: a quiet
+    /// site drops them. (Compacting by no percentage removes the expired entries only.)
+    /// </summary>
+    public void Release() => _matches.Compact(0);
+
     public void Dispose() => _matches.Dispose();
+
+    /// <summary>How many results are kept, expired or not.</summary>
+    internal int Count => _matches.Count;
+
+    private sealed class ClockOf(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
 }

@@ -16,6 +16,7 @@ public static class SearchServices
         services.AddScoped<ThesaurusAdministration>();
         services.AddScoped<PostSearch>();
         services.AddSingleton<SearchResultCache>();
+        services.AddSingleton<IIdleMemory>(sp => sp.GetRequiredService<SearchResultCache>());
         services.AddSingleton<IQuestionSearch, IndexQuestionSearch>();
         return services;
     }

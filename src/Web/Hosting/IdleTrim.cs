@@ -8,12 +8,13 @@ namespace CchcSite.Web.Hosting;
 
 /// <summary>
 /// Gives back the memory a burst of requests grew once the site has been quiet for <see cref="IdleTrimOptions.QuietSeconds"/>:
-/// one blocking, compacting collection that decommits what it frees. An idle site still wakes (Kestrel's heartbeat, once a
+/// the parts that keep memory for bursts release it (<see cref="IIdleMemory"/>), then one blocking, compacting collection
+/// that decommits what it frees. An idle site still wakes (Kestrel's heartbeat, once a
 /// second), and on a virtual machine each wake-up costs in proportion to the process's resident memory — an empty ASP.NET Core
 /// app holding 400 MB spends three times the idle CPU it spends once that memory is collected (docs/perf.md, "Idle CPU and
 /// resident memory"). While requests come it looks once a quiet period; once it has trimmed it sleeps until the next request.
 /// </summary>
-public sealed class IdleTrim(IOptions<IdleTrimOptions> options, QuietMemoryPoolFactory buffers, ILogger<IdleTrim> logger) : BackgroundService
+public sealed class IdleTrim(IOptions<IdleTrimOptions> options, IEnumerable<IIdleMemory> parts, ILogger<IdleTrim> logger) : BackgroundService
 {
     private readonly Wakeup _nextRequest = new RequestBell();
     private volatile bool _asked;
@@ -73,7 +74,8 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, QuietMemoryPoolF
     private void Trim()
     {
         var before = Environment.WorkingSet;
-        buffers.Trim();
+        foreach (var part in parts)
+            part.Release();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
         Interlocked.Increment(ref _trims);
@@ -129,6 +131,7 @@ public static class IdleTrimServices
         // Registered after Kestrel's own (WebApplication.CreateBuilder adds it), so the transport takes this one.
         services.AddSingleton<QuietMemoryPoolFactory>();
         services.AddSingleton<IMemoryPoolFactory<byte>>(sp => sp.GetRequiredService<QuietMemoryPoolFactory>());
+        services.AddSingleton<IIdleMemory>(sp => sp.GetRequiredService<QuietMemoryPoolFactory>());
         services.AddHostedService(sp => sp.GetRequiredService<IdleTrim>());
         return services;
     }

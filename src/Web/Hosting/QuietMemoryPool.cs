@@ -1,19 +1,20 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using CchcSite.Content;
 using Microsoft.AspNetCore.Connections;
 
 namespace CchcSite.Web.Hosting;
 
 /// <summary>
 /// The buffers Kestrel reads requests into and writes answers from: pinned 4 KB blocks kept for reuse, as Kestrel's own
-/// pool keeps them, but given back only when <see cref="IdleTrim"/> finds the site quiet. Kestrel's pool (ASP.NET Core 10)
+/// pool keeps them, but given back only when <see cref="IdleTrim"/> finds the site quiet (<see cref="IIdleMemory"/>). Kestrel's pool (ASP.NET Core 10)
 /// evicts a few blocks every 10 s from its heartbeat instead, queuing a work item per pool whether or not it holds any:
 /// on an idle site that wakes two thread-pool workers, the pool's gate thread and the finalizer every 5 s, and on a
 /// virtual machine each wake-up costs in proportion to the process's resident memory (docs/perf.md, "Idle CPU: Kestrel's
 /// buffers given back when the site is quiet").
 /// </summary>
-public sealed class QuietMemoryPoolFactory : IMemoryPoolFactory<byte>
+public sealed class QuietMemoryPoolFactory : IMemoryPoolFactory<byte>, IIdleMemory
 {
     private readonly ConcurrentDictionary<QuietMemoryPool, byte> _pools = new();
 
@@ -25,7 +26,7 @@ public sealed class QuietMemoryPoolFactory : IMemoryPoolFactory<byte>
     }
 
     /// <summary>Drops every block no connection holds; the next collection frees them.</summary>
-    public void Trim()
+    public void Release()
     {
         foreach (var pool in _pools.Keys)
             pool.Trim();

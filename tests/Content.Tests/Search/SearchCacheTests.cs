@@ -1,5 +1,7 @@
 using CchcSite.Content.Paging;
 using CchcSite.Content.Posts;
+using CchcSite.Content.Search;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CchcSite.Content.Tests.Search;
 
@@ -30,5 +32,26 @@ public sealed class SearchCacheTests
         await site.AddPostAsync(unit, "Thuyền rồng thứ hai");
         await site.ApplyOutboxAsync();
         Assert.Equal(2, (await site.TitlesAsync("thuyen rong")).Count);
+    }
+
+    [Fact]
+    public void A_quiet_site_releases_the_results_whose_half_minute_has_passed_and_keeps_the_others()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero));
+        using var cache = new SearchResultCache(clock);
+        var found = new IndexMatches([], 0, new Dictionary<long, int>(), new Dictionary<long, int>(), 0);
+        SearchResultCache.Key KeyOf(string text) => new(1, Thesaurus.Empty, text, new PostFilter(), SearchSort.Relevance,
+            SearchResultCache.Key.HalfMinuteOf(clock.GetUtcNow().UtcDateTime), null);
+        cache.GetOrFind(KeyOf("thu tuc"), () => found);
+        cache.GetOrFind(KeyOf("cai cach"), () => found);
+
+        clock.Advance(TimeSpan.FromSeconds(20));
+        cache.GetOrFind(KeyOf("ho so"), () => found);
+        clock.Advance(TimeSpan.FromSeconds(15));
+        // The cache itself looks for expired entries only when it is used, and no search comes.
+        Assert.Equal(3, cache.Count);
+
+        cache.Release();
+        Assert.Equal(1, cache.Count);
     }
 }

@@ -1,3 +1,5 @@
+using CchcSite.Content;
+using CchcSite.Content.Search;
 using CchcSite.Testing;
 using CchcSite.Web.Hosting;
 using Microsoft.AspNetCore.Connections;
@@ -41,6 +43,8 @@ public sealed class IdleTrimTests
         var buffers = site.Services.GetRequiredService<QuietMemoryPoolFactory>();
         // The transport asks the container for its pool's factory (the tests' in-memory server has no sockets to read).
         Assert.Same(buffers, site.Services.GetRequiredService<IMemoryPoolFactory<byte>>());
+        // The search results kept for bursts are released by the same trim (SearchCacheTests shows what they drop).
+        Assert.Contains(site.Services.GetServices<IIdleMemory>(), part => part is SearchResultCache);
         var trim = site.Services.GetRequiredService<IdleTrim>();
         await client.GetStringAsync("/");
         await WaitForTrims(trim, 1);
