@@ -57,8 +57,8 @@ public class SegmentsAtOnceTests
             var criteria = new IndexCriteria(query, site.Now, Sort: sort, UnitIds: choices ? [units[0].Id, units[2].Id] : null,
                 Kind: choices ? PostKind.Article : null, CountQuestions: true) { Page = new PageRequest(page, size) };
 
-            var oneAtATime = IndexSearch.Find(site.Index, criteria, hitsWorthAThread: int.MaxValue);
-            var atOnce = IndexSearch.Find(site.Index, criteria, hitsWorthAThread: 1);
+            var oneAtATime = IndexSearch.Find(site.Index, criteria, documentsWorthAThread: int.MaxValue);
+            var atOnce = IndexSearch.Find(site.Index, criteria, documentsWorthAThread: 1);
 
             Assert.True(oneAtATime.Hits.Count > 0, $"{text}, page {page} of {size}: nothing to compare ({oneAtATime.TotalCount} found)");
             Assert.Equal(oneAtATime.Hits, atOnce.Hits);
