@@ -65,7 +65,7 @@ public class SegmentsAtOnceTests
             Assert.Equal(oneAtATime.TotalCount, atOnce.TotalCount);
             Assert.Equal(oneAtATime.Kinds, atOnce.Kinds);
             Assert.Equal(oneAtATime.Units, atOnce.Units);
-            Assert.Equal(oneAtATime.Others, atOnce.Others);
+            Assert.Equal(oneAtATime.Others.ToList(), atOnce.Others.ToList());
             Assert.Equal(oneAtATime.QuestionCount, atOnce.QuestionCount);
             Assert.Equal(oneAtATime.Correction, atOnce.Correction);
         }
