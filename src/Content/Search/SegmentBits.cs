@@ -85,8 +85,8 @@ internal sealed class SegmentBits
         var bits = new FixedBitSet(reader.MaxDoc);
         for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
             bits.Set(doc);
-        // What a phrase costs is reading the positions of its terms, so it is kept by how common they are, even when
-        // few documents hold them in that order ("dịch vụ công trực tuyến").
+        // What a phrase costs is reading the positions of its terms, so it is kept as a set by how common they are, even
+        // when few documents hold them in that order ("dịch vụ công trực tuyến"); otherwise as its few documents.
         var costly = IsDense(terms.Min(term => reader.DocFreq(new Term(field, term))), reader.MaxDoc);
         if (costly)
             return segment.Keep(key, bits);
