@@ -46,6 +46,24 @@ internal sealed class HitCounts
     }
 
     /// <summary>
+    /// Adds another segment's counts. Merged in the segments' order, the counts are those of counting the segments one
+    /// after another, and the other sources' kinds are in the same order: each first seen in the first segment holding it.
+    /// </summary>
+    public void Add(HitCounts other)
+    {
+        AddAll(ref _kinds, other._kinds);
+        AddAll(ref _units, other._units);
+        foreach (var (kind, count) in other.Others)
+            Others[kind] = Others.GetValueOrDefault(kind) + count;
+    }
+
+    private static void AddAll(ref int[] counts, int[] other)
+    {
+        for (var value = 0; value < other.Length; value++)
+            Add(ref counts, value, other[value]);
+    }
+
+    /// <summary>
     /// Counting a set costs about one machine word of it per this many documents counted one by one (an AND and a count
     /// of bits against reading a document's kind and unit).
     /// </summary>

@@ -70,15 +70,15 @@ public static class IndexSearch
     /// <summary>Deeper pages than this are not served: nobody reads them, and each costs a larger queue.</summary>
     public const int MaxDepth = 1000;
 
-    public static IndexMatches Find(SearchIndex index, IndexCriteria criteria) => Find(index, criteria, HitsWorthAThread);
+    public static IndexMatches Find(SearchIndex index, IndexCriteria criteria) => Find(index, criteria, DocumentsWorthAThread);
 
-    /// <param name="hitsWorthAThread">The hits a segment needs to be weighed on a thread of its own (<see cref="HitsWorthAThread"/>):
-    /// tests choose one segment at a time or always several, which must give the same results.</param>
-    internal static IndexMatches Find(SearchIndex index, IndexCriteria criteria, int hitsWorthAThread)
+    /// <param name="documentsWorthAThread">The documents a segment needs to be searched on a thread of its own
+    /// (<see cref="DocumentsWorthAThread"/>): tests choose one segment at a time or always several, which must give the
+    /// same results.</param>
+    internal static IndexMatches Find(SearchIndex index, IndexCriteria criteria, int documentsWorthAThread)
     {
         var visibility = VisibilityOf(criteria);
         var relevance = criteria.Sort == SearchSort.Relevance;
-        var hitKind = criteria.HitKind;
         // In 64 bits: a page number typed in an address can be anything up to int.MaxValue.
         var skip = criteria.Page.Skip;
         var depth = (int)Math.Min(skip + criteria.Page.PageSize, MaxDepth);
@@ -86,48 +86,42 @@ public static class IndexSearch
         return index.Search(searcher =>
         {
             var plan = new MatchPlan(criteria.Query, criteria.Thesaurus, searcher.IndexReader, criteria.Weights);
+            var leaves = searcher.IndexReader.Leaves;
             var counts = new HitCounts();
             var total = 0;
-            var found = new List<SegmentMatches>();
-            foreach (var leaf in searcher.IndexReader.Leaves)
-            {
-                if (plan.Match(leaf) is not { } matches)
-                    continue;
-                var reader = leaf.AtomicReader;
-                FixedBitSet? category = null;
-                if (criteria.CategorySlug is { } slug && (category = SegmentBits.Term(leaf, SearchFields.Category, slug)) is null)
-                    continue;
-                var accepted = criteria is { AcceptedInto: { } section, UnitIds: not null }
-                    ? SegmentBits.Term(leaf, SearchFields.AcceptedInto, SearchDocument.UnitKey(section)) : null;
-                var values = SegmentValues.Of(reader);
-                matches.And(visibility.Public(reader, values));
-                if (category is not null)
-                    matches.And(category);
-                // Filter and count first, so that only the hits are weighed.
-                if (visibility.HasChoices)
-                    visibility.Narrow(matches, values, accepted);
-                counts.Count(values, matches, matches.Cardinality);
-                Visibility.KeepOnly(matches, hitKind is { } other ? values.Sets.Kinds.GetValueOrDefault(other) : values.Sets.Posts);
-                var count = matches.Cardinality;
-                total += count;
-                if (count > 0 && depth > 0)
-                    found.Add(new SegmentMatches(leaf, values, matches, count));
-            }
-
             var best = new BestHits(depth);
-            if (SearchesAtOnce(found, hitsWorthAThread))
+            if (SearchesAtOnce(leaves, documentsWorthAThread))
             {
-                // Each segment's best go to a queue of its own; the merged queue orders by keys and document number
-                // alone, so it holds the same hits in the same order as when the segments are offered one by one.
-                var bySegment = new BestHits[found.Count];
-                Parallel.For(0, found.Count, OneThreadPerCore,
-                    i => OfferBest(plan, found[i], relevance, depth, bySegment[i] = new BestHits(depth)));
-                foreach (var segment in bySegment)
-                    best.OfferAll(segment);
+                // Each segment is matched, filtered, counted and weighed on its own, its best into a queue of its own.
+                // The counts are merged in the segments' order, as counted one after another; the merged queue orders
+                // by keys and document number alone, so it holds the same hits in the same order as when the segments
+                // are offered one by one.
+                var bySegment = new (HitCounts Counts, int Found, BestHits? Best)[leaves.Count];
+                Parallel.For(0, leaves.Count, OneThreadPerCore, i =>
+                {
+                    var segmentCounts = new HitCounts();
+                    var segment = Narrow(plan, leaves[i], criteria, visibility, segmentCounts);
+                    BestHits? segmentBest = null;
+                    if (segment is { Count: > 0 } && depth > 0)
+                        OfferBest(plan, segment, relevance, depth, segmentBest = new BestHits(depth));
+                    bySegment[i] = (segmentCounts, segment?.Count ?? 0, segmentBest);
+                });
+                foreach (var (segmentCounts, found, segmentBest) in bySegment)
+                {
+                    counts.Add(segmentCounts);
+                    total += found;
+                    if (segmentBest is not null)
+                        best.OfferAll(segmentBest);
+                }
             }
             else
-                foreach (var segment in found)
-                    OfferBest(plan, segment, relevance, depth, best);
+                foreach (var leaf in leaves)
+                    if (Narrow(plan, leaf, criteria, visibility, counts) is { Count: > 0 } segment)
+                    {
+                        total += segment.Count;
+                        if (depth > 0)
+                            OfferBest(plan, segment, relevance, depth, best);
+                    }
 
             var ordered = best.InOrder();
             // A page past the end, or past the depth served, is an empty page, as in the post list.
@@ -144,22 +138,50 @@ public static class IndexSearch
     private sealed record SegmentMatches(AtomicReaderContext Leaf, SegmentValues Values, FixedBitSet Hits, int Count);
 
     /// <summary>
-    /// Below this many hits in a segment its weighing is not worth a thread. Measured (docs/perf.md, search-1m3): on the
-    /// million-post index (four segments of about 250,000 posts) the threads cost no CPU we could see, but on 100,000 posts
-    /// (segments of 20,000–30,000) they cost about a tenth more CPU per search for no gain, so segments that size, and a
-    /// small site's, are weighed one after another; so is every segment on a machine of one core.
+    /// The segment's hits: its matches narrowed to what is visible and chosen, counted by kind and unit into
+    /// <paramref name="counts"/> before they are narrowed to the kind of documents that are hits. Null when nothing matches.
     /// </summary>
-    private static readonly int HitsWorthAThread = Environment.ProcessorCount > 1 ? 50_000 : int.MaxValue;
+    private static SegmentMatches? Narrow(MatchPlan plan, AtomicReaderContext leaf, IndexCriteria criteria, Visibility visibility, HitCounts counts)
+    {
+        if (plan.Match(leaf) is not { } matches)
+            return null;
+        var reader = leaf.AtomicReader;
+        FixedBitSet? category = null;
+        if (criteria.CategorySlug is { } slug && (category = SegmentBits.Term(leaf, SearchFields.Category, slug)) is null)
+            return null;
+        var accepted = criteria is { AcceptedInto: { } section, UnitIds: not null }
+            ? SegmentBits.Term(leaf, SearchFields.AcceptedInto, SearchDocument.UnitKey(section)) : null;
+        var values = SegmentValues.Of(reader);
+        matches.And(visibility.Public(reader, values));
+        if (category is not null)
+            matches.And(category);
+        // Filter and count first, so that only the hits are weighed.
+        if (visibility.HasChoices)
+            visibility.Narrow(matches, values, accepted);
+        counts.Count(values, matches, matches.Cardinality);
+        Visibility.KeepOnly(matches, criteria.HitKind is { } other ? values.Sets.Kinds.GetValueOrDefault(other) : values.Sets.Posts);
+        return new SegmentMatches(leaf, values, matches, matches.Cardinality);
+    }
+
+    /// <summary>
+    /// Below this many documents in a segment its search is not worth a thread. Measured (docs/perf.md, search-1m3 and
+    /// search-1m4): on the million-post index (four segments of about 250,000 posts) the threads cost no CPU we could see,
+    /// but on 100,000 posts (segments of 20,000–30,000) they cost about a tenth more CPU per search for no gain, so segments
+    /// that size, and a small site's, are searched one after another; so is every segment on a machine of one core.
+    /// </summary>
+    private static readonly int DocumentsWorthAThread = Environment.ProcessorCount > 1 ? 50_000 : int.MaxValue;
 
     private static readonly ParallelOptions OneThreadPerCore = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>
-    /// Whether the segments are weighed on several threads at once: when at least two of them have enough hits for
-    /// the weighing to outweigh the threads' cost. A long query matching most of a million posts weighs each of a few
-    /// large segments in milliseconds, and nothing ties one segment's weighing to another's until their best are merged.
+    /// Whether the segments are searched on several threads at once: when at least two of them are large enough for
+    /// their matching and weighing to outweigh the threads' cost. A long query matching most of a million posts weighs each
+    /// of a few large segments in milliseconds, and nothing ties one segment's search to another's until their counts
+    /// and best are merged. Decided on the segments' sizes, as their hits are only known once matched, which is part of
+    /// what the threads do.
     /// </summary>
-    private static bool SearchesAtOnce(List<SegmentMatches> found, int hitsWorthAThread) =>
-        found.Count(segment => segment.Count >= hitsWorthAThread) >= 2;
+    private static bool SearchesAtOnce(IList<AtomicReaderContext> leaves, int documentsWorthAThread) =>
+        leaves.Count(leaf => leaf.AtomicReader.MaxDoc >= documentsWorthAThread) >= 2;
 
     /// <summary>Offers the segment's hits that can be among the best <paramref name="depth"/> to <paramref name="best"/>.</summary>
     private static void OfferBest(MatchPlan plan, SegmentMatches segment, bool relevance, int depth, BestHits best)

@@ -69,6 +69,57 @@ public class SegmentSetsTests
         }
     }
 
+    /// <summary>Segments searched at once are counted each on its own and merged in their order (<see cref="IndexSearch"/>).</summary>
+    [Fact]
+    public void Counts_merged_segment_by_segment_agree_with_counting_them_one_after_another()
+    {
+        using var directory = Index(3000, 8, withOthers: true, seed: 7);
+        using var reader = DirectoryReader.Open(directory);
+        Assert.True(reader.Leaves.Count > 2);
+        var random = new Random(7);
+        var (whole, merged) = (new HitCounts(), new HitCounts());
+        foreach (var leaf in reader.Leaves)
+        {
+            var values = SegmentValues.Of(leaf.AtomicReader);
+            var matches = RandomSet(random, leaf.AtomicReader.MaxDoc, 0.3);
+            // Some segments counted on their sets, some document by document, as the number found decides.
+            var found = leaf.Ord % 2 == 0 ? int.MaxValue : 0;
+            var segment = new HitCounts();
+            whole.Count(values, matches, found);
+            segment.Count(values, matches, found);
+            merged.Add(segment);
+        }
+        Assert.Equal(whole.Kinds, merged.Kinds);
+        Assert.Equal(whole.Units, merged.Units);
+        // The other sources in the same order, not only the same counts.
+        Assert.Equal(whole.Others.ToList(), merged.Others.ToList());
+        Assert.Equal(2, whole.Others.Count);
+    }
+
+    /// <summary>
+    /// A phrase whose rarer term is in fewer than 1 document in 64 is kept as its documents' numbers; read again from
+    /// them it is the same set.
+    /// </summary>
+    [Fact]
+    public void A_phrase_of_a_rare_term_read_again_from_its_kept_documents_is_the_same_set()
+    {
+        using var directory = Index(3000, 8, withOthers: false, seed: 9);
+        using var reader = DirectoryReader.Open(directory);
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            var holding = SegmentBits.Term(leaf, SearchFields.All, RareWord)!;
+            Assert.InRange(holding.Cardinality, 1, segment.MaxDoc / 64 - 1);
+            for (var read = 0; read < 2; read++)
+            {
+                Assert.Equal(Docs(holding), Docs(SegmentBits.Phrase(segment, SearchFields.All, [RareWord, "2024"])!));
+                Assert.Empty(Docs(SegmentBits.Phrase(segment, SearchFields.All, ["2024", RareWord])!));
+            }
+        }
+    }
+
+    private static List<int> Docs(FixedBitSet bits) => Enumerable.Range(0, bits.Length).Where(bits.Get).ToList();
+
     [Fact]
     public void The_syllable_vocabulary_agrees_with_the_terms_dictionary_over_segments()
     {
@@ -81,6 +132,7 @@ public class SegmentSetsTests
         Assert.True(reader.DocFreq(new Term(SearchFields.All, "2024")) > 0);
     }
 
+    private const string RareWord = "so86";
     private static readonly string[] Syllables = ["cai", "cach", "hanh", "chinh", "duong", "day", "nong", "mot", "cua"];
 
     /// <summary>Documents in several segments: random kinds (the other sources' negative ones if asked), units (some none) and words.</summary>
@@ -93,7 +145,9 @@ public class SegmentSetsTests
         {
             var kind = withOthers && random.Next(10) == 0 ? (random.Next(2) == 0 ? QuestionKind : ProcedureKind) : random.Next(5);
             var unit = random.Next(20) == 0 ? -1 : random.Next(1, unitCount + 1);
-            var words = Enumerable.Range(0, 5).Select(_ => Syllables[random.Next(Syllables.Length)]).Append("2024");
+            var words = Enumerable.Range(0, 5).Select(_ => Syllables[random.Next(Syllables.Length)]);
+            // One document in 211 names a rare word before the year, as a document's number is named.
+            words = (id % 211 == 0 ? words.Append(RareWord) : words).Append("2024");
             writer.AddDocument(new Document
             {
                 new NumericDocValuesField(SearchFields.Kind, kind),

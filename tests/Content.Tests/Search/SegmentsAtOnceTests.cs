@@ -57,15 +57,15 @@ public class SegmentsAtOnceTests
             var criteria = new IndexCriteria(query, site.Now, Sort: sort, UnitIds: choices ? [units[0].Id, units[2].Id] : null,
                 Kind: choices ? PostKind.Article : null, CountQuestions: true) { Page = new PageRequest(page, size) };
 
-            var oneAtATime = IndexSearch.Find(site.Index, criteria, hitsWorthAThread: int.MaxValue);
-            var atOnce = IndexSearch.Find(site.Index, criteria, hitsWorthAThread: 1);
+            var oneAtATime = IndexSearch.Find(site.Index, criteria, documentsWorthAThread: int.MaxValue);
+            var atOnce = IndexSearch.Find(site.Index, criteria, documentsWorthAThread: 1);
 
             Assert.True(oneAtATime.Hits.Count > 0, $"{text}, page {page} of {size}: nothing to compare ({oneAtATime.TotalCount} found)");
             Assert.Equal(oneAtATime.Hits, atOnce.Hits);
             Assert.Equal(oneAtATime.TotalCount, atOnce.TotalCount);
             Assert.Equal(oneAtATime.Kinds, atOnce.Kinds);
             Assert.Equal(oneAtATime.Units, atOnce.Units);
-            Assert.Equal(oneAtATime.Others, atOnce.Others);
+            Assert.Equal(oneAtATime.Others.ToList(), atOnce.Others.ToList());
             Assert.Equal(oneAtATime.QuestionCount, atOnce.QuestionCount);
             Assert.Equal(oneAtATime.Correction, atOnce.Correction);
         }
