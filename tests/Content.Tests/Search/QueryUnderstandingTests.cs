@@ -464,11 +464,10 @@ public class QueryUnderstandingTests
         await site.AddPostAsync(unit, "Hội nghị triển khai kế hoạch ngày 17/01/2022", "Sở tổ chức hội nghị triển khai kế hoạch năm 2022.");
         await site.ApplyOutboxAsync();
 
-        foreach (var typed in new[] { "kế hoạch 17/01/2022", "kế hoạch ngày 17-01-2022" })
+        // Without the leading zero ("17/1/2022") the day also matches the title's day as written (PaddedNumbers).
+        foreach (var typed in new[] { "kế hoạch 17/01/2022", "kế hoạch ngày 17-01-2022", "ke hoach 17/1/2022" })
             Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022", "Hội nghị triển khai kế hoạch ngày 17/01/2022"],
                 await site.TitlesAsync(typed));
-        // Without the leading zero the title's day is another run of digits; the document's day is either.
-        Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022"], await site.TitlesAsync("ke hoach 17/1/2022"));
     }
 
     /// <summary>
