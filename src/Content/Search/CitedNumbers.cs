@@ -9,24 +9,31 @@ namespace CchcSite.Content.Search;
 /// The document's number key starts with the number and the initials ("86 kh sgddt", <see cref="SearchDocument.NumberKey"/>);
 /// the keys the index holds with that start name the documents the words cite, whatever the issuer's part after it.
 /// Posts citing the document give its number in their text too, so without this they tie with it, and the one that cites
-/// it more often, or is newer, ranks first.
+/// it more often, or is newer, ranks first. A word joining the initials to the number ("KH403-STC", <see cref="JoinedNumbers"/>)
+/// names the documents its number key starts so just the same.
 /// </summary>
 internal static class CitedNumbers
 {
     /// <summary>More documents than this with one number and type say nothing of which one is meant: none is named.</summary>
     private const int MaxDocuments = 8;
 
-    /// <summary>The number keys the index holds that start with the number and initials of two typed words next to each other.</summary>
+    /// <summary>
+    /// The number keys the index holds that start with the number and initials of two typed words next to each other, or of
+    /// one word joining them.
+    /// </summary>
     public static IEnumerable<string> NumberKeys(IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words, IndexReader reader)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < words.Count; i++)
-            if ((Cited(words[i], words[i + 1]) ?? Cited(words[i + 1], words[i])) is { } start)
-            {
-                var found = KeysStartingWith(reader, start + ' ');
-                if (found.Count <= MaxDocuments)
-                    keys.UnionWith(found);
-            }
+        for (var i = 0; i < words.Count; i++)
+        {
+            var start = JoinedNumbers.NumberKeyStart(words[i])
+                ?? (i + 1 < words.Count ? Cited(words[i], words[i + 1]) ?? Cited(words[i + 1], words[i]) : null);
+            if (start is null)
+                continue;
+            var found = KeysStartingWith(reader, start);
+            if (found.Count <= MaxDocuments)
+                keys.UnionWith(found);
+        }
         return keys;
     }
 
@@ -36,6 +43,7 @@ internal static class CitedNumbers
         && number is { Folded: [var digits] } && digits == number.Typed && digits.All(char.IsAsciiDigit)
             ? digits + ' ' + letters : null;
 
+    /// <summary>The keys that are <paramref name="start"/> or start with it and a space: "403 kh stc" for "403 kh", not "403 khn".</summary>
     private static List<string> KeysStartingWith(IndexReader reader, string start)
     {
         var keys = new List<string>();
@@ -49,7 +57,9 @@ internal static class CitedNumbers
             {
                 if (!StringHelper.StartsWith(terms.Term, bytes) || keys.Count > MaxDocuments)
                     break;
-                keys.Add(terms.Term.Utf8ToString());
+                var key = terms.Term.Utf8ToString();
+                if (key.Length == start.Length || key[start.Length] == ' ')
+                    keys.Add(key);
             }
             while (terms.MoveNext());
         }

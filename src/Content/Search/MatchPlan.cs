@@ -13,7 +13,8 @@ namespace CchcSite.Content.Search;
 /// that form a thesaurus term also match its other forms (<see cref="Thesaurus"/>), and a syllable the index does not
 /// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>), and a telephone
 /// number matches however its digits are grouped (<see cref="TelephoneNumbers"/>), a document's number joined to its
-/// type's initials as posts write it (<see cref="JoinedNumbers"/>), a day written in words names the document issued
+/// type's initials as posts write it (<see cref="JoinedNumbers"/>), a date or number typed without the leading zero documents
+/// write (<see cref="PaddedNumbers"/>), a day written in words names the document issued
 /// that day (<see cref="DaysInWords"/>), and so do a document's initials and number typed apart (<see cref="CitedNumbers"/>).
 /// The forms typed always weigh more than their expansions and corrections.
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
@@ -71,7 +72,8 @@ internal sealed class MatchPlan
         var contentWords = content.Select(i => ((IReadOnlyList<string>)words[i].Folded, typed[i])).ToList();
         for (var c = 0; c < content.Count;)
         {
-            if ((TelephoneNumbers.Match(contentWords, c, _frequencies) ?? JoinedNumbers.Match(contentWords, c, _frequencies)) is var (numberWords, forms))
+            if ((TelephoneNumbers.Match(contentWords, c, _frequencies) ?? JoinedNumbers.Match(contentWords, c, _frequencies)
+                    ?? PaddedNumbers.Match(contentWords, c, _frequencies)) is var (numberWords, forms))
             {
                 AddNumberForms(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, terms, longQuery);
                 c += numberWords;

@@ -386,6 +386,46 @@ public class QueryUnderstandingTests
         Assert.Empty(await site.TitlesAsync("KH20 tuyên truyền"));
     }
 
+    /// <summary>
+    /// "KH403-STC", "403KH-STC", "KH-403-STC": a plan's number joined to its initials, or typed initials first, with the
+    /// issuer after a hyphen, as officials write it in notes and file names for 403/KH-STC. Each finds the plan numbered so,
+    /// first, above a newer post citing it twice; typed as the number writes it ("403/KH-STC") it already did.
+    /// </summary>
+    [Fact]
+    public async Task A_number_joined_to_its_initials_with_the_issuer_after_it_names_the_document_numbered_so()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        var unit = await site.AddUnitAsync("so-a");
+        await site.AddPostAsync(unit, "Kế hoạch cải cách hành chính năm 2022", "Mục tiêu và nhiệm vụ của năm.",
+            kind: PostKind.Document, number: "403/KH-STC", publishAt: site.Now.AddDays(-40));
+        await site.AddPostAsync(unit, "Kế hoạch tuyên truyền cải cách hành chính năm 2022",
+            "Thực hiện Kế hoạch số 403/KH-STC, Sở ban hành kế hoạch tuyên truyền; phụ lục kèm Kế hoạch số 403/KH-STC.",
+            kind: PostKind.Document, number: "12/KH-STC", publishAt: site.Now.AddDays(-10));
+        await site.ApplyOutboxAsync();
+
+        foreach (var typed in new[] { "KH403-STC", "403KH-STC", "KH-403-STC", "403/KH-STC", "KH403" })
+            Assert.Equal("Kế hoạch cải cách hành chính năm 2022", (await site.TitlesAsync(typed))[0]);
+        Assert.Empty(await site.TitlesAsync("KH404-STC"));
+    }
+
+    /// <summary>
+    /// "số 5 ngày 17/1/2024": documents write a number and a day or month below 10 with a leading zero ("Kế hoạch số 05/KH-UBND
+    /// ngày 17/01/2024"), citizens type them as they say them. The date and the number after "số" also match their padded forms;
+    /// a "5" that is no document's number ("5 nhiệm vụ") stays as typed.
+    /// </summary>
+    [Fact]
+    public async Task A_date_or_document_number_typed_without_its_leading_zero_finds_it_as_documents_write_it()
+    {
+        await using var site = await SiteWithAsync(
+            ("Triển khai kế hoạch năm 2024", "Thực hiện Kế hoạch số 05/KH-UBND ngày 17/01/2024 của Ủy ban nhân dân phường."),
+            ("Kế hoạch năm 2023", "Thực hiện Kế hoạch số 15/KH-UBND ngày 17/11/2023 của Ủy ban nhân dân phường."),
+            ("Nhiệm vụ trọng tâm", "Năm 2024 có 5 nhiệm vụ, số 05 là nhiệm vụ chuyển đổi số."));
+
+        Assert.Equal(["Triển khai kế hoạch năm 2024"], await site.TitlesAsync("17/1/2024"));
+        Assert.Equal("Triển khai kế hoạch năm 2024", (await site.TitlesAsync("kế hoạch số 5 ngày 17/1/2024"))[0]);
+        Assert.Equal(["Nhiệm vụ trọng tâm"], await site.TitlesAsync("5 nhiệm vụ"));
+    }
+
     [Theory]
     [InlineData("kh19", "kh", "19")]
     [InlineData("1847qd", "qd", "1847")]
@@ -424,11 +464,10 @@ public class QueryUnderstandingTests
         await site.AddPostAsync(unit, "Hội nghị triển khai kế hoạch ngày 17/01/2022", "Sở tổ chức hội nghị triển khai kế hoạch năm 2022.");
         await site.ApplyOutboxAsync();
 
-        foreach (var typed in new[] { "kế hoạch 17/01/2022", "kế hoạch ngày 17-01-2022" })
+        // Without the leading zero ("17/1/2022") the day also matches the title's day as written (PaddedNumbers).
+        foreach (var typed in new[] { "kế hoạch 17/01/2022", "kế hoạch ngày 17-01-2022", "ke hoach 17/1/2022" })
             Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022", "Hội nghị triển khai kế hoạch ngày 17/01/2022"],
                 await site.TitlesAsync(typed));
-        // Without the leading zero the title's day is another run of digits; the document's day is either.
-        Assert.Equal(["Kế hoạch thực hiện cải cách hành chính năm 2022"], await site.TitlesAsync("ke hoach 17/1/2022"));
     }
 
     /// <summary>
@@ -470,10 +509,13 @@ public class QueryUnderstandingTests
             ("Tuyên truyền cho người lao động", "Nội dung tuyên truyền cải cách hành chính."),
             ("Tuyên truyền cho người dân", "Nội dung tuyên truyền cải cách hành chính."),
             ("Hỗ trợ doanh nghiệp", "Hướng dẫn thủ tục."),
-            ("Hỗ trợ người dân", "Hướng dẫn thủ tục."));
+            ("Hỗ trợ người dân", "Hướng dẫn thủ tục."),
+            ("Tập huấn cho viên chức", "Nội dung bồi dưỡng nghiệp vụ."),
+            ("Tập huấn cho công chức", "Nội dung bồi dưỡng nghiệp vụ."));
 
         Assert.Equal(["Tuyên truyền cho người lao động"], await site.TitlesAsync("tuyên truyền NLĐ"));
         Assert.Equal(["Hỗ trợ doanh nghiệp"], await site.TitlesAsync("hỗ trợ DN"));
+        Assert.Equal(["Tập huấn cho viên chức"], await site.TitlesAsync("tập huấn VC"));
     }
 
     /// <summary>
