@@ -108,23 +108,32 @@ junk_requests 360 10000
 sleep 2
 echo "RSS before ${before} MB, after $(rss) MB"
 
-echo "== idle CPU: 60 s to settle after the last request, then 120 s with none"
-# Two measures: the kernel's exact run time of each thread alive at both ends of the window (schedstat, nanoseconds: a
-# thread pool worker retiring in the window would take its whole past with it) and the utime+stime ticks of
-# /proc/<pid>/stat, charged to whoever runs at a tick.
+# Two windows: just after the burst, and settled. On this virtual machine the same heartbeat, in the same process with the
+# same resident memory, costs about twice as much in the first minutes after a burst of requests as five minutes later
+# (docs/perf.md, "Idle CPU: the cost of a wake-up decays after a burst"); a site at rest spends the settled figure.
 threads_ns() { for t in /proc/"$1"/task/*; do echo "${t##*/} $(cut -d' ' -f1 "$t/schedstat" 2>/dev/null)"; done 2>/dev/null || true; }
 exact() { awk 'NR == FNR {b[$1] = $2; next} ($1 in b) && $2 != "" {s += $2 - b[$1]} END {printf "%.2f", s / 1e6 / 120}' "$1" "$2"; }
 idle() { awk -v e="$2" -v tb="$3" -v ta="$4" -v hz="$hz" -v who="$1" 'BEGIN {printf "%sidle %.2f ms CPU/s exact, %.2f by ticks\n", who, e, (ta-tb)/hz*1000/120}'; }
-window=$(mktemp -d)
+# idle_window <label>: 120 s with no request. The exact figure is the kernel's run time of each thread alive at both ends
+# of the window (schedstat, nanoseconds: a thread pool worker retiring in the window would take its whole past with it);
+# the other, the utime+stime ticks of /proc/<pid>/stat, charged to whoever runs at a tick.
+idle_window() {
+  local window before_ticks after_ticks reference_before_ticks reference_after_ticks
+  window=$(mktemp -d)
+  threads_ns "$pid" > "$window/site.before"; before_ticks=$(ticks)
+  if [ -n "$reference" ]; then threads_ns "$reference" > "$window/reference.before"; reference_before_ticks=$(ticks "$reference"); fi
+  sleep 120
+  threads_ns "$pid" > "$window/site.after"; after_ticks=$(ticks)
+  if [ -n "$reference" ]; then threads_ns "$reference" > "$window/reference.after"; reference_after_ticks=$(ticks "$reference"); fi
+  idle "$1: " "$(exact "$window/site.before" "$window/site.after")" "$before_ticks" "$after_ticks"
+  if [ -n "$reference" ]; then
+    idle "$1, reference app: " "$(exact "$window/reference.before" "$window/reference.after")" "$reference_before_ticks" "$reference_after_ticks"
+  fi
+  rm -r "$window"
+}
+echo "== idle CPU: 120 s windows with no request, 60 s and 6 min after the last one"
 sleep 60
-threads_ns "$pid" > "$window/site.before"; before_ticks=$(ticks)
-if [ -n "$reference" ]; then threads_ns "$reference" > "$window/reference.before"; reference_before_ticks=$(ticks "$reference"); fi
-sleep 120
-threads_ns "$pid" > "$window/site.after"; after_ticks=$(ticks)
-if [ -n "$reference" ]; then threads_ns "$reference" > "$window/reference.after"; reference_after_ticks=$(ticks "$reference"); fi
-idle "" "$(exact "$window/site.before" "$window/site.after")" "$before_ticks" "$after_ticks"
-if [ -n "$reference" ]; then
-  idle "reference app, same window: " "$(exact "$window/reference.before" "$window/reference.after")" "$reference_before_ticks" "$reference_after_ticks"
-fi
-rm -r "$window"
+idle_window "after the burst (1-3 min)"
+sleep 180
+idle_window "settled (6-8 min)"
 echo "RSS at rest $(rss) MB"
