@@ -176,7 +176,7 @@ internal sealed class MatchPlan
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
             .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), _weights.Frequent)));
 
-        _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count);
+        _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count, isQuestion: optional.Any(o => o));
         foreach (var group in _groups)
         {
             var weight = (_groups.Count > 1 ? group.Rarity : 0) + (_requiredGroups < _groups.Count ? _weights.WordMatched : 0);

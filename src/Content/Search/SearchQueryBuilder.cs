@@ -34,11 +34,14 @@ public static class SearchQueryBuilder
     /// <summary>
     /// How many of the word groups must match: all of a short query's ("không thu phí" must not find "thu phí"), all but
     /// one of four or five, half of a longer one's, where the number found is a ranking signal rather than a filter.
+    /// A question (<paramref name="isQuestion"/>: it has question words, <see cref="QuestionPhrases"/>) needs half of its
+    /// four or five too: it is asked in the citizen's words, not the post's ("trả lời phiếu hài lòng mất bao lâu" of a post
+    /// that asks people to "đánh giá … qua phiếu"), and its question words already made it as long as a long query.
     /// </summary>
-    internal static int RequiredWords(int wordCount) => wordCount switch
+    internal static int RequiredWords(int wordCount, bool isQuestion) => wordCount switch
     {
         <= ShortQueryWords => wordCount,
-        <= 5 => wordCount - 1,
+        <= 5 when !isQuestion => wordCount - 1,
         _ => (wordCount + 1) / 2,
     };
 }

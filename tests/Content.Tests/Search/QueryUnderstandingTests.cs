@@ -522,6 +522,40 @@ public class QueryUnderstandingTests
     }
 
     /// <summary>
+    /// A question is asked in the citizen's words: of its five content words the post that answers holds three ("phiếu",
+    /// "hài lòng"), not "trả lời", so half of them suffice, where the same five words typed as no question need four.
+    /// </summary>
+    [Fact]
+    public async Task A_question_needs_half_its_words_as_a_long_query_does()
+    {
+        await using var site = await SiteWithAsync(
+            ("Lấy ý kiến người dân về mức độ hài lòng", "Người dân đánh giá qua phiếu giấy đặt tại quầy; xin dành một phút cho ý kiến trung thực."),
+            ("Lịch tiếp công dân", "Lãnh đạo tiếp công dân vào thứ Năm hằng tuần."));
+
+        Assert.Equal(["Lấy ý kiến người dân về mức độ hài lòng"], await site.TitlesAsync("tra loi phieu hai long mat bao lau"));
+        Assert.Empty(await site.TitlesAsync("tra loi phieu hai long"));
+    }
+
+    /// <summary>
+    /// A mass organisation named in full, "Việt Nam" and all, as its law names it, finds the initials posts write it with,
+    /// which hold no "Việt Nam" to match; and so does its standing committee ("Thường trực"), which plans list among their
+    /// recipients as "TT.UBMTTQVN", one word to the index.
+    /// </summary>
+    [Fact]
+    public async Task A_mass_organisation_named_in_full_finds_the_initials_plans_write_it_with()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền của phường", "Nơi nhận: TT.UBMTTQVN; CT, PCT UBND phường; Lưu: VT."),
+            ("Hội nghị phối hợp", "Ủy ban nhân dân phường phối hợp với UBMTTQVN phường."),
+            ("Ngày hội đại đoàn kết", "Phường cùng MTTQVN phường tổ chức ngày hội."),
+            ("Hội nghị đối thoại", "Ủy ban nhân dân phường đối thoại với người dân Việt Nam."));
+
+        Assert.Equal(["Kế hoạch tuyên truyền của phường"], await site.TitlesAsync("Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam"));
+        Assert.Equal(["Hội nghị phối hợp"], await site.TitlesAsync("Ủy ban Mặt trận Tổ quốc Việt Nam"));
+        Assert.Equal(["Ngày hội đại đoàn kết"], await site.TitlesAsync("Mặt trận Tổ quốc Việt Nam"));
+    }
+
+    /// <summary>
     /// A citizen's errand in everyday words: "khai tử" is the word that says which post is meant; "cho người", a preposition
     /// beside a word in most posts, is in any post that writes "cho người dân" and must not outweigh it.
     /// </summary>
