@@ -23,7 +23,7 @@ namespace CchcSite.Benchmarks;
 /// <c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), over the same texts; nDCG@10 and Recall@10 per category.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-18] [--verbose]</c>, or
+/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-19] [--verbose]</c>, or
 /// <c>relevance --fit judged,held-out,…</c> to fit the ranking weights (<see cref="Fit"/>). PostgreSQL comes
 /// from <c>CCHC_TEST_POSTGRES</c>, else <c>/tmp/pg-dev.conn</c>, else it is left out (as scripts/postgres.sh exports it:
 /// <c>source scripts/postgres.sh</c> first for a throwaway cluster). A throwaway database is created and dropped.
@@ -57,7 +57,7 @@ internal static partial class RelevanceBenchmark
         // the twelfth), --held-out-12 (6 Dec, before the thirteenth), --held-out-13 (6 Dec, before the fourteenth),
         // --held-out-14 (6 Dec, before the fifteenth), --held-out-15 (6 Dec, before the sixteenth), --held-out-16 (6 Dec,
         // before the seventeenth), --held-out-17 (6 Dec, before the eighteenth), --held-out-18 (6 Dec, before the
-        // nineteenth).
+        // nineteenth), --held-out-19 (6 Dec, before the twentieth).
         var set = args.FirstOrDefault(a => HeldOutFlag().IsMatch(a))?[2..] ?? "judged";
         var verbose = args.Contains("--verbose");
         var queries = Read(Path.Combine(root, "tests/Benchmarks/Relevance", set + ".tsv"));
