@@ -9,8 +9,17 @@ namespace CchcSite.Web.Api;
 public static class DocumentsApi
 {
     /// <summary>Query values as text, so that each bad one gets its own Vietnamese message.</summary>
-    public sealed record RegisterParameters(
-        string? Unit, string? Year, string? Type, string? Issuer, string? Validity, string? Sort, string? Page, string? PageSize);
+    public sealed class RegisterParameters
+    {
+        public string? Unit { get; init; }
+        public string? Year { get; init; }
+        public string? Type { get; init; }
+        public string? Issuer { get; init; }
+        public string? Validity { get; init; }
+        public string? Sort { get; init; }
+        public string? Page { get; init; }
+        public string? PageSize { get; init; }
+    }
 
     public static RouteGroupBuilder MapDocumentsApi(this RouteGroupBuilder api)
     {
@@ -23,7 +32,7 @@ public static class DocumentsApi
         [AsParameters] RegisterParameters query, DocumentRegister register, UnitDirectory units, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var paging = new PageQuery(query.Page, query.PageSize).ToRequest(errors);
+        var paging = new PageQuery { Page = query.Page, PageSize = query.PageSize }.ToRequest(errors);
         var year = QueryValues.Int(query.Year, "year", "Năm ban hành", errors);
         if (year is not null and (< 1900 or > 9999))
             errors["year"] = ["Năm ban hành phải từ 1900 đến 9999."];

@@ -8,14 +8,22 @@ namespace CchcSite.Web.Api;
 /// The filter and paging values the post list and search both take. They arrive as text so that every bad
 /// value gets its own clear message instead of a bare 400.
 /// </summary>
-public sealed record FilterQuery(
-    string? Unit, string? Kind, string? Category, string? From, string? To, string? IncludeSubUnits, string? Page, string? PageSize)
+public sealed class FilterQuery
 {
+    public string? Unit { get; init; }
+    public string? Kind { get; init; }
+    public string? Category { get; init; }
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? IncludeSubUnits { get; init; }
+    public string? Page { get; init; }
+    public string? PageSize { get; init; }
+
     /// <summary>Adds a message per bad value to <paramref name="errors"/>; an unknown unit gives a 404 problem instead.</summary>
     internal async Task<(PostFilter Filter, ProblemHttpResult? UnknownUnit)> ToFilterAsync(
         UnitDirectory units, Dictionary<string, string[]> errors, CancellationToken ct)
     {
-        var paging = new PageQuery(Page, PageSize).ToRequest(errors);
+        var paging = new PageQuery { Page = Page, PageSize = PageSize }.ToRequest(errors);
         var kind = QueryValues.Enum<PostKind>(Kind, "kind", "Loại bài viết", errors, lowerCase: true);
         var from = QueryValues.Date(From, "from", errors);
         var to = QueryValues.Date(To, "to", errors);

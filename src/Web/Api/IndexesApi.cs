@@ -70,4 +70,9 @@ public static class IndexesApi
 }
 
 /// <summary>The query values, as text so that a bad one gets a Vietnamese message (see <see cref="QueryValues"/>).</summary>
-public sealed record IndexResultsQuery(string? Year, string? Unit, string? Group);
+public sealed class IndexResultsQuery
+{
+    public string? Year { get; init; }
+    public string? Unit { get; init; }
+    public string? Group { get; init; }
+}

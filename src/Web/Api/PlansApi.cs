@@ -53,4 +53,8 @@ public static class PlansApi
 }
 
 /// <summary>The list's query values, as text so that a bad one gets a Vietnamese message (see <see cref="QueryValues"/>).</summary>
-public sealed record PlanQuery(string? Unit, string? Year);
+public sealed class PlanQuery
+{
+    public string? Unit { get; init; }
+    public string? Year { get; init; }
+}

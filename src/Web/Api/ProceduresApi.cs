@@ -69,4 +69,12 @@ public static class ProceduresApi
 }
 
 /// <summary>The list's filters as text (see <see cref="QueryValues"/>); unit and its sub-units.</summary>
-public sealed record ProcedureQuery(string? Q, string? Field, string? Level, string? Online, string? Unit, string? Status);
+public sealed class ProcedureQuery
+{
+    public string? Q { get; init; }
+    public string? Field { get; init; }
+    public string? Level { get; init; }
+    public string? Online { get; init; }
+    public string? Unit { get; init; }
+    public string? Status { get; init; }
+}

@@ -54,8 +54,11 @@ internal static class QueryValues
 }
 
 /// <summary>The page and page size every list in the API takes; a page past the end, however far, is an empty page.</summary>
-public sealed record PageQuery(string? Page, string? PageSize)
+public sealed class PageQuery
 {
+    public string? Page { get; init; }
+    public string? PageSize { get; init; }
+
     internal PageRequest ToRequest(Dictionary<string, string[]> errors)
     {
         var page = PageNumber.Parse(Page);

@@ -39,4 +39,12 @@ public static class ReportsApi
 }
 
 /// <summary>The report's query values, as text so that a bad one gets a Vietnamese message (see <see cref="QueryValues"/>).</summary>
-public sealed record ReportQuery(string? Period, string? Year, string? Quarter, string? From, string? To, string? IncludeSubUnits);
+public sealed class ReportQuery
+{
+    public string? Period { get; init; }
+    public string? Year { get; init; }
+    public string? Quarter { get; init; }
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? IncludeSubUnits { get; init; }
+}
