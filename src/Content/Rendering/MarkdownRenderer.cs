@@ -75,19 +75,23 @@ public sealed partial class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly HtmlSanitizer _posts = CreateSanitizer(ExternalRel, GeneratedId());
+    // Made at first use: the first sanitiser's type initialisers (AngleSharp's CSS tables, HtmlSanitizer's compiled
+    // regular expressions) took a third of the database setup's CPU at every start, because the post-body interceptor,
+    // and so this renderer, is built with the first database context; the first page needs neither (docs/perf.md,
+    // "Delivery").
+    private readonly Lazy<HtmlSanitizer> _posts = new(() => CreateSanitizer(ExternalRel, GeneratedId()));
 
     /// <summary>
     /// Answers are written by hotline officers for one citizen and shown many on a page: the site does not vouch
     /// for their links (nofollow), and they carry no ids, which would repeat from answer to answer.
     /// </summary>
-    private readonly HtmlSanitizer _answers = CreateSanitizer(ExternalRel + " nofollow", keepId: null);
+    private readonly Lazy<HtmlSanitizer> _answers = new(() => CreateSanitizer(ExternalRel + " nofollow", keepId: null));
 
     /// <summary>A post's body, written by an editor.</summary>
-    public string ToHtml(string markdown) => _posts.Sanitize(Render(markdown, headingIds: true));
+    public string ToHtml(string markdown) => _posts.Value.Sanitize(Render(markdown, headingIds: true));
 
     /// <summary>An answer to a citizen's question or feedback, written by a hotline officer.</summary>
-    public string AnswerToHtml(string markdown) => _answers.Sanitize(Render(markdown, headingIds: false));
+    public string AnswerToHtml(string markdown) => _answers.Value.Sanitize(Render(markdown, headingIds: false));
 
     public string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, _pipeline);
 
