@@ -503,6 +503,21 @@ public class QueryUnderstandingTests
         Assert.Equal(key is null ? Array.Empty<string>() : [key], DaysInWords.NumberKeys(Words(typed).Select(w => w.Folded).ToList()));
 
     /// <summary>
+    /// A school's survey addresses parents and judges teachers and managers, which education documents abbreviate
+    /// ("CMHS", "GV", "CBQL"): each finds the post writing it out.
+    /// </summary>
+    [Fact]
+    public async Task The_education_sectors_abbreviations_find_their_full_forms()
+    {
+        await using var site = await SiteWithAsync(
+            ("Khảo sát sự hài lòng", "Phiếu khảo sát phát cho cha mẹ học sinh về thái độ của giáo viên và cán bộ quản lý."),
+            ("Khảo sát người dân", "Phiếu khảo sát phát cho người dân về thái độ của công chức."));
+
+        foreach (var typed in new[] { "khảo sát CMHS", "thái độ GV", "thái độ CBQL" })
+            Assert.Equal(["Khảo sát sự hài lòng"], await site.TitlesAsync(typed));
+    }
+
+    /// <summary>
     /// The abbreviations a plan uses for whom it addresses ("CCVC, NLĐ và người dân, DN") find the posts that write them out.
     /// </summary>
     [Fact]
