@@ -503,6 +503,21 @@ public class QueryUnderstandingTests
         Assert.Equal(key is null ? Array.Empty<string>() : [key], DaysInWords.NumberKeys(Words(typed).Select(w => w.Folded).ToList()));
 
     /// <summary>
+    /// A month or a day typed in figures ("tháng 12/2022") finds the plan whose annex writes it in words ("Tháng 12 năm
+    /// 2022"), which holds no pair of the typed figures; not the plan of another year.
+    /// </summary>
+    [Fact]
+    public async Task A_month_or_day_in_figures_finds_a_plan_writing_it_in_words()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền năm 2022", "Phụ lục: tổng kết công tác tuyên truyền, thời gian Tháng 12 năm 2022; hội nghị ngày 28 tháng 01 năm 2022."),
+            ("Kế hoạch tuyên truyền năm 2021", "Phụ lục: tổng kết công tác tuyên truyền, thời gian Tháng 12 năm 2021; hội nghị ngày 28 tháng 01 năm 2021."));
+
+        foreach (var typed in new[] { "tháng 12/2022", "28/1/2022", "ngày 28/01/2022" })
+            Assert.Equal(["Kế hoạch tuyên truyền năm 2022"], await site.TitlesAsync(typed));
+    }
+
+    /// <summary>
     /// A school's survey addresses parents and judges teachers and managers, which education documents abbreviate
     /// ("CMHS", "GV", "CBQL"): each finds the post writing it out.
     /// </summary>
