@@ -518,6 +518,20 @@ public class QueryUnderstandingTests
     }
 
     /// <summary>
+    /// "tháng 12/2022" is one date, as "Tháng 12 năm 2022" is: the plan naming the month's task ranks above a post whose
+    /// title holds "nhiệm vụ tháng" for another month, which the "tháng" typed would otherwise give a word and a run of its own.
+    /// </summary>
+    [Fact]
+    public async Task The_month_word_typed_before_a_month_in_figures_is_part_of_the_date()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền năm 2022", "Phụ lục phân công nhiệm vụ: tổng kết công tác tuyên truyền, thời gian Tháng 12 năm 2022."),
+            ("Thực hiện nhiệm vụ tháng 3", "Sở thực hiện nhiệm vụ tháng 3 năm 2022 trong kế hoạch tuyên truyền."));
+
+        Assert.Equal("Kế hoạch tuyên truyền năm 2022", (await site.TitlesAsync("nhiệm vụ tháng 12/2022"))[0]);
+    }
+
+    /// <summary>
     /// A school's survey addresses parents and judges teachers and managers, which education documents abbreviate
     /// ("CMHS", "GV", "CBQL"): each finds the post writing it out.
     /// </summary>
