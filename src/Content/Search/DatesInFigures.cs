@@ -42,7 +42,7 @@ internal static class DatesInFigures
     private static bool IsDate(IReadOnlyList<string> tokens) =>
         tokens.All(t => t.Length > 0 && t.All(char.IsAsciiDigit)) && tokens switch
         {
-            [var month, var year] => year.Length == 4 && int.Parse(month, CultureInfo.InvariantCulture) is >= 1 and <= 12,
+            [var month, var year] => year.Length == 4 && month.Length <= 2 && int.Parse(month, CultureInfo.InvariantCulture) is >= 1 and <= 12,
             [var day, var month, var year] => year.Length == 4 && VietnameseDate.ParseDate($"{day}/{month}/{year}").Value is not null,
             _ => false,
         };

@@ -515,6 +515,8 @@ public class QueryUnderstandingTests
 
         foreach (var typed in new[] { "tháng 12/2022", "28/1/2022", "ngày 28/01/2022" })
             Assert.Equal(["Kế hoạch tuyên truyền năm 2022"], await site.TitlesAsync(typed));
+        // A month of more digits than any is no month, and no number too long to read.
+        Assert.Empty(await site.TitlesAsync("tháng 123456789012/2022"));
     }
 
     /// <summary>
