@@ -14,7 +14,8 @@ namespace CchcSite.Content.Search;
 /// hold, mistyped by one letter, also matches its likeliest correction (<see cref="TypoCorrection"/>), and a telephone
 /// number matches however its digits are grouped (<see cref="TelephoneNumbers"/>), a document's number joined to its
 /// type's initials as posts write it (<see cref="JoinedNumbers"/>), a date or number typed without the leading zero documents
-/// write (<see cref="PaddedNumbers"/>), a day written in words names the document issued
+/// write (<see cref="PaddedNumbers"/>), a month or day in figures its words as a plan's annex writes them
+/// (<see cref="DatesInFigures"/>), a day written in words names the document issued
 /// that day (<see cref="DaysInWords"/>), and so do a document's initials and number typed apart (<see cref="CitedNumbers"/>).
 /// The forms typed always weigh more than their expansions and corrections.
 /// Intersections and weights are computed on bitsets per segment (<see cref="SegmentBits"/>, <see cref="SlicedSums"/>):
@@ -73,7 +74,7 @@ internal sealed class MatchPlan
         for (var c = 0; c < content.Count;)
         {
             if ((TelephoneNumbers.Match(contentWords, c, _frequencies) ?? JoinedNumbers.Match(contentWords, c, _frequencies)
-                    ?? PaddedNumbers.Match(contentWords, c, _frequencies)) is var (numberWords, forms))
+                    ?? DatesInFigures.Match(contentWords, c, _frequencies) ?? PaddedNumbers.Match(contentWords, c, _frequencies)) is var (numberWords, forms))
             {
                 AddNumberForms(content.Skip(c).Take(numberWords).ToList(), forms, words, inTerm, terms, longQuery);
                 c += numberWords;

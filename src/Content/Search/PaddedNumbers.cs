@@ -18,9 +18,12 @@ internal static class PaddedNumbers
         if (start >= words.Count || words[start].Folded is not { } tokens || !tokens.All(t => t.All(char.IsAsciiDigit))
             || !tokens.Any(t => t.Length == 1) || tokens.Count == 1 && (start == 0 || words[start - 1].Folded is not ["so"]))
             return null;
-        IReadOnlyList<string> padded = tokens.Select(t => t.Length == 1 ? "0" + t : t).ToList();
+        var padded = Padded(tokens);
         if (!JoinedNumbers.Holds(index, padded))
             return null;
         return (1, JoinedNumbers.Holds(index, tokens) ? [tokens, padded] : [padded]);
     }
+
+    /// <summary>Each one-digit token with the leading zero documents write ("17 01 2022" for "17 1 2022").</summary>
+    internal static IReadOnlyList<string> Padded(IReadOnlyList<string> tokens) => tokens.Select(t => t.Length == 1 ? "0" + t : t).ToList();
 }

@@ -503,6 +503,52 @@ public class QueryUnderstandingTests
         Assert.Equal(key is null ? Array.Empty<string>() : [key], DaysInWords.NumberKeys(Words(typed).Select(w => w.Folded).ToList()));
 
     /// <summary>
+    /// A month or a day typed in figures ("tháng 12/2022") finds the plan whose annex writes it in words ("Tháng 12 năm
+    /// 2022"), which holds no pair of the typed figures; not the plan of another year.
+    /// </summary>
+    [Fact]
+    public async Task A_month_or_day_in_figures_finds_a_plan_writing_it_in_words()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền năm 2022", "Phụ lục: tổng kết công tác tuyên truyền, thời gian Tháng 12 năm 2022; hội nghị ngày 28 tháng 01 năm 2022."),
+            ("Kế hoạch tuyên truyền năm 2021", "Phụ lục: tổng kết công tác tuyên truyền, thời gian Tháng 12 năm 2021; hội nghị ngày 28 tháng 01 năm 2021."));
+
+        foreach (var typed in new[] { "tháng 12/2022", "28/1/2022", "ngày 28/01/2022" })
+            Assert.Equal(["Kế hoạch tuyên truyền năm 2022"], await site.TitlesAsync(typed));
+        // A month of more digits than any is no month, and no number too long to read.
+        Assert.Empty(await site.TitlesAsync("tháng 123456789012/2022"));
+    }
+
+    /// <summary>
+    /// "tháng 12/2022" is one date, as "Tháng 12 năm 2022" is: the plan naming the month's task ranks above a post whose
+    /// title holds "nhiệm vụ tháng" for another month, which the "tháng" typed would otherwise give a word and a run of its own.
+    /// </summary>
+    [Fact]
+    public async Task The_month_word_typed_before_a_month_in_figures_is_part_of_the_date()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền năm 2022", "Phụ lục phân công nhiệm vụ: tổng kết công tác tuyên truyền, thời gian Tháng 12 năm 2022."),
+            ("Thực hiện nhiệm vụ tháng 3", "Sở thực hiện nhiệm vụ tháng 3 năm 2022 trong kế hoạch tuyên truyền."));
+
+        Assert.Equal("Kế hoạch tuyên truyền năm 2022", (await site.TitlesAsync("nhiệm vụ tháng 12/2022"))[0]);
+    }
+
+    /// <summary>
+    /// A school's survey addresses parents and judges teachers and managers, which education documents abbreviate
+    /// ("CMHS", "GV", "CBQL"): each finds the post writing it out.
+    /// </summary>
+    [Fact]
+    public async Task The_education_sectors_abbreviations_find_their_full_forms()
+    {
+        await using var site = await SiteWithAsync(
+            ("Khảo sát sự hài lòng", "Phiếu khảo sát phát cho cha mẹ học sinh về thái độ của giáo viên và cán bộ quản lý."),
+            ("Khảo sát người dân", "Phiếu khảo sát phát cho người dân về thái độ của công chức."));
+
+        foreach (var typed in new[] { "khảo sát CMHS", "thái độ GV", "thái độ CBQL" })
+            Assert.Equal(["Khảo sát sự hài lòng"], await site.TitlesAsync(typed));
+    }
+
+    /// <summary>
     /// The abbreviations a plan uses for whom it addresses ("CCVC, NLĐ và người dân, DN") find the posts that write them out.
     /// </summary>
     [Fact]
