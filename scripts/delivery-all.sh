@@ -3,7 +3,7 @@
 # same folder three times more), then the site started again on that folder in Production and
 # scripts/delivery-bench.sh against it, with an empty ASP.NET Core app beside it as the idle reference.
 # Usage: scripts/delivery-all.sh <published folder> [<reference app's published folder>]
-#   published folder: `dotnet publish src/Web -c Release -r linux-x64 --self-contained false -o <folder>` (docs/deploy.md)
+#   published folder: `dotnet publish src/Web -c Release -r linux-x64 --self-contained -o <folder>` (docs/deploy.md)
 #   reference app:    `dotnet new web -o /tmp/hello && dotnet publish /tmp/hello -c Release -o /tmp/hello/pub`
 # Run it on a quiet machine: the idle and CPU rows measure fractions of a millisecond. Needs wrk, curl and python3.
 set -euo pipefail
