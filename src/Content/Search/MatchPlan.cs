@@ -141,19 +141,24 @@ internal sealed class MatchPlan
         // Title matches on the typed words: a two-syllable word whole, not one syllable of it. Not the pairs inside a
         // thesaurus term, whose whole form in the title and the text is already a signal of its own: a unit's six-syllable
         // name would otherwise add five pairs and outweigh the words that say what the post is about ("Sở Giáo dục và Đào
-        // tạo ban hành kế hoạch thực hiện …").
+        // tạo ban hành kế hoạch thực hiện …"). Nor the pairs inside a place's name ("tỉnh Sóc Trăng"), one word in the title
+        // too; its pairs in the text still tell the place's posts from the others'.
         var withDiacritics = words.Any(w => w.HasDiacritics);
+        var placeStart = PlaceStarts(contentWords, content, words.Count);
         for (var c = 0; c + 1 < content.Count; c++)
         {
             var (first, second) = (syllables[content[c]], syllables[content[c + 1]]);
             if (first.Count != 1 || second.Count != 1 || termStart[content[c]] >= 0 && termStart[content[c]] == termStart[content[c + 1]])
                 continue;
-            _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), _weights.TitlePair));
             var (typedFirst, typedSecond) = (words[content[c]], words[content[c + 1]]);
-            // The written forms typed only when neither syllable was replaced by its correction.
-            var asTyped = ReferenceEquals(first, typedFirst.Folded) && ReferenceEquals(second, typedSecond.Folded);
-            if (asTyped && (typedFirst.HasDiacritics || typedSecond.HasDiacritics))
-                _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), _weights.TitlePairExact));
+            if (placeStart[content[c]] < 0 || placeStart[content[c]] != placeStart[content[c + 1]])
+            {
+                _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), _weights.TitlePair));
+                // The written forms typed only when neither syllable was replaced by its correction.
+                var asTyped = ReferenceEquals(first, typedFirst.Folded) && ReferenceEquals(second, typedSecond.Folded);
+                if (asTyped && (typedFirst.HasDiacritics || typedSecond.HasDiacritics))
+                    _features.Add((new Clause(SearchFields.Title, [typedFirst.Exact[0], typedSecond.Exact[0]]), _weights.TitlePairExact));
+            }
             var pair = new Clause(SearchFields.Pairs, [first[0] + IndexedText.PairSeparator + second[0]]);
             // In a long query a set phrase in most posts ("trên địa bàn tỉnh") weighs little, as its windows do nothing:
             // its pairs would otherwise outweigh the rare word that says which post is meant (the year).
@@ -216,6 +221,24 @@ internal sealed class MatchPlan
             inTerm[i] = true;
             AddTypedFeatures(words[i], longQuery);
         }
+    }
+
+    /// <summary>
+    /// The first word of the place's name each word is part of, if any (<see cref="PlaceNames"/>): a name is one word in the
+    /// title, whatever its syllables, so its inner pairs are no title signals; the whole name in the title is one.
+    /// </summary>
+    private int[] PlaceStarts(List<(IReadOnlyList<string> Folded, string Typed)> contentWords, List<int> content, int wordCount)
+    {
+        var start = Enumerable.Repeat(-1, wordCount).ToArray();
+        for (var c = 0; c < content.Count; c++)
+            if (PlaceNames.Match(contentWords, c) is var count and > 0)
+            {
+                foreach (var i in content.Skip(c).Take(count))
+                    start[i] = content[c];
+                _features.Add((new Clause(SearchFields.Title, contentWords.Skip(c).Take(count).SelectMany(w => w.Folded).ToList()), _weights.TitlePair));
+                c += count - 1;
+            }
+        return start;
     }
 
     /// <summary>

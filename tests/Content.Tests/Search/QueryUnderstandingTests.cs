@@ -154,6 +154,21 @@ public class QueryUnderstandingTests
     }
 
     [Theory]
+    [InlineData("Sở Tài chính tỉnh Sóc Trăng năm 2023", 3, "tỉnh Sóc Trăng")]
+    [InlineData("Phòng GDĐT thị xã Ngã Năm", 2, "thị xã Ngã Năm")]
+    [InlineData("UBND phường Thác Mơ tiểu phẩm", 1, "phường Thác Mơ")]
+    [InlineData("ke hoach tinh soc trang", 2, "")]
+    [InlineData("số 05 Hùng Vương Phường 1", 4, "")]
+    [InlineData("các xã, phường", 1, "")]
+    [InlineData("UBND tỉnh", 1, "")]
+    public void A_place_is_its_level_and_its_capitalised_name(string query, int start, string place)
+    {
+        var words = Words(query);
+
+        Assert.Equal(place, string.Join(' ', words.Skip(start).Take(PlaceNames.Match(words, start)).Select(w => w.Typed)));
+    }
+
+    [Theory]
     [InlineData("2024", "2024")]
     [InlineData("21/KH-UBND", "21")]
     [InlineData("TTHC", "tthc")]
@@ -878,5 +893,22 @@ public class QueryUnderstandingTests
         // Alone it finds nothing; quoted, it is still required.
         Assert.Empty(await site.TitlesAsync("ĐTN"));
         Assert.Empty(await site.TitlesAsync("\"ĐTN\" tình nguyện"));
+    }
+
+    /// <summary>
+    /// A place typed by its level and proper name ("tỉnh Sóc Trăng") is one word in a title: the unit's plan naming it in
+    /// its title gains the name once, not its two pairs besides, which outweighed the words saying what the post is about.
+    /// </summary>
+    [Fact]
+    public async Task A_place_named_by_its_level_and_name_weighs_as_one_word_in_a_title()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kế hoạch tuyên truyền năm 2023 của Sở Tài chính tỉnh Sóc Trăng",
+                "Sở Tài chính tỉnh Sóc Trăng tổng hợp kết quả tuyên truyền, công khai trên trang thông tin; phản ánh của người dân được tiếp nhận."),
+            ("Tổng hợp phản ánh có nội dung chung, công khai trên chuyên trang",
+                "Sở Tài chính tỉnh Sóc Trăng tổng hợp phản ánh có nội dung chung và công khai trên chuyên trang năm 2023."));
+
+        Assert.Equal("Tổng hợp phản ánh có nội dung chung, công khai trên chuyên trang",
+            (await site.TitlesAsync("Sở Tài chính tỉnh Sóc Trăng tổng hợp phản ánh công khai năm 2023"))[0]);
     }
 }
