@@ -19,9 +19,10 @@ start=$(date +%s.%N)
   Site__SeedPath="$seed" Search__IndexPath="$data/index" Site__PublicUrl="http://127.0.0.1:$port" \
   exec dotnet "$bin/CchcSite.Web.dll" --urls "http://127.0.0.1:$port" >"$data/site.log" 2>&1) &
 site=$!
-# Wait for the socket to listen without starting a process per poll (a curl every 50 ms took a tenth of a core of
-# the two the site starts on): bash reads the kernel's table of listening sockets and sleeps on a pipe that never
-# speaks. Kestrel listens while the database setup may still run; the site holds that request until it is ready.
+# Wait for the socket to listen without starting a process per poll (a curl every 50 ms made an existing database's
+# start read about 0.1 s slower on two cores, docs/perf.md): bash reads the kernel's table of listening sockets and
+# sleeps on a pipe that never speaks. Kestrel listens while the database setup may still run; the site holds that
+# request until it is ready.
 hex=$(printf ':%04X' "$port")
 listening() {
   local _ local_address _rem state _rest
