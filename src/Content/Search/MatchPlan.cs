@@ -115,7 +115,9 @@ internal sealed class MatchPlan
             var index = content[c];
             var part = words[index];
             var clauses = new List<Clause[]> { new[] { Adjacent(part.Folded) } };
-            if (TypoCorrection.Correct(_frequencies, typed[index], part, Neighbour(words, content, c - 1), Neighbour(words, content, c + 1)) is { } correction)
+            // A neighbour corrected already is read as corrected: "lãng" makes "phí" a pair the posts hold ("lãnh phí").
+            var previous = corrections is [.., var last] && last.C == c - 1 ? QueryPart.Of(corrected[last.Index], isTypedPhrase: false) : Neighbour(words, content, c - 1);
+            if (TypoCorrection.Correct(_frequencies, typed[index], part, previous, Neighbour(words, content, c + 1), longQuery) is { } correction)
             {
                 clauses.Add([new Clause(SearchFields.All, [correction])]);
                 _features.Add((new Clause(SearchFields.Title, [correction]), _weights.CorrectionTitle));

@@ -1,7 +1,8 @@
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// A syllable mistyped by one letter ("nóg", "sipass", "facebok"): when the index holds no such syllable, the syllable
+/// A syllable mistyped by one letter ("nóg", "sipass", "facebok", "lãnh phí"): when the index holds no such syllable, or,
+/// in a short query, holds it but never beside the words typed around it (<see cref="IsStranded"/>), the syllable
 /// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that its
 /// neighbouring words call for (<see cref="PairShare"/>) — of those first one that sounds alike (<see cref="SoundsAlike"/>) —,
 /// then a letter changed into the key next to it (<see cref="NextKey"/>), then the commonest. Never a number or a code:
@@ -19,14 +20,22 @@ internal static class TypoCorrection
     private const int MinLengthBesideNeighbours = 2;
 
     /// <summary>The folded correction of the typed word, or null when it needs none or none is found.</summary>
-    public static string? Correct(DocumentFrequencies index, string typed, QueryPart part, QueryPart? previous, QueryPart? next)
+    /// <param name="longQuery">
+    /// Whether the query has more words than a short one (<see cref="SearchQueryBuilder.ShortQueryWords"/>): its words the
+    /// index holds are left as typed. A long query sets words side by side that posts write apart ("kênh mạng xã hội
+    /// chung của tỉnh"), and needs only most of them; a correction there added a common word ("cùng", "nhận", "cấp") that
+    /// blurred more posts in than it found.
+    /// </param>
+    public static string? Correct(DocumentFrequencies index, string typed, QueryPart part, QueryPart? previous, QueryPart? next, bool longQuery)
     {
         if (part.Folded.Count != 1 || !IsCorrectable(typed, part.Folded[0]))
             return null;
         var word = part.Folded[0];
-        if (SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0)
+        var known = SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0;
+        if (known && (longQuery || word.Length < MinLength || !IsStranded(index, word, previous, next)))
             return null;
-        var onlyCalledFor = word.Length < MinLength;
+        // A word the index holds is corrected only to one its neighbours call for, as a syllable too short to tell.
+        var onlyCalledFor = known || word.Length < MinLength;
         var (before, after) = (Documents(index, previous), Documents(index, next));
         if (onlyCalledFor && before == 0 && after == 0)
             return null;
@@ -47,6 +56,21 @@ internal static class TypoCorrection
                 (best, bestScore) = (candidate, score);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Whether a word the index holds stands where no post writes it: beside each neighbour typed (a single syllable), the
+    /// pair they make is in no document. A slip of one letter can make another word ("lãnh phí" for "lãng phí": "lãnh" of
+    /// "lãnh đạo"), which the index holds, so only the pair tells the slip; a pair no post holds while one letter away
+    /// a pair the posts write is the word meant. Words typed side by side that posts write apart ("kế hoạch riêng") make
+    /// such pairs too, so the correction must be called for by a neighbour, and it only ever adds to the word typed.
+    /// </summary>
+    private static bool IsStranded(DocumentFrequencies index, string word, QueryPart? previous, QueryPart? next)
+    {
+        var neighbours = new[] { (previous, true), (next, false) }.Where(n => n.Item1 is { Folded.Count: 1 }).ToList();
+        return neighbours.Count > 0 && neighbours.All(n => index.Of(SearchFields.Pairs, n.Item2
+            ? n.Item1!.Folded[0] + IndexedText.PairSeparator + word
+            : word + IndexedText.PairSeparator + n.Item1!.Folded[0]) == 0);
     }
 
     /// <summary>

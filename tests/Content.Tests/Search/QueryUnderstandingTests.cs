@@ -882,6 +882,37 @@ public class QueryUnderstandingTests
         Assert.Null(alone.Correction);
     }
 
+    /// <summary>
+    /// "lãnh phí" mistypes "lãng phí" (h next to g) into another word: "lãnh" of "lãnh đạo" is in the index, but no post
+    /// writes "lãnh phí", while "lãng phí", one letter away, is a pair the posts write. The word is corrected by the pair
+    /// it should make; a pair a post writes ("lãnh đạo") is never corrected.
+    /// </summary>
+    [Fact]
+    public async Task A_mistyped_syllable_that_is_another_word_is_corrected_by_the_pair_its_neighbour_calls_for()
+    {
+        await using var site = await SiteWithAsync(
+            ("Thực hành tiết kiệm, chống lãng phí", "Đơn vị chống lãng phí trong chi tiêu thường xuyên."),
+            ("Lãnh đạo đơn vị tiếp công dân", "Lãnh đạo tiếp công dân; không thu phí."),
+            ("Lịch làm việc", "Không liên quan."));
+
+        var results = await site.SearchAsync("lãnh phí");
+        Assert.Equal("Thực hành tiết kiệm, chống lãng phí", results.Hits.Items.First().Post.Title);
+        Assert.Equal("lãng phí", results.Correction);
+
+        Assert.Null((await site.SearchAsync("lãnh đạo")).Correction);
+    }
+
+    /// <summary>"QCDC" abbreviates "quy chế dân chủ" (ở cơ sở) in local plans: it finds the post writing it out.</summary>
+    [Fact]
+    public async Task The_abbreviation_of_the_grassroots_democracy_rules_finds_its_full_form()
+    {
+        await using var site = await SiteWithAsync(
+            ("Lồng ghép tuyên truyền", "Kết hợp với phổ biến pháp luật, quy chế dân chủ ở cơ sở."),
+            ("Lồng ghép văn nghệ", "Kết hợp với phổ biến pháp luật trong hội diễn."));
+
+        Assert.Equal(["Lồng ghép tuyên truyền"], await site.TitlesAsync("phổ biến QCDC"));
+    }
+
     [Fact]
     public async Task An_abbreviation_that_no_post_holds_and_the_thesaurus_lacks_leaves_the_other_words_to_decide()
     {
