@@ -23,7 +23,7 @@ namespace CchcSite.Benchmarks;
 /// <c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), over the same texts; nDCG@10 and Recall@10 per category.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-19] [--verbose]</c>, or
+/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-20] [--verbose]</c>, or
 /// <c>relevance --fit judged,held-out,…</c> to fit the ranking weights (<see cref="Fit"/>). PostgreSQL comes
 /// from <c>CCHC_TEST_POSTGRES</c>, else <c>/tmp/pg-dev.conn</c>, else it is left out (as scripts/postgres.sh exports it:
 /// <c>source scripts/postgres.sh</c> first for a throwaway cluster). A throwaway database is created and dropped.
@@ -47,6 +47,12 @@ internal static partial class RelevanceBenchmark
 
     private sealed record Text(string Key, string Title, string Body);
 
+    /// <summary>A judged set: its file's name, the corpus its comment declares and its queries.</summary>
+    private sealed record JudgedSet(string Name, string Corpus, List<Judged> Queries);
+
+    /// <summary>The corpus of a set that declares none: the site's seed alone, as every set before held-out-20.</summary>
+    private const string SeedCorpus = "seed";
+
     public static async Task RunAsync(string root, string[] args)
     {
         // Each held-out set is scored once, after the tuning it checks: --held-out (written 2 Dec), --held-out-2 (4 Dec, before
@@ -57,17 +63,27 @@ internal static partial class RelevanceBenchmark
         // the twelfth), --held-out-12 (6 Dec, before the thirteenth), --held-out-13 (6 Dec, before the fourteenth),
         // --held-out-14 (6 Dec, before the fifteenth), --held-out-15 (6 Dec, before the sixteenth), --held-out-16 (6 Dec,
         // before the seventeenth), --held-out-17 (6 Dec, before the eighteenth), --held-out-18 (6 Dec, before the
-        // nineteenth), --held-out-19 (6 Dec, before the twentieth).
+        // nineteenth), --held-out-19 (6 Dec, before the twentieth), --held-out-20 (7 Dec, before the twenty-first; the
+        // first over the seed and corpus-2).
         var set = args.FirstOrDefault(a => HeldOutFlag().IsMatch(a))?[2..] ?? "judged";
         var verbose = args.Contains("--verbose");
-        var queries = Read(Path.Combine(root, "tests/Benchmarks/Relevance", set + ".tsv"));
-        Console.WriteLine($"{queries.Count} judged queries ({(set == "judged" ? "tuning set" : set + " set")}).");
+        var fitSets = Array.IndexOf(args, "--fit") is var fit and >= 0
+            ? (fit + 1 < args.Length ? args[fit + 1] : throw new ArgumentException("--fit needs the sets to fit on: --fit judged,held-out,…"))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => ReadSet(root, s)).ToList()
+            : null;
+        var sets = fitSets ?? [ReadSet(root, set)];
+        var corpus = sets[0].Corpus;
+        if (sets.FirstOrDefault(s => s.Corpus != corpus) is { } other)
+            throw new ArgumentException($"The sets are judged over different corpora: {sets[0].Name} over {corpus}, {other.Name} over {other.Corpus}.");
+        var queries = sets.SelectMany(s => s.Queries).ToList();
+        Console.WriteLine($"{queries.Count} judged queries ({string.Join(", ", sets.Select(s => s.Name == "judged" ? "tuning set" : s.Name + " set"))}), over {corpus}.");
 
         var work = Directory.CreateTempSubdirectory("cchc-relevance-").FullName;
         try
         {
-            await using var services = BuildServices(work, Path.Combine(root, "seed"));
-            var (texts, keysById) = await SeedAsync(services, root);
+            var seed = SeedFolder(root, corpus, work);
+            await using var services = BuildServices(work, seed);
+            var (texts, keysById) = await SeedAsync(services, seed);
             Console.WriteLine($"Seeded and indexed {texts.Count} posts.");
             // A judged post that is not searchable (a draft, one scheduled after the seeding date) would cap every engine's score.
             if (queries.SelectMany(q => q.Grades.Keys).FirstOrDefault(k => !keysById.ContainsValue(k)) is { } missing)
@@ -76,10 +92,9 @@ internal static partial class RelevanceBenchmark
             var engines = new List<(string Name, Func<string, Task<List<string>>> Search)>();
             var index = services.GetRequiredService<SearchIndex>();
             var thesaurus = await services.GetRequiredService<ThesaurusStore>().CurrentAsync(CancellationToken.None);
-            if (Array.IndexOf(args, "--fit") is var fit and >= 0)
+            if (fitSets is not null)
             {
-                Fit(root, fit + 1 < args.Length ? args[fit + 1] : throw new ArgumentException("--fit needs the sets to fit on: --fit judged,held-out,…"),
-                    index, thesaurus, keysById);
+                Fit(string.Join(',', fitSets.Select(s => s.Name)), queries, index, thesaurus, keysById);
                 return;
             }
             engines.Add(("ours", q =>
@@ -164,11 +179,15 @@ internal static partial class RelevanceBenchmark
         return relevant.Count == 0 ? 1 : ranked.Take(10).Count(relevant.Contains) / (double)relevant.Count;
     }
 
-    private static List<Judged> Read(string path)
+    private static JudgedSet ReadSet(string root, string name)
     {
+        var path = Path.Combine(root, "tests/Benchmarks/Relevance", name + ".tsv");
         var list = new List<Judged>();
+        var corpus = SeedCorpus;
         foreach (var (line, number) in File.ReadAllLines(path).Select((l, i) => (l, i + 1)))
         {
+            if (CorpusLine().Match(line) is { Success: true } declared)
+                corpus = declared.Groups[1].Value.Trim();
             if (line.Length == 0 || line.StartsWith('#'))
                 continue;
             var parts = line.Split('\t');
@@ -178,7 +197,46 @@ internal static partial class RelevanceBenchmark
                 .ToDictionary(j => Key(j[0], path, number), j => int.Parse(j[1], CultureInfo.InvariantCulture));
             list.Add(new Judged(parts[0], parts[1], grades));
         }
-        return list;
+        return new JudgedSet(name, corpus, list);
+    }
+
+    /// <summary>
+    /// The seed folder the set's corpus is imported from: the site's own seed for "seed"; for "seed+corpus-2" (or more names
+    /// joined by '+') a copy of it in <paramref name="work"/> with the posts of each <c>Relevance/&lt;name&gt;/posts/&lt;unit
+    /// folder&gt;</c> added to the seed's unit folders, so that every engine reads the same texts and the site's seed is untouched.
+    /// </summary>
+    private static string SeedFolder(string root, string corpus, string work)
+    {
+        var seed = Path.Combine(root, "seed");
+        var parts = corpus.Split('+', StringSplitOptions.TrimEntries);
+        if (parts[0] != SeedCorpus)
+            throw new InvalidDataException($"A corpus starts with the seed: '{corpus}'.");
+        if (parts.Length == 1)
+            return seed;
+
+        var copy = Path.Combine(work, "seed");
+        foreach (var file in Directory.EnumerateFiles(seed, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(seed, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        foreach (var extra in parts.Skip(1))
+        {
+            var posts = Path.Combine(root, "tests/Benchmarks/Relevance", extra, "posts");
+            if (!Directory.Exists(posts))
+                throw new InvalidDataException($"The corpus '{extra}' has no folder {posts}.");
+            foreach (var file in Directory.EnumerateFiles(posts, "*.md", SearchOption.AllDirectories))
+            {
+                // A post of a unit the seed does not have, or one named like a seed post, would be lost or replace it silently.
+                var unit = Path.GetDirectoryName(Path.GetRelativePath(posts, file))!;
+                var folder = Path.Combine(copy, "posts", unit);
+                if (unit.Length == 0 || !Directory.Exists(folder))
+                    throw new InvalidDataException($"{file}: the seed has no unit folder '{unit}'.");
+                File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: false);
+            }
+        }
+        return copy;
     }
 
     /// <summary>"pgd:name" → "phong-gddt-nga-nam/name".</summary>
@@ -209,17 +267,17 @@ internal static partial class RelevanceBenchmark
     /// The seeded site as the web host makes it (migrate, seed with its later parts, rebuild the index), and the texts of its posts for the other
     /// engines, keyed "unit/seed file name without its date" like the judgments.
     /// </summary>
-    private static async Task<(List<Text> Texts, Dictionary<int, string> KeysById)> SeedAsync(ServiceProvider services, string root)
+    private static async Task<(List<Text> Texts, Dictionary<int, string> KeysById)> SeedAsync(ServiceProvider services, string seed)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CchcDbContext>();
         await db.Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(Path.Combine(root, "seed"), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(seed, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<LaterSeedStages>().ImportPendingAsync(CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<SearchIndexer>().RebuildHereAsync(db, null, CancellationToken.None);
 
         var keyByTitle = new Dictionary<(string Unit, string Title), string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "seed/posts"), "*.md", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(seed, "posts"), "*.md", SearchOption.AllDirectories))
         {
             var unit = Path.GetFileName(Path.GetDirectoryName(file)!);
             var title = TitleLine().Match(File.ReadAllText(file)).Groups[1].Value.Trim().Trim('"').Normalize(NormalizationForm.FormC);
@@ -382,6 +440,10 @@ internal static partial class RelevanceBenchmark
     /// <summary>--held-out, --held-out-2, --held-out-3, --held-out-4, …: the set Relevance/held-out[-N].tsv.</summary>
     [GeneratedRegex(@"^--held-out(-\d+)?$")]
     private static partial Regex HeldOutFlag();
+
+    /// <summary>"# corpus: seed+corpus-2", a comment line of a set judged over more than the seed.</summary>
+    [GeneratedRegex(@"^#\s*corpus:\s*(\S+)\s*$")]
+    private static partial Regex CorpusLine();
 
     [GeneratedRegex(@"^title:\s*(.+)$", RegexOptions.Multiline)]
     private static partial Regex TitleLine();

@@ -22,10 +22,8 @@ internal static partial class RelevanceBenchmark
     private const double MinGain = 0.001;
     private const int MaxRounds = 4;
 
-    private static void Fit(string root, string sets, SearchIndex index, Thesaurus thesaurus, Dictionary<int, string> keysById)
+    private static void Fit(string sets, List<Judged> queries, SearchIndex index, Thesaurus thesaurus, Dictionary<int, string> keysById)
     {
-        var queries = sets.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .SelectMany(set => Read(Path.Combine(root, "tests/Benchmarks/Relevance", set + ".tsv"))).ToList();
         var parsed = queries.Select(q => UserQuery.TryParse(q.Query, out var query, out var error)
             ? query : throw new InvalidOperationException($"{q.Query}: {error}")).ToList();
         double Score(MatchWeights weights) => queries.Select((judged, i) =>
