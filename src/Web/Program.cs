@@ -111,6 +111,10 @@ if (args.Contains(SearchServices.RebuildCommand))
     return;
 }
 
+// The home page's queries compiled once the database is set up, on the core the setup then leaves idle while the host
+// finishes its start (HomePageWarmUp).
+app.Services.WarmHomePageAfter(databaseSetup);
+
 // Outermost: no request goes on before the database is set up.
 app.UseDatabaseReadiness();
 // The first answer lets the background jobs begin (they wait, so that the first page has the cores).
