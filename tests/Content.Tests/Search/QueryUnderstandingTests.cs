@@ -942,4 +942,33 @@ public class QueryUnderstandingTests
         Assert.Equal("Tổng hợp phản ánh có nội dung chung, công khai trên chuyên trang",
             (await site.TitlesAsync("Sở Tài chính tỉnh Sóc Trăng tổng hợp phản ánh công khai năm 2023"))[0]);
     }
+
+    /// <summary>
+    /// A query in few words leaves out the relational words the text writes between them: "góp ý kế hoạch" asks for the
+    /// post writing "góp ý về kế hoạch", whose pairs "ý về" and "về kế" stand for the pair typed, above a post that holds
+    /// the same words apart, more often.
+    /// </summary>
+    [Fact]
+    public async Task Two_words_typed_side_by_side_are_a_pair_in_a_text_writing_a_function_word_between()
+    {
+        await using var site = await SiteWithAsync(
+            ("Đăng tải kế hoạch năm 2022", "Mọi góp ý về kế hoạch, bạn đọc gửi qua chuyên mục hỏi đáp."),
+            ("Đăng tải kế hoạch năm 2023", "Hộp thư góp ý đặt tại trụ sở. Kế hoạch năm, kế hoạch quý và kế hoạch tháng đăng trên trang."));
+
+        Assert.Equal("Đăng tải kế hoạch năm 2022", (await site.TitlesAsync("góp ý kế hoạch"))[0]);
+    }
+
+    /// <summary>
+    /// Two thesaurus terms typed side by side are two things: a preposition between them in a post ("CCHC cho UBND")
+    /// joins them, it does not complete a verb, so it does not stand for the pair typed.
+    /// </summary>
+    [Fact]
+    public async Task A_function_word_between_two_terms_does_not_stand_for_their_pair()
+    {
+        await using var site = await SiteWithAsync(
+            ("Kết quả năm 2024", "Kết quả CCHC cho UBND huyện."),
+            ("Giao ban năm 2024", "Họp về CCHC tại UBND huyện. Giao việc CCHC tại UBND huyện. Kiểm tra CCHC tại UBND huyện."));
+
+        Assert.Equal("Giao ban năm 2024", (await site.TitlesAsync("CCHC UBND huyện"))[0]);
+    }
 }
