@@ -957,18 +957,4 @@ public class QueryUnderstandingTests
 
         Assert.Equal("Đăng tải kế hoạch năm 2022", (await site.TitlesAsync("góp ý kế hoạch"))[0]);
     }
-
-    /// <summary>
-    /// Two thesaurus terms typed side by side are two things: a preposition between them in a post ("CCHC cho UBND")
-    /// joins them, it does not complete a verb, so it does not stand for the pair typed.
-    /// </summary>
-    [Fact]
-    public async Task A_function_word_between_two_terms_does_not_stand_for_their_pair()
-    {
-        await using var site = await SiteWithAsync(
-            ("Kết quả năm 2024", "Kết quả CCHC cho UBND huyện."),
-            ("Giao ban năm 2024", "Họp về CCHC tại UBND huyện. Giao việc CCHC tại UBND huyện. Kiểm tra CCHC tại UBND huyện."));
-
-        Assert.Equal("Giao ban năm 2024", (await site.TitlesAsync("CCHC UBND huyện"))[0]);
-    }
 }
