@@ -22,14 +22,6 @@ internal static class FunctionWords
     /// </summary>
     private static readonly HashSet<string> Folded = new(StringComparer.Ordinal) { "cua", "voi", "va", "hoac", "cac", "nhung" };
 
-    /// <summary>
-    /// The prepositions a verb governs, which a query typed in few words leaves out and the text writes between the verb
-    /// and its object ("góp ý kế hoạch" of a post asking for "góp ý về kế hoạch"; "hỗ trợ cho người dân", "phối hợp với
-    /// đơn vị"), folded as the text's pairs are indexed. Not "của", which ties a noun to its owner in most titles ("Kế
-    /// hoạch … của Sở …"), nor the words of place, purpose or number.
-    /// </summary>
-    public static IReadOnlyList<string> Between { get; } = ["ve", "cho", "voi"];
-
     /// <summary>Whether a one-syllable word typed is a function word; <paramref name="withDiacritics"/>: the query has diacritics.</summary>
     public static bool Is(QueryPart word, bool withDiacritics) =>
         word.Exact.Count == 1 && (withDiacritics ? Written.Contains(word.Exact[0]) : Folded.Contains(word.Folded[0]));

@@ -170,15 +170,7 @@ internal sealed class MatchPlan
                 || FunctionWords.Is(typedFirst, withDiacritics) && IsCommonWord(typedSecond)
                 || FunctionWords.Is(typedSecond, withDiacritics) && IsCommonWord(typedFirst);
             var weight = longQuery ? (setPhrase ? _weights.CommonPair : _weights.Pair) + Rarity(_frequencies, [[pair]]) : _weights.Pair;
-            // A query in few words leaves out the preposition the text writes between a verb and its object ("góp ý về kế
-            // hoạch"): the pair typed is found there too. Not between two thesaurus terms, each a thing of its own ("chỉ số
-            // cải cách hành chính cho UBND"): a preposition between two things joins them, it does not complete a verb.
-            var bridged = inTerm[content[c]] && inTerm[content[c + 1]] || FunctionWords.Is(typedFirst, withDiacritics) || FunctionWords.Is(typedSecond, withDiacritics)
-                ? [] : Bridged(first[0], second[0]);
-            if (bridged.Count == 0)
-                _features.Add((pair, weight));
-            else
-                _groupFeatures.Add((new Group([[pair], .. bridged], Rarity: 0), weight));
+            _features.Add((pair, weight));
         }
         // A day written in words, as a document dates itself, names the document issued that day as the day in figures does.
         foreach (var day in DaysInWords.NumberKeys(words.Select(w => w.Folded).ToList()))
@@ -231,24 +223,6 @@ internal sealed class MatchPlan
             inTerm[i] = true;
             AddTypedFeatures(words[i], longQuery);
         }
-    }
-
-    /// <summary>
-    /// Two words typed side by side as the text may write them with a function word between (<see cref="FunctionWords.Between"/>):
-    /// "góp ý kế hoạch" is the pair of a post writing "góp ý về kế hoạch", which holds "ý về" and "về kế". Only the function
-    /// words whose two pairs the index holds, read from the terms dictionary: at most two look-ups per word, and the pairs
-    /// found are read as a run's windows are (both in the post), not by their positions.
-    /// </summary>
-    private List<Clause[]> Bridged(string first, string second)
-    {
-        var bridged = new List<Clause[]>();
-        foreach (var between in FunctionWords.Between)
-        {
-            var (before, after) = (Adjacent([first, between]), Adjacent([between, second]));
-            if (before.DocumentFrequency(_frequencies) > 0 && after.DocumentFrequency(_frequencies) > 0)
-                bridged.Add([before, after]);
-        }
-        return bridged;
     }
 
     /// <summary>

@@ -942,19 +942,4 @@ public class QueryUnderstandingTests
         Assert.Equal("Tổng hợp phản ánh có nội dung chung, công khai trên chuyên trang",
             (await site.TitlesAsync("Sở Tài chính tỉnh Sóc Trăng tổng hợp phản ánh công khai năm 2023"))[0]);
     }
-
-    /// <summary>
-    /// A query in few words leaves out the relational words the text writes between them: "góp ý kế hoạch" asks for the
-    /// post writing "góp ý về kế hoạch", whose pairs "ý về" and "về kế" stand for the pair typed, above a post that holds
-    /// the same words apart, more often.
-    /// </summary>
-    [Fact]
-    public async Task Two_words_typed_side_by_side_are_a_pair_in_a_text_writing_a_function_word_between()
-    {
-        await using var site = await SiteWithAsync(
-            ("Đăng tải kế hoạch năm 2022", "Mọi góp ý về kế hoạch, bạn đọc gửi qua chuyên mục hỏi đáp."),
-            ("Đăng tải kế hoạch năm 2023", "Hộp thư góp ý đặt tại trụ sở. Kế hoạch năm, kế hoạch quý và kế hoạch tháng đăng trên trang."));
-
-        Assert.Equal("Đăng tải kế hoạch năm 2022", (await site.TitlesAsync("góp ý kế hoạch"))[0]);
-    }
 }
