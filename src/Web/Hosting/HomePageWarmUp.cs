@@ -6,8 +6,9 @@ namespace CchcSite.Web.Hosting;
 /// Reads the home page's data once, as soon as the database is set up, while the host is still starting. EF Core
 /// translates and compiles each query the first time it runs; on an existing database the setup ends before Kestrel
 /// listens, so this runs on the core the setup leaves idle, and the first visitor's home page finds its queries compiled
-/// (0.15–0.2 s less to the first answer in interleaved starts, docs/perf.md). The queries and rows are the page's own; the work is
-/// the same as that first request's, done earlier. Only a read: a failure is logged, and met again by the first request.
+/// (0.15–0.2 s less to the first answer in interleaved starts, docs/perf.md). The queries and rows are the page's own;
+/// the work is the same as that first request's, done earlier. Only a read: a failure is logged, and met again by the
+/// first request.
 /// </summary>
 public static class HomePageWarmUp
 {
