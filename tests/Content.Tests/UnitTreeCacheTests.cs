@@ -1,5 +1,6 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Units;
+using CchcSite.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

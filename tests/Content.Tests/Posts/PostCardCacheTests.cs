@@ -1,6 +1,7 @@
 using CchcSite.Content.Data;
 using CchcSite.Content.Posts;
 using CchcSite.Content.Units;
+using CchcSite.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
