@@ -12,7 +12,8 @@ namespace CchcSite.Content.Search;
 /// </summary>
 /// <remarks>
 /// A form marked with a leading <c>!</c> in the list is also an ordinary word ("CA" for "công an", and "ca" as in "ca
-/// trực"): it is expanded only when typed in capitals. A post may also write a multi-word form only partly ("công chức,
+/// trực"): it is expanded only when typed in capitals. A form marked with a leading <c>~</c> is, without its marks, another
+/// word ("sổ đỏ", the land-use certificate, and "sơ đồ", "số đo"): it is expanded only when typed with its own marks. A post may also write a multi-word form only partly ("công chức,
 /// viên chức" for "cán bộ, công chức, viên chức"): such parts (<see cref="ThesaurusGroup.Parts"/>) match too, below the
 /// whole form.
 /// A group whose every form is another group's term followed by a qualifier, and none of them one word ("DVC mức độ 4 |
@@ -72,6 +73,8 @@ public sealed class Thesaurus
             if (Covered(words, start, form.Folded) is not { } count)
                 continue;
             if (form.CapitalsOnly && !Enumerable.Range(start, count).All(i => IsCapitals(words[i].Typed)))
+                continue;
+            if (form.MarksOnly && !WrittenAs(form, words, start, count))
                 continue;
             return (form, group, count);
         }
@@ -138,6 +141,13 @@ public sealed class Thesaurus
 
     private static bool IsCapitals(string typed) => typed.Any(char.IsLetter) && !typed.Any(char.IsLower);
 
+    /// <summary>Whether the words typed are the form with its marks, whatever their case and punctuation ("Sổ đỏ?", not "so do" nor "sơ đồ").</summary>
+    private static bool WrittenAs(ThesaurusForm form, IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words, int start, int count) =>
+        Letters(string.Join(' ', Enumerable.Range(start, count).Select(i => words[i].Typed))) == Letters(form.Text);
+
+    private static string Letters(string text) =>
+        new string(text.Normalize(NormalizationForm.FormC).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()).ToLowerInvariant();
+
     /// <summary>The list shipped with the site (<c>thesaurus.tsv</c>): forms separated by " | ", a tab, the source or reason.</summary>
     public static IReadOnlyList<ThesaurusGroup> Shipped { get; } = ReadShipped();
 
@@ -167,10 +177,10 @@ public sealed class Thesaurus
 public sealed record QualifiedTerm(ThesaurusGroup Group, IReadOnlyList<ThesaurusGroup> Heads, IReadOnlyList<IReadOnlyList<string>> Qualifiers);
 
 /// <summary>
-/// One form of a group: its text, its folded tokens, whether it is expanded only when typed in capitals, and whether it is
-/// only part of a form (<see cref="ThesaurusGroup.Parts"/>).
+/// One form of a group: its text, its folded tokens, whether it is expanded only when typed in capitals or only with its
+/// marks, and whether it is only part of a form (<see cref="ThesaurusGroup.Parts"/>).
 /// </summary>
-public sealed record ThesaurusForm(string Text, IReadOnlyList<string> Folded, bool CapitalsOnly, bool IsPart = false);
+public sealed record ThesaurusForm(string Text, IReadOnlyList<string> Folded, bool CapitalsOnly, bool IsPart = false, bool MarksOnly = false);
 
 /// <summary>Forms that mean the same, with where the equivalence comes from.</summary>
 public sealed record ThesaurusGroup(IReadOnlyList<ThesaurusForm> Forms, string Source)
@@ -218,14 +228,15 @@ public sealed record ThesaurusGroup(IReadOnlyList<ThesaurusForm> Forms, string S
         foreach (var raw in forms.Split(Separator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var capitalsOnly = raw.StartsWith('!');
-            var text = capitalsOnly ? raw[1..].Trim() : raw;
+            var marksOnly = raw.StartsWith('~');
+            var text = capitalsOnly || marksOnly ? raw[1..].Trim() : raw;
             var folded = SearchAnalyzers.Tokens(SearchAnalyzers.Folded, text).Select(t => t.Term).ToList();
             if (folded.Count > 0 && !list.Any(f => f.Folded.SequenceEqual(folded)))
-                list.Add(new ThesaurusForm(text, folded, capitalsOnly));
+                list.Add(new ThesaurusForm(text, folded, capitalsOnly, MarksOnly: marksOnly));
         }
         return list.Count >= 2 ? new ThesaurusGroup(list, "") : null;
     }
 
-    /// <summary>The forms as an editor writes them: "UBND | Ủy ban nhân dân", "!CA | công an".</summary>
-    public string FormsText => string.Join($" {Separator} ", Forms.Select(f => (f.CapitalsOnly ? "!" : "") + f.Text));
+    /// <summary>The forms as an editor writes them: "UBND | Ủy ban nhân dân", "!CA | công an", "~sổ đỏ | giấy chứng nhận …".</summary>
+    public string FormsText => string.Join($" {Separator} ", Forms.Select(f => (f.CapitalsOnly ? "!" : f.MarksOnly ? "~" : "") + f.Text));
 }
