@@ -141,12 +141,15 @@ public sealed class Thesaurus
 
     private static bool IsCapitals(string typed) => typed.Any(char.IsLetter) && !typed.Any(char.IsLower);
 
-    /// <summary>Whether the words typed are the form with its marks, whatever their case and punctuation ("Sổ đỏ?", not "so do" nor "sơ đồ").</summary>
+    /// <summary>
+    /// Whether the words typed are the form with its marks, as the index's exact field reads them: whatever their case,
+    /// punctuation, composition or tone placement ("Sổ đỏ?", not "so do" nor "sơ đồ").
+    /// </summary>
     private static bool WrittenAs(ThesaurusForm form, IReadOnlyList<(IReadOnlyList<string> Folded, string Typed)> words, int start, int count) =>
-        Letters(string.Join(' ', Enumerable.Range(start, count).Select(i => words[i].Typed))) == Letters(form.Text);
+        ExactTerms(string.Join(' ', Enumerable.Range(start, count).Select(i => words[i].Typed))).SequenceEqual(ExactTerms(form.Text));
 
-    private static string Letters(string text) =>
-        new string(text.Normalize(NormalizationForm.FormC).Where(c => char.IsLetterOrDigit(c) || c == ' ').ToArray()).ToLowerInvariant();
+    private static IEnumerable<string> ExactTerms(string text) =>
+        SearchAnalyzers.Tokens(SearchAnalyzers.Exact, text).Select(token => token.Term);
 
     /// <summary>The list shipped with the site (<c>thesaurus.tsv</c>): forms separated by " | ", a tab, the source or reason.</summary>
     public static IReadOnlyList<ThesaurusGroup> Shipped { get; } = ReadShipped();
