@@ -1006,4 +1006,37 @@ public class QueryUnderstandingTests
         Assert.Equal("Tổng hợp phản ánh có nội dung chung, công khai trên chuyên trang",
             (await site.TitlesAsync("Sở Tài chính tỉnh Sóc Trăng tổng hợp phản ánh công khai năm 2023"))[0]);
     }
+
+    /// <summary>
+    /// Official initials that posts write out (thesaurus.tsv, each with its source): no post holds the initials typed, and
+    /// each finds the post writing them out, and only it ("Sở KHĐT" not the other department's post).
+    /// </summary>
+    [Theory]
+    [InlineData("BCCI", "Tiếp nhận hồ sơ qua dịch vụ bưu chính công ích")]
+    [InlineData("HTX", "Thành lập hợp tác xã nông nghiệp")]
+    [InlineData("BHTN", "Hồ sơ bảo hiểm thất nghiệp trực tuyến")]
+    [InlineData("THCS", "Học sinh trung học cơ sở nộp hồ sơ trực tuyến")]
+    [InlineData("IOC", "Trung tâm Giám sát, điều hành thông minh của tỉnh")]
+    [InlineData("VPĐKĐĐ", "Chi nhánh Văn phòng đăng ký đất đai thị xã")]
+    [InlineData("KBNN", "Giao dịch điện tử với Kho bạc Nhà nước")]
+    [InlineData("ĐVQHNS", "Đăng ký mã số đơn vị có quan hệ với ngân sách")]
+    [InlineData("KH&ĐT", "Sở Kế hoạch và Đầu tư thẩm định dự án")]
+    [InlineData("Sở KHĐT", "Sở Kế hoạch và Đầu tư thẩm định dự án")]
+    public async Task Official_initials_find_the_post_writing_them_out(string query, string title)
+    {
+        await using var site = await SiteWithAsync(
+            ("Tiếp nhận hồ sơ qua dịch vụ bưu chính công ích", "Bưu điện trả kết quả tại nhà."),
+            ("Thành lập hợp tác xã nông nghiệp", "Tỉnh hỗ trợ nông dân làm thủ tục."),
+            ("Hồ sơ bảo hiểm thất nghiệp trực tuyến", "Người lao động hưởng trợ cấp sau 20 ngày."),
+            ("Kế hoạch của các trường trung học phổ thông", "Tuyển sinh lớp 10."),
+            ("Học sinh trung học cơ sở nộp hồ sơ trực tuyến", "Chuyển trường trong ba ngày."),
+            ("Trung tâm Giám sát, điều hành thông minh của tỉnh", "Tiếp nhận phản ánh hiện trường."),
+            ("Chi nhánh Văn phòng đăng ký đất đai thị xã", "Xác nhận biến động trên giấy chứng nhận."),
+            ("Giao dịch điện tử với Kho bạc Nhà nước", "Kế toán ký số chứng từ."),
+            ("Đăng ký mã số đơn vị có quan hệ với ngân sách", "Cấp mã số trong hai ngày."),
+            ("Sở Kế hoạch và Đầu tư thẩm định dự án", "Lấy ý kiến các sở, ngành."),
+            ("Sở Tài chính thẩm định dự án", "Lấy ý kiến các sở, ngành."));
+
+        Assert.Equal([title], await site.TitlesAsync(query));
+    }
 }
