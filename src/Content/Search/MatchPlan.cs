@@ -62,6 +62,8 @@ internal sealed class MatchPlan
         var inTerm = new bool[words.Count];
         // The first word of the thesaurus term each word is part of, if any: a term is one word, whatever its syllables.
         var termStart = Enumerable.Repeat(-1, words.Count).ToArray();
+        // The group of the thesaurus term starting at each term's first word.
+        var termGroups = new Dictionary<int, ThesaurusGroup>();
         // The syllables as the index holds them: a mistyped one as corrected, so that its pairs and run with the words
         // around it are found too ("quyết toám" is no pair of any post, "quyết toán" is).
         var syllables = words.Select(w => w.Folded).ToArray();
@@ -88,6 +90,7 @@ internal sealed class MatchPlan
                     inTerm[i] = true;
                     termStart[i] = content[c];
                 }
+                termGroups[content[c]] = group;
                 var qualifier = thesaurus.Qualifier(group, contentWords, c + count);
                 var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
                 foreach (var (other, whole) in Expansions(thesaurus, form, group, qualifier?.Term.Heads ?? []))
@@ -144,16 +147,18 @@ internal sealed class MatchPlan
         // thesaurus term, whose whole form in the title and the text is already a signal of its own: a unit's six-syllable
         // name would otherwise add five pairs and outweigh the words that say what the post is about ("Sở Giáo dục và Đào
         // tạo ban hành kế hoạch thực hiện …"). Nor the pairs inside a place's name ("tỉnh Sóc Trăng"), one word in the title
-        // too; its pairs in the text still tell the place's posts from the others'.
+        // too; its pairs in the text still tell the place's posts from the others'. A pair every form of the term's group
+        // holds ("khai sinh") keeps its signal in the text (InEveryForm).
         var withDiacritics = words.Any(w => w.HasDiacritics);
         var placeStart = PlaceStarts(contentWords, content, words.Count);
         for (var c = 0; c + 1 < content.Count; c++)
         {
             var (first, second) = (syllables[content[c]], syllables[content[c + 1]]);
-            if (first.Count != 1 || second.Count != 1 || termStart[content[c]] >= 0 && termStart[content[c]] == termStart[content[c + 1]])
+            var inOneTerm = termStart[content[c]] >= 0 && termStart[content[c]] == termStart[content[c + 1]];
+            if (first.Count != 1 || second.Count != 1 || inOneTerm && !InEveryForm(termGroups[termStart[content[c]]], first[0], second[0]))
                 continue;
             var (typedFirst, typedSecond) = (words[content[c]], words[content[c + 1]]);
-            if (placeStart[content[c]] < 0 || placeStart[content[c]] != placeStart[content[c + 1]])
+            if (!inOneTerm && (placeStart[content[c]] < 0 || placeStart[content[c]] != placeStart[content[c + 1]]))
             {
                 _features.Add((new Clause(SearchFields.Title, [first[0], second[0]]), _weights.TitlePair));
                 // The written forms typed only when neither syllable was replaced by its correction.
@@ -224,6 +229,14 @@ internal sealed class MatchPlan
             AddTypedFeatures(words[i], longQuery);
         }
     }
+
+    /// <summary>
+    /// Whether every form of a thesaurus group holds this pair: the thing its forms name ("khai sinh" in "làm giấy khai sinh
+    /// | đăng ký khai sinh"), which a post may write apart from the rest of any form ("đăng ký kết hôn, khai sinh"). Such a pair
+    /// typed inside the term keeps its signal in the text (not in the title, where the term whole is one).
+    /// </summary>
+    private static bool InEveryForm(ThesaurusGroup group, string first, string second) =>
+        group.Forms.All(form => Enumerable.Range(0, form.Folded.Count - 1).Any(i => form.Folded[i] == first && form.Folded[i + 1] == second));
 
     /// <summary>
     /// The first word of the place's name each word is part of, if any (<see cref="PlaceNames"/>): a name is one word in the
