@@ -11,9 +11,9 @@ namespace CchcSite.Content.Search;
 /// </summary>
 /// <remarks>
 /// The sets added are summed when the sums are first read, a block of 64 documents at a time as needed: a
-/// <see cref="Split"/> (the best hits of a segment) sums the sparse sets over every document and the dense ones only in
-/// the blocks holding a document that can still reach the best. A long query weighs some
-/// 30 sets over every match, and only a page of them is wanted.
+/// <see cref="Split"/> (the best hits of a segment) sums the first sets over every document and the others only in
+/// the blocks holding a document that can still reach the best. A long query weighs some 60 sets over every match, and
+/// only a page of them is wanted.
 /// </remarks>
 internal sealed class SlicedSums : IDisposable
 {
@@ -72,10 +72,8 @@ internal sealed class SlicedSums : IDisposable
     /// a machine word, instead of reading every matching document's sum to offer it to a queue.
     /// </summary>
     /// <remarks>
-    /// On a first read, only the blocks that can hold such a document are summed whole (max-score pruning): the sets
-    /// fewer than half the matches are in are summed everywhere; the blocks of the <paramref name="count"/> best by
-    /// those are summed whole, which gives a floor for the <paramref name="count"/>-th highest sum; then only the blocks
-    /// where a match's partial sum plus the weight of every dense set can still reach that floor are summed whole.
+    /// On a first read, only the blocks that can hold such a document are summed whole (max-score pruning, see
+    /// <see cref="SumWhereReachable"/>).
     /// </remarks>
     public (FixedBitSet Above, FixedBitSet AtThreshold) Split(FixedBitSet matches, int count, int maxDoc)
     {
@@ -94,46 +92,123 @@ internal sealed class SlicedSums : IDisposable
         return (above, equal);
     }
 
+    /// <summary>
+    /// Sums whole the blocks that can hold one of the <paramref name="count"/> highest sums of the matches, and only
+    /// enough of the others to know they cannot.
+    /// </summary>
+    /// <remarks>
+    /// A long query adds some 60 sets, most of them in a fair share of the matches; a set in even one post in fifty
+    /// touches most blocks of 64, so every set added everywhere costs about the same. The sets are ordered by what they
+    /// take from the bound of a match they are not in (weight times the share of matches without it: a heavy word of
+    /// the title first, a word in every post last). A sample of the blocks summed whole gives a floor for the
+    /// <paramref name="count"/>-th highest sum; the first sets are added everywhere in one pass each, until the floor
+    /// would leave out enough blocks to pay for checking them; then each further set is added only in the blocks where a
+    /// match's sum so far plus every set still to add can reach the floor. The best of a long query hold nearly all its
+    /// signals, so after a few sets only their blocks are left.
+    /// </remarks>
     private void SumWhereReachable(long[] matchWords, int blocks, int count)
     {
         _read = true;
-        // The sets that most matches are in ("cải cách" in a reform post) cost the most to add and tell the matches apart
-        // the least: they are left for the blocks that can reach the best. The sparser ones (a word in the title) are
-        // cheap to add everywhere, and a match without them is out of reach of one with them.
-        var matching = 0L;
-        for (var i = 0; i < blocks; i++)
+        var (step, matching) = (Math.Max(1, blocks / SampledBlocks), 0L);
+        for (var i = 0; i < blocks; i += step)
             matching += BitOperations.PopCount((ulong)matchWords[i]);
-        var byDensity = _addends.Select(addend => (Addend: addend, Dense: 2 * CountIn(addend, matchWords, blocks) >= matching)).ToList();
+        var byTaken = _addends.Select(addend => (Addend: addend, Taken: addend.Weight * (matching - CountIn(addend, matchWords, blocks, step))))
+            .OrderByDescending(a => a.Taken).Select(a => a.Addend).ToList();
         _addends.Clear();
-        _addends.AddRange(byDensity.Where(a => !a.Dense).Select(a => a.Addend));
-        var everywhere = _addends.Count;
-        _addends.AddRange(byDensity.Where(a => a.Dense).Select(a => a.Addend));
-        var left = byDensity.Where(a => a.Dense).Sum(a => a.Addend.Weight);
-        for (var a = 0; a < everywhere; a++)
-            AddEverywhere(_addends[a]);
-        for (var i = 0; i < _blocks; i++)
-            _summed[i] = everywhere;
-        if (everywhere == _addends.Count)
-            return;
+        _addends.AddRange(byTaken);
 
-        // The best `count` by the sparse sets, summed whole: the `count`-th highest of their sums is a floor for the threshold.
-        var best = new long[blocks];
-        Array.Copy(matchWords, best, blocks);
-        var above = new long[blocks];
-        Select(best, above, blocks, count);
+        var floor = Floor(matchWords, blocks, count);
+        var (everywhere, left) = (0, _addends.Sum(addend => addend.Weight));
+        for (; everywhere < _addends.Count && !WorthChecking(matchWords, blocks, floor - left); everywhere++)
+        {
+            AddEverywhere(_addends[everywhere], blocks);
+            left -= _addends[everywhere].Weight;
+        }
+        var reachable = ArrayPool<int>.Shared.Rent(blocks);
+        var reached = 0;
         for (var i = 0; i < blocks; i++)
-            if ((best[i] | above[i]) != 0)
-                SumWhole(i);
-        var summed = new long[blocks];
-        for (var i = 0; i < blocks; i++)
-            summed[i] = _summed[i] == _addends.Count ? matchWords[i] : 0;
-        var floor = Select(summed, null, blocks, count);
+            if (_summed[i] != _addends.Count)
+            {
+                _summed[i] = everywhere;
+                if (matchWords[i] != 0)
+                    reachable[reached++] = i;
+            }
+        for (var a = everywhere; a < _addends.Count && reached > 0; a++)
+        {
+            // A match whose sum so far is below this cannot reach the floor with every set still to add.
+            var needed = floor - left;
+            var (addend, kept) = (_addends[a], 0);
+            for (var r = 0; r < reached; r++)
+            {
+                var i = reachable[r];
+                if (needed > 0 && (matchWords[i] & BlockAtLeast(i, needed)) == 0)
+                    continue;
+                AddTo(i, addend);
+                _summed[i] = a + 1;
+                reachable[kept++] = i;
+            }
+            reached = kept;
+            left -= addend.Weight;
+        }
+        ArrayPool<int>.Shared.Return(reachable);
+    }
 
-        // A document the rest cannot lift to the floor is out: its block need not be summed.
-        var needed = Math.Max(0, floor - left);
-        for (var i = 0; i < blocks; i++)
-            if (_summed[i] != _addends.Count && (matchWords[i] & BlockAtLeast(i, needed)) != 0)
-                SumWhole(i);
+    /// <summary>A set's share of the matches is counted on about this many blocks: it orders the sets, nothing else.</summary>
+    private const int SampledBlocks = 256;
+
+    /// <summary>Every so many blocks are summed whole for the floor (a power of two).</summary>
+    private const int FloorStride = 16;
+
+    /// <summary>
+    /// A floor for the <paramref name="count"/>-th highest sum: every <see cref="FloorStride"/>-th block summed whole (a
+    /// set at a time, reading each set forwards), and the <paramref name="count"/>-th highest sum of its matches, as any
+    /// <paramref name="count"/> matches' sums bound it from below; 0 when the sample holds fewer matches.
+    /// </summary>
+    private int Floor(long[] matchWords, int blocks, int count)
+    {
+        foreach (var addend in _addends)
+            for (var i = 0; i < Math.Min(blocks, addend.Blocks); i += FloorStride)
+                AddTo(i, addend);
+        var (sampled, covered) = (new long[blocks], 0);
+        for (var i = 0; i < blocks; i += FloorStride)
+        {
+            _summed[i] = _addends.Count;
+            sampled[i] = matchWords[i];
+            covered += BitOperations.PopCount((ulong)matchWords[i]);
+        }
+        return covered < count ? 0 : Select(sampled, null, blocks, count);
+    }
+
+    /// <summary>
+    /// Whether at least one block in eight would be left out by <paramref name="needed"/> (the sum a match must have so
+    /// far to reach the floor), judged on the blocks half way between the floor's: checking a block costs about what
+    /// adding a set to it does.
+    /// </summary>
+    private bool WorthChecking(long[] matchWords, int blocks, int needed)
+    {
+        if (needed <= 0)
+            return false;
+        var (checkedBlocks, excluded) = (0, 0);
+        for (var i = FloorStride / 2; i < blocks; i += FloorStride)
+            if (matchWords[i] != 0)
+            {
+                checkedBlocks++;
+                if ((matchWords[i] & BlockAtLeast(i, needed)) == 0)
+                    excluded++;
+            }
+        return excluded * 8 >= checkedBlocks;
+    }
+
+    /// <summary>Adds a set to every block but the floor's (summed whole already), in one pass: most words of a sparse set are zero.</summary>
+    private void AddEverywhere(in Addend addend, int blocks)
+    {
+        var (words, within) = (addend.Words, addend.Within);
+        for (var i = 0; i < Math.Min(blocks, addend.Blocks); i++)
+        {
+            var mask = words[i] & (within is null ? ~0L : within[i]);
+            if (mask != 0 && (i & (FloorStride - 1)) != 0)
+                Ripple(i, mask, addend.Weight);
+        }
     }
 
     /// <summary>
@@ -170,10 +245,11 @@ internal sealed class SlicedSums : IDisposable
         return threshold;
     }
 
-    private static long CountIn(Addend addend, long[] matchWords, int blocks)
+    /// <summary>The matches in the set, counted on every <paramref name="step"/>-th block.</summary>
+    private static long CountIn(Addend addend, long[] matchWords, int blocks, int step)
     {
         var count = 0L;
-        for (var i = 0; i < Math.Min(blocks, addend.Blocks); i++)
+        for (var i = 0; i < Math.Min(blocks, addend.Blocks); i += step)
             count += BitOperations.PopCount((ulong)(addend.Words[i] & (addend.Within is null ? ~0L : addend.Within[i]) & matchWords[i]));
         return count;
     }
@@ -211,18 +287,6 @@ internal sealed class SlicedSums : IDisposable
         _summed[block] = _addends.Count;
     }
 
-    /// <summary>Adds a set to every block, in one loop: most words of a sparse set are zero.</summary>
-    private void AddEverywhere(in Addend addend)
-    {
-        var (words, within) = (addend.Words, addend.Within);
-        for (var i = 0; i < addend.Blocks; i++)
-        {
-            var mask = words[i] & (within is null ? ~0L : within[i]);
-            if (mask != 0)
-                Ripple(i, mask, addend.Weight);
-        }
-    }
-
     private void AddTo(int block, in Addend addend)
     {
         if (block >= addend.Blocks)
@@ -232,18 +296,22 @@ internal sealed class SlicedSums : IDisposable
             Ripple(block, mask, addend.Weight);
     }
 
-    /// <summary>Ripple-carry addition of the weight's set bits to the sums of one block, 64 documents at a time.</summary>
+    /// <summary>
+    /// Adds the weight to the sums of the documents of <paramref name="mask"/> in one block, 64 documents at a time: a
+    /// full adder per slice, from the weight's lowest bit through every slice a sum can reach. No branch depends on the
+    /// documents; following each carry only until it died mispredicted about every other block, which cost more.
+    /// </summary>
     private void Ripple(int block, long mask, int weight)
     {
-        var at = block * Slices;
-        for (var bit = 0; bit < Slices && weight >> bit != 0; bit++)
-            if ((weight >> bit & 1) != 0)
-                for (var (carry, j) = (mask, bit); carry != 0 && j < Slices; j++)
-                {
-                    var next = _slices[at + j] & carry;
-                    _slices[at + j] ^= carry;
-                    carry = next;
-                }
+        var slices = _slices.AsSpan(block * Slices, _used);
+        var carry = 0L;
+        for (var j = BitOperations.TrailingZeroCount(weight); j < slices.Length; j++)
+        {
+            var bit = mask & -(long)(weight >> j & 1);
+            var sum = slices[j];
+            slices[j] = sum ^ bit ^ carry;
+            carry = (sum & bit) | (carry & (sum ^ bit));
+        }
     }
 
     public int this[int doc]

@@ -172,6 +172,58 @@ public class SlicedSumsTests
         }
     }
 
+    /// <summary>
+    /// A long query over a large segment (as at a million posts): some 60 sets, a few in one post in fifty, most in a
+    /// fair share, some in nearly every post, and a handful of documents in nearly all of them. The first split orders
+    /// the sets, takes a floor from a sample of the blocks and adds most sets only where the best can still be; it must
+    /// find what a plain sort of every match's sum finds — also when the matches are too few for the sample to give a
+    /// floor.
+    /// </summary>
+    [Theory]
+    [InlineData(0.999, 0)]
+    [InlineData(0.999, 1)]
+    [InlineData(0.3, 2)]
+    [InlineData(0.0004, 3)]
+    public void A_long_query_over_a_large_segment_splits_as_sorting_every_sum(double matchDensity, int seed)
+    {
+        const int maxDoc = 100_000;
+        var random = new Random(seed);
+        var matches = RandomSet(random, maxDoc, matchDensity);
+        var best = Enumerable.Range(0, 40).Select(_ => random.Next(maxDoc)).ToList();
+        var sets = Enumerable.Range(0, 58).Select(i =>
+        {
+            var bits = RandomSet(random, maxDoc, (i % 3) switch
+            {
+                0 => 0.005 + 0.05 * random.NextDouble(),
+                1 => 0.1 + 0.3 * random.NextDouble(),
+                _ => 0.5 + 0.49 * random.NextDouble(),
+            });
+            foreach (var doc in best.Where(_ => random.Next(10) > 0))
+                bits.Set(doc);
+            return (Weight: random.Next(1, 21), Bits: bits);
+        }).ToList();
+        var expected = new int[maxDoc];
+        foreach (var (weight, bits) in sets)
+            foreach (var doc in SetDocs(bits))
+                if (matches.Get(doc))
+                    expected[doc] += weight;
+        var matching = SetDocs(matches);
+
+        foreach (var count in new[] { 1, 12, 13, 100 }.Where(c => c < matching.Count))
+        {
+            using var sums = new SlicedSums(maxDoc);
+            foreach (var (weight, bits) in sets)
+                sums.Add(bits, matches, weight);
+            var threshold = matching.Select(doc => expected[doc]).OrderDescending().ElementAt(count - 1);
+
+            var (above, tied) = sums.Split(matches, count, maxDoc);
+
+            Assert.Equal(matching.Where(doc => expected[doc] > threshold), SetDocs(above));
+            Assert.Equal(matching.Where(doc => expected[doc] == threshold), SetDocs(tied));
+            Assert.All(SetDocs(above).Concat(SetDocs(tied)), doc => Assert.Equal(expected[doc], sums[doc]));
+        }
+    }
+
     [Fact]
     public void Adding_one_set_again_and_again_carries_into_higher_slices()
     {
