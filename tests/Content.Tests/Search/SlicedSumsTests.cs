@@ -150,26 +150,7 @@ public class SlicedSumsTests
             };
             return (Weight: random.Next(1, 41), Bits: RandomSet(random, maxDoc, density));
         }).ToList();
-        var expected = new int[maxDoc];
-        foreach (var (weight, bits) in sets)
-            for (var doc = 0; doc < maxDoc; doc++)
-                if (bits.Get(doc) && matches.Get(doc))
-                    expected[doc] += weight;
-        var matching = SetDocs(matches);
-
-        foreach (var count in new[] { 1, 12, 13, 100 }.Where(c => c < matching.Count))
-        {
-            using var sums = new SlicedSums(maxDoc);
-            foreach (var (weight, bits) in sets)
-                sums.Add(bits, matches, weight);
-            var threshold = matching.Select(doc => expected[doc]).OrderDescending().ElementAt(count - 1);
-
-            var (above, tied) = sums.Split(matches, count, maxDoc);
-
-            Assert.Equal(matching.Where(doc => expected[doc] > threshold), SetDocs(above));
-            Assert.Equal(matching.Where(doc => expected[doc] == threshold), SetDocs(tied));
-            Assert.All(SetDocs(above).Concat(SetDocs(tied)), doc => Assert.Equal(expected[doc], sums[doc]));
-        }
+        AssertFirstSplitsAsSortingEverySum(maxDoc, matches, sets);
     }
 
     /// <summary>
@@ -202,26 +183,7 @@ public class SlicedSumsTests
                 bits.Set(doc);
             return (Weight: random.Next(1, 21), Bits: bits);
         }).ToList();
-        var expected = new int[maxDoc];
-        foreach (var (weight, bits) in sets)
-            foreach (var doc in SetDocs(bits))
-                if (matches.Get(doc))
-                    expected[doc] += weight;
-        var matching = SetDocs(matches);
-
-        foreach (var count in new[] { 1, 12, 13, 100 }.Where(c => c < matching.Count))
-        {
-            using var sums = new SlicedSums(maxDoc);
-            foreach (var (weight, bits) in sets)
-                sums.Add(bits, matches, weight);
-            var threshold = matching.Select(doc => expected[doc]).OrderDescending().ElementAt(count - 1);
-
-            var (above, tied) = sums.Split(matches, count, maxDoc);
-
-            Assert.Equal(matching.Where(doc => expected[doc] > threshold), SetDocs(above));
-            Assert.Equal(matching.Where(doc => expected[doc] == threshold), SetDocs(tied));
-            Assert.All(SetDocs(above).Concat(SetDocs(tied)), doc => Assert.Equal(expected[doc], sums[doc]));
-        }
+        AssertFirstSplitsAsSortingEverySum(maxDoc, matches, sets);
     }
 
     [Fact]
@@ -253,6 +215,34 @@ public class SlicedSumsTests
 
         Assert.Equal(maxDoc, all.Cardinality);
         Assert.Equal(Enumerable.Range(0, maxDoc), SetDocs(all));
+    }
+
+    /// <summary>
+    /// A first split around the 1st, 12th, 13th and 100th highest sum finds what a plain sort of every match's sum finds,
+    /// and the sums it reads are exact.
+    /// </summary>
+    private static void AssertFirstSplitsAsSortingEverySum(int maxDoc, FixedBitSet matches, List<(int Weight, FixedBitSet Bits)> sets)
+    {
+        var expected = new int[maxDoc];
+        foreach (var (weight, bits) in sets)
+            foreach (var doc in SetDocs(bits))
+                if (matches.Get(doc))
+                    expected[doc] += weight;
+        var matching = SetDocs(matches);
+
+        foreach (var count in new[] { 1, 12, 13, 100 }.Where(c => c < matching.Count))
+        {
+            using var sums = new SlicedSums(maxDoc);
+            foreach (var (weight, bits) in sets)
+                sums.Add(bits, matches, weight);
+            var threshold = matching.Select(doc => expected[doc]).OrderDescending().ElementAt(count - 1);
+
+            var (above, tied) = sums.Split(matches, count, maxDoc);
+
+            Assert.Equal(matching.Where(doc => expected[doc] > threshold), SetDocs(above));
+            Assert.Equal(matching.Where(doc => expected[doc] == threshold), SetDocs(tied));
+            Assert.All(SetDocs(above).Concat(SetDocs(tied)), doc => Assert.Equal(expected[doc], sums[doc]));
+        }
     }
 
     private static FixedBitSet RandomSet(Random random, int maxDoc, double density)
