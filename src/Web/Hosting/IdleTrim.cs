@@ -41,7 +41,12 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, IEnumerable<IIdl
     private void NoteActivity()
     {
         if (!_asked)
+        {
             _asked = true;
+            // Once a quiet period at most: the trimmer, having trimmed, marks itself asleep and then reads _asked; with a
+            // fence on both sides, either it sees this request or this request sees it asleep and rings.
+            Interlocked.MemoryBarrier();
+        }
         // Exchanged, so that of two requests finding the trimmer asleep only one rings: a second ring kept by the bell
         // would start a round of its own after the trim, and trim again for nothing.
         if (Volatile.Read(ref _asleep) == 1 && Interlocked.Exchange(ref _asleep, 0) == 1)
@@ -53,9 +58,11 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, IEnumerable<IIdl
         if (options.Value.QuietSeconds == 0)
             return;
         var quiet = TimeSpan.FromSeconds(options.Value.QuietSeconds);
+        var missed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await _nextRequest.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+            if (!missed)
+                await _nextRequest.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
             // Quiet means no request began or ended for a whole period and none is still running: a long one (an import,
             // a backup's download) is not collected under, and its end counts as activity.
             do
@@ -65,9 +72,10 @@ public sealed class IdleTrim(IOptions<IdleTrimOptions> options, IEnumerable<IIdl
             }
             while (_asked || Volatile.Read(ref _inFlight) > 0);
             Trim();
-            // A request wholly between the last look and here rang nothing (the trimmer was awake): what it grew waits for
-            // the round the next request rings.
-            Volatile.Write(ref _asleep, 1);
+            Interlocked.Exchange(ref _asleep, 1);
+            // A request between the last look and here found the trimmer awake and rang nothing: what it grew gets a round
+            // of its own, as if it had rung — unless a request since rang (the exchange then finds the trimmer awake).
+            missed = _asked && Interlocked.Exchange(ref _asleep, 0) == 1;
         }
     }
 
