@@ -114,7 +114,8 @@ internal sealed class MatchPlan
                     terms.UnionWith(other);
                 }
                 _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
-                if (Enumerable.Range(c, count).Any(k => IsAbbreviation(typed[content[k]])))
+                // Not a term a qualifier follows: "mức độ 4" names nothing without its "DVC".
+                if (qualifier is null && Enumerable.Range(c, count).Any(k => IsAbbreviation(typed[content[k]])))
                     abbreviations.Add((_groups[^1], c, count));
                 foreach (var word in span)
                     AddTypedFeatures(word, longQuery);
