@@ -6,7 +6,8 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// A query as sets of documents: which documents match, and a weight per matching document from the signals that
-/// rank it. Every quoted phrase must match, and every word group of a short query (most or half of a long one's, see <see cref="SearchQueryBuilder.RequiredWords"/>);
+/// rank it. Every quoted phrase must match, and every word group of a short query (most or half of a long one's, see <see cref="SearchQueryBuilder.RequiredWords"/>;
+/// but for an abbreviation typed beside a run the post's title holds whole, see <see cref="Lackable"/>);
 /// a word matches its folded syllables next to each other in the catch-all text, read from the indexed pairs ("cai cach")
 /// when there are two, so "cai cach" finds "cải cách" and no stop word is ever dropped ("không thu phí" does not find "thu
 /// phí"). Before that, the query is understood: question words are made optional (<see cref="QuestionPhrases"/>), words
@@ -26,6 +27,11 @@ internal sealed class MatchPlan
     /// <summary>A word found this many times in a post is found several times (<see cref="MatchWeights.Frequent"/>).</summary>
     private const int FrequentAt = 3;
     private const int RunSyllables = 3;
+    /// <summary>
+    /// The other words' run that lets a post lack an abbreviation typed beside them: more than one word (a two-syllable
+    /// word alone, "bộ phận", "kế hoạch", is in the titles of posts about anything).
+    /// </summary>
+    private const int LackableRunSyllables = 3;
 
     private readonly MatchWeights _weights;
     private readonly List<Clause> _phrases = [];
@@ -33,6 +39,11 @@ internal sealed class MatchPlan
     private readonly int _requiredGroups;
     private readonly List<(Clause Clause, int Weight)> _features = [];
     private readonly List<(Group Group, int Weight)> _groupFeatures = [];
+    /// <summary>
+    /// In a short query, an abbreviation's group a post may lack when its title holds the other words typed as one run
+    /// (<see cref="Lackable"/>): the group, and that run as a title clause.
+    /// </summary>
+    private readonly List<(Group Group, Clause OthersInTitle)> _lackable = [];
     /// <summary>The document frequencies the plan was built with, whose terms enumerators its clauses seek their postings with too.</summary>
     private readonly DocumentFrequencies _frequencies;
 
@@ -64,6 +75,8 @@ internal sealed class MatchPlan
         var termStart = Enumerable.Repeat(-1, words.Count).ToArray();
         // The group of the thesaurus term starting at each term's first word.
         var termGroups = new Dictionary<int, ThesaurusGroup>();
+        // The groups of the thesaurus terms typed as an abbreviation, with the content words they span.
+        var abbreviations = new List<(Group Group, int Start, int Count)>();
         // The syllables as the index holds them: a mistyped one as corrected, so that its pairs and run with the words
         // around it are found too ("quyết toám" is no pair of any post, "quyết toán" is).
         var syllables = words.Select(w => w.Folded).ToArray();
@@ -101,6 +114,9 @@ internal sealed class MatchPlan
                     terms.UnionWith(other);
                 }
                 _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
+                // Not a term a qualifier follows: "mức độ 4" names nothing without its "DVC".
+                if (qualifier is null && Enumerable.Range(c, count).Any(k => IsAbbreviation(typed[content[k]])))
+                    abbreviations.Add((_groups[^1], c, count));
                 foreach (var word in span)
                     AddTypedFeatures(word, longQuery);
                 // The term as typed is a whole word, whatever its syllables: it outweighs its other forms in the title and the text.
@@ -190,6 +206,8 @@ internal sealed class MatchPlan
             .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), _weights.Frequent)));
 
         _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count, isQuestion: optional.Any(o => o));
+        if (_requiredGroups == _groups.Count && _groups.Count > 1)
+            _lackable.AddRange(Lackable(abbreviations, content, syllables));
         foreach (var group in _groups)
         {
             var weight = (_groups.Count > 1 ? group.Rarity : 0) + (_requiredGroups < _groups.Count ? _weights.WordMatched : 0);
@@ -201,6 +219,27 @@ internal sealed class MatchPlan
             ? new QueryCorrection(query.Phrases.Select(p => $"\"{p}\"").ToList(), corrected, corrections.Select(k => new QueryCorrection.Corrected(k.Index,
                 corrected[k.Index], k.C > 0 ? syllables[content[k.C - 1]][^1] : null, k.C + 1 < content.Count ? syllables[content[k.C + 1]][0] : null)).ToList())
             : null;
+    }
+
+    /// <summary>
+    /// The abbreviations typed in a short query that a post may lack: all of its word groups are required, so a post naming
+    /// the people or the office otherwise, or another office's ("công chức" for CBCCVC, a hotline notice of the Sở GDĐT for
+    /// "Sở LĐTBXH đường dây nóng"), was never found, while posts naming both in passing were. Only when the other words were
+    /// typed as one run before or after the abbreviation, of more than one word (<see cref="LackableRunSyllables"/>), and
+    /// only for posts whose title holds that run whole: such a post is about what the run says. It is then ranked by its
+    /// signals as any post, without the abbreviation's.
+    /// </summary>
+    private static IEnumerable<(Group, Clause)> Lackable(List<(Group Group, int Start, int Count)> abbreviations, List<int> content, IReadOnlyList<string>[] syllables)
+    {
+        foreach (var (group, start, count) in abbreviations)
+        {
+            var others = content.Take(start).Concat(content.Skip(start + count)).ToList();
+            if (others.Count == 0 || others[^1] - others[0] != others.Count - 1 || start > 0 && start + count < content.Count)
+                continue;
+            var run = others.SelectMany(i => syllables[i]).ToList();
+            if (run.Count >= LackableRunSyllables)
+                yield return (group, new Clause(SearchFields.Title, run));
+        }
     }
 
     /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>
@@ -342,6 +381,10 @@ internal sealed class MatchPlan
     private static bool IsUnknownAbbreviation(string typed, Clause clause, DocumentFrequencies frequencies) =>
         typed.Length >= 2 && typed.All(char.IsLetter) && !typed.Any(char.IsLower) && clause.DocumentFrequency(frequencies) == 0;
 
+    /// <summary>A word typed in capitals, letters and the joining marks of initials only ("CBCCVC", "LĐ-TB&XH").</summary>
+    private static bool IsAbbreviation(string typed) =>
+        typed.Count(char.IsLetter) >= 2 && typed.All(ch => char.IsLetter(ch) || ch is '&' or '-') && !typed.Any(char.IsLower);
+
     private static QueryPart? Neighbour(List<QueryPart> words, List<int> content, int c) =>
         c >= 0 && c < content.Count ? words[content[c]] : null;
 
@@ -391,9 +434,21 @@ internal sealed class MatchPlan
                 return null;
         if (_requiredGroups == _groups.Count)
         {
+            // The posts that may lack an abbreviation, read before the matches are narrowed to the posts holding every group.
+            FixedBitSet? lacking = null;
+            foreach (var (lacked, title) in _lackable)
+                if (Lacking(leaf, matches, lacked, title) is { } found)
+                {
+                    if (lacking is null)
+                        lacking = found;
+                    else
+                        lacking.Or(found);
+                }
             foreach (var group in _groups)
                 if (!Intersect(ref matches, group.Bits(leaf, _frequencies)))
-                    return null;
+                    return lacking;
+            if (lacking is not null)
+                matches!.Or(lacking);
             return matches;
         }
         using var counts = new SlicedSums(leaf.AtomicReader.MaxDoc);
@@ -401,6 +456,21 @@ internal sealed class MatchPlan
             if (group.Bits(leaf, _frequencies) is { } bits)
                 counts.Add(bits, matches, 1);
         return Intersect(ref matches, counts.AtLeast(_requiredGroups, leaf.AtomicReader.MaxDoc)) ? matches : null;
+    }
+
+    /// <summary>
+    /// The documents in <paramref name="within"/> (all when null) whose title holds the other words' run and which every
+    /// group but <paramref name="lacked"/> matches, as a new set; null when none.
+    /// </summary>
+    private FixedBitSet? Lacking(AtomicReaderContext leaf, FixedBitSet? within, Group lacked, Clause othersInTitle)
+    {
+        var found = within?.Clone();
+        if (!Intersect(ref found, othersInTitle.Bits(leaf, _frequencies)))
+            return null;
+        foreach (var group in _groups.Where(g => g != lacked))
+            if (!Intersect(ref found, group.Bits(leaf, _frequencies)))
+                return null;
+        return found;
     }
 
     /// <summary>The ranking weight of each document in <paramref name="matches"/>.</summary>

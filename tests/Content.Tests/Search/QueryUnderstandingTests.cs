@@ -135,8 +135,10 @@ public class QueryUnderstandingTests
             ("Video hướng dẫn dịch vụ công trực tuyến mức độ 3, mức độ 4", "Các bước nộp hồ sơ."),
             ("Danh mục dịch vụ công trực tuyến toàn trình", "Áp dụng từ năm 2024."),
             ("Dịch vụ công tại quầy", "Nộp trực tiếp tại Bộ phận một cửa."),
-            ("Đo lường mức độ hài lòng", "Kết quả khảo sát năm 4."));
+            ("Đo lường mức độ hài lòng", "Kết quả khảo sát năm 4."),
+            ("Hồ sơ đạt mức độ 4", "Thống kê năm 2024."));
 
+        // The qualifier alone in a title does not let a post lack its term: "mức độ 4" names nothing without "DVC".
         Assert.Equal(["Video hướng dẫn dịch vụ công trực tuyến mức độ 3, mức độ 4", "Danh mục dịch vụ công trực tuyến toàn trình"],
             await site.TitlesAsync("DVC mức độ 4"));
         Assert.Equal(["Danh mục dịch vụ công trực tuyến toàn trình", "Video hướng dẫn dịch vụ công trực tuyến mức độ 3, mức độ 4"],
@@ -296,11 +298,39 @@ public class QueryUnderstandingTests
             ("Văn hóa công vụ của cán bộ, công chức, viên chức", "Chuẩn mực ứng xử."),
             ("Văn hóa công vụ tại trụ sở", "Chuẩn mực ứng xử của công chức."));
 
-        Assert.Equal(["Văn hóa công vụ của cán bộ, công chức, viên chức", "Văn hóa công vụ đối với công chức, viên chức"],
+        // The third post names no form of CBCCVC, but its title is about "văn hóa công vụ" whole: found, below both.
+        Assert.Equal(["Văn hóa công vụ của cán bộ, công chức, viên chức", "Văn hóa công vụ đối với công chức, viên chức", "Văn hóa công vụ tại trụ sở"],
             await site.TitlesAsync("CBCCVC văn hóa công vụ"));
         // The tie that the part breaks is its lower weight, not the order of the posts.
         Assert.Equal(["Văn hóa công vụ của cán bộ, công chức, viên chức", "Văn hóa công vụ đối với công chức, viên chức"],
             await site.TitlesAsync("cán bộ, công chức, viên chức văn hóa công vụ"));
+    }
+
+    [Fact]
+    public async Task A_short_query_finds_a_post_lacking_the_abbreviation_when_its_title_holds_the_other_words_whole()
+    {
+        await using var site = await SiteWithAsync(
+            ("Thông báo đường dây nóng của Sở LĐTBXH", "Số điện thoại tiếp nhận phản ánh."),
+            ("Thông báo số điện thoại đường dây nóng", "Sở Tài chính tiếp nhận phản ánh, kiến nghị."),
+            ("Kế hoạch tuyên truyền năm 2024", "Người dân gọi đường dây nóng của Sở Tài chính."),
+            ("Danh mục thủ tục", "Sở LĐTBXH công bố danh mục."));
+
+        // The other department's hotline notice: "đường dây nóng" whole in its title. Not the plan naming it in its text,
+        // nor the department's post without it.
+        Assert.Equal(["Thông báo đường dây nóng của Sở LĐTBXH", "Thông báo số điện thoại đường dây nóng"],
+            await site.TitlesAsync("Sở LĐTBXH đường dây nóng"));
+        Assert.Equal(["Thông báo đường dây nóng của Sở LĐTBXH", "Thông báo số điện thoại đường dây nóng"],
+            await site.TitlesAsync("đường dây nóng Sở LĐTBXH"));
+    }
+
+    [Fact]
+    public async Task A_two_syllable_word_in_a_title_does_not_let_a_post_lack_the_abbreviation_typed_beside_it()
+    {
+        await using var site = await SiteWithAsync(
+            ("Mô hình hỗ trợ nộp hồ sơ", "Công chức Bộ phận TN&TKQ hướng dẫn người dân."),
+            ("Giờ làm việc của Bộ phận một cửa", "Từ thứ Hai đến thứ Sáu."));
+
+        Assert.Equal(["Mô hình hỗ trợ nộp hồ sơ"], await site.TitlesAsync("bộ phận TN&TKQ"));
     }
 
     [Fact]
