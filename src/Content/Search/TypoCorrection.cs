@@ -1,9 +1,8 @@
 namespace CchcSite.Content.Search;
 
 /// <summary>
-/// A syllable mistyped by one letter ("nóg", "sipass", "facebok", "lãnh phí"): when the index holds no such syllable, or
-/// holds it but never beside the words typed around it (<see cref="IsStranded"/>; in a long query only a slip of the
-/// finger or the ear is read so), the syllable
+/// A syllable mistyped by one letter ("nóg", "sipass", "facebok", "lãnh phí"): when the index holds no such syllable, or,
+/// in a short query, holds it but never beside the words typed around it (<see cref="IsStranded"/>), the syllable
 /// one edit away (a letter dropped, added, changed, or two swapped) that the index holds, preferring one that its
 /// neighbouring words call for (<see cref="PairShare"/>) — of those first one that sounds alike (<see cref="SoundsAlike"/>) —,
 /// then a letter changed into the key next to it (<see cref="NextKey"/>), then the commonest. Never a number or a code:
@@ -23,9 +22,9 @@ internal static class TypoCorrection
     /// <summary>The folded correction of the typed word, or null when it needs none or none is found.</summary>
     /// <param name="longQuery">
     /// Whether the query has more words than a short one (<see cref="SearchQueryBuilder.ShortQueryWords"/>): its words the
-    /// index holds are corrected only to a key next to them or a sound alike. A long query sets words side by side that
-    /// posts write apart ("kênh mạng xã hội chung của tỉnh"), and needs only most of them; any correction there added a
-    /// common word ("cùng", "cấp") that blurred more posts in than it found.
+    /// index holds are left as typed. A long query sets words side by side that posts write apart ("kênh mạng xã hội
+    /// chung của tỉnh"), and needs only most of them; a correction there added a common word ("cùng", "nhận", "cấp") that
+    /// blurred more posts in than it found.
     /// </param>
     public static string? Correct(DocumentFrequencies index, string typed, QueryPart part, QueryPart? previous, QueryPart? next, bool longQuery)
     {
@@ -33,14 +32,10 @@ internal static class TypoCorrection
             return null;
         var word = part.Folded[0];
         var known = SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0;
-        if (known && (word.Length < MinLength || !IsStranded(index, word, previous, next)))
+        if (known && (longQuery || word.Length < MinLength || !IsStranded(index, word, previous, next)))
             return null;
         // A word the index holds is corrected only to one its neighbours call for, as a syllable too short to tell.
         var onlyCalledFor = known || word.Length < MinLength;
-        // In a long query words are set side by side that posts write apart ("mạng xã hội chung của tỉnh"), so a pair no
-        // post holds says less: a word the index holds is read as a slip only to a key next to it or a sound alike ("tin
-        // nhắm" → "tin nhắn"), not to any word one edit away ("chung" → "cùng").
-        var onlySlips = known && longQuery;
         var (before, after) = (Documents(index, previous), Documents(index, next));
         if (onlyCalledFor && before == 0 && after == 0)
             return null;
@@ -54,7 +49,7 @@ internal static class TypoCorrection
             if (documents == 0)
                 continue;
             var pairs = PairShare(index, previous, before, candidate, isBefore: true) + PairShare(index, next, after, candidate, isBefore: false);
-            if (onlyCalledFor && pairs == 0 || onlySlips && !SoundsAlike(word, candidate) && !NextKey(word, candidate))
+            if (onlyCalledFor && pairs == 0)
                 continue;
             var score = (pairs > 0, pairs > 0 && SoundsAlike(word, candidate), pairs, NextKey(word, candidate), documents);
             if (best is null || score.CompareTo(bestScore) > 0 || score == bestScore && string.CompareOrdinal(candidate, best) < 0)
