@@ -976,6 +976,20 @@ public class QueryUnderstandingTests
         Assert.Equal(["Thủ tục khi sắp xếp đơn vị hành chính cấp xã"], await site.TitlesAsync("sáp nhập xã"));
     }
 
+    /// <summary>
+    /// Parents and pupils say "thầy cô"; the sector's posts write "giáo viên": it finds the post on the teachers, not the one
+    /// on the one-stop desk's officials.
+    /// </summary>
+    [Fact]
+    public async Task Teachers_in_everyday_words_find_the_post_writing_giao_vien()
+    {
+        await using var site = await SiteWithAsync(
+            ("Khảo sát đạo đức công vụ ngành giáo dục", "Phụ huynh đánh giá giáo viên qua mã QR."),
+            ("Khảo sát tại bộ phận một cửa", "Người dân đánh giá công chức qua mã QR."));
+
+        Assert.Equal(["Khảo sát đạo đức công vụ ngành giáo dục"], await site.TitlesAsync("đánh giá thầy cô"));
+    }
+
     /// <summary>"QCDC" abbreviates "quy chế dân chủ" (ở cơ sở) in local plans: it finds the post writing it out.</summary>
     [Fact]
     public async Task The_abbreviation_of_the_grassroots_democracy_rules_finds_its_full_form()
