@@ -948,6 +948,48 @@ public class QueryUnderstandingTests
         Assert.Null((await site.SearchAsync("lãnh đạo")).Correction);
     }
 
+    /// <summary>
+    /// "Phòng KSTT" is the Văn phòng UBND's Phòng Kiểm soát thủ tục hành chính, as its documents are numbered ("UBND-KSTT"):
+    /// it finds the post writing the name out, not the post of another office.
+    /// </summary>
+    [Fact]
+    public async Task The_office_controlling_procedures_abbreviated_finds_its_name_written_out()
+    {
+        await using var site = await SiteWithAsync(
+            ("Góp ý kế hoạch cải thiện PAPI", "Góp ý gửi Phòng Kiểm soát thủ tục hành chính, Văn phòng UBND tỉnh."),
+            ("Góp ý dự thảo", "Góp ý gửi Phòng Tư pháp."));
+
+        Assert.Equal(["Góp ý kế hoạch cải thiện PAPI"], await site.TitlesAsync("Phòng KSTT"));
+    }
+
+    /// <summary>
+    /// "sáp nhập" is the citizen's word for what the law calls "sắp xếp đơn vị hành chính": it finds the post writing that,
+    /// not a post arranging something else ("sắp xếp lịch").
+    /// </summary>
+    [Fact]
+    public async Task Merging_communes_in_everyday_words_finds_the_rearrangement_of_administrative_units()
+    {
+        await using var site = await SiteWithAsync(
+            ("Thủ tục khi sắp xếp đơn vị hành chính cấp xã", "Hồ sơ đang giải quyết chuyển về xã mới."),
+            ("Sắp xếp lịch tiếp dân của xã", "Lịch mới từ tháng 7."));
+
+        Assert.Equal(["Thủ tục khi sắp xếp đơn vị hành chính cấp xã"], await site.TitlesAsync("sáp nhập xã"));
+    }
+
+    /// <summary>
+    /// Parents and pupils say "thầy cô"; the sector's posts write "giáo viên": it finds the post on the teachers, not the one
+    /// on the one-stop desk's officials.
+    /// </summary>
+    [Fact]
+    public async Task Teachers_in_everyday_words_find_the_post_writing_giao_vien()
+    {
+        await using var site = await SiteWithAsync(
+            ("Khảo sát đạo đức công vụ ngành giáo dục", "Phụ huynh đánh giá giáo viên qua mã QR."),
+            ("Khảo sát tại bộ phận một cửa", "Người dân đánh giá công chức qua mã QR."));
+
+        Assert.Equal(["Khảo sát đạo đức công vụ ngành giáo dục"], await site.TitlesAsync("đánh giá thầy cô"));
+    }
+
     /// <summary>"QCDC" abbreviates "quy chế dân chủ" (ở cơ sở) in local plans: it finds the post writing it out.</summary>
     [Fact]
     public async Task The_abbreviation_of_the_grassroots_democracy_rules_finds_its_full_form()
