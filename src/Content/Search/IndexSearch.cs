@@ -127,7 +127,7 @@ public static class IndexSearch
             // A page past the end, or past the depth served, is an empty page, as in the post list.
             var texts = ordered.Skip((int)Math.Min(skip, ordered.Length)).Take(criteria.Page.PageSize)
                 .Select(doc => index.HitTexts.Read(searcher, doc)).ToList();
-            var hits = texts.Select(t => new IndexHit(QuestionSearchDocument.NumberOf(t.Id), SnippetBuilder.Build(plan.FoldedTerms, t.Summary, t.Body))).ToList();
+            var hits = texts.Select(t => new IndexHit(QuestionSearchDocument.NumberOf(t.Id), SnippetBuilder.Build(plan.Snippets, t.Summary, t.Body))).ToList();
             // Spelled as the page's posts write it: a search that found nothing offers no correction.
             var correction = total > 0 ? plan.Correction?.Spelled(texts.SelectMany(t => new[] { t.Summary, t.Body })) : null;
             return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, correction) { Others = counts.Others };

@@ -55,7 +55,7 @@ internal sealed class MatchPlan
         _weights = weights;
         _frequencies = new DocumentFrequencies(reader);
         var parts = SearchQueryBuilder.Parts(query);
-        var terms = SearchQueryBuilder.FoldedTerms(parts);
+        var terms = new SnippetTerms(SearchQueryBuilder.FoldedTerms(parts));
         foreach (var phrase in parts.Where(p => p.IsTypedPhrase))
         {
             _phrases.Add(Adjacent(phrase.Folded));
@@ -111,7 +111,7 @@ internal sealed class MatchPlan
                     alternatives.Add([Adjacent(other)]);
                     _features.Add((new Clause(SearchFields.Title, other), whole ? _weights.ExpansionTitle : _weights.PartTitle));
                     _features.Add((Adjacent(other), whole ? _weights.Expansion : _weights.Part));
-                    terms.UnionWith(other);
+                    terms.AddForm(other);
                 }
                 _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
                 // Not a term a qualifier follows: "mức độ 4" names nothing without its "DVC".
@@ -140,7 +140,7 @@ internal sealed class MatchPlan
             {
                 clauses.Add([new Clause(SearchFields.All, [correction])]);
                 _features.Add((new Clause(SearchFields.Title, [correction]), _weights.CorrectionTitle));
-                terms.Add(correction);
+                terms.AddTyped(correction);
                 corrected[index] = correction;
                 syllables[index] = [correction];
                 corrections.Add((index, c));
@@ -214,7 +214,7 @@ internal sealed class MatchPlan
             if (weight > 0)
                 _groupFeatures.Add((group, weight));
         }
-        FoldedTerms = terms;
+        Snippets = terms;
         Correction = corrections.Count > 0
             ? new QueryCorrection(query.Phrases.Select(p => $"\"{p}\"").ToList(), corrected, corrections.Select(k => new QueryCorrection.Corrected(k.Index,
                 corrected[k.Index], k.C > 0 ? syllables[content[k.C - 1]][^1] : null, k.C + 1 < content.Count ? syllables[content[k.C + 1]][0] : null)).ToList())
@@ -252,7 +252,7 @@ internal sealed class MatchPlan
     /// as a term's do.
     /// </summary>
     private void AddNumberForms(List<int> span, List<IReadOnlyList<string>> forms, List<QueryPart> words, bool[] inTerm,
-        HashSet<string> terms, bool longQuery)
+        SnippetTerms terms, bool longQuery)
     {
         var alternatives = forms.Select(form => new[] { Adjacent(form) }).ToList();
         _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
@@ -260,7 +260,7 @@ internal sealed class MatchPlan
         {
             _features.Add((new Clause(SearchFields.Title, form), _weights.TitlePair));
             _features.Add((Adjacent(form), _weights.Expansion + 1));
-            terms.UnionWith(form);
+            terms.AddForm(form);
         }
         foreach (var i in span)
         {
@@ -300,7 +300,7 @@ internal sealed class MatchPlan
     /// as posts list levels ("mức độ 3, mức độ 4") — or another qualifier of the term, whole ("toàn trình"), weighing less.
     /// Its words stay plain words otherwise: their title, written form and run signals are those of the words typed.
     /// </summary>
-    private void AddQualifier(QualifiedTerm term, IReadOnlyList<string> typed, List<QueryPart> span, HashSet<string> terms, bool longQuery)
+    private void AddQualifier(QualifiedTerm term, IReadOnlyList<string> typed, List<QueryPart> span, SnippetTerms terms, bool longQuery)
     {
         var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
         foreach (var other in term.Qualifiers.Where(q => !q.SequenceEqual(typed, StringComparer.Ordinal)))
@@ -308,7 +308,7 @@ internal sealed class MatchPlan
             alternatives.Add([Adjacent(other)]);
             _features.Add((new Clause(SearchFields.Title, other), _weights.ExpansionTitle));
             _features.Add((Adjacent(other), _weights.Expansion));
-            terms.UnionWith(other);
+            terms.AddForm(other);
         }
         _groups.Add(new Group(alternatives, Rarity(_frequencies, alternatives)));
         foreach (var word in span)
@@ -422,8 +422,8 @@ internal sealed class MatchPlan
     private static Clause Written(string exact, string folded) =>
         new(exact == folded ? SearchFields.All : SearchFields.Exact, [exact]);
 
-    /// <summary>The folded syllables of the query and of its expansions, for the snippets.</summary>
-    public HashSet<string> FoldedTerms { get; }
+    /// <summary>The folded syllables of the query and the forms it was widened to, for the snippets.</summary>
+    public SnippetTerms Snippets { get; }
 
     /// <summary>The segment's matching documents (deleted ones included) as a new set the caller may narrow, or null when none matches.</summary>
     public FixedBitSet? Match(AtomicReaderContext leaf)

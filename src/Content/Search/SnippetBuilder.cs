@@ -7,7 +7,8 @@ namespace CchcSite.Content.Search;
 
 /// <summary>
 /// Cuts the passage of a text that best matches the query and marks the matched words. Built on the folded words' offsets
-/// (<see cref="FoldedWords"/>, the analyzer's cut without the analyzer), so a folded query marks the accented words it found.
+/// (<see cref="FoldedWords"/>, the analyzer's cut without the analyzer), so a folded query marks the accented words it found;
+/// what it marks, <see cref="SnippetTerms"/> says.
 /// Everything but the &lt;mark&gt; tags is HTML-escaped.
 /// </summary>
 public static class SnippetBuilder
@@ -22,14 +23,14 @@ public static class SnippetBuilder
     private static readonly SearchValues<char> Spaces = SearchValues.Create(" \n\r");
 
     /// <summary>The best passage among the texts (earlier texts win ties), or the start of the first non-empty one.</summary>
-    public static string Build(HashSet<string> foldedTerms, params string?[] texts)
+    public static string Build(SnippetTerms terms, params string?[] texts)
     {
         Passage? best = null;
         foreach (var text in texts)
         {
             if (string.IsNullOrWhiteSpace(text))
                 continue;
-            var passage = BestPassage(text, foldedTerms);
+            var passage = BestPassage(text, terms);
             if (best is null || passage.Score > best.Score)
                 best = passage;
         }
@@ -45,11 +46,11 @@ public static class SnippetBuilder
     /// <summary>Whether two words follow each other with at most a space and a mark between them (a phrase).</summary>
     internal static bool Adjacent(AnalyzedToken left, AnalyzedToken right) => right.Start - left.End <= 2;
 
-    private static Passage BestPassage(string text, HashSet<string> terms)
+    private static Passage BestPassage(string text, SnippetTerms terms)
     {
         // Line breaks are read as spaces, one for one, so the offsets fit the text: the folded cut breaks words at both
         // alike; the analyzer is given the spaced copy. Only the passage shown is copied (Render), not each whole body.
-        var matches = Matches(text, terms);
+        var matches = terms.Marked(Matches(text, terms.Syllables));
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, 0, MaxLength), [], 0);
 

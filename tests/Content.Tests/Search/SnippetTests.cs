@@ -4,10 +4,10 @@ namespace CchcSite.Content.Tests.Search;
 
 public class SnippetTests
 {
-    private static HashSet<string> Terms(string query)
+    private static SnippetTerms Terms(string query)
     {
         Assert.True(UserQuery.TryParse(query, out var parsed, out _));
-        return SearchQueryBuilder.FoldedTerms(SearchQueryBuilder.Parts(parsed));
+        return new SnippetTerms(SearchQueryBuilder.FoldedTerms(SearchQueryBuilder.Parts(parsed)));
     }
 
     [Fact]
@@ -79,5 +79,33 @@ public class SnippetTests
     {
         var html = SnippetBuilder.Build(Terms("không có"), "Tóm tắt ngắn.", "Thân bài.");
         Assert.Equal("Tóm tắt ngắn.", html);
+    }
+
+    [Fact]
+    public void A_form_the_query_was_widened_to_is_marked_only_where_it_stands_whole()
+    {
+        var terms = Terms("CBCCVC văn hóa");
+        terms.AddForm(["can", "bo", "cong", "chuc", "vien", "chuc"]);
+
+        var html = SnippetBuilder.Build(terms, null,
+            "Bộ phận căn cứ kế hoạch bồi dưỡng văn hóa công vụ cho cán bộ, công chức, viên chức của xã.");
+
+        Assert.Contains("<mark>cán</mark> <mark>bộ</mark>, <mark>công</mark> <mark>chức</mark>, <mark>viên</mark> <mark>chức</mark>", html);
+        Assert.Contains("<mark>văn</mark> <mark>hóa</mark> công vụ", html);
+        Assert.DoesNotContain("<mark>Bộ</mark>", html);
+        Assert.DoesNotContain("<mark>căn</mark>", html);
+    }
+
+    [Fact]
+    public async Task A_search_marks_a_thesaurus_form_whole_and_never_its_lone_syllables()
+    {
+        await using var site = await SearchTestSite.CreateAsync();
+        await site.AddPostAsync(await site.AddUnitAsync("so-a"), "Kế hoạch bồi dưỡng năm 2025",
+            "Bộ phận một cửa căn cứ kế hoạch bồi dưỡng cho cán bộ, công chức, viên chức của xã.");
+        await site.ApplyOutboxAsync();
+
+        var html = Assert.Single((await site.SearchAsync("CBCCVC bồi dưỡng")).Hits.Items).SnippetHtml;
+
+        Assert.StartsWith("Bộ phận một cửa căn cứ kế hoạch <mark>bồi</mark> <mark>dưỡng</mark> cho <mark>cán</mark> <mark>bộ</mark>,", html);
     }
 }
