@@ -55,7 +55,7 @@ internal sealed class MatchPlan
         _weights = weights;
         _frequencies = new DocumentFrequencies(reader);
         var parts = SearchQueryBuilder.Parts(query);
-        var terms = new SnippetTerms(SearchQueryBuilder.FoldedTerms(parts));
+        var terms = new SnippetTerms(parts);
         foreach (var phrase in parts.Where(p => p.IsTypedPhrase))
         {
             _phrases.Add(Adjacent(phrase.Folded));

@@ -50,7 +50,7 @@ public static class SnippetBuilder
     {
         // Line breaks are read as spaces, one for one, so the offsets fit the text: the folded cut breaks words at both
         // alike; the analyzer is given the spaced copy. Only the passage shown is copied (Render), not each whole body.
-        var matches = terms.Marked(Matches(text, terms.Syllables));
+        var matches = terms.Marked(text, Matches(text, terms.Syllables));
         if (matches.Count == 0)
             return new Passage(text, 0, CutAt(text, 0, MaxLength), [], 0);
 

@@ -4,23 +4,34 @@ namespace CchcSite.Content.Search;
 /// What a result's snippet marks: each folded syllable the user typed wherever it stands, and the forms the query was
 /// widened to (a thesaurus term's other forms, a number's other groupings, a qualifier's) only where they stand whole.
 /// A form's lone syllable says nothing of the query: "bộ" of "cán bộ" (for CBCCVC) inside "Bộ phận", or "căn" folding to
-/// the "can" of "cán".
+/// the "can" of "cán". A syllable typed with its marks is marked where a text writes it so ("dưỡng" of "bồi dưỡng", not
+/// "đường"), unless the text never does: then the mark typed may be wrong, and its folded matches are what was found.
 /// </summary>
 public sealed class SnippetTerms
 {
     private readonly HashSet<string> _typed;
     private readonly List<IReadOnlyList<string>> _forms = [];
+    /// <summary>The written forms (lower-cased, normalised) of the syllables typed with marks, by their folded form.</summary>
+    private readonly Dictionary<string, HashSet<string>> _written = new(StringComparer.Ordinal);
 
-    public SnippetTerms(IEnumerable<string> typed)
+    internal SnippetTerms(IReadOnlyList<QueryPart> parts)
     {
-        _typed = typed.ToHashSet(StringComparer.Ordinal);
+        _typed = SearchQueryBuilder.FoldedTerms(parts);
         Syllables = new HashSet<string>(_typed, StringComparer.Ordinal);
+        foreach (var part in parts.Where(p => p.HasDiacritics))
+            for (var k = 0; k < part.Folded.Count; k++)
+                if (part.Exact[k] != part.Folded[k])
+                {
+                    if (!_written.TryGetValue(part.Folded[k], out var forms))
+                        _written[part.Folded[k]] = forms = new HashSet<string>(StringComparer.Ordinal);
+                    forms.Add(part.Exact[k]);
+                }
     }
 
     /// <summary>Every syllable that may be marked: what a text's words are looked up by.</summary>
     public HashSet<string> Syllables { get; }
 
-    /// <summary>A syllable marked wherever it stands: one the user typed, or a correction of one.</summary>
+    /// <summary>A syllable marked wherever it stands, as one typed without marks: a correction of a mistyped one.</summary>
     public void AddTyped(string syllable)
     {
         _typed.Add(syllable);
@@ -40,14 +51,23 @@ public sealed class SnippetTerms
     }
 
     /// <summary>The words of a text's <paramref name="matches"/> (its words among <see cref="Syllables"/>, in order) to mark.</summary>
-    public List<AnalyzedToken> Marked(List<AnalyzedToken> matches)
+    public List<AnalyzedToken> Marked(string text, List<AnalyzedToken> matches)
     {
-        if (_forms.Count == 0)
+        if (_forms.Count == 0 && _written.Count == 0)
             return matches;
+        // Whether each match is written as typed, for the syllables typed with marks, and which of those the text writes so.
+        var asTyped = new bool[matches.Count];
+        var writtenSo = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < matches.Count; i++)
+            if (_written.TryGetValue(matches[i].Term, out var forms) && forms.Contains(Written(text, matches[i])))
+            {
+                asTyped[i] = true;
+                writtenSo.Add(matches[i].Term);
+            }
         var marked = new bool[matches.Count];
         for (var i = 0; i < matches.Count; i++)
         {
-            if (_typed.Contains(matches[i].Term))
+            if (_typed.Contains(matches[i].Term) && (asTyped[i] || !writtenSo.Contains(matches[i].Term)))
                 marked[i] = true;
             foreach (var form in _forms)
                 if (StandsAt(matches, i, form))
@@ -55,6 +75,10 @@ public sealed class SnippetTerms
         }
         return matches.Where((_, i) => marked[i]).ToList();
     }
+
+    /// <summary>A word of the text as the exact analyser reads it: its marks normalised, lower-cased.</summary>
+    private static string Written(string text, AnalyzedToken token) =>
+        VietnameseText.NormalizeWord(text[token.Start..token.End]).ToLowerInvariant();
 
     private static bool StandsAt(List<AnalyzedToken> matches, int at, IReadOnlyList<string> form)
     {

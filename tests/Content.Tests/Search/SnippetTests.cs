@@ -7,7 +7,7 @@ public class SnippetTests
     private static SnippetTerms Terms(string query)
     {
         Assert.True(UserQuery.TryParse(query, out var parsed, out _));
-        return new SnippetTerms(SearchQueryBuilder.FoldedTerms(SearchQueryBuilder.Parts(parsed)));
+        return new SnippetTerms(SearchQueryBuilder.Parts(parsed));
     }
 
     [Fact]
@@ -107,5 +107,17 @@ public class SnippetTests
         var html = Assert.Single((await site.SearchAsync("CBCCVC bồi dưỡng")).Hits.Items).SnippetHtml;
 
         Assert.StartsWith("Bộ phận một cửa căn cứ kế hoạch <mark>bồi</mark> <mark>dưỡng</mark> cho <mark>cán</mark> <mark>bộ</mark>,", html);
+    }
+
+    [Fact]
+    public void A_word_typed_with_marks_is_marked_where_written_so_unless_the_text_never_writes_it_so()
+    {
+        const string text = "Duy trì đường dây nóng và kế hoạch bồi dưỡng năm 2025.";
+
+        Assert.Equal("Duy trì đường dây nóng và kế hoạch bồi <mark>dưỡng</mark> năm 2025.", SnippetBuilder.Build(Terms("dưỡng"), null, text));
+        Assert.Equal("Duy trì <mark>đường</mark> dây nóng và kế hoạch bồi <mark>dưỡng</mark> năm 2025.", SnippetBuilder.Build(Terms("duong"), null, text));
+        // A wrong mark typed: the words the search found by their letters are marked.
+        Assert.Equal("Duy trì <mark>đường</mark> dây nóng và kế hoạch bồi <mark>dưỡng</mark> năm 2025.", SnippetBuilder.Build(Terms("dượng"), null, text));
+        Assert.Equal("<mark>Hoà</mark> giải", SnippetBuilder.Build(Terms("hòa"), null, "Hoà giải"));
     }
 }
