@@ -204,7 +204,7 @@ internal sealed class MatchPlan
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
             _groupFeatures.Add((window, Math.Max(1, _weights.Run / windows.Count)));
         // A post repeating a rare word of what a yes-no question asks about is about it: the post on booking vehicle
-        // inspection writes "xe" seventeen times, the ward's fire-safety checks once, beside the frame's "kiểm tra" of
+        // inspection writes "xe" eighteen times, the ward's fire-safety checks once, beside the frame's "kiểm tra" of
         // "xe mới mua có phải mang đi kiểm tra kỹ thuật không". So a subject's word found several times weighs its rarity.
         var subject = folded.Take(QuestionPhrases.Subject(folded, optional)).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
