@@ -64,7 +64,8 @@ internal sealed class MatchPlan
 
         var words = parts.Where(p => !p.IsTypedPhrase).ToList();
         var typed = query.Words.Where(w => QueryPart.Of(w, isTypedPhrase: false) is not null).ToList();
-        var optional = QuestionPhrases.Optional(words.Select(w => w.Folded).ToList());
+        var folded = words.Select(w => w.Folded).ToList();
+        var optional = QuestionPhrases.Optional(folded);
         var content = Enumerable.Range(0, words.Count).Where(i => !optional[i]).ToList();
         var longQuery = content.Count > SearchQueryBuilder.ShortQueryWords;
         var corrected = new List<string>(typed);
@@ -202,8 +203,14 @@ internal sealed class MatchPlan
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
             _groupFeatures.Add((window, Math.Max(1, _weights.Run / windows.Count)));
+        // A post repeating a rare word of what a yes-no question asks about is about it: the post on booking vehicle
+        // inspection writes "xe" eighteen times, the ward's fire-safety checks once, beside the frame's "kiểm tra" of
+        // "xe mới mua có phải mang đi kiểm tra kỹ thuật không". So a subject's word found several times weighs its rarity.
+        var subject = folded.Take(QuestionPhrases.Subject(folded, optional)).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
-            .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), _weights.Frequent)));
+            .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), subject.Contains(word)
+                ? Math.Max(_weights.Frequent, Rarity(_frequencies, [[new Clause(SearchFields.All, [word])]]))
+                : _weights.Frequent)));
 
         _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count, isQuestion: optional.Any(o => o));
         if (_requiredGroups == _groups.Count && _groups.Count > 1)

@@ -67,6 +67,16 @@ public static class QuestionPhrases
         return optional.All(o => o) ? new bool[words.Count] : optional;
     }
 
+    /// <summary>
+    /// How many words a yes-no question ("… có phải … không", "… đã … chưa") types before its first question word: its
+    /// subject, what it asks about ("xe mới mua" of "xe mới mua có phải mang đi kiểm tra kỹ thuật không"), while the words
+    /// of the frame ("mang đi kiểm tra kỹ thuật") say what is asked of it. None for another query, nor for a question
+    /// opening with its question words ("có cần … không").
+    /// </summary>
+    /// <param name="optional">The question words, as <see cref="Optional"/> found them.</param>
+    public static int Subject(IReadOnlyList<IReadOnlyList<string>> words, bool[] optional) =>
+        optional.Length > 0 && optional[^1] && words[^1] is [var last] && Frames.Any(f => f.Closer == last) ? Math.Max(0, Array.IndexOf(optional, true)) : 0;
+
     /// <summary>Marks the last opener that leaves a word between it and the closing last word, and the closing word.</summary>
     private static void MarkFrame(List<string?> single, string[][] openers, bool[] optional)
     {

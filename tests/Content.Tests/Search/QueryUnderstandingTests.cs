@@ -729,6 +729,40 @@ public class QueryUnderstandingTests
         Assert.Equal(["Tiếp nhận hồ sơ trong ngày"], await site.TitlesAsync("hồ sơ \"có được\""));
     }
 
+    [Theory]
+    [InlineData("xe mới mua có phải mang đi kiểm tra kỹ thuật không", "xe mới mua")]
+    [InlineData("hồ sơ đã được duyệt chưa", "hồ sơ")]
+    [InlineData("có cần mang theo phim chụp không", "")]
+    [InlineData("nhà bị lũ cuốn trôi thì hỗ trợ bao nhiêu", "")]
+    [InlineData("xe mới mua đi kiểm tra", "")]
+    public void A_yes_no_questions_subject_is_what_it_types_before_its_question_words(string query, string subject)
+    {
+        var words = Words(query).Select(w => w.Folded).ToList();
+
+        var count = QuestionPhrases.Subject(words, QuestionPhrases.Optional(words));
+
+        Assert.Equal(subject, string.Join(' ', query.Split(' ').Take(count)));
+    }
+
+    /// <summary>
+    /// Two posts hold the same words once, but one repeats the subject of the yes-no question ("xe") and the other a word
+    /// of its frame ("kiểm tra"): the post repeating the subject is about what is asked. Asked with the subject after the
+    /// question words, the query has none, and each repeated word weighs as little as any.
+    /// </summary>
+    [Fact]
+    public async Task A_post_repeating_the_rare_subject_of_a_yes_no_question_ranks_above_one_repeating_its_frame()
+    {
+        await using var site = await SiteWithAsync(
+            ("Thông báo số một", "Xe mới mua đi kiểm tra. Chủ xe đặt lịch trước. Xe tải đặt lịch sau."),
+            ("Thông báo số hai", "Xe mới mua đi kiểm tra. Kiểm tra lần hai. Kiểm tra lần ba."),
+            ("Lịch tiếp công dân", "Lãnh đạo tiếp công dân vào thứ năm."),
+            ("Tuyển dụng giáo viên", "Nộp hồ sơ dự tuyển tại trường."),
+            ("Khảo sát sự hài lòng", "Người dân đánh giá qua mã QR."));
+
+        Assert.Equal(["Thông báo số một", "Thông báo số hai"], await site.TitlesAsync("xe mới mua có phải đi kiểm tra không"));
+        Assert.Equal(["Thông báo số hai", "Thông báo số một"], await site.TitlesAsync("có phải đi kiểm tra xe mới mua không"));
+    }
+
     /// <summary>
     /// In a long query, the post holding the query's rare two-syllable words ("trễ hạn", "xin lỗi") in its text ranks above
     /// posts whose titles hold only its common one ("hồ sơ") and whose texts hold its syllables apart ("thời hạn", "xin thêm").
