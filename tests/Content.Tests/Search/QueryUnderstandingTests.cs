@@ -1045,7 +1045,6 @@ public class QueryUnderstandingTests
     [Theory]
     [InlineData("đăng kiểm", "Kiểm định xe cơ giới: đặt lịch trực tuyến")]
     [InlineData("làm giấy chứng tử", "Đăng ký khai tử cho người mất tại nhà")]
-    [InlineData("nhận con nuôi", "Đăng ký việc nuôi con nuôi trong nước")]
     [InlineData("lên thổ cư", "Chuyển mục đích sử dụng đất trồng lúa")]
     [InlineData("đất thổ cư", "Bảng giá đất ở tại đô thị năm 2025")]
     [InlineData("tiền già", "Trợ cấp xã hội hằng tháng cho người từ đủ 80 tuổi")]
@@ -1063,7 +1062,6 @@ public class QueryUnderstandingTests
         await using var site = await SiteWithAsync(
             ("Kiểm định xe cơ giới: đặt lịch trực tuyến", "Chủ phương tiện nộp phí trước qua ứng dụng."),
             ("Đăng ký khai tử cho người mất tại nhà", "Thân nhân nộp tờ khai tại xã."),
-            ("Đăng ký việc nuôi con nuôi trong nước", "Hồ sơ nộp tại Ủy ban nhân dân xã."),
             ("Chuyển mục đích sử dụng đất trồng lúa", "Hồ sơ nộp tại Bộ phận một cửa."),
             ("Bảng giá đất ở tại đô thị năm 2025", "Giá tăng gấp đôi ở trung tâm phường."),
             ("Trợ cấp xã hội hằng tháng cho người từ đủ 80 tuổi", "Chi trả qua tài khoản ngân hàng."),
@@ -1078,7 +1076,6 @@ public class QueryUnderstandingTests
             ("Chứng thực bản sao từ bản chính tại xã", "Lệ phí 2.000 đồng một trang."),
             // The typed words apart, in a title: without the thesaurus these come first.
             ("Đăng ký kiểm tra sức khỏe đầu năm học", "Học sinh đăng ký theo lớp."),
-            ("Tiếp nhận hồ sơ hỗ trợ chăn nuôi cho con em hộ nghèo", "Xã tiếp nhận đến hết tháng."),
             ("Lên kế hoạch kiểm kê tài sản công", "Các trường lên danh sách."),
             ("Cư dân nhận đất tái định cư", "Đất được giao trong năm."),
             ("Thu tiền học phí không dùng tiền mặt", "Phụ huynh nộp tiền qua mã QR."),
