@@ -1072,6 +1072,57 @@ public class QueryUnderstandingTests
         Assert.Equal(title, (await site.TitlesAsync(query)).FirstOrDefault());
     }
 
+    /// <summary>
+    /// The things citizens name in their words that posts name as the law does (thesaurus.tsv, the twenty-ninth tuning): no
+    /// post holds the words typed together, and the post the law's name is in comes first, above one holding them apart.
+    /// </summary>
+    [Theory]
+    [InlineData("đăng kiểm", "Kiểm định xe cơ giới: đặt lịch trực tuyến")]
+    [InlineData("làm giấy chứng tử", "Đăng ký khai tử cho người mất tại nhà")]
+    [InlineData("lên thổ cư", "Chuyển mục đích sử dụng đất trồng lúa")]
+    [InlineData("đất thổ cư", "Bảng giá đất ở tại đô thị năm 2025")]
+    [InlineData("tiền già", "Trợ cấp xã hội hằng tháng cho người từ đủ 80 tuổi")]
+    [InlineData("tiền thất nghiệp", "Hưởng trợ cấp thất nghiệp trực tuyến")]
+    [InlineData("hộ cá thể", "Hộ kinh doanh khai thuế qua điện thoại")]
+    [InlineData("hộ khẩu", "Chứng minh nơi thường trú khi làm giấy tờ cho con")]
+    [InlineData("bấm biển số", "Đăng ký xe máy tại công an phường")]
+    [InlineData("nước máy", "Nước sinh hoạt yếu vào mùa khô")]
+    [InlineData("OCOP", "Chương trình Mỗi xã một sản phẩm năm 2025")]
+    [InlineData("PCCC", "Kiểm tra an toàn phòng cháy, chữa cháy nhà ở kết hợp kinh doanh")]
+    [InlineData("CMND", "Cấp đổi thẻ căn cước gắn chip")]
+    [InlineData("photo công chứng", "Chứng thực bản sao từ bản chính tại xã")]
+    public async Task A_thing_named_in_everyday_words_finds_the_post_naming_it_as_the_law_does(string query, string title)
+    {
+        await using var site = await SiteWithAsync(
+            ("Kiểm định xe cơ giới: đặt lịch trực tuyến", "Chủ phương tiện nộp phí trước qua ứng dụng."),
+            ("Đăng ký khai tử cho người mất tại nhà", "Thân nhân nộp tờ khai tại xã."),
+            ("Chuyển mục đích sử dụng đất trồng lúa", "Hồ sơ nộp tại Bộ phận một cửa."),
+            ("Bảng giá đất ở tại đô thị năm 2025", "Giá tăng gấp đôi ở trung tâm phường."),
+            ("Trợ cấp xã hội hằng tháng cho người từ đủ 80 tuổi", "Chi trả qua tài khoản ngân hàng."),
+            ("Hưởng trợ cấp thất nghiệp trực tuyến", "Người lao động nộp hồ sơ trên Cổng Dịch vụ công."),
+            ("Hộ kinh doanh khai thuế qua điện thoại", "Không phải ra Chi cục Thuế."),
+            ("Chứng minh nơi thường trú khi làm giấy tờ cho con", "Dùng ứng dụng VNeID."),
+            ("Đăng ký xe máy tại công an phường", "Nộp hồ sơ trực tuyến, nhận kết quả trong ngày."),
+            ("Nước sinh hoạt yếu vào mùa khô", "Ủy ban nhân dân thị xã trả lời phản ánh của người dân."),
+            ("Chương trình Mỗi xã một sản phẩm năm 2025", "Thị xã nhận hồ sơ đánh giá, phân hạng."),
+            ("Kiểm tra an toàn phòng cháy, chữa cháy nhà ở kết hợp kinh doanh", "Công an phường kiểm tra từ tháng 4."),
+            ("Cấp đổi thẻ căn cước gắn chip", "Công an xã tiếp nhận hồ sơ."),
+            ("Chứng thực bản sao từ bản chính tại xã", "Lệ phí 2.000 đồng một trang."),
+            // The typed words apart, in a title: without the thesaurus these come first.
+            ("Đăng ký kiểm tra sức khỏe đầu năm học", "Học sinh đăng ký theo lớp."),
+            ("Lên kế hoạch kiểm kê tài sản công", "Các trường lên danh sách."),
+            ("Cư dân nhận đất tái định cư", "Đất được giao trong năm."),
+            ("Thu tiền học phí không dùng tiền mặt", "Phụ huynh nộp tiền qua mã QR."),
+            ("Doanh nghiệp thất thu tiền thuế", "Chi cục Thuế đôn đốc doanh nghiệp nộp tiền."),
+            ("Thể lệ hội thi dành cho hộ gia đình", "Mỗi hộ đăng ký một đội."),
+            ("Phát khẩu trang cho người dân", "Mỗi người nhận mười chiếc."),
+            ("Số hóa bản đồ ven biển", "Dữ liệu số của vùng biển."),
+            ("Sửa máy tính của cơ quan nhà nước", "Máy tính được bảo trì định kỳ."),
+            ("Hợp đồng mua bán nhà được công chứng", "Văn phòng công chứng làm việc cả thứ Bảy."));
+
+        Assert.Equal(title, (await site.TitlesAsync(query)).FirstOrDefault());
+    }
+
     /// <summary>The other way: the procedure's official name finds the citizen's question that names it in everyday words.</summary>
     [Fact]
     public async Task A_procedure_named_as_the_law_does_finds_the_question_asked_in_everyday_words()
