@@ -146,11 +146,11 @@ internal sealed class MatchPlan
                 syllables[index] = [correction];
                 corrections.Add((index, c));
             }
-            else if (IsUnknownAbbreviation(typed[index], clauses[0][0], _frequencies))
+            else if (IsUnknownWord(typed[index], clauses[0][0], _frequencies))
             {
-                // An abbreviation that no document holds and the thesaurus does not know says nothing about which post
-                // answers: required, it would leave nothing to find ("ĐTN hỗ trợ người dân"); the words around it decide,
-                // and it breaks their run as a term does.
+                // A word that no document holds, nor a correction of it — an abbreviation the thesaurus does not know
+                // ("ĐTN hỗ trợ người dân"), a foreign word ("sổ đỏ online") — says nothing about which post answers:
+                // required, it would leave nothing to find; the words around it decide, and it breaks their run as a term does.
                 inTerm[index] = true;
                 c++;
                 continue;
@@ -384,9 +384,12 @@ internal sealed class MatchPlan
     private bool IsCommonWord(QueryPart word) =>
         word.Folded.Count == 1 && IsCommon(_frequencies, Written(word.Exact[0], word.Folded[0]).DocumentFrequency(_frequencies));
 
-    /// <summary>A word typed in capitals, letters only ("ĐTN"), that is in no document.</summary>
-    private static bool IsUnknownAbbreviation(string typed, Clause clause, DocumentFrequencies frequencies) =>
-        typed.Length >= 2 && typed.All(char.IsLetter) && !typed.Any(char.IsLower) && clause.DocumentFrequency(frequencies) == 0;
+    /// <summary>
+    /// A word of letters only ("ĐTN", "online") that is in no document. Not a number or a code: a document's number that
+    /// no post holds finds nothing, rather than the posts of other numbers.
+    /// </summary>
+    private static bool IsUnknownWord(string typed, Clause clause, DocumentFrequencies frequencies) =>
+        typed.Length >= 2 && typed.All(char.IsLetter) && clause.DocumentFrequency(frequencies) == 0;
 
     /// <summary>A word typed in capitals, letters and the joining marks of initials only ("CBCCVC", "LĐ-TB&XH").</summary>
     private static bool IsAbbreviation(string typed) =>

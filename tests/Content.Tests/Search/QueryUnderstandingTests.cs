@@ -1147,6 +1147,21 @@ public class QueryUnderstandingTests
         Assert.Empty(await site.TitlesAsync("\"ĐTN\" tình nguyện"));
     }
 
+    [Fact]
+    public async Task A_word_that_no_post_holds_beside_a_thesaurus_term_leaves_the_term_to_decide()
+    {
+        await using var site = await SiteWithAsync(
+            ("Cấp giấy chứng nhận quyền sử dụng đất lần đầu", "Hồ sơ nộp tại Bộ phận một cửa."),
+            ("Lịch tiếp công dân", "Không liên quan."));
+
+        Assert.Equal(["Cấp giấy chứng nhận quyền sử dụng đất lần đầu"], await site.TitlesAsync("sổ đỏ online"));
+        Assert.Equal(["Cấp giấy chứng nhận quyền sử dụng đất lần đầu"], await site.TitlesAsync("cấp giấy chứng nhận online"));
+        // Alone, or quoted, it finds nothing; nor does a number no post holds.
+        Assert.Empty(await site.TitlesAsync("online"));
+        Assert.Empty(await site.TitlesAsync("\"online\" sổ đỏ"));
+        Assert.Empty(await site.TitlesAsync("sổ đỏ 2019"));
+    }
+
     /// <summary>
     /// A place typed by its level and proper name ("tỉnh Sóc Trăng") is one word in a title: the unit's plan naming it in
     /// its title gains the name once, not its two pairs besides, which outweighed the words saying what the post is about.
