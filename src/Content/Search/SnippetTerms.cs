@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CchcSite.Content.Search;
 
 /// <summary>
@@ -58,12 +60,20 @@ public sealed class SnippetTerms
         // Whether each match is written as typed, for the syllables typed with marks, and which of those the text writes so.
         var asTyped = new bool[matches.Count];
         var writtenSo = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < matches.Count; i++)
-            if (_written.TryGetValue(matches[i].Term, out var forms) && forms.Contains(Written(text, matches[i])))
-            {
-                asTyped[i] = true;
-                writtenSo.Add(matches[i].Term);
-            }
+        var buffer = ArrayPool<char>.Shared.Rent(64);
+        try
+        {
+            for (var i = 0; i < matches.Count; i++)
+                if (_written.TryGetValue(matches[i].Term, out var forms) && IsWrittenAs(text, matches[i], forms, ref buffer))
+                {
+                    asTyped[i] = true;
+                    writtenSo.Add(matches[i].Term);
+                }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
         var marked = new bool[matches.Count];
         for (var i = 0; i < matches.Count; i++)
         {
@@ -73,12 +83,28 @@ public sealed class SnippetTerms
                 if (StandsAt(matches, i, form))
                     Array.Fill(marked, true, i, form.Count);
         }
-        return matches.Where((_, i) => marked[i]).ToList();
+        return Array.TrueForAll(marked, m => m) ? matches : matches.Where((_, i) => marked[i]).ToList();
     }
 
-    /// <summary>A word of the text as the exact analyser reads it: its marks normalised, lower-cased.</summary>
-    private static string Written(string text, AnalyzedToken token) =>
-        VietnameseText.NormalizeWord(text[token.Start..token.End]).ToLowerInvariant();
+    /// <summary>
+    /// Whether a word of the text, read as the exact analyser reads it (its marks normalised, lower-cased), is one of the
+    /// forms; in <paramref name="buffer"/>, as this runs on every match of a syllable typed with marks in ten bodies.
+    /// </summary>
+    private static bool IsWrittenAs(string text, AnalyzedToken token, HashSet<string> forms, ref char[] buffer)
+    {
+        var length = token.End - token.Start;
+        if (buffer.Length < length)
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = ArrayPool<char>.Shared.Rent(length);
+        }
+        text.CopyTo(token.Start, buffer, 0, length);
+        length = VietnameseText.NormalizeWord(buffer, length);
+        var word = buffer.AsSpan(0, length);
+        for (var k = 0; k < word.Length; k++)
+            word[k] = char.ToLowerInvariant(word[k]);
+        return forms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
 
     private static bool StandsAt(List<AnalyzedToken> matches, int at, IReadOnlyList<string> form)
     {
