@@ -71,6 +71,7 @@ internal sealed class MatchPlan
         var corrected = new List<string>(typed);
         // Each correction's place among the words and among the content words, whose neighbours it is spelled beside.
         var corrections = new List<(int Index, int C)>();
+        var unfound = new List<string>();
         var inTerm = new bool[words.Count];
         // The first word of the thesaurus term each word is part of, if any: a term is one word, whatever its syllables.
         var termStart = Enumerable.Repeat(-1, words.Count).ToArray();
@@ -151,6 +152,8 @@ internal sealed class MatchPlan
                 // A word that no document holds, nor a correction of it — an abbreviation the thesaurus does not know
                 // ("ĐTN hỗ trợ người dân"), a foreign word ("sổ đỏ online") — says nothing about which post answers:
                 // required, it would leave nothing to find; the words around it decide, and it breaks their run as a term does.
+                // The page says it was left out.
+                unfound.Add(typed[index]);
                 inTerm[index] = true;
                 c++;
                 continue;
@@ -222,6 +225,7 @@ internal sealed class MatchPlan
                 _groupFeatures.Add((group, weight));
         }
         Snippets = terms;
+        Unfound = unfound;
         Correction = corrections.Count > 0
             ? new QueryCorrection(query.Phrases.Select(p => $"\"{p}\"").ToList(), corrected, corrections.Select(k => new QueryCorrection.Corrected(k.Index,
                 corrected[k.Index], k.C > 0 ? syllables[content[k.C - 1]][^1] : null, k.C + 1 < content.Count ? syllables[content[k.C + 1]][0] : null)).ToList())
@@ -248,6 +252,9 @@ internal sealed class MatchPlan
                 yield return (group, new Clause(SearchFields.Title, run));
         }
     }
+
+    /// <summary>The words typed that no post holds nor a correction of them, left to the other words (<see cref="IsUnknownWord"/>).</summary>
+    public IReadOnlyList<string> Unfound { get; }
 
     /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>
     public QueryCorrection? Correction { get; }

@@ -25,6 +25,9 @@ public sealed record UnitCount(UnitRef Unit, int Count);
 public sealed record SearchResults(PagedResult<SearchHit> Hits, IReadOnlyList<KindCount> Kinds, IReadOnlyList<UnitCount> Units, int QuestionCount,
     string? Correction = null)
 {
+    /// <summary>The words typed that no post holds, which the search went without ("online" of "sổ đỏ online"): the page says so.</summary>
+    public IReadOnlyList<string> Unfound { get; init; } = [];
+
     /// <summary>
     /// The documents of the other sources the same words find, by source (procedures: "Thủ tục hành chính"), each with the
     /// list that searches them alone; counted only by an unfiltered search, as questions are.

@@ -1155,6 +1155,8 @@ public class QueryUnderstandingTests
             ("Lịch tiếp công dân", "Không liên quan."));
 
         Assert.Equal(["Cấp giấy chứng nhận quyền sử dụng đất lần đầu"], await site.TitlesAsync("sổ đỏ online"));
+        Assert.Equal(["online"], (await site.SearchAsync("sổ đỏ online")).Unfound);
+        Assert.Empty((await site.SearchAsync("sổ đỏ")).Unfound);
         Assert.Equal(["Cấp giấy chứng nhận quyền sử dụng đất lần đầu"], await site.TitlesAsync("cấp giấy chứng nhận online"));
         // Alone, or quoted, it finds nothing; nor does a number no post holds.
         Assert.Empty(await site.TitlesAsync("online"));

@@ -72,6 +72,15 @@ public class SearchApiTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_word_no_post_holds_is_listed_as_unfound()
+    {
+        var results = await GetJsonAsync("/api/v1/search?q=duong%20day%20nong%20blockchain&pageSize=3");
+
+        Assert.True(results.GetProperty("hits").GetProperty("totalCount").GetInt32() > 0);
+        Assert.Equal(["blockchain"], results.GetProperty("unfound").EnumerateArray().Select(w => w.GetString()));
+    }
+
+    [Fact]
     public async Task Filters_by_unit_with_sub_units_kind_and_dates_and_sorts_newest_first()
     {
         var town = await GetJsonAsync($"/api/v1/search?q=tuyen%20truyen&unit={SeedFacts.Units.UbndThiXaNgaNam}&pageSize=50");

@@ -42,6 +42,17 @@ public class SearchPageTests(SiteFactory site)
     }
 
     [Fact]
+    public async Task A_word_no_post_holds_is_named_and_the_other_words_find_the_posts()
+    {
+        var html = await GetPageAsync("/tim-kiem?q=%C4%91%C6%B0%E1%BB%9Dng+d%C3%A2y+n%C3%B3ng+blockchain");
+
+        Assert.Matches("Tìm thấy \\d+ kết quả cho “đường dây nóng blockchain”", html);
+        Assert.Contains("Không bài nào có từ “blockchain”; kết quả dưới đây khớp với các từ còn lại.", html);
+        Assert.Contains("<mark>đường</mark> <mark>dây</mark> <mark>nóng</mark>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Không bài nào có từ", await GetPageAsync("/tim-kiem?q=%C4%91%C6%B0%E1%BB%9Dng+d%C3%A2y+n%C3%B3ng"));
+    }
+
+    [Fact]
     public async Task Filtering_by_unit_keeps_the_choice_in_the_form_and_the_pager()
     {
         var html = await GetPageAsync($"/tim-kiem?q=tuyen+truyen&don-vi={SeedFacts.Units.UbndThiXaNgaNam}&sap-xep=moi-nhat");
