@@ -107,7 +107,11 @@ internal sealed class MatchPlan
                 }
                 termGroups[content[c]] = group;
                 var qualifier = thesaurus.Qualifier(group, contentWords, c + count);
-                var alternatives = new List<Clause[]> { span.Select(w => Adjacent(w.Folded)).ToArray() };
+                // A form that is another word without its marks ("~sổ đỏ": "số đo", "sở đó") matches as typed: its syllables
+                // next to each other, each as written; otherwise its words match apart and folded, as any word does.
+                var alternatives = new List<Clause[]> { form.MarksOnly
+                    ? [Adjacent(span.SelectMany(w => w.Folded).ToList()), .. span.SelectMany(w => w.Exact.Zip(w.Folded, Written))]
+                    : span.Select(w => Adjacent(w.Folded)).ToArray() };
                 foreach (var (other, whole) in Expansions(thesaurus, form, group, qualifier?.Term.Heads ?? []))
                 {
                     alternatives.Add([Adjacent(other)]);

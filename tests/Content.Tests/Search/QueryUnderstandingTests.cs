@@ -1148,6 +1148,20 @@ public class QueryUnderstandingTests
     }
 
     [Fact]
+    public async Task A_form_that_is_another_word_without_its_marks_matches_only_as_written_when_typed()
+    {
+        await using var site = await SiteWithAsync(
+            ("Cấp giấy chứng nhận quyền sử dụng đất lần đầu", "Hồ sơ nộp tại Bộ phận một cửa."),
+            ("Người dân mang sổ đỏ đến xã để đối chiếu", "Bản chính được trả lại ngay."),
+            ("Bảng số đo chiều cao học sinh", "Sở ghi nhận các số liệu đó."));
+
+        Assert.Equal(["Người dân mang sổ đỏ đến xã để đối chiếu", "Cấp giấy chứng nhận quyền sử dụng đất lần đầu"],
+            await site.TitlesAsync("sổ đỏ"));
+        // Without its marks it is the other words.
+        Assert.Contains("Bảng số đo chiều cao học sinh", await site.TitlesAsync("so do"));
+    }
+
+    [Fact]
     public async Task A_word_that_no_post_holds_beside_a_thesaurus_term_leaves_the_term_to_decide()
     {
         await using var site = await SiteWithAsync(
