@@ -71,7 +71,10 @@ internal sealed class MatchPlan
         var corrected = new List<string>(typed);
         // Each correction's place among the words and among the content words, whose neighbours it is spelled beside.
         var corrections = new List<(int Index, int C)>();
-        var unfound = new List<string>();
+        // The words typed that no document holds, for the page; those in small letters, with their group's place: left out
+        // only where every group is required.
+        var unfound = new List<int>();
+        var unknown = new List<(int Index, int Group)>();
         var inTerm = new bool[words.Count];
         // The first word of the thesaurus term each word is part of, if any: a term is one word, whatever its syllables.
         var termStart = Enumerable.Repeat(-1, words.Count).ToArray();
@@ -153,14 +156,17 @@ internal sealed class MatchPlan
             }
             else if (IsUnknownWord(typed[index], clauses[0][0], _frequencies))
             {
-                // A word that no document holds, nor a correction of it — an abbreviation the thesaurus does not know
-                // ("ĐTN hỗ trợ người dân"), a foreign word ("sổ đỏ online") — says nothing about which post answers:
-                // required, it would leave nothing to find; the words around it decide, and it breaks their run as a term does.
-                // The page says it was left out.
-                unfound.Add(typed[index]);
-                inTerm[index] = true;
-                c++;
-                continue;
+                unfound.Add(index);
+                if (!typed[index].Any(char.IsLower))
+                {
+                    // An abbreviation that no document holds and the thesaurus does not know says nothing about which post
+                    // answers: required, it would leave nothing to find ("ĐTN hỗ trợ người dân"); the words around it decide,
+                    // and it breaks their run as a term does.
+                    inTerm[index] = true;
+                    c++;
+                    continue;
+                }
+                unknown.Add((index, _groups.Count));
             }
             _groups.Add(new Group(clauses, Rarity(_frequencies, clauses)));
             AddTypedFeatures(part, longQuery);
@@ -207,6 +213,17 @@ internal sealed class MatchPlan
         // A document cited by its type's initials and number as two words ("KH 86") names it as its number typed whole does.
         foreach (var key in CitedNumbers.NumberKeys(contentWords, reader))
             _features.Add((new Clause(SearchFields.NumberKey, [key]), _weights.NumberKey));
+        var isQuestion = optional.Any(o => o);
+        // A word in small letters that no document holds ("online" of "sổ đỏ online", after a thesaurus term made the query
+        // short), where every group is required, would leave nothing to find: the other words decide, as for an unknown
+        // abbreviation. Where most groups suffice, it is one the posts may lack, as any word is.
+        if (unknown.Count > 0 && unknown.Count < _groups.Count
+            && SearchQueryBuilder.RequiredWords(_groups.Count, isQuestion) == _groups.Count)
+            foreach (var (index, group) in Enumerable.Reverse(unknown))
+            {
+                _groups.RemoveAt(group);
+                inTerm[index] = true;
+            }
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
             _groupFeatures.Add((window, Math.Max(1, _weights.Run / windows.Count)));
@@ -219,7 +236,7 @@ internal sealed class MatchPlan
                 ? Math.Max(_weights.Frequent, Rarity(_frequencies, [[new Clause(SearchFields.All, [word])]]))
                 : _weights.Frequent)));
 
-        _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count, isQuestion: optional.Any(o => o));
+        _requiredGroups = SearchQueryBuilder.RequiredWords(_groups.Count, isQuestion);
         if (_requiredGroups == _groups.Count && _groups.Count > 1)
             _lackable.AddRange(Lackable(abbreviations, content, syllables));
         foreach (var group in _groups)
@@ -229,7 +246,7 @@ internal sealed class MatchPlan
                 _groupFeatures.Add((group, weight));
         }
         Snippets = terms;
-        Unfound = unfound;
+        Unfound = unfound.Select(i => typed[i]).ToList();
         Correction = corrections.Count > 0
             ? new QueryCorrection(query.Phrases.Select(p => $"\"{p}\"").ToList(), corrected, corrections.Select(k => new QueryCorrection.Corrected(k.Index,
                 corrected[k.Index], k.C > 0 ? syllables[content[k.C - 1]][^1] : null, k.C + 1 < content.Count ? syllables[content[k.C + 1]][0] : null)).ToList())
@@ -257,7 +274,7 @@ internal sealed class MatchPlan
         }
     }
 
-    /// <summary>The words typed that no post holds nor a correction of them, left to the other words (<see cref="IsUnknownWord"/>).</summary>
+    /// <summary>The words typed that no post holds nor a correction of them (<see cref="IsUnknownWord"/>): the page names them.</summary>
     public IReadOnlyList<string> Unfound { get; }
 
     /// <summary>The query with its mistyped syllables corrected, when any was: for "did you mean".</summary>

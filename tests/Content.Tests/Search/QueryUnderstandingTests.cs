@@ -1179,6 +1179,22 @@ public class QueryUnderstandingTests
     }
 
     /// <summary>
+    /// Where most word groups suffice (four words or more), a word that no post holds stays one the posts may lack, as any
+    /// word is: the posts holding too few of the others are not let in. The page names it either way.
+    /// </summary>
+    [Fact]
+    public async Task A_word_that_no_post_holds_in_a_longer_query_is_one_the_posts_may_lack()
+    {
+        await using var site = await SiteWithAsync(
+            ("Thông báo số điện thoại đường dây nóng", "Gọi trong giờ hành chính."),
+            ("Lịch trực đường dây", "Không liên quan."));
+
+        var found = await site.SearchAsync("đường dây nóng blockchain");
+        Assert.Equal(["Thông báo số điện thoại đường dây nóng"], found.Hits.Items.Select(h => h.Post.Title));
+        Assert.Equal(["blockchain"], found.Unfound);
+    }
+
+    /// <summary>
     /// A place typed by its level and proper name ("tỉnh Sóc Trăng") is one word in a title: the unit's plan naming it in
     /// its title gains the name once, not its two pairs besides, which outweighed the words saying what the post is about.
     /// </summary>
