@@ -65,7 +65,7 @@ internal sealed class MatchPlan
         var words = parts.Where(p => !p.IsTypedPhrase).ToList();
         var typed = query.Words.Where(w => QueryPart.Of(w, isTypedPhrase: false) is not null).ToList();
         var folded = words.Select(w => w.Folded).ToList();
-        var optional = QuestionPhrases.Optional(folded);
+        var optional = QuestionPhrases.Optional(folded, words.Select(w => w.Exact).ToList());
         var content = Enumerable.Range(0, words.Count).Where(i => !optional[i]).ToList();
         var longQuery = content.Count > SearchQueryBuilder.ShortQueryWords;
         var corrected = new List<string>(typed);

@@ -17,7 +17,7 @@ public static class QuestionPhrases
             "nhu the nao", "the nao", "lam sao", "o dau", "tai dau", "khi nao", "bao gio", "bao lau", "la gi", "lam gi",
             "may gio", "gio nao", "nhu nao", "ra sao", "the nao la", "cho toi hoi", "cho em hoi", "xin hoi", "cho hoi", "toi muon",
             "em muon", "hay khong", "duoc khong", "lam the nao", "luc nao", "bao nhieu", "mat bao lau", "tai sao", "vi sao",
-            "la ai", "phai khong", "dung khong",
+            "la ai", "phai khong", "dung khong", "muc nao",
         }.Select(p => p.Split(' ')).OrderByDescending(p => p.Length),
     ];
 
@@ -40,12 +40,21 @@ public static class QuestionPhrases
     private static readonly string[] Ending = ["gi", "nao"];
 
     /// <summary>
+    /// Question words only when typed with their marks, as the index's exact field reads them: "mấy" ("hỗ trợ mấy triệu",
+    /// "mất mấy ngày") folds to "may", which is also "máy" and "may".
+    /// </summary>
+    private static readonly string[] WithMarks = ["mấy"];
+
+    /// <summary>
     /// Which of the words (each its folded tokens) are question words; none when every word would be, since then the
     /// question words are all there is to find.
     /// </summary>
-    public static bool[] Optional(IReadOnlyList<IReadOnlyList<string>> words)
+    /// <param name="written">Each word's tokens with their marks (<see cref="SearchAnalyzers.Exact"/>), when known: for <see cref="WithMarks"/>.</param>
+    public static bool[] Optional(IReadOnlyList<IReadOnlyList<string>> words, IReadOnlyList<IReadOnlyList<string>>? written = null)
     {
         var optional = new bool[words.Count];
+        for (var i = 0; i < words.Count && written is not null; i++)
+            optional[i] = written[i] is [var one] && WithMarks.Contains(one, StringComparer.Ordinal);
         var single = words.Select(w => w.Count == 1 ? w[0] : null).ToList();
         for (var i = 0; i < words.Count; i++)
             foreach (var phrase in Anywhere)

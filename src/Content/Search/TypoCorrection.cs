@@ -32,6 +32,10 @@ internal static class TypoCorrection
             return null;
         var word = part.Folded[0];
         var known = SyllableVocabulary.DocumentFrequency(index.Reader, word) > 0;
+        // Whatever the query's length: a variant spelling is no other word, and its neighbours tell which spelling the posts use.
+        if (known && OtherSpelling(word) is { } other && IsStranded(index, word, previous, next)
+            && PairShare(index, previous, Documents(index, previous), other, isBefore: true) + PairShare(index, next, Documents(index, next), other, isBefore: false) > 0)
+            return other;
         if (known && (longQuery || word.Length < MinLength || !IsStranded(index, word, previous, next)))
             return null;
         // A word the index holds is corrected only to one its neighbours call for, as a syllable too short to tell.
@@ -72,6 +76,17 @@ internal static class TypoCorrection
             ? n.Item1!.Folded[0] + IndexedText.PairSeparator + word
             : word + IndexedText.PairSeparator + n.Item1!.Folded[0]) == 0);
     }
+
+    /// <summary>
+    /// The syllable spelt with the other of i and y, where both spell its only vowel after the same initial ("lí lịch" and
+    /// "lý lịch", "kí" and "ký", "sĩ" and "sỹ", "qui" and "quy"): the spelling rules of 1984 left the choice open, and
+    /// writers still use both, so a word typed one way stands where the posts write it the other. Null for any other syllable.
+    /// </summary>
+    internal static string? OtherSpelling(string word) =>
+        word.Length >= 2 && word[^1] is 'i' or 'y' && SpeltEitherWay.Contains(word[..^1]) ? string.Concat(word.AsSpan(0, word.Length - 1), word[^1] == 'i' ? "y" : "i") : null;
+
+    /// <summary>The initials after which a lone i or y spell the same sound, and both spellings are written.</summary>
+    private static readonly HashSet<string> SpeltEitherWay = new(["h", "k", "l", "m", "s", "t", "qu"], StringComparer.Ordinal);
 
     /// <summary>
     /// Whether the candidate swaps sounds that speakers of one dialect or another say alike, so write one for the other by

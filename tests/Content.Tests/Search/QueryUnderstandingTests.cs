@@ -231,6 +231,48 @@ public class QueryUnderstandingTests
         Assert.Equal(alike, TypoCorrection.SoundsAlike(typed, candidate));
 
     [Theory]
+    [InlineData("li", "ly")]
+    [InlineData("ky", "ki")]
+    [InlineData("qui", "quy")]
+    [InlineData("ti", "ty")]
+    [InlineData("thi", null)]   // "thi" is never written "thy"
+    [InlineData("ni", null)]
+    [InlineData("lich", null)]
+    [InlineData("y", null)]
+    public void A_lone_i_or_y_after_the_initials_that_take_both_is_spelt_the_other_way_too(string folded, string? other) =>
+        Assert.Equal(other, TypoCorrection.OtherSpelling(folded));
+
+    /// <summary>
+    /// "lí lịch" for "lý lịch": a post writes "xử lí", so the index holds "li", and the query is long, whose known words are
+    /// never corrected as slips; but "li" is in no pair with "phiếu" or "lịch", and "lý" is, so it is read as "lý".
+    /// </summary>
+    [Fact]
+    public async Task A_syllable_spelt_with_i_where_the_posts_write_y_is_read_as_they_write_it_in_a_long_query()
+    {
+        await using var site = await SiteWithAsync(
+            ("Cấp phiếu lý lịch tư pháp trên VNeID", "Người dân nộp tờ khai trên ứng dụng."),
+            ("Xử lí hồ sơ trễ hạn", "Cán bộ xin lỗi người dân bằng văn bản."));
+
+        var results = await site.SearchAsync("xin phiếu lí lịch tư pháp trên VNeID");
+        Assert.NotNull(results.Correction);
+        Assert.Equal("Cấp phiếu lý lịch tư pháp trên VNeID", results.Hits.Items.First().Post.Title);
+    }
+
+    [Theory]
+    [InlineData("nhà nước hỗ trợ mấy triệu", "nhà nước hỗ trợ triệu")]
+    [InlineData("thi mấy môn", "thi môn")]
+    [InlineData("ho tro may trieu", "ho tro may trieu")]   // "may" without its marks is also "máy", "may"
+    [InlineData("sửa máy tính", "sửa máy tính")]
+    public void A_question_word_folding_to_other_words_counts_only_typed_with_its_marks(string query, string required)
+    {
+        var words = query.Split(' ');
+        var optional = QuestionPhrases.Optional(Words(query).Select(w => w.Folded).ToList(),
+            words.Select(w => (IReadOnlyList<string>)SearchAnalyzers.Tokens(SearchAnalyzers.Exact, w).Select(t => t.Term).ToList()).ToList());
+
+        Assert.Equal(required, string.Join(' ', words.Where((_, i) => !optional[i])));
+    }
+
+    [Theory]
     [InlineData("kuong", "luong", true)]   // k and l side by side
     [InlineData("chomg", "chong", true)]   // m and n
     [InlineData("kuong", "iuong", true)]   // k under i
@@ -1091,6 +1133,9 @@ public class QueryUnderstandingTests
     [InlineData("PCCC", "Kiểm tra an toàn phòng cháy, chữa cháy nhà ở kết hợp kinh doanh")]
     [InlineData("CMND", "Cấp đổi thẻ căn cước gắn chip")]
     [InlineData("photo công chứng", "Chứng thực bản sao từ bản chính tại xã")]
+    [InlineData("khai lính", "Đăng ký nghĩa vụ quân sự lần đầu năm 2025")]
+    [InlineData("NVQS", "Đăng ký nghĩa vụ quân sự lần đầu năm 2025")]
+    [InlineData("GPXD", "Miễn giấy phép xây dựng nhà ở nông thôn")]
     public async Task A_thing_named_in_everyday_words_finds_the_post_naming_it_as_the_law_does(string query, string title)
     {
         await using var site = await SiteWithAsync(
@@ -1108,8 +1153,11 @@ public class QueryUnderstandingTests
             ("Kiểm tra an toàn phòng cháy, chữa cháy nhà ở kết hợp kinh doanh", "Công an phường kiểm tra từ tháng 4."),
             ("Cấp đổi thẻ căn cước gắn chip", "Công an xã tiếp nhận hồ sơ."),
             ("Chứng thực bản sao từ bản chính tại xã", "Lệ phí 2.000 đồng một trang."),
+            ("Đăng ký nghĩa vụ quân sự lần đầu năm 2025", "Nam công dân đủ 17 tuổi đến Ban Chỉ huy quân sự phường."),
+            ("Miễn giấy phép xây dựng nhà ở nông thôn", "Nhà ở riêng lẻ ngoài khu vực có quy hoạch."),
             // The typed words apart, in a title: without the thesaurus these come first.
             ("Đăng ký kiểm tra sức khỏe đầu năm học", "Học sinh đăng ký theo lớp."),
+            ("Khai báo lưu trú cho công nhân thời vụ", "Chủ nhà trọ khai báo qua VNeID."),
             ("Lên kế hoạch kiểm kê tài sản công", "Các trường lên danh sách."),
             ("Cư dân nhận đất tái định cư", "Đất được giao trong năm."),
             ("Thu tiền học phí không dùng tiền mặt", "Phụ huynh nộp tiền qua mã QR."),
