@@ -49,12 +49,14 @@ public sealed record IndexHit(int Id, string SnippetHtml);
 
 /// <param name="Correction">The query with its mistyped syllables corrected, when a syllable the index does not hold was
 /// corrected and the correction found posts: offered as "did you mean".</param>
-/// <param name="Unfound">The words typed that no post holds, which the search went without, when it found posts.</param>
 /// <remarks><see cref="Others"/>: with <c>CountQuestions</c>, the matches of every other source by kind value, questions included.</remarks>
 public sealed record IndexMatches(IReadOnlyList<IndexHit> Hits, int TotalCount, IReadOnlyDictionary<long, int> Kinds, IReadOnlyDictionary<long, int> Units,
-    int QuestionCount, string? Correction = null, IReadOnlyList<string>? Unfound = null)
+    int QuestionCount, string? Correction = null)
 {
     public IReadOnlyDictionary<long, int> Others { get; init; } = new Dictionary<long, int>();
+
+    /// <summary>The words typed that no post holds, which the search went without, when it found posts.</summary>
+    public IReadOnlyList<string> Unfound { get; init; } = [];
 }
 
 /// <summary>
@@ -131,8 +133,8 @@ public static class IndexSearch
             var hits = texts.Select(t => new IndexHit(QuestionSearchDocument.NumberOf(t.Id), SnippetBuilder.Build(plan.Snippets, t.Summary, t.Body))).ToList();
             // Spelled as the page's posts write it: a search that found nothing offers no correction.
             var correction = total > 0 ? plan.Correction?.Spelled(texts.SelectMany(t => new[] { t.Summary, t.Body })) : null;
-            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, correction, total > 0 ? plan.Unfound : [])
-                { Others = counts.Others };
+            return new IndexMatches(hits, total, counts.Kinds, counts.Units, counts.Questions, correction)
+                { Others = counts.Others, Unfound = total > 0 ? plan.Unfound : [] };
         });
     }
 

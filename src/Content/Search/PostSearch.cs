@@ -58,7 +58,7 @@ public sealed class PostSearch(SearchIndex index, PublishedPosts published, Unit
         return new SearchResults(new PagedResult<SearchHit>(hits, filter.Page.Page, filter.Page.PageSize, matches.TotalCount),
             kinds, unitCounts.OrderByDescending(u => u.Count).ToList(), matches.QuestionCount, matches.Correction)
         {
-            Unfound = matches.Unfound ?? [],
+            Unfound = matches.Unfound,
             Sources = sources.Where(s => matches.Others.GetValueOrDefault(s.KindValue) > 0)
                 .Select(s => new SourceCount(s.DisplayName, matches.Others[s.KindValue], s.SearchUrl(query.Text))).ToList(),
         };
