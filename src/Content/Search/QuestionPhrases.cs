@@ -77,12 +77,14 @@ public static class QuestionPhrases
     }
 
     /// <summary>
-    /// How many words a question types before its first question word: its subject, what it asks about ("xe mới mua" of
-    /// "xe mới mua có phải mang đi kiểm tra kỹ thuật không", "lương hưu từ tháng" of "lương hưu từ tháng mấy được chuyển vào
-    /// tài khoản"), while the words after it say what is asked of it. A "thì" before the question word ends the subject
-    /// sooner: "bị lấy đất làm dự án" of "bị lấy đất làm dự án thì được hỗ trợ tiền gạo mấy tháng", where "được hỗ trợ tiền
-    /// gạo" is the frame. Only "thì" with its marks: folded, "thi" is an exam. None for another query, nor for a question
-    /// opening with its question words ("có cần … không", "khi nào …").
+    /// How many words a question types before its first question word, when words follow it: its subject, what it asks
+    /// about ("xe mới mua" of "xe mới mua có phải mang đi kiểm tra kỹ thuật không", "lương hưu từ tháng" of "lương hưu từ
+    /// tháng mấy được chuyển vào tài khoản"), while the frame after the question word says what is asked of it. A "thì"
+    /// before the question word ends the subject sooner and starts the frame: "bị lấy đất làm dự án" of "bị lấy đất làm dự
+    /// án thì được hỗ trợ tiền gạo mấy tháng". Only "thì" with its marks: folded, "thi" is an exam. None for another query,
+    /// for a question opening with its question words ("có cần … không", "khi nào …"), nor for one ending with them and
+    /// no "thì" ("hỏi mức chi in tờ rơi ở đâu"): every word it types is then what it asks about, and none tells a post
+    /// about the subject from one about the frame.
     /// </summary>
     /// <param name="optional">The question words, as <see cref="Optional"/> found them.</param>
     /// <param name="written">Each word's tokens with their marks (<see cref="SearchAnalyzers.Exact"/>), when known: for "thì".</param>
@@ -90,7 +92,9 @@ public static class QuestionPhrases
     {
         var first = Array.IndexOf(optional, true);
         var then = written is null ? -1 : Enumerable.Range(0, Math.Max(0, first)).FirstOrDefault(i => written[i] is [SubjectEnd], -1);
-        return then > 0 ? then : Math.Max(0, first);
+        if (then > 0)
+            return then;
+        return first > 0 && optional.Skip(first + 1).Any(o => !o) ? first : 0;
     }
 
     /// <summary>The word that ends a question's subject before its question words, typed with its marks ("… thì được …").</summary>

@@ -778,7 +778,8 @@ public class QueryUnderstandingTests
     [InlineData("lương hưu từ tháng mấy được chuyển vào tài khoản", "lương hưu từ tháng")]
     [InlineData("nhà bị lũ cuốn trôi thì hỗ trợ bao nhiêu", "nhà bị lũ cuốn trôi")]
     [InlineData("bị lấy đất làm dự án thì được hỗ trợ tiền gạo mấy tháng", "bị lấy đất làm dự án")]
-    [InlineData("dang ky thi lai o dau", "dang ky thi lai")]   // "thi" without its marks is an exam
+    [InlineData("dang ky thi lai o dau cho con", "dang ky thi lai")]   // "thi" without its marks is an exam
+    [InlineData("hỏi mức chi in tờ rơi ở đâu", "")]   // no frame after the question words
     [InlineData("khi nào nộp hồ sơ", "")]
     [InlineData("xe mới mua đi kiểm tra", "")]
     public void A_questions_subject_is_what_it_types_before_its_question_words(string query, string subject)
