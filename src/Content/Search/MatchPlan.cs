@@ -227,10 +227,11 @@ internal sealed class MatchPlan
         var windows = Windows(syllables, content.Where(i => !inTerm[i]).ToList());
         foreach (var window in windows.Where(w => IsTelling(_frequencies, w)))
             _groupFeatures.Add((window, Math.Max(1, _weights.Run / windows.Count)));
-        // A post repeating a rare word of what a yes-no question asks about is about it: the post on booking vehicle
-        // inspection writes "xe" eighteen times, the ward's fire-safety checks once, beside the frame's "kiểm tra" of
-        // "xe mới mua có phải mang đi kiểm tra kỹ thuật không". So a subject's word found several times weighs its rarity.
-        var subject = folded.Take(QuestionPhrases.Subject(folded, optional)).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
+        // A post repeating a rare word of what a question asks about is about it: the post on booking vehicle inspection
+        // writes "xe" eighteen times, the ward's fire-safety checks once, beside the frame's "kiểm tra" of "xe mới mua có
+        // phải mang đi kiểm tra kỹ thuật không"; the pensions post writes "hưu" six times, the social allowances' none, of
+        // "lương hưu từ tháng mấy được chuyển vào tài khoản". So a subject's word found several times weighs its rarity.
+        var subject = folded.Take(QuestionPhrases.Subject(optional, words.Select(w => w.Exact).ToList())).SelectMany(w => w).ToHashSet(StringComparer.Ordinal);
         _features.AddRange(content.SelectMany(i => words[i].Folded).Distinct()
             .Select(word => (new Clause(SearchFields.All, [word], FrequentAt), subject.Contains(word)
                 ? Math.Max(_weights.Frequent, Rarity(_frequencies, [[new Clause(SearchFields.All, [word])]]))

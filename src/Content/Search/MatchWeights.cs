@@ -34,7 +34,7 @@ public sealed record MatchWeights
     public int CorrectionTitle { get; init; } = 4;
     /// <summary>
     /// A word found several times in a post adds the least: it tells a post about "một cửa" from one that names it in
-    /// passing, where every other signal is equal. A word of a yes-no question's subject found several times weighs its
+    /// passing, where every other signal is equal. A word of a question's subject found several times weighs its
     /// rarity instead, when that is more (<see cref="QuestionPhrases.Subject"/>, <see cref="MaxRare"/>).
     /// </summary>
     public int Frequent { get; init; } = 1;

@@ -77,14 +77,28 @@ public static class QuestionPhrases
     }
 
     /// <summary>
-    /// How many words a yes-no question ("… có phải … không", "… đã … chưa") types before its first question word: its
-    /// subject, what it asks about ("xe mới mua" of "xe mới mua có phải mang đi kiểm tra kỹ thuật không"), while the words
-    /// of the frame ("mang đi kiểm tra kỹ thuật") say what is asked of it. None for another query, nor for a question
-    /// opening with its question words ("có cần … không").
+    /// How many words a question types before its first question word, when words follow it: its subject, what it asks
+    /// about ("xe mới mua" of "xe mới mua có phải mang đi kiểm tra kỹ thuật không", "lương hưu từ tháng" of "lương hưu từ
+    /// tháng mấy được chuyển vào tài khoản"), while the frame after the question word says what is asked of it. A "thì"
+    /// before the question word ends the subject sooner and starts the frame: "bị lấy đất làm dự án" of "bị lấy đất làm dự
+    /// án thì được hỗ trợ tiền gạo mấy tháng". Only "thì" with its marks: folded, "thi" is an exam. None for another query,
+    /// for a question opening with its question words ("có cần … không", "khi nào …"), nor for one ending with them and
+    /// no "thì" ("hỏi mức chi in tờ rơi ở đâu"): every word it types is then what it asks about, and none tells a post
+    /// about the subject from one about the frame.
     /// </summary>
     /// <param name="optional">The question words, as <see cref="Optional"/> found them.</param>
-    public static int Subject(IReadOnlyList<IReadOnlyList<string>> words, bool[] optional) =>
-        optional.Length > 0 && optional[^1] && words[^1] is [var last] && Frames.Any(f => f.Closer == last) ? Math.Max(0, Array.IndexOf(optional, true)) : 0;
+    /// <param name="written">Each word's tokens with their marks (<see cref="SearchAnalyzers.Exact"/>), when known: for "thì".</param>
+    public static int Subject(bool[] optional, IReadOnlyList<IReadOnlyList<string>>? written = null)
+    {
+        var first = Array.IndexOf(optional, true);
+        var then = written is null ? -1 : Enumerable.Range(0, Math.Max(0, first)).FirstOrDefault(i => written[i] is [SubjectEnd], -1);
+        if (then > 0)
+            return then;
+        return first > 0 && optional.Skip(first + 1).Any(o => !o) ? first : 0;
+    }
+
+    /// <summary>The word that ends a question's subject before its question words, typed with its marks ("… thì được …").</summary>
+    private const string SubjectEnd = "thì";
 
     /// <summary>Marks the last opener that leaves a word between it and the closing last word, and the closing word.</summary>
     private static void MarkFrame(List<string?> single, string[][] openers, bool[] optional)
