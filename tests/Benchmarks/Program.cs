@@ -7,7 +7,7 @@ using CchcSite.Content.Search;
 // Search benchmark: indexing throughput, index size and query latency over a generated corpus.
 // Usage: dotnet run -c Release --project tests/Benchmarks [-- <documents> <iterations per query> [<index folder to keep>] [--only <text>]…]
 // --only times only the queries whose name contains the text (repeatable): a profile of some queries without the rest.
-// The relevance benchmark instead: dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-28] [--verbose]
+// The relevance benchmark instead: dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-29] [--verbose]
 // The mail benchmark: dotnet run -c Release --project tests/Benchmarks -- mail [<subscribers>]
 // Given a folder, the index is kept there, and a later run that finds an index of the current schema in it times the
 // queries only: a quicker loop when only the query side changes.

@@ -23,7 +23,7 @@ namespace CchcSite.Benchmarks;
 /// <c>websearch_to_tsquery</c>, <c>ts_rank_cd</c>), over the same texts; nDCG@10 and Recall@10 per category.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-28] [--verbose]</c>, or
+/// Usage: <c>dotnet run -c Release --project tests/Benchmarks -- relevance [--held-out | --held-out-2 | … | --held-out-29] [--verbose]</c>, or
 /// <c>relevance --fit judged,held-out,…</c> to fit the ranking weights (<see cref="Fit"/>). PostgreSQL comes
 /// from <c>CCHC_TEST_POSTGRES</c>, else <c>/tmp/pg-dev.conn</c>, else it is left out (as scripts/postgres.sh exports it:
 /// <c>source scripts/postgres.sh</c> first for a throwaway cluster). A throwaway database is created and dropped.
@@ -70,7 +70,8 @@ internal static partial class RelevanceBenchmark
         // the seed and corpus-2 to corpus-6), --held-out-25 (7 Dec, before the twenty-seventh; over the seed and corpus-2 to
         // corpus-7), --held-out-26 (7 Dec, before the twenty-eighth and twenty-ninth; over the seed and corpus-2 to corpus-8),
         // --held-out-27 (7 Dec, before the thirtieth; over the seed and corpus-2 to corpus-9), --held-out-28 (7 Dec, before the
-        // thirty-first; over the seed and corpus-2 to corpus-10).
+        // thirty-first; over the seed and corpus-2 to corpus-10), --held-out-29 (7 Dec, before the thirty-second; over the seed
+        // and corpus-2 to corpus-11).
         var set = args.FirstOrDefault(a => HeldOutFlag().IsMatch(a))?[2..] ?? "judged";
         var verbose = args.Contains("--verbose");
         var fitSets = Array.IndexOf(args, "--fit") is var fit and >= 0
