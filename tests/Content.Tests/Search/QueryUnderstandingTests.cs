@@ -1161,6 +1161,7 @@ public class QueryUnderstandingTests
     [InlineData("NVQS", "Đăng ký nghĩa vụ quân sự lần đầu năm 2025")]
     [InlineData("GPXD", "Miễn giấy phép xây dựng nhà ở nông thôn")]
     [InlineData("lấy đất", "Bồi thường khi Nhà nước thu hồi đất làm đường")]
+    [InlineData("bé", "Đăng ký khai sinh cho trẻ sinh ra ở nước ngoài")]
     public async Task A_thing_named_in_everyday_words_finds_the_post_naming_it_as_the_law_does(string query, string title)
     {
         await using var site = await SiteWithAsync(
@@ -1181,6 +1182,7 @@ public class QueryUnderstandingTests
             ("Đăng ký nghĩa vụ quân sự lần đầu năm 2025", "Nam công dân đủ 17 tuổi đến Ban Chỉ huy quân sự phường."),
             ("Miễn giấy phép xây dựng nhà ở nông thôn", "Nhà ở riêng lẻ ngoài khu vực có quy hoạch."),
             ("Bồi thường khi Nhà nước thu hồi đất làm đường", "Hộ dân nhận tiền qua tài khoản."),
+            ("Đăng ký khai sinh cho trẻ sinh ra ở nước ngoài", "Cha mẹ nộp bản dịch giấy chứng sinh."),
             // The typed words apart, in a title: without the thesaurus these come first.
             ("Đăng ký kiểm tra sức khỏe đầu năm học", "Học sinh đăng ký theo lớp."),
             ("Khai báo lưu trú cho công nhân thời vụ", "Chủ nhà trọ khai báo qua VNeID."),
