@@ -1161,6 +1161,7 @@ public class QueryUnderstandingTests
     [InlineData("NVQS", "Đăng ký nghĩa vụ quân sự lần đầu năm 2025")]
     [InlineData("GPXD", "Miễn giấy phép xây dựng nhà ở nông thôn")]
     [InlineData("lấy đất", "Bồi thường khi Nhà nước thu hồi đất làm đường")]
+    [InlineData("bé", "Đăng ký khai sinh cho trẻ sinh ra ở nước ngoài")]
     public async Task A_thing_named_in_everyday_words_finds_the_post_naming_it_as_the_law_does(string query, string title)
     {
         await using var site = await SiteWithAsync(
@@ -1181,6 +1182,7 @@ public class QueryUnderstandingTests
             ("Đăng ký nghĩa vụ quân sự lần đầu năm 2025", "Nam công dân đủ 17 tuổi đến Ban Chỉ huy quân sự phường."),
             ("Miễn giấy phép xây dựng nhà ở nông thôn", "Nhà ở riêng lẻ ngoài khu vực có quy hoạch."),
             ("Bồi thường khi Nhà nước thu hồi đất làm đường", "Hộ dân nhận tiền qua tài khoản."),
+            ("Đăng ký khai sinh cho trẻ sinh ra ở nước ngoài", "Cha mẹ nộp bản dịch giấy chứng sinh."),
             // The typed words apart, in a title: without the thesaurus these come first.
             ("Đăng ký kiểm tra sức khỏe đầu năm học", "Học sinh đăng ký theo lớp."),
             ("Khai báo lưu trú cho công nhân thời vụ", "Chủ nhà trọ khai báo qua VNeID."),
@@ -1301,6 +1303,11 @@ public class QueryUnderstandingTests
     [InlineData("ĐVQHNS", "Đăng ký mã số đơn vị có quan hệ với ngân sách")]
     [InlineData("KH&ĐT", "Sở Kế hoạch và Đầu tư thẩm định dự án")]
     [InlineData("Sở KHĐT", "Sở Kế hoạch và Đầu tư thẩm định dự án")]
+    [InlineData("GPLĐ", "Miễn giấy phép lao động cho chuyên gia nước ngoài")]
+    [InlineData("TNHH", "Thành lập công ty trách nhiệm hữu hạn một thành viên")]
+    [InlineData("TNMT", "Sở Tài nguyên và Môi trường cấp phép khai thác nước dưới đất")]
+    [InlineData("Sở TN&MT", "Sở Tài nguyên và Môi trường cấp phép khai thác nước dưới đất")]
+    [InlineData("ATTP", "Kiểm tra an toàn thực phẩm bếp ăn bán trú")]
     public async Task Official_initials_find_the_post_writing_them_out(string query, string title)
     {
         await using var site = await SiteWithAsync(
@@ -1314,7 +1321,11 @@ public class QueryUnderstandingTests
             ("Giao dịch điện tử với Kho bạc Nhà nước", "Kế toán ký số chứng từ."),
             ("Đăng ký mã số đơn vị có quan hệ với ngân sách", "Cấp mã số trong hai ngày."),
             ("Sở Kế hoạch và Đầu tư thẩm định dự án", "Lấy ý kiến các sở, ngành."),
-            ("Sở Tài chính thẩm định dự án", "Lấy ý kiến các sở, ngành."));
+            ("Sở Tài chính thẩm định dự án", "Lấy ý kiến các sở, ngành."),
+            ("Miễn giấy phép lao động cho chuyên gia nước ngoài", "Doanh nghiệp nộp văn bản xác nhận trước 10 ngày."),
+            ("Thành lập công ty trách nhiệm hữu hạn một thành viên", "Chủ sở hữu góp đủ vốn trong 90 ngày."),
+            ("Sở Tài nguyên và Môi trường cấp phép khai thác nước dưới đất", "Giếng khoan của cơ sở sản xuất."),
+            ("Kiểm tra an toàn thực phẩm bếp ăn bán trú", "Trường học lưu mẫu thức ăn 24 giờ."));
 
         Assert.Equal([title], await site.TitlesAsync(query));
     }
