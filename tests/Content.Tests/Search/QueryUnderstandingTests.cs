@@ -1239,6 +1239,19 @@ public class QueryUnderstandingTests
     }
 
     [Fact]
+    public async Task A_child_is_bé_or_trẻ_but_a_late_reply_is_neither()
+    {
+        await using var site = await SiteWithAsync(
+            ("Làm khai sinh cho bé ở phường", "Cha mẹ nộp giấy chứng sinh."),
+            ("Phản ánh hồ sơ bị trễ hẹn", "Bộ phận một cửa xin lỗi người dân."));
+
+        Assert.Equal(["Làm khai sinh cho bé ở phường"], await site.TitlesAsync("trẻ"));
+        // "trễ" (late) and "tre" (bamboo) are "trẻ" without its marks: neither takes the child's words.
+        Assert.Equal(["Phản ánh hồ sơ bị trễ hẹn"], await site.TitlesAsync("trễ"));
+        Assert.DoesNotContain("Làm khai sinh cho bé ở phường", await site.TitlesAsync("tre"));
+    }
+
+    [Fact]
     public async Task A_word_that_no_post_holds_beside_a_thesaurus_term_leaves_the_term_to_decide()
     {
         await using var site = await SiteWithAsync(
