@@ -1162,6 +1162,8 @@ public class QueryUnderstandingTests
     [InlineData("GPXD", "Miễn giấy phép xây dựng nhà ở nông thôn")]
     [InlineData("lấy đất", "Bồi thường khi Nhà nước thu hồi đất làm đường")]
     [InlineData("bé", "Đăng ký khai sinh cho trẻ sinh ra ở nước ngoài")]
+    [InlineData("cho mượn công nhân", "Cấp giấy phép hoạt động cho thuê lại lao động")]
+    [InlineData("HKD", "Hộ kinh doanh khai thuế qua điện thoại")]
     public async Task A_thing_named_in_everyday_words_finds_the_post_naming_it_as_the_law_does(string query, string title)
     {
         await using var site = await SiteWithAsync(
@@ -1183,6 +1185,7 @@ public class QueryUnderstandingTests
             ("Miễn giấy phép xây dựng nhà ở nông thôn", "Nhà ở riêng lẻ ngoài khu vực có quy hoạch."),
             ("Bồi thường khi Nhà nước thu hồi đất làm đường", "Hộ dân nhận tiền qua tài khoản."),
             ("Đăng ký khai sinh cho trẻ sinh ra ở nước ngoài", "Cha mẹ nộp bản dịch giấy chứng sinh."),
+            ("Cấp giấy phép hoạt động cho thuê lại lao động", "Doanh nghiệp ký quỹ hai tỷ đồng."),
             // The typed words apart, in a title: without the thesaurus these come first.
             ("Đăng ký kiểm tra sức khỏe đầu năm học", "Học sinh đăng ký theo lớp."),
             ("Khai báo lưu trú cho công nhân thời vụ", "Chủ nhà trọ khai báo qua VNeID."),
@@ -1321,6 +1324,12 @@ public class QueryUnderstandingTests
     [InlineData("TNMT", "Sở Tài nguyên và Môi trường cấp phép khai thác nước dưới đất")]
     [InlineData("Sở TN&MT", "Sở Tài nguyên và Môi trường cấp phép khai thác nước dưới đất")]
     [InlineData("ATTP", "Kiểm tra an toàn thực phẩm bếp ăn bán trú")]
+    [InlineData("DNTN", "Đăng ký thành lập doanh nghiệp tư nhân")]
+    [InlineData("ANTT", "Điều kiện về an ninh, trật tự đối với nhà nghỉ")]
+    [InlineData("GPMB", "Kiểm đếm giải phóng mặt bằng dự án đường tỉnh")]
+    [InlineData("KCB", "Cấp giấy phép hoạt động khám bệnh, chữa bệnh")]
+    [InlineData("Sở GTVT", "Sở Giao thông vận tải đăng ký phương tiện thủy nội địa")]
+    [InlineData("Sở NN&MT", "Sở Nông nghiệp và Môi trường tiếp nhận hồ sơ đất đai")]
     public async Task Official_initials_find_the_post_writing_them_out(string query, string title)
     {
         await using var site = await SiteWithAsync(
@@ -1338,7 +1347,13 @@ public class QueryUnderstandingTests
             ("Miễn giấy phép lao động cho chuyên gia nước ngoài", "Doanh nghiệp nộp văn bản xác nhận trước 10 ngày."),
             ("Thành lập công ty trách nhiệm hữu hạn một thành viên", "Chủ sở hữu góp đủ vốn trong 90 ngày."),
             ("Sở Tài nguyên và Môi trường cấp phép khai thác nước dưới đất", "Giếng khoan của cơ sở sản xuất."),
-            ("Kiểm tra an toàn thực phẩm bếp ăn bán trú", "Trường học lưu mẫu thức ăn 24 giờ."));
+            ("Kiểm tra an toàn thực phẩm bếp ăn bán trú", "Trường học lưu mẫu thức ăn 24 giờ."),
+            ("Đăng ký thành lập doanh nghiệp tư nhân", "Chủ doanh nghiệp nộp hồ sơ trực tuyến."),
+            ("Điều kiện về an ninh, trật tự đối với nhà nghỉ", "Công an cấp giấy chứng nhận trong năm ngày."),
+            ("Kiểm đếm giải phóng mặt bằng dự án đường tỉnh", "Hộ dân phối hợp với tổ công tác."),
+            ("Cấp giấy phép hoạt động khám bệnh, chữa bệnh", "Phòng khám tư nhân nộp hồ sơ trực tuyến."),
+            ("Sở Giao thông vận tải đăng ký phương tiện thủy nội địa", "Chủ phương tiện nộp hồ sơ trực tuyến."),
+            ("Sở Nông nghiệp và Môi trường tiếp nhận hồ sơ đất đai", "Một cửa của sở nhận hồ sơ cả thứ Bảy."));
 
         Assert.Equal([title], await site.TitlesAsync(query));
     }
