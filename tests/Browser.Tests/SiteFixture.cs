@@ -154,11 +154,17 @@ public sealed class SiteFixture : IAsyncLifetime
         await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         // Everyone lands on "Việc của tôi", except a hotline officer, whose home is the inbox of questions.
+        var home = new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$");
         try
         {
             // Arriving is what is waited for, not every image of the page loaded: under load that alone can outlast the timeout.
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/quan-tri(/hoi-dap)?$"),
-                new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync(home, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException) when (home.IsMatch(page.Url))
+        {
+            // Arrived, but on a loaded machine the page's DOMContentLoaded came after the timeout (a CI run with a test build
+            // beside it): wait for it once more rather than fail a sign-in that worked.
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         }
         catch (TimeoutException)
         {
