@@ -87,11 +87,11 @@ public static class QuestionPhrases
     /// about the subject from one about the frame.
     /// </summary>
     /// <param name="optional">The question words, as <see cref="Optional"/> found them.</param>
-    /// <param name="written">Each word's tokens with their marks (<see cref="SearchAnalyzers.Exact"/>), when known: for "thì".</param>
-    public static int Subject(bool[] optional, IReadOnlyList<IReadOnlyList<string>>? written = null)
+    /// <param name="written">Each word's tokens with their marks (<see cref="SearchAnalyzers.Exact"/>): for "thì".</param>
+    public static int Subject(bool[] optional, IReadOnlyList<IReadOnlyList<string>> written)
     {
         var first = Array.IndexOf(optional, true);
-        var then = written is null ? -1 : Enumerable.Range(0, Math.Max(0, first)).FirstOrDefault(i => written[i] is [SubjectEnd], -1);
+        var then = Enumerable.Range(0, Math.Max(0, first)).FirstOrDefault(i => written[i] is [SubjectEnd], -1);
         if (then > 0)
             return then;
         return first > 0 && optional.Skip(first + 1).Any(o => !o) ? first : 0;
